@@ -1,0 +1,1 @@
+//! The interactive reader's state: App, Action, update and the key table.

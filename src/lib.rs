@@ -1,0 +1,9 @@
+//! byline: a terminal reader for the news articles you keep on disk.
+#![forbid(unsafe_code)]
+
+pub mod app;
+pub mod article;
+pub mod load;
+pub mod render;
+pub mod text;
+pub mod ui;

@@ -1,0 +1,1 @@
+//! The library scan: which files under the given paths are articles.

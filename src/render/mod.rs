@@ -1,0 +1,1 @@
+//! The `--print` renderer: a typeset page as plain or coloured text.

@@ -1,0 +1,216 @@
+//! Turns untrusted bytes into text that is safe to show in a terminal.
+//!
+//! Every control character but newline, and every bidi control, becomes a visible stand-in
+//! (the Unicode control pictures), so an escape sequence shows as text and nothing is hidden.
+
+/// Width of a tab stop when tabs are expanded.
+const TAB: usize = 4;
+/// How many leading bytes are checked for NUL to call a file binary.
+const SNIFF: usize = 8192;
+
+/// Decoded, neutralised text and the repairs made on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clean {
+    /// The text: only newlines as line ends, no control or bidi characters.
+    pub text: String,
+    /// One line per kind of repair made.
+    pub warnings: Vec<String>,
+}
+
+/// Why bytes could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotText {
+    /// A NUL byte in the first few KB: a binary file.
+    Binary,
+}
+
+impl std::fmt::Display for NotText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotText::Binary => write!(f, "binary file (NUL bytes), not an article"),
+        }
+    }
+}
+
+impl std::error::Error for NotText {}
+
+/// Decodes `bytes` (UTF-8, UTF-8 with BOM, UTF-16 with BOM, else lossy UTF-8) and neutralises it.
+pub fn decode(bytes: &[u8]) -> Result<Clean, NotText> {
+    let mut warnings = Vec::new();
+    let raw: String = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        warnings.push("byte-order mark removed".to_string());
+        lossy(rest, &mut warnings)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        warnings.push("decoded from UTF-16LE".to_string());
+        utf16(rest, u16::from_le_bytes, &mut warnings)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        warnings.push("decoded from UTF-16BE".to_string());
+        utf16(rest, u16::from_be_bytes, &mut warnings)
+    } else {
+        if bytes[..bytes.len().min(SNIFF)].contains(&0) {
+            return Err(NotText::Binary);
+        }
+        lossy(bytes, &mut warnings)
+    };
+    let text = neutralise(&raw, &mut warnings);
+    Ok(Clean { text, warnings })
+}
+
+fn lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    match String::from_utf8_lossy(bytes) {
+        std::borrow::Cow::Borrowed(s) => s.to_string(),
+        std::borrow::Cow::Owned(s) => {
+            warnings.push("invalid UTF-8 replaced with U+FFFD".to_string());
+            s
+        }
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> String {
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    let mut bad = bytes.len() % 2 == 1;
+    let s: String = char::decode_utf16(units)
+        .map(|r| {
+            r.unwrap_or_else(|_| {
+                bad = true;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    if bad {
+        warnings.push("invalid UTF-16 replaced with U+FFFD".to_string());
+    }
+    s
+}
+
+/// The visible stand-in for a control or bidi character, or `None` when `c` is safe to show.
+pub fn stand_in(c: char) -> Option<char> {
+    let u = c as u32;
+    match u {
+        // C0 controls map onto the control pictures U+2400..U+241F.
+        0x00..=0x1F => char::from_u32(0x2400 + u),
+        0x7F => Some('\u{2421}'),
+        // C1 controls have no pictures of their own; one shared symbol keeps them visible.
+        0x80..=0x9F => Some('\u{2426}'),
+        0x200E | 0x200F | 0x061C | 0x202A..=0x202E | 0x2066..=0x2069 => Some('\u{2425}'),
+        _ => None,
+    }
+}
+
+/// Normalises line ends, expands tabs and replaces every unsafe character; adds a warning per kind.
+fn neutralise(raw: &str, warnings: &mut Vec<String>) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let (mut crs, mut controls, mut tabs) = (false, false, false);
+    let mut col = 0usize;
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => {
+                out.push('\n');
+                col = 0;
+            }
+            '\r' => {
+                crs = true;
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+                col = 0;
+            }
+            '\t' => {
+                tabs = true;
+                let n = TAB - col % TAB;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+            }
+            '\u{FEFF}' if out.is_empty() => warnings.push("byte-order mark removed".to_string()),
+            c => match stand_in(c) {
+                Some(p) => {
+                    controls = true;
+                    out.push(p);
+                    col += 1;
+                }
+                None => {
+                    out.push(c);
+                    col += 1;
+                }
+            },
+        }
+    }
+    if crs {
+        warnings.push("CR line ends turned into newlines".to_string());
+    }
+    if tabs {
+        warnings.push("tabs expanded".to_string());
+    }
+    if controls {
+        warnings.push("control characters neutralised".to_string());
+    }
+    out
+}
+
+/// Makes one line of untrusted text (a file name, a field from JSON) safe: every control
+/// character, newline included, becomes its stand-in.
+pub fn clean_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c == '\t' { ' ' } else { stand_in(c).unwrap_or(c) })
+        .collect()
+}
+
+/// Like [`clean_line`] but keeps newlines, for multi-line fields such as a JSON body.
+pub fn clean_text(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\n' => '\n',
+            '\t' => ' ',
+            c => stand_in(c).unwrap_or(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        let c = decode(b"a\x1b[31mred\x07\r\nnext").unwrap();
+        assert_eq!(c.text, "a\u{241B}[31mred\u{2407}\nnext");
+        assert!(c.warnings.iter().any(|w| w.contains("control")));
+        assert!(c.warnings.iter().any(|w| w.contains("CR")));
+    }
+
+    #[test]
+    fn c1_and_bidi_are_replaced() {
+        let c = decode("x\u{9b}31m\u{202E}abc\u{2066}".as_bytes()).unwrap();
+        assert!(!c.text.chars().any(|ch| ('\u{80}'..='\u{9f}').contains(&ch)));
+        assert!(!c.text.contains('\u{202E}'));
+        assert_eq!(c.text.matches('\u{2425}').count(), 2);
+    }
+
+    #[test]
+    fn bom_utf16_and_invalid_utf8() {
+        let c = decode(b"\xEF\xBB\xBFhi").unwrap();
+        assert_eq!(c.text, "hi");
+        let mut le = vec![0xFF, 0xFE];
+        for u in "héllo".encode_utf16() {
+            le.extend(u.to_le_bytes());
+        }
+        assert_eq!(decode(&le).unwrap().text, "héllo");
+        let bad = decode(b"caf\xe9").unwrap();
+        assert_eq!(bad.text, "caf\u{FFFD}");
+        assert!(!bad.warnings.is_empty());
+    }
+
+    #[test]
+    fn binary_is_refused_and_tabs_expand() {
+        assert_eq!(decode(b"ab\0cd"), Err(NotText::Binary));
+        assert_eq!(decode(b"a\tb").unwrap().text, "a   b");
+        assert_eq!(decode(b"one\rtwo").unwrap().text, "one\ntwo");
+    }
+
+    #[test]
+    fn clean_line_hides_newlines() {
+        assert_eq!(clean_line("a\nb\x1b"), "a\u{240A}b\u{241B}");
+    }
+}

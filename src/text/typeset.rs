@@ -1,0 +1,138 @@
+//! Typesetting: an article laid out at a width as lines of tagged spans, shared by the reader
+//! pane and `--print` so both look the same. Tags name what a span is; themes decide its look.
+
+use crate::article::Article;
+use std::path::PathBuf;
+
+/// What a span of typeset text is; the theme maps each tag to a style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tag {
+    /// The headline.
+    Headline,
+    /// `By NAME · SOURCE`.
+    Byline,
+    /// Date and reading time.
+    Meta,
+    /// The dateline before the first paragraph.
+    Dateline,
+    /// Running text.
+    Body,
+    /// A subheading.
+    Heading,
+    /// A block quote (text and its left bar).
+    BlockQuote,
+    /// A quoted passage inside running text (marks included).
+    Quoted,
+    /// The attributed speaker's name.
+    Speaker,
+    /// Bullet of a list item.
+    Bullet,
+    /// Section titles and frame of the related box.
+    Frame,
+    /// A related link that resolves to a library article, a backlink, or a URL.
+    Link,
+    /// A related headline that matches no article in the library.
+    Unresolved,
+    /// Credits, reference numbers, notes.
+    Dim,
+}
+
+/// A run of text with one tag, maybe part of a link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// The text; never holds a newline or control character.
+    pub text: String,
+    /// What it is.
+    pub tag: Tag,
+    /// Index into [`Page::targets`] when this span is (part of) a link.
+    pub target: Option<usize>,
+}
+
+/// One line of the page.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Line {
+    /// Spans left to right, starting at the page margin.
+    pub spans: Vec<Span>,
+    /// The body block this line belongs to, for keeping the place across a re-wrap.
+    pub block: Option<usize>,
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Related headline number `number` (1-based), resolved or not.
+    Related {
+        /// 1-based number shown as `[n]`.
+        number: usize,
+        /// The headline.
+        title: String,
+        /// The library article, or `None` when not in the library.
+        path: Option<PathBuf>,
+    },
+    /// An article whose related block links here.
+    Backlink(PathBuf),
+    /// A URL.
+    Url(String),
+}
+
+/// Layout settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Columns available.
+    pub width: u16,
+    /// The most columns a line of text may take (a readable measure).
+    pub measure: u16,
+    /// Stretch inner lines of paragraphs to the full measure.
+    pub justify: bool,
+}
+
+impl Options {
+    /// Default measure of a line of text.
+    pub const MEASURE: u16 = 76;
+
+    /// Options for `width` columns with the default measure, ragged right.
+    pub fn new(width: u16) -> Self {
+        Options { width, measure: Self::MEASURE, justify: false }
+    }
+}
+
+/// An article laid out at one width.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Page {
+    /// Every line, top to bottom.
+    pub lines: Vec<Line>,
+    /// Link targets referred to by spans.
+    pub targets: Vec<Target>,
+    /// Columns of blank margin left of every line (centres the measure in a wide pane).
+    pub margin: u16,
+    /// The text width lines were wrapped to.
+    pub text_width: u16,
+}
+
+impl Page {
+    /// The first line that belongs to body block `block`, if any.
+    pub fn line_of_block(&self, block: usize) -> Option<usize> {
+        self.lines.iter().position(|l| l.block == Some(block))
+    }
+}
+
+/// Lays out `article` with `opts`.
+pub fn typeset(article: &Article, opts: &Options) -> Page {
+    let text_width = opts.width.min(opts.measure).max(1);
+    let margin = (opts.width.saturating_sub(text_width)) / 2;
+    let mut lines = Vec::new();
+    let plain = |text: &str, tag: Tag, block: Option<usize>, lines: &mut Vec<Line>| {
+        for l in textwrap::wrap(text, text_width as usize) {
+            lines.push(Line {
+                spans: vec![Span { text: l.into_owned(), tag, target: None }],
+                block,
+            });
+        }
+    };
+    plain(&article.title, Tag::Headline, None, &mut lines);
+    for (i, b) in article.blocks.iter().enumerate() {
+        lines.push(Line::default());
+        plain(&b.text, Tag::Body, Some(i), &mut lines);
+    }
+    Page { lines, targets: Vec::new(), margin, text_width }
+}

@@ -1,0 +1,1 @@
+//! Drawing the reader: one module per pane or overlay, plus the theme.
