@@ -1,5 +1,6 @@
 //! The article model: what every loader produces and everything else (list, reader, printer) reads.
 
+pub mod date;
 pub mod quotes;
 pub mod words;
 
@@ -45,11 +46,17 @@ pub struct Block {
 impl Block {
     /// A paragraph block holding `text`.
     pub fn paragraph(text: impl Into<String>) -> Self {
-        Block { kind: BlockKind::Paragraph, text: text.into() }
+        Block {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+        }
     }
     /// A heading block holding `text`.
     pub fn heading(text: impl Into<String>) -> Self {
-        Block { kind: BlockKind::Heading, text: text.into() }
+        Block {
+            kind: BlockKind::Heading,
+            text: text.into(),
+        }
     }
 }
 

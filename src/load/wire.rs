@@ -8,5 +8,9 @@ pub fn parse(text: &str) -> Article {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let title = lines.next().unwrap_or_default().to_string();
     let blocks = lines.map(Block::paragraph).collect();
-    Article { title, blocks, ..Article::default() }
+    Article {
+        title,
+        blocks,
+        ..Article::default()
+    }
 }

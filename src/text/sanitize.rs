@@ -153,7 +153,13 @@ fn neutralise(raw: &str, warnings: &mut Vec<String>) -> String {
 /// character, newline included, becomes its stand-in.
 pub fn clean_line(s: &str) -> String {
     s.chars()
-        .map(|c| if c == '\t' { ' ' } else { stand_in(c).unwrap_or(c) })
+        .map(|c| {
+            if c == '\t' {
+                ' '
+            } else {
+                stand_in(c).unwrap_or(c)
+            }
+        })
         .collect()
 }
 

@@ -92,7 +92,11 @@ impl Options {
 
     /// Options for `width` columns with the default measure, ragged right.
     pub fn new(width: u16) -> Self {
-        Options { width, measure: Self::MEASURE, justify: false }
+        Options {
+            width,
+            measure: Self::MEASURE,
+            justify: false,
+        }
     }
 }
 
@@ -124,7 +128,11 @@ pub fn typeset(article: &Article, opts: &Options) -> Page {
     let plain = |text: &str, tag: Tag, block: Option<usize>, lines: &mut Vec<Line>| {
         for l in textwrap::wrap(text, text_width as usize) {
             lines.push(Line {
-                spans: vec![Span { text: l.into_owned(), tag, target: None }],
+                spans: vec![Span {
+                    text: l.into_owned(),
+                    tag,
+                    target: None,
+                }],
                 block,
             });
         }
@@ -134,5 +142,10 @@ pub fn typeset(article: &Article, opts: &Options) -> Page {
         lines.push(Line::default());
         plain(&b.text, Tag::Body, Some(i), &mut lines);
     }
-    Page { lines, targets: Vec::new(), margin, text_width }
+    Page {
+        lines,
+        targets: Vec::new(),
+        margin,
+        text_width,
+    }
 }

@@ -1,1 +1,3 @@
 //! Drawing the reader: one module per pane or overlay, plus the theme.
+
+pub mod theme;
