@@ -203,14 +203,18 @@ fn civil(days: i64) -> (i64, usize, usize) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
+/// The weekday of `days` since 1970-01-01, which was a Thursday (index 3 of `WEEKDAYS`).
+fn weekday(days: i64) -> &'static str {
+    WEEKDAYS[(days + 3).rem_euclid(7) as usize]
+}
+
 /// A date line in one of the forms real files use, or `None` for an undated article.
 fn date_line(rng: &mut Rng) -> Option<String> {
     // 2023-01-01 is day 19358; spread over three years.
     let days = 19_358 + rng.below(3 * 365) as i64;
     let (y, m, d) = civil(days);
     let month = MONTHS[m - 1];
-    // 1970-01-01 was a Thursday (index 3 of WEEKDAYS).
-    let weekday = WEEKDAYS[(days + 3).rem_euclid(7) as usize];
+    let weekday = weekday(days);
     Some(match rng.below(20) {
         0 => return None,
         1..=5 => format!("{} {d:02}, {y}", &month[..3]),
@@ -471,5 +475,65 @@ fn main() -> std::process::ExitCode {
             eprintln!("gen_corpus: {e}");
             std::process::ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn titles_are_unique_within_and_across_rounds() {
+        let combos = SUBJECTS.len() * VERBS.len() * OBJECTS.len() * PLACES.len();
+        let mut seen = HashSet::new();
+        for i in (0..20_000).chain(combos - 100..combos + 100) {
+            assert!(seen.insert(title(i)), "duplicate title for index {i}");
+        }
+    }
+
+    #[test]
+    fn civil_dates_match_known_days() {
+        assert_eq!(civil(0), (1970, 1, 1));
+        assert_eq!(civil(19_358), (2023, 1, 1));
+        // 2024 is a leap year: day 19782 is 2024-02-29.
+        assert_eq!(civil(19_782), (2024, 2, 29));
+        // 2026-03-13 (day 20525) was a Friday.
+        assert_eq!(civil(20_525), (2026, 3, 13));
+        assert_eq!(weekday(20_525), "Friday");
+    }
+
+    #[test]
+    fn articles_are_deterministic_and_about_eight_kilobytes() {
+        for i in [0, 7, 999] {
+            let a = article(i, 1000);
+            assert_eq!(a, article(i, 1000));
+            assert!(a.starts_with(&title(i)));
+            assert!(
+                (7_000..10_000).contains(&a.len()),
+                "article {i} is {} bytes",
+                a.len()
+            );
+        }
+    }
+
+    #[test]
+    fn related_headlines_mostly_name_generated_titles() {
+        let n = 200;
+        let titles: HashSet<String> = (0..n).map(title).collect();
+        let (mut hits, mut misses) = (0, 0);
+        for i in 0..n {
+            let a = article(i, n);
+            let mut lines = a.lines().skip_while(|l| *l != "Related Articles").skip(1);
+            for _ in 0..3 {
+                match lines.next() {
+                    Some(l) if titles.contains(l) => hits += 1,
+                    Some(_) => misses += 1,
+                    None => {}
+                }
+            }
+        }
+        assert!(hits > misses * 3, "{hits} hits, {misses} misses");
+        assert!(misses > 0);
     }
 }
