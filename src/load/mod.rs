@@ -5,6 +5,7 @@ pub mod json;
 pub mod library;
 pub mod markdown;
 pub mod resolve;
+pub mod watch;
 pub mod wire;
 
 use crate::article::{Article, Format};
