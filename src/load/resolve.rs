@@ -1,6 +1,303 @@
 //! Related-link resolution: each related headline to a library article, and the backlinks.
+//!
+//! A headline matches a title when both normalise to the same string (case, whitespace,
+//! punctuation and quote styles ignored); otherwise the closest title by weighted word overlap
+//! wins when it is close enough. An inverted index from word to titles keeps this fast on large
+//! libraries: a headline only looks at titles sharing one of its rarer words.
 
 use crate::article::Article;
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
 
-/// Resolves every related headline of `articles` against their titles and fills `backlinks`.
-pub fn resolve_all(_articles: &mut [Article]) {}
+/// The least similarity (weighted Dice over word sets, 0..=1) a close match needs.
+///
+/// Why 0.6: changing one word of an n-word headline leaves a similarity of about (n−1)/n when
+/// the words weigh alike: 0.67 for three words, 0.75 for four, 0.83 for six, so a reworded
+/// headline of three or more words still resolves. Two unrelated headlines of five or more
+/// words that share two ordinary words score at most 2·2/(5+5) = 0.4, and shared function words
+/// ("the", "in") weigh a tenth of a normal word, so they barely count. 0.6 sits between the two.
+const THRESHOLD: f64 = 0.6;
+
+/// How much a function word weighs against a content word of the same rarity.
+const STOPWORD_WEIGHT: f64 = 0.1;
+
+/// English function words: sharing them says nothing about two headlines being the same story.
+const STOPWORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into",
+    "is", "it", "its", "of", "on", "or", "over", "than", "that", "the", "their", "this", "to",
+    "was", "were", "will", "with",
+];
+
+/// Finds the library article a headline names.
+#[derive(Debug, Default)]
+pub struct Resolver {
+    paths: Vec<PathBuf>,
+    /// Normalised title → first entry with that title.
+    exact: HashMap<String, usize>,
+    /// Word → id.
+    ids: HashMap<String, u32>,
+    /// Word id → entries whose title has that word, in library order.
+    postings: Vec<Vec<u32>>,
+    /// Each entry's word ids, sorted, no duplicates.
+    words: Vec<Vec<u32>>,
+    /// Each entry's total word weight.
+    weights: Vec<f64>,
+    /// Whether word id is a function word.
+    stop: Vec<bool>,
+    /// Word id → its weight.
+    id_weights: Vec<f64>,
+}
+
+impl Resolver {
+    /// Builds a resolver over the library's `(title, path)` pairs, in library order.
+    pub fn new<'a>(entries: impl IntoIterator<Item = (&'a str, &'a Path)>) -> Resolver {
+        let mut r = Resolver::default();
+        for (title, path) in entries {
+            let i = r.paths.len();
+            r.paths.push(path.to_path_buf());
+            let norm = normalise(title);
+            let mut ids: Vec<u32> = norm
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let next = r.ids.len() as u32;
+                    *r.ids.entry(w.to_string()).or_insert_with(|| {
+                        r.stop.push(STOPWORDS.contains(&w));
+                        next
+                    })
+                })
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            for &id in &ids {
+                if id as usize == r.postings.len() {
+                    r.postings.push(Vec::new());
+                }
+                r.postings[id as usize].push(i as u32);
+            }
+            r.words.push(ids);
+            if !norm.is_empty() {
+                r.exact.entry(norm).or_insert(i);
+            }
+        }
+        r.id_weights = (0..r.stop.len())
+            .map(|id| r.weight(r.stop[id], r.postings[id].len()))
+            .collect();
+        r.weights = r
+            .words
+            .iter()
+            .map(|ws| ws.iter().map(|&id| r.id_weight(id)).sum())
+            .collect();
+        r
+    }
+
+    /// The path of the article `headline` names, or `None` when no title is close enough.
+    pub fn resolve(&self, headline: &str) -> Option<&Path> {
+        self.best(headline).map(|i| self.paths[i].as_path())
+    }
+
+    fn best(&self, headline: &str) -> Option<usize> {
+        let norm = normalise(headline);
+        if norm.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.exact.get(&norm) {
+            return Some(i);
+        }
+        // The headline's words, rarest (heaviest) first; unknown words match nothing but count.
+        let mut seen = HashSet::new();
+        let mut query: Vec<(Option<u32>, f64)> = norm
+            .split(' ')
+            .filter(|w| seen.insert(*w))
+            .map(|w| match self.ids.get(w) {
+                Some(&id) => (Some(id), self.id_weight(id)),
+                None => (None, self.weight(STOPWORDS.contains(&w), 0)),
+            })
+            .collect();
+        query.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let total: f64 = query.iter().map(|q| q.1).sum();
+        // A title can only reach the threshold if it shares weight S with 2S/(total+S) ≥ T, i.e.
+        // S ≥ T·total/(2−T). A title sharing none of the rarest words whose weight already
+        // exceeds total−S cannot, so only their postings are read (prefix filtering), which
+        // skips the long lists of common words.
+        let need = THRESHOLD * total / (2.0 - THRESHOLD);
+        let mut rest = total;
+        let mut candidates: Vec<u32> = Vec::new();
+        for &(id, w) in &query {
+            if rest < need {
+                break;
+            }
+            if let Some(id) = id {
+                candidates.extend(&self.postings[id as usize]);
+            }
+            rest -= w;
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut query_ids: Vec<u32> = query.iter().filter_map(|q| q.0).collect();
+        query_ids.sort_unstable();
+
+        let mut best: Option<(f64, usize, usize, usize)> = None; // score, shared, len gap, entry
+        for &c in &candidates {
+            let c = c as usize;
+            let (shared_w, shared_n) = self.shared(&query_ids, &self.words[c]);
+            let score = 2.0 * shared_w / (total + self.weights[c]);
+            if score < THRESHOLD {
+                continue;
+            }
+            let gap = query.len().abs_diff(self.words[c].len());
+            // Ties: more shared words, then closer length, then library order (candidates ascend).
+            let better = match best {
+                None => true,
+                Some((s, n, g, _)) => {
+                    score > s + 1e-9
+                        || ((score - s).abs() <= 1e-9
+                            && (shared_n > n || (shared_n == n && gap < g)))
+                }
+            };
+            if better {
+                best = Some((score, shared_n, gap, c));
+            }
+        }
+        best.map(|b| b.3)
+    }
+
+    /// Weight and count of the words two sorted id lists share.
+    fn shared(&self, a: &[u32], b: &[u32]) -> (f64, usize) {
+        let (mut i, mut j, mut w, mut n) = (0, 0, 0.0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    w += self.id_weight(a[i]);
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (w, n)
+    }
+
+    fn id_weight(&self, id: u32) -> f64 {
+        self.id_weights[id as usize]
+    }
+
+    /// A word's weight from the number of titles holding it: rarer words weigh more (inverse
+    /// document frequency), function words less.
+    fn weight(&self, stopword: bool, df: usize) -> f64 {
+        let idf = (1.0 + self.paths.len() as f64 / (1.0 + df as f64)).ln();
+        if stopword { idf * STOPWORD_WEIGHT } else { idf }
+    }
+}
+
+/// `s` lower-cased with quote marks and full stops dropped (`U.S.` = `US`, `Chile’s` = `Chile's`
+/// = `Chiles`), every other non-alphanumeric character a space, and spaces collapsed.
+pub fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        } else if !matches!(
+            c,
+            '.' | '\'' | '"' | '‘' | '’' | '“' | '”' | '`' | '´' | '«' | '»'
+        ) {
+            space = true;
+        }
+    }
+    out
+}
+
+/// Fills every article's `related[].path` and `backlinks` from the others in `articles`.
+///
+/// A related path already set (Markdown front matter, JSON) is kept when, taken relative to the
+/// article's folder, it names a library file; its title then becomes that article's headline.
+/// Otherwise the headline is resolved by [`Resolver`]. An article never links to itself.
+/// `backlinks` lists, in library order and once each, the articles whose related block resolves
+/// to this one. Paths are compared lexically (`a/./b/../c` = `a/c`), without touching the disk.
+pub fn resolve_all(articles: &mut [Article]) {
+    let entries: Vec<(usize, &str, &Path)> = articles
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| a.path.as_deref().map(|p| (i, a.title.as_str(), p)))
+        .collect();
+    let resolver = Resolver::new(entries.iter().map(|&(_, t, p)| (t, p)));
+    let by_path: HashMap<PathBuf, usize> = entries
+        .iter()
+        .map(|&(i, _, p)| (lexical(p), i))
+        .rev() // the first of duplicate paths wins
+        .collect();
+    let article_of = |k: usize| entries[k].0;
+
+    // Targets first (reading all articles), then the writes.
+    let targets: Vec<Vec<Option<usize>>> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let dir = a.path.as_deref().and_then(Path::parent);
+            a.related
+                .iter()
+                .map(|r| {
+                    let by_file = r.path.as_deref().and_then(|p| {
+                        let full = match dir {
+                            Some(d) if p.is_relative() => d.join(p),
+                            _ => p.to_path_buf(),
+                        };
+                        by_path.get(&lexical(&full)).copied()
+                    });
+                    let j = by_file.or_else(|| resolver.best(&r.title).map(article_of))?;
+                    (j != i).then_some(j)
+                })
+                .collect()
+        })
+        .collect();
+
+    for a in articles.iter_mut() {
+        a.backlinks.clear();
+    }
+    for (i, ts) in targets.iter().enumerate() {
+        for (k, t) in ts.iter().enumerate() {
+            let Some(j) = *t else {
+                articles[i].related[k].path = None;
+                continue;
+            };
+            let (title, target_path) = (articles[j].title.clone(), articles[j].path.clone());
+            let r = &mut articles[i].related[k];
+            // A title that is only the stand-in made from a path's file stem gives way to the
+            // target's headline; a headline someone wrote stays as written.
+            let stand_in = r.path.as_deref().map(super::frontmatter::stem_title);
+            if stand_in.as_deref() == Some(r.title.as_str()) && !title.is_empty() {
+                r.title = title;
+            }
+            r.path = target_path;
+            if let Some(from) = articles[i].path.clone()
+                && articles[j].backlinks.last() != Some(&from)
+            {
+                articles[j].backlinks.push(from);
+            }
+        }
+    }
+}
+
+/// `p` with `.` components dropped and `..` folded into the component before it.
+fn lexical(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            c => out.push(c.as_os_str()),
+        }
+    }
+    out
+}
