@@ -242,7 +242,9 @@ fn related(obj: &Map<String, Value>) -> Result<Vec<Related>> {
                         title: frontmatter::stem_title(&p),
                         path: Some(p),
                     },
-                    (None, None) => bail!("missing field \"{}\"", field("title")),
+                    (None | Some(Value::Null), None) => {
+                        bail!("missing field \"{}\"", field("title"))
+                    }
                     (Some(v), _) => bail!(
                         "field \"{}\": expected a non-empty string, got {}",
                         field("title"),

@@ -97,6 +97,11 @@ impl Resolver {
     }
 
     fn best(&self, headline: &str) -> Option<usize> {
+        self.best_with(headline, true)
+    }
+
+    /// The best entry for `headline`; `prune` off scores every title (for testing the filter).
+    fn best_with(&self, headline: &str, prune: bool) -> Option<usize> {
         let norm = normalise(headline);
         if norm.is_empty() {
             return None;
@@ -124,7 +129,7 @@ impl Resolver {
         let mut rest = total;
         let mut candidates: Vec<u32> = Vec::new();
         for &(id, w) in &query {
-            if rest < need {
+            if prune && rest < need {
                 break;
             }
             if let Some(id) = id {
@@ -216,8 +221,9 @@ pub fn normalise(s: &str) -> String {
 
 /// Fills every article's `related[].path` and `backlinks` from the others in `articles`.
 ///
-/// A related path already set (Markdown front matter, JSON) is kept when, taken relative to the
-/// article's folder, it names a library file; its title then becomes that article's headline.
+/// A related path already set (Markdown front matter, JSON, an earlier run) is kept when, taken
+/// relative to the article's folder or else as it stands, it names a library file; a title that
+/// is only the stand-in made from the file name then becomes that article's headline.
 /// Otherwise the headline is resolved by [`Resolver`]. An article never links to itself.
 /// `backlinks` lists, in library order and once each, the articles whose related block resolves
 /// to this one. Paths are compared lexically (`a/./b/../c` = `a/c`), without touching the disk.
@@ -244,12 +250,14 @@ pub fn resolve_all(articles: &mut [Article]) {
             a.related
                 .iter()
                 .map(|r| {
+                    // Relative to the article's folder as written in it; else as given,
+                    // which is how an earlier run stored a resolved path.
                     let by_file = r.path.as_deref().and_then(|p| {
-                        let full = match dir {
-                            Some(d) if p.is_relative() => d.join(p),
-                            _ => p.to_path_buf(),
-                        };
-                        by_path.get(&lexical(&full)).copied()
+                        let from_dir = dir.filter(|_| p.is_relative()).map(|d| d.join(p));
+                        from_dir
+                            .and_then(|full| by_path.get(&lexical(&full)))
+                            .or_else(|| by_path.get(&lexical(p)))
+                            .copied()
                     });
                     let j = by_file.or_else(|| resolver.best(&r.title).map(article_of))?;
                     (j != i).then_some(j)
@@ -300,4 +308,63 @@ fn lexical(p: &Path) -> PathBuf {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalise_folds_quotes_and_punctuation() {
+        assert_eq!(
+            normalise("  U.S. “Port”—Chile’s 'new'  plan!"),
+            "us port chiles new plan"
+        );
+        assert_eq!(normalise("Ünïcode ÉTÉ"), "ünïcode été");
+    }
+
+    #[test]
+    fn lexical_folds_dots() {
+        assert_eq!(lexical(Path::new("a/./b/../c.md")), PathBuf::from("a/c.md"));
+        assert_eq!(lexical(Path::new("../x.md")), PathBuf::from("../x.md"));
+    }
+
+    #[test]
+    fn prefix_filter_finds_what_a_full_scan_finds() {
+        // A small vocabulary with function words makes titles overlap a lot.
+        let vocab = [
+            "the", "in", "of", "port", "strike", "rail", "talks", "city", "police", "storm",
+            "river", "market", "budget", "council", "ferry", "night", "island", "pay",
+        ];
+        let mut seed = 11u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let mut titles = Vec::new();
+        for _ in 0..300 {
+            let n = 2 + next() % 6;
+            titles.push(
+                (0..n)
+                    .map(|_| vocab[next() % vocab.len()])
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        let path = Path::new("x");
+        let r = Resolver::new(titles.iter().map(|t| (t.as_str(), path)));
+        let mut found = 0;
+        for _ in 0..2000 {
+            let n = 2 + next() % 6;
+            let q: Vec<&str> = (0..n).map(|_| vocab[next() % vocab.len()]).collect();
+            let q = q.join(" ");
+            let pruned = r.best_with(&q, true);
+            assert_eq!(pruned, r.best_with(&q, false), "{q}");
+            found += usize::from(pruned.is_some() && !r.exact.contains_key(&normalise(&q)));
+        }
+        // The comparison means something only if many queries resolve by closeness.
+        assert!(found > 100, "{found}");
+    }
 }
