@@ -188,6 +188,7 @@ fn json_escapes_never_reach_the_article() {
     assert_eq!(a.title, "Ferry \u{241B}]0;owned\u{2407} delayed");
     assert_eq!(a.source.as_deref(), Some("Coast \u{2425}Wire"));
     assert_eq!(a.footer, ["Credit\u{2400} line"]);
+    assert_eq!(a.related[1].path, Some(PathBuf::from("../a\u{241B}[2J.md")));
     let w = a.warnings.join("\n");
     for field in [
         "title", "authors", "source", "blocks", "related", "footer", "links",

@@ -260,3 +260,20 @@ fn huge_line_with_many_urls() {
     assert_eq!(a.links[0].text, "https://example.org/a");
     assert_eq!(a.blocks.len(), 1);
 }
+
+#[test]
+fn bare_url_with_markdown_characters() {
+    // The parser hands over text in pieces around `_`, `[` and `&`; a URL spans them.
+    let a = markdown::parse(
+        "# T\n\nSee https://example.org/a_b_c?q=1&amp;r=[2] and <https://example.org/auto>.\n",
+    )
+    .unwrap();
+    let urls: Vec<_> = a.links.iter().map(|l| l.url.as_str()).collect();
+    assert_eq!(
+        urls,
+        [
+            "https://example.org/a_b_c?q=1&r=[2",
+            "https://example.org/auto"
+        ]
+    );
+}

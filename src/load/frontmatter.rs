@@ -54,7 +54,14 @@ pub fn split(text: &str) -> Result<(FrontMatter, &str)> {
             let fm = if fence == "+++" {
                 from_toml(inner)?
             } else {
-                from_yaml_like(inner)
+                let fm = from_yaml_like(inner);
+                // Between two rules with not one `key: value` line, this is Markdown after all
+                // (a rule, then a setext heading).
+                let lines = inner.lines().filter(|l| !l.trim().is_empty()).count();
+                if lines > 0 && fm.warnings.len() == lines {
+                    return Ok((FrontMatter::default(), text));
+                }
+                fm
             };
             return Ok((fm, body));
         }
@@ -283,6 +290,14 @@ pub fn scrub(article: &mut Article) {
     }
     for r in &mut article.related {
         note("related", fix(&mut r.title));
+        // A related path is shown before it is resolved, and a real file name holds no controls.
+        if let Some(p) = r.path.as_mut() {
+            let mut s = p.to_string_lossy().into_owned();
+            if fix(&mut s) {
+                *p = PathBuf::from(s);
+                note("related", true);
+            }
+        }
     }
     for f in &mut article.footer {
         note("footer", fix(f));
@@ -324,6 +339,14 @@ mod tests {
         let text = "---\ntitle: x\n\nno closing fence\n";
         let (fm, body) = split(text).unwrap();
         assert_eq!(fm.title, None);
+        assert_eq!(body, text);
+    }
+
+    #[test]
+    fn rules_around_plain_text_are_not_front_matter() {
+        let text = "---\nJust a line of prose\n---\nMore.\n";
+        let (fm, body) = split(text).unwrap();
+        assert_eq!(fm, FrontMatter::default());
         assert_eq!(body, text);
     }
 

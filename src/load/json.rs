@@ -17,7 +17,8 @@ const SHOWN_MAX: usize = 40;
 
 /// Parses sanitised JSON text into an article (path, format and derived fields are set by the caller).
 pub fn parse(text: &str) -> Result<Article> {
-    let value: Value = serde_json::from_str(text).map_err(|e| anyhow!("invalid JSON: {e}"))?;
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| anyhow!("invalid JSON: {}", clean_line(&e.to_string())))?;
     let Value::Object(obj) = value else {
         bail!("not a JSON object (got {})", describe(&value));
     };

@@ -109,8 +109,11 @@ struct Builder {
     open_link: Option<(usize, String)>,
     /// The first link of the block being read.
     first_link: Option<String>,
-    /// Bare URLs in the block being read.
-    bare: Vec<String>,
+    /// The text of the block being read outside links, where bare URLs are looked for.
+    plain: String,
+    /// Links of the block being read, each with its offset in `plain`, to merge the bare URLs
+    /// in reading order.
+    block_links: Vec<(usize, Link)>,
     /// Whether raw HTML was dropped.
     html: bool,
 }
@@ -122,12 +125,18 @@ impl Builder {
             Event::End(end) => self.end(end),
             Event::Text(t) => {
                 if self.open_link.is_none() {
-                    self.bare.extend(bare_urls(&t));
+                    self.plain.push_str(&t);
                 }
                 self.buf.push_str(&t);
             }
-            Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => self.buf.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => self.buf.push(' '),
+            Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                self.plain.push(' ');
+                self.buf.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.plain.push(' ');
+                self.buf.push(' ');
+            }
             Event::Html(_) => self.html = true,
             // An inline tag (`<br>`, `<span>`) carries no text of its own.
             Event::InlineHtml(_) | Event::FootnoteReference(_) | Event::TaskListMarker(_) => {}
@@ -155,6 +164,8 @@ impl Builder {
                 }
             }
             Tag::Link { dest_url, .. } => {
+                // A link ends any bare URL before it; its own URL is collected on its own.
+                self.plain.push(' ');
                 self.open_link = Some((self.buf.len(), dest_url.trim().to_string()));
             }
             Tag::Emphasis
@@ -182,10 +193,11 @@ impl Builder {
                 if let Some((start, url)) = self.open_link.take() {
                     let text = collapse(self.buf.get(start..).unwrap_or_default());
                     self.first_link.get_or_insert_with(|| url.clone());
-                    self.links.push(Link {
+                    let link = Link {
                         text: if text.is_empty() { url.clone() } else { text },
                         url,
-                    });
+                    };
+                    self.block_links.push((self.plain.len(), link));
                 }
             }
             TagEnd::TableCell
@@ -204,17 +216,22 @@ impl Builder {
         let text = collapse(&self.buf);
         self.buf.clear();
         let link = self.first_link.take();
-        let bare = std::mem::take(&mut self.bare);
-        if text.is_empty() {
-            return;
-        }
-        for url in bare {
-            let text = if text.len() <= BARE_TEXT_MAX {
+        let bare = bare_urls(&self.plain);
+        self.plain.clear();
+        let mut marked = std::mem::take(&mut self.block_links);
+        for (at, url) in bare {
+            let text = if text.len() <= BARE_TEXT_MAX && !text.is_empty() {
                 text.clone()
             } else {
                 url.clone()
             };
-            self.links.push(Link { text, url });
+            marked.push((at, Link { text, url }));
+        }
+        // A stable sort: at equal offsets the link, pushed first, also comes first in the text.
+        marked.sort_by_key(|m| m.0);
+        self.links.extend(marked.into_iter().map(|m| m.1));
+        if text.is_empty() {
+            return;
         }
         let kind = if self.heading.is_some() {
             BlockKind::Heading
@@ -233,8 +250,9 @@ impl Builder {
     }
 }
 
-/// The `http://` and `https://` URLs written out in `text`, without trailing punctuation.
-fn bare_urls(text: &str) -> Vec<String> {
+/// The `http://` and `https://` URLs written out in `text`, without trailing punctuation, each
+/// with its byte offset.
+fn bare_urls(text: &str) -> Vec<(usize, String)> {
     let mut urls = Vec::new();
     let mut from = 0;
     while let Some(i) = text[from..].find("http").map(|i| i + from) {
@@ -248,7 +266,7 @@ fn bare_urls(text: &str) -> Vec<String> {
             .unwrap_or(rest.len());
         let url = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '’']);
         if url.len() > "https://".len() {
-            urls.push(url.to_string());
+            urls.push((i, url.to_string()));
         }
         from = i + len.max(4);
     }
@@ -308,10 +326,11 @@ mod tests {
 
     #[test]
     fn bare_urls_trim_punctuation() {
-        assert_eq!(
-            bare_urls("See https://example.org/a. And http://x.test/b), not httpfoo or http://"),
-            ["https://example.org/a", "http://x.test/b"]
-        );
+        let found =
+            bare_urls("See https://example.org/a. And http://x.test/b), not httpfoo or http://");
+        let urls: Vec<_> = found.iter().map(|u| u.1.as_str()).collect();
+        assert_eq!(urls, ["https://example.org/a", "http://x.test/b"]);
+        assert_eq!(found[0].0, 4);
     }
 
     #[test]
