@@ -82,6 +82,23 @@ fn derived_fields_are_recomputed_on_load() {
 }
 
 #[test]
+fn date_iso_from_date_else_from_a_valid_given_one() {
+    let iso = |text: &str| json::parse(text).unwrap().date_iso;
+    assert_eq!(
+        iso(r#"{"title":"T","date":"2026-02-11T08:00:00Z"}"#).as_deref(),
+        Some("2026-02-11")
+    );
+    assert_eq!(
+        iso(r#"{"title":"T","date":"sometime in spring","date_iso":"2026-03-01"}"#).as_deref(),
+        Some("2026-03-01")
+    );
+    assert_eq!(
+        iso(r#"{"title":"T","date":"sometime","date_iso":"March"}"#),
+        None
+    );
+}
+
+#[test]
 fn body_string_splits_on_blank_lines() {
     let a = parse("json/body.json").unwrap();
     assert_eq!(a.authors, ["Oda Brekke"]);

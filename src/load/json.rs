@@ -35,7 +35,7 @@ pub fn parse(text: &str) -> Result<Article> {
     let given_iso = opt_string(&obj, "date_iso")?;
     let date_iso = date
         .as_deref()
-        .and_then(crate::article::date::iso)
+        .and_then(frontmatter::date_iso)
         // A valid `date_iso` written beside a date line the reader cannot read still counts.
         .or_else(|| given_iso.as_deref().and_then(crate::article::date::iso));
     let blocks = match (obj.get("blocks"), obj.get("body")) {

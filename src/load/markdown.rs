@@ -63,7 +63,7 @@ pub fn parse(text: &str) -> Result<Article> {
 
     let date = fm.date.map(|d| d.trim().to_string());
     let mut article = Article {
-        date_iso: date.as_deref().and_then(crate::article::date::iso),
+        date_iso: date.as_deref().and_then(frontmatter::date_iso),
         date,
         title,
         authors: fm.authors.iter().map(|a| collapse(a)).collect(),

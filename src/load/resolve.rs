@@ -121,11 +121,12 @@ impl Resolver {
             .collect();
         query.sort_by(|a, b| b.1.total_cmp(&a.1));
         let total: f64 = query.iter().map(|q| q.1).sum();
-        // A title can only reach the threshold if it shares weight S with 2S/(total+S) ≥ T, i.e.
-        // S ≥ T·total/(2−T). A title sharing none of the rarest words whose weight already
-        // exceeds total−S cannot, so only their postings are read (prefix filtering), which
-        // skips the long lists of common words.
-        let need = THRESHOLD * total / (2.0 - THRESHOLD);
+        // A title sharing weight S scores at most 2S/(total+S), so reaching the threshold T needs
+        // S ≥ T·total/(2−T). Reading postings rarest word first, once the words not yet read
+        // weigh less than that, a title sharing none of the words read so far cannot qualify:
+        // reading stops there (prefix filtering), and the long postings of common words are
+        // never read. The small slack keeps rounding from cutting off a title exactly at T.
+        let need = THRESHOLD * total / (2.0 - THRESHOLD) - 1e-9;
         let mut rest = total;
         let mut candidates: Vec<u32> = Vec::new();
         for &(id, w) in &query {
