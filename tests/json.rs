@@ -238,3 +238,22 @@ fn markdown_round_trips_through_json() {
     assert_eq!(back.related, md.related);
     assert_eq!(back.links, md.links);
 }
+
+#[test]
+fn pathological_inputs_are_errors_not_crashes() {
+    assert!(err(&"[".repeat(100_000)).starts_with("invalid JSON"));
+    let deep = format!(
+        r#"{{"title":"T","extra":{}1{}}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert!(err(&deep).starts_with("invalid JSON"));
+    let huge = format!(
+        r#"{{"title":"{}","body":"{}"}}"#,
+        "w ".repeat(1_000_000),
+        "x\\n\\n".repeat(500_000)
+    );
+    let a = json::parse(&huge).unwrap();
+    assert_eq!(a.title.len(), 1_999_999);
+    assert_eq!(a.blocks.len(), 500_000);
+}

@@ -277,3 +277,24 @@ fn bare_url_with_markdown_characters() {
         ]
     );
 }
+
+#[test]
+fn pathological_inputs_parse() {
+    let big = 1_000_000;
+    let cases = [
+        "[".repeat(big),
+        "*a".repeat(big / 2),
+        "> ".repeat(big / 2),
+        "- ".repeat(big / 2),
+        "http".repeat(big / 4),
+        format!("---\n{}", "key: value\n".repeat(big / 11)),
+        format!("+++\n{}", "x".repeat(big)),
+        "<div>".repeat(big / 5),
+        "&#27;".repeat(big / 5),
+    ];
+    for text in &cases {
+        let a = markdown::parse(text).unwrap();
+        // Whatever the shape, nothing unsafe comes out.
+        assert!(!has_controls(&a));
+    }
+}
