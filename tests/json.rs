@@ -119,6 +119,8 @@ fn body_array_and_blocks_win_over_body() {
         a.blocks,
         [Block::paragraph("One."), Block::paragraph("Two lines.")]
     );
+    let n = json::parse(r#"{"title":"T","body":"Only.","blocks":null}"#).unwrap();
+    assert_eq!(n.blocks, [Block::paragraph("Only.")]);
     let b = json::parse(r#"{"title":"T","body":"ignored","blocks":["kept"]}"#).unwrap();
     assert_eq!(b.blocks, [Block::paragraph("kept")]);
     assert!(b.warnings[0].contains("body"));

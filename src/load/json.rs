@@ -38,7 +38,8 @@ pub fn parse(text: &str) -> Result<Article> {
         .and_then(frontmatter::date_iso)
         // A valid `date_iso` written beside a date line the reader cannot read still counts.
         .or_else(|| given_iso.as_deref().and_then(crate::article::date::iso));
-    let blocks = match (obj.get("blocks"), obj.get("body")) {
+    let present = |k: &str| obj.get(k).filter(|v| !v.is_null());
+    let blocks = match (present("blocks"), present("body")) {
         (Some(b), body) => {
             if body.is_some() {
                 warnings.push("\"body\" ignored: \"blocks\" given".to_string());

@@ -137,7 +137,13 @@ impl Builder {
                 self.plain.push(' ');
                 self.buf.push(' ');
             }
-            Event::Html(_) => self.html = true,
+            Event::Html(h) => {
+                // A comment (`<!-- more -->`) hides nothing a reader would miss.
+                let h = h.trim();
+                if !h.is_empty() && !(h.starts_with("<!--") || h.ends_with("-->")) {
+                    self.html = true;
+                }
+            }
             // An inline tag (`<br>`, `<span>`) carries no text of its own.
             Event::InlineHtml(_) | Event::FootnoteReference(_) | Event::TaskListMarker(_) => {}
             Event::Rule => self.flush(),
@@ -338,6 +344,16 @@ mod tests {
         let a = parse("## Only a subheading\n\nText.\n").unwrap();
         assert_eq!(a.title, "Only a subheading");
         assert_eq!(a.blocks, [Block::paragraph("Text.")]);
+    }
+
+    #[test]
+    fn html_is_dropped_with_a_warning_but_comments_quietly() {
+        let a = parse("# T\n\n<!-- more -->\n\nText.\n").unwrap();
+        assert_eq!(a.blocks, [Block::paragraph("Text.")]);
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+        let b = parse("# T\n\n<div class=\"ad\">\nBuy now\n</div>\n\nText.\n").unwrap();
+        assert_eq!(b.blocks, [Block::paragraph("Text.")]);
+        assert_eq!(b.warnings, ["raw HTML dropped"]);
     }
 
     #[test]
