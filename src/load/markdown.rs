@@ -140,7 +140,7 @@ impl Builder {
             Event::Html(h) => {
                 // A comment (`<!-- more -->`) hides nothing a reader would miss.
                 let h = h.trim();
-                if !h.is_empty() && !(h.starts_with("<!--") || h.ends_with("-->")) {
+                if !(h.is_empty() || h.starts_with("<!--") || h.ends_with("-->")) {
                     self.html = true;
                 }
             }
