@@ -56,14 +56,29 @@ fn toml_value(v: &toml::Value) -> Option<Value> {
 }
 
 /// Reads the `key: value` subset of YAML that article front matter uses: scalars (bare, `"…"` or
-/// `'…'`), flow lists `[a, b]`, and block lists (`key:` then `- item` lines). Escapes inside
-/// double quotes other than `\"` and `\\` are kept as written, so none can make a control character.
+/// `'…'`), block scalars (`key: >` or `|` then indented lines, joined with spaces), flow lists
+/// `[a, b]`, and block lists (`key:` then `- item` lines). Escapes inside double quotes other than
+/// `\"` and `\\` are kept as written, so none can make a control character.
 pub(super) fn from_yaml_like(inner: &str) -> FrontMatter {
     let mut fm = FrontMatter::default();
     // The key whose `- item` lines are being read, and its items so far.
     let mut list: Option<(String, Vec<String>)> = None;
+    // The key whose indented block-scalar lines are being read, and its text so far.
+    let mut block: Option<(String, String)> = None;
     for (n, line) in inner.lines().enumerate() {
         let t = line.trim();
+        if let Some((_, text)) = block.as_mut() {
+            if t.is_empty() || line.starts_with([' ', '\t']) {
+                if !t.is_empty() {
+                    text.push(' ');
+                    text.push_str(t);
+                }
+                continue;
+            }
+        }
+        if let Some((key, text)) = block.take() {
+            fm.set(&key, Value::One(text.trim().to_string()));
+        }
         if t.is_empty() || t.starts_with('#') {
             continue;
         }
@@ -84,7 +99,9 @@ pub(super) fn from_yaml_like(inner: &str) -> FrontMatter {
             continue;
         };
         let value = value.trim();
-        if value.is_empty() {
+        if matches!(value, "|" | ">" | "|-" | ">-" | "|+" | ">+") {
+            block = Some((key.trim().to_string(), String::new()));
+        } else if value.is_empty() {
             list = Some((key.trim().to_string(), Vec::new()));
         } else if let Some(flow) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
             let items = flow
@@ -98,6 +115,9 @@ pub(super) fn from_yaml_like(inner: &str) -> FrontMatter {
     }
     if let Some((key, items)) = list {
         fm.set(&key, Value::Many(items));
+    }
+    if let Some((key, text)) = block {
+        fm.set(&key, Value::One(text.trim().to_string()));
     }
     fm
 }
@@ -134,6 +154,15 @@ mod tests {
         assert_eq!(fm.related, ["One", "Two"]);
         assert_eq!(body, "Body\n");
         assert_eq!(fm.warnings, ["front matter line 7 not understood"]);
+    }
+
+    #[test]
+    fn yaml_like_block_scalars() {
+        let text = "---\ntitle: >-\n  A headline folded\n\n  over lines\nauthor: Vel Ordo\n---\n";
+        let (fm, _) = split(text).unwrap();
+        assert_eq!(fm.title.as_deref(), Some("A headline folded over lines"));
+        assert_eq!(fm.authors, ["Vel Ordo"]);
+        assert!(fm.warnings.is_empty(), "{:?}", fm.warnings);
     }
 
     #[test]
