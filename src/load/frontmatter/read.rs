@@ -67,14 +67,14 @@ pub(super) fn from_yaml_like(inner: &str) -> FrontMatter {
     let mut block: Option<(String, String)> = None;
     for (n, line) in inner.lines().enumerate() {
         let t = line.trim();
-        if let Some((_, text)) = block.as_mut() {
-            if t.is_empty() || line.starts_with([' ', '\t']) {
-                if !t.is_empty() {
-                    text.push(' ');
-                    text.push_str(t);
-                }
-                continue;
+        if let Some((_, text)) = block.as_mut()
+            && (t.is_empty() || line.starts_with([' ', '\t']))
+        {
+            if !t.is_empty() {
+                text.push(' ');
+                text.push_str(t);
             }
+            continue;
         }
         if let Some((key, text)) = block.take() {
             fm.set(&key, Value::One(text.trim().to_string()));
