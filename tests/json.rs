@@ -99,6 +99,15 @@ fn date_iso_from_date_else_from_a_valid_given_one() {
 }
 
 #[test]
+fn empty_strings_are_no_entries() {
+    let a = json::parse(r#"{"title":"T","authors":"  ","footer":["", "Credit."],"source":""}"#)
+        .unwrap();
+    assert!(a.authors.is_empty());
+    assert_eq!(a.footer, ["Credit."]);
+    assert_eq!(a.source, None);
+}
+
+#[test]
 fn body_string_splits_on_blank_lines() {
     let a = parse("json/body.json").unwrap();
     assert_eq!(a.authors, ["Oda Brekke"]);

@@ -99,7 +99,12 @@ fn opt_string(obj: &Map<String, Value>, key: &str) -> Result<Option<String>> {
 fn strings(obj: &Map<String, Value>, key: &str) -> Result<Vec<String>> {
     let items = match obj.get(key) {
         None | Some(Value::Null) => return Ok(Vec::new()),
-        Some(Value::String(s)) => return Ok(vec![collapse(s)]),
+        Some(Value::String(s)) => {
+            return Ok(Some(collapse(s))
+                .filter(|s| !s.is_empty())
+                .into_iter()
+                .collect());
+        }
         Some(Value::Array(items)) => items,
         Some(v) => bail!(
             "field \"{key}\": expected an array of strings, got {}",
