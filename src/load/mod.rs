@@ -1,5 +1,6 @@
 //! Loading articles: one module per input format, the library scan, list rows and related links.
 
+pub mod frontmatter;
 pub mod head;
 pub mod json;
 pub mod library;
