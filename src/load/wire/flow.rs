@@ -8,12 +8,13 @@ use super::lines::{collapse, ends_sentence, is_debris, is_related_marker, starts
 pub(super) fn logical_lines(lines: &[&str], warnings: &mut Vec<String>) -> Vec<String> {
     let chunks = chunks(lines);
     let wrapped = is_hard_wrapped(&chunks);
-    let mut out: Vec<String> = Vec::new();
+    // Each logical line with whether a blank line stands before it.
+    let mut out: Vec<(String, bool)> = Vec::new();
     for chunk in &chunks {
         if wrapped && !is_related_marker(chunk[0]) {
-            out.push(reflow(chunk));
+            out.push((reflow(chunk), true));
         } else {
-            out.extend(chunk.iter().map(|l| collapse(l)));
+            out.extend(chunk.iter().enumerate().map(|(i, l)| (collapse(l), i == 0)));
         }
     }
     if wrapped {
@@ -81,12 +82,13 @@ fn reflow(chunk: &[&str]) -> String {
 }
 
 /// Joins a line that does not close its sentence with a following line that starts in lower
-/// case: one paragraph broken in two.
-fn join_broken(lines: Vec<String>, warnings: &mut Vec<String>) -> Vec<String> {
+/// case: one paragraph broken in two. A blank line between them is a deliberate break, kept.
+fn join_broken(lines: Vec<(String, bool)>, warnings: &mut Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut joined = 0;
-    for line in lines {
-        if let Some(prev) = out.last_mut()
+    for (line, after_blank) in lines {
+        if !after_blank
+            && let Some(prev) = out.last_mut()
             && !ends_sentence(prev)
             && !is_related_marker(prev)
             && starts_lower(&line)
@@ -158,6 +160,13 @@ mod tests {
             ]
         );
         assert_eq!(w, ["joined a line broken mid-sentence"]);
+    }
+
+    #[test]
+    fn no_join_across_a_blank_line() {
+        let (l, w) = run("A line with no end\n\nand another one.");
+        assert_eq!(l, ["A line with no end", "and another one."]);
+        assert!(w.is_empty());
     }
 
     #[test]

@@ -81,9 +81,8 @@ pub(super) fn ends_open(s: &str) -> bool {
 
 /// Whether the first letter-or-digit of the line is a lower-case letter.
 pub(super) fn starts_lower(s: &str) -> bool {
-    s.trim_start()
-        .chars()
-        .next()
+    s.chars()
+        .find(|c| c.is_alphanumeric())
         .is_some_and(char::is_lowercase)
 }
 
@@ -227,5 +226,8 @@ mod tests {
         assert_eq!(words_upto("a b c d e", 2), 3);
         assert!(starts_lower("  to face charges"));
         assert!(!starts_lower("To face charges"));
+        assert!(starts_lower("“unsafe rosters” for pilots"));
+        assert!(!starts_lower("“Unsafe,” he said"));
+        assert!(!starts_lower("2026 was wet"));
     }
 }
