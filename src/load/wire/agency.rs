@@ -120,14 +120,14 @@ pub(super) fn from_role(s: &str) -> Option<&'static str> {
     if t.len() > 60 {
         return None;
     }
-    let mut words = t.split_whitespace();
-    let first = words.next()?;
-    let last = words.next_back()?.to_lowercase();
-    let last = last.strip_suffix('s').unwrap_or(&last);
-    if !ROLES.contains(&last) {
+    let (name, role) = t.rsplit_once(' ')?;
+    let role = role.to_lowercase();
+    let role = role.strip_suffix('s').unwrap_or(&role);
+    if !ROLES.contains(&role) {
         return None;
     }
-    from_name(first)
+    // `Associated Press Writer` names the agency in full; `AP Business Writer` by its code.
+    from_name(name).or_else(|| from_name(name.split_whitespace().next()?))
 }
 
 /// The agency a dateline bracket names: a known code (`AP`, `Reuters`, `AFP`) gives its full
@@ -154,5 +154,11 @@ mod tests {
         assert_eq!(from_code("KNS").as_deref(), Some("KNS"));
         assert_eq!(from_role("AP Business Writer"), Some("Associated Press"));
         assert_eq!(from_role("Port Authority Writer"), None);
+        assert_eq!(
+            from_role("Associated Press Writer"),
+            Some("Associated Press")
+        );
+        assert_eq!(from_role("Reuters correspondents"), Some("Reuters"));
+        assert_eq!(from_role("Reuters"), None);
     }
 }

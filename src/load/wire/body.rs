@@ -94,14 +94,15 @@ pub(super) fn parse(lines: &[&str], warnings: &mut Vec<String>) -> Body {
         match kind {
             Kind::Heading => body.blocks.push(Block::heading(text)),
             Kind::MaybeHeading if before_end => body.blocks.push(Block::heading(text)),
-            Kind::MaybeFooter if !before_end && Some(at) != last_paragraph => {
-                body.footer.push(text)
-            }
+            Kind::MaybeFooter if !before_end => body.footer.push(text),
             _ => body.blocks.push(Block::paragraph(text)),
         }
     }
     for block in &body.blocks {
         bare_links(&block.text, &mut body.links);
+    }
+    for r in &body.related {
+        bare_links(&r.title, &mut body.links);
     }
     for line in &body.footer {
         footer_links(line, &mut body.links);

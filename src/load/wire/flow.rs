@@ -1,6 +1,7 @@
 //! From raw lines to logical lines: debris dropped, hard-wrapped paragraphs reflowed, lines
 //! broken mid-sentence joined.
 
+use super::footer::is_footer_like;
 use super::lines::{collapse, ends_sentence, is_debris, is_related_marker, starts_lower};
 
 /// The body's logical lines (one per paragraph, heading, marker or headline), whitespace
@@ -12,7 +13,7 @@ pub(super) fn logical_lines(lines: &[&str], warnings: &mut Vec<String>) -> Vec<S
     let mut out: Vec<(String, bool)> = Vec::new();
     for chunk in &chunks {
         if wrapped && !is_related_marker(chunk[0]) {
-            out.push((reflow(chunk), true));
+            out.extend(reflow(chunk).into_iter().map(|p| (p, true)));
         } else {
             out.extend(chunk.iter().enumerate().map(|(i, l)| (collapse(l), i == 0)));
         }
@@ -62,12 +63,17 @@ fn is_hard_wrapped(chunks: &[Vec<&str>]) -> bool {
     inner > 0 && open * 2 > inner
 }
 
-/// One chunk's lines as one paragraph; a line ending in a hyphen after a letter is joined
-/// without a space (`well-` + `known`).
-fn reflow(chunk: &[&str]) -> String {
+/// One chunk's lines as paragraphs: joined into one, except that a footer line (a credit or
+/// follow line after a finished sentence) starts its own. A line ending in a hyphen after a
+/// letter is joined without a space (`well-` + `known`).
+fn reflow(chunk: &[&str]) -> Vec<String> {
+    let mut paras = Vec::new();
     let mut out = String::new();
     for line in chunk {
         let line = collapse(line);
+        if ends_sentence(&out) && is_footer_like(&line) {
+            paras.push(std::mem::take(&mut out));
+        }
         let hyphen_join = out.ends_with('-')
             && out[..out.len() - 1]
                 .chars()
@@ -78,7 +84,8 @@ fn reflow(chunk: &[&str]) -> String {
         }
         out.push_str(&line);
     }
-    out
+    paras.push(out);
+    paras
 }
 
 /// Joins a line that does not close its sentence with a following line that starts in lower
@@ -160,6 +167,21 @@ mod tests {
             ]
         );
         assert_eq!(w, ["joined a line broken mid-sentence"]);
+    }
+
+    #[test]
+    fn wrapped_footer_lines_stay_apart() {
+        let (l, _) = run(
+            "The port stayed shut\nall week.\n\nAna Ruiz in Lima\ncontributed to this report.\nFollow the port coverage at https://example.org/p",
+        );
+        assert_eq!(
+            l,
+            [
+                "The port stayed shut all week.",
+                "Ana Ruiz in Lima contributed to this report.",
+                "Follow the port coverage at https://example.org/p"
+            ]
+        );
     }
 
     #[test]
