@@ -310,13 +310,19 @@ fn every_debris_line_is_dropped() {
 #[test]
 fn credit_in_the_middle_stays_a_paragraph() {
     let a = parse(
-        "A headline\nJo Ruiz contributed.\nThe story goes on here.\nAna Ruiz contributed to this report.",
+        "A headline\nJo Ruiz contributed.\nThe story goes on here.\nAna Ruiz contributed to this report.\nRuiz reported from Lima.",
     );
     assert_eq!(
         texts(&a, BlockKind::Paragraph),
         ["Jo Ruiz contributed.", "The story goes on here."]
     );
-    assert_eq!(a.footer, ["Ana Ruiz contributed to this report."]);
+    assert_eq!(
+        a.footer,
+        [
+            "Ana Ruiz contributed to this report.",
+            "Ruiz reported from Lima."
+        ]
+    );
 }
 
 #[test]
