@@ -15,10 +15,15 @@ const MAX_HEADING_BYTES: usize = 300;
 /// Everything below the header.
 #[derive(Debug, Default)]
 pub(super) struct Body {
+    /// Paragraphs and subheadings in reading order.
     pub blocks: Vec<Block>,
+    /// Related headlines (unresolved).
     pub related: Vec<Related>,
+    /// Credit, follow and copyright lines at the end.
     pub footer: Vec<String>,
+    /// URLs in blocks, related headlines and footer.
     pub links: Vec<Link>,
+    /// Place and agency before the first paragraph's dash.
     pub dateline: Option<String>,
     /// The dateline bracket's contents (`AP`), for the source when the byline names none.
     pub code: Option<String>,
@@ -27,6 +32,7 @@ pub(super) struct Body {
 /// What a logical line was taken for before the end of the text is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
+    /// Running text.
     Paragraph,
     /// Short, no full stop: a subheading if a paragraph follows somewhere.
     MaybeHeading,
