@@ -112,7 +112,8 @@ fn parse_byline(rest: &str) -> (Vec<String>, Option<String>) {
         let named = agency::from_name(last)
             .or_else(|| agency::from_role(last))
             .map(str::to_string)
-            .or_else(|| (parts.len() > 1 && is_publication(last)).then(|| last.to_string()));
+            .or_else(|| (parts.len() > 1 && is_publication(last)).then(|| last.to_string()))
+            .or_else(|| trailing_outlet(&parts).then(|| last.to_string()));
         if named.is_some() {
             source = named;
             parts.pop();
@@ -132,6 +133,19 @@ fn parse_byline(rest: &str) -> (Vec<String>, Option<String>) {
         }
     }
     (authors, source)
+}
+
+/// Whether the last comma part names where the authors work rather than one more author:
+/// authors are joined with `and`, so in `A, Outlet` and `A and B, Outlet` the part after the
+/// last comma, holding no `and` itself, is the outlet; `A, B and C` keeps its `and` at the end.
+fn trailing_outlet(parts: &[&str]) -> bool {
+    let has_and = |p: &str| p.starts_with("and ") || p.contains(" and ") || p.contains(" & ");
+    match parts {
+        [_, .., last] if !has_and(last) => {
+            parts.len() == 2 || parts[..parts.len() - 1].iter().any(|p| has_and(p))
+        }
+        _ => false,
+    }
 }
 
 /// A publication named after a byline's comma: `The Harbor Gazette` (a `The` and a few words).
@@ -154,6 +168,29 @@ mod tests {
 
     fn top(text: &str) -> (Header, usize) {
         read(text.split('\n'))
+    }
+
+    #[test]
+    fn an_unknown_outlet_after_the_authors_is_the_source() {
+        assert_eq!(
+            parse_byline("LENA MARSH and TOMAS VIK, Coastline Wire"),
+            (
+                vec!["LENA MARSH".to_string(), "TOMAS VIK".to_string()],
+                Some("Coastline Wire".to_string())
+            )
+        );
+        assert_eq!(
+            parse_byline("Dafydd Pryce, Northern Courier").1.as_deref(),
+            Some("Northern Courier")
+        );
+        assert_eq!(parse_byline("ANA RUIZ, BO LIND and CY MOORE").0.len(), 3);
+        assert_eq!(parse_byline("ANA RUIZ, BO LIND and CY MOORE").1, None);
+        assert_eq!(
+            parse_byline("ANA RUIZ, BO LIND and CY MOORE, Harbor Post")
+                .1
+                .as_deref(),
+            Some("Harbor Post")
+        );
     }
 
     #[test]
