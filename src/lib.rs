@@ -3,7 +3,9 @@
 
 pub mod app;
 pub mod article;
+pub mod config;
 pub mod load;
 pub mod render;
+pub mod state;
 pub mod text;
 pub mod ui;
