@@ -66,7 +66,8 @@ mod tests {
     #[test]
     fn wide_characters_count_as_two_columns() {
         let words = ["東京", "の", "市場", "x"];
-        for width in 10..30 {
+        // 4 + 2 + 4 + 1 columns of text and three gaps.
+        for width in 14..40 {
             assert_eq!(justify(&words, width).width(), width);
         }
     }
