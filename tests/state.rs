@@ -213,6 +213,7 @@ fn disabled_store_touches_no_file() {
     assert!(left.is_empty(), "disabled store wrote {left:?}");
 }
 
+#[cfg(unix)]
 #[test]
 fn failed_save_keeps_the_old_file_and_the_changes() {
     let tmp = tempfile::tempdir().unwrap();
@@ -241,6 +242,7 @@ fn failed_save_keeps_the_old_file_and_the_changes() {
 
 /// Makes saving into `dir` fail and returns how to undo it. Permissions stop ordinary users;
 /// root ignores them, so then a directory is put where this process's temp file goes.
+#[cfg(unix)]
 fn make_unwritable(dir: &Path) -> Box<dyn FnOnce()> {
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(dir, fs::Permissions::from_mode(0o555)).unwrap();
@@ -271,7 +273,8 @@ fn kill_during_write_leaves_a_whole_file() {
     let tmp = tempfile::tempdir().unwrap();
     let mut rng = seed();
     let mut checked = 0;
-    for round in 0..20 {
+    let mut killed_mid_write = 0;
+    for round in 0..30 {
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args([
                 "--exact",
@@ -291,15 +294,25 @@ fn kill_during_write_leaves_a_whole_file() {
                 std::thread::sleep(Duration::from_millis(10));
             }
         }
-        std::thread::sleep(Duration::from_millis(10 + next(&mut rng) % 200));
+        if round % 2 == 0 {
+            std::thread::sleep(Duration::from_millis(5 + next(&mut rng) % 150));
+        } else {
+            // Aim at the riskiest moment: while a temp file is being written or renamed.
+            wait_for(&child_temp(tmp.path(), child.id()), Duration::from_secs(2));
+        }
         child.kill().unwrap(); // SIGKILL on unix
         child.wait().unwrap();
+        if child_temp(tmp.path(), child.id()).exists() {
+            killed_mid_write += 1;
+        }
         if tmp.path().join(STATE_FILE).exists() {
             check_written_version(&on_disk(tmp.path()));
             checked += 1;
         }
     }
     assert!(checked >= 1, "the writer never wrote a file");
+    // Not asserted (it depends on timing), but shows the kills hit real writes.
+    eprintln!("{killed_mid_write} of 30 kills left a temp file behind");
     // The next instance opens cleanly and cleans up after the killed writers.
     let (mut store, warnings) = Store::open(tmp.path().to_path_buf());
     assert!(warnings.is_empty(), "{warnings:?}");
@@ -311,6 +324,16 @@ fn kill_during_write_leaves_a_whole_file() {
         .filter(|n| n != STATE_FILE && n != LOCK_FILE)
         .collect();
     assert!(temps.is_empty(), "left behind: {temps:?}");
+}
+
+/// The temp file the writer child with process id `pid` writes (see `state::temp_path`).
+fn child_temp(dir: &Path, pid: u32) -> PathBuf {
+    dir.join(format!(".{STATE_FILE}.{pid}.tmp"))
+}
+
+fn wait_for(path: &Path, limit: Duration) {
+    let start = Instant::now();
+    while start.elapsed() < limit && !path.exists() {}
 }
 
 /// Every version the writer saves has all articles at the same generation, article `i` at
@@ -430,4 +453,30 @@ fn article_id_reads_only_the_first_200_characters_of_the_block() {
         article_id("T", None, Some(&head)),
         article_id("T", None, Some(&c))
     );
+}
+
+#[test]
+fn concurrent_savers_lose_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let writers: Vec<_> = (0..3)
+        .map(|w| {
+            let dir = tmp.path().to_path_buf();
+            std::thread::spawn(move || {
+                let (mut store, _) = Store::open(dir);
+                for i in 0..40 {
+                    store.toggle_bookmark(&format!("w{w}-{i}"));
+                    store.flush().unwrap();
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let store = open(tmp.path());
+    for w in 0..3 {
+        for i in 0..40 {
+            assert!(store.get(&format!("w{w}-{i}")).bookmarked, "lost w{w}-{i}");
+        }
+    }
 }
