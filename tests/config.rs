@@ -146,7 +146,7 @@ fn bad_date_format_lists_the_directives() {
 fn theme_must_be_built_in_or_an_existing_valid_file() {
     let e = error("theme = \"sepia\"\n");
     assert!(e.contains("test.toml:1:"), "{e}");
-    for name in ["dark", "light", "mono"] {
+    for name in ["auto", "dark", "light", "mono"] {
         assert!(e.contains(name), "{e}");
     }
     assert_eq!(parse("theme = \"light\"").unwrap().theme, "light");

@@ -57,6 +57,13 @@ fn every_builtin_parses_under_its_name() {
         assert_eq!(theme_file::load(name).unwrap(), theme);
     }
     assert!(theme_file::builtin("sepia").is_none());
+    // `auto` is one of the built-ins, whichever the environment picks.
+    let auto = theme_file::load(theme_file::AUTO).unwrap();
+    assert!(
+        ["dark", "mono"].contains(&auto.name.as_str()),
+        "{}",
+        auto.name
+    );
 }
 
 #[test]

@@ -33,7 +33,8 @@ pub struct Config {
     /// Folders or files to read when no paths are given (already `~`-expanded and made
     /// relative to the config file's folder).
     pub library: Vec<PathBuf>,
-    /// A built-in theme name, or the path of a theme file that exists and parses.
+    /// `auto` (mono when the terminal refuses colour, else dark), a built-in theme name, or the
+    /// path of a theme file that exists and parses; [`theme_file::load`] takes any of them.
     pub theme: String,
     /// The widest line of article text, in columns; within [`MEASURE_RANGE`].
     pub measure: u16,
@@ -53,7 +54,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             library: Vec::new(),
-            theme: "dark".into(),
+            theme: theme_file::AUTO.into(),
             measure: 76,
             justify: false,
             mouse: true,
@@ -249,13 +250,14 @@ fn read_keys(
 
 /// A built-in theme name as is, else a theme file that exists and parses (its path resolved).
 fn resolve_theme(value: &str, base: &Path) -> Result<String, String> {
-    if theme_file::BUILTIN.contains(&value) {
+    if value == theme_file::AUTO || theme_file::BUILTIN.contains(&value) {
         return Ok(value.to_owned());
     }
     let path = expand(value, base);
     if !path.is_file() {
         return Err(format!(
-            "unknown theme `{value}`: not a built-in theme ({}) nor an existing file",
+            "unknown theme `{value}`: not {}, a built-in theme ({}) nor an existing file",
+            theme_file::AUTO,
             theme_file::BUILTIN.join(", ")
         ));
     }

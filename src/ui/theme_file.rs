@@ -16,6 +16,9 @@ use std::path::Path;
 /// The names of the built-in themes.
 pub const BUILTIN: &[&str] = &["dark", "light", "mono"];
 
+/// The theme name that picks `mono` when [`wants_mono`] and `dark` otherwise (the default).
+pub const AUTO: &str = "auto";
+
 const DARK: &str = include_str!("../../assets/themes/dark.toml");
 const LIGHT: &str = include_str!("../../assets/themes/light.toml");
 const MONO: &str = include_str!("../../assets/themes/mono.toml");
@@ -56,8 +59,12 @@ pub fn builtin(name: &str) -> Option<Theme> {
     parse_from(builtin_source(name)?, None, name).ok()
 }
 
-/// A built-in theme when `name_or_path` names one, else the theme file at that path.
+/// A built-in theme when `name_or_path` names one ([`AUTO`] included), else the theme file at
+/// that path.
 pub fn load(name_or_path: &str) -> Result<Theme> {
+    if name_or_path == AUTO {
+        return load(if wants_mono() { "mono" } else { "dark" });
+    }
     if let Some(text) = builtin_source(name_or_path) {
         return parse_from(text, None, name_or_path)
             .with_context(|| format!("built-in theme {name_or_path}"));
@@ -65,7 +72,7 @@ pub fn load(name_or_path: &str) -> Result<Theme> {
     let path = Path::new(name_or_path);
     let text = std::fs::read_to_string(path).with_context(|| {
         format!(
-            "theme `{name_or_path}` is not a built-in theme ({}) and cannot be read",
+            "theme `{name_or_path}` is not a built-in theme ({AUTO}, {}) and cannot be read",
             BUILTIN.join(", ")
         )
     })?;
