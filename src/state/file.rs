@@ -93,7 +93,14 @@ fn move_aside(path: &Path, now: u64) -> std::io::Result<PathBuf> {
 /// problem met.
 pub fn load(dir: &Path, now: u64, warnings: &mut Vec<String>) -> Loaded {
     let path = dir.join(STATE_FILE);
-    match read(&path) {
+    let mut disk = read(&path);
+    // Before moving a bad file aside, look again under the lock: another instance may be
+    // replacing it this very moment, and its new file must not be the one moved away.
+    let _lock = match disk {
+        Disk::Bad(_) => lock(dir).ok().inspect(|_| disk = read(&path)),
+        _ => None,
+    };
+    match disk {
         Disk::Missing => Loaded::Articles(Articles::new()),
         Disk::Good(a) => Loaded::Articles(a),
         Disk::Newer(a) => {
@@ -143,15 +150,8 @@ pub fn temp_path(dir: &Path) -> PathBuf {
     dir.join(format!(".{STATE_FILE}.{}.tmp", std::process::id()))
 }
 
-/// Re-reads, merges and atomically rewrites the state in `dir` under the lock.
-pub fn save(
-    dir: &Path,
-    mine: &Articles,
-    dirty: &BTreeSet<String>,
-    now: u64,
-    warnings: &mut Vec<String>,
-) -> Result<Saved> {
-    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+/// Takes the exclusive lock on `state.lock` in `dir`; it lasts until the returned file is closed.
+fn lock(dir: &Path) -> Result<File> {
     let lock_path = dir.join(LOCK_FILE);
     let lock = OpenOptions::new()
         .read(true)
@@ -161,7 +161,20 @@ pub fn save(
         .open(&lock_path)
         .with_context(|| format!("opening {}", lock_path.display()))?;
     FileExt::lock_exclusive(&lock).with_context(|| format!("locking {}", lock_path.display()))?;
-    // The lock is released when `lock` is dropped (closed) at the end of this function.
+    Ok(lock)
+}
+
+/// Re-reads, merges and atomically rewrites the state in `dir` under the lock.
+pub fn save(
+    dir: &Path,
+    mine: &Articles,
+    dirty: &BTreeSet<String>,
+    now: u64,
+    warnings: &mut Vec<String>,
+) -> Result<Saved> {
+    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    // Held to the end of this function: closing the file releases the lock.
+    let _lock = lock(dir)?;
 
     let path = dir.join(STATE_FILE);
     let disk = match read(&path) {
