@@ -197,3 +197,37 @@ fn mono_is_wanted_when_colour_is_refused() {
         "tmux-256color"
     )])));
 }
+
+#[test]
+fn auto_follows_the_environment() {
+    // The child half reports which theme `auto` picked in its environment.
+    if std::env::var_os("BYLINE_TEST_AUTO_CHILD").is_some() {
+        let theme = theme_file::load(theme_file::AUTO).unwrap();
+        println!("AUTO={}", theme.name);
+        return;
+    }
+    let picked = |no_color: &str, term: &str| {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "auto_follows_the_environment",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env("BYLINE_TEST_AUTO_CHILD", "1")
+            .env("NO_COLOR", no_color)
+            .env("TERM", term)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        // The harness may print its own words on the same line, so look for the marker.
+        stdout
+            .split_whitespace()
+            .find_map(|w| w.strip_prefix("AUTO=").map(str::to_owned))
+            .unwrap_or_else(|| panic!("no answer in {stdout}"))
+    };
+    assert_eq!(picked("1", "xterm-256color"), "mono");
+    assert_eq!(picked("", "dumb"), "mono");
+    assert_eq!(picked("", "xterm-256color"), "dark");
+}
