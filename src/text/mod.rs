@@ -1,4 +1,5 @@
 //! Text handling shared by the loaders, the reader and the printer: sanitising and typesetting.
 
+pub mod justify;
 pub mod sanitize;
 pub mod typeset;
