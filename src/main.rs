@@ -4,6 +4,7 @@
 use byline::cli::{Cli, ColorChoice};
 use byline::input;
 use byline::modes;
+use byline::text::typeset::Options;
 use clap::Parser;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -25,7 +26,12 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let source = input::source(&cli.paths)?;
+    let settings = byline::settings::load(&cli, &byline::app::action_names())?;
+    if cli.print_config {
+        print!("{}", settings.config.to_toml());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let source = input::source(&cli.paths, &settings.config.library)?;
     let tty = std::io::stdout().is_terminal();
     if cli.list {
         return modes::list(source);
@@ -46,9 +52,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return modes::json(source);
     }
     if cli.print || !tty {
-        return modes::print(source, width, color);
+        let opts = Options {
+            width,
+            measure: settings.config.measure,
+            justify: settings.config.justify,
+        };
+        return modes::print(source, &opts, color.then_some(&settings.theme));
     }
-    modes::tui(source)
+    modes::tui(source, &settings, cli.no_state)
 }
 
 /// One line `byline: …` on stderr and exit status 2.

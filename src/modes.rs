@@ -4,6 +4,7 @@ use crate::article::Article;
 use crate::input::{self, Source};
 use crate::load::{self, library::Library};
 use crate::render;
+use crate::settings::Settings;
 use crate::text::typeset::Options;
 use crate::ui::theme::Theme;
 use anyhow::Result;
@@ -48,9 +49,8 @@ pub fn json(source: Source) -> Result<ExitCode> {
 }
 
 /// `--print`: every article as formatted text, coloured from the theme when `color`.
-pub fn print(source: Source, width: u16, color: bool) -> Result<ExitCode> {
-    let theme = color.then(Theme::default);
-    let opts = Options::new(width);
+pub fn print(source: Source, opts: &Options, theme: Option<&Theme>) -> Result<ExitCode> {
+    let width = opts.width;
     let mut out = String::new();
     let (list, titles) = articles_and_titles(source)?;
     let title_of = |p: &Path| titles.get(p).cloned();
@@ -61,15 +61,15 @@ pub fn print(source: Source, width: u16, color: bool) -> Result<ExitCode> {
                 "─".repeat(usize::from(width.min(Options::MEASURE)))
             ));
         }
-        out.push_str(&render::print(a, &opts, theme.as_ref(), &title_of));
+        out.push_str(&render::print(a, opts, theme, &title_of));
     }
     emit(&out)
 }
 
 /// The interactive reader.
-pub fn tui(source: Source) -> Result<ExitCode> {
+pub fn tui(source: Source, settings: &Settings, _no_state: bool) -> Result<ExitCode> {
     // Until the reader lands, print.
-    print(source, 80, false)
+    print(source, &Options::new(80), Some(&settings.theme))
 }
 
 /// Fully parsed articles in the order given (a folder's newest first), related links resolved

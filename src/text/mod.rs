@@ -1,5 +1,4 @@
 //! Text handling shared by the loaders, the reader and the printer: sanitising and typesetting.
 
-pub mod justify;
 pub mod sanitize;
 pub mod typeset;
