@@ -3,329 +3,123 @@
 use super::tokens::Token;
 
 /// Verbs that attribute a quote (`according` counts when `to` follows).
+#[rustfmt::skip]
 const VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "asked",
-    "asks",
-    "wrote",
-    "writes",
-    "explained",
-    "explains",
-    "noted",
-    "notes",
-    "stressed",
-    "stresses",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "recalled",
-    "recalls",
-    "warned",
-    "warns",
-    "replied",
-    "replies",
-    "declared",
-    "announced",
-    "acknowledged",
-    "admitted",
-    "claimed",
-    "claims",
-    "praised",
-    "pledged",
-    "vowed",
-    "promised",
-    "tweeted",
-    "posted",
-    "shouted",
-    "whispered",
-    "answered",
-    "responded",
-    "urged",
-    "conceded",
-    "remarked",
-    "continued",
-    "according",
+    "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "wrote", "writes",
+    "explained", "explains", "noted", "notes", "stressed", "stresses", "insisted", "insists",
+    "argued", "argues", "recalled", "recalls", "warned", "warns", "replied", "replies", "declared",
+    "announced", "acknowledged", "admitted", "claimed", "claims", "praised", "pledged", "vowed",
+    "promised", "tweeted", "posted", "shouted", "whispered", "answered", "responded", "urged",
+    "conceded", "remarked", "continued", "according",
 ];
 
 /// Words standing before a name that are not part of it (`Foreign Minister Ana Ruiz`).
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "foreign",
-    "interior",
-    "defense",
-    "defence",
-    "finance",
-    "justice",
-    "health",
-    "education",
-    "secretary",
-    "general",
-    "gen",
-    "gov",
-    "governor",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "mayor",
-    "judge",
-    "chief",
-    "director",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "prof",
-    "professor",
-    "rev",
-    "reverend",
-    "father",
-    "pope",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sheikh",
-    "lt",
-    "col",
-    "capt",
-    "captain",
-    "sgt",
-    "sergeant",
-    "adm",
-    "admiral",
-    "commander",
-    "chancellor",
-    "ambassador",
-    "attorney",
-    "deputy",
-    "acting",
-    "former",
-    "state",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "coach",
-    "officer",
-    "inspector",
-    "commissioner",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "rabbi",
-    "imam",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "u.s",
-    "un",
-    "police",
-    "army",
-    "opposition",
-    "leader",
-    "speaker",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
+    "president", "vice", "prime", "minister", "foreign", "interior", "defense", "defence",
+    "finance", "justice", "health", "education", "secretary", "general", "gen", "gov", "governor",
+    "senator", "sen", "rep", "representative", "mayor", "judge", "chief", "director", "dr", "mr",
+    "mrs", "ms", "miss", "prof", "professor", "rev", "reverend", "father", "pope", "king", "queen",
+    "prince", "princess", "sheikh", "lt", "col", "capt", "captain", "sgt", "sergeant", "adm",
+    "admiral", "commander", "chancellor", "ambassador", "attorney", "deputy", "acting", "former",
+    "state", "spokesman", "spokeswoman", "spokesperson", "coach", "officer", "inspector",
+    "commissioner", "bishop", "archbishop", "cardinal", "rabbi", "imam", "sir", "dame", "lord",
+    "lady", "u.s", "un", "police", "army", "opposition", "leader", "speaker", "chairman",
+    "chairwoman", "chair", "ceo",
 ];
 
 /// Capitalised words that start sentences and clauses but never names.
+#[rustfmt::skip]
 const FUNCTION: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "but",
-    "and",
-    "or",
-    "so",
-    "then",
-    "when",
-    "while",
-    "as",
-    "after",
-    "before",
-    "despite",
-    "in",
-    "on",
-    "at",
-    "for",
-    "if",
-    "because",
-    "meanwhile",
-    "however",
-    "also",
-    "still",
-    "yet",
-    "now",
-    "both",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "we",
-    "i",
-    "you",
-    "our",
-    "their",
-    "his",
-    "her",
-    "my",
-    "there",
-    "here",
-    "of",
-    "to",
-    "by",
-    "from",
-    "with",
+    "the", "a", "an", "but", "and", "or", "so", "then", "when", "while", "as", "after", "before",
+    "despite", "in", "on", "at", "for", "if", "because", "meanwhile", "however", "also", "still",
+    "yet", "now", "both", "this", "that", "these", "those", "it", "its", "we", "i", "you", "our",
+    "their", "his", "her", "my", "there", "here", "of", "to", "by", "from", "with",
 ];
 
 /// Single words that can be the subject of `said` but are no one's name.
+#[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
-    "police",
-    "officials",
-    "authorities",
-    "witnesses",
-    "residents",
-    "experts",
-    "critics",
-    "analysts",
-    "everyone",
-    "nobody",
-    "someone",
-    "many",
-    "some",
-    "others",
-    "who",
-    "which",
-    "one",
-    "government",
-    "ministry",
-    "statement",
-    "reports",
-    "sources",
+    "police", "officials", "authorities", "witnesses", "residents", "experts", "critics",
+    "analysts", "everyone", "nobody", "someone", "many", "some", "others", "who", "which", "one",
+    "government", "ministry", "statement", "reports", "sources",
 ];
 
 /// Lower-case words inside names (`María de la Cruz`, `Ludwig van Beethoven`).
+#[rustfmt::skip]
 const PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "di", "do", "dos", "das", "van", "von", "der", "den", "la", "le",
     "du", "bin", "ibn", "al", "y",
 ];
 
 /// Words between a subject and its verb (`Ruiz also said`, `she later told`).
+#[rustfmt::skip]
 const ADVERBS: &[&str] = &[
-    "also",
-    "later",
-    "then",
-    "earlier",
-    "again",
-    "previously",
-    "once",
-    "has",
-    "had",
-    "have",
-    "would",
-    "will",
-    "often",
-    "just",
-    "only",
-    "first",
-    "further",
+    "also", "later", "then", "earlier", "again", "previously", "once", "has", "had", "have",
+    "would", "will", "often", "just", "only", "first", "further",
 ];
 
+#[rustfmt::skip]
 const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
-/// A token's lower-case form without a final full stop (`Dr.` → `dr`), for list look-ups.
-pub(super) fn key(chars: &[char], tok: &Token) -> Option<String> {
-    let mut w = tok.lower(chars)?;
+/// What a token can be in an attribution, worked out once per token.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Class {
+    /// A word of a name: capitalised, not a function word, month, day or verb, and not possessive
+    /// (`Romero’s organization` is not Romero).
+    pub name: bool,
+    /// A lower-case particle inside a name (`de`, `van`).
+    pub particle: bool,
+    /// A verb of saying.
+    pub verb: bool,
+    /// `he`, `she` or `they`.
+    pub pronoun: bool,
+    /// A word that may stand between a subject and its verb (`also`, `later`, `quickly`).
+    pub adverb: bool,
+    /// `according`, of `according to`.
+    pub according: bool,
+    /// `to`.
+    pub to: bool,
+    /// A conjunction that can open a clause before its subject (`But he said`).
+    pub conjunction: bool,
+    /// A word that, after a comma, starts a contrasting clause (`, but`, `, while`).
+    pub contrast: bool,
+}
+
+/// Classifies one token.
+pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
+    if !tok.word {
+        return Class::default();
+    }
+    let Some(mut w) = tok.lower(chars) else {
+        return Class::default();
+    };
+    // `Dr.` → `dr`, for the lists.
     if w.ends_with('.') {
         w.pop();
     }
-    Some(w)
-}
-
-/// Whether the token is a verb of saying.
-pub(super) fn is_verb(chars: &[char], tok: &Token) -> bool {
-    tok.word && key(chars, tok).is_some_and(|w| VERBS.contains(&w.as_str()))
-}
-
-/// Whether the token is `he`, `she` or `they`.
-pub(super) fn is_pronoun(chars: &[char], tok: &Token) -> bool {
-    tok.word && key(chars, tok).is_some_and(|w| matches!(w.as_str(), "he" | "she" | "they"))
-}
-
-/// Whether the token may stand between a subject and its verb.
-pub(super) fn is_adverb(chars: &[char], tok: &Token) -> bool {
-    tok.word
-        && chars[tok.start].is_lowercase()
-        && key(chars, tok)
-            .is_some_and(|w| ADVERBS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ly")))
-}
-
-/// Whether the token is a lower-case particle inside a name.
-pub(super) fn is_particle(chars: &[char], tok: &Token) -> bool {
-    tok.word && key(chars, tok).is_some_and(|w| PARTICLES.contains(&w.as_str()))
-}
-
-/// Whether the token can be a word of a name: capitalised, not a function word, month, day or verb,
-/// and not possessive (`Romero’s organization` is not Romero).
-pub(super) fn is_name_word(chars: &[char], tok: &Token) -> bool {
-    if !tok.word || !tok.first(chars).is_uppercase() {
-        return false;
-    }
-    let Some(w) = key(chars, tok) else {
-        return false;
-    };
+    let w = w.as_str();
+    let upper = tok.first(chars).is_uppercase();
     let possessive = w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’');
-    !possessive
-        && !FUNCTION.contains(&w.as_str())
-        && !CALENDAR.contains(&w.as_str())
-        && !VERBS.contains(&w.as_str())
+    let verb = VERBS.contains(&w);
+    Class {
+        name: upper && !possessive && !verb && !FUNCTION.contains(&w) && !CALENDAR.contains(&w),
+        particle: PARTICLES.contains(&w),
+        verb,
+        pronoun: matches!(w, "he" | "she" | "they"),
+        adverb: !upper && (ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly"))),
+        according: w == "according",
+        to: w == "to",
+        conjunction: matches!(w, "but" | "and" | "so" | "yet"),
+        contrast: matches!(
+            w,
+            "but" | "while" | "although" | "though" | "whereas" | "yet"
+        ),
+    }
 }
 
 /// Whether a single word is a common noun (`Police said`) rather than a name.
@@ -360,7 +154,19 @@ pub(super) fn clean_name(words: &[String]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tokens::tokenize;
     use super::*;
+
+    #[test]
+    fn classifies_words() {
+        let chars: Vec<char> = "Dr. Ana de Vega’s aide also said".chars().collect();
+        let c: Vec<Class> = tokenize(&chars)
+            .iter()
+            .map(|t| classify(&chars, t))
+            .collect();
+        assert!(c[0].name && c[1].name && c[2].particle && !c[3].name);
+        assert!(!c[4].name && c[5].adverb && c[6].verb);
+    }
 
     fn clean(s: &str) -> Option<String> {
         let words: Vec<String> = s.split(' ').map(String::from).collect();

@@ -8,9 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::names::{
-    clean_name, is_adverb, is_name_word, is_not_name, is_particle, is_pronoun, is_verb, key,
-};
+use super::names::{Class, classify, clean_name, is_not_name};
 use super::pair::Span;
 use super::tokens::{Token, sentence_ends, tokenize};
 
@@ -59,9 +57,11 @@ pub(super) struct Speakers<'v> {
     surnames: HashMap<String, Known>,
 }
 
+/// One block's tokens and what each can be.
 struct Walk<'a> {
     chars: &'a [char],
     tokens: &'a [Token],
+    class: Vec<Class>,
 }
 
 impl<'v> Speakers<'v> {
@@ -89,8 +89,9 @@ impl<'v> Speakers<'v> {
         let walk = Walk {
             chars,
             tokens: &tokens,
+            class: tokens.iter().map(|t| classify(chars, t)).collect(),
         };
-        let (mut events, items) = self.events(&walk, &intervals, &ends);
+        let (mut events, items, barriers) = self.events(&walk, &intervals, &ends);
         self.resolve(&items, &mut events);
         let ends_pos: Vec<usize> = ends.iter().map(|&t| tokens[t].end).collect();
         spans
@@ -108,20 +109,24 @@ impl<'v> Speakers<'v> {
                     let sentence = ends_pos.partition_point(|&p| p <= s.start);
                     let i = events.partition_point(|e| e.pos < s.start);
                     let e = &events[i.checked_sub(1)?];
-                    (e.sentence == sentence).then(|| e.speaker.clone())?
+                    let crossed = barriers.partition_point(|&b| b < s.start)
+                        != barriers.partition_point(|&b| b <= e.pos);
+                    (e.sentence == sentence && !crossed).then(|| e.speaker.clone())?
                 })
             })
             .collect()
     }
 
-    /// Walks the tokens once, collecting multi-word names and verbs of saying with their subjects.
+    /// Walks the tokens once, collecting multi-word names, verbs of saying with their subjects, and
+    /// the clause breaks (`;`, a dash, `, but`) a verb before a quote must not be separated by.
     fn events(
         &self,
         w: &Walk,
         intervals: &[(usize, usize)],
         ends: &[usize],
-    ) -> (Vec<Event>, Vec<Item>) {
+    ) -> (Vec<Event>, Vec<Item>, Vec<usize>) {
         let mut events = Vec::new();
+        let mut barriers = Vec::new();
         let mut items = Vec::new();
         let (mut q, mut e) = (0, 0);
         let (mut clause, mut sent_start, mut after_quote) = (0, 0, None);
@@ -137,8 +142,8 @@ impl<'v> Speakers<'v> {
                     after_quote = Some(tok.end);
                 }
             } else {
-                let named = is_name_word(w.chars, tok);
-                if named || (!run.is_empty() && is_particle(w.chars, tok)) {
+                let named = w.class[t].name;
+                if named || (!run.is_empty() && w.class[t].particle) {
                     if run.len() == NAME_WORDS {
                         w.flush(&mut run, &mut items);
                     }
@@ -148,7 +153,12 @@ impl<'v> Speakers<'v> {
                 } else {
                     w.flush(&mut run, &mut items);
                 }
-                if is_verb(w.chars, tok) {
+                let c = w.chars[tok.start];
+                let contrast = c == ',' && w.class.get(t + 1).is_some_and(|n| n.contrast);
+                if !tok.word && (matches!(c, ';' | '—' | '–') || contrast) {
+                    barriers.push(tok.start);
+                }
+                if w.class[t].verb {
                     let lo = clause.max(t.saturating_sub(LOOK_BACK));
                     let subject = self.subject(w, t, lo, sent_start);
                     items.push(Item::Event(events.len()));
@@ -170,17 +180,14 @@ impl<'v> Speakers<'v> {
             }
         }
         w.flush(&mut run, &mut items);
-        (events, items)
+        (events, items, barriers)
     }
 
     /// The subject of the verb at token `t`, looking back no further than token `lo`.
     fn subject(&self, w: &Walk, t: usize, lo: usize, sent_start: usize) -> Subject {
-        let (chars, tokens) = (w.chars, w.tokens);
-        if key(chars, &tokens[t]).as_deref() == Some("according") {
-            let to = tokens
-                .get(t + 1)
-                .is_some_and(|n| key(chars, n).as_deref() == Some("to"));
-            return if to {
+        let (chars, tokens, class) = (w.chars, w.tokens, &w.class);
+        if class[t].according {
+            return if class.get(t + 1).is_some_and(|c| c.to) {
                 self.forward(w, t + 2)
             } else {
                 Subject::Unknown
@@ -191,16 +198,11 @@ impl<'v> Speakers<'v> {
         while lo < t && !tokens[lo].word {
             lo += 1;
         }
-        if lo < t
-            && !is_name_word(chars, &tokens[lo])
-            && !is_pronoun(chars, &tokens[lo])
-            && key(chars, &tokens[lo])
-                .is_some_and(|k| matches!(k.as_str(), "but" | "and" | "so" | "yet"))
-        {
+        if lo < t && class[lo].conjunction {
             lo += 1;
         }
         let mut j = t;
-        while j > lo && is_adverb(chars, &tokens[j - 1]) {
+        while j > lo && class[j - 1].adverb {
             j -= 1;
         }
         if j <= lo {
@@ -208,15 +210,12 @@ impl<'v> Speakers<'v> {
             return self.forward(w, t + 1);
         }
         let p = j - 1;
-        if is_pronoun(chars, &tokens[p]) {
+        if class[p].pronoun {
             return Subject::Pronoun;
         }
-        if is_name_word(chars, &tokens[p]) {
+        if class[p].name {
             let mut k = p;
-            while k > lo
-                && p - k + 1 < NAME_WORDS
-                && (is_name_word(chars, &tokens[k - 1]) || is_particle(chars, &tokens[k - 1]))
-            {
+            while k > lo && p - k + 1 < NAME_WORDS && (class[k - 1].name || class[k - 1].particle) {
                 k -= 1;
             }
             return self.name(w, k, p + 1, k == sent_start);
@@ -224,10 +223,7 @@ impl<'v> Speakers<'v> {
         if tokens[p].is(chars, ',') {
             // An appositive: `Ana Ruiz, the port’s director, said`.
             let mut k = lo;
-            while k < p
-                && k - lo < NAME_WORDS
-                && (is_name_word(chars, &tokens[k]) || is_particle(chars, &tokens[k]))
-            {
+            while k < p && k - lo < NAME_WORDS && (class[k].name || class[k].particle) {
                 k += 1;
             }
             if k > lo && k < p && tokens[k].is(chars, ',') {
@@ -239,17 +235,16 @@ impl<'v> Speakers<'v> {
 
     /// The subject after an inverted verb: `said Romero`, `according to Ana Ruiz`, `said he`.
     fn forward(&self, w: &Walk, from: usize) -> Subject {
-        let Some(first) = w.tokens.get(from) else {
+        let Some(first) = w.class.get(from) else {
             return Subject::Unknown;
         };
-        if is_pronoun(w.chars, first) {
+        if first.pronoun {
             return Subject::Pronoun;
         }
         let mut k = from;
         while k < w.tokens.len()
             && k - from < NAME_WORDS
-            && (is_name_word(w.chars, &w.tokens[k])
-                || (k > from && is_particle(w.chars, &w.tokens[k])))
+            && (w.class[k].name || (k > from && w.class[k].particle))
         {
             k += 1;
         }
