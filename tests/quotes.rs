@@ -357,6 +357,80 @@ fn sentence_going_on_after_the_quote() {
     );
 }
 
+#[test]
+fn titles_ages_and_appositives() {
+    assert_eq!(speakers("“Go,” Ruiz, 54, said."), [some("Ruiz")]);
+    assert_eq!(
+        speakers("Prime Minister Lara Voss told lawmakers on Tuesday that the deal was “dead.”"),
+        [some("Lara Voss")]
+    );
+    assert_eq!(
+        speakers("“It’s a trap,” Adm. Kell Tarn said."),
+        [some("Kell Tarn")]
+    );
+    assert_eq!(
+        speakers("“We can’t,” Dr. Ines Varga, a surgeon at the clinic, told The Harbor Times."),
+        [some("Ines Varga")]
+    );
+    assert_eq!(
+        speakers("“Go home,” Police Chief Omar Pike said."),
+        [some("Omar Pike")]
+    );
+}
+
+#[test]
+fn groups_and_offices_are_not_speakers() {
+    assert_eq!(speakers("Officials said the storm was “historic.”"), [None]);
+    assert_eq!(speakers("Fans shouted ‘yes’ at once."), [None]);
+    assert_eq!(
+        speakers("In a statement, the mayor’s office said it was “reviewing the matter.”"),
+        [None]
+    );
+}
+
+#[test]
+fn attribution_belongs_to_its_own_clause() {
+    assert_eq!(
+        speakers("He said “no” — and Ruiz said “yes.”"),
+        [None, some("Ruiz")]
+    );
+    assert_eq!(
+        speakers("“Yes,” Ruiz said. “No,” she added."),
+        [some("Ruiz"), some("Ruiz")]
+    );
+    assert_eq!(
+        speakers("“It is,” said Varga, adding: “Truly.”"),
+        [some("Varga"), some("Varga")]
+    );
+}
+
+#[test]
+fn straight_and_wire_quotes_run_on_too() {
+    let blocks = [
+        Block::paragraph("\"We waited. Nobody came."),
+        Block::paragraph("\"Then the lights went out,\" Vidal said."),
+        Block::paragraph("''It was cold."),
+        Block::paragraph("''So cold,'' said Ines Varga."),
+    ];
+    let got = quoted_in(&blocks);
+    let s: Vec<(usize, Option<&str>)> = find_quotes(&blocks)
+        .iter()
+        .zip(&got)
+        .map(|(q, (_, sp))| (q.block, sp.as_deref()))
+        .collect();
+    assert_eq!(
+        s,
+        [
+            (0, Some("Vidal")),
+            (1, Some("Vidal")),
+            (2, Some("Ines Varga")),
+            (3, Some("Ines Varga"))
+        ]
+    );
+    assert_eq!(got[0].0, blocks[0].text);
+    assert_eq!(got[3].0, "''So cold,''");
+}
+
 // --- size ---------------------------------------------------------------------------------------
 
 #[test]

@@ -41,8 +41,17 @@ const FUNCTION: &[&str] = &[
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
     "police", "officials", "authorities", "witnesses", "residents", "experts", "critics",
-    "analysts", "everyone", "nobody", "someone", "many", "some", "others", "who", "which", "one",
-    "government", "ministry", "statement", "reports", "sources",
+    "analysts", "everyone", "everybody", "nobody", "someone", "somebody", "anyone", "many", "some",
+    "others", "who", "which", "one", "all", "both", "few", "most", "several", "none", "people",
+    "government", "ministry", "statement", "reports", "sources", "documents", "records", "polls",
+    "fans", "protesters", "demonstrators", "workers", "students", "teachers", "parents", "doctors",
+    "nurses", "lawyers", "prosecutors", "investigators", "scientists", "researchers", "officers",
+    "soldiers", "troops", "activists", "supporters", "voters", "locals", "neighbors", "neighbours",
+    "families", "relatives", "organizers", "organisers", "observers", "diplomats", "lawmakers",
+    "legislators", "opponents", "rebels", "leaders", "members", "children", "women", "men",
+    "visitors", "passengers", "victims", "survivors", "farmers", "miners", "journalists",
+    "reporters", "economists", "judges", "court", "company", "spokesperson", "spokesman",
+    "spokeswoman", "agency", "army", "military", "ministers", "unions", "union", "staff",
 ];
 
 /// Lower-case words inside names (`María de la Cruz`, `Ludwig van Beethoven`).

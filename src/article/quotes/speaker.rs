@@ -155,8 +155,13 @@ impl<'v> Speakers<'v> {
                 }
                 let c = w.chars[tok.start];
                 let contrast = c == ',' && w.class.get(t + 1).is_some_and(|n| n.contrast);
-                if !tok.word && (matches!(c, ';' | '—' | '–') || contrast) {
+                let dash = !tok.word && matches!(c, ';' | '—' | '–');
+                if dash || contrast {
                     barriers.push(tok.start);
+                }
+                // `“…” — and Ruiz said`: a new clause after the quote is not its attribution.
+                if dash || w.class[t].conjunction || w.class[t].contrast {
+                    after_quote = None;
                 }
                 if w.class[t].verb {
                     let lo = clause.max(t.saturating_sub(LOOK_BACK));
