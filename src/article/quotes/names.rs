@@ -1,5 +1,8 @@
 //! Word lists and name shapes for attribution: verbs of saying, titles, pronouns, name words.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::tokens::Token;
 
 /// Verbs that attribute a quote (`according` counts when `to` follows).
@@ -75,6 +78,28 @@ const CALENDAR: &[&str] = &[
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+/// Every lower-case word that has a part in attribution.
+static LOWER_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let small = [
+        "he",
+        "she",
+        "they",
+        "according",
+        "to",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "while",
+        "although",
+        "though",
+        "whereas",
+    ];
+    (VERBS.iter().chain(PARTICLES).chain(ADVERBS).chain(&small))
+        .copied()
+        .collect()
+});
+
 /// What a token can be in an attribution, worked out once per token.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Class {
@@ -113,6 +138,10 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
     }
     let w = w.as_str();
     let upper = tok.first(chars).is_uppercase();
+    // Most words are lower case and play no part: one set look-up settles them.
+    if !upper && !LOWER_ROLES.contains(w) && !(w.len() > 4 && w.ends_with("ly")) {
+        return Class::default();
+    }
     let possessive = w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’');
     let verb = VERBS.contains(&w);
     Class {
