@@ -139,7 +139,8 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
     let w = w.as_str();
     let upper = tok.first(chars).is_uppercase();
     // Most words are lower case and play no part: one set look-up settles them.
-    if !upper && !LOWER_ROLES.contains(w) && !(w.len() > 4 && w.ends_with("ly")) {
+    let adverb_like = w.len() > 4 && w.ends_with("ly");
+    if !(upper || adverb_like || LOWER_ROLES.contains(w)) {
         return Class::default();
     }
     let possessive = w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’');
