@@ -394,6 +394,11 @@ fn attribution_belongs_to_its_own_clause() {
         speakers("He said “no” — and Ruiz said “yes.”"),
         [None, some("Ruiz")]
     );
+    // A verb later in the clause whose subject does not open it is not the attribution.
+    assert_eq!(
+        speakers("“Stop the ships” was the banner that Ruiz said she saw."),
+        [None]
+    );
     assert_eq!(
         speakers("“Yes,” Ruiz said. “No,” she added."),
         [some("Ruiz"), some("Ruiz")]

@@ -27,7 +27,7 @@ const TITLES: &[&str] = &[
     "admiral", "commander", "chancellor", "ambassador", "attorney", "deputy", "acting", "former",
     "state", "spokesman", "spokeswoman", "spokesperson", "coach", "officer", "inspector",
     "commissioner", "bishop", "archbishop", "cardinal", "rabbi", "imam", "sir", "dame", "lord",
-    "lady", "u.s", "un", "police", "army", "opposition", "leader", "speaker", "chairman",
+    "lady", "us", "un", "uk", "eu", "police", "army", "opposition", "leader", "speaker", "chairman",
     "chairwoman", "chair", "ceo",
 ];
 
@@ -37,7 +37,9 @@ const FUNCTION: &[&str] = &[
     "the", "a", "an", "but", "and", "or", "so", "then", "when", "while", "as", "after", "before",
     "despite", "in", "on", "at", "for", "if", "because", "meanwhile", "however", "also", "still",
     "yet", "now", "both", "this", "that", "these", "those", "it", "its", "we", "i", "you", "our",
-    "their", "his", "her", "my", "there", "here", "of", "to", "by", "from", "with",
+    "their", "his", "her", "my", "there", "here", "of", "to", "by", "from", "with", "later",
+    "earlier", "today", "yesterday", "tonight", "instead", "separately", "finally", "first", "last",
+    "next", "speaking", "according", "asked", "even", "only", "not", "no", "other",
 ];
 
 /// Single words that can be the subject of `said` but are no one's name.
@@ -95,9 +97,14 @@ static LOWER_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "though",
         "whereas",
     ];
-    (VERBS.iter().chain(PARTICLES).chain(ADVERBS).chain(&small))
-        .copied()
-        .collect()
+    (VERBS
+        .iter()
+        .chain(PARTICLES)
+        .chain(ADVERBS)
+        .chain(TITLES)
+        .chain(&small))
+    .copied()
+    .collect()
 });
 
 /// What a token can be in an attribution, worked out once per token.
@@ -118,6 +125,8 @@ pub(super) struct Class {
     pub according: bool,
     /// `to`.
     pub to: bool,
+    /// A title before a name, in any case (`minister`, `Dr.`).
+    pub title: bool,
     /// A conjunction that can open a clause before its subject (`But he said`).
     pub conjunction: bool,
     /// A word that, after a comma, starts a contrasting clause (`, but`, `, while`).
@@ -153,12 +162,23 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
         adverb: !upper && (ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly"))),
         according: w == "according",
         to: w == "to",
+        title: is_title(w),
         conjunction: matches!(w, "but" | "and" | "so" | "yet"),
         contrast: matches!(
             w,
             "but" | "while" | "although" | "though" | "whereas" | "yet"
         ),
     }
+}
+
+/// Whether a word is a title: `Minister`, `Dr.`, `U.N.`, `Secretary-General`.
+fn is_title(word: &str) -> bool {
+    let k: String = word
+        .chars()
+        .filter(|&c| c != '.')
+        .flat_map(char::to_lowercase)
+        .collect();
+    k.split('-').all(|part| TITLES.contains(&part))
 }
 
 /// Whether a single word is a common noun (`Police said`) rather than a name.
@@ -169,10 +189,7 @@ pub(super) fn is_not_name(word: &str) -> bool {
 /// Joins the words of a name, dropping the titles before it and stray particles at either end:
 /// `Foreign Minister Ana Ruiz` → `Ana Ruiz`. `None` when nothing but titles is left.
 pub(super) fn clean_name(words: &[String]) -> Option<String> {
-    let is_title = |w: &String| {
-        let k = w.trim_end_matches('.').to_lowercase();
-        TITLES.contains(&k.as_str())
-    };
+    let is_title = |w: &String| is_title(w);
     // Cut after the last title that a non-title follows, so a surname that is also a title stays.
     let mut from = 0;
     for (i, w) in words.iter().enumerate() {

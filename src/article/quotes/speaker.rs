@@ -165,11 +165,13 @@ impl<'v> Speakers<'v> {
                 }
                 if w.class[t].verb {
                     let lo = clause.max(t.saturating_sub(LOOK_BACK));
-                    let subject = self.subject(w, t, lo, sent_start);
+                    let (subject, tight) = self.subject(w, t, lo, sent_start);
                     items.push(Item::Event(events.len()));
                     events.push(Event {
                         pos: tok.start,
-                        after_quote,
+                        // `“…” was the word the crowd Ruiz said…` is no attribution: the subject
+                        // must open the clause.
+                        after_quote: after_quote.filter(|_| tight && lo == clause),
                         sentence: e,
                         subject,
                         speaker: None,
@@ -188,15 +190,18 @@ impl<'v> Speakers<'v> {
         (events, items, barriers)
     }
 
-    /// The subject of the verb at token `t`, looking back no further than token `lo`.
-    fn subject(&self, w: &Walk, t: usize, lo: usize, sent_start: usize) -> Subject {
+    /// The subject of the verb at token `t`, looking back no further than token `lo`, and whether
+    /// it (or the verb, when the subject follows it) opens the clause.
+    fn subject(&self, w: &Walk, t: usize, lo: usize, sent_start: usize) -> (Subject, bool) {
         let (chars, tokens, class) = (w.chars, w.tokens, &w.class);
         if class[t].according {
-            return if class.get(t + 1).is_some_and(|c| c.to) {
+            let to = class.get(t + 1).is_some_and(|c| c.to);
+            let subject = if to {
                 self.forward(w, t + 2)
             } else {
                 Subject::Unknown
             };
+            return (subject, true);
         }
         // Skip the punctuation and a conjunction that open the clause (`, and`, `But`).
         let mut lo = lo;
@@ -212,18 +217,18 @@ impl<'v> Speakers<'v> {
         }
         if j <= lo {
             // Nothing before the verb in its clause: `“…,” said Romero.`
-            return self.forward(w, t + 1);
+            return (self.forward(w, t + 1), true);
         }
         let p = j - 1;
         if class[p].pronoun {
-            return Subject::Pronoun;
+            return (Subject::Pronoun, p == lo);
         }
         if class[p].name {
             let mut k = p;
             while k > lo && p - k + 1 < NAME_WORDS && (class[k - 1].name || class[k - 1].particle) {
                 k -= 1;
             }
-            return self.name(w, k, p + 1, k == sent_start);
+            return (self.name(w, k, p + 1, k == sent_start), k == lo);
         }
         if tokens[p].is(chars, ',') {
             // An appositive: `Ana Ruiz, the port’s director, said`.
@@ -232,14 +237,19 @@ impl<'v> Speakers<'v> {
                 k += 1;
             }
             if k > lo && k < p && tokens[k].is(chars, ',') {
-                return self.name(w, lo, k, lo == sent_start);
+                return (self.name(w, lo, k, lo == sent_start), true);
             }
         }
-        Subject::Unknown
+        (Subject::Unknown, false)
     }
 
-    /// The subject after an inverted verb: `said Romero`, `according to Ana Ruiz`, `said he`.
+    /// The subject after an inverted verb: `said Romero`, `according to Ana Ruiz`, `said he`,
+    /// `said spokeswoman Ana Ruiz`.
     fn forward(&self, w: &Walk, from: usize) -> Subject {
+        let mut from = from;
+        while w.class.get(from).is_some_and(|c| c.title && !c.name) {
+            from += 1;
+        }
         let Some(first) = w.class.get(from) else {
             return Subject::Unknown;
         };
