@@ -210,6 +210,20 @@ fn multi_paragraph_speaker_named_at_the_end() {
 }
 
 #[test]
+fn multi_paragraph_quote_never_closed_ends_with_its_last_paragraph() {
+    let blocks = [
+        Block::paragraph("“The water rose fast."),
+        Block::paragraph("“We carried the children out first."),
+        Block::paragraph("The river fell by morning."),
+    ];
+    let quotes = find_quotes(&blocks);
+    let spans: Vec<(usize, usize, usize)> =
+        quotes.iter().map(|q| (q.block, q.start, q.end)).collect();
+    let ends: Vec<usize> = blocks.iter().map(|b| b.text.chars().count()).collect();
+    assert_eq!(spans, [(0, 0, ends[0]), (1, 0, ends[1])]);
+}
+
+#[test]
 fn no_run_on_into_a_heading_or_a_plain_paragraph() {
     let blocks = [
         Block::paragraph("“We opened the gates at six."),

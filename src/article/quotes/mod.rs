@@ -13,7 +13,8 @@
 //!   reported too: `quote_kind` tells double from single by the mark at `start`.
 //! - An opening mark left unclosed at the end of its paragraph is dropped, unless the next block is a
 //!   paragraph of the same kind that starts with an opening mark of the same kind: then the quote runs
-//!   on, and each paragraph gets a span (to its end while the quote is open).
+//!   on, and each paragraph gets a span (to its end while the quote is open). A last paragraph that
+//!   never closes the quote gets a span to its end too.
 //! - The speaker is the name by the verb of saying in the quote's sentence (see `speaker`); every
 //!   paragraph of a multi-paragraph quote takes the speaker named at its end, else at its start.
 

@@ -41,7 +41,8 @@ const NONE: usize = usize::MAX;
 /// kind of mark the next block starts with, when the next block may continue this one. Returns the
 /// spans (in closing order) and the quote this block leaves open for the next. An opening mark that is
 /// still open at the end and not re-opened by the next block is dropped: with nothing to close it, no
-/// end can be told, and a quote never runs past its paragraph.
+/// end can be told, and a quote never runs past its paragraph. The exception is the last paragraph of
+/// a multi-paragraph quote that forgets to close it: its span runs to its end.
 pub(super) fn pair(
     marks: &[Mark],
     len: usize,
@@ -96,9 +97,10 @@ pub(super) fn pair(
         }
     }
     let mut out = None;
-    if let (Some(outer), Some(next)) = (stack.first(), next_opens)
-        && outer.kind == next
-    {
+    // The outer quote runs on when the next block re-opens it; a quote that ran into this block and
+    // is not closed here ends with it, so every paragraph of a multi-paragraph quote keeps its span.
+    let runs_on = |o: &Open| next_opens == Some(o.kind);
+    if let Some(outer) = stack.first().filter(|o| runs_on(o) || o.chain.is_some()) {
         let chain = outer.chain.unwrap_or_else(|| {
             *chains += 1;
             *chains - 1
@@ -110,7 +112,7 @@ pub(super) fn pair(
             nested: false,
             chain: Some(chain),
         });
-        out = Some(Carry {
+        out = runs_on(outer).then_some(Carry {
             chain,
             kind: outer.kind,
         });
