@@ -271,6 +271,12 @@ fn inverted_verb() {
         speakers("“Ten ships wait,” according to Lena Ortiz."),
         [some("Lena Ortiz")]
     );
+    // Lower-case words describing the speaker are skipped; a function word means an object follows.
+    assert_eq!(
+        speakers("“The ‘reform’ is a sham,” wrote columnist Teo Marsh."),
+        [some("Teo Marsh"), None]
+    );
+    assert_eq!(speakers("“It is a sham,” said the plan’s author."), [None]);
 }
 
 #[test]

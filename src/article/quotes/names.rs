@@ -82,29 +82,16 @@ const CALENDAR: &[&str] = &[
 
 /// Every lower-case word that has a part in attribution.
 static LOWER_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let small = [
-        "he",
-        "she",
-        "they",
-        "according",
-        "to",
-        "but",
-        "and",
-        "so",
-        "yet",
-        "while",
-        "although",
-        "though",
-        "whereas",
+    #[rustfmt::skip]
+    let small: &[&str] = &[
+        "he", "she", "they", "according", "to", "but", "and", "so", "yet", "while", "although",
+        "though", "whereas",
     ];
-    (VERBS
-        .iter()
-        .chain(PARTICLES)
-        .chain(ADVERBS)
-        .chain(TITLES)
-        .chain(&small))
-    .copied()
-    .collect()
+    [VERBS, PARTICLES, ADVERBS, TITLES, FUNCTION, small]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect()
 });
 
 /// What a token can be in an attribution, worked out once per token.
@@ -127,6 +114,8 @@ pub(super) struct Class {
     pub to: bool,
     /// A title before a name, in any case (`minister`, `Dr.`).
     pub title: bool,
+    /// A function word (`the`, `it`, `of`), in any case.
+    pub function: bool,
     /// A conjunction that can open a clause before its subject (`But he said`).
     pub conjunction: bool,
     /// A word that, after a comma, starts a contrasting clause (`, but`, `, while`).
@@ -163,6 +152,7 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
         according: w == "according",
         to: w == "to",
         title: is_title(w),
+        function: FUNCTION.contains(&w),
         conjunction: matches!(w, "but" | "and" | "so" | "yet"),
         contrast: matches!(
             w,

@@ -165,7 +165,8 @@ impl<'v> Speakers<'v> {
                 }
                 if w.class[t].verb {
                     let lo = clause.max(t.saturating_sub(LOOK_BACK));
-                    let (subject, tight) = self.subject(w, t, lo, sent_start);
+                    let inverted_ok = after_quote.is_some() && lo == clause || t == sent_start;
+                    let (subject, tight) = self.subject(w, t, lo, sent_start, inverted_ok);
                     items.push(Item::Event(events.len()));
                     events.push(Event {
                         pos: tok.start,
@@ -191,8 +192,16 @@ impl<'v> Speakers<'v> {
     }
 
     /// The subject of the verb at token `t`, looking back no further than token `lo`, and whether
-    /// it (or the verb, when the subject follows it) opens the clause.
-    fn subject(&self, w: &Walk, t: usize, lo: usize, sent_start: usize) -> (Subject, bool) {
+    /// it (or the verb, when the subject follows it) opens the clause. The subject may follow the
+    /// verb only when `inverted_ok`: right after a quote (`“…,” said Romero`) or at a sentence start.
+    fn subject(
+        &self,
+        w: &Walk,
+        t: usize,
+        lo: usize,
+        sent_start: usize,
+        inverted_ok: bool,
+    ) -> (Subject, bool) {
         let (chars, tokens, class) = (w.chars, w.tokens, &w.class);
         if class[t].according {
             let to = class.get(t + 1).is_some_and(|c| c.to);
@@ -216,7 +225,11 @@ impl<'v> Speakers<'v> {
             j -= 1;
         }
         if j <= lo {
-            // Nothing before the verb in its clause: `“…,” said Romero.`
+            // Nothing before the verb in its clause: `“…,” said Romero.` Elsewhere (`…, and said
+            // Lisbon would pay`) the word after the verb is its object, not its subject.
+            if !inverted_ok {
+                return (Subject::Unknown, false);
+            }
             return (self.forward(w, t + 1), true);
         }
         let p = j - 1;
@@ -244,17 +257,21 @@ impl<'v> Speakers<'v> {
     }
 
     /// The subject after an inverted verb: `said Romero`, `according to Ana Ruiz`, `said he`,
-    /// `said spokeswoman Ana Ruiz`.
+    /// `said spokeswoman Ana Ruiz`, `wrote columnist Teo Marsh`.
     fn forward(&self, w: &Walk, from: usize) -> Subject {
-        let mut from = from;
-        while w.class.get(from).is_some_and(|c| c.title && !c.name) {
-            from += 1;
-        }
-        let Some(first) = w.class.get(from) else {
-            return Subject::Unknown;
-        };
-        if first.pronoun {
+        if w.class.get(from).is_some_and(|c| c.pronoun) {
             return Subject::Pronoun;
+        }
+        // Up to three lower-case words describing the speaker; a function word (`said the plan`,
+        // `said it`) means the verb has an object, not a subject, after it.
+        let start = from;
+        let mut from = from;
+        while let (Some(c), Some(tok)) = (w.class.get(from), w.tokens.get(from)) {
+            let lower = tok.word && tok.first(w.chars).is_lowercase();
+            if from - start == 3 || !lower || c.function || c.pronoun || c.verb {
+                break;
+            }
+            from += 1;
         }
         let mut k = from;
         while k < w.tokens.len()
