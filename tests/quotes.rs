@@ -277,6 +277,16 @@ fn inverted_verb() {
         [some("Teo Marsh"), None]
     );
     assert_eq!(speakers("“It is a sham,” said the plan’s author."), [None]);
+    assert_eq!(
+        speakers("“It holds,” said the dock’s night foreman, Ivo Brandt, by the gate."),
+        [some("Ivo Brandt")]
+    );
+    // A description the article also writes in lower case is not part of the name.
+    let blocks = [
+        Block::paragraph("The glazier fixed the lamp."),
+        Block::paragraph("“It will shine,” Glazier Ottla Renn said."),
+    ];
+    assert_eq!(quoted_in(&blocks)[0].1, some("Ottla Renn"));
 }
 
 #[test]

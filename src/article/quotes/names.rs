@@ -27,7 +27,12 @@ const TITLES: &[&str] = &[
     "admiral", "commander", "chancellor", "ambassador", "attorney", "deputy", "acting", "former",
     "state", "spokesman", "spokeswoman", "spokesperson", "coach", "officer", "inspector",
     "commissioner", "bishop", "archbishop", "cardinal", "rabbi", "imam", "sir", "dame", "lord",
-    "lady", "us", "un", "uk", "eu", "police", "army", "opposition", "leader", "speaker", "chairman",
+    "lady", "us", "un", "uk", "eu", "grandmaster", "archivist", "curator", "historian", "economist", "analyst",
+    "researcher", "scientist", "astronomer", "biologist", "engineer", "architect", "lawyer",
+    "doctor", "nurse", "teacher", "detective", "sheriff", "warden", "councillor", "councilor",
+    "councilman", "councilwoman", "alderman", "skipper", "harbormaster", "editor", "columnist",
+    "founder", "organizer", "organiser", "manager", "supervisor", "trustee", "treasurer",
+"police", "army", "opposition", "leader", "speaker", "chairman",
     "chairwoman", "chair", "ceo",
 ];
 
@@ -116,6 +121,8 @@ pub(super) struct Class {
     pub title: bool,
     /// A function word (`the`, `it`, `of`), in any case.
     pub function: bool,
+    /// A word that opens a noun phrase (`the`, `a`, `his`).
+    pub determiner: bool,
     /// A conjunction that can open a clause before its subject (`But he said`).
     pub conjunction: bool,
     /// A word that, after a comma, starts a contrasting clause (`, but`, `, while`).
@@ -153,6 +160,10 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
         to: w == "to",
         title: is_title(w),
         function: FUNCTION.contains(&w),
+        determiner: matches!(
+            w,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+        ),
         conjunction: matches!(w, "but" | "and" | "so" | "yet"),
         contrast: matches!(
             w,

@@ -262,6 +262,21 @@ impl<'v> Speakers<'v> {
         if w.class.get(from).is_some_and(|c| c.pronoun) {
             return Subject::Pronoun;
         }
+        if w.class.get(from).is_some_and(|c| c.determiner) {
+            // `said the guild’s chair, Anders Kvale`: the name follows the description and a comma.
+            let mut k = from;
+            while k - from < NAME_WORDS
+                && w.tokens.get(k).is_some_and(|t| t.word)
+                && !w.class[k].verb
+            {
+                k += 1;
+            }
+            let comma = w.tokens.get(k).is_some_and(|t| t.is(w.chars, ','));
+            if !comma || !w.class.get(k + 1).is_some_and(|c| c.name) {
+                return Subject::Unknown;
+            }
+            return self.forward(w, k + 1);
+        }
         // Up to three lower-case words describing the speaker; a function word (`said the plan`,
         // `said it`) means the verb has an object, not a subject, after it.
         let start = from;
@@ -288,7 +303,12 @@ impl<'v> Speakers<'v> {
 
     /// The name made of tokens `from..to`, or `Unknown` when it is only titles or a common noun.
     fn name(&self, w: &Walk, from: usize, to: usize, at_sentence_start: bool) -> Subject {
-        let words = w.words(from, to);
+        let mut words = w.words(from, to);
+        // `Archivist Runa Tveit`: a leading word the article also writes in lower case is a
+        // description, not a name, when two words are left.
+        while words.len() > 2 && self.vocab.contains(&words[0].to_lowercase()) {
+            words.remove(0);
+        }
         let Some(name) = clean_name(&words) else {
             return Subject::Unknown;
         };
