@@ -484,7 +484,23 @@ fn large_paragraph_is_handled_correctly() {
     hostile.push_str(&"a".repeat(2_000_000));
     hostile.push_str("s’ said");
     let q = find_quotes(&[Block::paragraph(hostile)]);
+    // Only the last opener pairs, with the closing mark after the long word.
     assert_eq!(q.len(), 1);
+    assert_eq!(q[0].start, 999_999);
+    // Long runs of verbs, adverbs, names and straight marks, each followed by a quote.
+    let mut words = String::new();
+    for run in ["said ", "also ", "Ana ", "de ", "\" ", "'' "] {
+        words.push_str(&run.repeat(100_000));
+        words.push_str("“Yes,” Ruiz said. ");
+    }
+    let block = Block::paragraph(words);
+    let chars: Vec<char> = block.text.chars().collect();
+    let q = find_quotes(std::slice::from_ref(&block));
+    let curly: Vec<&Quote> = q.iter().filter(|q| chars[q.start] == '“').collect();
+    assert_eq!(curly.len(), 6);
+    assert!(curly.iter().all(|q| q.speaker.as_deref() == Some("Ruiz")));
+    // The lone straight marks pair up with each other, two by two.
+    assert_eq!(q.len(), 6 + 50_000 + 50_000);
 }
 
 // --- reference ----------------------------------------------------------------------------------
