@@ -50,6 +50,11 @@ fn straight_double_quotes_face_their_words() {
         ["\"We sail at dawn,\"", "\"routine.\""]
     );
     assert_eq!(texts("(\"Not now\") she wrote"), ["\"Not now\""]);
+    // Inside curly quotes, a straight mark after a digit is an inch mark.
+    assert_eq!(
+        texts("“The 12\" pipe burst,” Ruiz said."),
+        ["“The 12\" pipe burst,”"]
+    );
 }
 
 #[test]

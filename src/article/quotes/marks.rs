@@ -35,6 +35,10 @@ pub(super) struct Mark {
     pub len: usize,
     pub kind: QuoteKind,
     pub role: Role,
+    /// Whether it is a typographer's mark (`“ ” ‘ ’`) rather than a straight or wire one.
+    pub curly: bool,
+    /// Whether it is a straight `"` right after a digit, which may be an inch mark (`a 12" pipe`).
+    pub inch: bool,
 }
 
 /// Words that an apostrophe at a word start shortens (`'til`, `’em`, `rock ’n’ roll`): that apostrophe
@@ -80,6 +84,8 @@ pub(super) fn scan(chars: &[char]) -> Vec<Mark> {
                 len,
                 kind,
                 role,
+                curly: matches!(chars[i], '“' | '”' | '‘' | '’'),
+                inch: chars[i] == '"' && prev.is_some_and(|c| c.is_ascii_digit()),
             });
         }
         i += len;

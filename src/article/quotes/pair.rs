@@ -29,6 +29,7 @@ pub(super) struct Carry {
 struct Open {
     pos: usize,
     kind: QuoteKind,
+    curly: bool,
     depth: usize,
     chain: Option<usize>,
 }
@@ -53,21 +54,29 @@ pub(super) fn pair(
 ) -> (Vec<Span>, Option<Carry>) {
     let ahead = Ahead::new(marks);
     let mut stack: Vec<Open> = Vec::new();
-    let mut doubles = 0usize;
+    // Stack indices of the open double quotes, innermost last.
+    let mut doubles: Vec<usize> = Vec::new();
     let mut spans = Vec::new();
     for (i, m) in marks.iter().enumerate() {
         let push = |stack: &Vec<Open>, chain| Open {
             pos: m.pos,
             kind: m.kind,
+            curly: m.curly,
             depth: stack.len(),
             chain,
         };
         match (m.kind, m.role) {
-            (QuoteKind::Double, Role::Close) | (QuoteKind::Double, Role::Either) if doubles > 0 => {
+            (QuoteKind::Double, Role::Close | Role::Either) if !doubles.is_empty() => {
+                let inner = doubles.last().map(|&d| &stack[d]);
+                if m.inch && inner.is_some_and(|o| o.curly) {
+                    // `“The 12" pipe burst,”`: a straight mark after a digit inside a curly quote
+                    // is an inch mark.
+                    continue;
+                }
                 // Singles still open inside the double end with it, unclosed.
                 while let Some(open) = stack.pop() {
                     if open.kind == QuoteKind::Double {
-                        doubles -= 1;
+                        doubles.pop();
                         spans.push(span(&open, m));
                         break;
                     }
@@ -80,14 +89,14 @@ pub(super) fn pair(
                     .map(|c| c.chain);
                 let open = push(&stack, chain);
                 if kind == QuoteKind::Double {
-                    doubles += 1;
+                    doubles.push(stack.len());
                 }
                 stack.push(open);
             }
             (QuoteKind::Single, Role::Close) | (QuoteKind::Single, Role::WeakClose) => {
                 let top_single = stack.last().is_some_and(|o| o.kind == QuoteKind::Single);
                 if top_single
-                    && (m.role == Role::Close || !ahead.closer_follows(i, doubles > 0))
+                    && (m.role == Role::Close || !ahead.closer_follows(i, !doubles.is_empty()))
                     && let Some(open) = stack.pop()
                 {
                     spans.push(span(&open, m));
