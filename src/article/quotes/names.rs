@@ -27,13 +27,13 @@ const TITLES: &[&str] = &[
     "admiral", "commander", "chancellor", "ambassador", "attorney", "deputy", "acting", "former",
     "state", "spokesman", "spokeswoman", "spokesperson", "coach", "officer", "inspector",
     "commissioner", "bishop", "archbishop", "cardinal", "rabbi", "imam", "sir", "dame", "lord",
-    "lady", "us", "un", "uk", "eu", "grandmaster", "archivist", "curator", "historian", "economist", "analyst",
-    "researcher", "scientist", "astronomer", "biologist", "engineer", "architect", "lawyer",
-    "doctor", "nurse", "teacher", "detective", "sheriff", "warden", "councillor", "councilor",
-    "councilman", "councilwoman", "alderman", "skipper", "harbormaster", "editor", "columnist",
-    "founder", "organizer", "organiser", "manager", "supervisor", "trustee", "treasurer",
-"police", "army", "opposition", "leader", "speaker", "chairman",
-    "chairwoman", "chair", "ceo",
+    "lady", "us", "un", "uk", "eu", "grandmaster", "archivist", "curator", "historian", "economist",
+    "analyst", "researcher", "scientist", "astronomer", "biologist", "engineer", "architect",
+    "lawyer", "doctor", "nurse", "teacher", "detective", "sheriff", "warden", "councillor",
+    "councilor", "councilman", "councilwoman", "alderman", "skipper", "harbormaster", "editor",
+    "columnist", "founder", "organizer", "organiser", "manager", "supervisor", "trustee",
+    "treasurer", "police", "army", "opposition", "leader", "speaker", "chairman", "chairwoman",
+    "chair", "ceo",
 ];
 
 /// Capitalised words that start sentences and clauses but never names.
