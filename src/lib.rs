@@ -5,5 +5,6 @@ pub mod app;
 pub mod article;
 pub mod load;
 pub mod render;
+pub mod search;
 pub mod text;
 pub mod ui;

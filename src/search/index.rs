@@ -1,0 +1,406 @@
+//! The in-memory inverted index: term dictionary, compressed postings, stored text and BM25 ranking.
+
+use super::query::Query;
+use super::{Doc, Hit, snippet, tokenize};
+use std::collections::{BTreeMap, HashMap};
+
+/// BM25's term-frequency saturation.
+const K1: f32 = 1.2;
+/// BM25's length normalisation.
+const B: f32 = 0.75;
+
+/// An inverted index over the bodies of many documents, searched with BM25.
+///
+/// Postings hold, per term, the documents containing it and how often, as varint-coded gaps
+/// (about two bytes a posting). Each document's text is kept (blocks joined by newlines) so
+/// snippets need no file access. Documents can be added while the index is in use.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Term to term number, for the lookups indexing does per word.
+    dict: HashMap<Box<str>, u32>,
+    /// The same terms in order, for the prefix lookups of the last query word.
+    sorted: BTreeMap<Box<str>, u32>,
+    /// Postings of each term number.
+    postings: Vec<Postings>,
+    /// Documents by internal number (the order they were added).
+    docs: Vec<Stored>,
+    /// Words in all documents, for the average length BM25 needs.
+    total_words: u64,
+    /// Term frequencies of the document being added, reused between documents.
+    scratch: HashMap<u32, u32>,
+}
+
+/// The postings list of one term.
+#[derive(Debug, Default)]
+struct Postings {
+    /// Pairs of (gap to the previous document number, term frequency), each a LEB128 varint.
+    bytes: Vec<u8>,
+    /// The last document number written, which the next gap is measured from.
+    last: u32,
+    /// How many documents hold the term.
+    df: u32,
+}
+
+/// What is kept of one document.
+#[derive(Debug)]
+struct Stored {
+    /// The caller's id.
+    id: usize,
+    /// The title, returned with hits.
+    title: Box<str>,
+    /// The blocks joined by `\n`.
+    text: Box<str>,
+    /// Byte offset in `text` where each block starts.
+    starts: Box<[usize]>,
+    /// Words in the body.
+    words: u32,
+}
+
+impl Stored {
+    /// The text of each block, in order.
+    fn blocks(&self) -> impl Iterator<Item = &str> {
+        let text = &self.text;
+        self.starts.iter().enumerate().map(move |(i, &s)| {
+            let end = self.starts.get(i + 1).map_or(text.len(), |&n| n - 1);
+            &text[s..end]
+        })
+    }
+}
+
+impl Index {
+    /// An empty index.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many documents the index holds.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether the index holds no documents.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// How many distinct terms the index holds.
+    pub fn terms(&self) -> usize {
+        self.postings.len()
+    }
+
+    /// Adds `doc`'s body (its blocks) to the index. Time is linear in the text's length.
+    pub fn add(&mut self, doc: &Doc) {
+        let Ok(number) = u32::try_from(self.docs.len()) else {
+            return; // Four billion documents: more than memory could hold anyway.
+        };
+        let mut text = String::with_capacity(doc.blocks.iter().map(|b| b.len() + 1).sum());
+        let mut starts = Vec::with_capacity(doc.blocks.len());
+        for block in &doc.blocks {
+            if !starts.is_empty() {
+                text.push('\n');
+            }
+            starts.push(text.len());
+            text.push_str(block);
+        }
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        let mut words: u32 = 0;
+        let mut buf = String::new();
+        tokenize::for_each_token(&text, &mut buf, |_, term| {
+            words = words.saturating_add(1);
+            let t = self.term_number(term);
+            *scratch.entry(t).or_insert(0) += 1;
+        });
+        for (&t, &tf) in &scratch {
+            self.postings[t as usize].push(number, tf);
+        }
+        self.scratch = scratch;
+        self.total_words += u64::from(words);
+        self.docs.push(Stored {
+            id: doc.id,
+            title: doc.title.as_str().into(),
+            text: text.into_boxed_str(),
+            starts: starts.into_boxed_slice(),
+            words,
+        });
+    }
+
+    /// Frees the spare capacity growth left behind; call when done adding.
+    pub fn shrink_to_fit(&mut self) {
+        for p in &mut self.postings {
+            p.bytes.shrink_to_fit();
+        }
+        self.postings.shrink_to_fit();
+        self.docs.shrink_to_fit();
+        self.dict.shrink_to_fit();
+        self.scratch = HashMap::new();
+    }
+
+    /// An estimate of the heap the index uses, in bytes: text, postings and dictionary.
+    pub fn heap_bytes(&self) -> usize {
+        let text: usize = self
+            .docs
+            .iter()
+            .map(|d| d.text.len() + d.title.len() + d.starts.len() * 8 + size_of::<Stored>())
+            .sum();
+        let postings: usize = self
+            .postings
+            .iter()
+            .map(|p| p.bytes.capacity() + size_of::<Postings>())
+            .sum();
+        // Each term's bytes live twice (hash map and sorted map), plus roughly 40 bytes of
+        // bookkeeping per entry in each.
+        let dict: usize = self.dict.keys().map(|k| 2 * (k.len() + 40)).sum();
+        text + postings + dict
+    }
+
+    /// The best `limit` documents for `query`, best first.
+    ///
+    /// Every word of the query must occur in a document (AND); the last word matches as a prefix
+    /// unless the query ends with a space or punctuation. Documents are ranked by the BM25 sum
+    /// over the query's terms; a prefix counts as one term whose frequency is that of all the
+    /// words it starts. An empty or punctuation-only query finds nothing.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let query = Query::parse(query);
+        if query.is_empty() || limit == 0 || self.docs.is_empty() {
+            return Vec::new();
+        }
+        let mut groups: Vec<Vec<u32>> = query
+            .exact
+            .iter()
+            .map(|t| self.dict.get(t.as_str()).copied().into_iter().collect())
+            .collect();
+        if let Some(p) = &query.prefix {
+            groups.push(self.with_prefix(p));
+        }
+        if groups.iter().any(Vec::is_empty) {
+            return Vec::new();
+        }
+        let ranked = self.rank(&groups);
+        self.hits(ranked, limit, &query)
+    }
+
+    /// Term numbers of every term starting with `prefix`.
+    fn with_prefix(&self, prefix: &str) -> Vec<u32> {
+        self.sorted
+            .range::<str, _>((
+                std::ops::Bound::Included(prefix),
+                std::ops::Bound::Unbounded,
+            ))
+            .take_while(|(k, _)| k.starts_with(prefix))
+            .map(|(_, &t)| t)
+            .collect()
+    }
+
+    /// Scores the documents that hold every group (a group is one query word: one term, or all
+    /// the terms a prefix expands to). Returns (document number, score, matches).
+    fn rank(&self, groups: &[Vec<u32>]) -> Vec<(u32, f32, usize)> {
+        let n = self.docs.len();
+        let avg = self.total_words as f32 / n as f32;
+        let mut score = vec![0f32; n];
+        let mut found = vec![0u32; n];
+        let mut matches = vec![0usize; n];
+        let mut tf = vec![0u32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            touched.clear();
+            let mut alive = 0usize;
+            for &t in group {
+                self.postings[t as usize].for_each(|d, f| {
+                    let slot = &mut tf[d as usize];
+                    if *slot == 0 {
+                        touched.push(d);
+                    }
+                    *slot = slot.saturating_add(f);
+                });
+            }
+            if touched.is_empty() {
+                return Vec::new();
+            }
+            let df = touched.len() as f32;
+            let idf = (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln();
+            for &d in &touched {
+                let d = d as usize;
+                let f = std::mem::take(&mut tf[d]);
+                // A document missing an earlier word can no longer qualify: skip its maths.
+                if found[d] as usize != g {
+                    continue;
+                }
+                let len = self.docs[d].words as f32;
+                let f32tf = f as f32;
+                score[d] += idf * f32tf * (K1 + 1.0) / (f32tf + K1 * (1.0 - B + B * len / avg));
+                found[d] += 1;
+                matches[d] += f as usize;
+                alive += 1;
+            }
+            // AND: once no document holds every word so far, later words cannot add any.
+            if alive == 0 {
+                return Vec::new();
+            }
+        }
+        let want = groups.len();
+        (0..n)
+            .filter(|&d| found[d] as usize == want)
+            .map(|d| (d as u32, score[d], matches[d]))
+            .collect()
+    }
+
+    /// The top `limit` of `ranked` as hits, with snippets.
+    fn hits(&self, mut ranked: Vec<(u32, f32, usize)>, limit: usize, query: &Query) -> Vec<Hit> {
+        let better =
+            |a: &(u32, f32, usize), b: &(u32, f32, usize)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > limit {
+            ranked.select_nth_unstable_by(limit - 1, better);
+            ranked.truncate(limit);
+        }
+        ranked.sort_unstable_by(better);
+        ranked
+            .into_iter()
+            .map(|(d, score, matches)| {
+                let doc = &self.docs[d as usize];
+                let snip = snippet::build(doc.blocks(), query);
+                let (block, snippet, highlights) = match snip {
+                    Some(s) => (s.block, s.text, s.highlights),
+                    None => (0, String::new(), Vec::new()),
+                };
+                Hit {
+                    id: doc.id,
+                    title: doc.title.to_string(),
+                    score,
+                    matches,
+                    block,
+                    snippet,
+                    highlights,
+                }
+            })
+            .collect()
+    }
+
+    /// The number of `term`, adding it to the dictionary when new.
+    fn term_number(&mut self, term: &str) -> u32 {
+        if let Some(&t) = self.dict.get(term) {
+            return t;
+        }
+        // Term numbers fit u32: there are never more terms than words of text in memory.
+        let t = self.postings.len() as u32;
+        self.dict.insert(term.into(), t);
+        self.sorted.insert(term.into(), t);
+        self.postings.push(Postings::default());
+        t
+    }
+}
+
+impl Postings {
+    /// Appends document `doc` (greater than any before) with term frequency `tf`.
+    fn push(&mut self, doc: u32, tf: u32) {
+        let gap = if self.df == 0 { doc } else { doc - self.last };
+        put_varint(&mut self.bytes, gap);
+        put_varint(&mut self.bytes, tf);
+        self.last = doc;
+        self.df += 1;
+    }
+
+    /// Calls `f(doc, tf)` for each posting, in document order.
+    fn for_each(&self, mut f: impl FnMut(u32, u32)) {
+        let mut at = 0;
+        let mut doc = 0u32;
+        while at < self.bytes.len() {
+            let gap = get_varint(&self.bytes, &mut at);
+            let tf = get_varint(&self.bytes, &mut at);
+            doc = doc.wrapping_add(gap);
+            f(doc, tf);
+        }
+    }
+}
+
+/// Writes `v` as a LEB128 varint: seven bits a byte, high bit set on all but the last.
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads a LEB128 varint at `*at`, advancing it.
+fn get_varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let mut v = 0u32;
+    let mut shift = 0;
+    while let Some(&b) = bytes.get(*at) {
+        *at += 1;
+        if shift < 32 {
+            v |= u32::from(b & 0x7f) << shift;
+        }
+        if b & 0x80 == 0 {
+            break;
+        }
+        shift += 7;
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip() {
+        let mut out = Vec::new();
+        let values = [0, 1, 127, 128, 300, 16_383, 16_384, u32::MAX];
+        for v in values {
+            put_varint(&mut out, v);
+        }
+        let mut at = 0;
+        let back: Vec<u32> = values.iter().map(|_| get_varint(&out, &mut at)).collect();
+        assert_eq!(back, values);
+        assert_eq!(at, out.len());
+    }
+
+    #[test]
+    fn postings_round_trip_in_order() {
+        let mut p = Postings::default();
+        let input = [(0, 3), (1, 1), (200, 7), (70_000, 2)];
+        for (d, f) in input {
+            p.push(d, f);
+        }
+        let mut back = Vec::new();
+        p.for_each(|d, f| back.push((d, f)));
+        assert_eq!(back, input);
+        assert_eq!(p.df, 4);
+    }
+
+    #[test]
+    fn blocks_come_back_as_added() {
+        let mut ix = Index::new();
+        let blocks = vec![
+            "One.".to_string(),
+            String::new(),
+            "Three\nlines".to_string(),
+        ];
+        ix.add(&Doc {
+            id: 9,
+            title: "T".into(),
+            blocks: blocks.clone(),
+        });
+        let got: Vec<&str> = ix.docs[0].blocks().collect();
+        assert_eq!(got, blocks);
+    }
+
+    #[test]
+    fn prefix_lookup_uses_the_sorted_dictionary() {
+        let mut ix = Index::new();
+        ix.add(&Doc {
+            id: 0,
+            title: String::new(),
+            blocks: vec!["harbor harbour hare harbors".into()],
+        });
+        let numbers = ix.with_prefix("harb");
+        let found: Vec<&str> = ix
+            .sorted
+            .iter()
+            .filter(|(_, t)| numbers.contains(t))
+            .map(|(k, _)| &**k)
+            .collect();
+        assert_eq!(found, ["harbor", "harbors", "harbour"]);
+    }
+}
