@@ -161,9 +161,15 @@ impl Index {
     /// over the query's terms; a prefix counts as one term whose frequency is that of all the
     /// words it starts. An empty or punctuation-only query finds nothing.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        self.search_counted(query, limit).0
+    }
+
+    /// Like [`Index::search`], and also returns how many documents match in all (not only the
+    /// `limit` returned), for a line such as `1,204 articles`.
+    pub fn search_counted(&self, query: &str, limit: usize) -> (Vec<Hit>, usize) {
         let query = Query::parse(query);
-        if query.is_empty() || limit == 0 || self.docs.is_empty() {
-            return Vec::new();
+        if query.is_empty() || self.docs.is_empty() {
+            return (Vec::new(), 0);
         }
         let mut groups: Vec<Vec<u32>> = query
             .exact
@@ -174,10 +180,11 @@ impl Index {
             groups.push(self.with_prefix(p));
         }
         if groups.iter().any(Vec::is_empty) {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         let ranked = self.rank(&groups);
-        self.hits(ranked, limit, &query)
+        let total = ranked.len();
+        (self.hits(ranked, limit, &query), total)
     }
 
     /// Term numbers of every term starting with `prefix`.
@@ -249,6 +256,9 @@ impl Index {
     fn hits(&self, mut ranked: Vec<(u32, f32, usize)>, limit: usize, query: &Query) -> Vec<Hit> {
         let better =
             |a: &(u32, f32, usize), b: &(u32, f32, usize)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if limit == 0 {
+            return Vec::new();
+        }
         if ranked.len() > limit {
             ranked.select_nth_unstable_by(limit - 1, better);
             ranked.truncate(limit);

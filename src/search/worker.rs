@@ -25,6 +25,8 @@ pub struct Results {
     pub query: String,
     /// The best hits, best first, at most [`Searcher::LIMIT`].
     pub hits: Vec<Hit>,
+    /// How many documents match in all (`hits` holds at most [`Searcher::LIMIT`] of them).
+    pub matched: usize,
     /// How many documents had been read (indexed or skipped) when the query ran.
     pub indexed: usize,
     /// How many documents there are to read.
@@ -151,7 +153,8 @@ struct Worker {
     total: usize,
     /// The newest query received.
     current: Option<Request>,
-    /// When the current query was last answered, and over how many documents; `None` if not yet.
+    /// When the current query was last answered, and how many documents had been read then;
+    /// `None` if not yet.
     answered: Option<(Instant, usize)>,
 }
 
@@ -172,7 +175,7 @@ impl Worker {
             let fresh = worker.drain()?;
             let stale = worker
                 .answered
-                .is_some_and(|(at, len)| len != index.len() && at.elapsed() >= REFRESH);
+                .is_some_and(|(at, read)| read != worker.read() && at.elapsed() >= REFRESH);
             if fresh || stale {
                 worker.answer(index)?;
             }
@@ -198,7 +201,7 @@ impl Worker {
             }
         }
         // Give the query being shown its results over the whole library.
-        if self.answered.is_some_and(|(_, len)| len != index.len()) || self.drain()? {
+        if self.answered.is_some_and(|(_, read)| read != self.read()) || self.drain()? {
             self.answer(index)?;
         }
         Ok(())
@@ -212,6 +215,11 @@ impl Worker {
             self.drain()?;
             self.answer(index)?;
         }
+    }
+
+    /// How many documents have been read so far.
+    fn read(&self) -> usize {
+        self.read.load(Ordering::Relaxed)
     }
 
     /// Takes every queued request, keeping only the newest. Returns whether there was one.
@@ -235,15 +243,18 @@ impl Worker {
         let Some(req) = &self.current else {
             return Ok(());
         };
+        let read = self.read();
+        let (hits, matched) = index.search_counted(&req.query, Searcher::LIMIT);
         let results = Results {
             generation: req.generation,
             query: req.query.clone(),
-            hits: index.search(&req.query, Searcher::LIMIT),
-            indexed: self.read.load(Ordering::Relaxed),
+            hits,
+            matched,
+            indexed: read,
             total: self.total,
         };
         self.results.send(results).map_err(|_| Stop)?;
-        self.answered = Some((Instant::now(), index.len()));
+        self.answered = Some((Instant::now(), read));
         Ok(())
     }
 }
@@ -257,6 +268,7 @@ mod tests {
             generation,
             query: query.into(),
             hits: Vec::new(),
+            matched: 0,
             indexed: 0,
             total: 0,
         }
