@@ -1,7 +1,9 @@
 //! The in-memory inverted index: term dictionary, compressed postings, stored text and BM25 ranking.
 
+use super::postings::Postings;
 use super::query::Query;
-use super::{Doc, Hit, snippet, tokenize};
+use super::store::Store;
+use super::{Doc, Hit, snippet};
 use std::collections::{BTreeMap, HashMap};
 
 /// BM25's term-frequency saturation.
@@ -11,9 +13,9 @@ const B: f32 = 0.75;
 
 /// An inverted index over the bodies of many documents, searched with BM25.
 ///
-/// Postings hold, per term, the documents containing it and how often, as varint-coded gaps
-/// (about two bytes a posting). Each document's text is kept (blocks joined by newlines) so
-/// snippets need no file access. Documents can be added while the index is in use.
+/// Postings hold, per term, the documents containing it and how often (about two bytes a
+/// posting). Each document's text is kept, compactly coded, so snippets need no file access.
+/// Documents can be added while the index is in use.
 #[derive(Debug, Default)]
 pub struct Index {
     /// Term to term number, for the lookups indexing does per word.
@@ -22,23 +24,14 @@ pub struct Index {
     sorted: BTreeMap<Box<str>, u32>,
     /// Postings of each term number.
     postings: Vec<Postings>,
+    /// The text of all documents.
+    store: Store,
     /// Documents by internal number (the order they were added).
     docs: Vec<Stored>,
     /// Words in all documents, for the average length BM25 needs.
     total_words: u64,
     /// Term frequencies of the document being added, reused between documents.
     scratch: HashMap<u32, u32>,
-}
-
-/// The postings list of one term.
-#[derive(Debug, Default)]
-struct Postings {
-    /// Pairs of (gap to the previous document number, term frequency), each a LEB128 varint.
-    bytes: Vec<u8>,
-    /// The last document number written, which the next gap is measured from.
-    last: u32,
-    /// How many documents hold the term.
-    df: u32,
 }
 
 /// What is kept of one document.
@@ -48,23 +41,20 @@ struct Stored {
     id: usize,
     /// The title, returned with hits.
     title: Box<str>,
-    /// The blocks joined by `\n`.
-    text: Box<str>,
-    /// Byte offset in `text` where each block starts.
+    /// The blocks joined by `\n`, coded by the store.
+    code: Box<[u8]>,
+    /// Byte offset in the text where each block starts.
     starts: Box<[usize]>,
     /// Words in the body.
     words: u32,
 }
 
-impl Stored {
-    /// The text of each block, in order.
-    fn blocks(&self) -> impl Iterator<Item = &str> {
-        let text = &self.text;
-        self.starts.iter().enumerate().map(move |(i, &s)| {
-            let end = self.starts.get(i + 1).map_or(text.len(), |&n| n - 1);
-            &text[s..end]
-        })
-    }
+/// The text of each block of a document's `text`, given where each block starts.
+fn blocks<'a>(text: &'a str, starts: &'a [usize]) -> impl Iterator<Item = &'a str> {
+    starts.iter().enumerate().map(move |(i, &s)| {
+        let end = starts.get(i + 1).map_or(text.len(), |&n| n - 1);
+        text.get(s..end).unwrap_or("")
+    })
 }
 
 impl Index {
@@ -105,10 +95,10 @@ impl Index {
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
         let mut words: u32 = 0;
-        let mut buf = String::new();
-        tokenize::for_each_token(&text, &mut buf, |_, term| {
+        let (dict, sorted, postings) = (&mut self.dict, &mut self.sorted, &mut self.postings);
+        let code = self.store.encode(&text, |term| {
             words = words.saturating_add(1);
-            let t = self.term_number(term);
+            let t = term_number(dict, sorted, postings, term);
             *scratch.entry(t).or_insert(0) += 1;
         });
         for (&t, &tf) in &scratch {
@@ -119,7 +109,7 @@ impl Index {
         self.docs.push(Stored {
             id: doc.id,
             title: doc.title.as_str().into(),
-            text: text.into_boxed_str(),
+            code,
             starts: starts.into_boxed_slice(),
             words,
         });
@@ -128,8 +118,9 @@ impl Index {
     /// Frees the spare capacity growth left behind; call when done adding.
     pub fn shrink_to_fit(&mut self) {
         for p in &mut self.postings {
-            p.bytes.shrink_to_fit();
+            p.shrink_to_fit();
         }
+        self.store.shrink_to_fit();
         self.postings.shrink_to_fit();
         self.docs.shrink_to_fit();
         self.dict.shrink_to_fit();
@@ -141,12 +132,13 @@ impl Index {
         let text: usize = self
             .docs
             .iter()
-            .map(|d| d.text.len() + d.title.len() + d.starts.len() * 8 + size_of::<Stored>())
-            .sum();
+            .map(|d| d.code.len() + d.title.len() + d.starts.len() * 8 + size_of::<Stored>())
+            .sum::<usize>()
+            + self.store.heap_bytes();
         let postings: usize = self
             .postings
             .iter()
-            .map(|p| p.bytes.capacity() + size_of::<Postings>())
+            .map(|p| p.heap_bytes() + size_of::<Postings>())
             .sum();
         // Each term's bytes live twice (hash map and sorted map), plus roughly 40 bytes of
         // bookkeeping per entry in each.
@@ -268,7 +260,8 @@ impl Index {
             .into_iter()
             .map(|(d, score, matches)| {
                 let doc = &self.docs[d as usize];
-                let snip = snippet::build(doc.blocks(), query);
+                let text = self.store.decode(&doc.code);
+                let snip = snippet::build(blocks(&text, &doc.starts), query);
                 let (block, snippet, highlights) = match snip {
                     Some(s) => (s.block, s.text, s.highlights),
                     None => (0, String::new(), Vec::new()),
@@ -285,68 +278,24 @@ impl Index {
             })
             .collect()
     }
-
-    /// The number of `term`, adding it to the dictionary when new.
-    fn term_number(&mut self, term: &str) -> u32 {
-        if let Some(&t) = self.dict.get(term) {
-            return t;
-        }
-        // Term numbers fit u32: there are never more terms than words of text in memory.
-        let t = self.postings.len() as u32;
-        self.dict.insert(term.into(), t);
-        self.sorted.insert(term.into(), t);
-        self.postings.push(Postings::default());
-        t
-    }
 }
 
-impl Postings {
-    /// Appends document `doc` (greater than any before) with term frequency `tf`.
-    fn push(&mut self, doc: u32, tf: u32) {
-        let gap = if self.df == 0 { doc } else { doc - self.last };
-        put_varint(&mut self.bytes, gap);
-        put_varint(&mut self.bytes, tf);
-        self.last = doc;
-        self.df += 1;
+/// The number of `term`, adding it to the dictionary when new.
+fn term_number(
+    dict: &mut HashMap<Box<str>, u32>,
+    sorted: &mut BTreeMap<Box<str>, u32>,
+    postings: &mut Vec<Postings>,
+    term: &str,
+) -> u32 {
+    if let Some(&t) = dict.get(term) {
+        return t;
     }
-
-    /// Calls `f(doc, tf)` for each posting, in document order.
-    fn for_each(&self, mut f: impl FnMut(u32, u32)) {
-        let mut at = 0;
-        let mut doc = 0u32;
-        while at < self.bytes.len() {
-            let gap = get_varint(&self.bytes, &mut at);
-            let tf = get_varint(&self.bytes, &mut at);
-            doc = doc.wrapping_add(gap);
-            f(doc, tf);
-        }
-    }
-}
-
-/// Writes `v` as a LEB128 varint: seven bits a byte, high bit set on all but the last.
-fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// Reads a LEB128 varint at `*at`, advancing it.
-fn get_varint(bytes: &[u8], at: &mut usize) -> u32 {
-    let mut v = 0u32;
-    let mut shift = 0;
-    while let Some(&b) = bytes.get(*at) {
-        *at += 1;
-        if shift < 32 {
-            v |= u32::from(b & 0x7f) << shift;
-        }
-        if b & 0x80 == 0 {
-            break;
-        }
-        shift += 7;
-    }
-    v
+    // Term numbers fit u32: there are never more terms than words of text in memory.
+    let t = postings.len() as u32;
+    dict.insert(term.into(), t);
+    sorted.insert(term.into(), t);
+    postings.push(Postings::default());
+    t
 }
 
 #[cfg(test)]
@@ -354,35 +303,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn varints_round_trip() {
-        let mut out = Vec::new();
-        let values = [0, 1, 127, 128, 300, 16_383, 16_384, u32::MAX];
-        for v in values {
-            put_varint(&mut out, v);
-        }
-        let mut at = 0;
-        let back: Vec<u32> = values.iter().map(|_| get_varint(&out, &mut at)).collect();
-        assert_eq!(back, values);
-        assert_eq!(at, out.len());
-    }
-
-    #[test]
-    fn postings_round_trip_in_order() {
-        let mut p = Postings::default();
-        let input = [(0, 3), (1, 1), (200, 7), (70_000, 2)];
-        for (d, f) in input {
-            p.push(d, f);
-        }
-        let mut back = Vec::new();
-        p.for_each(|d, f| back.push((d, f)));
-        assert_eq!(back, input);
-        assert_eq!(p.df, 4);
-    }
-
-    #[test]
     fn blocks_come_back_as_added() {
         let mut ix = Index::new();
-        let blocks = vec![
+        let given = vec![
             "One.".to_string(),
             String::new(),
             "Three\nlines".to_string(),
@@ -390,10 +313,11 @@ mod tests {
         ix.add(&Doc {
             id: 9,
             title: "T".into(),
-            blocks: blocks.clone(),
+            blocks: given.clone(),
         });
-        let got: Vec<&str> = ix.docs[0].blocks().collect();
-        assert_eq!(got, blocks);
+        let text = ix.store.decode(&ix.docs[0].code);
+        let got: Vec<&str> = blocks(&text, &ix.docs[0].starts).collect();
+        assert_eq!(got, given);
     }
 
     #[test]

@@ -14,8 +14,10 @@
 //! - **Control.** Prefix matching of the word being typed, snippets and match counts come straight
 //!   from the same tokeniser, so highlights always agree with what matched.
 //!
-//! The cost is memory: the index keeps each article's body text for snippets, so it takes about
-//! the size of the library's text plus roughly a quarter for postings and dictionary.
+//! The cost is memory, kept down by coding: postings are varint gaps (about two bytes each), and
+//! the body text kept for snippets is stored as numbers into shared word and gap tables (about
+//! 40% of its raw size), so no file is re-read to show a result. For 10,000 generated articles of
+//! 8 KB (83 MB of text) the index takes about 56 MB of heap (66 MB of resident memory).
 //!
 //! # Matching rules
 //!
@@ -32,9 +34,12 @@
 //! interface: it indexes files on its own thread and answers the newest query only.
 
 mod index;
+mod postings;
 mod query;
 mod snippet;
+mod store;
 mod tokenize;
+mod varint;
 mod worker;
 
 pub use index::Index;
