@@ -30,8 +30,12 @@ pub struct Index {
     docs: Vec<Stored>,
     /// Words in all documents, for the average length BM25 needs.
     total_words: u64,
-    /// Term frequencies of the document being added, reused between documents.
-    scratch: HashMap<u32, u32>,
+    /// The term number of each word number of the store (each spelling as written).
+    word_terms: Vec<u32>,
+    /// Term frequencies of the document being added, by term number (kept zeroed between
+    /// documents), and the terms it touched.
+    tf: Vec<u32>,
+    touched: Vec<u32>,
 }
 
 /// What is kept of one document.
@@ -92,19 +96,32 @@ impl Index {
             starts.push(text.len());
             text.push_str(block);
         }
-        let mut scratch = std::mem::take(&mut self.scratch);
-        scratch.clear();
         let mut words: u32 = 0;
         let (dict, sorted, postings) = (&mut self.dict, &mut self.sorted, &mut self.postings);
-        let code = self.store.encode(&text, |term| {
+        let (word_terms, tf, touched) = (&mut self.word_terms, &mut self.tf, &mut self.touched);
+        let code = self.store.encode(&text, |word, term| {
             words = words.saturating_add(1);
-            let t = term_number(dict, sorted, postings, term);
-            *scratch.entry(t).or_insert(0) += 1;
+            // A spelling seen before has its term already: no need to look the term up.
+            let t = match word_terms.get(word as usize) {
+                Some(&t) => t,
+                None => {
+                    let t = term_number(dict, sorted, postings, term);
+                    word_terms.push(t);
+                    t
+                }
+            };
+            if tf.len() <= t as usize {
+                tf.resize(t as usize + 1, 0);
+            }
+            if tf[t as usize] == 0 {
+                touched.push(t);
+            }
+            tf[t as usize] = tf[t as usize].saturating_add(1);
         });
-        for (&t, &tf) in &scratch {
-            self.postings[t as usize].push(number, tf);
+        for t in self.touched.drain(..) {
+            let f = std::mem::take(&mut self.tf[t as usize]);
+            self.postings[t as usize].push(number, f);
         }
-        self.scratch = scratch;
         self.total_words += u64::from(words);
         self.docs.push(Stored {
             id: doc.id,
@@ -124,7 +141,9 @@ impl Index {
         self.postings.shrink_to_fit();
         self.docs.shrink_to_fit();
         self.dict.shrink_to_fit();
-        self.scratch = HashMap::new();
+        self.word_terms.shrink_to_fit();
+        self.tf = Vec::new();
+        self.touched = Vec::new();
     }
 
     /// An estimate of the heap the index uses, in bytes: text, postings and dictionary.
@@ -134,7 +153,8 @@ impl Index {
             .iter()
             .map(|d| d.code.len() + d.title.len() + d.starts.len() * 8 + size_of::<Stored>())
             .sum::<usize>()
-            + self.store.heap_bytes();
+            + self.store.heap_bytes()
+            + self.word_terms.capacity() * 4;
         let postings: usize = self
             .postings
             .iter()

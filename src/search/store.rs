@@ -12,6 +12,8 @@ use std::collections::HashMap;
 pub struct Store {
     words: Table,
     gaps: Table,
+    /// The number of the gap `" "`, by far the most common, to skip hashing it.
+    space: Option<u32>,
 }
 
 /// Distinct strings, numbered in the order first seen (so frequent ones get small numbers).
@@ -65,20 +67,32 @@ impl Table {
 }
 
 impl Store {
-    /// Encodes `text`, calling `on_term` with the normalised term of each word as it goes, so the
-    /// caller indexes the text in the same pass.
-    pub fn encode(&mut self, text: &str, mut on_term: impl FnMut(&str)) -> Box<[u8]> {
+    /// Encodes `text`, calling `on_word(number, term)` for each word as it goes, so the caller
+    /// indexes the text in the same pass: `number` is the word's number as written (numbers
+    /// count up from 0 as new spellings appear) and `term` its normalised term.
+    pub fn encode(&mut self, text: &str, mut on_word: impl FnMut(u32, &str)) -> Box<[u8]> {
         let mut out = Vec::with_capacity(text.len() / 3);
         let mut buf = String::new();
         let mut end = 0;
         tokenize::for_each_token(text, &mut buf, |range, term| {
-            varint::put(&mut out, self.gaps.number(&text[end..range.start]));
-            varint::put(&mut out, self.words.number(&text[range.clone()]));
+            let gap = self.gap_number(&text[end..range.start]);
+            varint::put(&mut out, gap);
+            let word = self.words.number(&text[range.clone()]);
+            varint::put(&mut out, word);
             end = range.end;
-            on_term(term);
+            on_word(word, term);
         });
-        varint::put(&mut out, self.gaps.number(&text[end..]));
+        let gap = self.gap_number(&text[end..]);
+        varint::put(&mut out, gap);
         out.into_boxed_slice()
+    }
+
+    fn gap_number(&mut self, gap: &str) -> u32 {
+        if gap == " " {
+            *self.space.get_or_insert_with(|| self.gaps.number(" "))
+        } else {
+            self.gaps.number(gap)
+        }
     }
 
     /// The text `code` was encoded from.
@@ -119,7 +133,7 @@ mod tests {
             " — Leading gap, trailing gap. ",
             "The ferry, the FERRY and the café\u{301}!\nSecond block\t\there.",
         ];
-        let codes: Vec<Box<[u8]>> = texts.iter().map(|t| store.encode(t, |_| {})).collect();
+        let codes: Vec<Box<[u8]>> = texts.iter().map(|t| store.encode(t, |_, _| {})).collect();
         for (t, c) in texts.iter().zip(&codes) {
             assert_eq!(&store.decode(c), t);
         }
@@ -130,7 +144,16 @@ mod tests {
         let mut store = Store::default();
         let mut terms = Vec::new();
         let text = "Lighthouse beside lighthouse beside lighthouse beside lighthouse";
-        let code = store.encode(text, |t| terms.push(t.to_string()));
+        let mut numbers = Vec::new();
+        let code = store.encode(text, |n, t| {
+            numbers.push(n);
+            terms.push(t.to_string());
+        });
+        assert_eq!(
+            numbers,
+            [0, 1, 2, 1, 2, 1, 2],
+            "spellings are numbered, not terms"
+        );
         assert_eq!(terms.len(), 7);
         assert_eq!(terms[..3], ["lighthouse", "beside", "lighthouse"]);
         // Seven words and eight gaps, one byte each: the repeats cost no letters.

@@ -145,6 +145,17 @@ impl Searcher {
     }
 }
 
+impl std::fmt::Debug for Searcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (read, total) = self.progress();
+        f.debug_struct("Searcher")
+            .field("generation", &self.generation.get())
+            .field("read", &read)
+            .field("total", &total)
+            .finish()
+    }
+}
+
 /// The worker thread's state.
 struct Worker {
     requests: Receiver<Request>,
