@@ -282,3 +282,24 @@ fn the_searcher_reads_files_and_skips_bad_ones() {
     assert!(c_hit.snippet.contains("quarry"));
     assert!(r.hits.iter().any(|h| h.id == 0));
 }
+
+#[test]
+fn the_searcher_indexes_documents_as_they_arrive() {
+    let (tx, rx) = std::sync::mpsc::channel::<Option<Doc>>();
+    let s = Searcher::from_iter(3, rx);
+    tx.send(Some(doc(7, &["The regatta was cancelled for wind."])))
+        .unwrap();
+    tx.send(None).unwrap();
+    tx.send(Some(doc(9, &["A regatta next spring, the club said."])))
+        .unwrap();
+    drop(tx);
+    s.query("regatta".into());
+    let mut r = s.wait_results(WAIT).expect("results");
+    while r.indexed < r.total {
+        r = s.wait_results(WAIT).expect("final results");
+    }
+    assert_eq!(r.total, 3);
+    let mut found = ids(&r.hits);
+    found.sort_unstable();
+    assert_eq!(found, [7, 9]);
+}

@@ -39,14 +39,6 @@ struct Request {
     query: String,
 }
 
-/// Where the worker's documents come from.
-enum Source {
-    /// Article files, parsed on the worker; a file that fails to load is skipped.
-    Paths(Vec<PathBuf>),
-    /// Documents already in memory.
-    Docs(Vec<Doc>),
-}
-
 /// A handle on the search worker thread. Dropping it stops the worker.
 pub struct Searcher {
     requests: Sender<Request>,
@@ -65,16 +57,29 @@ impl Searcher {
     /// Queries are answered from the first keystroke, over what has been indexed so far.
     pub fn spawn(paths: Vec<PathBuf>) -> Searcher {
         let total = paths.len();
-        Self::start(Source::Paths(paths), total)
+        let docs = paths.into_iter().enumerate().map(|(id, path)| {
+            crate::load::load_file(&path)
+                .ok()
+                .map(|a| Doc::from_article(id, &a))
+        });
+        Self::from_iter(total, docs)
     }
 
     /// Starts a worker over documents already in memory (ids as given).
     pub fn from_docs(docs: Vec<Doc>) -> Searcher {
-        let total = docs.len();
-        Self::start(Source::Docs(docs), total)
+        Self::from_iter(docs.len(), docs.into_iter().map(Some))
     }
 
-    fn start(source: Source, total: usize) -> Searcher {
+    /// Starts a worker that indexes whatever `docs` yields, on the worker thread: `total` is how
+    /// many items it will yield (for progress), and a `None` item counts as read but adds nothing.
+    /// Use it to index articles as another thread parses them, e.g. from a channel's `into_iter`;
+    /// queries are answered between items, so they wait while the iterator blocks.
+    pub fn from_iter<I>(total: usize, docs: I) -> Searcher
+    where
+        I: IntoIterator<Item = Option<Doc>>,
+        I::IntoIter: Send + 'static,
+    {
+        let docs = docs.into_iter();
         let (requests, request_rx) = mpsc::channel();
         let (result_tx, results) = mpsc::channel();
         let read = Arc::new(AtomicUsize::new(0));
@@ -89,7 +94,7 @@ impl Searcher {
         // If the thread cannot start, queries simply never get results; the reader still works.
         let _ = std::thread::Builder::new()
             .name("byline-search".into())
-            .spawn(move || worker.run(source));
+            .spawn(move || worker.run(docs));
         Searcher {
             requests,
             results,
@@ -173,43 +178,31 @@ struct Worker {
 struct Stop;
 
 impl Worker {
-    fn run(mut self, source: Source) {
+    fn run(mut self, docs: impl Iterator<Item = Option<Doc>>) {
         let mut index = Index::new();
-        let _ = self.index_all(source, &mut index);
+        let _ = self.index_all(docs, &mut index);
         index.shrink_to_fit();
         let _ = self.serve(&index);
     }
 
     /// Reads every document into `index`, answering queries between documents.
-    fn index_all(&mut self, source: Source, index: &mut Index) -> Result<(), Stop> {
-        let mut add = |worker: &mut Worker, doc: Option<Doc>| -> Result<(), Stop> {
-            let fresh = worker.drain()?;
-            let stale = worker
+    fn index_all(
+        &mut self,
+        docs: impl Iterator<Item = Option<Doc>>,
+        index: &mut Index,
+    ) -> Result<(), Stop> {
+        for doc in docs {
+            let fresh = self.drain()?;
+            let stale = self
                 .answered
-                .is_some_and(|(at, read)| read != worker.read() && at.elapsed() >= REFRESH);
+                .is_some_and(|(at, read)| read != self.read() && at.elapsed() >= REFRESH);
             if fresh || stale {
-                worker.answer(index)?;
+                self.answer(index)?;
             }
             if let Some(doc) = doc {
                 index.add(&doc);
             }
-            worker.read.fetch_add(1, Ordering::Relaxed);
-            Ok(())
-        };
-        match source {
-            Source::Paths(paths) => {
-                for (id, path) in paths.iter().enumerate() {
-                    let doc = crate::load::load_file(path)
-                        .ok()
-                        .map(|a| Doc::from_article(id, &a));
-                    add(self, doc)?;
-                }
-            }
-            Source::Docs(docs) => {
-                for doc in docs {
-                    add(self, Some(doc))?;
-                }
-            }
+            self.read.fetch_add(1, Ordering::Relaxed);
         }
         // Give the query being shown its results over the whole library.
         if self.answered.is_some_and(|(_, read)| read != self.read()) || self.drain()? {
