@@ -5,6 +5,7 @@ use super::query::Query;
 use super::store::Store;
 use super::{Doc, Hit, snippet};
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 /// BM25's term-frequency saturation.
 const K1: f32 = 1.2;
@@ -54,6 +55,7 @@ struct Stored {
 }
 
 /// The text of each block of a document's `text`, given where each block starts.
+#[cfg(test)]
 fn blocks<'a>(text: &'a str, starts: &'a [usize]) -> impl Iterator<Item = &'a str> {
     starts.iter().enumerate().map(move |(i, &s)| {
         let end = starts.get(i + 1).map_or(text.len(), |&n| n - 1);
@@ -199,6 +201,22 @@ impl Index {
         (self.hits(ranked, limit, &query), total)
     }
 
+    /// The first block of `doc` with a match, and the snippet line and highlights there. Decodes
+    /// the text only as far as that block: the first match is often early.
+    fn snippet(&self, doc: &Stored, query: &Query) -> (usize, String, Vec<Range<usize>>) {
+        let mut text = String::new();
+        let mut at = 0;
+        for (i, &start) in doc.starts.iter().enumerate() {
+            let end = doc.starts.get(i + 1).map_or(usize::MAX, |&n| n - 1);
+            at = self.store.decode_to(&doc.code, at, end, &mut text);
+            let block = text.get(start..end.min(text.len())).unwrap_or("");
+            if let Some(s) = snippet::in_block(block, query) {
+                return (i, s.text, s.highlights);
+            }
+        }
+        (0, String::new(), Vec::new())
+    }
+
     /// Term numbers of every term starting with `prefix`.
     fn with_prefix(&self, prefix: &str) -> Vec<u32> {
         self.sorted
@@ -280,12 +298,7 @@ impl Index {
             .into_iter()
             .map(|(d, score, matches)| {
                 let doc = &self.docs[d as usize];
-                let text = self.store.decode(&doc.code);
-                let snip = snippet::build(blocks(&text, &doc.starts), query);
-                let (block, snippet, highlights) = match snip {
-                    Some(s) => (s.block, s.text, s.highlights),
-                    None => (0, String::new(), Vec::new()),
-                };
+                let (block, snippet, highlights) = self.snippet(doc, query);
                 Hit {
                     id: doc.id,
                     title: doc.title.to_string(),

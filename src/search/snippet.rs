@@ -11,11 +11,9 @@ const WIDTH: usize = 100;
 /// Marks text cut off at either end of a snippet.
 const ELLIPSIS: &str = "…";
 
-/// A snippet and where it came from.
+/// A snippet line and its highlights.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
-    /// Index of the block holding the first match.
-    pub block: usize,
     /// One line of text, whitespace collapsed, no control characters.
     pub text: String,
     /// Byte ranges in `text` of the words that match the query.
@@ -23,34 +21,36 @@ pub struct Snippet {
 }
 
 /// The snippet around the first word of `blocks` that matches `query`, or `None` when none does.
-/// Work is linear in the text up to the end of the snippet, however long a block or word is.
-pub fn build<'a>(blocks: impl IntoIterator<Item = &'a str>, query: &Query) -> Option<Snippet> {
+#[cfg(test)]
+fn build<'a>(blocks: impl IntoIterator<Item = &'a str>, query: &Query) -> Option<(usize, Snippet)> {
+    let mut blocks = blocks.into_iter().enumerate();
+    blocks.find_map(|(i, text)| in_block(text, query).map(|s| (i, s)))
+}
+
+/// The snippet line and its highlights around the first word of `text` (one block) that matches
+/// `query`, or `None` when none does. Work is linear in the text up to the end of the snippet,
+/// however long the block or a word is.
+pub fn in_block(text: &str, query: &Query) -> Option<Snippet> {
     let mut buf = String::new();
-    for (i, text) in blocks.into_iter().enumerate() {
-        let mut window: Option<Range<usize>> = None;
-        let mut marks: Vec<Range<usize>> = Vec::new();
-        tokenize::try_for_each_token(text, &mut buf, |range, term| {
-            if let Some(w) = &window
-                && range.start >= w.end
-            {
-                return false;
-            }
-            if query.matches(term) {
-                let w = window.get_or_insert_with(|| window_around(text, &range));
-                marks.push(range.start..range.end.min(w.end));
-            }
-            true
-        });
-        if let Some(w) = window {
-            let (line, highlights) = render(text, &w, &marks);
-            return Some(Snippet {
-                block: i,
-                text: line,
-                highlights,
-            });
+    let mut window: Option<Range<usize>> = None;
+    let mut marks: Vec<Range<usize>> = Vec::new();
+    tokenize::try_for_each_token(text, &mut buf, |range, term| {
+        if let Some(w) = &window
+            && range.start >= w.end
+        {
+            return false;
         }
-    }
-    None
+        if query.matches(term) {
+            let w = window.get_or_insert_with(|| window_around(text, &range));
+            marks.push(range.start..range.end.min(w.end));
+        }
+        true
+    });
+    let (line, highlights) = render(text, &window?, &marks);
+    Some(Snippet {
+        text: line,
+        highlights,
+    })
 }
 
 /// The byte range of `text` to show for a first match at `m`: about `LEAD` characters before it,
@@ -145,7 +145,7 @@ mod tests {
     use super::*;
 
     fn snip(blocks: &[&str], q: &str) -> Option<Snippet> {
-        build(blocks.iter().copied(), &Query::parse(q))
+        build(blocks.iter().copied(), &Query::parse(q)).map(|(_, s)| s)
     }
 
     fn highlighted(s: &Snippet) -> Vec<&str> {
@@ -154,12 +154,9 @@ mod tests {
 
     #[test]
     fn finds_the_first_block_with_a_match() {
-        let s = snip(
-            &["Nothing here.", "The ferry left.", "Ferry again."],
-            "ferry",
-        )
-        .unwrap();
-        assert_eq!(s.block, 1);
+        let blocks = ["Nothing here.", "The ferry left.", "Ferry again."];
+        let (block, s) = build(blocks, &Query::parse("ferry")).unwrap();
+        assert_eq!(block, 1);
         assert_eq!(s.text, "The ferry left.");
         assert_eq!(highlighted(&s), ["ferry"]);
     }

@@ -96,15 +96,25 @@ impl Store {
     }
 
     /// The text `code` was encoded from.
+    #[cfg(test)]
     pub fn decode(&self, code: &[u8]) -> String {
         let mut text = String::with_capacity(code.len() * 3);
-        let mut at = 0;
-        text.push_str(self.gaps.get(varint::get(code, &mut at)));
-        while at < code.len() {
-            text.push_str(self.words.get(varint::get(code, &mut at)));
-            text.push_str(self.gaps.get(varint::get(code, &mut at)));
-        }
+        self.decode_to(code, 0, usize::MAX, &mut text);
         text
+    }
+
+    /// Decodes `code` on from position `at` (0 at first, then what the last call returned) into
+    /// `out` until `out` holds at least `len` bytes or the code ends; returns the position
+    /// reached. Lets a caller decode only as far as it needs.
+    pub fn decode_to(&self, code: &[u8], mut at: usize, len: usize, out: &mut String) -> usize {
+        if at == 0 {
+            out.push_str(self.gaps.get(varint::get(code, &mut at)));
+        }
+        while at < code.len() && out.len() < len {
+            out.push_str(self.words.get(varint::get(code, &mut at)));
+            out.push_str(self.gaps.get(varint::get(code, &mut at)));
+        }
+        at
     }
 
     /// An estimate of the heap the tables use, in bytes.
@@ -137,6 +147,14 @@ mod tests {
         for (t, c) in texts.iter().zip(&codes) {
             assert_eq!(&store.decode(c), t);
         }
+        // Decoding in steps gives the same text.
+        let (text, code) = (texts[4], &codes[4]);
+        let mut out = String::new();
+        let mut at = store.decode_to(code, 0, 10, &mut out);
+        assert!(out.len() >= 10 && out.len() < text.len(), "{out:?}");
+        assert!(text.starts_with(&out));
+        at = store.decode_to(code, at, usize::MAX, &mut out);
+        assert_eq!((out.as_str(), at), (text, code.len()));
     }
 
     #[test]
