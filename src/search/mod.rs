@@ -16,8 +16,10 @@
 //!
 //! The cost is memory, kept down by coding: postings are varint gaps (about two bytes each), and
 //! the body text kept for snippets is stored as numbers into shared word and gap tables (about
-//! 40% of its raw size), so no file is re-read to show a result. For 10,000 generated articles of
-//! 8 KB (83 MB of text) the index takes about 56 MB of heap (66 MB of resident memory).
+//! 40% of its raw size), so no file is re-read to show a result. Measured by `benches/search.rs`
+//! on 10,000 generated articles of 8 KB (83 MB of text): about 56 MB of heap (38 MB text,
+//! 15 MB postings, 3 MB dictionary), 67 MB more resident memory; typical queries take 2–3 ms
+//! with 100 snippets, a one-letter prefix matching every article about 7 ms.
 //!
 //! # Matching rules
 //!
@@ -29,6 +31,8 @@
 //!   repeated mentions count most.
 //! - The last word matches as a prefix while it is being typed (`harb` finds `harbor`); a space
 //!   after it makes it whole.
+//! - Bodies are searched, not titles (the title comes back with each hit for display).
+//!   [`Query::find_in`] gives the same matches in any block's text, for highlighting in the reader.
 //!
 //! Use [`Index`] directly when blocking is fine (tests, `--print` tools), or [`Searcher`] in the
 //! interface: it indexes files on its own thread and answers the newest query only.

@@ -1,6 +1,7 @@
 //! What the user typed, as terms: every word must match, the last one as a prefix while typing.
 
 use super::tokenize;
+use std::ops::Range;
 
 /// A parsed query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +43,19 @@ impl Query {
         self.exact.is_empty() && self.prefix.is_none()
     }
 
+    /// Byte ranges of the words of `text` that match the query, in order: what a reader pane
+    /// highlights after opening a hit, found by the same rules as the search.
+    pub fn find_in(&self, text: &str) -> Vec<Range<usize>> {
+        let mut found = Vec::new();
+        let mut buf = String::new();
+        tokenize::for_each_token(text, &mut buf, |range, term| {
+            if self.matches(term) {
+                found.push(range);
+            }
+        });
+        found
+    }
+
     /// Whether an (already normalised) word of the text matches one of the query's terms.
     pub fn matches(&self, term: &str) -> bool {
         self.exact.iter().any(|e| e == term)
@@ -64,6 +78,14 @@ mod tests {
         assert!(q.matches("harbor"));
         assert!(q.matches("ferry"));
         assert!(!q.matches("ferrying"));
+    }
+
+    #[test]
+    fn find_in_gives_the_matching_words() {
+        let text = "Harbor fees rose; the HARBORMASTER said harbors vary. Ferry.";
+        let q = Query::parse("ferry harb");
+        let words: Vec<&str> = q.find_in(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(words, ["Harbor", "HARBORMASTER", "harbors", "Ferry"]);
     }
 
     #[test]
