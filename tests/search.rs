@@ -303,3 +303,28 @@ fn the_searcher_indexes_documents_as_they_arrive() {
     found.sort_unstable();
     assert_eq!(found, [7, 9]);
 }
+
+#[test]
+fn the_reference_article_is_searchable_when_present() {
+    // Reference material is read at run time only, and only when it exists beside the crate.
+    let path = std::path::Path::new("../shared/reference/seed-article.txt");
+    let Ok(article) = byline::load::load_file(path) else {
+        return;
+    };
+    // A long word from the body, chosen at run time, must find the article in its block.
+    let found = article.blocks.iter().enumerate().find_map(|(i, b)| {
+        b.text
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| w.chars().count() >= 8)
+            .map(|w| (i, w.to_string()))
+    });
+    let Some((block, word)) = found else {
+        return;
+    };
+    let mut ix = Index::new();
+    ix.add(&Doc::from_article(0, &article));
+    let hits = ix.search(&format!("{word} "), 10);
+    assert_eq!(hits.len(), 1, "searching {word:?}");
+    assert!(hits[0].block <= block);
+    assert!(highlighted(&hits[0]).contains(&word.to_lowercase()));
+}
