@@ -180,9 +180,11 @@ struct Stop;
 impl Worker {
     fn run(mut self, docs: impl Iterator<Item = Option<Doc>>) {
         let mut index = Index::new();
-        let _ = self.index_all(docs, &mut index);
-        index.shrink_to_fit();
-        let _ = self.serve(&index);
+        // Either step stops early, with `Stop`, when the searcher has been dropped.
+        if self.index_all(docs, &mut index).is_ok() {
+            index.shrink_to_fit();
+            let _ = self.serve(&index);
+        }
     }
 
     /// Reads every document into `index`, answering queries between documents.
