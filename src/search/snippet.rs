@@ -20,13 +20,6 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
-/// The snippet around the first word of `blocks` that matches `query`, or `None` when none does.
-#[cfg(test)]
-fn build<'a>(blocks: impl IntoIterator<Item = &'a str>, query: &Query) -> Option<(usize, Snippet)> {
-    let mut blocks = blocks.into_iter().enumerate();
-    blocks.find_map(|(i, text)| in_block(text, query).map(|s| (i, s)))
-}
-
 /// The snippet line and its highlights around the first word of `text` (one block) that matches
 /// `query`, or `None` when none does. Work is linear in the text up to the end of the snippet,
 /// however long the block or a word is.
@@ -143,6 +136,15 @@ fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first block with a match and its snippet, as the index builds them.
+    fn build<'a>(
+        blocks: impl IntoIterator<Item = &'a str>,
+        query: &Query,
+    ) -> Option<(usize, Snippet)> {
+        let mut blocks = blocks.into_iter().enumerate();
+        blocks.find_map(|(i, text)| in_block(text, query).map(|s| (i, s)))
+    }
 
     fn snip(blocks: &[&str], q: &str) -> Option<Snippet> {
         build(blocks.iter().copied(), &Query::parse(q)).map(|(_, s)| s)
