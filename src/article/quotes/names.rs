@@ -7,7 +7,7 @@ use super::tokens::Token;
 
 /// Verbs that attribute a quote (`according` counts when `to` follows).
 #[rustfmt::skip]
-const VERBS: &[&str] = &[
+const VERBS_LIST: &[&str] = &[
     "said", "says", "say", "told", "tells", "added", "adds", "asked", "asks", "wrote", "writes",
     "explained", "explains", "noted", "notes", "stressed", "stresses", "insisted", "insists",
     "argued", "argues", "recalled", "recalls", "warned", "warns", "replied", "replies", "declared",
@@ -15,10 +15,12 @@ const VERBS: &[&str] = &[
     "promised", "tweeted", "posted", "shouted", "whispered", "answered", "responded", "urged",
     "conceded", "remarked", "continued", "according",
 ];
+static VERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| VERBS_LIST.iter().copied().collect());
 
 /// Words standing before a name that are not part of it (`Foreign Minister Ana Ruiz`).
 #[rustfmt::skip]
-const TITLES: &[&str] = &[
+const TITLES_LIST: &[&str] = &[
     "president", "vice", "prime", "minister", "foreign", "interior", "defense", "defence",
     "finance", "justice", "health", "education", "secretary", "general", "gen", "gov", "governor",
     "senator", "sen", "rep", "representative", "mayor", "judge", "chief", "director", "dr", "mr",
@@ -35,10 +37,12 @@ const TITLES: &[&str] = &[
     "treasurer", "police", "army", "opposition", "leader", "speaker", "chairman", "chairwoman",
     "chair", "ceo",
 ];
+static TITLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| TITLES_LIST.iter().copied().collect());
 
 /// Capitalised words that start sentences and clauses but never names.
 #[rustfmt::skip]
-const FUNCTION: &[&str] = &[
+const FUNCTION_LIST: &[&str] = &[
     "the", "a", "an", "but", "and", "or", "so", "then", "when", "while", "as", "after", "before",
     "despite", "in", "on", "at", "for", "if", "because", "meanwhile", "however", "also", "still",
     "yet", "now", "both", "this", "that", "these", "those", "it", "its", "we", "i", "you", "our",
@@ -46,10 +50,12 @@ const FUNCTION: &[&str] = &[
     "earlier", "today", "yesterday", "tonight", "instead", "separately", "finally", "first", "last",
     "next", "speaking", "according", "asked", "even", "only", "not", "no", "other",
 ];
+static FUNCTION: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| FUNCTION_LIST.iter().copied().collect());
 
 /// Single words that can be the subject of `said` but are no one's name.
 #[rustfmt::skip]
-const NOT_NAMES: &[&str] = &[
+const NOT_NAMES_LIST: &[&str] = &[
     "police", "officials", "authorities", "witnesses", "residents", "experts", "critics",
     "analysts", "everyone", "everybody", "nobody", "someone", "somebody", "anyone", "many", "some",
     "others", "who", "which", "one", "all", "both", "few", "most", "several", "none", "people",
@@ -63,27 +69,35 @@ const NOT_NAMES: &[&str] = &[
     "reporters", "economists", "judges", "court", "company", "spokesperson", "spokesman",
     "spokeswoman", "agency", "army", "military", "ministers", "unions", "union", "staff",
 ];
+static NOT_NAMES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOT_NAMES_LIST.iter().copied().collect());
 
 /// Lower-case words inside names (`María de la Cruz`, `Ludwig van Beethoven`).
 #[rustfmt::skip]
-const PARTICLES: &[&str] = &[
+const PARTICLES_LIST: &[&str] = &[
     "de", "da", "del", "della", "di", "do", "dos", "das", "van", "von", "der", "den", "la", "le",
     "du", "bin", "ibn", "al", "y",
 ];
+static PARTICLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| PARTICLES_LIST.iter().copied().collect());
 
 /// Words between a subject and its verb (`Ruiz also said`, `she later told`).
 #[rustfmt::skip]
-const ADVERBS: &[&str] = &[
+const ADVERBS_LIST: &[&str] = &[
     "also", "later", "then", "earlier", "again", "previously", "once", "has", "had", "have",
     "would", "will", "often", "just", "only", "first", "further",
 ];
+static ADVERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ADVERBS_LIST.iter().copied().collect());
 
 #[rustfmt::skip]
-const CALENDAR: &[&str] = &[
+const CALENDAR_LIST: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
+static CALENDAR: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| CALENDAR_LIST.iter().copied().collect());
 
 /// Every lower-case word that has a part in attribution.
 static LOWER_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -92,11 +106,18 @@ static LOWER_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "he", "she", "they", "according", "to", "but", "and", "so", "yet", "while", "although",
         "though", "whereas",
     ];
-    [VERBS, PARTICLES, ADVERBS, TITLES, FUNCTION, small]
-        .into_iter()
-        .flatten()
-        .copied()
-        .collect()
+    [
+        VERBS_LIST,
+        PARTICLES_LIST,
+        ADVERBS_LIST,
+        TITLES_LIST,
+        FUNCTION_LIST,
+        small,
+    ]
+    .into_iter()
+    .flatten()
+    .copied()
+    .collect()
 });
 
 /// What a token can be in an attribution, worked out once per token.
