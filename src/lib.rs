@@ -6,4 +6,5 @@ pub mod article;
 pub mod load;
 pub mod render;
 pub mod text;
+pub mod tui;
 pub mod ui;

@@ -2,12 +2,17 @@
 #![forbid(unsafe_code)]
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_default();
-    match byline::load::load_file(std::path::Path::new(&path)) {
-        Ok(a) => println!("{}", serde_json::to_string(&a).unwrap_or_default()),
-        Err(e) => {
-            eprintln!("byline: {e:#}");
-            std::process::exit(2);
-        }
+    // Stand-in until the real CLI lands: `byline [DIR]` scans DIR (default `.`) and opens the reader.
+    let path = std::env::args().nth(1).unwrap_or_else(|| ".".into());
+    let launch = byline::tui::Launch {
+        library: byline::load::library::Library::scan(&[path.into()]),
+        open: None,
+        theme: byline::ui::theme::Theme::dark(),
+        measure: byline::text::typeset::Options::MEASURE,
+        mouse: true,
+    };
+    if let Err(e) = byline::tui::run(launch) {
+        eprintln!("byline: {e:#}");
+        std::process::exit(2);
     }
 }

@@ -1,0 +1,56 @@
+//! Links on the page: where each one is, which are on screen, and where related headlines lead.
+
+use crate::load::library::Library;
+use crate::text::typeset::Page;
+use std::path::Path;
+
+/// The first line each link target appears on, in page order (a target listed once).
+pub fn first_lines(page: &Page) -> Vec<(usize, usize)> {
+    let mut seen = vec![false; page.targets.len()];
+    let mut out = Vec::new();
+    for (i, line) in page.lines.iter().enumerate() {
+        for span in &line.spans {
+            if let Some(t) = span.target
+                && t < seen.len()
+                && !seen[t]
+            {
+                seen[t] = true;
+                out.push((i, t));
+            }
+        }
+    }
+    out
+}
+
+/// Whether target `t` has a span on lines `top..top + height`.
+pub fn visible(page: &Page, t: usize, top: usize, height: usize) -> bool {
+    page.lines
+        .iter()
+        .skip(top)
+        .take(height)
+        .any(|l| l.spans.iter().any(|s| s.target == Some(t)))
+}
+
+/// The library index of the article at `path`.
+pub fn index_of_path(library: &Library, path: &Path) -> Option<usize> {
+    library
+        .entries
+        .iter()
+        .position(|e| e.head.path.as_deref() == Some(path))
+}
+
+/// The library index of the article whose headline is exactly `title`.
+// Stands in until `load::resolve::Resolver` lands; the loaders will then fill `Related::path`.
+pub fn index_of_title(library: &Library, title: &str) -> Option<usize> {
+    let want = title.trim();
+    library
+        .entries
+        .iter()
+        .position(|e| e.head.title.trim() == want)
+}
+
+/// Where a related headline leads: its resolved path, else an exact title match.
+pub fn resolve_related(library: &Library, title: &str, path: Option<&Path>) -> Option<usize> {
+    path.and_then(|p| index_of_path(library, p))
+        .or_else(|| index_of_title(library, title))
+}

@@ -1,0 +1,118 @@
+//! The interactive session: terminal setup and restore, the event loop, and the effects that
+//! need the terminal (suspend, browser, clipboard).
+
+mod effects;
+mod term;
+
+use crate::app::keymap::{self, Key};
+use crate::app::{Action, App, Effect};
+use crate::load::library::Library;
+use crate::ui::theme::Theme;
+use anyhow::Result;
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// What the reader starts with.
+pub struct Launch {
+    /// The articles.
+    pub library: Library,
+    /// The library index to open at once, if any.
+    pub open: Option<usize>,
+    /// Styles.
+    pub theme: Theme,
+    /// The most columns a line of article text takes.
+    pub measure: u16,
+    /// Whether to capture the mouse (wheel and clicks).
+    pub mouse: bool,
+}
+
+/// How often the loop wakes to look at the termination flag while no event comes.
+const SIGNAL_POLL: Duration = Duration::from_millis(250);
+
+/// Runs the reader until the user quits; the terminal is restored however it ends.
+pub fn run(launch: Launch) -> Result<()> {
+    let terminate = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, terminate.clone())?;
+    }
+    term::install_panic_hook(launch.mouse);
+    let mut app = App::new(launch.library, launch.theme, launch.measure);
+    let mut guard = term::Session::enter(launch.mouse)?;
+    let size = guard.terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    match launch.open {
+        Some(i) => {
+            app.open(i, true);
+        }
+        None if !app.library.entries.is_empty() => {
+            // A preview, so the wide screen does not start with an empty reading pane.
+            app.open(0, false);
+        }
+        None => {}
+    }
+    event_loop(&mut app, &mut guard, &terminate)
+}
+
+fn event_loop(app: &mut App, session: &mut term::Session, terminate: &AtomicBool) -> Result<()> {
+    loop {
+        session.terminal.draw(|f| crate::ui::render(app, f))?;
+        // Block for the next event, waking now and then to notice SIGTERM/SIGHUP.
+        loop {
+            if terminate.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if event::poll(SIGNAL_POLL)? {
+                break;
+            }
+        }
+        // Handle every event already waiting before the next frame, so held keys and resize
+        // storms never queue frames.
+        let mut first = true;
+        while first || event::poll(Duration::ZERO)? {
+            first = false;
+            let Some(action) = to_action(app, event::read()?) else {
+                continue;
+            };
+            match app.update(action) {
+                Effect::None => {}
+                Effect::Quit => return Ok(()),
+                Effect::Suspend => session.suspend()?,
+                Effect::OpenUrl(url) => {
+                    let msg = session.outside(|| effects::open_url(&url))?;
+                    if let Err(e) = msg {
+                        app.complain(crate::text::sanitize::clean_line(&format!("{e:#}")));
+                    }
+                }
+                Effect::Copy(text) => effects::osc52_copy(&text)?,
+            }
+        }
+    }
+}
+
+/// The action a terminal event asks for, if any.
+fn to_action(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            keymap::lookup(app.mode, Key::from_event(&k))
+        }
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Wheel {
+                column: m.column,
+                row: m.row,
+                down: m.kind == MouseEventKind::ScrollDown,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
