@@ -3,7 +3,10 @@
 
 pub mod app;
 pub mod article;
+pub mod cli;
+pub mod input;
 pub mod load;
+pub mod modes;
 pub mod render;
 pub mod text;
 pub mod tui;

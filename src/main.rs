@@ -1,18 +1,78 @@
 //! The `byline` binary: parse arguments, choose print/json/list/TUI, map errors to exit codes.
 #![forbid(unsafe_code)]
 
-fn main() {
-    // Stand-in until the real CLI lands: `byline [DIR]` scans DIR (default `.`) and opens the reader.
-    let path = std::env::args().nth(1).unwrap_or_else(|| ".".into());
-    let launch = byline::tui::Launch {
-        library: byline::load::library::Library::scan(&[path.into()]),
-        open: None,
-        theme: byline::ui::theme::Theme::dark(),
-        measure: byline::text::typeset::Options::MEASURE,
-        mouse: true,
+use byline::cli::{Cli, ColorChoice};
+use byline::input;
+use byline::modes;
+use clap::Parser;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version go to stdout as clap formats them.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => return fail(&first_line(&e.to_string())),
     };
-    if let Err(e) = byline::tui::run(launch) {
-        eprintln!("byline: {e:#}");
-        std::process::exit(2);
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => fail(&format!("{e:#}")),
     }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let source = input::source(&cli.paths)?;
+    let tty = std::io::stdout().is_terminal();
+    if cli.list {
+        return modes::list(source);
+    }
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let width = cli.width.unwrap_or_else(|| {
+        if tty {
+            crossterm::terminal::size().map_or(80, |(w, _)| w)
+        } else {
+            80
+        }
+    });
+    if cli.json {
+        return modes::json(source);
+    }
+    if cli.print || !tty {
+        return modes::print(source, width, color);
+    }
+    // Stand-in for the lead's launch: a scanned (or in-memory) library into the reader.
+    let library = match source {
+        input::Source::Paths(p) => byline::load::library::Library::scan(&p),
+        other => input::library_of(modes::articles(other)?),
+    };
+    let (theme, measure) = (Default::default(), byline::text::typeset::Options::MEASURE);
+    let (open, mouse) = (None, true);
+    byline::tui::run(byline::tui::Launch {
+        library,
+        open,
+        theme,
+        measure,
+        mouse,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line `byline: …` on stderr and exit status 2.
+fn fail(msg: &str) -> ExitCode {
+    eprintln!("byline: {}", byline::text::sanitize::clean_line(msg.trim()));
+    ExitCode::from(2)
+}
+
+/// Clap's first line without its `error: ` prefix.
+fn first_line(msg: &str) -> String {
+    let line = msg.lines().find(|l| !l.trim().is_empty()).unwrap_or(msg);
+    line.trim_start_matches("error: ").to_string()
 }

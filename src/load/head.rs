@@ -1,7 +1,11 @@
 //! List rows: the little an article's list row needs, read without parsing the whole file.
 
-use crate::article::Article;
-use std::path::PathBuf;
+use crate::article::{Article, Format};
+use crate::text::sanitize;
+use anyhow::{Context, Result};
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 /// What the list shows for one article.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -34,8 +38,39 @@ impl Head {
     }
 }
 
-/// Reads the list row of the article at `path` from the start of the file only.
-pub fn read(path: &std::path::Path) -> anyhow::Result<Head> {
-    // Placeholder: parses the whole file until the header reader lands.
-    Ok(Head::of(&super::load_file(path)?))
+/// How much of a file a list row reads: enough for headline, date, byline and first paragraph.
+const PREFIX: usize = 4096;
+
+/// Reads the list row of the article at `path` from the start of the file only
+/// (JSON files, which have no fixed order of fields, are parsed whole).
+pub fn read(path: &Path) -> Result<Head> {
+    let format = super::format_for(path);
+    if format == Some(Format::Json) {
+        return Ok(Head::of(&super::load_file(path)?));
+    }
+    let mut file = File::open(path).with_context(|| format!("reading {}", super::shown(path)))?;
+    let mut buf = vec![0u8; PREFIX];
+    let mut n = 0;
+    while n < PREFIX {
+        match file.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e).with_context(|| format!("reading {}", super::shown(path))),
+        }
+    }
+    buf.truncate(n);
+    if n == PREFIX {
+        // Cut at the last line end so no half line (or half UTF-8 character) is read.
+        if let Some(k) = buf.iter().rposition(|&b| b == b'\n') {
+            buf.truncate(k + 1);
+        }
+    }
+    let clean = sanitize::decode(&buf).with_context(|| super::shown(path))?;
+    let mut head = match format.unwrap_or_else(|| super::sniff(&clean.text)) {
+        Format::Markdown => Head::of(&super::markdown::parse(&clean.text)?),
+        _ => Head::of(&super::wire::parse(&clean.text)),
+    };
+    head.path = Some(path.to_path_buf());
+    Ok(head)
 }

@@ -55,8 +55,7 @@ pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<Article> {
 /// Reads and parses one article file, choosing the format by extension (sniffing when unknown).
 pub fn load_file(path: &Path) -> Result<Article> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", shown(path)))?;
-    let mut article =
-        parse_bytes(&bytes, format_for(path)).with_context(|| format!("{}", shown(path)))?;
+    let mut article = parse_bytes(&bytes, format_for(path)).with_context(|| shown(path))?;
     article.path = Some(path.to_path_buf());
     Ok(article)
 }

@@ -1,8 +1,13 @@
 //! Typesetting: an article laid out at a width as lines of tagged spans, shared by the reader
 //! pane and `--print` so both look the same. Tags name what a span is; themes decide its look.
 
+mod body;
+mod header;
+mod related;
+pub mod wrap;
+
 use crate::article::Article;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What a span of typeset text is; the theme maps each tag to a style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -120,32 +125,45 @@ impl Page {
     }
 }
 
-/// Lays out `article` with `opts`.
+/// Lays out `article` with `opts`; backlinks are shown by file name.
 pub fn typeset(article: &Article, opts: &Options) -> Page {
+    typeset_with(article, opts, &|_| None)
+}
+
+/// Lays out `article` with `opts`, naming backlinks by the titles `title_of` knows.
+pub fn typeset_with(
+    article: &Article,
+    opts: &Options,
+    title_of: &dyn Fn(&Path) -> Option<String>,
+) -> Page {
     let text_width = opts.width.min(opts.measure).max(1);
     let margin = (opts.width.saturating_sub(text_width)) / 2;
-    let mut lines = Vec::new();
-    let plain = |text: &str, tag: Tag, block: Option<usize>, lines: &mut Vec<Line>| {
-        for l in textwrap::wrap(text, text_width as usize) {
-            lines.push(Line {
-                spans: vec![Span {
-                    text: l.into_owned(),
-                    tag,
-                    target: None,
-                }],
-                block,
-            });
-        }
-    };
-    plain(&article.title, Tag::Headline, None, &mut lines);
-    for (i, b) in article.blocks.iter().enumerate() {
-        lines.push(Line::default());
-        plain(&b.text, Tag::Body, Some(i), &mut lines);
-    }
-    Page {
-        lines,
+    let mut page = Page {
+        lines: Vec::new(),
         targets: Vec::new(),
         margin,
         text_width,
+    };
+    let w = usize::from(text_width);
+    header::lay_out(article, w, &mut page.lines);
+    body::lay_out(article, w, opts.justify, &mut page.lines);
+    related::lay_out(article, w, title_of, &mut page);
+    page
+}
+
+/// Blank line unless the page is empty or already ends with one.
+fn blank(lines: &mut Vec<Line>) {
+    if lines.last().is_some_and(|l| !l.spans.is_empty()) {
+        lines.push(Line::default());
+    }
+}
+
+/// Wraps `text` in one tag and appends the lines.
+fn plain(lines: &mut Vec<Line>, text: &str, width: usize, tag: Tag, block: Option<usize>) {
+    for w in wrap::wrap(text, width, tag, &[], false) {
+        lines.push(Line {
+            spans: w.spans,
+            block,
+        });
     }
 }

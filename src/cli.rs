@@ -1,0 +1,47 @@
+//! The command line (clap definitions).
+
+use clap::{Parser, ValueEnum};
+use std::path::PathBuf;
+
+/// byline: a terminal reader for the news articles you keep on disk.
+///
+/// With no PATH it opens $BYLINE_LIBRARY, else ./articles, else the built-in sample articles.
+/// When stdout is not a terminal it prints the articles as formatted text.
+#[derive(Debug, Parser)]
+#[command(name = "byline", version, about, long_about = None)]
+pub struct Cli {
+    /// Article files and folders (walked for .txt, .md, .json); `-` reads one article from stdin.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Print each article as one JSON object per line, then exit.
+    #[arg(long, conflicts_with_all = ["list", "print"])]
+    pub json: bool,
+
+    /// Print one line per article, `DATE_ISO<TAB>TITLE<TAB>PATH`, newest first, then exit.
+    #[arg(long, conflicts_with = "print")]
+    pub list: bool,
+
+    /// Print the articles as formatted text (the default when stdout is not a terminal).
+    #[arg(long)]
+    pub print: bool,
+
+    /// Columns for --print (default: the terminal's width, else 80).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(10..=1000))]
+    pub width: Option<u16>,
+
+    /// Colour for --print: auto uses colour on a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// When to colour printed output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}

@@ -1,0 +1,157 @@
+//! The non-interactive modes (`--list`, `--json`, `--print`) and the hand-off to the reader.
+
+use crate::article::Article;
+use crate::input::{self, Source};
+use crate::load::{self, library::Library};
+use crate::render;
+use crate::text::typeset::Options;
+use crate::ui::theme::Theme;
+use anyhow::Result;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// `--list`: one row per article, newest first, read from list rows only.
+pub fn list(source: Source) -> Result<ExitCode> {
+    let lib = match source {
+        Source::Paths(paths) => Library::scan(&paths),
+        Source::Stdin(a) => input::library_of(vec![*a]),
+        Source::Builtin => input::library_of(input::builtin_articles()),
+    };
+    report(&lib.problems);
+    let mut out = String::new();
+    for e in &lib.entries {
+        let h = &e.head;
+        let path = h
+            .path
+            .as_deref()
+            .map_or_else(|| "-".to_string(), load::shown);
+        out.push_str(&format!(
+            "{}\t{}\t{}\n",
+            h.date_iso.as_deref().unwrap_or(""),
+            h.title,
+            path
+        ));
+    }
+    emit(&out)
+}
+
+/// `--json`: every article as one JSON object per line.
+pub fn json(source: Source) -> Result<ExitCode> {
+    let mut out = String::new();
+    for a in articles(source)? {
+        out.push_str(&serde_json::to_string(&a)?);
+        out.push('\n');
+    }
+    emit(&out)
+}
+
+/// `--print`: every article as formatted text, coloured from the theme when `color`.
+pub fn print(source: Source, width: u16, color: bool) -> Result<ExitCode> {
+    let theme = color.then(Theme::default);
+    let opts = Options::new(width);
+    let mut out = String::new();
+    for (i, a) in articles(source)?.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&format!(
+                "\n{}\n\n",
+                "─".repeat(usize::from(width.min(Options::MEASURE)))
+            ));
+        }
+        out.push_str(&render::print(a, &opts, theme.as_ref()));
+    }
+    emit(&out)
+}
+
+/// The interactive reader.
+pub fn tui(source: Source) -> Result<ExitCode> {
+    // Until the reader lands, print.
+    print(source, 80, false)
+}
+
+/// Fully parsed articles in the order given (a folder's newest first), related links resolved
+/// against them and the other articles beside each named file.
+pub fn articles(source: Source) -> Result<Vec<Article>> {
+    let paths = match source {
+        Source::Paths(p) => p,
+        Source::Stdin(a) => return Ok(vec![*a]),
+        Source::Builtin => return Ok(input::builtin_articles()),
+    };
+    let mut wanted: Vec<Article> = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen: Vec<PathBuf> = Vec::new();
+    for p in &paths {
+        if p.is_dir() {
+            let lib = Library::scan(std::slice::from_ref(p));
+            problems.extend(lib.problems.iter().cloned());
+            for i in 0..lib.entries.len() {
+                match lib.load(i) {
+                    Ok(a) => wanted.push((*a).clone()),
+                    Err(e) => problems.push(format!("{e:#}")),
+                }
+            }
+        } else {
+            // A file named on the command line must load: its failure is the user's error.
+            wanted.push(load::load_file(p)?);
+        }
+        seen.push(p.clone());
+    }
+    let requested = wanted.len();
+    wanted.extend(siblings(&paths));
+    load::resolve::resolve_all(&mut wanted);
+    wanted.truncate(requested);
+    report(&problems);
+    Ok(wanted)
+}
+
+/// The articles beside each named file (not under named folders), so its related links resolve.
+fn siblings(paths: &[PathBuf]) -> Vec<Article> {
+    let named: Vec<PathBuf> = paths.iter().filter_map(|p| p.canonicalize().ok()).collect();
+    let mut dirs: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_file())
+        .map(|p| {
+            p.parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf()
+        })
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    let mut out = Vec::new();
+    for d in dirs {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+        files.sort();
+        for f in files {
+            let is_named = f.canonicalize().is_ok_and(|c| named.contains(&c));
+            if f.is_file()
+                && load::format_for(&f).is_some()
+                && !is_named
+                && let Ok(a) = load::load_file(&f)
+            {
+                out.push(a);
+            }
+        }
+    }
+    out
+}
+
+/// Reports skipped files on stderr, one line each.
+pub fn report(problems: &[String]) {
+    for p in problems {
+        eprintln!("byline: skipped {p}");
+    }
+}
+
+/// Writes to stdout; a closed pipe (`byline --list | head -1`) is not an error.
+fn emit(text: &str) -> Result<ExitCode> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}

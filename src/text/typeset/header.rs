@@ -1,0 +1,116 @@
+//! The page header: headline, `By NAME · SOURCE`, readable date and reading time.
+
+use super::{Line, Tag, blank, plain};
+use crate::article::Article;
+
+/// Appends the header lines of `article`.
+pub fn lay_out(article: &Article, width: usize, lines: &mut Vec<Line>) {
+    plain(lines, &article.title, width, Tag::Headline, None);
+    let mut by = Vec::new();
+    if !article.authors.is_empty() {
+        by.push(format!("By {}", join_names(&article.authors)));
+    }
+    if let Some(s) = &article.source {
+        by.push(s.clone());
+    }
+    if !by.is_empty() {
+        plain(lines, &by.join(" · "), width, Tag::Byline, None);
+    }
+    let mut meta = Vec::new();
+    if let Some(d) = readable_date(article) {
+        meta.push(d);
+    }
+    meta.push(format!("{} min read", article.reading_minutes()));
+    plain(lines, &meta.join(" · "), width, Tag::Meta, None);
+    blank(lines);
+}
+
+/// `A`, `A and B`, `A, B and C`.
+pub fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {}", rest.join(", "), last),
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const DAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+
+/// `Thursday, January 8, 2026` from `date_iso`, else the date line as written.
+pub fn readable_date(article: &Article) -> Option<String> {
+    article
+        .date_iso
+        .as_deref()
+        .and_then(long_date)
+        .or_else(|| article.date.clone())
+}
+
+/// `2026-01-08` → `Thursday, January 8, 2026`.
+pub fn long_date(iso: &str) -> Option<String> {
+    let mut it = iso.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (it.next()??, it.next()??, it.next()??);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(format!(
+        "{}, {} {d}, {y}",
+        DAYS[weekday(y, m, d)],
+        MONTHS[(m - 1) as usize]
+    ))
+}
+
+/// Day of the week, 0 = Sunday (Sakamoto's method).
+fn weekday(y: i64, m: i64, d: i64) -> usize {
+    const T: [i64; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if m < 3 { y - 1 } else { y };
+    ((y + y / 4 - y / 100 + y / 400 + T[(m - 1) as usize] + d).rem_euclid(7)) as usize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_dates_name_the_right_weekday() {
+        assert_eq!(
+            long_date("2026-01-08").as_deref(),
+            Some("Thursday, January 8, 2026")
+        );
+        assert_eq!(
+            long_date("2000-02-29").as_deref(),
+            Some("Tuesday, February 29, 2000")
+        );
+        assert_eq!(long_date("2026-13-01"), None);
+        assert_eq!(long_date("soon"), None);
+    }
+
+    #[test]
+    fn names_join_like_a_byline() {
+        let n = |v: &[&str]| join_names(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(n(&["Ana Ruiz"]), "Ana Ruiz");
+        assert_eq!(n(&["A", "B"]), "A and B");
+        assert_eq!(n(&["A", "B", "C"]), "A, B and C");
+    }
+}

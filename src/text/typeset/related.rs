@@ -1,0 +1,165 @@
+//! The boxed section after the body: related links, backlinks and URLs, then the credits.
+
+use super::wrap;
+use super::{Line, Page, Span, Tag, Target, blank, plain};
+use crate::article::Article;
+use std::path::Path;
+
+/// Appends the related box and the footer of `article` to `page`.
+pub fn lay_out(
+    article: &Article,
+    width: usize,
+    title_of: &dyn Fn(&Path) -> Option<String>,
+    page: &mut Page,
+) {
+    let mut rows: Vec<Line> = Vec::new();
+    let inner = width.saturating_sub(4).max(1);
+    let mut number = 0;
+    if !article.related.is_empty() {
+        for r in &article.related {
+            number += 1;
+            let t = page.targets.len();
+            page.targets.push(Target::Related {
+                number,
+                title: r.title.clone(),
+                path: r.path.clone(),
+            });
+            let (text, tag) = match r.path {
+                Some(_) => (r.title.clone(), Tag::Link),
+                None => (format!("{} (not in library)", r.title), Tag::Unresolved),
+            };
+            entry(
+                &mut rows,
+                &format!("[{number}] "),
+                &text,
+                tag,
+                Some(t),
+                inner,
+            );
+        }
+    }
+    if !article.backlinks.is_empty() {
+        section(&mut rows, "Linked from", inner);
+        for p in &article.backlinks {
+            let t = page.targets.len();
+            page.targets.push(Target::Backlink(p.clone()));
+            let name = title_of(p).unwrap_or_else(|| crate::load::shown(p));
+            entry(&mut rows, "← ", &name, Tag::Link, Some(t), inner);
+        }
+    }
+    if !article.links.is_empty() {
+        section(&mut rows, "Links", inner);
+        for l in &article.links {
+            number += 1;
+            let t = page.targets.len();
+            page.targets.push(Target::Url(l.url.clone()));
+            let label = if l.text.is_empty() || l.text == l.url {
+                l.url.clone()
+            } else {
+                format!("{} — {}", l.text, l.url)
+            };
+            entry(
+                &mut rows,
+                &format!("[{number}] "),
+                &label,
+                Tag::Link,
+                Some(t),
+                inner,
+            );
+        }
+    }
+    if !rows.is_empty() {
+        blank(&mut page.lines);
+        boxed(
+            &mut page.lines,
+            if article.related.is_empty() {
+                ""
+            } else {
+                "Related"
+            },
+            rows,
+            width,
+        );
+    }
+    if !article.footer.is_empty() {
+        blank(&mut page.lines);
+        for f in &article.footer {
+            plain(&mut page.lines, f, width, Tag::Dim, None);
+        }
+    }
+}
+
+/// A section title inside the box, after a blank row when something precedes it.
+fn section(rows: &mut Vec<Line>, title: &str, inner: usize) {
+    if !rows.is_empty() {
+        rows.push(Line::default());
+    }
+    plain(rows, title, inner, Tag::Frame, None);
+}
+
+/// A numbered entry with a hanging indent; every span of it points at target `t`.
+fn entry(rows: &mut Vec<Line>, lead: &str, text: &str, tag: Tag, t: Option<usize>, inner: usize) {
+    let indent = lead.chars().count();
+    for (k, w) in wrap::wrap(text, inner.saturating_sub(indent).max(1), tag, &[], false)
+        .into_iter()
+        .enumerate()
+    {
+        let first = if k == 0 {
+            lead.to_string()
+        } else {
+            " ".repeat(indent)
+        };
+        let mut spans = vec![Span {
+            text: first,
+            tag: Tag::Dim,
+            target: None,
+        }];
+        spans.extend(w.spans.into_iter().map(|s| Span { target: t, ..s }));
+        rows.push(Line { spans, block: None });
+    }
+}
+
+/// Frames `rows` in a rounded box `width` columns wide with `title` in the top edge.
+fn boxed(lines: &mut Vec<Line>, title: &str, rows: Vec<Line>, width: usize) {
+    let frame = |text: String| Span {
+        text,
+        tag: Tag::Frame,
+        target: None,
+    };
+    let width = width.max(4);
+    let label = if title.is_empty() {
+        String::new()
+    } else {
+        format!(" {title} ")
+    };
+    let label_w = unicode_width::UnicodeWidthStr::width(label.as_str()).min(width - 3);
+    let top = format!(
+        "╭─{}{}╮",
+        label,
+        "─".repeat(width.saturating_sub(3 + label_w))
+    );
+    lines.push(Line {
+        spans: vec![frame(top)],
+        block: None,
+    });
+    for mut row in rows {
+        let used: usize = row
+            .spans
+            .iter()
+            .map(|s| unicode_width::UnicodeWidthStr::width(s.text.as_str()))
+            .sum();
+        let pad = width.saturating_sub(4 + used);
+        row.spans.insert(0, frame("│ ".into()));
+        row.spans.push(Span {
+            text: " ".repeat(pad),
+            tag: Tag::Body,
+            target: None,
+        });
+        row.spans.push(frame(" │".into()));
+        lines.push(row);
+    }
+    lines.push(Line {
+        spans: vec![frame(format!("╰{}╯", "─".repeat(width - 2)))],
+        block: None,
+    });
+}
