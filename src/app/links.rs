@@ -1,8 +1,10 @@
 //! Links on the page: where each one is, which are on screen, and where related headlines lead.
 
+use crate::article::Article;
 use crate::load::library::Library;
 use crate::text::typeset::Page;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The first line each link target appears on, in page order (a target listed once).
 pub fn first_lines(page: &Page) -> Vec<(usize, usize)> {
@@ -53,4 +55,26 @@ pub fn index_of_title(library: &Library, title: &str) -> Option<usize> {
 pub fn resolve_related(library: &Library, title: &str, path: Option<&Path>) -> Option<usize> {
     path.and_then(|p| index_of_path(library, p))
         .or_else(|| index_of_title(library, title))
+}
+
+/// `article` with each related headline that names a library article pointed at its file, so
+/// the page shows it as a link. Articles whose headlines are all resolved come back as they are.
+pub fn with_related_resolved(library: &Library, mut article: Arc<Article>) -> Arc<Article> {
+    let found: Vec<(usize, std::path::PathBuf)> = article
+        .related
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.path.is_none())
+        .filter_map(|(i, r)| {
+            let to = index_of_title(library, &r.title)?;
+            Some((i, library.entries[to].head.path.clone()?))
+        })
+        .collect();
+    if !found.is_empty() {
+        let a = Arc::make_mut(&mut article);
+        for (i, path) in found {
+            a.related[i].path = Some(path);
+        }
+    }
+    article
 }

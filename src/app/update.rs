@@ -53,7 +53,7 @@ impl App {
             Action::NextLink => self.move_focus(true),
             Action::PrevLink => self.move_focus(false),
             Action::FollowLink => return self.follow_focused(),
-            Action::FollowRelated(n) => self.follow_related(usize::from(n)),
+            Action::FollowRelated(n) => return self.follow_related(usize::from(n)),
             Action::HistoryBack => self.history_back(),
             Action::HistoryForward => self.history_forward(),
             Action::OpenUrl => {
@@ -131,7 +131,7 @@ impl App {
     /// Opens library entry `index` in the reader; `focus` gives the reader the keyboard.
     pub fn open(&mut self, index: usize, focus: bool) -> bool {
         let article = match self.library.load(index) {
-            Ok(a) => a,
+            Ok(a) => links::with_related_resolved(&self.library, a),
             Err(e) => {
                 let msg = crate::text::sanitize::clean_line(&format!("{e:#}"));
                 self.complain(msg);
@@ -241,19 +241,30 @@ impl App {
         }
     }
 
-    fn follow_related(&mut self, n: usize) {
+    /// Follows link number `n` as the page numbers them: related headlines first, then URLs.
+    fn follow_related(&mut self, n: usize) -> Effect {
         let Some(r) = self.reader.as_ref() else {
-            return;
+            return Effect::None;
         };
-        let Some(rel) = n.checked_sub(1).and_then(|i| r.article.related.get(i)) else {
-            self.complain(format!("no related link {n}"));
-            return;
+        let related = &r.article.related;
+        let Some(i) = n.checked_sub(1) else {
+            return Effect::None;
         };
-        match links::resolve_related(&self.library, &rel.title, rel.path.as_deref()) {
-            Some(i) => self.follow_to(i),
+        if let Some(rel) = related.get(i) {
+            match links::resolve_related(&self.library, &rel.title, rel.path.as_deref()) {
+                Some(to) => self.follow_to(to),
+                None => {
+                    let msg = format!("not in the library: {}", rel.title);
+                    self.complain(msg);
+                }
+            }
+            return Effect::None;
+        }
+        match r.article.links.get(i - related.len()) {
+            Some(l) => Effect::OpenUrl(l.url.clone()),
             None => {
-                let msg = format!("not in the library: {}", rel.title);
-                self.complain(msg);
+                self.complain(format!("no link {n}"));
+                Effect::None
             }
         }
     }
@@ -280,7 +291,7 @@ impl App {
 
     fn follow_target(&mut self, target: Target) -> Effect {
         match target {
-            Target::Related { number, .. } => self.follow_related(number),
+            Target::Related { number, .. } => return self.follow_related(number),
             Target::Backlink(path) => match links::index_of_path(&self.library, &path) {
                 Some(i) => self.follow_to(i),
                 None => self.complain(format!("not in the library: {}", crate::load::shown(&path))),

@@ -1,0 +1,120 @@
+//! Fixtures shared by the reader's tests: a small fictional library held in memory.
+#![allow(dead_code)]
+
+use byline::app::{Action, App};
+use byline::article::{Article, Block, Link, Quote, Related};
+use byline::load::head::Head;
+use byline::load::library::{Entry, Library};
+use byline::ui::theme::Theme;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub const HARBOR: &str = "Harbor pilots walk out as talks over night shifts collapse";
+pub const PORT: &str = "Port authority calls retired pilots back to work";
+pub const COPPER: &str = "Copper prices slide as mines report weaker output";
+pub const NOTE: &str = "Editor’s note on the weekend edition";
+pub const URL: &str = "https://example.org/hub/ports";
+
+/// The spoken sentence in the harbor article's second paragraph.
+pub const SPOKEN: &str = "“We cannot guide ships in the dark with half the crews we need,”";
+
+fn para(i: usize) -> String {
+    format!(
+        "Paragraph {i} says the dock workers waited by the gates while the talks went on, and that \
+         the cranes stood still over the empty berths for most of the afternoon, as the city \
+         watched the queue of ships grow longer in the bay."
+    )
+}
+
+/// An article held in memory at `/lib/NAME.txt`.
+pub fn article(name: &str, title: &str, date_iso: Option<&str>, blocks: Vec<Block>) -> Article {
+    Article {
+        path: Some(PathBuf::from(format!("/lib/{name}.txt"))),
+        title: title.into(),
+        date_iso: date_iso.map(str::to_string),
+        date: date_iso.map(str::to_string),
+        source: Some("Associated Press".into()),
+        authors: vec!["CAROLINA ESPINOZA".into()],
+        words: 300,
+        blocks,
+        ..Article::default()
+    }
+}
+
+/// The long article: twenty paragraphs, a quote, three related headlines (one resolved by path,
+/// one only by title, one not in the library) and a URL.
+pub fn harbor() -> Article {
+    let mut blocks: Vec<Block> = (0..20).map(|i| Block::paragraph(para(i))).collect();
+    blocks[0] = Block::paragraph(
+        "Harbor pilots at the busiest port in the country walked off the job on Friday after a \
+         third round of talks ended without a deal on night shifts.",
+    );
+    let quoted = format!("{SPOKEN} said Rodrigo Pastene, who heads the pilots’ union.");
+    blocks[1] = Block::paragraph(quoted);
+    blocks[6] = Block::heading("What comes next");
+    let mut a = article("harbor", HARBOR, Some("2026-03-14"), blocks);
+    a.dateline = Some("VALPARAÍSO, Chile (AP)".into());
+    a.quotes = vec![Quote {
+        block: 1,
+        start: 0,
+        end: SPOKEN.chars().count(),
+        speaker: Some("Rodrigo Pastene".into()),
+    }];
+    a.related = vec![
+        Related {
+            title: COPPER.into(),
+            path: Some(PathBuf::from("/lib/copper.txt")),
+        },
+        Related {
+            title: PORT.into(),
+            path: None,
+        },
+        Related {
+            title: "Fishermen block the coastal road for a second day".into(),
+            path: None,
+        },
+    ];
+    a.links = vec![Link {
+        text: "Port coverage".into(),
+        url: URL.into(),
+    }];
+    a
+}
+
+/// The library: harbor (newest), port, copper, and an undated note; copper links back to harbor.
+pub fn library() -> Library {
+    let port = article(
+        "port",
+        PORT,
+        Some("2026-03-13"),
+        (0..3).map(|i| Block::paragraph(para(i))).collect(),
+    );
+    let mut copper = article(
+        "copper",
+        COPPER,
+        Some("2026-03-12"),
+        (0..12).map(|i| Block::paragraph(para(i))).collect(),
+    );
+    copper.related = vec![Related {
+        title: HARBOR.into(),
+        path: Some(PathBuf::from("/lib/harbor.txt")),
+    }];
+    let note = article("note", NOTE, None, vec![Block::paragraph("Short.")]);
+    Library {
+        entries: [harbor(), port, copper, note]
+            .into_iter()
+            .map(|a| Entry {
+                head: Head::of(&a),
+                article: Some(Arc::new(a)),
+            })
+            .collect(),
+        problems: Vec::new(),
+    }
+}
+
+/// An app over the fixture library for a `width`×`height` terminal.
+pub fn app(width: u16, height: u16) -> App {
+    let mut app = App::new(library(), Theme::dark(), 76);
+    app.update(Action::Resize { width, height });
+    app
+}
