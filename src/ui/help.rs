@@ -15,7 +15,7 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     let keys_w = rows.iter().map(|r| fit::width(&r.1)).max().unwrap_or(0);
     let scope_w = rows.iter().map(|r| r.0.name().len()).max().unwrap_or(0);
     let desc_w = rows.iter().map(|r| fit::width(r.2)).max().unwrap_or(0);
-    let want_w = (scope_w + keys_w + desc_w + 6) as u16;
+    let want_w = (scope_w + keys_w + desc_w + 8) as u16;
     let want_h = rows.len() as u16 + 2;
     let w = want_w.min(screen.width);
     let h = want_h.min(screen.height.saturating_sub(1).max(1));
@@ -41,7 +41,8 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
         .enumerate()
     {
         let y = inner.y + row as u16;
-        let mut x = inner.x;
+        // One column of padding inside the frame.
+        let mut x = inner.x.saturating_add(1);
         let end = inner.x + inner.width;
         for (text, width, style) in [
             (scope.name().to_string(), scope_w, t.dim),

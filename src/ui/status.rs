@@ -15,7 +15,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         Mode::Reader => ("READ", "Tab link  1-9 related  ? help  q list"),
         Mode::Help => ("HELP", "j/k scroll  ? close"),
     };
-    let left = format!(" {}  {} ", app.position_label(), mode);
+    let left = format!(" {}  {}  ", app.position_label(), mode);
     let lw = fit::width(&left);
     buf.set_stringn(area.x, area.y, &left, w, t.status);
     let rest = w.saturating_sub(lw);

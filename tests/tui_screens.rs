@@ -1,0 +1,207 @@
+//! The reader's screens: drawn with ratatui's TestBackend and compared with insta snapshots.
+
+mod tui_common;
+
+use byline::app::{Action, App};
+use byline::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use tui_common::*;
+
+fn draw(app: &App) -> Buffer {
+    let (w, h) = app.size;
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    term.draw(|f| byline::ui::render(app, f)).expect("draw");
+    term.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row, trailing blanks trimmed.
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The position of the first cell of `needle` on the screen.
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut xs = Vec::new();
+        for x in 0..buf.area.width {
+            let s = buf[(x, y)].symbol();
+            for _ in s.chars() {
+                xs.push(x);
+            }
+            line.push_str(s);
+        }
+        if let Some(byte) = line.find(needle) {
+            let ch = line[..byte].chars().count();
+            return Some((xs[ch], y));
+        }
+    }
+    None
+}
+
+/// The wide screen as byline starts: list focused, newest article previewed.
+fn start(w: u16, h: u16) -> App {
+    let mut app = app(w, h);
+    app.open(0, false);
+    app
+}
+
+#[test]
+fn list_and_reader_120x40() {
+    let app = start(120, 40);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    // The selected row is highlighted and the reader shows the first article's headline.
+    let (x, y) = find(&buf, HARBOR).expect("headline on screen");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    assert!(
+        y == 1 && x > 40,
+        "headline in the reader pane at ({x}, {y})"
+    );
+    assert!(
+        buf[(3, 1)].modifier.contains(Modifier::REVERSED),
+        "selected row"
+    );
+    assert!(!buf[(3, 2)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn reader_highlights_quotes_120x40() {
+    let mut app = start(120, 40);
+    app.update(Action::Open);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    let t = Theme::dark();
+    let (x, y) = find(&buf, "“We cannot").expect("the quote on screen");
+    assert_eq!(buf[(x, y)].fg, t.quoted.fg.expect("quoted colour"));
+    assert_eq!(buf[(x + 4, y)].fg, t.quoted.fg.expect("quoted colour"));
+    let (x, y) = find(&buf, "Paragraph 2 says").expect("running text");
+    assert_eq!(
+        buf[(x, y)].fg,
+        t.body.fg.unwrap_or(ratatui::style::Color::Reset)
+    );
+}
+
+#[test]
+fn reader_related_box_with_focused_link_120x40() {
+    let mut app = start(120, 40);
+    app.update(Action::Open);
+    app.update(Action::NextLink);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    let t = Theme::dark();
+    let (x, y) = find(&buf, COPPER).expect("related link 1 on screen");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::REVERSED),
+        "focused link"
+    );
+    let (x, y) = find(&buf, PORT).expect("related link 2 on screen");
+    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    assert_eq!(buf[(x, y)].fg, t.link.fg.expect("link colour"));
+    let (x, y) = find(&buf, "Fishermen").expect("unresolved headline");
+    assert_eq!(buf[(x, y)].fg, t.unresolved.fg.expect("unresolved colour"));
+}
+
+#[test]
+fn help_overlay_120x40() {
+    let mut app = start(120, 40);
+    app.update(Action::Help);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    let (x, y) = find(&buf, "Shift-Tab").expect("help lists Shift-Tab");
+    assert_eq!(
+        buf[(x, y)].fg,
+        Theme::dark().help_key.fg.expect("key colour")
+    );
+    for (_, _, desc) in byline::app::keymap::help_rows().iter().take(30) {
+        assert!(find(&buf, desc).is_some(), "help shows {desc:?}");
+    }
+}
+
+#[test]
+fn narrow_list_60x20() {
+    let app = start(60, 20);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    assert!(find(&buf, "Articles 1/4").is_some());
+    assert!(
+        find(&buf, "VALPARAÍSO").is_none(),
+        "no reader beside the list"
+    );
+}
+
+#[test]
+fn narrow_reader_60x20() {
+    let mut app = start(60, 20);
+    app.update(Action::Open);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    assert!(
+        find(&buf, "Articles").is_none(),
+        "no list beside the reader"
+    );
+    assert!(find(&buf, "VALPARAÍSO").is_some());
+}
+
+#[test]
+fn help_overlay_60x20() {
+    let mut app = start(60, 20);
+    app.update(Action::Help);
+    insta::assert_snapshot!(text(&draw(&app)));
+}
+
+#[test]
+fn tiny_10x3_says_the_terminal_is_too_small() {
+    let app = start(10, 3);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    assert!(find(&buf, "terminal").is_some());
+}
+
+#[test]
+fn every_small_size_draws_without_panicking() {
+    for w in 0..=30u16 {
+        for h in 0..=8u16 {
+            let mut app = start(w, h);
+            app.update(Action::Open);
+            app.update(Action::NextLink);
+            let _ = draw(&app);
+            app.update(Action::Help);
+            let buf = draw(&app);
+            assert_eq!(buf.area.width, w);
+        }
+    }
+    let app = start(1, 1);
+    let buf = draw(&app);
+    assert_eq!(
+        buf[(0, 0)].symbol(),
+        "…",
+        "1×1 shows what fits of the notice"
+    );
+}
+
+#[test]
+fn the_status_bar_shows_position_mode_and_messages() {
+    let mut app = start(120, 40);
+    app.update(Action::Down);
+    app.update(Action::Open);
+    app.update(Action::FollowRelated(9));
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "2/4  READ").expect("position and mode");
+    assert_eq!(y, 39);
+    assert_eq!(x, 1);
+    let (x, y) = find(&buf, "no link 9").expect("the message");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD), "error style");
+}
