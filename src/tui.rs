@@ -40,11 +40,7 @@ pub fn run(launch: Launch) -> Result<()> {
     term::install_panic_hook(launch.mouse);
     let mut app = App::new(launch.library, launch.theme, launch.measure);
     let mut guard = term::Session::enter(launch.mouse)?;
-    let size = guard.terminal.size()?;
-    app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
+    refresh_size(&mut app, &guard)?;
     match launch.open {
         Some(i) => {
             app.open(i, true);
@@ -81,17 +77,31 @@ fn event_loop(app: &mut App, session: &mut term::Session, terminate: &AtomicBool
             match app.update(action) {
                 Effect::None => {}
                 Effect::Quit => return Ok(()),
-                Effect::Suspend => session.suspend()?,
+                Effect::Suspend => {
+                    session.suspend()?;
+                    refresh_size(app, session)?;
+                }
                 Effect::OpenUrl(url) => {
                     let msg = session.outside(|| effects::open_url(&url))?;
                     if let Err(e) = msg {
                         app.complain(crate::text::sanitize::clean_line(&format!("{e:#}")));
                     }
+                    refresh_size(app, session)?;
                 }
                 Effect::Copy(text) => effects::osc52_copy(&text)?,
             }
         }
     }
+}
+
+/// Tells the model the terminal's size, which may have changed while byline was away from it.
+fn refresh_size(app: &mut App, session: &term::Session) -> Result<()> {
+    let size = session.terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    Ok(())
 }
 
 /// The action a terminal event asks for, if any.

@@ -285,6 +285,37 @@ fn enter_follows_the_focused_related_link() {
 }
 
 #[test]
+fn a_backlink_shows_the_linking_title_and_follows_to_it() {
+    let mut app = app(120, 40);
+    app.update(Action::Bottom);
+    app.update(Action::Up);
+    app.update(Action::Open);
+    assert_eq!(title(&app), COPPER);
+    let r = app.reader.as_ref().expect("open");
+    let back = r
+        .page
+        .targets
+        .iter()
+        .position(|t| matches!(t, Target::Backlink(_)))
+        .expect("a backlink target");
+    let named = r.page.lines.iter().any(|l| {
+        l.spans
+            .iter()
+            .any(|s| s.target == Some(back) && s.text.contains(HARBOR))
+    });
+    assert!(
+        named,
+        "the backlink is named by the linking article's headline"
+    );
+    while app.reader.as_ref().and_then(|r| r.focus) != Some(back) {
+        app.update(Action::NextLink);
+    }
+    app.update(Action::FollowLink);
+    assert_eq!(title(&app), HARBOR);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
 fn enter_without_a_focused_link_says_how_to_focus_one() {
     let mut app = open_harbor(120, 40);
     app.update(Action::FollowLink);
@@ -511,9 +542,10 @@ thread_local! {
 fn counting(
     a: &byline::article::Article,
     o: &byline::text::typeset::Options,
+    titles: &dyn Fn(&std::path::Path) -> Option<String>,
 ) -> byline::text::typeset::Page {
     LAYOUTS.with(|c| c.set(c.get() + 1));
-    byline::text::typeset::typeset(a, o)
+    byline::text::typeset::typeset_with(a, o, titles)
 }
 
 #[test]

@@ -4,9 +4,11 @@
 //! changes the model; `ui::render` draws an `&App` and decides nothing.
 
 pub mod action;
+mod follow;
 pub mod history;
 pub mod keymap;
 pub mod links;
+mod mouse;
 pub mod reader;
 mod update;
 
@@ -20,9 +22,12 @@ use crate::ui::theme::Theme;
 use history::History;
 use ratatui::layout::Rect;
 use reader::{PageCache, Reader};
+use std::path::Path;
+use std::sync::Arc;
 
-/// A function that lays out an article; the real one is `text::typeset::typeset`.
-pub type Typesetter = fn(&Article, &Options) -> Page;
+/// A function that lays out an article, naming backlinks with the titles it is given; the real
+/// one is `text::typeset::typeset_with`.
+pub type Typesetter = fn(&Article, &Options, &dyn Fn(&Path) -> Option<String>) -> Page;
 
 /// A message in the status bar until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +99,7 @@ impl App {
             zoom: false,
             status,
             size: (80, 24),
-            typeset: crate::text::typeset::typeset,
+            typeset: crate::text::typeset::typeset_with,
             cache: PageCache::default(),
         }
     }
@@ -156,6 +161,17 @@ impl App {
             Some(r) => usize::from(r.height).max(1),
             None => usize::from(self.size.1.saturating_sub(3)).max(1),
         }
+    }
+
+    /// The page of library article `index` at `width`, from the cache or laid out now.
+    pub fn page_for(&mut self, index: usize, article: &Article, width: u16) -> Arc<Page> {
+        let (library, typeset) = (&self.library, self.typeset);
+        let title_of = |p: &Path| {
+            links::index_of_path(library, p).map(|i| library.entries[i].head.title.clone())
+        };
+        self.cache.get(index, width, self.measure, |opts| {
+            typeset(article, opts, &title_of)
+        })
     }
 
     /// Sets an informational status message.

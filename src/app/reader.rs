@@ -1,6 +1,5 @@
 //! The reading pane's state: the open article, its page at the current width, scroll and link focus.
 
-use super::Typesetter;
 use crate::article::Article;
 use crate::text::typeset::{Options, Page};
 use std::collections::HashMap;
@@ -57,14 +56,13 @@ impl PageCache {
     /// Most pages kept; the cache is emptied when it would grow past this.
     pub const LIMIT: usize = 32;
 
-    /// The page of article `index` at `width`, laid out now if it is not cached.
+    /// The page of article `index` at `width`, laid out now by `lay_out` if it is not cached.
     pub fn get(
         &mut self,
         index: usize,
-        article: &Article,
         width: u16,
         measure: u16,
-        typeset: Typesetter,
+        lay_out: impl FnOnce(&Options) -> Page,
     ) -> Arc<Page> {
         if let Some(p) = self.pages.get(&(index, width)) {
             return p.clone();
@@ -76,7 +74,7 @@ impl PageCache {
             measure,
             ..Options::new(width)
         };
-        let page = Arc::new(typeset(article, &opts));
+        let page = Arc::new(lay_out(&opts));
         self.pages.insert((index, width), page.clone());
         page
     }

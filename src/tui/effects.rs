@@ -15,19 +15,10 @@ pub fn open_url(url: &str) -> Result<()> {
     {
         bail!("not a web link: {url}");
     }
-    let browser = std::env::var("BROWSER")
-        .ok()
-        .filter(|b| !b.trim().is_empty());
-    let program = browser.unwrap_or_else(|| {
-        if cfg!(target_os = "macos") {
-            "open"
-        } else {
-            "xdg-open"
-        }
-        .to_string()
-    });
+    let browser = std::env::var("BROWSER").unwrap_or_default();
+    let (program, args) = browser_command(&browser, url);
     let status = Command::new(&program)
-        .arg(url)
+        .args(&args)
         .stdin(Stdio::null())
         .status()
         .with_context(|| format!("starting {program}"))?;
@@ -35,6 +26,32 @@ pub fn open_url(url: &str) -> Result<()> {
         bail!("{program} failed ({status})");
     }
     Ok(())
+}
+
+/// The program and arguments that open `url`: the first entry of `$BROWSER` (a `:`-separated
+/// list; `%s` stands for the URL, else the URL is the last argument), else the system opener.
+/// The command is split on spaces, never given to a shell.
+pub fn browser_command(browser: &str, url: &str) -> (String, Vec<String>) {
+    let first = browser.split(':').map(str::trim).find(|b| !b.is_empty());
+    let Some(first) = first else {
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        };
+        return (opener.to_string(), vec![url.to_string()]);
+    };
+    let mut words = first.split_whitespace().map(str::to_string);
+    let program = words.next().unwrap_or_default();
+    let mut args: Vec<String> = words.collect();
+    if args.iter().any(|a| a.contains("%s")) {
+        for a in &mut args {
+            *a = a.replace("%s", url);
+        }
+    } else {
+        args.push(url.to_string());
+    }
+    (program, args)
 }
 
 /// Puts `text` on the terminal's clipboard with the OSC 52 escape.
@@ -69,7 +86,25 @@ pub fn base64(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::base64;
+    use super::{base64, browser_command};
+
+    #[test]
+    fn browser_command_takes_the_first_entry_and_places_the_url() {
+        let u = "https://example.org/a";
+        assert_eq!(browser_command("", u).1, [u]);
+        assert_eq!(
+            browser_command("firefox", u),
+            ("firefox".into(), vec![u.into()])
+        );
+        assert_eq!(
+            browser_command("lynx -accept_all_cookies:w3m", u),
+            ("lynx".into(), vec!["-accept_all_cookies".into(), u.into()])
+        );
+        assert_eq!(
+            browser_command("open -u %s --new", u),
+            ("open".into(), vec!["-u".into(), u.into(), "--new".into()])
+        );
+    }
 
     #[test]
     fn base64_matches_the_rfc_examples() {

@@ -99,6 +99,7 @@ pub fn library() -> Library {
         title: HARBOR.into(),
         path: Some(PathBuf::from("/lib/harbor.txt")),
     }];
+    copper.backlinks = vec![PathBuf::from("/lib/harbor.txt")];
     let note = article("note", NOTE, None, vec![Block::paragraph("Short.")]);
     Library {
         entries: [harbor(), port, copper, note]
