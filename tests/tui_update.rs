@@ -108,6 +108,22 @@ fn open_shows_the_article_marks_it_read_and_focuses_the_reader() {
 }
 
 #[test]
+fn reopening_the_article_in_the_reader_keeps_its_place() {
+    let mut app = open_harbor(120, 40);
+    app.update(Action::PageDown);
+    let at = scroll(&app);
+    app.update(Action::ToList);
+    app.update(Action::Open);
+    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(scroll(&app), at);
+    app.update(Action::ToList);
+    app.update(Action::Down);
+    app.update(Action::Open);
+    assert_eq!(title(&app), PORT);
+    assert_eq!(scroll(&app), 0, "another article opens at its top");
+}
+
+#[test]
 fn reader_scrolls_by_lines_pages_and_half_pages_within_bounds() {
     let mut app = open_harbor(120, 40);
     let h = app.reader_height();

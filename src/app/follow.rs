@@ -45,6 +45,19 @@ impl App {
             self.complain("no articles");
             return;
         }
+        // The article already in the reader keeps its place: back to the list and in again
+        // returns to where the reading stopped.
+        if self
+            .reader
+            .as_ref()
+            .is_some_and(|r| r.index == self.selected)
+        {
+            if let Some(r) = self.read.get_mut(self.selected) {
+                *r = true;
+            }
+            self.mode = Mode::Reader;
+            return;
+        }
         self.open(self.selected, true);
     }
 
