@@ -413,7 +413,7 @@ fn narrow_screens_show_one_pane_at_a_time() {
 
 #[test]
 fn help_opens_over_the_current_mode_scrolls_and_returns() {
-    let mut app = open_harbor(120, 40);
+    let mut app = open_harbor(120, 24);
     app.update(Action::Help);
     assert_eq!(app.mode, Mode::Help);
     assert!(app.reader_focused(), "the reader stays behind the help");
@@ -429,6 +429,24 @@ fn help_opens_over_the_current_mode_scrolls_and_returns() {
     app.update(Action::Help);
     app.update(Action::Help);
     assert_eq!(app.mode, Mode::List);
+}
+
+#[test]
+fn help_scrolls_no_further_than_its_last_row() {
+    let mut app = app(60, 20);
+    app.update(Action::Help);
+    for _ in 0..200 {
+        app.update(Action::Down);
+    }
+    // 17 rows fit in the box (20 rows less the status bar and the frame).
+    let max = keymap::help_rows().len() - 17;
+    assert_eq!(app.help_scroll, max);
+    app.update(Action::Up);
+    assert_eq!(app.help_scroll, max - 1);
+    let mut big = self::app(120, 60);
+    big.update(Action::Help);
+    big.update(Action::Down);
+    assert_eq!(big.help_scroll, 0, "nothing to scroll when all of it fits");
 }
 
 #[test]

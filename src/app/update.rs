@@ -85,8 +85,8 @@ impl App {
             Mode::List => self.select(offset(self.selected, delta, self.library.entries.len())),
             Mode::Reader => self.scroll_by(delta),
             Mode::Help => {
-                let rows = super::keymap::help_rows().len();
-                self.help_scroll = offset(self.help_scroll, delta, rows);
+                let max = crate::ui::help::max_scroll(self.size.1);
+                self.help_scroll = offset(self.help_scroll, delta, max + 1);
             }
         }
     }

@@ -8,6 +8,20 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Widget};
 
+/// The box's height on a screen `screen_height` rows tall (the status bar stays visible).
+fn box_height(rows: usize, screen_height: u16) -> u16 {
+    let want = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+    want.min(screen_height.saturating_sub(1).max(1))
+}
+
+/// The furthest the help can scroll on a screen `screen_height` rows tall.
+pub fn max_scroll(screen_height: u16) -> usize {
+    let rows = help_rows().len();
+    rows.saturating_sub(usize::from(
+        box_height(rows, screen_height).saturating_sub(2),
+    ))
+}
+
 /// Draws the help box centred over `screen`.
 pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     let t = &app.theme;
@@ -16,9 +30,8 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     let scope_w = rows.iter().map(|r| r.0.name().len()).max().unwrap_or(0);
     let desc_w = rows.iter().map(|r| fit::width(r.2)).max().unwrap_or(0);
     let want_w = (scope_w + keys_w + desc_w + 8) as u16;
-    let want_h = rows.len() as u16 + 2;
     let w = want_w.min(screen.width);
-    let h = want_h.min(screen.height.saturating_sub(1).max(1));
+    let h = box_height(rows.len(), screen.height);
     let area = Rect::new(
         screen.x + (screen.width - w) / 2,
         screen.y + (screen.height.saturating_sub(1).saturating_sub(h)) / 2,
