@@ -126,3 +126,68 @@ fn to_action(app: &App, ev: Event) -> Option<Action> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
+
+    fn app() -> App {
+        App::new(Library::default(), Theme::dark(), 76)
+    }
+
+    fn mouse(kind: MouseEventKind) -> Event {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 7,
+            row: 3,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    #[test]
+    fn key_presses_map_through_the_table_and_releases_are_ignored() {
+        let app = app();
+        let press = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(to_action(&app, Event::Key(press)), Some(Action::Quit));
+        let mut release = press;
+        release.kind = KeyEventKind::Release;
+        assert_eq!(to_action(&app, Event::Key(release)), None);
+        let unbound = KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE);
+        assert_eq!(to_action(&app, Event::Key(unbound)), None);
+    }
+
+    #[test]
+    fn resize_and_mouse_events_become_actions() {
+        let app = app();
+        assert_eq!(
+            to_action(&app, Event::Resize(90, 30)),
+            Some(Action::Resize {
+                width: 90,
+                height: 30
+            })
+        );
+        assert_eq!(
+            to_action(&app, mouse(MouseEventKind::ScrollDown)),
+            Some(Action::Wheel {
+                column: 7,
+                row: 3,
+                down: true
+            })
+        );
+        assert_eq!(
+            to_action(&app, mouse(MouseEventKind::ScrollUp)),
+            Some(Action::Wheel {
+                column: 7,
+                row: 3,
+                down: false
+            })
+        );
+        assert_eq!(
+            to_action(&app, mouse(MouseEventKind::Down(MouseButton::Left))),
+            Some(Action::Click { column: 7, row: 3 })
+        );
+        assert_eq!(to_action(&app, mouse(MouseEventKind::Moved)), None);
+        assert_eq!(to_action(&app, Event::FocusGained), None);
+    }
+}
