@@ -17,15 +17,28 @@ fn draw(app: &App) -> Buffer {
     term.backend().buffer().clone()
 }
 
+/// Row `y` as text with the column each char starts at; the cell a wide character covers is
+/// skipped, as a terminal shows it.
+fn row(buf: &Buffer, y: u16) -> (String, Vec<u16>) {
+    let mut line = String::new();
+    let mut xs = Vec::new();
+    let mut x = 0;
+    while x < buf.area.width {
+        let s = buf[(x, y)].symbol();
+        for _ in s.chars() {
+            xs.push(x);
+        }
+        line.push_str(s);
+        x += u16::try_from(unicode_width::UnicodeWidthStr::width(s).max(1)).unwrap_or(1);
+    }
+    (line, xs)
+}
+
 /// The screen as text, one line per row, trailing blanks trimmed.
 fn text(buf: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
+        out.push_str(row(buf, y).0.trim_end());
         out.push('\n');
     }
     out
@@ -34,15 +47,7 @@ fn text(buf: &Buffer) -> String {
 /// The position of the first cell of `needle` on the screen.
 fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
     for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut xs = Vec::new();
-        for x in 0..buf.area.width {
-            let s = buf[(x, y)].symbol();
-            for _ in s.chars() {
-                xs.push(x);
-            }
-            line.push_str(s);
-        }
+        let (line, xs) = row(buf, y);
         if let Some(byte) = line.find(needle) {
             let ch = line[..byte].chars().count();
             return Some((xs[ch], y));
@@ -204,4 +209,23 @@ fn the_status_bar_shows_position_mode_and_messages() {
     assert_eq!(x, 1);
     let (x, y) = find(&buf, "no link 9").expect("the message");
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD), "error style");
+}
+
+#[test]
+fn wide_characters_in_titles_are_measured_and_cut_in_the_list() {
+    let mut lib = library();
+    let wide = "港湾の水先案内人がストライキ、夜勤をめぐる交渉が決裂して港の機能が止まる";
+    lib.entries[1].head.title = wide.into();
+    let mut app = App::new(lib, Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: 60,
+        height: 20,
+    });
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "港湾の").expect("the wide title");
+    let row = row(&buf, y).0;
+    assert_eq!(buf[(59, y)].symbol(), "│", "the border is in place: {row}");
+    assert!(row.contains('…'), "the title was cut: {row}");
+    assert!(row.contains("2026-03-13"), "the date still shows: {row}");
+    assert_eq!(x, 3);
 }
