@@ -782,3 +782,24 @@ fn help_rows_group_keys_per_action_and_the_markdown_table_lists_them_all() {
         "{md}"
     );
 }
+
+#[test]
+fn hints_name_the_mode_own_keys_first() {
+    assert_eq!(
+        keymap::key_for(Mode::List, Action::Quit).as_deref(),
+        Some("q")
+    );
+    assert_eq!(
+        keymap::key_for(Mode::Help, Action::Quit).as_deref(),
+        Some("Ctrl-c")
+    );
+    assert_eq!(
+        keymap::key_for(Mode::Reader, Action::FollowRelated(1)).as_deref(),
+        Some("1–9")
+    );
+    assert_eq!(
+        keymap::key_for(Mode::Reader, Action::ToList).as_deref(),
+        Some("Esc")
+    );
+    assert_eq!(keymap::key_for(Mode::List, Action::NextLink), None);
+}

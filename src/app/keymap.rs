@@ -258,6 +258,34 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
         .map(|b| b.action)
 }
 
+/// The key bound to `action` in `mode`, as the help writes it (for hints): a binding of the
+/// mode itself before one that applies everywhere; the related links as a range (`1–9`).
+pub fn key_for(mode: Mode, action: Action) -> Option<String> {
+    let same = |b: &&Binding| match (b.action, action) {
+        (Action::FollowRelated(_), Action::FollowRelated(_)) => true,
+        (a, want) => a == want,
+    };
+    let mut found: Vec<&Binding> = BINDINGS
+        .iter()
+        .filter(|b| b.mode.covers(mode) && b.mode != Scope::Everywhere)
+        .filter(same)
+        .collect();
+    if found.is_empty() {
+        found = BINDINGS
+            .iter()
+            .filter(|b| b.mode.covers(mode))
+            .filter(same)
+            .collect();
+    }
+    match (found.first(), found.last(), action) {
+        (Some(a), Some(z), Action::FollowRelated(_)) if found.len() > 1 => {
+            Some(format!("{}–{}", a.key.label(), z.key.label()))
+        }
+        (Some(a), _, _) => Some(a.key.label()),
+        _ => None,
+    }
+}
+
 /// The help lines: scope, every key of the action in that scope (`j, ↓`), and what it does.
 pub fn help_rows() -> Vec<(Scope, String, &'static str)> {
     let mut rows: Vec<(Scope, Action, Vec<String>, &'static str)> = Vec::new();

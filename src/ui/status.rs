@@ -1,7 +1,8 @@
 //! The status bar: article number, mode, a key hint, and the transient message.
 
 use super::fit;
-use crate::app::{App, Mode};
+use crate::app::keymap;
+use crate::app::{Action, App, Mode};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -10,11 +11,32 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let t = &app.theme;
     buf.set_style(area, t.status);
     let w = usize::from(area.width);
-    let (mode, hint) = match app.mode {
-        Mode::List => ("LIST", "Enter open  ? help  q quit"),
-        Mode::Reader => ("READ", "Tab link  1-9 related  ? help  q list"),
-        Mode::Help => ("HELP", "j/k scroll  ? close"),
+    let (mode, hints): (&str, &[(Action, &str)]) = match app.mode {
+        Mode::List => (
+            "LIST",
+            &[
+                (Action::Open, "open"),
+                (Action::Help, "help"),
+                (Action::Quit, "quit"),
+            ],
+        ),
+        Mode::Reader => (
+            "READ",
+            &[
+                (Action::NextLink, "link"),
+                (Action::FollowRelated(1), "related"),
+                (Action::Help, "help"),
+                (Action::ToList, "list"),
+            ],
+        ),
+        Mode::Help => ("HELP", &[(Action::Down, "scroll"), (Action::Help, "close")]),
     };
+    // Hints name the keys the table binds, so they never disagree with it.
+    let hint = hints
+        .iter()
+        .filter_map(|&(a, what)| Some(format!("{} {what}", keymap::key_for(app.mode, a)?)))
+        .collect::<Vec<_>>()
+        .join("  ");
     let left = format!(" {}  {}  ", app.position_label(), mode);
     let lw = fit::width(&left);
     buf.set_stringn(area.x, area.y, &left, w, t.status);
@@ -30,7 +52,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             buf.set_stringn(x, area.y, fit::ellipsis(&s.text, rest), rest, style);
         }
         None => {
-            buf.set_stringn(x, area.y, fit::ellipsis(hint, rest), rest, t.status);
+            buf.set_stringn(x, area.y, fit::ellipsis(&hint, rest), rest, t.status);
         }
     }
 }
