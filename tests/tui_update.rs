@@ -108,6 +108,23 @@ fn open_shows_the_article_marks_it_read_and_focuses_the_reader() {
 }
 
 #[test]
+fn moving_in_the_list_previews_the_selection_when_both_panes_show() {
+    let mut app = app(120, 40);
+    app.update(Action::Down);
+    assert_eq!(title(&app), PORT);
+    assert_eq!(app.mode, Mode::List);
+    assert!(!app.read[1]);
+    app.update(Action::Bottom);
+    assert_eq!(title(&app), NOTE);
+    let mut narrow = self::app(60, 20);
+    narrow.update(Action::Down);
+    assert!(
+        narrow.reader.is_none(),
+        "no preview when the reader is hidden"
+    );
+}
+
+#[test]
 fn reopening_the_article_in_the_reader_keeps_its_place() {
     let mut app = open_harbor(120, 40);
     app.update(Action::PageDown);
@@ -468,18 +485,19 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
     assert_eq!(scroll(&app), 3);
     assert_eq!(app.selected, 0);
     app.update(Action::Wheel {
-        column: 5,
-        row: 10,
-        down: true,
-    });
-    assert_eq!(app.selected, 3);
-    assert_eq!(scroll(&app), 3);
-    app.update(Action::Wheel {
         column: 80,
         row: 10,
         down: false,
     });
     assert_eq!(scroll(&app), 0);
+    app.update(Action::Wheel {
+        column: 5,
+        row: 10,
+        down: true,
+    });
+    assert_eq!(app.selected, 3);
+    assert_eq!(title(&app), NOTE, "the reader previews the selection");
+    assert!(!app.read[3], "a preview is not a read");
 }
 
 #[test]

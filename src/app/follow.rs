@@ -40,6 +40,17 @@ impl App {
         true
     }
 
+    /// Shows the selected article in the reading pane when both panes are on screen, without
+    /// taking the focus or marking it read.
+    pub(super) fn preview_selection(&mut self) {
+        let panes = self.panes();
+        let split = panes.list.is_some() && panes.reader.is_some();
+        let shown = self.reader.as_ref().map(|r| r.index);
+        if split && !self.library.entries.is_empty() && shown != Some(self.selected) {
+            self.open(self.selected, false);
+        }
+    }
+
     pub(super) fn open_selected(&mut self) {
         if self.library.entries.is_empty() {
             self.complain("no articles");

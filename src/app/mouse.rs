@@ -17,6 +17,7 @@ impl App {
             self.move_by(d);
         } else if hit(panes.list) {
             self.select(offset(self.selected, d, self.library.entries.len()));
+            self.preview_selection();
         } else if hit(panes.reader) {
             self.scroll_by(d);
         }

@@ -82,7 +82,10 @@ impl App {
     /// Moves the selection, the article or the help by `delta` (saturating at both ends).
     pub(super) fn move_by(&mut self, delta: isize) {
         match self.mode {
-            Mode::List => self.select(offset(self.selected, delta, self.library.entries.len())),
+            Mode::List => {
+                self.select(offset(self.selected, delta, self.library.entries.len()));
+                self.preview_selection();
+            }
             Mode::Reader => self.scroll_by(delta),
             Mode::Help => {
                 let max = crate::ui::help::max_scroll(self.size.1);
