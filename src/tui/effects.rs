@@ -4,7 +4,29 @@ use anyhow::{Context, Result, bail};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-/// Opens `url` with `$BROWSER`, else `xdg-open` (or `open` on macOS), and waits for it.
+/// Browsers that draw in the terminal: they get the terminal and byline waits for them.
+const TERMINAL_BROWSERS: &[&str] = &[
+    "lynx",
+    "w3m",
+    "links",
+    "elinks",
+    "browsh",
+    "carbonyl",
+    "www-browser",
+];
+
+/// Whether `program` is a browser that runs in the terminal.
+pub fn runs_in_terminal(program: &str) -> bool {
+    let name = std::path::Path::new(program)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(program);
+    TERMINAL_BROWSERS.contains(&name)
+}
+
+/// Opens `url` with `$BROWSER`, else `xdg-open` (or `open` on macOS). A terminal browser gets
+/// the terminal until it exits; any other runs with no terminal (its chatter would scribble
+/// over the screen), and a graphical `$BROWSER` is left running on its own.
 pub fn open_url(url: &str) -> Result<()> {
     // Only web and mail links leave byline: a file or shell-looking "URL" from an article
     // must not start anything.
@@ -17,13 +39,30 @@ pub fn open_url(url: &str) -> Result<()> {
     }
     let browser = std::env::var("BROWSER").unwrap_or_default();
     let (program, args) = browser_command(&browser, url);
-    let status = Command::new(&program)
-        .args(&args)
-        .stdin(Stdio::null())
-        .status()
-        .with_context(|| format!("starting {program}"))?;
-    if !status.success() {
-        bail!("{program} failed ({status})");
+    let mut cmd = Command::new(&program);
+    cmd.args(&args);
+    if runs_in_terminal(&program) {
+        let status = cmd
+            .status()
+            .with_context(|| format!("starting {program}"))?;
+        if !status.success() {
+            bail!("{program} failed ({status})");
+        }
+        return Ok(());
+    }
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut child = cmd.spawn().with_context(|| format!("starting {program}"))?;
+    if browser.trim().is_empty() {
+        // The system opener hands the URL over and exits at once.
+        let status = child.wait()?;
+        if !status.success() {
+            bail!("{program} failed ({status})");
+        }
+    } else {
+        // A graphical browser may run for hours: reap it in the background.
+        std::thread::spawn(move || child.wait());
     }
     Ok(())
 }
@@ -86,7 +125,15 @@ pub fn base64(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{base64, browser_command};
+    use super::{base64, browser_command, runs_in_terminal};
+
+    #[test]
+    fn terminal_browsers_are_known_by_name() {
+        assert!(runs_in_terminal("lynx"));
+        assert!(runs_in_terminal("/usr/bin/w3m"));
+        assert!(!runs_in_terminal("firefox"));
+        assert!(!runs_in_terminal("xdg-open"));
+    }
 
     #[test]
     fn browser_command_takes_the_first_entry_and_places_the_url() {
