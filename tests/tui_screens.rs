@@ -229,3 +229,42 @@ fn wide_characters_in_titles_are_measured_and_cut_in_the_list() {
     assert!(row.contains("2026-03-13"), "the date still shows: {row}");
     assert_eq!(x, 3);
 }
+
+#[test]
+fn zoomed_reader_120x40() {
+    let mut app = start(120, 40);
+    app.update(Action::Open);
+    app.update(Action::Zoom);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    assert!(find(&buf, "Articles").is_none(), "the list is hidden");
+    let (x, _) = find(&buf, HARBOR).expect("headline");
+    assert_eq!(
+        x,
+        1 + (118 - 76) / 2,
+        "the measure is centred in the full width"
+    );
+}
+
+#[test]
+fn long_list_scrolls_with_the_selection_60x20() {
+    let mut lib = byline::load::library::Library::default();
+    let template = library().entries.remove(3);
+    for i in 0..40 {
+        let mut e = template.clone();
+        e.head.title = format!("Weekend note number {i}");
+        lib.entries.push(e);
+    }
+    let mut app = App::new(lib, Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: 60,
+        height: 20,
+    });
+    app.update(Action::PageDown);
+    app.update(Action::PageDown);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    assert!(find(&buf, "Weekend note number 32 ").is_some());
+    assert!(find(&buf, "Weekend note number 33").is_none());
+    assert!(find(&buf, "█").is_some(), "a scrollbar thumb");
+}
