@@ -1,10 +1,12 @@
 //! Loading articles: one module per input format, the library scan, list rows and related links.
 
+pub mod frontmatter;
 pub mod head;
 pub mod json;
 pub mod library;
 pub mod markdown;
 pub mod resolve;
+pub mod watch;
 pub mod wire;
 
 use crate::article::{Article, Format};

@@ -1,0 +1,149 @@
+//! The body of a news-wire article: paragraphs, subheadings, related block, footer and links.
+
+use super::footer::{bare_links, footer_links, is_footer_like};
+use super::lines::{
+    ends_full_stop, ends_open, is_related_marker, is_timestamp, starts_lower, words_upto,
+};
+use super::{dateline, flow, related};
+use crate::article::{Block, Link, Related};
+
+/// A subheading has at most this many words…
+const MAX_HEADING_WORDS: usize = 12;
+/// …and at most this many bytes.
+const MAX_HEADING_BYTES: usize = 300;
+
+/// Everything below the header.
+#[derive(Debug, Default)]
+pub(super) struct Body {
+    /// Paragraphs and subheadings in reading order.
+    pub blocks: Vec<Block>,
+    /// Related headlines (unresolved).
+    pub related: Vec<Related>,
+    /// Credit, follow and copyright lines at the end.
+    pub footer: Vec<String>,
+    /// URLs in blocks, related headlines and footer.
+    pub links: Vec<Link>,
+    /// Place and agency before the first paragraph's dash.
+    pub dateline: Option<String>,
+    /// The dateline bracket's contents (`AP`), for the source when the byline names none.
+    pub code: Option<String>,
+}
+
+/// What a logical line was taken for before the end of the text is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Running text.
+    Paragraph,
+    /// Short, no full stop: a subheading if a paragraph follows somewhere.
+    MaybeHeading,
+    /// Settled as a subheading (the one after a related block).
+    Heading,
+    /// Credit, follow or copyright line: footer if no paragraph follows.
+    MaybeFooter,
+}
+
+/// Parses the body lines (everything after the header).
+pub(super) fn parse(lines: &[&str], warnings: &mut Vec<String>) -> Body {
+    let mut logical = flow::logical_lines(lines, warnings);
+    let mut body = Body::default();
+    let mut first_is_paragraph = false;
+    if let Some(d) = logical.first().and_then(|l| dateline::split(l)) {
+        let (text, code, rest) = (d.text, d.code, d.rest.to_string());
+        body.dateline = Some(text);
+        body.code = code;
+        // A dateline alone on its line opens the paragraph on the next one.
+        if rest.is_empty() {
+            logical.remove(0);
+        } else {
+            logical[0] = rest;
+        }
+        first_is_paragraph = !logical.is_empty();
+    }
+
+    let mut items: Vec<(Kind, String)> = Vec::with_capacity(logical.len());
+    let mut i = 0;
+    while i < logical.len() {
+        if is_related_marker(&logical[i]) {
+            let split = related::split(&logical[i + 1..]);
+            for title in &mut logical[i + 1..i + 1 + split.headlines] {
+                body.related.push(Related {
+                    title: std::mem::take(title),
+                    path: None,
+                });
+            }
+            i += 1 + split.headlines;
+            if split.heading {
+                items.push((Kind::Heading, std::mem::take(&mut logical[i])));
+                i += 1;
+            }
+            continue;
+        }
+        let line = std::mem::take(&mut logical[i]);
+        let kind = if i == 0 && first_is_paragraph {
+            Kind::Paragraph
+        } else if is_footer_like(&line) {
+            Kind::MaybeFooter
+        } else if looks_like_heading(&line) {
+            Kind::MaybeHeading
+        } else {
+            Kind::Paragraph
+        };
+        items.push((kind, line));
+        i += 1;
+    }
+
+    // Credits count as footer only near the end (after the last paragraph), and a subheading
+    // stands between paragraphs, so one after the last paragraph is a short paragraph.
+    let last_paragraph = items.iter().rposition(|(k, _)| *k == Kind::Paragraph);
+    for (at, (kind, text)) in items.into_iter().enumerate() {
+        let before_end = last_paragraph.is_some_and(|p| at < p);
+        match kind {
+            Kind::Heading => body.blocks.push(Block::heading(text)),
+            Kind::MaybeHeading if before_end => body.blocks.push(Block::heading(text)),
+            Kind::MaybeFooter if !before_end => body.footer.push(text),
+            _ => body.blocks.push(Block::paragraph(text)),
+        }
+    }
+    for block in &body.blocks {
+        bare_links(&block.text, &mut body.links);
+    }
+    for r in &body.related {
+        bare_links(&r.title, &mut body.links);
+    }
+    for line in &body.footer {
+        footer_links(line, &mut body.links);
+    }
+    body
+}
+
+/// Whether a line is shaped like a subheading: a time stamp, or short with no full stop, not
+/// left open by a comma or colon, and not starting in lower case. A very short paragraph that
+/// ends in a full stop (`No longer.`) stays a paragraph.
+fn looks_like_heading(line: &str) -> bool {
+    if is_timestamp(line) {
+        return true;
+    }
+    line.len() <= MAX_HEADING_BYTES
+        && words_upto(line, MAX_HEADING_WORDS) <= MAX_HEADING_WORDS
+        && line.chars().any(char::is_alphanumeric)
+        && !ends_full_stop(line)
+        && !ends_open(line)
+        && !starts_lower(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_shapes() {
+        assert!(looks_like_heading("Families wait at the gates"));
+        assert!(looks_like_heading("‘A quiet harbor’"));
+        assert!(looks_like_heading("What comes next?"));
+        assert!(looks_like_heading("10:05 a.m. EST"));
+        assert!(!looks_like_heading("No longer."));
+        assert!(!looks_like_heading("The list includes:"));
+        assert!(!looks_like_heading("and then some"));
+        assert!(!looks_like_heading("—"));
+    }
+}

@@ -1,0 +1,233 @@
+//! Small tests on single lines of news-wire text: punctuation, debris, markers, time stamps.
+
+/// Closing quotes and brackets that may stand after a sentence's final mark.
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']'];
+
+/// Whole lines of page-widget text that are dropped (compared in lower case, dots trimmed).
+const DEBRIS: [&str; 9] = [
+    "read more",
+    "read less",
+    "advertisement",
+    "share",
+    "copy link",
+    "show more",
+    "show less",
+    "skip advertisement",
+    "continue reading",
+];
+
+/// Marker lines that open a related block (lower case, a trailing colon ignored).
+const RELATED: [&str; 8] = [
+    "related",
+    "related articles",
+    "related stories",
+    "related coverage",
+    "related content",
+    "related links",
+    "related news",
+    "related reading",
+];
+
+/// `s` with runs of whitespace made single spaces and the ends trimmed.
+pub(super) fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// The largest char boundary of `s` at or below `at`.
+pub(super) fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut i = at.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or above `at`.
+pub(super) fn ceil_boundary(s: &str, at: usize) -> usize {
+    let mut i = at.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The last character that is not a closing quote or bracket.
+fn last_mark(s: &str) -> Option<char> {
+    s.trim_end().trim_end_matches(CLOSERS).chars().next_back()
+}
+
+/// Whether the line ends a sentence: `.`, `!`, `?` or `…`, possibly inside closing quotes.
+pub(super) fn ends_sentence(s: &str) -> bool {
+    matches!(last_mark(s), Some('.' | '!' | '?' | '…'))
+}
+
+/// Whether the line ends with a full stop (`.`, `!`, `…`), possibly inside closing quotes.
+/// A question mark is left out: subheadings and headlines can be questions.
+pub(super) fn ends_full_stop(s: &str) -> bool {
+    matches!(last_mark(s), Some('.' | '!' | '…'))
+}
+
+/// Whether the line's last mark leaves a sentence open (`,`, `;`, `:`): never a subheading.
+pub(super) fn ends_open(s: &str) -> bool {
+    matches!(last_mark(s), Some(',' | ';' | ':' | '-' | '—' | '–'))
+}
+
+/// Whether the first letter-or-digit of the line is a lower-case letter.
+pub(super) fn starts_lower(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
+}
+
+/// Words in `s`, counting no further than `limit + 1` so huge lines stay cheap.
+pub(super) fn words_upto(s: &str, limit: usize) -> usize {
+    s.split_whitespace().take(limit + 1).count()
+}
+
+/// Whether the whole line is page-widget debris such as `...read more` or `Advertisement`.
+pub(super) fn is_debris(line: &str) -> bool {
+    let t = line
+        .trim()
+        .trim_matches(|c: char| c == '.' || c == '…' || c.is_whitespace());
+    t.len() <= 20 && DEBRIS.contains(&t.to_lowercase().as_str())
+}
+
+/// Whether the line is a related-block marker such as `Related Articles`.
+pub(super) fn is_related_marker(line: &str) -> bool {
+    let t = line.trim().trim_end_matches(':').trim_end();
+    t.len() <= 20 && RELATED.contains(&t.to_lowercase().as_str())
+}
+
+/// Whether the line is a live-blog time stamp: `2:45 p.m.`, `10:05 a.m. EST`, `9 PM`, `14:05 GMT`.
+pub(super) fn is_timestamp(line: &str) -> bool {
+    let t = line.trim();
+    if t.len() > 24 {
+        return false;
+    }
+    let mut words = t.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    // The clock part, maybe with am/pm glued on (`3:15pm`).
+    let digits_end = first
+        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .unwrap_or(first.len());
+    let (clock, glued) = first.split_at(digits_end);
+    let has_minutes = match clock.split_once(':') {
+        Some((h, m)) => {
+            let ok = (1..=2).contains(&h.len())
+                && m.len() == 2
+                && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit());
+            if !ok {
+                return false;
+            }
+            true
+        }
+        None if (1..=2).contains(&clock.len()) => false,
+        None => return false,
+    };
+    let mut meridiem = false;
+    let rest: Vec<&str> = std::iter::once(glued)
+        .filter(|g| !g.is_empty())
+        .chain(words)
+        .collect();
+    let mut rest = rest.into_iter().peekable();
+    if let Some(w) = rest.peek() {
+        let bare = w.replace('.', "").to_ascii_lowercase();
+        if bare == "am" || bare == "pm" {
+            meridiem = true;
+            rest.next();
+        }
+    }
+    // At most a zone abbreviation after the time.
+    let zone_ok = match (rest.next(), rest.next()) {
+        (None, _) => true,
+        (Some(z), None) => (2..=4).contains(&z.len()) && z.bytes().all(|b| b.is_ascii_uppercase()),
+        _ => false,
+    };
+    (has_minutes || meridiem) && zone_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends_look_through_closing_quotes() {
+        assert!(ends_sentence("He left.”"));
+        assert!(ends_sentence("Is it over?"));
+        assert!(!ends_sentence("captured by the coast guard"));
+        assert!(ends_full_stop("No longer."));
+        assert!(!ends_full_stop("What comes next?"));
+        assert!(!ends_full_stop("‘A quiet harbor’"));
+        assert!(ends_open("the list includes:"));
+    }
+
+    #[test]
+    fn debris_and_markers() {
+        for d in [
+            "...read more",
+            "read less",
+            "Read more",
+            "Advertisement",
+            "Share",
+            "Copy Link",
+            "Show more",
+            "… Read more",
+        ] {
+            assert!(is_debris(d), "{d}");
+        }
+        assert!(!is_debris("Share prices fell."));
+        for m in [
+            "Related Articles",
+            "Related",
+            "RELATED STORIES",
+            "Related coverage:",
+        ] {
+            assert!(is_related_marker(m), "{m}");
+        }
+        assert!(!is_related_marker("Related talks resumed on Monday."));
+    }
+
+    #[test]
+    fn time_stamps() {
+        for t in [
+            "2:45 p.m.",
+            "10:05 a.m. EST",
+            "9 PM",
+            "14:05 GMT",
+            "3:15pm",
+            "11:30",
+        ] {
+            assert!(is_timestamp(t), "{t}");
+        }
+        for t in [
+            "12",
+            "2:45 p.m. and later",
+            "No longer.",
+            "2026",
+            "1:5 pm",
+            "",
+        ] {
+            assert!(!is_timestamp(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn collapse_and_counts() {
+        assert_eq!(collapse("  a \t b\n c  "), "a b c");
+        assert_eq!(words_upto("a b c d e", 2), 3);
+        assert!(starts_lower("  to face charges"));
+        assert!(!starts_lower("To face charges"));
+        assert!(starts_lower("“unsafe rosters” for pilots"));
+        assert!(!starts_lower("“Unsafe,” he said"));
+        assert!(!starts_lower("2026 was wet"));
+    }
+}
