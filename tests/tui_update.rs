@@ -244,6 +244,29 @@ fn following_related_links_by_number_and_going_back_and_forward() {
 }
 
 #[test]
+fn related_headlines_resolve_through_the_library_resolver() {
+    let mut lib = library();
+    let mut a = harbor();
+    // Case and punctuation differ from the library title: only a normalising resolver finds it.
+    a.related[1].title = "PORT AUTHORITY calls retired pilots back to work!".into();
+    lib.entries[0].article = Some(std::sync::Arc::new(a));
+    let mut app = App::new(lib, Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.update(Action::Open);
+    let r = app.reader.as_ref().expect("open");
+    assert_eq!(
+        r.article.related[1].path.as_deref(),
+        Some(std::path::Path::new("/lib/port.txt")),
+        "the page shows it as a link"
+    );
+    app.update(Action::FollowRelated(2));
+    assert_eq!(title(&app), PORT);
+}
+
+#[test]
 fn unresolved_and_missing_related_links_say_so() {
     let mut app = open_harbor(120, 40);
     app.update(Action::FollowRelated(3));

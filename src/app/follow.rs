@@ -11,7 +11,7 @@ impl App {
     /// Opens library entry `index` in the reader; `focus` gives the reader the keyboard.
     pub fn open(&mut self, index: usize, focus: bool) -> bool {
         let article = match self.library.load(index) {
-            Ok(a) => links::with_related_resolved(&self.library, a),
+            Ok(a) => links::with_related_resolved(&self.library, &self.resolver, a),
             Err(e) => {
                 let msg = crate::text::sanitize::clean_line(&format!("{e:#}"));
                 self.complain(msg);
@@ -153,7 +153,12 @@ impl App {
             return Effect::None;
         };
         if let Some(rel) = related.get(i) {
-            match links::resolve_related(&self.library, &rel.title, rel.path.as_deref()) {
+            match links::resolve_related(
+                &self.library,
+                &self.resolver,
+                &rel.title,
+                rel.path.as_deref(),
+            ) {
                 Some(to) => self.follow_to(to),
                 None => {
                     let msg = format!("not in the library: {}", rel.title);

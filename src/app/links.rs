@@ -2,6 +2,7 @@
 
 use crate::article::Article;
 use crate::load::library::Library;
+use crate::load::resolve::Resolver;
 use crate::text::typeset::Page;
 use std::path::Path;
 use std::sync::Arc;
@@ -41,32 +42,46 @@ pub fn index_of_path(library: &Library, path: &Path) -> Option<usize> {
         .position(|e| e.head.path.as_deref() == Some(path))
 }
 
-/// The library index of the article whose headline is exactly `title`.
-// Stands in until `load::resolve::Resolver` lands; the loaders will then fill `Related::path`.
-pub fn index_of_title(library: &Library, title: &str) -> Option<usize> {
-    let want = title.trim();
-    library
-        .entries
-        .iter()
-        .position(|e| e.head.title.trim() == want)
+/// A resolver over the library's titles (articles without a file cannot be linked to).
+pub fn resolver(library: &Library) -> Resolver {
+    Resolver::new(
+        library
+            .entries
+            .iter()
+            .filter_map(|e| Some((e.head.title.as_str(), e.head.path.as_deref()?))),
+    )
 }
 
-/// Where a related headline leads: its resolved path, else an exact title match.
-pub fn resolve_related(library: &Library, title: &str, path: Option<&Path>) -> Option<usize> {
+/// The library index of the article `title` names.
+pub fn index_of_title(library: &Library, resolver: &Resolver, title: &str) -> Option<usize> {
+    index_of_path(library, resolver.resolve(title)?)
+}
+
+/// Where a related headline leads: its resolved path, else the title the resolver finds.
+pub fn resolve_related(
+    library: &Library,
+    resolver: &Resolver,
+    title: &str,
+    path: Option<&Path>,
+) -> Option<usize> {
     path.and_then(|p| index_of_path(library, p))
-        .or_else(|| index_of_title(library, title))
+        .or_else(|| index_of_title(library, resolver, title))
 }
 
 /// `article` with each related headline that names a library article pointed at its file, so
 /// the page shows it as a link. Articles whose headlines are all resolved come back as they are.
-pub fn with_related_resolved(library: &Library, mut article: Arc<Article>) -> Arc<Article> {
+pub fn with_related_resolved(
+    library: &Library,
+    resolver: &Resolver,
+    mut article: Arc<Article>,
+) -> Arc<Article> {
     let found: Vec<(usize, std::path::PathBuf)> = article
         .related
         .iter()
         .enumerate()
         .filter(|(_, r)| r.path.is_none())
         .filter_map(|(i, r)| {
-            let to = index_of_title(library, &r.title)?;
+            let to = index_of_title(library, resolver, &r.title)?;
             Some((i, library.entries[to].head.path.clone()?))
         })
         .collect();

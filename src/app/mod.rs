@@ -16,6 +16,7 @@ pub use action::{Action, Effect, Mode};
 
 use crate::article::Article;
 use crate::load::library::Library;
+use crate::load::resolve::Resolver;
 use crate::text::typeset::{Options, Page};
 use crate::ui::layout::{self, Panes};
 use crate::ui::theme::Theme;
@@ -72,6 +73,8 @@ pub struct App {
     pub typeset: Typesetter,
     /// Pages already laid out, per article and width.
     pub cache: PageCache,
+    /// Finds the library article a related headline names.
+    pub resolver: Resolver,
 }
 
 impl App {
@@ -84,6 +87,7 @@ impl App {
         }
         .map(|text| Status { text, error: true });
         let n = library.entries.len();
+        let resolver = links::resolver(&library);
         App {
             library,
             theme,
@@ -101,6 +105,7 @@ impl App {
             size: (80, 24),
             typeset: crate::text::typeset::typeset_with,
             cache: PageCache::default(),
+            resolver,
         }
     }
 
