@@ -37,9 +37,10 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     }
     let h = usize::from(inner.height);
     let offset = app.list_offset.min(n.saturating_sub(1));
+    let cols = columns(app, offset..n.min(offset + h), usize::from(inner.width));
     for (row, i) in (offset..n).take(h).enumerate() {
         let y = inner.y + row as u16;
-        draw_row(app, buf, Rect::new(inner.x, y, inner.width, 1), i);
+        draw_row(app, buf, Rect::new(inner.x, y, inner.width, 1), i, cols);
     }
     if n > h {
         let mut state = ScrollbarState::new(n.saturating_sub(h))
@@ -54,44 +55,83 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     }
 }
 
-/// One row: `• Title…   Source  2026-03-14`; date and source give way when the row is narrow.
-fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize) {
+/// Widths of the list's columns, the same for every row on screen so they line up.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    /// The unread marker and its gap (0 when too narrow).
+    mark: usize,
+    /// The source column (0 when hidden).
+    source: usize,
+    /// The date column (0 when hidden).
+    date: usize,
+}
+
+/// The title keeps at least this many columns: the date goes first, then the source, when it
+/// cannot.
+const TITLE_MIN: usize = 16;
+
+/// Column widths for the rows `rows` in a list `width` columns wide.
+fn columns(app: &App, rows: std::ops::Range<usize>, width: usize) -> Columns {
+    let heads = || rows.clone().map(|i| &app.library.entries[i].head);
+    let widest_date = heads()
+        .filter_map(|h| h.date_iso.as_deref())
+        .map(fit::width)
+        .max()
+        .unwrap_or(0);
+    let widest_source = heads()
+        .filter_map(|h| h.source.as_deref())
+        .map(|s| fit::width(s).min(SOURCE_MAX))
+        .max()
+        .unwrap_or(0);
+    let mark = if width >= 12 { 2 } else { 0 };
+    let mut room = width.saturating_sub(mark);
+    let mut cols = Columns {
+        mark,
+        source: 0,
+        date: 0,
+    };
+    if widest_date > 0 && room > TITLE_MIN + widest_date {
+        cols.date = widest_date;
+        room -= widest_date + 1;
+    }
+    if widest_source > 0 && room >= TITLE_MIN + 8 + widest_source + 2 {
+        cols.source = widest_source;
+    }
+    cols
+}
+
+/// One row: `• Title…   Source  2026-03-14`.
+fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: Columns) {
     let t = &app.theme;
     let head = &app.library.entries[i].head;
-    let w = usize::from(area.width);
     let selected = i == app.selected;
     let base = if selected { t.selected } else { t.body };
+    let over = |style: ratatui::style::Style| style.patch(sel(app, selected));
     buf.set_style(area, base);
+    let w = usize::from(area.width);
     let unread = !app.read.get(i).copied().unwrap_or(true);
-    let mut x = area.x;
-    if w >= 12 {
+    if cols.mark > 0 {
         let mark = if unread { "•" } else { " " };
-        buf.set_stringn(x, area.y, mark, 1, t.unread.patch(sel(app, selected)));
-        x += 2;
+        buf.set_stringn(area.x, area.y, mark, 1, over(t.unread));
     }
-    let mut right = w.saturating_sub(usize::from(x - area.x));
-    let date = head.date_iso.as_deref().unwrap_or("");
-    let date_w = fit::width(date);
-    // Right-aligned pieces, right to left, each with the gap left of it. The title keeps at
-    // least 16 columns: the date goes first, then the source, when it cannot.
-    let mut end = area.x + area.width;
-    if date_w > 0 && right > 16 + date_w {
-        end -= date_w as u16;
-        buf.set_stringn(end, area.y, date, date_w, t.meta.patch(sel(app, selected)));
+    let mut end = w;
+    if cols.date > 0 {
+        end -= cols.date;
+        let date = head.date_iso.as_deref().unwrap_or("");
+        let x = area.x + end as u16;
+        buf.set_stringn(x, area.y, date, cols.date, over(t.meta));
         end -= 1;
-        right -= date_w + 1;
     }
-    if let Some(src) = head.source.as_deref() {
-        let src = fit::ellipsis(src, SOURCE_MAX);
-        let sw = fit::width(&src);
-        if sw > 0 && right >= 24 + sw + 2 {
-            end -= sw as u16;
-            buf.set_stringn(end, area.y, &src, sw, t.dim.patch(sel(app, selected)));
-            right -= sw + 2;
-        }
+    if cols.source > 0 {
+        end -= cols.source;
+        let src = fit::ellipsis(head.source.as_deref().unwrap_or(""), cols.source);
+        let x = area.x + end as u16;
+        buf.set_stringn(x, area.y, &src, cols.source, over(t.dim));
+        end -= 2;
     }
-    let title = fit::ellipsis(&head.title, right);
-    buf.set_stringn(x, area.y, &title, right, base);
+    let room = end.saturating_sub(cols.mark);
+    let title = fit::ellipsis(&head.title, room);
+    buf.set_stringn(area.x + cols.mark as u16, area.y, &title, room, base);
 }
 
 /// The selection style when the row is selected, else nothing.
