@@ -67,31 +67,52 @@ fn event_loop(app: &mut App, session: &mut term::Session, terminate: &AtomicBool
             }
         }
         // Handle every event already waiting before the next frame, so held keys and resize
-        // storms never queue frames.
+        // storms never queue frames. Of a run of resizes only the last is applied: each one
+        // lays the article out again, and the sizes in between are never drawn.
         let mut first = true;
+        let mut resize = None;
         while first || event::poll(Duration::ZERO)? {
             first = false;
             let Some(action) = to_action(app, event::read()?) else {
                 continue;
             };
-            match app.update(action) {
-                Effect::None => {}
-                Effect::Quit => return Ok(()),
-                Effect::Suspend => {
-                    session.suspend()?;
-                    refresh_size(app, session)?;
-                }
-                Effect::OpenUrl(url) => {
-                    let msg = session.outside(|| effects::open_url(&url))?;
-                    if let Err(e) = msg {
-                        app.complain(crate::text::sanitize::clean_line(&format!("{e:#}")));
-                    }
-                    refresh_size(app, session)?;
-                }
-                Effect::Copy(text) => effects::osc52_copy(&text)?,
+            if let Action::Resize { .. } = action {
+                resize = Some(action);
+                continue;
+            }
+            if let Some(r) = resize.take() {
+                app.update(r);
+            }
+            let effect = app.update(action);
+            if !perform(app, session, effect)? {
+                return Ok(());
             }
         }
+        if let Some(r) = resize {
+            app.update(r);
+        }
     }
+}
+
+/// Carries out what an update asked of the terminal; false when byline should quit.
+fn perform(app: &mut App, session: &mut term::Session, effect: Effect) -> Result<bool> {
+    match effect {
+        Effect::None => {}
+        Effect::Quit => return Ok(false),
+        Effect::Suspend => {
+            session.suspend()?;
+            refresh_size(app, session)?;
+        }
+        Effect::OpenUrl(url) => {
+            let msg = session.outside(|| effects::open_url(&url))?;
+            if let Err(e) = msg {
+                app.complain(crate::text::sanitize::clean_line(&format!("{e:#}")));
+            }
+            refresh_size(app, session)?;
+        }
+        Effect::Copy(text) => effects::osc52_copy(&text)?,
+    }
+    Ok(true)
 }
 
 /// Tells the model the terminal's size, which may have changed while byline was away from it.
