@@ -227,3 +227,68 @@ fn a_reading_session_in_tmux() {
         "nothing of the reader is left\n{s}"
     );
 }
+
+#[test]
+fn suspend_resume_and_sigterm_give_the_terminal_back() {
+    let have = |prog: &str| Command::new(prog).arg("--version").output().is_ok();
+    if !have("tmux") || !have("bash") {
+        eprintln!("skipped: tmux or bash is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_library(dir.path());
+    let bin = env!("CARGO_BIN_EXE_byline");
+    let tmux = Tmux {
+        socket: format!("byline-e2e-sig-{}", std::process::id()),
+    };
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "bash",
+        "--norc",
+        "--noprofile",
+        "-i",
+    ]);
+    tmux.keys(&["PS1='READY$ '", "Enter"]);
+    tmux.wait_for("READY$");
+    let cmd = format!("'{bin}' '{}'", dir.path().display());
+    tmux.keys(&[&cmd, "Enter"]);
+    tmux.wait_for("Articles 1/3");
+    // Ctrl-Z: the shell's job control takes over and the screen is the shell's again.
+    tmux.keys(&["C-z"]);
+    let s = tmux.wait_for("Stopped");
+    assert!(!s.contains("Articles"), "the reader left the screen\n{s}");
+    // fg: the reader comes back, drawn in full, and still takes keys.
+    tmux.keys(&["fg", "Enter"]);
+    tmux.wait_for("Articles 1/3");
+    tmux.keys(&["j"]);
+    tmux.wait_for("Articles 2/3");
+    // SIGTERM: the reader restores the terminal and exits.
+    let shell = tmux.run(&["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]);
+    let out = Command::new("pgrep")
+        .args(["-P", shell.trim(), "byline"])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "byline runs under the shell");
+    Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    let s = tmux.wait("the shell's prompt", |s| {
+        s.lines().rev().find(|l| !l.trim().is_empty()) == Some("READY$")
+    });
+    assert!(
+        !s.contains("Articles"),
+        "nothing of the reader is left\n{s}"
+    );
+    tmux.keys(&["echo BYLINE_STATUS=$?", "Enter"]);
+    let s = tmux.wait_for("BYLINE_STATUS=");
+    assert!(s.contains("BYLINE_STATUS=0"), "byline exited cleanly\n{s}");
+}
