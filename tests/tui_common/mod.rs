@@ -1,10 +1,11 @@
 //! Fixtures shared by the reader's tests: a small fictional library held in memory.
 #![allow(dead_code)]
 
-use byline::app::{Action, App};
+use byline::app::{Action, App, Effect};
 use byline::article::{Article, Block, Link, Quote, Related};
 use byline::load::head::Head;
 use byline::load::library::{Entry, Library};
+use byline::text::typeset::Target;
 use byline::ui::theme::Theme;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -118,4 +119,98 @@ pub fn app(width: u16, height: u16) -> App {
     let mut app = App::new(library(), Theme::dark(), 76);
     app.update(Action::Resize { width, height });
     app
+}
+
+/// An app at `w`×`h` with the harbor article open in the reader.
+pub fn open_harbor(w: u16, h: u16) -> App {
+    let mut app = app(w, h);
+    assert_eq!(app.update(Action::Open), Effect::None);
+    assert_eq!(app.reader.as_ref().map(|r| r.index), Some(0));
+    app
+}
+
+/// The reader's first line shown (`usize::MAX` when nothing is open).
+pub fn scroll(app: &App) -> usize {
+    app.reader.as_ref().map_or(usize::MAX, |r| r.scroll)
+}
+
+/// The headline of the article in the reader (empty when nothing is open).
+pub fn title(app: &App) -> String {
+    app.reader
+        .as_ref()
+        .map(|r| r.article.title.clone())
+        .unwrap_or_default()
+}
+
+/// The target index of the `n`th related link on the page.
+pub fn related_target(app: &App, n: usize) -> usize {
+    let r = app.reader.as_ref().expect("an open article");
+    r.page
+        .targets
+        .iter()
+        .position(|t| matches!(t, Target::Related { number, .. } if *number == n))
+        .expect("related target")
+}
+
+/// Every action a key can ask for.
+pub fn all_actions() -> Vec<Action> {
+    let mut v = vec![
+        Action::Quit,
+        Action::Suspend,
+        Action::Help,
+        Action::Down,
+        Action::Up,
+        Action::Top,
+        Action::Bottom,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::Open,
+        Action::ToList,
+        Action::NextArticle,
+        Action::PrevArticle,
+        Action::NextLink,
+        Action::PrevLink,
+        Action::FollowLink,
+        Action::HistoryBack,
+        Action::HistoryForward,
+        Action::OpenUrl,
+        Action::CopyUrl,
+        Action::Zoom,
+    ];
+    v.extend((1..=9).map(Action::FollowRelated));
+    v
+}
+
+/// Fails to compile when an Action is added, so `all_actions` is kept complete.
+pub fn keyed(a: Action) -> bool {
+    match a {
+        Action::Quit
+        | Action::Suspend
+        | Action::Help
+        | Action::Down
+        | Action::Up
+        | Action::Top
+        | Action::Bottom
+        | Action::PageDown
+        | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::Open
+        | Action::ToList
+        | Action::NextArticle
+        | Action::PrevArticle
+        | Action::NextLink
+        | Action::PrevLink
+        | Action::FollowLink
+        | Action::FollowRelated(_)
+        | Action::HistoryBack
+        | Action::HistoryForward
+        | Action::OpenUrl
+        | Action::CopyUrl
+        | Action::Zoom => true,
+        // Sent by the loop for terminal and mouse events, not bound to keys.
+        Action::Resize { .. } | Action::Wheel { .. } | Action::Click { .. } => false,
+    }
 }
