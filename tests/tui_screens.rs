@@ -268,3 +268,16 @@ fn long_list_scrolls_with_the_selection_60x20() {
     assert!(find(&buf, "Weekend note number 33").is_none());
     assert!(find(&buf, "█").is_some(), "a scrollbar thumb");
 }
+
+#[test]
+fn an_empty_library_says_so_in_both_panes() {
+    let mut app = App::new(byline::load::library::Library::default(), Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: 100,
+        height: 12,
+    });
+    let buf = draw(&app);
+    assert!(find(&buf, "no articles").is_some(), "{}", text(&buf));
+    assert!(find(&buf, "no article to show").is_some());
+    assert!(find(&buf, "0/0").is_some());
+}

@@ -25,7 +25,11 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         return;
     }
     let Some(r) = &app.reader else {
-        let hint = "Enter opens the selected article";
+        let hint = if app.library.entries.is_empty() {
+            "no article to show"
+        } else {
+            "Enter opens the selected article"
+        };
         buf.set_stringn(inner.x, inner.y, hint, usize::from(inner.width), t.dim);
         return;
     };
