@@ -34,8 +34,14 @@ const SIGNAL_POLL: Duration = Duration::from_millis(250);
 /// Runs the reader until the user quits; the terminal is restored however it ends.
 pub fn run(launch: Launch) -> Result<()> {
     let terminate = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, terminate.clone())?;
+    let mut ids = Vec::new();
+    // SIGINT too: Ctrl-C arrives as a key in raw mode, so only `kill -INT` sends it.
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        ids.push(signal_hook::flag::register(sig, terminate.clone())?);
     }
     term::install_panic_hook(launch.mouse);
     let mut app = App::new(launch.library, launch.theme, launch.measure);
@@ -51,7 +57,13 @@ pub fn run(launch: Launch) -> Result<()> {
         }
         None => {}
     }
-    event_loop(&mut app, &mut guard, &terminate)
+    let result = event_loop(&mut app, &mut guard, &terminate);
+    drop(guard);
+    // The signals do their usual work again once the reader is gone.
+    for id in ids {
+        signal_hook::low_level::unregister(id);
+    }
+    result
 }
 
 fn event_loop(app: &mut App, session: &mut term::Session, terminate: &AtomicBool) -> Result<()> {
