@@ -33,6 +33,26 @@ pub struct Cli {
     /// Colour for --print: auto uses colour on a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    /// Justify paragraphs (both edges straight) in --print; the reader toggles it with J.
+    #[arg(long)]
+    pub justify: bool,
+
+    /// Theme by name (dark, light, mono, auto) or a theme file's path, over the config's.
+    #[arg(long, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
+
+    /// Config file to read instead of the default location (also $BYLINE_CONFIG).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Print the configuration in effect (as TOML), then exit.
+    #[arg(long)]
+    pub print_config: bool,
+
+    /// Neither read nor write reading state (read marks, bookmarks, positions).
+    #[arg(long)]
+    pub no_state: bool,
 }
 
 /// When to colour printed output.

@@ -24,7 +24,7 @@ pub enum Source {
 
 /// Decides the source from the command line's paths, stdin and the environment.
 /// Fails, before any terminal mode is entered, on a path that does not exist.
-pub fn source(paths: &[PathBuf]) -> Result<Source> {
+pub fn source(paths: &[PathBuf], configured: &[PathBuf]) -> Result<Source> {
     if !paths.is_empty() {
         let dash = paths.iter().filter(|p| p.as_os_str() == "-").count();
         if dash > 0 {
@@ -51,13 +51,16 @@ pub fn source(paths: &[PathBuf]) -> Result<Source> {
             return Ok(Source::Stdin(Box::new(load::parse_bytes(&bytes, None)?)));
         }
     }
-    Ok(default_library())
+    Ok(default_library(configured))
 }
 
-/// `$BYLINE_LIBRARY`, else `./articles`, else the built-in samples.
-fn default_library() -> Source {
+/// `$BYLINE_LIBRARY`, else the config's `library`, else `./articles`, else the built-in samples.
+fn default_library(configured: &[PathBuf]) -> Source {
     if let Some(dir) = std::env::var_os("BYLINE_LIBRARY").filter(|d| !d.is_empty()) {
         return Source::Paths(vec![PathBuf::from(dir)]);
+    }
+    if !configured.is_empty() {
+        return Source::Paths(configured.to_vec());
     }
     let local = PathBuf::from("articles");
     if local.is_dir() {

@@ -4,10 +4,13 @@
 pub mod app;
 pub mod article;
 pub mod cli;
+pub mod config;
 pub mod input;
 pub mod load;
 pub mod modes;
 pub mod render;
+pub mod settings;
+pub mod state;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -4,6 +4,7 @@
 use byline::cli::{Cli, ColorChoice};
 use byline::input;
 use byline::modes;
+use byline::text::typeset::Options;
 use clap::Parser;
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -25,7 +26,12 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let source = input::source(&cli.paths)?;
+    let settings = byline::settings::load(&cli, &byline::app::action_names())?;
+    if cli.print_config {
+        print!("{}", settings.config.to_toml());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let source = input::source(&cli.paths, &settings.config.library)?;
     let tty = std::io::stdout().is_terminal();
     if cli.list {
         return modes::list(source);
@@ -46,21 +52,28 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return modes::json(source);
     }
     if cli.print || !tty {
-        return modes::print(source, width, color);
+        let opts = Options {
+            width,
+            measure: settings.config.measure,
+            justify: settings.config.justify,
+        };
+        return modes::print(source, &opts, color.then_some(&settings.theme));
     }
     // Stand-in for the lead's launch: a scanned (or in-memory) library into the reader.
     let library = match source {
         input::Source::Paths(p) => byline::load::library::Library::scan(&p),
         other => input::library_of(modes::articles(other)?),
     };
-    let (theme, measure) = (Default::default(), byline::text::typeset::Options::MEASURE);
-    let (open, mouse) = (None, true);
+    let (theme, measure) = (settings.theme.clone(), settings.config.measure);
+    let (open, mouse) = (None, settings.config.mouse);
+    let keymap = byline::app::keymap::Keymap::from_config(&settings.config.keys)?;
     byline::tui::run(byline::tui::Launch {
         library,
         open,
         theme,
         measure,
         mouse,
+        keymap,
     })?;
     Ok(ExitCode::SUCCESS)
 }

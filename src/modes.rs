@@ -4,9 +4,11 @@ use crate::article::Article;
 use crate::input::{self, Source};
 use crate::load::{self, library::Library};
 use crate::render;
+use crate::settings::Settings;
 use crate::text::typeset::Options;
 use crate::ui::theme::Theme;
 use anyhow::Result;
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -47,35 +49,45 @@ pub fn json(source: Source) -> Result<ExitCode> {
 }
 
 /// `--print`: every article as formatted text, coloured from the theme when `color`.
-pub fn print(source: Source, width: u16, color: bool) -> Result<ExitCode> {
-    let theme = color.then(Theme::default);
-    let opts = Options::new(width);
+pub fn print(source: Source, opts: &Options, theme: Option<&Theme>) -> Result<ExitCode> {
+    let width = opts.width;
     let mut out = String::new();
-    for (i, a) in articles(source)?.iter().enumerate() {
+    let (list, titles) = articles_and_titles(source)?;
+    let title_of = |p: &Path| titles.get(p).cloned();
+    for (i, a) in list.iter().enumerate() {
         if i > 0 {
             out.push_str(&format!(
                 "\n{}\n\n",
                 "─".repeat(usize::from(width.min(Options::MEASURE)))
             ));
         }
-        out.push_str(&render::print(a, &opts, theme.as_ref()));
+        out.push_str(&render::print(a, opts, theme, &title_of));
     }
     emit(&out)
 }
 
 /// The interactive reader.
-pub fn tui(source: Source) -> Result<ExitCode> {
+pub fn tui(source: Source, settings: &Settings, _no_state: bool) -> Result<ExitCode> {
     // Until the reader lands, print.
-    print(source, 80, false)
+    print(source, &Options::new(80), Some(&settings.theme))
 }
 
 /// Fully parsed articles in the order given (a folder's newest first), related links resolved
 /// against them and the other articles beside each named file.
 pub fn articles(source: Source) -> Result<Vec<Article>> {
+    Ok(articles_and_titles(source)?.0)
+}
+
+/// [`articles`], with the title of every article read on the way (for naming backlinks).
+fn articles_and_titles(source: Source) -> Result<(Vec<Article>, HashMap<PathBuf, String>)> {
     let paths = match source {
         Source::Paths(p) => p,
-        Source::Stdin(a) => return Ok(vec![*a]),
-        Source::Builtin => return Ok(input::builtin_articles()),
+        Source::Stdin(a) => return Ok((vec![*a], HashMap::new())),
+        Source::Builtin => {
+            let all = input::builtin_articles();
+            let titles = titles_of(&all);
+            return Ok((all, titles));
+        }
     };
     let mut wanted: Vec<Article> = Vec::new();
     let mut problems = Vec::new();
@@ -99,9 +111,17 @@ pub fn articles(source: Source) -> Result<Vec<Article>> {
     let requested = wanted.len();
     wanted.extend(siblings(&paths));
     load::resolve::resolve_all(&mut wanted);
+    let titles = titles_of(&wanted);
     wanted.truncate(requested);
     report(&problems);
-    Ok(wanted)
+    Ok((wanted, titles))
+}
+
+fn titles_of(articles: &[Article]) -> HashMap<PathBuf, String> {
+    articles
+        .iter()
+        .filter_map(|a| Some((a.path.clone()?, a.title.clone())))
+        .collect()
 }
 
 /// The articles beside each named file (not under named folders), so its related links resolve.

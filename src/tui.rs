@@ -4,7 +4,7 @@
 mod effects;
 mod term;
 
-use crate::app::keymap::{self, Key};
+use crate::app::keymap::{Key, Keymap};
 use crate::app::{Action, App, Effect};
 use crate::load::library::Library;
 use crate::ui::theme::Theme;
@@ -26,6 +26,8 @@ pub struct Launch {
     pub measure: u16,
     /// Whether to capture the mouse (wheel and clicks).
     pub mouse: bool,
+    /// The key bindings (`Keymap::from_config` applies the config's `[keys]`).
+    pub keymap: Keymap,
 }
 
 /// How often the loop wakes to look at the termination flag while no event comes.
@@ -45,6 +47,7 @@ pub fn run(launch: Launch) -> Result<()> {
     }
     term::install_panic_hook(launch.mouse);
     let mut app = App::new(launch.library, launch.theme, launch.measure);
+    app.keymap = launch.keymap;
     let mut guard = term::Session::enter(launch.mouse)?;
     refresh_size(&mut app, &guard)?;
     match launch.open {
@@ -141,7 +144,7 @@ fn refresh_size(app: &mut App, session: &term::Session) -> Result<()> {
 fn to_action(app: &App, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
-            keymap::lookup(app.mode, Key::from_event(&k))
+            app.keymap.lookup(app.mode, Key::from_event(&k))
         }
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(m) => match m.kind {

@@ -285,3 +285,105 @@ fn help_and_version_succeed() {
         .success()
         .stdout(predicate::str::contains("byline"));
 }
+
+#[test]
+fn justify_fills_every_inner_line_of_a_paragraph() {
+    let story = "Night market returns to the old quay
+Mar 02, 2026
+By ODA LUND
+The night market came back to the old quay on Friday for the first time since the storm, with more than sixty stalls selling smoked fish, hot bread, wool and lamps made from driftwood.
+Organisers said the crowd was the largest they had seen in a decade, and that several stallholders had sold out well before the harbor bell rang at midnight.
+";
+    let lib = library(&[("market.txt", story)]);
+    let out = byline()
+        .args(["--print", "--justify", "--width", "50"])
+        .arg(lib.path().join("market.txt"))
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    let body: Vec<&str> = text.lines().skip_while(|l| !l.is_empty()).collect();
+    let mut checked = 0;
+    for group in body.split(|l| l.is_empty()) {
+        for l in group.iter().take(group.len().saturating_sub(1)) {
+            assert_eq!(unicode_width::UnicodeWidthStr::width(*l), 50, "{l:?}");
+            checked += 1;
+        }
+        if let Some(last) = group.last() {
+            assert!(!last.contains("  "), "last line stays ragged: {last:?}");
+        }
+    }
+    assert!(checked >= 4, "paragraphs wrapped to several lines");
+}
+
+#[test]
+fn print_config_and_config_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = byline()
+        .arg("--print-config")
+        .env("XDG_CONFIG_HOME", dir.path())
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = stdout_of(&out);
+    let v: toml::Value = toml::from_str(&text).unwrap();
+    assert_eq!(v["measure"].as_integer(), Some(76));
+
+    let bad = write(
+        dir.path(),
+        "bad.toml",
+        b"measure = 76\njustify = \"sometimes\"\n",
+    );
+    let out = byline()
+        .arg("--config")
+        .arg(&bad)
+        .arg("--print-config")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("bad.toml") && err.contains(":2"), "{err}");
+
+    let unknown = write(dir.path(), "unknown.toml", b"colour = \"red\"\n");
+    let out = byline()
+        .arg("--config")
+        .arg(&unknown)
+        .arg("--list")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr).unwrap().contains("measure"),
+        "valid choices listed"
+    );
+}
+
+#[test]
+fn theme_option_and_mono_print_without_colour_codes() {
+    let lib = library(&[("harbor.txt", HARBOR)]);
+    let p = lib.path().join("harbor.txt");
+    let mono = stdout_of(
+        &byline()
+            .args(["--print", "--color", "always", "--theme", "mono"])
+            .arg(&p)
+            .output()
+            .unwrap(),
+    );
+    assert!(mono.contains("\x1b[1"), "mono still uses bold");
+    for seq in mono.split("\x1b[").skip(1) {
+        let params = &seq[..seq.find('m').unwrap()];
+        for p in params.split(';').filter_map(|p| p.parse::<u32>().ok()) {
+            assert!(
+                !(30..=49).contains(&p) && !(90..=107).contains(&p),
+                "colour {p} in mono"
+            );
+        }
+    }
+    byline()
+        .args(["--theme", "neon", "--print"])
+        .arg(&p)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("neon"));
+}

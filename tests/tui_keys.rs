@@ -123,3 +123,75 @@ fn hints_name_the_mode_own_keys_first() {
     );
     assert_eq!(keymap::key_for(Mode::List, Action::NextLink), None);
 }
+
+#[test]
+fn every_bindable_action_has_a_config_name_that_reads_back() {
+    let names = byline::app::action_names();
+    for a in all_actions() {
+        let name = a.name().unwrap_or_else(|| panic!("{a:?} has no name"));
+        assert!(names.contains(&name));
+        assert_eq!(Action::from_name(name), Some(a));
+    }
+    assert_eq!(names.len(), all_actions().len());
+    assert_eq!(
+        Action::Resize {
+            width: 1,
+            height: 1
+        }
+        .name(),
+        None
+    );
+}
+
+#[test]
+fn overrides_replace_an_actions_keys_in_every_scope_it_had() {
+    use byline::app::keymap::Keymap;
+    let x = Key::ch('x');
+    let map = Keymap::with_overrides(&[(Action::Down, vec![x])]);
+    assert_eq!(map.lookup(Mode::List, x), Some(Action::Down));
+    assert_eq!(map.lookup(Mode::Reader, x), Some(Action::Down));
+    assert_eq!(map.lookup(Mode::List, Key::ch('j')), None);
+    let rows = map.help_rows();
+    let down = rows.iter().find(|r| r.2 == "line down").expect("line down");
+    assert_eq!(down.1, "x");
+    // The defaults are untouched.
+    assert_eq!(keymap::lookup(Mode::List, Key::ch('j')), Some(Action::Down));
+}
+
+#[test]
+fn an_override_takes_its_key_from_another_action_and_an_empty_list_unbinds() {
+    use byline::app::keymap::Keymap;
+    let j = Key::ch('j');
+    let map = Keymap::with_overrides(&[(Action::NextArticle, vec![j]), (Action::Zoom, vec![])]);
+    assert_eq!(map.lookup(Mode::Reader, j), Some(Action::NextArticle));
+    assert_eq!(
+        map.lookup(Mode::List, j),
+        Some(Action::Down),
+        "the list keeps j"
+    );
+    assert_eq!(map.lookup(Mode::Reader, Key::ch('z')), None);
+    assert_eq!(map.lookup(Mode::List, Key::ch('z')), None);
+    assert!(!map.bindings().iter().any(|b| b.action == Action::Zoom));
+}
+
+#[test]
+fn the_config_keys_table_builds_a_keymap() {
+    use byline::app::keymap::Keymap;
+    let mut keys = std::collections::BTreeMap::new();
+    keys.insert(
+        "next_article".to_string(),
+        vec!["Ctrl-n".to_string(), "Shift-Tab".to_string()],
+    );
+    let map = Keymap::from_config(&keys).expect("a valid table");
+    let ctrl_n = Key::from_event(&KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL));
+    assert_eq!(map.lookup(Mode::Reader, ctrl_n), Some(Action::NextArticle));
+    let back_tab = Key::from_event(&KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+    assert_eq!(
+        map.lookup(Mode::Reader, back_tab),
+        Some(Action::NextArticle)
+    );
+    assert_eq!(map.lookup(Mode::Reader, Key::ch('n')), None);
+    keys.insert("fly".to_string(), vec![]);
+    let err = Keymap::from_config(&keys).expect_err("an unknown action");
+    assert!(err.to_string().contains("fly"));
+}

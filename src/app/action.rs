@@ -101,3 +101,51 @@ pub enum Effect {
     /// Put this text on the clipboard with OSC 52.
     Copy(String),
 }
+
+/// Every action a key can be bound to, under the name the config's `[keys]` table uses.
+pub const NAMED: &[(&str, Action)] = &[
+    ("quit", Action::Quit),
+    ("suspend", Action::Suspend),
+    ("help", Action::Help),
+    ("down", Action::Down),
+    ("up", Action::Up),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("page_down", Action::PageDown),
+    ("page_up", Action::PageUp),
+    ("half_page_down", Action::HalfPageDown),
+    ("half_page_up", Action::HalfPageUp),
+    ("open", Action::Open),
+    ("to_list", Action::ToList),
+    ("next_article", Action::NextArticle),
+    ("prev_article", Action::PrevArticle),
+    ("next_link", Action::NextLink),
+    ("prev_link", Action::PrevLink),
+    ("follow_link", Action::FollowLink),
+    ("follow_related_1", Action::FollowRelated(1)),
+    ("follow_related_2", Action::FollowRelated(2)),
+    ("follow_related_3", Action::FollowRelated(3)),
+    ("follow_related_4", Action::FollowRelated(4)),
+    ("follow_related_5", Action::FollowRelated(5)),
+    ("follow_related_6", Action::FollowRelated(6)),
+    ("follow_related_7", Action::FollowRelated(7)),
+    ("follow_related_8", Action::FollowRelated(8)),
+    ("follow_related_9", Action::FollowRelated(9)),
+    ("history_back", Action::HistoryBack),
+    ("history_forward", Action::HistoryForward),
+    ("open_url", Action::OpenUrl),
+    ("copy_url", Action::CopyUrl),
+    ("zoom", Action::Zoom),
+];
+
+impl Action {
+    /// The action's name in the config's `[keys]` table; `None` for actions no key sends.
+    pub fn name(self) -> Option<&'static str> {
+        NAMED.iter().find(|(_, a)| *a == self).map(|(n, _)| *n)
+    }
+
+    /// The action the config's `[keys]` table calls `name`.
+    pub fn from_name(name: &str) -> Option<Action> {
+        NAMED.iter().find(|(n, _)| *n == name).map(|(_, a)| *a)
+    }
+}

@@ -14,6 +14,11 @@ mod update;
 
 pub use action::{Action, Effect, Mode};
 
+/// Names of every action, as the config's `[keys]` table spells them.
+pub fn action_names() -> Vec<&'static str> {
+    action::NAMED.iter().map(|(n, _)| *n).collect()
+}
+
 use crate::article::Article;
 use crate::load::library::Library;
 use crate::load::resolve::Resolver;
@@ -75,6 +80,8 @@ pub struct App {
     pub cache: PageCache,
     /// Finds the library article a related headline names.
     pub resolver: Resolver,
+    /// The key bindings in force.
+    pub keymap: keymap::Keymap,
 }
 
 impl App {
@@ -106,6 +113,7 @@ impl App {
             typeset: crate::text::typeset::typeset_with,
             cache: PageCache::default(),
             resolver,
+            keymap: keymap::Keymap::default(),
         }
     }
 

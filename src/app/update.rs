@@ -88,7 +88,8 @@ impl App {
             }
             Mode::Reader => self.scroll_by(delta),
             Mode::Help => {
-                let max = crate::ui::help::max_scroll(self.size.1);
+                let rows = self.keymap.help_rows().len();
+                let max = crate::ui::help::max_scroll(rows, self.size.1);
                 self.help_scroll = offset(self.help_scroll, delta, max + 1);
             }
         }

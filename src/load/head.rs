@@ -39,7 +39,9 @@ impl Head {
 }
 
 /// How much of a file a list row reads: enough for headline, date, byline and first paragraph.
-const PREFIX: usize = 4096;
+const PREFIX: usize = 2048;
+/// Lines of a news-wire file the header can use (headline, date, byline, agency, blank lines).
+const HEADER_LINES: usize = 7;
 
 /// Reads the list row of the article at `path` from the start of the file only
 /// (JSON files, which have no fixed order of fields, are parsed whole).
@@ -62,14 +64,32 @@ pub fn read(path: &Path) -> Result<Head> {
     buf.truncate(n);
     if n == PREFIX {
         // Cut at the last line end so no half line (or half UTF-8 character) is read.
-        if let Some(k) = buf.iter().rposition(|&b| b == b'\n') {
-            buf.truncate(k + 1);
+        let mut end = 0;
+        for _ in 0..HEADER_LINES {
+            match buf[end..].iter().position(|&b| b == b'\n') {
+                Some(k) => end += k + 1,
+                None => {
+                    end = buf.len();
+                    break;
+                }
+            }
         }
+        buf.truncate(end);
     }
     let clean = sanitize::decode(&buf).with_context(|| super::shown(path))?;
     let mut head = match format.unwrap_or_else(|| super::sniff(&clean.text)) {
         Format::Markdown => Head::of(&super::markdown::parse(&clean.text)?),
-        _ => Head::of(&super::wire::parse(&clean.text)),
+        _ => {
+            let h = super::wire::header(&clean.text);
+            Head {
+                path: None,
+                title: h.title,
+                date: h.date,
+                date_iso: h.date_iso,
+                source: h.source,
+                authors: h.authors,
+            }
+        }
     };
     head.path = Some(path.to_path_buf());
     Ok(head)

@@ -6,10 +6,17 @@ use crate::article::Article;
 use crate::text::typeset::{self, Options, Page};
 use crate::ui::theme::Theme;
 use std::fmt::Write;
+use std::path::Path;
 
 /// Renders `article` at `opts` as text lines; with a theme, styled with ANSI SGR sequences.
-pub fn print(article: &Article, opts: &Options, theme: Option<&Theme>) -> String {
-    let page = typeset::typeset(article, opts);
+/// `title_of` names the articles that link here.
+pub fn print(
+    article: &Article,
+    opts: &Options,
+    theme: Option<&Theme>,
+    title_of: &dyn Fn(&Path) -> Option<String>,
+) -> String {
+    let page = typeset::typeset_with(article, opts, title_of);
     page_to_string(&page, theme)
 }
 

@@ -97,22 +97,43 @@ pub fn stand_in(c: char) -> Option<char> {
     }
 }
 
+/// Whether a byte may start something to repair: a control byte, or the lead byte of a C1
+/// control (C2), a bidi control (D8, E2) or a byte-order mark (EF). Runs without such bytes are
+/// copied whole, which keeps loading fast on ordinary text.
+fn may_need_repair(b: u8) -> bool {
+    (b < 0x20 && b != b'\n') || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF)
+}
+
 /// Normalises line ends, expands tabs and replaces every unsafe character; adds a warning per kind.
 fn neutralise(raw: &str, warnings: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(raw.len());
     let (mut crs, mut controls, mut tabs) = (false, false, false);
+    // Column on the current line, counted in chars, for tab stops.
     let mut col = 0usize;
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while i < raw.len() {
+        let run_end = bytes[i..]
+            .iter()
+            .position(|&b| may_need_repair(b))
+            .map_or(raw.len(), |k| i + k);
+        if run_end > i {
+            let run = &raw[i..run_end];
+            out.push_str(run);
+            col = match run.rfind('\n') {
+                Some(nl) => run[nl + 1..].chars().count(),
+                None => col + run.chars().count(),
+            };
+            i = run_end;
+            continue;
+        }
+        let c = raw[i..].chars().next().unwrap_or('\u{FFFD}');
+        i += c.len_utf8();
         match c {
-            '\n' => {
-                out.push('\n');
-                col = 0;
-            }
             '\r' => {
                 crs = true;
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
                 }
                 out.push('\n');
                 col = 0;
@@ -124,17 +145,16 @@ fn neutralise(raw: &str, warnings: &mut Vec<String>) -> String {
                 col += n;
             }
             '\u{FEFF}' if out.is_empty() => warnings.push("byte-order mark removed".to_string()),
-            c => match stand_in(c) {
-                Some(p) => {
-                    controls = true;
-                    out.push(p);
-                    col += 1;
+            c => {
+                match stand_in(c) {
+                    Some(p) => {
+                        controls = true;
+                        out.push(p);
+                    }
+                    None => out.push(c),
                 }
-                None => {
-                    out.push(c);
-                    col += 1;
-                }
-            },
+                col += 1;
+            }
         }
     }
     if crs {
@@ -213,6 +233,18 @@ mod tests {
         assert_eq!(decode(b"ab\0cd"), Err(NotText::Binary));
         assert_eq!(decode(b"a\tb").unwrap().text, "a   b");
         assert_eq!(decode(b"one\rtwo").unwrap().text, "one\ntwo");
+    }
+
+    #[test]
+    fn tab_stops_count_columns_across_runs() {
+        assert_eq!(
+            decode("ab\tc\né\td".as_bytes()).unwrap().text,
+            "ab  c\né   d"
+        );
+        assert_eq!(
+            decode("x\u{85}\ty".as_bytes()).unwrap().text,
+            "x\u{2426}  y"
+        );
     }
 
     #[test]

@@ -2,7 +2,6 @@
 
 use super::fit;
 use crate::app::App;
-use crate::app::keymap::help_rows;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -14,9 +13,8 @@ fn box_height(rows: usize, screen_height: u16) -> u16 {
     want.min(screen_height.saturating_sub(1).max(1))
 }
 
-/// The furthest the help can scroll on a screen `screen_height` rows tall.
-pub fn max_scroll(screen_height: u16) -> usize {
-    let rows = help_rows().len();
+/// The furthest a help of `rows` lines can scroll on a screen `screen_height` rows tall.
+pub fn max_scroll(rows: usize, screen_height: u16) -> usize {
     rows.saturating_sub(usize::from(
         box_height(rows, screen_height).saturating_sub(2),
     ))
@@ -25,7 +23,7 @@ pub fn max_scroll(screen_height: u16) -> usize {
 /// Draws the help box centred over `screen`.
 pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     let t = &app.theme;
-    let rows = help_rows();
+    let rows = app.keymap.help_rows();
     let keys_w = rows.iter().map(|r| fit::width(&r.1)).max().unwrap_or(0);
     let scope_w = rows.iter().map(|r| r.0.name().len()).max().unwrap_or(0);
     let desc_w = rows.iter().map(|r| fit::width(r.2)).max().unwrap_or(0);

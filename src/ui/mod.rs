@@ -8,6 +8,7 @@ pub mod list;
 pub mod reader;
 pub mod status;
 pub mod theme;
+pub mod theme_file;
 
 use crate::app::{App, Mode};
 use ratatui::Frame;

@@ -1,7 +1,6 @@
 //! The status bar: article number, mode, a key hint, and the transient message.
 
 use super::fit;
-use crate::app::keymap;
 use crate::app::{Action, App, Mode};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -34,7 +33,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     // Hints name the keys the table binds, so they never disagree with it.
     let hint = hints
         .iter()
-        .filter_map(|&(a, what)| Some(format!("{} {what}", keymap::key_for(app.mode, a)?)))
+        .filter_map(|&(a, what)| Some(format!("{} {what}", app.keymap.key_for(app.mode, a)?)))
         .collect::<Vec<_>>()
         .join("  ");
     let left = format!(" {}  {}  ", app.position_label(), mode);

@@ -159,7 +159,20 @@ fn agency_line(line: &str, after_byline: bool) -> Option<String> {
     if let Some(a) = agency::from_name(line) {
         return Some(a.to_string());
     }
-    (after_byline && is_publication(line)).then(|| line.to_string())
+    (after_byline && (is_publication(line) || is_outlet_name(line))).then(|| line.to_string())
+}
+
+/// A short title-case name with no sentence punctuation, such as `Meridian Wire Service`,
+/// standing on the line under a byline: that is where wire copy names the outlet.
+fn is_outlet_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && !line.ends_with(['.', '!', '?', ':', ',', ';', '”', '"'])
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(*w, "of" | "the" | "and" | "de")
+        })
+        && !crate::article::date::is_date_line(line)
 }
 
 #[cfg(test)]
@@ -168,6 +181,17 @@ mod tests {
 
     fn top(text: &str) -> (Header, usize) {
         read(text.split('\n'))
+    }
+
+    #[test]
+    fn an_outlet_on_the_line_under_the_byline_is_the_source() {
+        let (h, _) = top(
+            "Comet seen\nMarch 9, 2026\nBy PRIYA NATARAJAN\nMeridian Wire Service\nLINDQVIST (MWS) — A comet.\n",
+        );
+        assert_eq!(h.source.as_deref(), Some("Meridian Wire Service"));
+        assert_eq!(h.authors, vec!["PRIYA NATARAJAN".to_string()]);
+        let (h, _) = top("Comet seen\nMarch 9, 2026\nBy PRIYA NATARAJAN\nThe comet was bright.\n");
+        assert_eq!(h.source, None);
     }
 
     #[test]

@@ -1,0 +1,29 @@
+//! What a run of byline uses: the config file merged with the command line, the theme chosen.
+
+use crate::cli::Cli;
+use crate::config::Config;
+use crate::ui::theme::Theme;
+use crate::ui::theme_file;
+use anyhow::Result;
+
+/// The effective settings of one run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The config file's values, command-line overrides applied.
+    pub config: Config,
+    /// The theme the config or `--theme` names.
+    pub theme: Theme,
+}
+
+/// Reads the config (failing whole on any error) and applies the command line over it.
+pub fn load(cli: &Cli, valid_actions: &[&str]) -> Result<Settings> {
+    let mut config = Config::load(cli.config.as_deref(), valid_actions)?;
+    if let Some(t) = &cli.theme {
+        config.theme = t.clone();
+    }
+    if cli.justify {
+        config.justify = true;
+    }
+    let theme = theme_file::load(&config.theme)?;
+    Ok(Settings { config, theme })
+}

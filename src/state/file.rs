@@ -1,0 +1,302 @@
+//! The `state.json` file: reading it, moving a corrupt one aside, merging and atomic writing.
+
+use super::ArticleState;
+use anyhow::{Context, Result};
+use fs4::fs_std::FileExt;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::{self, File, OpenOptions};
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+
+/// The state file's name inside the state folder.
+pub const STATE_FILE: &str = "state.json";
+/// The lock file held around every read-merge-write.
+pub const LOCK_FILE: &str = "state.lock";
+/// The schema version this build writes and understands.
+pub const VERSION: u64 = 1;
+
+type Articles = BTreeMap<String, ArticleState>;
+
+#[derive(Serialize, Deserialize)]
+struct Repr {
+    version: u64,
+    articles: Articles,
+}
+
+/// What [`load`] found.
+pub enum Loaded {
+    /// Articles this build may overwrite (possibly none).
+    Articles(Articles),
+    /// Articles read from a file this build must not overwrite (a newer schema, or a bad file
+    /// that could not be moved out of the way).
+    Newer(Articles),
+}
+
+/// What [`save`] did.
+pub enum Saved {
+    /// The merged articles now on disk.
+    Merged(Articles),
+    /// Nothing: the file on disk now has a newer schema.
+    Newer,
+}
+
+/// What one read of the file gave.
+enum Disk {
+    Missing,
+    Good(Articles),
+    Newer(Articles),
+    Bad(String),
+}
+
+fn read(path: &Path) -> Disk {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Disk::Missing,
+        Err(e) => return Disk::Bad(format!("cannot read it: {e}")),
+    };
+    let value: serde_json::Value = match serde_json::from_slice(&bytes) {
+        Ok(v) => v,
+        Err(e) => return Disk::Bad(format!("it is not valid JSON: {e}")),
+    };
+    match value.get("version").and_then(serde_json::Value::as_u64) {
+        Some(v) if v > VERSION => {
+            // Show what a newer file holds if its articles still read as ours; never write it.
+            let articles = value
+                .get("articles")
+                .and_then(|a| serde_json::from_value(a.clone()).ok())
+                .unwrap_or_default();
+            return Disk::Newer(articles);
+        }
+        Some(_) => {}
+        None => return Disk::Bad("it has no schema version".into()),
+    }
+    match serde_json::from_value::<Repr>(value) {
+        Ok(r) => Disk::Good(r.articles),
+        Err(e) => Disk::Bad(format!("its contents do not match the schema: {e}")),
+    }
+}
+
+/// Renames a bad state file to `state.json.corrupt-<now>` (with a counter if that is taken).
+fn move_aside(path: &Path, now: u64) -> std::io::Result<PathBuf> {
+    let mut aside = path.with_file_name(format!("{STATE_FILE}.corrupt-{now}"));
+    let mut n = 1;
+    while aside.exists() {
+        aside = path.with_file_name(format!("{STATE_FILE}.corrupt-{now}-{n}"));
+        n += 1;
+    }
+    fs::rename(path, &aside)?;
+    Ok(aside)
+}
+
+/// Reads the state in `dir` for [`super::Store::open`], pushing a line to `warnings` for every
+/// problem met.
+pub fn load(dir: &Path, now: u64, warnings: &mut Vec<String>) -> Loaded {
+    let path = dir.join(STATE_FILE);
+    let mut disk = read(&path);
+    // Before moving a bad file aside, look again under the lock: another instance may be
+    // replacing it this very moment, and its new file must not be the one moved away.
+    let _lock = match disk {
+        Disk::Bad(_) => lock(dir).ok().inspect(|_| disk = read(&path)),
+        _ => None,
+    };
+    match disk {
+        Disk::Missing => Loaded::Articles(Articles::new()),
+        Disk::Good(a) => Loaded::Articles(a),
+        Disk::Newer(a) => {
+            warnings.push(format!(
+                "{} was written by a newer byline; marks will not be saved",
+                path.display()
+            ));
+            Loaded::Newer(a)
+        }
+        Disk::Bad(why) => match move_aside(&path, now) {
+            Ok(aside) => {
+                warnings.push(format!(
+                    "{} was unusable ({why}); moved it to {} and started afresh",
+                    path.display(),
+                    aside.display()
+                ));
+                Loaded::Articles(Articles::new())
+            }
+            Err(e) => {
+                warnings.push(format!(
+                    "{} is unusable ({why}) and could not be moved aside ({e}); marks will not be saved",
+                    path.display()
+                ));
+                Loaded::Newer(Articles::new())
+            }
+        },
+    }
+}
+
+/// Merges `mine` into `disk`: per article the newer `updated` wins, and on a tie an entry changed
+/// here since the last save (`dirty`) wins. Articles only one side knows are kept.
+pub fn merge(mut disk: Articles, mine: &Articles, dirty: &BTreeSet<String>) -> Articles {
+    for (id, m) in mine {
+        let take = match disk.get(id) {
+            None => true,
+            Some(d) => m.updated > d.updated || (m.updated == d.updated && dirty.contains(id)),
+        };
+        if take {
+            disk.insert(id.clone(), *m);
+        }
+    }
+    disk
+}
+
+/// The temp file this process writes before renaming it over `state.json`.
+pub fn temp_path(dir: &Path) -> PathBuf {
+    dir.join(format!(".{STATE_FILE}.{}.tmp", std::process::id()))
+}
+
+/// Takes the exclusive lock on `state.lock` in `dir`; it lasts until the returned file is closed.
+fn lock(dir: &Path) -> Result<File> {
+    let lock_path = dir.join(LOCK_FILE);
+    let lock = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock_path)
+        .with_context(|| format!("opening {}", lock_path.display()))?;
+    FileExt::lock_exclusive(&lock).with_context(|| format!("locking {}", lock_path.display()))?;
+    Ok(lock)
+}
+
+/// Re-reads, merges and atomically rewrites the state in `dir` under the lock.
+pub fn save(
+    dir: &Path,
+    mine: &Articles,
+    dirty: &BTreeSet<String>,
+    now: u64,
+    warnings: &mut Vec<String>,
+) -> Result<Saved> {
+    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    // Held to the end of this function: closing the file releases the lock.
+    let _lock = lock(dir)?;
+
+    let path = dir.join(STATE_FILE);
+    let disk = match read(&path) {
+        Disk::Missing => Articles::new(),
+        Disk::Good(a) => a,
+        Disk::Newer(_) => return Ok(Saved::Newer),
+        Disk::Bad(why) => {
+            let aside = move_aside(&path, now)
+                .with_context(|| format!("moving unusable {} aside", path.display()))?;
+            warnings.push(format!(
+                "{} was unusable ({why}); moved it to {}",
+                path.display(),
+                aside.display()
+            ));
+            Articles::new()
+        }
+    };
+    let merged = merge(disk, mine, dirty);
+    remove_stale_temps(dir);
+    let repr = Repr {
+        version: VERSION,
+        articles: merged,
+    };
+    let mut bytes = serde_json::to_vec(&repr).context("encoding the state")?;
+    bytes.push(b'\n');
+    write_atomic(dir, &path, &bytes)?;
+    Ok(Saved::Merged(repr.articles))
+}
+
+/// Removes temp files left by killed instances. Only safe under the lock: a live instance only
+/// has a temp file while it holds the lock.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let ours = temp_path(dir);
+    let prefix = format!(".{STATE_FILE}.");
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && name.starts_with(&prefix) && name.ends_with(".tmp") && entry.path() != ours {
+            // Best effort: a temp file that cannot be removed harms nothing.
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Writes `bytes` to `path` so that a crash at any moment leaves either the old or the new file
+/// whole: temp file in the same folder, write, fsync, rename over, fsync the folder.
+fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = temp_path(dir);
+    let written = (|| -> std::io::Result<()> {
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if let Err(e) = written {
+        // Best effort: leave no half-written temp behind (it may not exist, or be in the way).
+        let _ = fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("writing {}", path.display()));
+    }
+    sync_dir(dir).with_context(|| format!("syncing {}", dir.display()))
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    // The rename is only durable once the folder's entry is on disk.
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(read: bool, updated: u64) -> ArticleState {
+        ArticleState {
+            read,
+            updated,
+            ..ArticleState::default()
+        }
+    }
+
+    fn map(items: &[(&str, ArticleState)]) -> Articles {
+        items.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+    }
+
+    #[test]
+    fn newer_entry_wins_either_way() {
+        let disk = map(&[("a", entry(true, 20)), ("b", entry(false, 10))]);
+        let mine = map(&[("a", entry(false, 10)), ("b", entry(true, 20))]);
+        let dirty = ["a".to_string(), "b".to_string()].into();
+        let merged = merge(disk, &mine, &dirty);
+        assert!(merged["a"].read, "disk's newer entry must win");
+        assert!(merged["b"].read, "my newer entry must win");
+    }
+
+    #[test]
+    fn tie_goes_to_a_change_made_here_only() {
+        let disk = map(&[("a", entry(true, 10)), ("b", entry(true, 10))]);
+        let mine = map(&[("a", entry(false, 10)), ("b", entry(false, 10))]);
+        let dirty = ["a".to_string()].into();
+        let merged = merge(disk, &mine, &dirty);
+        assert!(!merged["a"].read, "dirty entry wins the tie");
+        assert!(merged["b"].read, "clean entry yields to disk");
+    }
+
+    #[test]
+    fn entries_known_to_one_side_are_kept() {
+        let disk = map(&[("d", entry(true, 5))]);
+        let mine = map(&[("m", entry(true, 5))]);
+        let merged = merge(disk, &mine, &BTreeSet::new());
+        assert_eq!(merged.keys().collect::<Vec<_>>(), ["d", "m"]);
+    }
+}

@@ -1,0 +1,239 @@
+//! Persisted user state: which articles are read or bookmarked and where the reader stopped.
+//!
+//! The state lives in one `state.json` per user (see [`default_dir`]). Saves are debounced,
+//! atomic (temp file, fsync, rename, fsync the folder) and merged under a file lock with whatever
+//! another running instance wrote, so two readers at once never lose each other's marks.
+
+mod file;
+mod id;
+
+pub use file::{LOCK_FILE, STATE_FILE, temp_path};
+pub use id::article_id;
+
+use anyhow::Result;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// How long after a change [`Store::save_if_due`] waits before writing.
+pub const SAVE_DELAY: Duration = Duration::from_secs(1);
+
+/// Where the reader stopped in an article, independent of the terminal width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Position {
+    /// Index of the body block shown at the top of the reader.
+    pub block: usize,
+    /// How many wrapped lines of that block are scrolled past.
+    pub line_offset: usize,
+}
+
+/// What the user has done with one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ArticleState {
+    /// The article has been opened (or marked read).
+    pub read: bool,
+    /// The article is bookmarked.
+    pub bookmarked: bool,
+    /// Where the reader stopped, if it scrolled at all.
+    pub position: Option<Position>,
+    /// When this entry last changed, in unix seconds; the newer entry wins a merge.
+    pub updated: u64,
+}
+
+/// The user state of all articles, with debounced, locked, atomic saves.
+#[derive(Debug)]
+pub struct Store {
+    /// The folder holding `state.json`; `None` for a disabled store.
+    dir: Option<PathBuf>,
+    articles: BTreeMap<String, ArticleState>,
+    /// Ids changed in memory since the last successful save.
+    dirty: BTreeSet<String>,
+    /// When the oldest unsaved change (or the last failed save) happened.
+    due_from: Option<Instant>,
+    /// The file on disk has a newer schema: never overwrite it.
+    read_only: bool,
+    /// Warnings met while saving (a corrupt file moved aside), for the UI to show.
+    warnings: Vec<String>,
+}
+
+impl Store {
+    /// Opens the state kept in `dir` (which need not exist yet).
+    ///
+    /// Never fails: a corrupt or unreadable `state.json` is moved aside to
+    /// `state.json.corrupt-<unix time>` and the store starts empty; a file written by a newer
+    /// byline is read but never overwritten. Each such event comes back as a warning line.
+    pub fn open(dir: PathBuf) -> (Store, Vec<String>) {
+        let mut warnings = Vec::new();
+        let (articles, read_only) = match file::load(&dir, unix_now(), &mut warnings) {
+            file::Loaded::Articles(a) => (a, false),
+            file::Loaded::Newer(a) => (a, true),
+        };
+        let store = Store {
+            dir: Some(dir),
+            articles,
+            dirty: BTreeSet::new(),
+            due_from: None,
+            read_only,
+            warnings: Vec::new(),
+        };
+        (store, warnings)
+    }
+
+    /// A store that never reads or writes anything (`--no-state`); marks last until quit.
+    pub fn disabled() -> Store {
+        Store {
+            dir: None,
+            articles: BTreeMap::new(),
+            dirty: BTreeSet::new(),
+            due_from: None,
+            read_only: false,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Whether saves go nowhere: the store is disabled or the file on disk is from a newer byline.
+    pub fn is_read_only(&self) -> bool {
+        self.dir.is_none() || self.read_only
+    }
+
+    /// The state of article `id`; the default (unread, no bookmark, no position) when unknown.
+    pub fn get(&self, id: &str) -> ArticleState {
+        self.articles.get(id).copied().unwrap_or_default()
+    }
+
+    /// All known articles and their state, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &ArticleState)> {
+        self.articles.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// Whether there are changes not yet on disk.
+    pub fn has_unsaved(&self) -> bool {
+        !self.dirty.is_empty()
+    }
+
+    /// Marks article `id` read or unread.
+    pub fn set_read(&mut self, id: &str, read: bool) {
+        self.change(id, |s| s.read = read);
+    }
+
+    /// Flips the read mark of article `id` and returns the new value.
+    pub fn toggle_read(&mut self, id: &str) -> bool {
+        self.change(id, |s| s.read = !s.read).read
+    }
+
+    /// Flips the bookmark of article `id` and returns the new value.
+    pub fn toggle_bookmark(&mut self, id: &str) -> bool {
+        self.change(id, |s| s.bookmarked = !s.bookmarked).bookmarked
+    }
+
+    /// Remembers where the reader stopped in article `id`; `None` forgets it.
+    pub fn set_position(&mut self, id: &str, position: Option<Position>) {
+        self.change(id, |s| s.position = position);
+    }
+
+    /// Applies `f` to the entry of `id`, recording the change only when something differs (so
+    /// scrolling back and forth over the same spot writes nothing).
+    fn change(&mut self, id: &str, f: impl FnOnce(&mut ArticleState)) -> ArticleState {
+        let mut state = self.get(id);
+        let before = state;
+        f(&mut state);
+        if state != before {
+            state.updated = unix_now();
+            self.articles.insert(id.to_owned(), state);
+            self.dirty.insert(id.to_owned());
+            self.due_from.get_or_insert_with(Instant::now);
+        }
+        state
+    }
+
+    /// Saves when there are changes and the oldest is at least [`SAVE_DELAY`] older than `now`.
+    ///
+    /// Call it from the event loop on every tick. A failed save keeps the changes in memory and is
+    /// retried one delay later.
+    pub fn save_if_due(&mut self, now: Instant) -> Result<()> {
+        match self.due_from {
+            Some(from)
+                if now
+                    .checked_duration_since(from)
+                    .is_some_and(|d| d >= SAVE_DELAY) =>
+            {
+                self.flush()
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Saves now if anything changed (call on quit).
+    ///
+    /// Under an exclusive lock on `state.lock` it re-reads `state.json`, merges it with the
+    /// changes made here (per article, the newer `updated` wins; a change made here since the
+    /// last save wins a tie), writes the result atomically and adopts it, so entries another
+    /// instance saved show up here too. On error the old file is untouched and the changes stay
+    /// in memory for a later try.
+    pub fn flush(&mut self) -> Result<()> {
+        let Some(dir) = &self.dir else {
+            self.dirty.clear();
+            self.due_from = None;
+            return Ok(());
+        };
+        if self.read_only || self.dirty.is_empty() {
+            self.due_from = None;
+            return Ok(());
+        }
+        match file::save(
+            dir,
+            &self.articles,
+            &self.dirty,
+            unix_now(),
+            &mut self.warnings,
+        ) {
+            Ok(file::Saved::Merged(merged)) => {
+                self.articles = merged;
+                self.dirty.clear();
+                self.due_from = None;
+                Ok(())
+            }
+            Ok(file::Saved::Newer) => {
+                self.read_only = true;
+                self.due_from = None;
+                anyhow::bail!(
+                    "{} was written by a newer byline; marks will not be saved",
+                    dir.join(file::STATE_FILE).display()
+                )
+            }
+            Err(e) => {
+                self.due_from = Some(Instant::now());
+                Err(e)
+            }
+        }
+    }
+
+    /// Takes the warnings met while saving (for example a corrupt file moved aside).
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+}
+
+/// The folder for `state.json`: `$BYLINE_STATE_DIR`, else `$XDG_STATE_HOME/byline`, else
+/// `~/.local/state/byline`; `None` when none of them is set.
+pub fn default_dir() -> Option<PathBuf> {
+    default_dir_from(|name| std::env::var_os(name))
+}
+
+/// [`default_dir`] with the environment passed in, so it can be tested without touching the
+/// process environment. Empty variables count as unset.
+pub fn default_dir_from(env: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
+    let var = |name: &str| env(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    var("BYLINE_STATE_DIR")
+        .or_else(|| var("XDG_STATE_HOME").map(|p| p.join("byline")))
+        .or_else(|| var("HOME").map(|p| p.join(".local/state/byline")))
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
