@@ -74,6 +74,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         measure,
         mouse,
         keymap,
+        date_format: settings.config.date_format.clone(),
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -28,6 +28,8 @@ pub struct Launch {
     pub mouse: bool,
     /// The key bindings (`Keymap::from_config` applies the config's `[keys]`).
     pub keymap: Keymap,
+    /// How the list writes dates (the config's `date_format`).
+    pub date_format: String,
 }
 
 /// How often the loop wakes to look at the termination flag while no event comes.
@@ -48,6 +50,7 @@ pub fn run(launch: Launch) -> Result<()> {
     term::install_panic_hook(launch.mouse);
     let mut app = App::new(launch.library, launch.theme, launch.measure);
     app.keymap = launch.keymap;
+    app.date_format = launch.date_format;
     let mut guard = term::Session::enter(launch.mouse)?;
     refresh_size(&mut app, &guard)?;
     match launch.open {

@@ -226,7 +226,7 @@ fn wide_characters_in_titles_are_measured_and_cut_in_the_list() {
     let row = row(&buf, y).0;
     assert_eq!(buf[(59, y)].symbol(), "│", "the border is in place: {row}");
     assert!(row.contains('…'), "the title was cut: {row}");
-    assert!(row.contains("2026-03-13"), "the date still shows: {row}");
+    assert!(row.contains("Mar 13, 2026"), "the date still shows: {row}");
     assert_eq!(x, 3);
 }
 
@@ -280,4 +280,14 @@ fn an_empty_library_says_so_in_both_panes() {
     assert!(find(&buf, "no articles").is_some(), "{}", text(&buf));
     assert!(find(&buf, "no article to show").is_some());
     assert!(find(&buf, "0/0").is_some());
+}
+
+#[test]
+fn the_list_writes_dates_in_the_configured_format() {
+    let mut app = start(120, 40);
+    app.date_format = "%d.%m.%Y".into();
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "14.03.2026").expect("the harbor date");
+    assert_eq!((x + 10, y), (39, 1), "right-aligned against the border");
+    assert!(find(&buf, "Mar 14, 2026").is_none());
 }

@@ -82,6 +82,8 @@ pub struct App {
     pub resolver: Resolver,
     /// The key bindings in force.
     pub keymap: keymap::Keymap,
+    /// How the list writes dates (`config::date` directives).
+    pub date_format: String,
 }
 
 impl App {
@@ -114,6 +116,7 @@ impl App {
             cache: PageCache::default(),
             resolver,
             keymap: keymap::Keymap::default(),
+            date_format: crate::config::Config::default().date_format,
         }
     }
 

@@ -74,8 +74,8 @@ const TITLE_MIN: usize = 16;
 fn columns(app: &App, rows: std::ops::Range<usize>, width: usize) -> Columns {
     let heads = || rows.clone().map(|i| &app.library.entries[i].head);
     let widest_date = heads()
-        .filter_map(|h| h.date_iso.as_deref())
-        .map(fit::width)
+        .filter_map(|h| date_of(app, h))
+        .map(|d| fit::width(&d))
         .max()
         .unwrap_or(0);
     let widest_source = heads()
@@ -117,7 +117,9 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: Columns) {
     let mut end = w;
     if cols.date > 0 {
         end -= cols.date;
-        let date = head.date_iso.as_deref().unwrap_or("");
+        let date = date_of(app, head).unwrap_or_default();
+        let date = fit::ellipsis(&date, cols.date);
+        let date = date.as_str();
         let x = area.x + end as u16;
         buf.set_stringn(x, area.y, date, cols.date, over(t.meta));
         end -= 1;
@@ -132,6 +134,12 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: Columns) {
     let room = end.saturating_sub(cols.mark);
     let title = fit::ellipsis(&head.title, room);
     buf.set_stringn(area.x + cols.mark as u16, area.y, &title, room, base);
+}
+
+/// The row's date in the configured format (the ISO date when the format cannot apply).
+fn date_of(app: &App, head: &crate::load::head::Head) -> Option<String> {
+    let iso = head.date_iso.as_deref()?;
+    Some(crate::config::date::format_date(iso, &app.date_format).unwrap_or_else(|| iso.to_string()))
 }
 
 /// The selection style when the row is selected, else nothing.
