@@ -75,6 +75,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         mouse,
         keymap,
         date_format: settings.config.date_format.clone(),
+        justify: settings.config.justify,
     })?;
     Ok(ExitCode::SUCCESS)
 }

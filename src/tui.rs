@@ -30,6 +30,8 @@ pub struct Launch {
     pub keymap: Keymap,
     /// How the list writes dates (the config's `date_format`).
     pub date_format: String,
+    /// Justify paragraphs (the config's `justify`, `--justify`).
+    pub justify: bool,
 }
 
 /// How often the loop wakes to look at the termination flag while no event comes.
@@ -51,6 +53,7 @@ pub fn run(launch: Launch) -> Result<()> {
     let mut app = App::new(launch.library, launch.theme, launch.measure);
     app.keymap = launch.keymap;
     app.date_format = launch.date_format;
+    app.justify = launch.justify;
     let mut guard = term::Session::enter(launch.mouse)?;
     refresh_size(&mut app, &guard)?;
     match launch.open {

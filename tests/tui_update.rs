@@ -397,3 +397,32 @@ fn pages_are_laid_out_once_per_article_and_width() {
     });
     assert_eq!(LAYOUTS.with(|c| c.get()), 3);
 }
+
+#[test]
+fn justify_lays_the_page_out_with_justified_options() {
+    thread_local! {
+        static SEEN: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+    }
+    fn spy(
+        a: &byline::article::Article,
+        o: &byline::text::typeset::Options,
+        t: &dyn Fn(&std::path::Path) -> Option<String>,
+    ) -> byline::text::typeset::Page {
+        SEEN.with(|c| c.set(Some(o.justify)));
+        byline::text::typeset::typeset_with(a, o, t)
+    }
+    let mut app = App::new(library(), Theme::dark(), 60);
+    app.typeset = spy;
+    app.justify = true;
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.update(Action::Open);
+    assert_eq!(SEEN.with(|c| c.get()), Some(true));
+    assert_eq!(
+        app.reader.as_ref().map(|r| r.page.text_width),
+        Some(60),
+        "the measure is used"
+    );
+}

@@ -84,6 +84,8 @@ pub struct App {
     pub keymap: keymap::Keymap,
     /// How the list writes dates (`config::date` directives).
     pub date_format: String,
+    /// Stretch inner lines of paragraphs to the full measure.
+    pub justify: bool,
 }
 
 impl App {
@@ -117,6 +119,7 @@ impl App {
             resolver,
             keymap: keymap::Keymap::default(),
             date_format: crate::config::Config::default().date_format,
+            justify: false,
         }
     }
 
@@ -185,9 +188,13 @@ impl App {
         let title_of = |p: &Path| {
             links::index_of_path(library, p).map(|i| library.entries[i].head.title.clone())
         };
-        self.cache.get(index, width, self.measure, |opts| {
-            typeset(article, opts, &title_of)
-        })
+        let opts = Options {
+            width,
+            measure: self.measure,
+            justify: self.justify,
+        };
+        self.cache
+            .get(index, opts, |opts| typeset(article, opts, &title_of))
     }
 
     /// Sets an informational status message.

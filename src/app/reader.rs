@@ -46,36 +46,32 @@ impl Reader {
     }
 }
 
-/// Pages already laid out, per (library index, width), so scrolling and going back never re-wrap.
+/// Pages already laid out, per library index and layout options, so scrolling and going back never re-wrap.
 #[derive(Debug, Default)]
 pub struct PageCache {
-    pages: HashMap<(usize, u16), Arc<Page>>,
+    pages: HashMap<(usize, u16, u16, bool), Arc<Page>>,
 }
 
 impl PageCache {
     /// Most pages kept; the cache is emptied when it would grow past this.
     pub const LIMIT: usize = 32;
 
-    /// The page of article `index` at `width`, laid out now by `lay_out` if it is not cached.
+    /// The page of article `index` laid out with `opts`, by `lay_out` if it is not cached.
     pub fn get(
         &mut self,
         index: usize,
-        width: u16,
-        measure: u16,
+        opts: Options,
         lay_out: impl FnOnce(&Options) -> Page,
     ) -> Arc<Page> {
-        if let Some(p) = self.pages.get(&(index, width)) {
+        let key = (index, opts.width, opts.measure, opts.justify);
+        if let Some(p) = self.pages.get(&key) {
             return p.clone();
         }
         if self.pages.len() >= Self::LIMIT {
             self.pages.clear();
         }
-        let opts = Options {
-            measure,
-            ..Options::new(width)
-        };
         let page = Arc::new(lay_out(&opts));
-        self.pages.insert((index, width), page.clone());
+        self.pages.insert(key, page.clone());
         page
     }
 
