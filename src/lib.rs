@@ -9,6 +9,7 @@ pub mod input;
 pub mod load;
 pub mod modes;
 pub mod render;
+pub mod search;
 pub mod settings;
 pub mod state;
 pub mod text;

@@ -22,6 +22,9 @@ pub struct Head {
     pub source: Option<String>,
     /// Authors as written.
     pub authors: Vec<String>,
+    /// Stable id for reading state: a hash of title, date and the start of the text, so a moved
+    /// or renamed file keeps its read mark, bookmark and position.
+    pub id: String,
 }
 
 impl Head {
@@ -34,6 +37,11 @@ impl Head {
             date_iso: article.date_iso.clone(),
             source: article.source.clone(),
             authors: article.authors.clone(),
+            id: crate::state::article_id(
+                &article.title,
+                article.date.as_deref(),
+                article.blocks.first().map(|b| b.text.as_str()),
+            ),
         }
     }
 }
@@ -42,6 +50,24 @@ impl Head {
 const PREFIX: usize = 2048;
 /// Lines of a news-wire file the header can use (headline, date, byline, agency, blank lines).
 const HEADER_LINES: usize = 7;
+
+/// The first [`HEADER_LINES`] lines of `text`.
+fn header_lines(text: &str) -> &str {
+    let mut end = 0;
+    for _ in 0..HEADER_LINES {
+        match text[end..].find('\n') {
+            Some(k) => end += k + 1,
+            None => return text,
+        }
+    }
+    &text[..end]
+}
+
+/// The id of a file whose first bytes (at most [`PREFIX`], cut at a line end) decode to `start`:
+/// title and date plus the start of the text, the same whatever the file is called.
+pub fn content_id(title: &str, date: Option<&str>, start: &str) -> String {
+    crate::state::article_id(title, date, Some(start))
+}
 
 /// Reads the list row of the article at `path` from the start of the file only
 /// (JSON files, which have no fixed order of fields, are parsed whole).
@@ -64,23 +90,15 @@ pub fn read(path: &Path) -> Result<Head> {
     buf.truncate(n);
     if n == PREFIX {
         // Cut at the last line end so no half line (or half UTF-8 character) is read.
-        let mut end = 0;
-        for _ in 0..HEADER_LINES {
-            match buf[end..].iter().position(|&b| b == b'\n') {
-                Some(k) => end += k + 1,
-                None => {
-                    end = buf.len();
-                    break;
-                }
-            }
+        if let Some(k) = buf.iter().rposition(|&b| b == b'\n') {
+            buf.truncate(k + 1);
         }
-        buf.truncate(end);
     }
     let clean = sanitize::decode(&buf).with_context(|| super::shown(path))?;
     let mut head = match format.unwrap_or_else(|| super::sniff(&clean.text)) {
         Format::Markdown => Head::of(&super::markdown::parse(&clean.text)?),
         _ => {
-            let h = super::wire::header(&clean.text);
+            let h = super::wire::header(header_lines(&clean.text));
             Head {
                 path: None,
                 title: h.title,
@@ -88,9 +106,11 @@ pub fn read(path: &Path) -> Result<Head> {
                 date_iso: h.date_iso,
                 source: h.source,
                 authors: h.authors,
+                id: String::new(),
             }
         }
     };
+    head.id = content_id(&head.title, head.date.as_deref(), &clean.text);
     head.path = Some(path.to_path_buf());
     Ok(head)
 }

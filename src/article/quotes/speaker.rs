@@ -1,0 +1,399 @@
+//! Speaker attribution: the name (or pronoun) next to a verb of saying in a quote's sentence.
+//!
+//! Each block is tokenised once; every verb of saying outside quotes becomes an event with its
+//! subject, found within a bounded look-back, so the work stays linear on any paragraph. Events are
+//! resolved in reading order: a pronoun takes the last named speaker, a lone surname the full name
+//! seen earlier. A quote takes the event right after it in its clause (`“…,” Ruiz said`), else the
+//! last event before it in its sentence (`Ruiz said: “…”`).
+
+use std::collections::{HashMap, HashSet};
+
+use super::names::{Class, classify, clean_name, is_not_name};
+use super::pair::Span;
+use super::tokens::{Token, sentence_ends, tokenize};
+
+/// How many tokens before its verb a subject is looked for.
+const LOOK_BACK: usize = 48;
+/// The most words a name can have.
+const NAME_WORDS: usize = 8;
+
+#[derive(Debug)]
+enum Subject {
+    Name(String),
+    Pronoun,
+    Unknown,
+}
+
+/// A verb of saying outside quotes.
+struct Event {
+    /// Offset of the verb.
+    pos: usize,
+    /// The end of the quote its clause starts right after, if it does.
+    after_quote: Option<usize>,
+    /// Index of its sentence in the block.
+    sentence: usize,
+    subject: Subject,
+    /// The subject resolved to a name.
+    speaker: Option<String>,
+}
+
+/// Names and events in reading order, for resolution.
+enum Item {
+    Name(String),
+    Event(usize),
+}
+
+/// A full name first seen with a surname, and the last speaker who had it.
+struct Known {
+    first: String,
+    speaker: Option<String>,
+}
+
+/// What attribution carries from block to block.
+pub(super) struct Speakers<'v> {
+    /// Words the article uses in lower case: a capitalised one at a sentence start is no name.
+    vocab: &'v HashSet<String>,
+    last: Option<String>,
+    surnames: HashMap<String, Known>,
+}
+
+/// One block's tokens and what each can be.
+struct Walk<'a> {
+    chars: &'a [char],
+    tokens: &'a [Token],
+    class: Vec<Class>,
+}
+
+impl<'v> Speakers<'v> {
+    /// Attribution state for one article, knowing its lower-case words.
+    pub fn new(vocab: &'v HashSet<String>) -> Self {
+        Speakers {
+            vocab,
+            last: None,
+            surnames: HashMap::new(),
+        }
+    }
+
+    /// The speaker of each span of one block (`spans` sorted by start), in the same order.
+    /// Nested quotes get `None`: the speaker of the quote around them is quoting someone else.
+    pub fn attribute(&mut self, chars: &[char], spans: &[Span]) -> Vec<Option<String>> {
+        let mut intervals: Vec<(usize, usize)> = Vec::new();
+        for s in spans {
+            match intervals.last_mut() {
+                Some(last) if s.start < last.1 => last.1 = last.1.max(s.end),
+                _ => intervals.push((s.start, s.end)),
+            }
+        }
+        let tokens = tokenize(chars);
+        let ends = sentence_ends(chars, &tokens, &intervals);
+        let walk = Walk {
+            chars,
+            tokens: &tokens,
+            class: tokens.iter().map(|t| classify(chars, t)).collect(),
+        };
+        let (mut events, items, barriers) = self.events(&walk, &intervals, &ends);
+        self.resolve(&items, &mut events);
+        let ends_pos: Vec<usize> = ends.iter().map(|&t| tokens[t].end).collect();
+        spans
+            .iter()
+            .map(|s| {
+                if s.nested {
+                    return None;
+                }
+                let i = events.partition_point(|e| e.pos < s.end);
+                let after = events
+                    .get(i)
+                    .filter(|e| e.after_quote == Some(s.end))
+                    .and_then(|e| e.speaker.clone());
+                after.or_else(|| {
+                    let sentence = ends_pos.partition_point(|&p| p <= s.start);
+                    let i = events.partition_point(|e| e.pos < s.start);
+                    let e = &events[i.checked_sub(1)?];
+                    let crossed = barriers.partition_point(|&b| b < s.start)
+                        != barriers.partition_point(|&b| b <= e.pos);
+                    (e.sentence == sentence && !crossed).then(|| e.speaker.clone())?
+                })
+            })
+            .collect()
+    }
+
+    /// Walks the tokens once, collecting multi-word names, verbs of saying with their subjects, and
+    /// the clause breaks (`;`, a dash, `, but`) a verb before a quote must not be separated by.
+    fn events(
+        &self,
+        w: &Walk,
+        intervals: &[(usize, usize)],
+        ends: &[usize],
+    ) -> (Vec<Event>, Vec<Item>, Vec<usize>) {
+        let mut events = Vec::new();
+        let mut barriers = Vec::new();
+        let mut items = Vec::new();
+        let (mut q, mut e) = (0, 0);
+        let (mut clause, mut sent_start, mut after_quote) = (0, 0, None);
+        let mut run: Vec<usize> = Vec::new();
+        for (t, tok) in w.tokens.iter().enumerate() {
+            while q < intervals.len() && intervals[q].1 <= tok.start {
+                q += 1;
+            }
+            if q < intervals.len() && intervals[q].0 <= tok.start {
+                w.flush(&mut run, &mut items);
+                if tok.end == intervals[q].1 {
+                    clause = t + 1;
+                    after_quote = Some(tok.end);
+                }
+            } else {
+                let named = w.class[t].name;
+                if named || (!run.is_empty() && w.class[t].particle) {
+                    if run.len() == NAME_WORDS {
+                        w.flush(&mut run, &mut items);
+                    }
+                    if named || !run.is_empty() {
+                        run.push(t);
+                    }
+                } else {
+                    w.flush(&mut run, &mut items);
+                }
+                let c = w.chars[tok.start];
+                let contrast = c == ',' && w.class.get(t + 1).is_some_and(|n| n.contrast);
+                let dash = !tok.word && matches!(c, ';' | '—' | '–');
+                if dash || contrast {
+                    barriers.push(tok.start);
+                }
+                // `“…” — and Ruiz said`: a new clause after the quote is not its attribution.
+                if dash || w.class[t].conjunction || w.class[t].contrast {
+                    after_quote = None;
+                }
+                if w.class[t].verb {
+                    let lo = clause.max(t.saturating_sub(LOOK_BACK));
+                    let inverted_ok = after_quote.is_some() && lo == clause || t == sent_start;
+                    let (subject, tight) = self.subject(w, t, lo, sent_start, inverted_ok);
+                    items.push(Item::Event(events.len()));
+                    events.push(Event {
+                        pos: tok.start,
+                        // `“…” was the word the crowd Ruiz said…` is no attribution: the subject
+                        // must open the clause.
+                        after_quote: after_quote.filter(|_| tight && lo == clause),
+                        sentence: e,
+                        subject,
+                        speaker: None,
+                    });
+                }
+            }
+            if ends.get(e) == Some(&t) {
+                e += 1;
+                clause = t + 1;
+                sent_start = t + 1;
+                after_quote = None;
+                w.flush(&mut run, &mut items);
+            }
+        }
+        w.flush(&mut run, &mut items);
+        (events, items, barriers)
+    }
+
+    /// The subject of the verb at token `t`, looking back no further than token `lo`, and whether
+    /// it (or the verb, when the subject follows it) opens the clause. The subject may follow the
+    /// verb only when `inverted_ok`: right after a quote (`“…,” said Romero`) or at a sentence start.
+    fn subject(
+        &self,
+        w: &Walk,
+        t: usize,
+        lo: usize,
+        sent_start: usize,
+        inverted_ok: bool,
+    ) -> (Subject, bool) {
+        let (chars, tokens, class) = (w.chars, w.tokens, &w.class);
+        if class[t].according {
+            let to = class.get(t + 1).is_some_and(|c| c.to);
+            let subject = if to {
+                self.forward(w, t + 2)
+            } else {
+                Subject::Unknown
+            };
+            return (subject, true);
+        }
+        // Skip the punctuation and a conjunction that open the clause (`, and`, `But`).
+        let mut lo = lo;
+        while lo < t && !tokens[lo].word {
+            lo += 1;
+        }
+        if lo < t && class[lo].conjunction {
+            lo += 1;
+        }
+        let mut j = t;
+        while j > lo && class[j - 1].adverb {
+            j -= 1;
+        }
+        if j <= lo {
+            // Nothing before the verb in its clause: `“…,” said Romero.` Elsewhere (`…, and said
+            // Lisbon would pay`) the word after the verb is its object, not its subject.
+            if !inverted_ok {
+                return (Subject::Unknown, false);
+            }
+            return (self.forward(w, t + 1), true);
+        }
+        let p = j - 1;
+        if class[p].pronoun {
+            return (Subject::Pronoun, p == lo);
+        }
+        if class[p].name {
+            let mut k = p;
+            while k > lo && p - k + 1 < NAME_WORDS && (class[k - 1].name || class[k - 1].particle) {
+                k -= 1;
+            }
+            return (self.name(w, k, p + 1, k == sent_start), k == lo);
+        }
+        if tokens[p].is(chars, ',') {
+            // An appositive: `Ana Ruiz, the port’s director, said`.
+            let mut k = lo;
+            while k < p && k - lo < NAME_WORDS && (class[k].name || class[k].particle) {
+                k += 1;
+            }
+            if k > lo && k < p && tokens[k].is(chars, ',') {
+                return (self.name(w, lo, k, lo == sent_start), true);
+            }
+        }
+        (Subject::Unknown, false)
+    }
+
+    /// The subject after an inverted verb: `said Romero`, `according to Ana Ruiz`, `said he`,
+    /// `said spokeswoman Ana Ruiz`, `wrote columnist Teo Marsh`.
+    fn forward(&self, w: &Walk, from: usize) -> Subject {
+        if w.class.get(from).is_some_and(|c| c.pronoun) {
+            return Subject::Pronoun;
+        }
+        if w.class.get(from).is_some_and(|c| c.determiner) {
+            // `said the guild’s chair, Anders Kvale`: the name follows the description and a comma.
+            let mut k = from;
+            while k - from < NAME_WORDS
+                && w.tokens.get(k).is_some_and(|t| t.word)
+                && !w.class[k].verb
+            {
+                k += 1;
+            }
+            let comma = w.tokens.get(k).is_some_and(|t| t.is(w.chars, ','));
+            if !comma || !w.class.get(k + 1).is_some_and(|c| c.name) {
+                return Subject::Unknown;
+            }
+            return self.forward(w, k + 1);
+        }
+        // Up to three lower-case words describing the speaker; a function word (`said the plan`,
+        // `said it`) means the verb has an object, not a subject, after it.
+        let start = from;
+        let mut from = from;
+        while let (Some(c), Some(tok)) = (w.class.get(from), w.tokens.get(from)) {
+            let lower = tok.word && tok.first(w.chars).is_lowercase();
+            if from - start == 3 || !lower || c.function || c.pronoun || c.verb {
+                break;
+            }
+            from += 1;
+        }
+        let mut k = from;
+        while k < w.tokens.len()
+            && k - from < NAME_WORDS
+            && (w.class[k].name || (k > from && w.class[k].particle))
+        {
+            k += 1;
+        }
+        if k == from {
+            return Subject::Unknown;
+        }
+        self.name(w, from, k, false)
+    }
+
+    /// The name made of tokens `from..to`, or `Unknown` when it is only titles or a common noun.
+    fn name(&self, w: &Walk, from: usize, to: usize, at_sentence_start: bool) -> Subject {
+        let mut words = w.words(from, to);
+        // `Archivist Runa Tveit`: a leading word the article also writes in lower case is a
+        // description, not a name, when two words are left.
+        while words.len() > 2 && self.vocab.contains(&words[0].to_lowercase()) {
+            words.remove(0);
+        }
+        let Some(name) = clean_name(&words) else {
+            return Subject::Unknown;
+        };
+        if !name.contains(' ') {
+            let common = at_sentence_start && self.vocab.contains(&name.to_lowercase());
+            if common || is_not_name(&name) {
+                return Subject::Unknown;
+            }
+        }
+        Subject::Name(name)
+    }
+
+    /// Resolves events in reading order: names update the last speaker, pronouns read it.
+    fn resolve(&mut self, items: &[Item], events: &mut [Event]) {
+        for item in items {
+            match item {
+                Item::Name(n) => {
+                    self.surnames
+                        .entry(surname(n).to_string())
+                        .or_insert_with(|| Known {
+                            first: n.clone(),
+                            speaker: None,
+                        });
+                }
+                Item::Event(i) => {
+                    let ev = &mut events[*i];
+                    ev.speaker = match &ev.subject {
+                        Subject::Name(n) => {
+                            let full = self.full_name(n);
+                            self.last = Some(full.clone());
+                            Some(full)
+                        }
+                        Subject::Pronoun => self.last.clone(),
+                        Subject::Unknown => None,
+                    };
+                }
+            }
+        }
+    }
+
+    /// The full name for a speaker: a lone surname becomes the last speaker with that surname, else
+    /// the first full name the article gave it (`Durán` → `Pedro Durán`).
+    fn full_name(&mut self, name: &str) -> String {
+        let sur = surname(name).to_string();
+        if name.contains(' ') {
+            let known = self.surnames.entry(sur).or_insert_with(|| Known {
+                first: name.to_string(),
+                speaker: None,
+            });
+            known.speaker = Some(name.to_string());
+            return name.to_string();
+        }
+        match self.surnames.get_mut(&sur) {
+            Some(known) => {
+                let full = known.speaker.clone().unwrap_or_else(|| known.first.clone());
+                known.speaker = Some(full.clone());
+                full
+            }
+            None => name.to_string(),
+        }
+    }
+}
+
+impl Walk<'_> {
+    /// The text of tokens `from..to`, one string each.
+    fn words(&self, from: usize, to: usize) -> Vec<String> {
+        self.tokens[from..to]
+            .iter()
+            .map(|t| self.chars[t.start..t.end].iter().collect())
+            .collect()
+    }
+
+    /// Ends a run of name words: two or more make a full name worth remembering.
+    fn flush(&self, run: &mut Vec<usize>, items: &mut Vec<Item>) {
+        if let (Some(&from), Some(&to)) = (run.first(), run.last())
+            && run.len() >= 2
+            && let Some(name) = clean_name(&self.words(from, to + 1))
+            && name.contains(' ')
+        {
+            items.push(Item::Name(name));
+        }
+        run.clear();
+    }
+}
+
+fn surname(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
