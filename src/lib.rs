@@ -13,4 +13,5 @@ pub mod search;
 pub mod settings;
 pub mod state;
 pub mod text;
+pub mod tui;
 pub mod ui;

@@ -1,6 +1,225 @@
 //! The interactive reader's state: App, Action, update and the key table.
+//!
+//! Keys go through [`keymap::lookup`] to an [`Action`]; [`App::update`] is the only code that
+//! changes the model; `ui::render` draws an `&App` and decides nothing.
+
+pub mod action;
+mod follow;
+pub mod history;
+pub mod keymap;
+pub mod links;
+mod mouse;
+pub mod reader;
+mod update;
+
+pub use action::{Action, Effect, Mode};
 
 /// Names of every action, as the config's `[keys]` table spells them.
 pub fn action_names() -> Vec<&'static str> {
-    Vec::new()
+    action::NAMED.iter().map(|(n, _)| *n).collect()
+}
+
+use crate::article::Article;
+use crate::load::library::Library;
+use crate::load::resolve::Resolver;
+use crate::text::typeset::{Options, Page};
+use crate::ui::layout::{self, Panes};
+use crate::ui::theme::Theme;
+use history::History;
+use ratatui::layout::Rect;
+use reader::{PageCache, Reader};
+use std::path::Path;
+use std::sync::Arc;
+
+/// A function that lays out an article, naming backlinks with the titles it is given; the real
+/// one is `text::typeset::typeset_with`.
+pub type Typesetter = fn(&Article, &Options, &dyn Fn(&Path) -> Option<String>) -> Page;
+
+/// A message in the status bar until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The text, one line.
+    pub text: String,
+    /// True for errors (drawn with the error style).
+    pub error: bool,
+}
+
+/// Everything the reader shows and remembers.
+pub struct App {
+    /// The articles.
+    pub library: Library,
+    /// Styles.
+    pub theme: Theme,
+    /// The most columns a line of article text takes.
+    pub measure: u16,
+    /// Which part has the keyboard.
+    pub mode: Mode,
+    /// The mode under the help overlay (where `?` returns to).
+    pub help_from: Mode,
+    /// First line of the help shown.
+    pub help_scroll: usize,
+    /// Selected row of the list (library index).
+    pub selected: usize,
+    /// First row of the list shown.
+    pub list_offset: usize,
+    /// Which articles have been opened (by library index).
+    pub read: Vec<bool>,
+    /// The article in the reading pane.
+    pub reader: Option<Reader>,
+    /// Back and forward through followed links.
+    pub history: History,
+    /// The reading pane alone at full width (and the list alone when it has the focus).
+    pub zoom: bool,
+    /// The transient message of the status bar.
+    pub status: Option<Status>,
+    /// Terminal size: columns, rows.
+    pub size: (u16, u16),
+    /// Lays out articles; tests may swap it.
+    pub typeset: Typesetter,
+    /// Pages already laid out, per article and width.
+    pub cache: PageCache,
+    /// Finds the library article a related headline names.
+    pub resolver: Resolver,
+    /// The key bindings in force.
+    pub keymap: keymap::Keymap,
+    /// How the list writes dates (`config::date` directives).
+    pub date_format: String,
+    /// Stretch inner lines of paragraphs to the full measure.
+    pub justify: bool,
+}
+
+impl App {
+    /// A reader over `library` with nothing open, for an 80×24 terminal until told otherwise.
+    pub fn new(library: Library, theme: Theme, measure: u16) -> App {
+        let status = match library.problems.len() {
+            0 => None,
+            1 => Some("1 file skipped".to_string()),
+            n => Some(format!("{n} files skipped")),
+        }
+        .map(|text| Status { text, error: true });
+        let n = library.entries.len();
+        let resolver = links::resolver(&library);
+        App {
+            library,
+            theme,
+            measure: measure.max(1),
+            mode: Mode::List,
+            help_from: Mode::List,
+            help_scroll: 0,
+            selected: 0,
+            list_offset: 0,
+            read: vec![false; n],
+            reader: None,
+            history: History::default(),
+            zoom: false,
+            status,
+            size: (80, 24),
+            typeset: crate::text::typeset::typeset_with,
+            cache: PageCache::default(),
+            resolver,
+            keymap: keymap::Keymap::default(),
+            date_format: crate::config::Config::default().date_format,
+            justify: false,
+        }
+    }
+
+    /// The panes for the current size, zoom and focus.
+    pub fn panes(&self) -> Panes {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        layout::panes(area, self.zoom, self.reader_focused())
+    }
+
+    /// True when the reader has the focus (also under the help overlay).
+    pub fn reader_focused(&self) -> bool {
+        let m = if self.mode == Mode::Help {
+            self.help_from
+        } else {
+            self.mode
+        };
+        m == Mode::Reader
+    }
+
+    /// The mode that is not the help overlay: where keys go once help is closed.
+    pub fn base_mode(&self) -> Mode {
+        if self.mode == Mode::Help {
+            self.help_from
+        } else {
+            self.mode
+        }
+    }
+
+    /// Inside of the reading pane, when it is shown.
+    pub fn reader_area(&self) -> Option<Rect> {
+        self.panes().reader.map(layout::inner)
+    }
+
+    /// Inside of the list pane, when it is shown.
+    pub fn list_area(&self) -> Option<Rect> {
+        self.panes().list.map(layout::inner)
+    }
+
+    /// Lines of article the reading pane shows at once (the last known, when it is hidden).
+    pub fn reader_height(&self) -> usize {
+        match self.reader_area() {
+            Some(r) => usize::from(r.height).max(1),
+            None => usize::from(self.size.1.saturating_sub(3)).max(1),
+        }
+    }
+
+    /// Width the reading pane lays articles out at (the whole screen when it is hidden).
+    pub fn reader_width(&self) -> u16 {
+        match self.reader_area() {
+            Some(r) => r.width.max(1),
+            None => self.size.0.saturating_sub(2).max(1),
+        }
+    }
+
+    /// Rows of the list shown at once.
+    pub fn list_height(&self) -> usize {
+        match self.list_area() {
+            Some(r) => usize::from(r.height).max(1),
+            None => usize::from(self.size.1.saturating_sub(3)).max(1),
+        }
+    }
+
+    /// The page of library article `index` at `width`, from the cache or laid out now.
+    pub fn page_for(&mut self, index: usize, article: &Article, width: u16) -> Arc<Page> {
+        let (library, typeset) = (&self.library, self.typeset);
+        let title_of = |p: &Path| {
+            links::index_of_path(library, p).map(|i| library.entries[i].head.title.clone())
+        };
+        let opts = Options {
+            width,
+            measure: self.measure,
+            justify: self.justify,
+        };
+        self.cache
+            .get(index, opts, |opts| typeset(article, opts, &title_of))
+    }
+
+    /// Sets an informational status message.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    /// Sets an error status message.
+    pub fn complain(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// `12/48`: the selected article's number and how many there are.
+    pub fn position_label(&self) -> String {
+        let n = self.library.entries.len();
+        if n == 0 {
+            "0/0".into()
+        } else {
+            format!("{}/{}", self.selected + 1, n)
+        }
+    }
 }

@@ -1,4 +1,49 @@
-//! Drawing the reader: one module per pane or overlay, plus the theme.
+//! Drawing the reader: one module per pane or overlay, plus the theme. Nothing here changes the
+//! model: `render` reads an `&App` and writes cells.
 
+pub mod fit;
+pub mod help;
+pub mod layout;
+pub mod list;
+pub mod reader;
+pub mod status;
 pub mod theme;
 pub mod theme_file;
+
+use crate::app::{App, Mode};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
+
+/// Draws the whole screen for `app`.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let panes = layout::panes(area, app.zoom, app.reader_focused());
+    let (Some(status_area), false) = (panes.status, panes.too_small()) else {
+        too_small(app, frame, area);
+        return;
+    };
+    if let Some(list_area) = panes.list {
+        list::render(app, frame.buffer_mut(), list_area);
+    }
+    if let Some(reader_area) = panes.reader {
+        reader::render(app, frame.buffer_mut(), reader_area);
+    }
+    status::render(app, frame.buffer_mut(), status_area);
+    if app.mode == Mode::Help {
+        help::render(app, frame.buffer_mut(), area);
+    }
+}
+
+/// The notice drawn when no pane fits; it is cut to whatever room there is.
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let text = "terminal too small";
+    let lines: Vec<ratatui::text::Line> = fit::wrap_words(text, area.width)
+        .into_iter()
+        .map(ratatui::text::Line::from)
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(app.theme.error), area);
+}

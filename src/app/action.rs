@@ -1,0 +1,151 @@
+//! What the reader can be asked to do: one `Action` per thing a key, the mouse or the terminal asks.
+
+/// Which part of the reader has the keyboard; it picks the key bindings that apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// The article list has the focus.
+    List,
+    /// The reading pane has the focus.
+    Reader,
+    /// The help overlay is open over the list or the reader.
+    Help,
+}
+
+/// Something the reader does; keys map to actions through the key table, the loop sends the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave byline.
+    Quit,
+    /// Stop byline and return to the shell until it is resumed (Ctrl-Z).
+    Suspend,
+    /// Open or close the help overlay.
+    Help,
+    /// Move down one row of the list, one line of the article or one line of the help.
+    Down,
+    /// Move up one row of the list, one line of the article or one line of the help.
+    Up,
+    /// Go to the first article or the top of the article.
+    Top,
+    /// Go to the last article or the end of the article.
+    Bottom,
+    /// Move down one screen.
+    PageDown,
+    /// Move up one screen.
+    PageUp,
+    /// Move down half a screen.
+    HalfPageDown,
+    /// Move up half a screen.
+    HalfPageUp,
+    /// Open the selected article in the reading pane.
+    Open,
+    /// Leave the reading pane for the list.
+    ToList,
+    /// Open the next article of the list.
+    NextArticle,
+    /// Open the previous article of the list.
+    PrevArticle,
+    /// Move the link focus to the next link, scrolling to keep it visible.
+    NextLink,
+    /// Move the link focus to the previous link, scrolling to keep it visible.
+    PrevLink,
+    /// Follow the focused link.
+    FollowLink,
+    /// Follow related link number N (1 to 9).
+    FollowRelated(u8),
+    /// Go back to the article (and place) before the last followed link.
+    HistoryBack,
+    /// Go forward again after going back.
+    HistoryForward,
+    /// Open the focused URL in the web browser.
+    OpenUrl,
+    /// Copy the focused URL to the clipboard (OSC 52).
+    CopyUrl,
+    /// Show the reading pane alone at full width, or split again.
+    Zoom,
+    /// The terminal now has this many columns and rows.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+    /// The mouse wheel turned over the cell at `column`, `row`.
+    Wheel {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+        /// True when the wheel turned down (towards the end).
+        down: bool,
+    },
+    /// The left button was pressed on the cell at `column`, `row`.
+    Click {
+        /// Column of the pointer.
+        column: u16,
+        /// Row of the pointer.
+        row: u16,
+    },
+}
+
+/// What the loop must do outside the model after an update (things that need the terminal).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Nothing.
+    None,
+    /// Restore the terminal and exit.
+    Quit,
+    /// Restore the terminal, stop the process, and re-enter on return.
+    Suspend,
+    /// Leave the alternate screen, open this URL in the browser, and come back.
+    OpenUrl(String),
+    /// Put this text on the clipboard with OSC 52.
+    Copy(String),
+}
+
+/// Every action a key can be bound to, under the name the config's `[keys]` table uses.
+pub const NAMED: &[(&str, Action)] = &[
+    ("quit", Action::Quit),
+    ("suspend", Action::Suspend),
+    ("help", Action::Help),
+    ("down", Action::Down),
+    ("up", Action::Up),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("page_down", Action::PageDown),
+    ("page_up", Action::PageUp),
+    ("half_page_down", Action::HalfPageDown),
+    ("half_page_up", Action::HalfPageUp),
+    ("open", Action::Open),
+    ("to_list", Action::ToList),
+    ("next_article", Action::NextArticle),
+    ("prev_article", Action::PrevArticle),
+    ("next_link", Action::NextLink),
+    ("prev_link", Action::PrevLink),
+    ("follow_link", Action::FollowLink),
+    ("follow_related_1", Action::FollowRelated(1)),
+    ("follow_related_2", Action::FollowRelated(2)),
+    ("follow_related_3", Action::FollowRelated(3)),
+    ("follow_related_4", Action::FollowRelated(4)),
+    ("follow_related_5", Action::FollowRelated(5)),
+    ("follow_related_6", Action::FollowRelated(6)),
+    ("follow_related_7", Action::FollowRelated(7)),
+    ("follow_related_8", Action::FollowRelated(8)),
+    ("follow_related_9", Action::FollowRelated(9)),
+    ("history_back", Action::HistoryBack),
+    ("history_forward", Action::HistoryForward),
+    ("open_url", Action::OpenUrl),
+    ("copy_url", Action::CopyUrl),
+    ("zoom", Action::Zoom),
+];
+
+impl Action {
+    /// The action's name in the config's `[keys]` table; `None` for actions no key sends.
+    pub fn name(self) -> Option<&'static str> {
+        NAMED.iter().find(|(_, a)| *a == self).map(|(n, _)| *n)
+    }
+
+    /// The action the config's `[keys]` table calls `name`.
+    pub fn from_name(name: &str) -> Option<Action> {
+        NAMED.iter().find(|(n, _)| *n == name).map(|(_, a)| *a)
+    }
+}

@@ -1,0 +1,241 @@
+//! Opening articles and following links: the list, related numbers, focused links, history.
+
+use super::history::Place;
+use super::links;
+use super::reader::Reader;
+use super::update::offset;
+use super::{App, Effect, Mode};
+use crate::text::typeset::Target;
+
+impl App {
+    /// Opens library entry `index` in the reader; `focus` gives the reader the keyboard.
+    pub fn open(&mut self, index: usize, focus: bool) -> bool {
+        let article = match self.library.load(index) {
+            Ok(a) => links::with_related_resolved(&self.library, &self.resolver, a),
+            Err(e) => {
+                let msg = crate::text::sanitize::clean_line(&format!("{e:#}"));
+                self.complain(msg);
+                return false;
+            }
+        };
+        let width = self.reader_width();
+        let page = self.page_for(index, &article, width);
+        self.reader = Some(Reader {
+            index,
+            article,
+            page,
+            width,
+            scroll: 0,
+            focus: None,
+        });
+        self.select(index);
+        if focus {
+            if let Some(r) = self.read.get_mut(index) {
+                *r = true;
+            }
+            if self.mode == Mode::List {
+                self.mode = Mode::Reader;
+            }
+        }
+        true
+    }
+
+    /// Shows the selected article in the reading pane when both panes are on screen, without
+    /// taking the focus or marking it read.
+    pub(super) fn preview_selection(&mut self) {
+        let panes = self.panes();
+        let split = panes.list.is_some() && panes.reader.is_some();
+        let shown = self.reader.as_ref().map(|r| r.index);
+        if split && !self.library.entries.is_empty() && shown != Some(self.selected) {
+            self.open(self.selected, false);
+        }
+    }
+
+    pub(super) fn open_selected(&mut self) {
+        if self.library.entries.is_empty() {
+            self.complain("no articles");
+            return;
+        }
+        // The article already in the reader keeps its place: back to the list and in again
+        // returns to where the reading stopped.
+        if self
+            .reader
+            .as_ref()
+            .is_some_and(|r| r.index == self.selected)
+        {
+            if let Some(r) = self.read.get_mut(self.selected) {
+                *r = true;
+            }
+            self.mode = Mode::Reader;
+            return;
+        }
+        self.open(self.selected, true);
+    }
+
+    pub(super) fn step_article(&mut self, delta: isize) {
+        let n = self.library.entries.len();
+        let Some(cur) = self.reader.as_ref().map(|r| r.index) else {
+            return;
+        };
+        let next = offset(cur, delta, n);
+        if next == cur {
+            self.say(if delta > 0 {
+                "last article"
+            } else {
+                "first article"
+            });
+            return;
+        }
+        self.open(next, true);
+    }
+
+    pub(super) fn place(&self) -> Option<Place> {
+        self.reader.as_ref().map(|r| Place {
+            index: r.index,
+            scroll: r.scroll,
+            width: r.width,
+            block: r.top_block(),
+        })
+    }
+
+    pub(super) fn goto(&mut self, p: Place) {
+        if !self.open(p.index, true) {
+            return;
+        }
+        let h = self.reader_height();
+        if let Some(r) = self.reader.as_mut() {
+            let line = if r.width == p.width {
+                Some(p.scroll)
+            } else {
+                p.block.and_then(|b| r.page.line_of_block(b))
+            };
+            r.scroll = line.unwrap_or(0).min(r.max_scroll(h));
+        }
+    }
+
+    /// Opens library entry `index` as a followed link, remembering where the reader was.
+    pub(super) fn follow_to(&mut self, index: usize) {
+        let from = self.place();
+        if self.open(index, true)
+            && let Some(from) = from
+        {
+            self.history.follow(from);
+        }
+    }
+
+    pub(super) fn history_back(&mut self) {
+        let Some(here) = self.place() else {
+            self.mode = Mode::List;
+            return;
+        };
+        match self.history.back(here) {
+            Some(p) => self.goto(p),
+            // Nothing to go back to: back means the list, as on a narrow screen.
+            None => self.mode = Mode::List,
+        }
+    }
+
+    pub(super) fn history_forward(&mut self) {
+        let Some(here) = self.place() else { return };
+        match self.history.forward(here) {
+            Some(p) => self.goto(p),
+            None => self.say("nothing to go forward to"),
+        }
+    }
+
+    /// Follows link number `n` as the page numbers them: related headlines first, then URLs.
+    pub(super) fn follow_related(&mut self, n: usize) -> Effect {
+        let Some(r) = self.reader.as_ref() else {
+            return Effect::None;
+        };
+        let related = &r.article.related;
+        let Some(i) = n.checked_sub(1) else {
+            return Effect::None;
+        };
+        if let Some(rel) = related.get(i) {
+            match links::resolve_related(
+                &self.library,
+                &self.resolver,
+                &rel.title,
+                rel.path.as_deref(),
+            ) {
+                Some(to) => self.follow_to(to),
+                None => {
+                    let msg = format!("not in the library: {}", rel.title);
+                    self.complain(msg);
+                }
+            }
+            return Effect::None;
+        }
+        match r.article.links.get(i - related.len()) {
+            Some(l) => Effect::OpenUrl(l.url.clone()),
+            None => {
+                self.complain(format!("no link {n}"));
+                Effect::None
+            }
+        }
+    }
+
+    pub(super) fn focused_target(&self) -> Option<&Target> {
+        let r = self.reader.as_ref()?;
+        r.page.targets.get(r.focus?)
+    }
+
+    pub(super) fn focused_url(&self) -> Option<String> {
+        match self.focused_target()? {
+            Target::Url(u) => Some(u.clone()),
+            _ => None,
+        }
+    }
+
+    pub(super) fn follow_focused(&mut self) -> Effect {
+        let Some(target) = self.focused_target().cloned() else {
+            self.complain("no link focused: Tab focuses a link");
+            return Effect::None;
+        };
+        self.follow_target(target)
+    }
+
+    pub(super) fn follow_target(&mut self, target: Target) -> Effect {
+        match target {
+            Target::Related { number, .. } => return self.follow_related(number),
+            Target::Backlink(path) => match links::index_of_path(&self.library, &path) {
+                Some(i) => self.follow_to(i),
+                None => self.complain(format!("not in the library: {}", crate::load::shown(&path))),
+            },
+            Target::Url(url) => return Effect::OpenUrl(url),
+        }
+        Effect::None
+    }
+
+    pub(super) fn move_focus(&mut self, forward: bool) {
+        let h = self.reader_height();
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let order = links::first_lines(&r.page);
+        if order.is_empty() {
+            self.complain("no links in this article");
+            return;
+        }
+        let on_screen = |line: usize| line >= r.scroll && line < r.scroll + h;
+        let cur = r
+            .focus
+            .and_then(|f| order.iter().position(|&(_, t)| t == f));
+        let next = match (cur, forward) {
+            (Some(c), true) => (c + 1) % order.len(),
+            (Some(c), false) => (c + order.len() - 1) % order.len(),
+            // No focus yet: the first link on screen (or below it), the last one going back.
+            (None, true) => order.iter().position(|&(l, _)| l >= r.scroll).unwrap_or(0),
+            (None, false) => order
+                .iter()
+                .rposition(|&(l, _)| on_screen(l) || l < r.scroll)
+                .unwrap_or(order.len() - 1),
+        };
+        let (line, t) = order[next];
+        r.focus = Some(t);
+        if !on_screen(line) {
+            r.scroll = line.saturating_sub(h / 2).min(r.max_scroll(h));
+        }
+    }
+}

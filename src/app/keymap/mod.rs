@@ -1,0 +1,294 @@
+//! The one key table: it dispatches keys, generates the help overlay and the README key list.
+
+use super::action::{Action, Mode};
+mod defaults;
+
+pub use defaults::BINDINGS;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// In every mode.
+    Everywhere,
+    /// In the article list.
+    List,
+    /// In the reading pane.
+    Reader,
+    /// While the help overlay is open.
+    Help,
+}
+
+impl Scope {
+    /// Whether a binding of this scope applies in `mode`.
+    pub fn covers(self, mode: Mode) -> bool {
+        matches!(
+            (self, mode),
+            (Scope::Everywhere, _)
+                | (Scope::List, Mode::List)
+                | (Scope::Reader, Mode::Reader)
+                | (Scope::Help, Mode::Help)
+        )
+    }
+
+    /// The scope's name in the help overlay and the README.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Everywhere => "everywhere",
+            Scope::List => "list",
+            Scope::Reader => "reader",
+            Scope::Help => "help",
+        }
+    }
+}
+
+/// A key with its modifiers (Shift is folded into the character for printable keys).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Control and Alt (Shift only for keys that have no shifted character).
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    /// A key without modifiers.
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    /// A character key without modifiers (`'G'` is Shift-g).
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    /// A character key with Control.
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// The key of a terminal key event, with Shift folded away where the character carries it.
+    pub fn from_event(ev: &KeyEvent) -> Key {
+        // The same normal form the config's key specs are read into, so both compare equal.
+        let (code, mods) = crate::config::normalize(ev.code, ev.modifiers);
+        Key { code, mods }
+    }
+
+    /// How the key is written in the help and the README (`j`, `Ctrl-d`, `PgDn`, `Shift-Tab`).
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{name}")
+        } else if self.mods.contains(KeyModifiers::ALT) {
+            format!("Alt-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    /// Where the binding applies.
+    pub mode: Scope,
+    /// The key.
+    pub key: Key,
+    /// What it does.
+    pub action: Action,
+    /// The help line.
+    pub desc: &'static str,
+}
+
+/// The bindings in force: the default table with the config's overrides applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: BINDINGS.to_vec(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The defaults with `overrides` applied: each listed action loses its built-in keys and
+    /// gets the given ones, in every scope it had keys in (an empty list unbinds it). A key
+    /// given to an action is taken from whatever else had it in those scopes.
+    pub fn with_overrides(overrides: &[(Action, Vec<Key>)]) -> Keymap {
+        let mut bindings = BINDINGS.to_vec();
+        for (action, keys) in overrides {
+            let scopes: Vec<(Scope, &'static str)> = BINDINGS
+                .iter()
+                .filter(|b| b.action == *action && !b.desc.is_empty())
+                .map(|b| (b.mode, b.desc))
+                .collect();
+            bindings.retain(|b| b.action != *action);
+            for &(mode, desc) in &scopes {
+                for &key in keys {
+                    bindings.retain(|b| !(b.key == key && overlaps(b.mode, mode)));
+                    bindings.push(Binding {
+                        mode,
+                        key,
+                        action: *action,
+                        desc,
+                    });
+                }
+            }
+        }
+        Keymap { bindings }
+    }
+
+    /// The defaults with the config's `[keys]` table applied (action names to key specs).
+    pub fn from_config(
+        keys: &std::collections::BTreeMap<String, Vec<String>>,
+    ) -> anyhow::Result<Keymap> {
+        let mut overrides = Vec::new();
+        for (name, specs) in keys {
+            let action = Action::from_name(name)
+                .ok_or_else(|| anyhow::anyhow!("unknown action `{name}` in [keys]"))?;
+            let keys = specs
+                .iter()
+                .map(|s| {
+                    let (code, mods) = crate::config::parse_key(s)?;
+                    Ok(Key { code, mods })
+                })
+                .collect::<Result<Vec<Key>, crate::config::KeySpecError>>()?;
+            overrides.push((action, keys));
+        }
+        Ok(Keymap::with_overrides(&overrides))
+    }
+
+    /// Every binding in force.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The action `key` is bound to in `mode`, if any.
+    pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
+        self.bindings
+            .iter()
+            .find(|b| b.key == key && b.mode.covers(mode))
+            .map(|b| b.action)
+    }
+
+    /// The key bound to `action` in `mode`, as the help writes it (for hints): a binding of the
+    /// mode itself before one that applies everywhere; the related links as a range (`1–9`).
+    pub fn key_for(&self, mode: Mode, action: Action) -> Option<String> {
+        let same = |b: &&Binding| match (b.action, action) {
+            (Action::FollowRelated(_), Action::FollowRelated(_)) => true,
+            (a, want) => a == want,
+        };
+        let mut found: Vec<&Binding> = self
+            .bindings
+            .iter()
+            .filter(|b| b.mode.covers(mode) && b.mode != Scope::Everywhere)
+            .filter(same)
+            .collect();
+        if found.is_empty() {
+            found = self
+                .bindings
+                .iter()
+                .filter(|b| b.mode.covers(mode))
+                .filter(same)
+                .collect();
+        }
+        match (found.first(), found.last(), action) {
+            (Some(a), Some(z), Action::FollowRelated(_)) if found.len() > 1 => {
+                Some(format!("{}–{}", a.key.label(), z.key.label()))
+            }
+            (Some(a), _, _) => Some(a.key.label()),
+            _ => None,
+        }
+    }
+
+    /// The help lines: scope, every key of the action in that scope (`j, ↓`), and what it does.
+    pub fn help_rows(&self) -> Vec<(Scope, String, &'static str)> {
+        let mut rows: Vec<(Scope, Action, Vec<String>, &'static str)> = Vec::new();
+        for bd in &self.bindings {
+            // Follow-related 1–9 are nine actions but one help line.
+            let action = match bd.action {
+                Action::FollowRelated(_) => Action::FollowRelated(1),
+                a => a,
+            };
+            match rows.iter_mut().find(|r| r.0 == bd.mode && r.1 == action) {
+                Some(r) => r.2.push(bd.key.label()),
+                None => rows.push((bd.mode, action, vec![bd.key.label()], bd.desc)),
+            }
+        }
+        rows.into_iter()
+            .map(|(scope, action, keys, desc)| {
+                let keys = match action {
+                    Action::FollowRelated(_) if keys.len() > 1 => {
+                        format!("{}–{}", keys[0], keys[keys.len() - 1])
+                    }
+                    _ => keys.join(", "),
+                };
+                (scope, keys, desc)
+            })
+            .collect()
+    }
+}
+
+/// Whether two scopes share a mode.
+fn overlaps(a: Scope, b: Scope) -> bool {
+    [Mode::List, Mode::Reader, Mode::Help]
+        .iter()
+        .any(|&m| a.covers(m) && b.covers(m))
+}
+
+/// The action `key` is bound to in `mode` by the default table, if any.
+pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
+    Keymap::default().lookup(mode, key)
+}
+
+/// The key the default table binds to `action` in `mode`, as the help writes it.
+pub fn key_for(mode: Mode, action: Action) -> Option<String> {
+    Keymap::default().key_for(mode, action)
+}
+
+/// The help lines of the default table.
+pub fn help_rows() -> Vec<(Scope, String, &'static str)> {
+    Keymap::default().help_rows()
+}
+
+/// The key table as a Markdown table, for the README.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| where | keys | what |\n|---|---|---|\n");
+    for (scope, keys, desc) in help_rows() {
+        let keys = keys
+            .split(", ")
+            .map(|k| format!("`{}`", k.replace('|', "\\|")))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push_str(&format!("| {} | {} | {} |\n", scope.name(), keys, desc));
+    }
+    out
+}

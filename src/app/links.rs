@@ -1,0 +1,95 @@
+//! Links on the page: where each one is, which are on screen, and where related headlines lead.
+
+use crate::article::Article;
+use crate::load::library::Library;
+use crate::load::resolve::Resolver;
+use crate::text::typeset::Page;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The first line each link target appears on, in page order (a target listed once).
+pub fn first_lines(page: &Page) -> Vec<(usize, usize)> {
+    let mut seen = vec![false; page.targets.len()];
+    let mut out = Vec::new();
+    for (i, line) in page.lines.iter().enumerate() {
+        for span in &line.spans {
+            if let Some(t) = span.target
+                && t < seen.len()
+                && !seen[t]
+            {
+                seen[t] = true;
+                out.push((i, t));
+            }
+        }
+    }
+    out
+}
+
+/// Whether target `t` has a span on lines `top..top + height`.
+pub fn visible(page: &Page, t: usize, top: usize, height: usize) -> bool {
+    page.lines
+        .iter()
+        .skip(top)
+        .take(height)
+        .any(|l| l.spans.iter().any(|s| s.target == Some(t)))
+}
+
+/// The library index of the article at `path`.
+pub fn index_of_path(library: &Library, path: &Path) -> Option<usize> {
+    library
+        .entries
+        .iter()
+        .position(|e| e.head.path.as_deref() == Some(path))
+}
+
+/// A resolver over the library's titles (articles without a file cannot be linked to).
+pub fn resolver(library: &Library) -> Resolver {
+    Resolver::new(
+        library
+            .entries
+            .iter()
+            .filter_map(|e| Some((e.head.title.as_str(), e.head.path.as_deref()?))),
+    )
+}
+
+/// The library index of the article `title` names.
+pub fn index_of_title(library: &Library, resolver: &Resolver, title: &str) -> Option<usize> {
+    index_of_path(library, resolver.resolve(title)?)
+}
+
+/// Where a related headline leads: its resolved path, else the title the resolver finds.
+pub fn resolve_related(
+    library: &Library,
+    resolver: &Resolver,
+    title: &str,
+    path: Option<&Path>,
+) -> Option<usize> {
+    path.and_then(|p| index_of_path(library, p))
+        .or_else(|| index_of_title(library, resolver, title))
+}
+
+/// `article` with each related headline that names a library article pointed at its file, so
+/// the page shows it as a link. Articles whose headlines are all resolved come back as they are.
+pub fn with_related_resolved(
+    library: &Library,
+    resolver: &Resolver,
+    mut article: Arc<Article>,
+) -> Arc<Article> {
+    let found: Vec<(usize, std::path::PathBuf)> = article
+        .related
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.path.is_none())
+        .filter_map(|(i, r)| {
+            let to = index_of_title(library, resolver, &r.title)?;
+            Some((i, library.entries[to].head.path.clone()?))
+        })
+        .collect();
+    if !found.is_empty() {
+        let a = Arc::make_mut(&mut article);
+        for (i, path) in found {
+            a.related[i].path = Some(path);
+        }
+    }
+    article
+}

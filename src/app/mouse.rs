@@ -1,0 +1,84 @@
+//! The mouse: the wheel scrolls the pane under the pointer; a click opens or follows.
+
+use super::update::offset;
+use super::{App, Effect, Mode};
+
+/// Lines the mouse wheel moves.
+const WHEEL_LINES: isize = 3;
+
+impl App {
+    pub(super) fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        let d = if down { WHEEL_LINES } else { -WHEEL_LINES };
+        let panes = self.panes();
+        let hit = |r: Option<ratatui::layout::Rect>| {
+            r.is_some_and(|r| r.contains(ratatui::layout::Position::new(column, row)))
+        };
+        if self.mode == Mode::Help {
+            self.move_by(d);
+        } else if hit(panes.list) {
+            self.select(offset(self.selected, d, self.library.entries.len()));
+            self.preview_selection();
+        } else if hit(panes.reader) {
+            self.scroll_by(d);
+        }
+    }
+
+    pub(super) fn click(&mut self, column: u16, row: u16) -> Effect {
+        if self.mode == Mode::Help {
+            self.mode = self.help_from;
+            return Effect::None;
+        }
+        let pos = ratatui::layout::Position::new(column, row);
+        if let Some(list) = self.list_area()
+            && list.contains(pos)
+        {
+            let i = self.list_offset + usize::from(row - list.y);
+            if i < self.library.entries.len() {
+                self.select(i);
+                self.open(i, true);
+            }
+            return Effect::None;
+        }
+        let Some(area) = self.reader_area() else {
+            return Effect::None;
+        };
+        if !area.contains(pos) {
+            return Effect::None;
+        }
+        if self.mode == Mode::List {
+            self.mode = Mode::Reader;
+        }
+        let Some(r) = self.reader.as_ref() else {
+            return Effect::None;
+        };
+        let line = r.scroll + usize::from(row - area.y);
+        let col = usize::from(column - area.x);
+        match target_at(&r.page, line, col) {
+            Some(t) => {
+                let target = r.page.targets.get(t).cloned();
+                if let Some(r) = self.reader.as_mut() {
+                    r.focus = Some(t);
+                }
+                match target {
+                    Some(target) => self.follow_target(target),
+                    None => Effect::None,
+                }
+            }
+            None => Effect::None,
+        }
+    }
+}
+
+/// The link target under column `col` (counted from the pane's left edge) of page line `line`.
+fn target_at(page: &crate::text::typeset::Page, line: usize, col: usize) -> Option<usize> {
+    let l = page.lines.get(line)?;
+    let mut x = usize::from(page.margin);
+    for s in &l.spans {
+        let w = unicode_width::UnicodeWidthStr::width(s.text.as_str());
+        if col >= x && col < x + w {
+            return s.target;
+        }
+        x += w;
+    }
+    None
+}

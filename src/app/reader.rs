@@ -1,0 +1,87 @@
+//! The reading pane's state: the open article, its page at the current width, scroll and link focus.
+
+use crate::article::Article;
+use crate::text::typeset::{Options, Page};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The article in the reading pane.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    /// Its library index.
+    pub index: usize,
+    /// The parsed article.
+    pub article: Arc<Article>,
+    /// The article laid out at `width`.
+    pub page: Arc<Page>,
+    /// The width `page` was laid out at.
+    pub width: u16,
+    /// First line shown.
+    pub scroll: usize,
+    /// The link target that has the focus.
+    pub focus: Option<usize>,
+}
+
+impl Reader {
+    /// The largest useful scroll for a pane `height` lines tall.
+    pub fn max_scroll(&self, height: usize) -> usize {
+        self.page.lines.len().saturating_sub(height)
+    }
+
+    /// The body block at the top of the screen: the first block at or below the top line,
+    /// else the last one above it.
+    pub fn top_block(&self) -> Option<usize> {
+        let lines = &self.page.lines;
+        lines
+            .iter()
+            .skip(self.scroll)
+            .find_map(|l| l.block)
+            .or_else(|| lines.iter().take(self.scroll).rev().find_map(|l| l.block))
+    }
+
+    /// How far through the article the screen is, 0–100 (100 when all of it fits).
+    pub fn percent(&self, height: usize) -> usize {
+        let max = self.max_scroll(height);
+        (self.scroll.min(max) * 100).checked_div(max).unwrap_or(100)
+    }
+}
+
+/// Pages already laid out, per library index and layout options, so scrolling and going back never re-wrap.
+#[derive(Debug, Default)]
+pub struct PageCache {
+    pages: HashMap<(usize, u16, u16, bool), Arc<Page>>,
+}
+
+impl PageCache {
+    /// Most pages kept; the cache is emptied when it would grow past this.
+    pub const LIMIT: usize = 32;
+
+    /// The page of article `index` laid out with `opts`, by `lay_out` if it is not cached.
+    pub fn get(
+        &mut self,
+        index: usize,
+        opts: Options,
+        lay_out: impl FnOnce(&Options) -> Page,
+    ) -> Arc<Page> {
+        let key = (index, opts.width, opts.measure, opts.justify);
+        if let Some(p) = self.pages.get(&key) {
+            return p.clone();
+        }
+        if self.pages.len() >= Self::LIMIT {
+            self.pages.clear();
+        }
+        let page = Arc::new(lay_out(&opts));
+        self.pages.insert(key, page.clone());
+        page
+    }
+
+    /// How many pages are cached.
+    pub fn len(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// True when nothing is cached.
+    pub fn is_empty(&self) -> bool {
+        self.pages.is_empty()
+    }
+}

@@ -1,0 +1,166 @@
+//! `App::update`: the one place the model changes, one arm per action.
+
+use super::links;
+use super::{Action, App, Effect, Mode};
+
+impl App {
+    /// Applies `action` to the model and says what the loop must do outside it.
+    pub fn update(&mut self, action: Action) -> Effect {
+        if !matches!(action, Action::Resize { .. } | Action::Wheel { .. }) {
+            self.status = None;
+        }
+        let effect = self.apply(action);
+        self.relayout();
+        effect
+    }
+
+    fn apply(&mut self, action: Action) -> Effect {
+        let mode = self.mode;
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
+            Action::Help => {
+                if mode == Mode::Help {
+                    self.mode = self.help_from;
+                } else {
+                    self.help_from = mode;
+                    self.help_scroll = 0;
+                    self.mode = Mode::Help;
+                }
+            }
+            Action::Down => self.move_by(1),
+            Action::Up => self.move_by(-1),
+            Action::PageDown => self.move_by(self.page_step()),
+            Action::PageUp => self.move_by(-self.page_step()),
+            Action::HalfPageDown => self.move_by((self.page_step() / 2).max(1)),
+            Action::HalfPageUp => self.move_by(-(self.page_step() / 2).max(1)),
+            Action::Top => self.move_by(isize::MIN),
+            Action::Bottom => self.move_by(isize::MAX),
+            Action::Open => self.open_selected(),
+            Action::ToList => {
+                if self.mode == Mode::Reader {
+                    self.mode = Mode::List;
+                }
+            }
+            Action::NextArticle => self.step_article(1),
+            Action::PrevArticle => self.step_article(-1),
+            Action::NextLink => self.move_focus(true),
+            Action::PrevLink => self.move_focus(false),
+            Action::FollowLink => return self.follow_focused(),
+            Action::FollowRelated(n) => return self.follow_related(usize::from(n)),
+            Action::HistoryBack => self.history_back(),
+            Action::HistoryForward => self.history_forward(),
+            Action::OpenUrl => {
+                if let Some(url) = self.focused_url() {
+                    return Effect::OpenUrl(url);
+                }
+                self.complain("no link to open: Tab focuses a link");
+            }
+            Action::CopyUrl => {
+                if let Some(url) = self.focused_url() {
+                    self.say(format!("copied {url}"));
+                    return Effect::Copy(url);
+                }
+                self.complain("no link to copy: Tab focuses a link");
+            }
+            Action::Zoom => self.zoom = !self.zoom,
+            Action::Resize { width, height } => self.size = (width, height),
+            Action::Wheel { column, row, down } => self.wheel(column, row, down),
+            Action::Click { column, row } => return self.click(column, row),
+        }
+        Effect::None
+    }
+
+    pub(super) fn page_step(&self) -> isize {
+        let h = match self.mode {
+            Mode::List => self.list_height(),
+            _ => self.reader_height(),
+        };
+        isize::try_from(h.saturating_sub(1).max(1)).unwrap_or(1)
+    }
+
+    /// Moves the selection, the article or the help by `delta` (saturating at both ends).
+    pub(super) fn move_by(&mut self, delta: isize) {
+        match self.mode {
+            Mode::List => {
+                self.select(offset(self.selected, delta, self.library.entries.len()));
+                self.preview_selection();
+            }
+            Mode::Reader => self.scroll_by(delta),
+            Mode::Help => {
+                let rows = self.keymap.help_rows().len();
+                let max = crate::ui::help::max_scroll(rows, self.size.1);
+                self.help_scroll = offset(self.help_scroll, delta, max + 1);
+            }
+        }
+    }
+
+    pub(super) fn select(&mut self, i: usize) {
+        self.selected = i.min(self.library.entries.len().saturating_sub(1));
+        self.keep_selection_visible();
+    }
+
+    pub(super) fn keep_selection_visible(&mut self) {
+        let h = self.list_height();
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + h {
+            self.list_offset = self.selected + 1 - h;
+        }
+        let max = self.library.entries.len().saturating_sub(h);
+        self.list_offset = self.list_offset.min(max);
+    }
+
+    pub(super) fn scroll_by(&mut self, delta: isize) {
+        let h = self.reader_height();
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        let max = r.max_scroll(h);
+        r.scroll = offset(r.scroll, delta, max + 1);
+        // A focused link that scrolls away loses the focus, so Enter never follows a hidden link.
+        if let Some(t) = r.focus
+            && !links::visible(&r.page, t, r.scroll, h)
+        {
+            r.focus = None;
+        }
+    }
+
+    /// Keeps the model consistent with the size: re-lays the page out when the reader's width
+    /// changed (keeping the paragraph at the top), and keeps the selection and scroll in range.
+    pub(super) fn relayout(&mut self) {
+        let width = self.reader_width();
+        let h = self.reader_height();
+        if let Some(r) = self.reader.as_ref()
+            && r.width != width
+        {
+            let block = r.top_block();
+            let at_top = r.scroll == 0;
+            let (index, article) = (r.index, r.article.clone());
+            let page = self.page_for(index, &article, width);
+            if let Some(r) = self.reader.as_mut() {
+                r.page = page;
+                r.width = width;
+                r.focus = r.focus.filter(|&t| t < r.page.targets.len());
+                if !at_top {
+                    r.scroll = block.and_then(|b| r.page.line_of_block(b)).unwrap_or(0);
+                }
+            }
+        }
+        if let Some(r) = self.reader.as_mut() {
+            r.scroll = r.scroll.min(r.max_scroll(h));
+        }
+        self.keep_selection_visible();
+    }
+}
+
+/// `i` moved by `delta`, kept within `0..n` (0 when `n` is 0).
+pub(super) fn offset(i: usize, delta: isize, n: usize) -> usize {
+    let max = n.saturating_sub(1);
+    let moved = if delta < 0 {
+        i.saturating_sub(delta.unsigned_abs())
+    } else {
+        i.saturating_add(delta.unsigned_abs())
+    };
+    moved.min(max)
+}

@@ -1,0 +1,235 @@
+//! The interactive session: terminal setup and restore, the event loop, and the effects that
+//! need the terminal (suspend, browser, clipboard).
+
+mod effects;
+mod term;
+
+use crate::app::keymap::{Key, Keymap};
+use crate::app::{Action, App, Effect};
+use crate::load::library::Library;
+use crate::ui::theme::Theme;
+use anyhow::Result;
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// What the reader starts with.
+pub struct Launch {
+    /// The articles.
+    pub library: Library,
+    /// The library index to open at once, if any.
+    pub open: Option<usize>,
+    /// Styles.
+    pub theme: Theme,
+    /// The most columns a line of article text takes.
+    pub measure: u16,
+    /// Whether to capture the mouse (wheel and clicks).
+    pub mouse: bool,
+    /// The key bindings (`Keymap::from_config` applies the config's `[keys]`).
+    pub keymap: Keymap,
+    /// How the list writes dates (the config's `date_format`).
+    pub date_format: String,
+    /// Justify paragraphs (the config's `justify`, `--justify`).
+    pub justify: bool,
+}
+
+/// How often the loop wakes to look at the termination flag while no event comes.
+const SIGNAL_POLL: Duration = Duration::from_millis(250);
+
+/// Runs the reader until the user quits; the terminal is restored however it ends.
+pub fn run(launch: Launch) -> Result<()> {
+    let terminate = Arc::new(AtomicBool::new(false));
+    let mut ids = Vec::new();
+    // SIGINT too: Ctrl-C arrives as a key in raw mode, so only `kill -INT` sends it.
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        ids.push(signal_hook::flag::register(sig, terminate.clone())?);
+    }
+    term::install_panic_hook(launch.mouse);
+    let mut app = App::new(launch.library, launch.theme, launch.measure);
+    app.keymap = launch.keymap;
+    app.date_format = launch.date_format;
+    app.justify = launch.justify;
+    let mut guard = term::Session::enter(launch.mouse)?;
+    refresh_size(&mut app, &guard)?;
+    match launch.open {
+        Some(i) => {
+            app.open(i, true);
+        }
+        None if !app.library.entries.is_empty() => {
+            // A preview, so the wide screen does not start with an empty reading pane.
+            app.open(0, false);
+        }
+        None => {}
+    }
+    let result = event_loop(&mut app, &mut guard, &terminate);
+    drop(guard);
+    // The signals do their usual work again once the reader is gone.
+    for id in ids {
+        signal_hook::low_level::unregister(id);
+    }
+    result
+}
+
+fn event_loop(app: &mut App, session: &mut term::Session, terminate: &AtomicBool) -> Result<()> {
+    loop {
+        session.terminal.draw(|f| crate::ui::render(app, f))?;
+        // Block for the next event, waking now and then to notice SIGTERM/SIGHUP.
+        loop {
+            if terminate.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if event::poll(SIGNAL_POLL)? {
+                break;
+            }
+        }
+        // Handle every event already waiting before the next frame, so held keys and resize
+        // storms never queue frames. Of a run of resizes only the last is applied: each one
+        // lays the article out again, and the sizes in between are never drawn.
+        let mut first = true;
+        let mut resize = None;
+        while first || event::poll(Duration::ZERO)? {
+            first = false;
+            let Some(action) = to_action(app, event::read()?) else {
+                continue;
+            };
+            if let Action::Resize { .. } = action {
+                resize = Some(action);
+                continue;
+            }
+            if let Some(r) = resize.take() {
+                app.update(r);
+            }
+            let effect = app.update(action);
+            if !perform(app, session, effect)? {
+                return Ok(());
+            }
+        }
+        if let Some(r) = resize {
+            app.update(r);
+        }
+    }
+}
+
+/// Carries out what an update asked of the terminal; false when byline should quit.
+fn perform(app: &mut App, session: &mut term::Session, effect: Effect) -> Result<bool> {
+    match effect {
+        Effect::None => {}
+        Effect::Quit => return Ok(false),
+        Effect::Suspend => {
+            session.suspend()?;
+            refresh_size(app, session)?;
+        }
+        Effect::OpenUrl(url) => {
+            let msg = session.outside(|| effects::open_url(&url))?;
+            if let Err(e) = msg {
+                app.complain(crate::text::sanitize::clean_line(&format!("{e:#}")));
+            }
+            refresh_size(app, session)?;
+        }
+        Effect::Copy(text) => effects::osc52_copy(&text)?,
+    }
+    Ok(true)
+}
+
+/// Tells the model the terminal's size, which may have changed while byline was away from it.
+fn refresh_size(app: &mut App, session: &term::Session) -> Result<()> {
+    let size = session.terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    Ok(())
+}
+
+/// The action a terminal event asks for, if any.
+fn to_action(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            app.keymap.lookup(app.mode, Key::from_event(&k))
+        }
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Wheel {
+                column: m.column,
+                row: m.row,
+                down: m.kind == MouseEventKind::ScrollDown,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
+
+    fn app() -> App {
+        App::new(Library::default(), Theme::dark(), 76)
+    }
+
+    fn mouse(kind: MouseEventKind) -> Event {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 7,
+            row: 3,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    #[test]
+    fn key_presses_map_through_the_table_and_releases_are_ignored() {
+        let app = app();
+        let press = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(to_action(&app, Event::Key(press)), Some(Action::Quit));
+        let mut release = press;
+        release.kind = KeyEventKind::Release;
+        assert_eq!(to_action(&app, Event::Key(release)), None);
+        let unbound = KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE);
+        assert_eq!(to_action(&app, Event::Key(unbound)), None);
+    }
+
+    #[test]
+    fn resize_and_mouse_events_become_actions() {
+        let app = app();
+        assert_eq!(
+            to_action(&app, Event::Resize(90, 30)),
+            Some(Action::Resize {
+                width: 90,
+                height: 30
+            })
+        );
+        assert_eq!(
+            to_action(&app, mouse(MouseEventKind::ScrollDown)),
+            Some(Action::Wheel {
+                column: 7,
+                row: 3,
+                down: true
+            })
+        );
+        assert_eq!(
+            to_action(&app, mouse(MouseEventKind::ScrollUp)),
+            Some(Action::Wheel {
+                column: 7,
+                row: 3,
+                down: false
+            })
+        );
+        assert_eq!(
+            to_action(&app, mouse(MouseEventKind::Down(MouseButton::Left))),
+            Some(Action::Click { column: 7, row: 3 })
+        );
+        assert_eq!(to_action(&app, mouse(MouseEventKind::Moved)), None);
+        assert_eq!(to_action(&app, Event::FocusGained), None);
+    }
+}

@@ -1,0 +1,164 @@
+//! Effects outside the terminal: opening a URL in the browser, copying with OSC 52.
+
+use anyhow::{Context, Result, bail};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// Browsers that draw in the terminal: they get the terminal and byline waits for them.
+const TERMINAL_BROWSERS: &[&str] = &[
+    "lynx",
+    "w3m",
+    "links",
+    "elinks",
+    "browsh",
+    "carbonyl",
+    "www-browser",
+];
+
+/// Whether `program` is a browser that runs in the terminal.
+pub fn runs_in_terminal(program: &str) -> bool {
+    let name = std::path::Path::new(program)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(program);
+    TERMINAL_BROWSERS.contains(&name)
+}
+
+/// Opens `url` with `$BROWSER`, else `xdg-open` (or `open` on macOS). A terminal browser gets
+/// the terminal until it exits; any other runs with no terminal (its chatter would scribble
+/// over the screen), and a graphical `$BROWSER` is left running on its own.
+pub fn open_url(url: &str) -> Result<()> {
+    // Only web and mail links leave byline: a file or shell-looking "URL" from an article
+    // must not start anything.
+    let lower = url.to_ascii_lowercase();
+    if !(lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("mailto:"))
+    {
+        bail!("not a web link: {url}");
+    }
+    let browser = std::env::var("BROWSER").unwrap_or_default();
+    let (program, args) = browser_command(&browser, url);
+    let mut cmd = Command::new(&program);
+    cmd.args(&args);
+    if runs_in_terminal(&program) {
+        let status = cmd
+            .status()
+            .with_context(|| format!("starting {program}"))?;
+        if !status.success() {
+            bail!("{program} failed ({status})");
+        }
+        return Ok(());
+    }
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut child = cmd.spawn().with_context(|| format!("starting {program}"))?;
+    if browser.trim().is_empty() {
+        // The system opener hands the URL over and exits at once.
+        let status = child.wait()?;
+        if !status.success() {
+            bail!("{program} failed ({status})");
+        }
+    } else {
+        // A graphical browser may run for hours: reap it in the background.
+        std::thread::spawn(move || child.wait());
+    }
+    Ok(())
+}
+
+/// The program and arguments that open `url`: the first entry of `$BROWSER` (a `:`-separated
+/// list; `%s` stands for the URL, else the URL is the last argument), else the system opener.
+/// The command is split on spaces, never given to a shell.
+pub fn browser_command(browser: &str, url: &str) -> (String, Vec<String>) {
+    let first = browser.split(':').map(str::trim).find(|b| !b.is_empty());
+    let Some(first) = first else {
+        let opener = if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        };
+        return (opener.to_string(), vec![url.to_string()]);
+    };
+    let mut words = first.split_whitespace().map(str::to_string);
+    let program = words.next().unwrap_or_default();
+    let mut args: Vec<String> = words.collect();
+    if args.iter().any(|a| a.contains("%s")) {
+        for a in &mut args {
+            *a = a.replace("%s", url);
+        }
+    } else {
+        args.push(url.to_string());
+    }
+    (program, args)
+}
+
+/// Puts `text` on the terminal's clipboard with the OSC 52 escape.
+pub fn osc52_copy(text: &str) -> Result<()> {
+    let mut out = std::io::stdout();
+    write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Standard base64 with padding.
+pub fn base64(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(A[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{base64, browser_command, runs_in_terminal};
+
+    #[test]
+    fn terminal_browsers_are_known_by_name() {
+        assert!(runs_in_terminal("lynx"));
+        assert!(runs_in_terminal("/usr/bin/w3m"));
+        assert!(!runs_in_terminal("firefox"));
+        assert!(!runs_in_terminal("xdg-open"));
+    }
+
+    #[test]
+    fn browser_command_takes_the_first_entry_and_places_the_url() {
+        let u = "https://example.org/a";
+        assert_eq!(browser_command("", u).1, [u]);
+        assert_eq!(
+            browser_command("firefox", u),
+            ("firefox".into(), vec![u.into()])
+        );
+        assert_eq!(
+            browser_command("lynx -accept_all_cookies:w3m", u),
+            ("lynx".into(), vec!["-accept_all_cookies".into(), u.into()])
+        );
+        assert_eq!(
+            browser_command("open -u %s --new", u),
+            ("open".into(), vec!["-u".into(), u.into(), "--new".into()])
+        );
+    }
+
+    #[test]
+    fn base64_matches_the_rfc_examples() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+}

@@ -1,0 +1,152 @@
+//! The list pane: one row per article (unread marker, title, source, date), a scrollbar.
+
+use super::fit;
+use crate::app::{App, Mode};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+/// Columns the source takes at most.
+const SOURCE_MAX: usize = 18;
+
+/// Draws the list into `area` (borders included).
+pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
+    let t = &app.theme;
+    let focused = app.base_mode() == Mode::List;
+    let n = app.library.entries.len();
+    let block = Block::bordered()
+        .title(Line::from(format!(" Articles {} ", app.position_label())))
+        .border_style(if focused { t.border_focus } else { t.border });
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    if n == 0 {
+        buf.set_stringn(
+            inner.x,
+            inner.y,
+            "no articles",
+            usize::from(inner.width),
+            t.dim,
+        );
+        return;
+    }
+    let h = usize::from(inner.height);
+    let offset = app.list_offset.min(n.saturating_sub(1));
+    let cols = columns(app, offset..n.min(offset + h), usize::from(inner.width));
+    for (row, i) in (offset..n).take(h).enumerate() {
+        let y = inner.y + row as u16;
+        draw_row(app, buf, Rect::new(inner.x, y, inner.width, 1), i, cols);
+    }
+    if n > h {
+        let mut state = ScrollbarState::new(n.saturating_sub(h))
+            .position(offset)
+            .viewport_content_length(h);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(None)
+            .thumb_style(t.scrollbar)
+            .render(area.inner(Margin::new(0, 1)), buf, &mut state);
+    }
+}
+
+/// Widths of the list's columns, the same for every row on screen so they line up.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    /// The unread marker and its gap (0 when too narrow).
+    mark: usize,
+    /// The source column (0 when hidden).
+    source: usize,
+    /// The date column (0 when hidden).
+    date: usize,
+}
+
+/// The title keeps at least this many columns: the date goes first, then the source, when it
+/// cannot.
+const TITLE_MIN: usize = 16;
+
+/// Column widths for the rows `rows` in a list `width` columns wide.
+fn columns(app: &App, rows: std::ops::Range<usize>, width: usize) -> Columns {
+    let heads = || rows.clone().map(|i| &app.library.entries[i].head);
+    let widest_date = heads()
+        .filter_map(|h| date_of(app, h))
+        .map(|d| fit::width(&d))
+        .max()
+        .unwrap_or(0);
+    let widest_source = heads()
+        .filter_map(|h| h.source.as_deref())
+        .map(|s| fit::width(s).min(SOURCE_MAX))
+        .max()
+        .unwrap_or(0);
+    let mark = if width >= 12 { 2 } else { 0 };
+    let mut room = width.saturating_sub(mark);
+    let mut cols = Columns {
+        mark,
+        source: 0,
+        date: 0,
+    };
+    if widest_date > 0 && room > TITLE_MIN + widest_date {
+        cols.date = widest_date;
+        room -= widest_date + 1;
+    }
+    if widest_source > 0 && room >= TITLE_MIN + 8 + widest_source + 2 {
+        cols.source = widest_source;
+    }
+    cols
+}
+
+/// One row: `• Title…   Source  2026-03-14`.
+fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: Columns) {
+    let t = &app.theme;
+    let head = &app.library.entries[i].head;
+    let selected = i == app.selected;
+    let base = if selected { t.selected } else { t.body };
+    let over = |style: ratatui::style::Style| style.patch(sel(app, selected));
+    buf.set_style(area, base);
+    let w = usize::from(area.width);
+    let unread = !app.read.get(i).copied().unwrap_or(true);
+    if cols.mark > 0 {
+        let mark = if unread { "•" } else { " " };
+        buf.set_stringn(area.x, area.y, mark, 1, over(t.unread));
+    }
+    let mut end = w;
+    if cols.date > 0 {
+        end -= cols.date;
+        let date = date_of(app, head).unwrap_or_default();
+        let date = fit::ellipsis(&date, cols.date);
+        let date = date.as_str();
+        let x = area.x + end as u16;
+        buf.set_stringn(x, area.y, date, cols.date, over(t.meta));
+        end -= 1;
+    }
+    if cols.source > 0 {
+        end -= cols.source;
+        let src = fit::ellipsis(head.source.as_deref().unwrap_or(""), cols.source);
+        let x = area.x + end as u16;
+        buf.set_stringn(x, area.y, &src, cols.source, over(t.dim));
+        end -= 2;
+    }
+    let room = end.saturating_sub(cols.mark);
+    let title = fit::ellipsis(&head.title, room);
+    buf.set_stringn(area.x + cols.mark as u16, area.y, &title, room, base);
+}
+
+/// The row's date in the configured format (the ISO date when the format cannot apply).
+fn date_of(app: &App, head: &crate::load::head::Head) -> Option<String> {
+    let iso = head.date_iso.as_deref()?;
+    Some(crate::config::date::format_date(iso, &app.date_format).unwrap_or_else(|| iso.to_string()))
+}
+
+/// The selection style when the row is selected, else nothing.
+fn sel(app: &App, selected: bool) -> ratatui::style::Style {
+    if selected {
+        app.theme.selected
+    } else {
+        ratatui::style::Style::new()
+    }
+}

@@ -1,0 +1,83 @@
+//! The reading pane: the visible lines of the typeset page, the focused link, a scrollbar and
+//! the position.
+
+use crate::app::{App, Mode};
+use crate::text::typeset::Page;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
+
+/// Draws the reading pane into `area` (borders included).
+pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
+    let t = &app.theme;
+    let focused = app.base_mode() == Mode::Reader;
+    let mut block = Block::bordered().border_style(if focused { t.border_focus } else { t.border });
+    let inner = block.inner(area);
+    let h = usize::from(inner.height);
+    if let Some(r) = &app.reader {
+        block = block.title_bottom(Line::from(format!(" {}% ", r.percent(h))).right_aligned());
+    }
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let Some(r) = &app.reader else {
+        let hint = if app.library.entries.is_empty() {
+            "no article to show"
+        } else {
+            "Enter opens the selected article"
+        };
+        buf.set_stringn(inner.x, inner.y, hint, usize::from(inner.width), t.dim);
+        return;
+    };
+    let scroll = r.scroll.min(r.max_scroll(h));
+    draw_lines(app, buf, inner, &r.page, scroll, r.focus);
+    if r.page.lines.len() > h {
+        let mut state = ScrollbarState::new(r.max_scroll(h))
+            .position(scroll)
+            .viewport_content_length(h);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(None)
+            .thumb_style(t.scrollbar)
+            .render(area.inner(Margin::new(0, 1)), buf, &mut state);
+    }
+}
+
+/// Draws only the lines `scroll..scroll + area.height` of `page`, margin applied.
+fn draw_lines(
+    app: &App,
+    buf: &mut Buffer,
+    area: Rect,
+    page: &Page,
+    scroll: usize,
+    focus: Option<usize>,
+) {
+    let t = &app.theme;
+    let right = area.x + area.width;
+    for (row, line) in page
+        .lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        let y = area.y + row as u16;
+        let mut x = area.x.saturating_add(page.margin);
+        for span in &line.spans {
+            if x >= right {
+                break;
+            }
+            let mut style = t.tag(span.tag);
+            if span.target.is_some() && span.target == focus {
+                style = style.patch(t.link_focus);
+            }
+            let (nx, _) = buf.set_stringn(x, y, &span.text, usize::from(right - x), style);
+            x = nx;
+        }
+    }
+}

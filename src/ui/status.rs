@@ -1,0 +1,57 @@
+//! The status bar: article number, mode, a key hint, and the transient message.
+
+use super::fit;
+use crate::app::{Action, App, Mode};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// Draws the status bar into `area` (one row).
+pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
+    let t = &app.theme;
+    buf.set_style(area, t.status);
+    let w = usize::from(area.width);
+    let (mode, hints): (&str, &[(Action, &str)]) = match app.mode {
+        Mode::List => (
+            "LIST",
+            &[
+                (Action::Open, "open"),
+                (Action::Help, "help"),
+                (Action::Quit, "quit"),
+            ],
+        ),
+        Mode::Reader => (
+            "READ",
+            &[
+                (Action::NextLink, "link"),
+                (Action::FollowRelated(1), "related"),
+                (Action::Help, "help"),
+                (Action::ToList, "list"),
+            ],
+        ),
+        Mode::Help => ("HELP", &[(Action::Down, "scroll"), (Action::Help, "close")]),
+    };
+    // Hints name the keys the table binds, so they never disagree with it.
+    let hint = hints
+        .iter()
+        .filter_map(|&(a, what)| Some(format!("{} {what}", app.keymap.key_for(app.mode, a)?)))
+        .collect::<Vec<_>>()
+        .join("  ");
+    let left = format!(" {}  {}  ", app.position_label(), mode);
+    let lw = fit::width(&left);
+    buf.set_stringn(area.x, area.y, &left, w, t.status);
+    let rest = w.saturating_sub(lw);
+    let x = area.x + lw.min(w) as u16;
+    match &app.status {
+        Some(s) => {
+            let style = if s.error {
+                t.status.patch(t.error)
+            } else {
+                t.status
+            };
+            buf.set_stringn(x, area.y, fit::ellipsis(&s.text, rest), rest, style);
+        }
+        None => {
+            buf.set_stringn(x, area.y, fit::ellipsis(&hint, rest), rest, t.status);
+        }
+    }
+}

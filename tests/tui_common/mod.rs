@@ -1,0 +1,216 @@
+//! Fixtures shared by the reader's tests: a small fictional library held in memory.
+#![allow(dead_code)]
+
+use byline::app::{Action, App, Effect};
+use byline::article::{Article, Block, Link, Quote, Related};
+use byline::load::head::Head;
+use byline::load::library::{Entry, Library};
+use byline::text::typeset::Target;
+use byline::ui::theme::Theme;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub const HARBOR: &str = "Harbor pilots walk out as talks over night shifts collapse";
+pub const PORT: &str = "Port authority calls retired pilots back to work";
+pub const COPPER: &str = "Copper prices slide as mines report weaker output";
+pub const NOTE: &str = "Editor’s note on the weekend edition";
+pub const URL: &str = "https://example.org/hub/ports";
+
+/// The spoken sentence in the harbor article's second paragraph.
+pub const SPOKEN: &str = "“We cannot guide ships in the dark with half the crews we need,”";
+
+fn para(i: usize) -> String {
+    format!(
+        "Paragraph {i} says the dock workers waited by the gates while the talks went on, and that \
+         the cranes stood still over the empty berths for most of the afternoon, as the city \
+         watched the queue of ships grow longer in the bay."
+    )
+}
+
+/// An article held in memory at `/lib/NAME.txt`.
+pub fn article(name: &str, title: &str, date_iso: Option<&str>, blocks: Vec<Block>) -> Article {
+    Article {
+        path: Some(PathBuf::from(format!("/lib/{name}.txt"))),
+        title: title.into(),
+        date_iso: date_iso.map(str::to_string),
+        date: date_iso.map(str::to_string),
+        source: Some("Associated Press".into()),
+        authors: vec!["CAROLINA ESPINOZA".into()],
+        words: 300,
+        blocks,
+        ..Article::default()
+    }
+}
+
+/// The long article: twenty paragraphs, a quote, three related headlines (one resolved by path,
+/// one only by title, one not in the library) and a URL.
+pub fn harbor() -> Article {
+    let mut blocks: Vec<Block> = (0..20).map(|i| Block::paragraph(para(i))).collect();
+    blocks[0] = Block::paragraph(
+        "Harbor pilots at the busiest port in the country walked off the job on Friday after a \
+         third round of talks ended without a deal on night shifts.",
+    );
+    let quoted = format!("{SPOKEN} said Rodrigo Pastene, who heads the pilots’ union.");
+    blocks[1] = Block::paragraph(quoted);
+    blocks[6] = Block::heading("What comes next");
+    let mut a = article("harbor", HARBOR, Some("2026-03-14"), blocks);
+    a.dateline = Some("VALPARAÍSO, Chile (AP)".into());
+    a.quotes = vec![Quote {
+        block: 1,
+        start: 0,
+        end: SPOKEN.chars().count(),
+        speaker: Some("Rodrigo Pastene".into()),
+    }];
+    a.related = vec![
+        Related {
+            title: COPPER.into(),
+            path: Some(PathBuf::from("/lib/copper.txt")),
+        },
+        Related {
+            title: PORT.into(),
+            path: None,
+        },
+        Related {
+            title: "Fishermen block the coastal road for a second day".into(),
+            path: None,
+        },
+    ];
+    a.links = vec![Link {
+        text: "Port coverage".into(),
+        url: URL.into(),
+    }];
+    a
+}
+
+/// The library: harbor (newest), port, copper, and an undated note; copper links back to harbor.
+pub fn library() -> Library {
+    let port = article(
+        "port",
+        PORT,
+        Some("2026-03-13"),
+        (0..3).map(|i| Block::paragraph(para(i))).collect(),
+    );
+    let mut copper = article(
+        "copper",
+        COPPER,
+        Some("2026-03-12"),
+        (0..12).map(|i| Block::paragraph(para(i))).collect(),
+    );
+    copper.related = vec![Related {
+        title: HARBOR.into(),
+        path: Some(PathBuf::from("/lib/harbor.txt")),
+    }];
+    copper.backlinks = vec![PathBuf::from("/lib/harbor.txt")];
+    let note = article("note", NOTE, None, vec![Block::paragraph("Short.")]);
+    Library {
+        entries: [harbor(), port, copper, note]
+            .into_iter()
+            .map(|a| Entry {
+                head: Head::of(&a),
+                article: Some(Arc::new(a)),
+            })
+            .collect(),
+        problems: Vec::new(),
+    }
+}
+
+/// An app over the fixture library for a `width`×`height` terminal.
+pub fn app(width: u16, height: u16) -> App {
+    let mut app = App::new(library(), Theme::dark(), 76);
+    app.update(Action::Resize { width, height });
+    app
+}
+
+/// An app at `w`×`h` with the harbor article open in the reader.
+pub fn open_harbor(w: u16, h: u16) -> App {
+    let mut app = app(w, h);
+    assert_eq!(app.update(Action::Open), Effect::None);
+    assert_eq!(app.reader.as_ref().map(|r| r.index), Some(0));
+    app
+}
+
+/// The reader's first line shown (`usize::MAX` when nothing is open).
+pub fn scroll(app: &App) -> usize {
+    app.reader.as_ref().map_or(usize::MAX, |r| r.scroll)
+}
+
+/// The headline of the article in the reader (empty when nothing is open).
+pub fn title(app: &App) -> String {
+    app.reader
+        .as_ref()
+        .map(|r| r.article.title.clone())
+        .unwrap_or_default()
+}
+
+/// The target index of the `n`th related link on the page.
+pub fn related_target(app: &App, n: usize) -> usize {
+    let r = app.reader.as_ref().expect("an open article");
+    r.page
+        .targets
+        .iter()
+        .position(|t| matches!(t, Target::Related { number, .. } if *number == n))
+        .expect("related target")
+}
+
+/// Every action a key can ask for.
+pub fn all_actions() -> Vec<Action> {
+    let mut v = vec![
+        Action::Quit,
+        Action::Suspend,
+        Action::Help,
+        Action::Down,
+        Action::Up,
+        Action::Top,
+        Action::Bottom,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::Open,
+        Action::ToList,
+        Action::NextArticle,
+        Action::PrevArticle,
+        Action::NextLink,
+        Action::PrevLink,
+        Action::FollowLink,
+        Action::HistoryBack,
+        Action::HistoryForward,
+        Action::OpenUrl,
+        Action::CopyUrl,
+        Action::Zoom,
+    ];
+    v.extend((1..=9).map(Action::FollowRelated));
+    v
+}
+
+/// Fails to compile when an Action is added, so `all_actions` is kept complete.
+pub fn keyed(a: Action) -> bool {
+    match a {
+        Action::Quit
+        | Action::Suspend
+        | Action::Help
+        | Action::Down
+        | Action::Up
+        | Action::Top
+        | Action::Bottom
+        | Action::PageDown
+        | Action::PageUp
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::Open
+        | Action::ToList
+        | Action::NextArticle
+        | Action::PrevArticle
+        | Action::NextLink
+        | Action::PrevLink
+        | Action::FollowLink
+        | Action::FollowRelated(_)
+        | Action::HistoryBack
+        | Action::HistoryForward
+        | Action::OpenUrl
+        | Action::CopyUrl
+        | Action::Zoom => true,
+        // Sent by the loop for terminal and mouse events, not bound to keys.
+        Action::Resize { .. } | Action::Wheel { .. } | Action::Click { .. } => false,
+    }
+}
