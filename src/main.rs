@@ -59,25 +59,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         };
         return modes::print(source, &opts, color.then_some(&settings.theme));
     }
-    // Stand-in for the lead's launch: a scanned (or in-memory) library into the reader.
-    let library = match source {
-        input::Source::Paths(p) => byline::load::library::Library::scan(&p),
-        other => input::library_of(modes::articles(other)?),
-    };
-    let (theme, measure) = (settings.theme.clone(), settings.config.measure);
-    let (open, mouse) = (None, settings.config.mouse);
-    let keymap = byline::app::keymap::Keymap::from_config(&settings.config.keys)?;
-    byline::tui::run(byline::tui::Launch {
-        library,
-        open,
-        theme,
-        measure,
-        mouse,
-        keymap,
-        date_format: settings.config.date_format.clone(),
-        justify: settings.config.justify,
-    })?;
-    Ok(ExitCode::SUCCESS)
+    modes::tui(source, &settings, cli.no_state)
 }
 
 /// One line `byline: …` on stderr and exit status 2.

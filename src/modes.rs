@@ -67,9 +67,60 @@ pub fn print(source: Source, opts: &Options, theme: Option<&Theme>) -> Result<Ex
 }
 
 /// The interactive reader.
+/// `byline story.txt` opens that article with its folder in the list, so its links resolve;
+/// `byline DIR` selects the newest article; stdin and the samples are held in memory.
 pub fn tui(source: Source, settings: &Settings, _no_state: bool) -> Result<ExitCode> {
-    // Until the reader lands, print.
-    print(source, &Options::new(80), Some(&settings.theme))
+    let (library, open) = match source {
+        Source::Paths(paths) => reader_library(&paths),
+        Source::Stdin(a) => (input::library_of(vec![*a]), Some(0)),
+        Source::Builtin => (input::library_of(input::builtin_articles()), None),
+    };
+    let config = &settings.config;
+    crate::tui::run(crate::tui::Launch {
+        library,
+        open,
+        theme: settings.theme.clone(),
+        measure: config.measure,
+        mouse: config.mouse,
+        keymap: crate::app::keymap::Keymap::from_config(&config.keys)?,
+        date_format: config.date_format.clone(),
+        justify: config.justify,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The library the reader shows for `paths`, and the article to open: a single file named
+/// alone brings its folder along and opens at once.
+fn reader_library(paths: &[PathBuf]) -> (Library, Option<usize>) {
+    let [single] = paths else {
+        return (Library::scan(paths), None);
+    };
+    if !single.is_file() {
+        return (Library::scan(paths), None);
+    }
+    let folder = single
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut lib = Library::scan(&[folder.to_path_buf()]);
+    let wanted = single.canonicalize().ok();
+    let same = |p: &Path| p.canonicalize().ok() == wanted;
+    let mut open = lib
+        .entries
+        .iter()
+        .position(|e| e.head.path.as_deref().is_some_and(same));
+    if open.is_none() {
+        // A file the folder scan skips (an unusual extension): read it on its own.
+        let extra = Library::scan(std::slice::from_ref(single));
+        lib.problems.extend(extra.problems);
+        lib.entries.extend(extra.entries);
+        lib.sort();
+        open = lib
+            .entries
+            .iter()
+            .position(|e| e.head.path.as_deref().is_some_and(same));
+    }
+    (lib, open)
 }
 
 /// Fully parsed articles in the order given (a folder's newest first), related links resolved
