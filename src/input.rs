@@ -112,7 +112,7 @@ pub fn library_of(articles: Vec<Article>) -> Library {
                 article: Some(Arc::new(a)),
             })
             .collect(),
-        problems: Vec::new(),
+        ..Library::default()
     };
     lib.sort();
     lib

@@ -75,6 +75,7 @@ pub fn tui(source: Source, settings: &Settings, _no_state: bool) -> Result<ExitC
         Source::Stdin(a) => (input::library_of(vec![*a]), Some(0)),
         Source::Builtin => (input::library_of(input::builtin_articles()), None),
     };
+    library.index_backlinks_in_background();
     let config = &settings.config;
     crate::tui::run(crate::tui::Launch {
         library,

@@ -2,8 +2,9 @@
 
 use super::head::{self, Head};
 use crate::article::Article;
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// One article of the library.
 #[derive(Debug, Clone)]
@@ -14,6 +15,9 @@ pub struct Entry {
     pub article: Option<Arc<Article>>,
 }
 
+/// Which files link to each file through their related blocks.
+pub type Backlinks = HashMap<PathBuf, Vec<PathBuf>>;
+
 /// The articles byline shows, newest first, and what could not be read.
 #[derive(Debug, Clone, Default)]
 pub struct Library {
@@ -21,6 +25,8 @@ pub struct Library {
     pub entries: Vec<Entry>,
     /// One line per skipped file or path: what it was and why.
     pub problems: Vec<String>,
+    /// Backlinks of every file, once a background pass has read every related block.
+    pub backlinks: Arc<OnceLock<Backlinks>>,
 }
 
 impl Library {
@@ -65,7 +71,7 @@ impl Library {
                 head: Head::of(&article),
                 article: Some(Arc::new(article)),
             }],
-            problems: Vec::new(),
+            ..Library::default()
         }
     }
 
@@ -93,7 +99,32 @@ impl Library {
             .path
             .as_ref()
             .ok_or_else(|| anyhow::anyhow!("article {i} has no file"))?;
-        Ok(Arc::new(super::load_file(path)?))
+        let mut article = super::load_file(path)?;
+        if let Some(links) = self.backlinks.get().and_then(|b| b.get(path)) {
+            article.backlinks.clone_from(links);
+        }
+        Ok(Arc::new(article))
+    }
+
+    /// Reads every file's related block on a background thread and records, for each file,
+    /// the files that link to it; [`Library::load`] adds them once ready. Listing never waits.
+    pub fn index_backlinks_in_background(&self) {
+        let files: Vec<(String, PathBuf)> = self
+            .entries
+            .iter()
+            .filter(|e| e.article.is_none())
+            .filter_map(|e| Some((e.head.title.clone(), e.head.path.clone()?)))
+            .collect();
+        if files.is_empty() {
+            return;
+        }
+        let cell = Arc::clone(&self.backlinks);
+        // Without the thread there are simply no backlinks: nothing the reader needs.
+        let _ = std::thread::Builder::new()
+            .name("byline-backlinks".into())
+            .spawn(move || {
+                let _ = cell.set(backlinks_of(&files));
+            });
     }
 }
 
@@ -145,4 +176,69 @@ fn read_heads(files: &[PathBuf]) -> (Vec<Head>, Vec<String>) {
         }
     }
     (heads, problems)
+}
+
+/// For each file, the files whose related headlines resolve to it, in library order.
+pub fn backlinks_of(files: &[(String, PathBuf)]) -> Backlinks {
+    let resolver =
+        super::resolve::Resolver::new(files.iter().map(|(t, p)| (t.as_str(), p.as_path())));
+    let mut out: Backlinks = HashMap::new();
+    for (_, source) in files {
+        let Ok(article) = super::load_file(source) else {
+            continue;
+        };
+        for r in &article.related {
+            if let Some(target) = resolver.resolve(&r.title)
+                && target != source.as_path()
+            {
+                let list = out.entry(target.to_path_buf()).or_default();
+                if !list.contains(source) {
+                    list.push(source.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backlinks_point_from_the_linking_file_to_its_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        let b = dir.path().join("b.txt");
+        let c = dir.path().join("c.txt");
+        std::fs::write(
+            &a,
+            "Tram line approved\nThe council voted.\nRelated Articles\nFerry fares rise again\n",
+        )
+        .unwrap();
+        std::fs::write(&b, "Ferry fares rise again\nTickets cost more.\n").unwrap();
+        std::fs::write(&c, "Unrelated story\nNothing links here.\n").unwrap();
+        let lib = Library::scan(&[dir.path().to_path_buf()]);
+        let files: Vec<(String, PathBuf)> = lib
+            .entries
+            .iter()
+            .map(|e| (e.head.title.clone(), e.head.path.clone().unwrap()))
+            .collect();
+        let links = backlinks_of(&files);
+        assert_eq!(links.get(&b), Some(&vec![a.clone()]));
+        assert!(!links.contains_key(&c));
+        assert!(!links.contains_key(&a));
+
+        lib.index_backlinks_in_background();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while lib.backlinks.get().is_none() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let i = lib
+            .entries
+            .iter()
+            .position(|e| e.head.path.as_ref() == Some(&b))
+            .unwrap();
+        assert_eq!(lib.load(i).unwrap().backlinks, vec![a]);
+    }
 }

@@ -110,7 +110,7 @@ pub fn library() -> Library {
                 article: Some(Arc::new(a)),
             })
             .collect(),
-        problems: Vec::new(),
+        ..Library::default()
     }
 }
 
