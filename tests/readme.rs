@@ -37,3 +37,14 @@ fn readme_shows_the_two_commands() {
     assert!(readme.contains("cargo run --release"));
     assert!(readme.contains("cargo test"));
 }
+
+#[test]
+fn readme_shows_the_default_config_as_shipped() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let config = std::fs::read_to_string(root.join("assets/config.toml")).unwrap();
+    assert!(
+        readme.contains(config.trim_end()),
+        "README's config block differs from assets/config.toml"
+    );
+}
