@@ -51,19 +51,35 @@ const PREFIX: usize = 2048;
 /// Lines of a news-wire file the header can use (headline, date, byline, agency, blank lines).
 const HEADER_LINES: usize = 7;
 
-/// The first [`HEADER_LINES`] lines of `text`.
-fn header_lines(text: &str) -> &str {
+/// Bytes of a line the header reads before it is clearly a paragraph, not a header line.
+const LONG_LINE: usize = 240;
+
+/// The length of the header part of `bytes`: the first [`HEADER_LINES`] lines, stopping inside
+/// the first long line (a paragraph: the header is over, and its start is enough for a dateline).
+fn header_bytes(bytes: &[u8]) -> usize {
     let mut end = 0;
     for _ in 0..HEADER_LINES {
-        match text[end..].find('\n') {
-            Some(k) => end += k + 1,
-            None => return text,
+        let line = bytes[end..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len() - end, |k| k + 1);
+        if line > LONG_LINE {
+            let mut cut = end + LONG_LINE;
+            // Back off to a character boundary so the cut adds no replacement character.
+            while cut > end && bytes[cut] & 0xC0 == 0x80 {
+                cut -= 1;
+            }
+            return cut;
+        }
+        end += line;
+        if end >= bytes.len() {
+            break;
         }
     }
-    &text[..end]
+    end
 }
 
-/// The id of a file whose first bytes (at most [`PREFIX`], cut at a line end) decode to `start`:
+/// The id of a file whose first lines (its header, or the prefix of a Markdown file) are `start`:
 /// title and date plus the start of the text, the same whatever the file is called.
 pub fn content_id(title: &str, date: Option<&str>, start: &str) -> String {
     crate::state::article_id(title, date, Some(start))
@@ -94,11 +110,16 @@ pub fn read(path: &Path) -> Result<Head> {
             buf.truncate(k + 1);
         }
     }
+    if format != Some(Format::Markdown) {
+        // The news-wire header is the headline and a few lines after it; decoding only those
+        // keeps a list of 100,000 articles fast.
+        buf.truncate(header_bytes(&buf));
+    }
     let clean = sanitize::decode(&buf).with_context(|| super::shown(path))?;
     let mut head = match format.unwrap_or_else(|| super::sniff(&clean.text)) {
         Format::Markdown => Head::of(&super::markdown::parse(&clean.text)?),
         _ => {
-            let h = super::wire::header(header_lines(&clean.text));
+            let h = super::wire::header(&clean.text);
             Head {
                 path: None,
                 title: h.title,

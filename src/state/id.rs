@@ -35,6 +35,13 @@ impl Fnv1a {
                 self.write(b" ");
                 taken += 1;
             }
+            // Whole words at once while they fit; char by char only for the one that crosses.
+            let chars = if word.is_ascii() { word.len() } else { word.chars().count() };
+            if taken + chars <= limit {
+                self.write(word.as_bytes());
+                taken += chars;
+                continue;
+            }
             for c in word.chars() {
                 if taken == limit {
                     break 'words;
