@@ -34,29 +34,8 @@ pub fn join_names(names: &[String]) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const DAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
+/// How the page header writes a date: `Thursday, January 8, 2026`.
+const LONG_DATE: &str = "%A, %B %e, %Y";
 
 /// `Thursday, January 8, 2026` from `date_iso`, else the date line as written.
 pub fn readable_date(article: &Article) -> Option<String> {
@@ -69,23 +48,7 @@ pub fn readable_date(article: &Article) -> Option<String> {
 
 /// `2026-01-08` → `Thursday, January 8, 2026`.
 pub fn long_date(iso: &str) -> Option<String> {
-    let mut it = iso.split('-').map(|p| p.parse::<i64>().ok());
-    let (y, m, d) = (it.next()??, it.next()??, it.next()??);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    Some(format!(
-        "{}, {} {d}, {y}",
-        DAYS[weekday(y, m, d)],
-        MONTHS[(m - 1) as usize]
-    ))
-}
-
-/// Day of the week, 0 = Sunday (Sakamoto's method).
-fn weekday(y: i64, m: i64, d: i64) -> usize {
-    const T: [i64; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let y = if m < 3 { y - 1 } else { y };
-    ((y + y / 4 - y / 100 + y / 400 + T[(m - 1) as usize] + d).rem_euclid(7)) as usize
+    crate::config::date::format_date(iso, LONG_DATE)
 }
 
 #[cfg(test)]
