@@ -36,7 +36,11 @@ impl Fnv1a {
                 taken += 1;
             }
             // Whole words at once while they fit; char by char only for the one that crosses.
-            let chars = if word.is_ascii() { word.len() } else { word.chars().count() };
+            let chars = if word.is_ascii() {
+                word.len()
+            } else {
+                word.chars().count()
+            };
             if taken + chars <= limit {
                 self.write(word.as_bytes());
                 taken += chars;
