@@ -69,7 +69,7 @@ pub fn print(source: Source, opts: &Options, theme: Option<&Theme>) -> Result<Ex
 /// The interactive reader.
 /// `byline story.txt` opens that article with its folder in the list, so its links resolve;
 /// `byline DIR` selects the newest article; stdin and the samples are held in memory.
-pub fn tui(source: Source, settings: &Settings, no_state: bool) -> Result<ExitCode> {
+pub fn tui(source: Source, settings: &Settings, _no_state: bool) -> Result<ExitCode> {
     let (library, open) = match source {
         Source::Paths(paths) => reader_library(&paths),
         Source::Stdin(a) => (input::library_of(vec![*a]), Some(0)),
@@ -86,19 +86,8 @@ pub fn tui(source: Source, settings: &Settings, no_state: bool) -> Result<ExitCo
         keymap: crate::app::keymap::Keymap::from_config(&config.keys)?,
         date_format: config.date_format.clone(),
         justify: config.justify,
-        state: open_state(no_state),
     })?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The reading state: disabled with `--no-state` or when no folder for it can be named.
-/// Its warnings (a corrupt file moved aside) are for the status bar.
-fn open_state(no_state: bool) -> (crate::state::Store, Vec<String>) {
-    use crate::state::{Store, default_dir};
-    match default_dir().filter(|_| !no_state) {
-        Some(dir) => Store::open(dir),
-        None => (Store::disabled(), Vec::new()),
-    }
 }
 
 /// The library the reader shows for `paths`, and the article to open: a single file named

@@ -12,7 +12,7 @@ use anyhow::Result;
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// What the reader starts with.
 pub struct Launch {
@@ -32,9 +32,6 @@ pub struct Launch {
     pub date_format: String,
     /// Justify paragraphs (the config's `justify`, `--justify`).
     pub justify: bool,
-    /// Read marks, bookmarks and positions (a disabled store with `--no-state`), and the
-    /// warnings met opening it.
-    pub state: (crate::state::Store, Vec<String>),
 }
 
 /// How often the loop wakes to look at the termination flag while no event comes.
@@ -57,7 +54,6 @@ pub fn run(launch: Launch) -> Result<()> {
     app.keymap = launch.keymap;
     app.date_format = launch.date_format;
     app.justify = launch.justify;
-    app.attach_store(launch.state.0, launch.state.1);
     let mut guard = term::Session::enter(launch.mouse)?;
     refresh_size(&mut app, &guard)?;
     match launch.open {
@@ -72,10 +68,6 @@ pub fn run(launch: Launch) -> Result<()> {
     }
     let result = event_loop(&mut app, &mut guard, &terminate);
     drop(guard);
-    // The terminal is back: a failed final save can be said on stderr.
-    if let Err(e) = app.flush_state() {
-        eprintln!("byline: reading state not saved: {e:#}");
-    }
     // The signals do their usual work again once the reader is gone.
     for id in ids {
         signal_hook::low_level::unregister(id);
@@ -86,20 +78,13 @@ pub fn run(launch: Launch) -> Result<()> {
 fn event_loop(app: &mut App, session: &mut term::Session, terminate: &AtomicBool) -> Result<()> {
     loop {
         session.terminal.draw(|f| crate::ui::render(app, f))?;
-        // Block for the next event, waking now and then to notice SIGTERM/SIGHUP and to write
-        // the reading state once its debounce delay has passed.
+        // Block for the next event, waking now and then to notice SIGTERM/SIGHUP.
         loop {
             if terminate.load(Ordering::Relaxed) {
                 return Ok(());
             }
             if event::poll(SIGNAL_POLL)? {
                 break;
-            }
-            if app.store.has_unsaved() {
-                app.save_state(Instant::now());
-                if app.status.is_some() {
-                    session.terminal.draw(|f| crate::ui::render(app, f))?;
-                }
             }
         }
         // Handle every event already waiting before the next frame, so held keys and resize
@@ -127,7 +112,6 @@ fn event_loop(app: &mut App, session: &mut term::Session, terminate: &AtomicBool
         if let Some(r) = resize {
             app.update(r);
         }
-        app.save_state(Instant::now());
     }
 }
 
@@ -137,9 +121,6 @@ fn perform(app: &mut App, session: &mut term::Session, effect: Effect) -> Result
         Effect::None => {}
         Effect::Quit => return Ok(false),
         Effect::Suspend => {
-            if let Err(e) = app.flush_state() {
-                app.complain(format!("state not saved: {e:#}"));
-            }
             session.suspend()?;
             refresh_size(app, session)?;
         }

@@ -62,12 +62,6 @@ pub enum Action {
     CopyUrl,
     /// Show the reading pane alone at full width, or split again.
     Zoom,
-    /// Mark the article read or unread.
-    ToggleRead,
-    /// Bookmark the article, or remove its bookmark.
-    ToggleBookmark,
-    /// Justify paragraphs (both edges straight), or set them ragged right again.
-    ToggleJustify,
     /// The terminal now has this many columns and rows.
     Resize {
         /// Columns.
@@ -142,9 +136,6 @@ pub const NAMED: &[(&str, Action)] = &[
     ("open_url", Action::OpenUrl),
     ("copy_url", Action::CopyUrl),
     ("zoom", Action::Zoom),
-    ("toggle_read", Action::ToggleRead),
-    ("toggle_bookmark", Action::ToggleBookmark),
-    ("toggle_justify", Action::ToggleJustify),
 ];
 
 impl Action {

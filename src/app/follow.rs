@@ -10,7 +10,6 @@ use crate::text::typeset::Target;
 impl App {
     /// Opens library entry `index` in the reader; `focus` gives the reader the keyboard.
     pub fn open(&mut self, index: usize, focus: bool) -> bool {
-        self.remember_position();
         let article = match self.library.load(index) {
             Ok(a) => links::with_related_resolved(&self.library, &self.resolver, a),
             Err(e) => {
@@ -21,18 +20,19 @@ impl App {
         };
         let width = self.reader_width();
         let page = self.page_for(index, &article, width);
-        let scroll = self.saved_scroll(index, &page);
         self.reader = Some(Reader {
             index,
             article,
             page,
             width,
-            scroll,
+            scroll: 0,
             focus: None,
         });
         self.select(index);
         if focus {
-            self.mark_read(index);
+            if let Some(r) = self.read.get_mut(index) {
+                *r = true;
+            }
             if self.mode == Mode::List {
                 self.mode = Mode::Reader;
             }
@@ -63,7 +63,9 @@ impl App {
             .as_ref()
             .is_some_and(|r| r.index == self.selected)
         {
-            self.mark_read(self.selected);
+            if let Some(r) = self.read.get_mut(self.selected) {
+                *r = true;
+            }
             self.mode = Mode::Reader;
             return;
         }

@@ -8,7 +8,6 @@ mod follow;
 pub mod history;
 pub mod keymap;
 pub mod links;
-mod marks;
 mod mouse;
 pub mod reader;
 mod update;
@@ -65,10 +64,6 @@ pub struct App {
     pub list_offset: usize,
     /// Which articles have been opened (by library index).
     pub read: Vec<bool>,
-    /// Which library entries are bookmarked (from the state store).
-    pub bookmarked: Vec<bool>,
-    /// Read marks, bookmarks and positions, persisted (disabled in tests and with --no-state).
-    pub store: crate::state::Store,
     /// The article in the reading pane.
     pub reader: Option<Reader>,
     /// Back and forward through followed links.
@@ -114,8 +109,6 @@ impl App {
             selected: 0,
             list_offset: 0,
             read: vec![false; n],
-            bookmarked: vec![false; n],
-            store: crate::state::Store::disabled(),
             reader: None,
             history: History::default(),
             zoom: false,

@@ -38,7 +38,6 @@ impl App {
             Action::Bottom => self.move_by(isize::MAX),
             Action::Open => self.open_selected(),
             Action::ToList => {
-                self.remember_position();
                 if self.mode == Mode::Reader {
                     self.mode = Mode::List;
                 }
@@ -65,20 +64,6 @@ impl App {
                 self.complain("no link to copy: Tab focuses a link");
             }
             Action::Zoom => self.zoom = !self.zoom,
-            Action::ToggleRead => self.toggle_read(),
-            Action::ToggleBookmark => self.toggle_bookmark(),
-            Action::ToggleJustify => {
-                self.justify = !self.justify;
-                // A stale width makes `relayout` set the page again, keeping the paragraph.
-                if let Some(r) = self.reader.as_mut() {
-                    r.width = 0;
-                }
-                self.say(if self.justify {
-                    "justified"
-                } else {
-                    "ragged right"
-                });
-            }
             Action::Resize { width, height } => self.size = (width, height),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => return self.click(column, row),

@@ -111,14 +111,8 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: Columns) {
     let w = usize::from(area.width);
     let unread = !app.read.get(i).copied().unwrap_or(true);
     if cols.mark > 0 {
-        let bookmarked = app.bookmarked.get(i).copied().unwrap_or(false);
-        let mark = match (bookmarked, unread) {
-            (true, _) => "★",
-            (false, true) => "•",
-            (false, false) => " ",
-        };
-        let style = if unread { t.unread } else { t.meta };
-        buf.set_stringn(area.x, area.y, mark, 1, over(style));
+        let mark = if unread { "•" } else { " " };
+        buf.set_stringn(area.x, area.y, mark, 1, over(t.unread));
     }
     let mut end = w;
     if cols.date > 0 {

@@ -178,9 +178,6 @@ pub fn all_actions() -> Vec<Action> {
         Action::OpenUrl,
         Action::CopyUrl,
         Action::Zoom,
-        Action::ToggleRead,
-        Action::ToggleBookmark,
-        Action::ToggleJustify,
     ];
     v.extend((1..=9).map(Action::FollowRelated));
     v
@@ -212,10 +209,7 @@ pub fn keyed(a: Action) -> bool {
         | Action::HistoryForward
         | Action::OpenUrl
         | Action::CopyUrl
-        | Action::Zoom
-        | Action::ToggleRead
-        | Action::ToggleBookmark
-        | Action::ToggleJustify => true,
+        | Action::Zoom => true,
         // Sent by the loop for terminal and mouse events, not bound to keys.
         Action::Resize { .. } | Action::Wheel { .. } | Action::Click { .. } => false,
     }
