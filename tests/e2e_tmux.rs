@@ -144,7 +144,8 @@ fn a_reading_session_in_tmux() {
         socket: format!("byline-e2e-{}", std::process::id()),
     };
     let script = format!(
-        "echo BEFORE_BYLINE; '{bin}' '{}'; echo BYLINE_EXITED; sleep 60",
+        "echo BEFORE_BYLINE; BYLINE_STATE_DIR='{}/.state' '{bin}' '{}'; echo BYLINE_EXITED; sleep 60",
+        dir.path().display(),
         dir.path().display()
     );
     tmux.run(&[
@@ -257,7 +258,11 @@ fn suspend_resume_and_sigterm_give_the_terminal_back() {
     ]);
     tmux.keys(&["PS1='READY$ '", "Enter"]);
     tmux.wait_for("READY$");
-    let cmd = format!("'{bin}' '{}'", dir.path().display());
+    let cmd = format!(
+        "BYLINE_STATE_DIR='{}/.state' '{bin}' '{}'",
+        dir.path().display(),
+        dir.path().display()
+    );
     tmux.keys(&[&cmd, "Enter"]);
     tmux.wait_for("Articles 1/3");
     // Ctrl-Z: the shell's job control takes over and the screen is the shell's again.

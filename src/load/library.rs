@@ -41,7 +41,14 @@ impl Library {
                 files.push(p.clone());
                 continue;
             }
-            for entry in walkdir::WalkDir::new(p).follow_links(true) {
+            // Hidden files and folders (.git, an editor's swap files) are not articles.
+            let walk = walkdir::WalkDir::new(p)
+                .follow_links(true)
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                });
+            for entry in walk {
                 match entry {
                     Ok(e) if e.file_type().is_file() && super::format_for(e.path()).is_some() => {
                         files.push(e.into_path());
