@@ -37,6 +37,9 @@ pub fn source(paths: &[PathBuf], configured: &[PathBuf]) -> Result<Source> {
             if std::fs::metadata(p).is_err() {
                 bail!("{}: no such file or folder", load::shown(p));
             }
+            if p.is_file() {
+                check_readable(p)?;
+            }
         }
         return Ok(Source::Paths(paths.to_vec()));
     }
@@ -52,6 +55,22 @@ pub fn source(paths: &[PathBuf], configured: &[PathBuf]) -> Result<Source> {
         }
     }
     Ok(default_library(configured))
+}
+
+/// A file named on the command line must be readable text: its failure is the user's error,
+/// reported before anything else happens (a folder's bad files are only skipped).
+fn check_readable(path: &Path) -> Result<()> {
+    let mut head = Vec::with_capacity(8192);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(8192).read_to_end(&mut head))
+        .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", load::shown(path)))?;
+    if head.contains(&0) && !head.starts_with(&[0xFF, 0xFE]) && !head.starts_with(&[0xFE, 0xFF]) {
+        bail!(
+            "{}: binary file (NUL bytes), not an article",
+            load::shown(path)
+        );
+    }
+    Ok(())
 }
 
 /// `$BYLINE_LIBRARY`, else the config's `library`, else `./articles`, else the built-in samples.

@@ -387,3 +387,19 @@ fn theme_option_and_mono_print_without_colour_codes() {
         .code(2)
         .stderr(predicate::str::contains("neon"));
 }
+
+#[test]
+fn a_named_binary_file_is_an_error_in_every_mode() {
+    let lib = library(&[]);
+    let bin = write(lib.path(), "image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    for mode in ["--list", "--json", "--print"] {
+        let out = byline().arg(mode).arg(&bin).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{mode}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.starts_with("byline: ") && err.contains("binary"),
+            "{mode}: {err}"
+        );
+        assert_eq!(err.lines().count(), 1);
+    }
+}
