@@ -358,3 +358,20 @@ fn filtered_list_with_a_bookmark_120x40() {
     assert!(!text.contains("Copper prices"), "{text}");
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn a_library_that_grew_gets_its_rows_and_marks_again() {
+    let mut app = app(120, 40);
+    app.update(Action::ToggleBookmark);
+    let extra = library().entries.remove(2);
+    app.library.entries.push(extra);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert_eq!(app.view.len(), 5);
+    assert_eq!(app.read.len(), 5);
+    assert_eq!(app.bookmarked, vec![true, false, false, false, false]);
+    app.update(Action::Bottom);
+    assert_eq!(app.selected, 4);
+}

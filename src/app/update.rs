@@ -11,6 +11,9 @@ impl App {
         }
         let spot = self.reading_spot();
         let effect = self.apply(action);
+        if self.view.library_len() != self.library.entries.len() {
+            self.library_changed();
+        }
         self.relayout();
         self.remember_position(spot);
         effect

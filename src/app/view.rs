@@ -102,6 +102,11 @@ impl ListView {
         self.row_of.get(index).copied().filter(|&r| r != usize::MAX)
     }
 
+    /// How many articles the view was built for (rebuild when the library's count differs).
+    pub fn library_len(&self) -> usize {
+        self.row_of.len()
+    }
+
     /// True when a filter or an only-these switch may hide articles.
     pub fn narrowed(&self) -> bool {
         !self.query.is_empty() || self.unread_only || self.bookmarked_only

@@ -16,7 +16,7 @@ const SOURCE_MAX: usize = 18;
 /// Draws the list into `area` (borders included).
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let t = &app.theme;
-    let focused = app.base_mode() == Mode::List;
+    let focused = matches!(app.base_mode(), Mode::List | Mode::Filter);
     let n = app.view.len();
     let block = Block::bordered()
         .title(Line::from(format!(" Articles {} ", app.position_label())))
@@ -74,7 +74,11 @@ const TITLE_MIN: usize = 16;
 
 /// Column widths for the rows `rows` (library indices) in a list `width` columns wide.
 fn columns(app: &App, rows: &[usize], width: usize) -> Columns {
-    let heads = || rows.iter().map(|&i| &app.library.entries[i].head);
+    let heads = || {
+        rows.iter()
+            .filter_map(|&i| app.library.entries.get(i))
+            .map(|e| &e.head)
+    };
     let widest_date = heads()
         .filter_map(|h| date_of(app, h))
         .map(|d| fit::width(&d))
@@ -107,7 +111,9 @@ fn columns(app: &App, rows: &[usize], width: usize) -> Columns {
 /// One row: `• Title…   Source  2026-03-14`.
 fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: Columns) {
     let t = &app.theme;
-    let head = &app.library.entries[i].head;
+    let Some(head) = app.library.entries.get(i).map(|e| &e.head) else {
+        return;
+    };
     let selected = i == app.selected;
     let base = if selected { t.selected } else { t.body };
     let over = |style: ratatui::style::Style| style.patch(sel(app, selected));
