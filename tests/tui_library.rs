@@ -375,3 +375,20 @@ fn a_library_that_grew_gets_its_rows_and_marks_again() {
     app.update(Action::Bottom);
     assert_eq!(app.selected, 4);
 }
+
+#[test]
+fn the_status_bar_names_the_filter_sort_and_switches_in_force() {
+    let mut app = app(120, 40);
+    filter(&mut app, "pilots");
+    app.update(Action::FilterAccept);
+    app.update(Action::CycleSort);
+    app.update(Action::UnreadOnly);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
+    term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+    let buf = term.backend().buffer();
+    let last: String = (0..120).map(|x| buf[(x, 39)].symbol()).collect();
+    assert!(
+        last.contains("LIST  /pilots · by title · unread only"),
+        "{last}"
+    );
+}
