@@ -69,7 +69,7 @@ pub fn print(source: Source, opts: &Options, theme: Option<&Theme>) -> Result<Ex
 /// The interactive reader.
 /// `byline story.txt` opens that article with its folder in the list, so its links resolve;
 /// `byline DIR` selects the newest article; stdin and the samples are held in memory.
-pub fn tui(source: Source, settings: &Settings, _no_state: bool) -> Result<ExitCode> {
+pub fn tui(source: Source, settings: &Settings, no_state: bool) -> Result<ExitCode> {
     let (library, open) = match source {
         Source::Paths(paths) => reader_library(&paths),
         Source::Stdin(a) => (input::library_of(vec![*a]), Some(0)),
@@ -77,6 +77,11 @@ pub fn tui(source: Source, settings: &Settings, _no_state: bool) -> Result<ExitC
     };
     library.index_backlinks_in_background();
     let config = &settings.config;
+    // Without a folder to keep it in (no HOME), marks last until quit, as with --no-state.
+    let (state, state_warnings) = match crate::state::default_dir() {
+        Some(dir) if !no_state => crate::state::Store::open(dir),
+        _ => (crate::state::Store::disabled(), Vec::new()),
+    };
     crate::tui::run(crate::tui::Launch {
         library,
         open,
@@ -86,6 +91,8 @@ pub fn tui(source: Source, settings: &Settings, _no_state: bool) -> Result<ExitC
         keymap: crate::app::keymap::Keymap::from_config(&config.keys)?,
         date_format: config.date_format.clone(),
         justify: config.justify,
+        state,
+        state_warnings,
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -12,7 +12,7 @@ use anyhow::Result;
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// What the reader starts with.
 pub struct Launch {
@@ -32,6 +32,11 @@ pub struct Launch {
     pub date_format: String,
     /// Justify paragraphs (the config's `justify`, `--justify`).
     pub justify: bool,
+    // list & state (issue 4)
+    /// Read marks, bookmarks and positions (`Store::disabled()` for `--no-state`).
+    pub state: crate::state::Store,
+    /// What opening the state said (a corrupt file moved aside), for the status bar.
+    pub state_warnings: Vec<String>,
 }
 
 /// How often the loop wakes to look at the termination flag while no event comes.
@@ -54,6 +59,7 @@ pub fn run(launch: Launch) -> Result<()> {
     app.keymap = launch.keymap;
     app.date_format = launch.date_format;
     app.justify = launch.justify;
+    app.attach_store(launch.state);
     let mut guard = term::Session::enter(launch.mouse)?;
     refresh_size(&mut app, &guard)?;
     match launch.open {
@@ -66,8 +72,16 @@ pub fn run(launch: Launch) -> Result<()> {
         }
         None => {}
     }
+    if !launch.state_warnings.is_empty() {
+        let msg = launch.state_warnings.join("; ");
+        app.complain(crate::text::sanitize::clean_line(&msg));
+    }
     let result = event_loop(&mut app, &mut guard, &terminate);
     drop(guard);
+    // Quit, a signal or an error: the marks are saved however the loop ended.
+    if let Err(e) = app.flush_state() {
+        eprintln!("byline: {e:#}");
+    }
     // The signals do their usual work again once the reader is gone.
     for id in ids {
         signal_hook::low_level::unregister(id);
@@ -85,6 +99,10 @@ fn event_loop(app: &mut App, session: &mut term::Session, terminate: &AtomicBool
             }
             if event::poll(SIGNAL_POLL)? {
                 break;
+            }
+            // Idle: a debounced save comes due; a failure must be drawn at once.
+            if app.save_state(Instant::now()) {
+                session.terminal.draw(|f| crate::ui::render(app, f))?;
             }
         }
         // Handle every event already waiting before the next frame, so held keys and resize
@@ -112,6 +130,7 @@ fn event_loop(app: &mut App, session: &mut term::Session, terminate: &AtomicBool
         if let Some(r) = resize {
             app.update(r);
         }
+        app.save_state(Instant::now());
     }
 }
 
@@ -121,6 +140,8 @@ fn perform(app: &mut App, session: &mut term::Session, effect: Effect) -> Result
         Effect::None => {}
         Effect::Quit => return Ok(false),
         Effect::Suspend => {
+            // The shell may start another byline, or never resume this one.
+            let _ = app.flush_state();
             session.suspend()?;
             refresh_size(app, session)?;
         }
@@ -150,7 +171,9 @@ fn refresh_size(app: &mut App, session: &term::Session) -> Result<()> {
 fn to_action(app: &App, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
-            app.keymap.lookup(app.mode, Key::from_event(&k))
+            let key = Key::from_event(&k);
+            app.text_input(key)
+                .or_else(|| app.keymap.lookup(app.mode, key))
         }
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(m) => match m.kind {

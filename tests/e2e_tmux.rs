@@ -138,14 +138,16 @@ fn a_reading_session_in_tmux() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
+    let state = tempfile::tempdir().expect("tempdir");
     write_library(dir.path());
     let bin = env!("CARGO_BIN_EXE_byline");
     let tmux = Tmux {
         socket: format!("byline-e2e-{}", std::process::id()),
     };
     let script = format!(
-        "echo BEFORE_BYLINE; BYLINE_STATE_DIR='{}/.state' '{bin}' '{}'; echo BYLINE_EXITED; sleep 60",
-        dir.path().display(),
+        // Marks go to a temp folder, never the user's state.
+        "echo BEFORE_BYLINE; BYLINE_STATE_DIR='{}' '{bin}' '{}'; echo BYLINE_EXITED; sleep 60",
+        state.path().display(),
         dir.path().display()
     );
     tmux.run(&[
@@ -237,6 +239,7 @@ fn suspend_resume_and_sigterm_give_the_terminal_back() {
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
+    let state = tempfile::tempdir().expect("tempdir");
     write_library(dir.path());
     let bin = env!("CARGO_BIN_EXE_byline");
     let tmux = Tmux {
@@ -259,8 +262,8 @@ fn suspend_resume_and_sigterm_give_the_terminal_back() {
     tmux.keys(&["PS1='READY$ '", "Enter"]);
     tmux.wait_for("READY$");
     let cmd = format!(
-        "BYLINE_STATE_DIR='{}/.state' '{bin}' '{}'",
-        dir.path().display(),
+        "BYLINE_STATE_DIR='{}' '{bin}' '{}'",
+        state.path().display(),
         dir.path().display()
     );
     tmux.keys(&[&cmd, "Enter"]);

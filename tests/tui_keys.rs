@@ -37,7 +37,7 @@ fn every_action_has_a_key_and_a_help_line() {
 
 #[test]
 fn no_key_is_bound_twice_in_one_mode() {
-    for mode in [Mode::List, Mode::Reader, Mode::Help] {
+    for mode in [Mode::List, Mode::Reader, Mode::Help, Mode::Filter] {
         let keys: Vec<Key> = BINDINGS
             .iter()
             .filter(|b| b.mode.covers(mode))

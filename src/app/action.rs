@@ -9,6 +9,9 @@ pub enum Mode {
     Reader,
     /// The help overlay is open over the list or the reader.
     Help,
+    // list & state (issue 4)
+    /// The filter prompt under the list has the keyboard: typed characters narrow the list.
+    Filter,
 }
 
 /// Something the reader does; keys map to actions through the key table, the loop sends the rest.
@@ -85,6 +88,27 @@ pub enum Action {
         /// Row of the pointer.
         row: u16,
     },
+    // list & state (issue 4)
+    /// Open the filter prompt under the list (it starts from the filter in force).
+    Filter,
+    /// Type this character into the filter prompt (sent for printable keys while it is open).
+    FilterInput(char),
+    /// Delete the last character of the filter.
+    FilterBackspace,
+    /// Close the prompt and keep the filter.
+    FilterAccept,
+    /// Close the prompt and clear the filter.
+    FilterCancel,
+    /// Sort the list by the next key: date, then title, then source.
+    CycleSort,
+    /// Show only unread articles, or all again.
+    UnreadOnly,
+    /// Show only bookmarked articles, or all again.
+    BookmarkedOnly,
+    /// Mark the selected (or open) article read or unread.
+    ToggleRead,
+    /// Bookmark the selected (or open) article, or remove its bookmark.
+    ToggleBookmark,
 }
 
 /// What the loop must do outside the model after an update (things that need the terminal).
@@ -136,6 +160,16 @@ pub const NAMED: &[(&str, Action)] = &[
     ("open_url", Action::OpenUrl),
     ("copy_url", Action::CopyUrl),
     ("zoom", Action::Zoom),
+    // list & state (issue 4)
+    ("filter", Action::Filter),
+    ("filter_backspace", Action::FilterBackspace),
+    ("filter_accept", Action::FilterAccept),
+    ("filter_cancel", Action::FilterCancel),
+    ("cycle_sort", Action::CycleSort),
+    ("unread_only", Action::UnreadOnly),
+    ("bookmarked_only", Action::BookmarkedOnly),
+    ("toggle_read", Action::ToggleRead),
+    ("toggle_bookmark", Action::ToggleBookmark),
 ];
 
 impl Action {

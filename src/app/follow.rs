@@ -3,7 +3,6 @@
 use super::history::Place;
 use super::links;
 use super::reader::Reader;
-use super::update::offset;
 use super::{App, Effect, Mode};
 use crate::text::typeset::Target;
 
@@ -28,11 +27,10 @@ impl App {
             scroll: 0,
             focus: None,
         });
+        self.restore_position();
         self.select(index);
         if focus {
-            if let Some(r) = self.read.get_mut(index) {
-                *r = true;
-            }
+            self.mark_read(index);
             if self.mode == Mode::List {
                 self.mode = Mode::Reader;
             }
@@ -56,6 +54,10 @@ impl App {
             self.complain("no articles");
             return;
         }
+        if self.selected_row().is_none() {
+            self.complain("no article matches the filter");
+            return;
+        }
         // The article already in the reader keeps its place: back to the list and in again
         // returns to where the reading stopped.
         if self
@@ -63,9 +65,7 @@ impl App {
             .as_ref()
             .is_some_and(|r| r.index == self.selected)
         {
-            if let Some(r) = self.read.get_mut(self.selected) {
-                *r = true;
-            }
+            self.mark_read(self.selected);
             self.mode = Mode::Reader;
             return;
         }
@@ -73,11 +73,10 @@ impl App {
     }
 
     pub(super) fn step_article(&mut self, delta: isize) {
-        let n = self.library.entries.len();
         let Some(cur) = self.reader.as_ref().map(|r| r.index) else {
             return;
         };
-        let next = offset(cur, delta, n);
+        let next = self.step_from(cur, delta);
         if next == cur {
             self.say(if delta > 0 {
                 "last article"

@@ -4,13 +4,17 @@
 //! changes the model; `ui::render` draws an `&App` and decides nothing.
 
 pub mod action;
+mod filter;
 mod follow;
 pub mod history;
 pub mod keymap;
 pub mod links;
+mod listing;
+pub mod marks;
 mod mouse;
 pub mod reader;
 mod update;
+pub mod view;
 
 pub use action::{Action, Effect, Mode};
 
@@ -58,11 +62,11 @@ pub struct App {
     pub help_from: Mode,
     /// First line of the help shown.
     pub help_scroll: usize,
-    /// Selected row of the list (library index).
+    /// The selected article (library index; `view` says which row shows it).
     pub selected: usize,
-    /// First row of the list shown.
+    /// First row of the list (of `view`) shown.
     pub list_offset: usize,
-    /// Which articles have been opened (by library index).
+    /// Which articles have been opened (by library index), mirrored from the store.
     pub read: Vec<bool>,
     /// The article in the reading pane.
     pub reader: Option<Reader>,
@@ -86,6 +90,13 @@ pub struct App {
     pub date_format: String,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,
+    // list & state (issue 4)
+    /// Which articles are bookmarked (by library index), mirrored from the store.
+    pub bookmarked: Vec<bool>,
+    /// The rows of the list: sort, filter and the only-these switches.
+    pub view: view::ListView,
+    /// Read marks, bookmarks and positions, saved across runs (`App::attach_store`).
+    store: crate::state::Store,
 }
 
 impl App {
@@ -120,6 +131,9 @@ impl App {
             keymap: keymap::Keymap::default(),
             date_format: crate::config::Config::default().date_format,
             justify: false,
+            bookmarked: vec![false; n],
+            view: view::ListView::new(n),
+            store: crate::state::Store::disabled(),
         }
     }
 
@@ -215,11 +229,11 @@ impl App {
 
     /// `12/48`: the selected article's number and how many there are.
     pub fn position_label(&self) -> String {
-        let n = self.library.entries.len();
-        if n == 0 {
-            "0/0".into()
-        } else {
-            format!("{}/{}", self.selected + 1, n)
+        let n = self.view.len();
+        match self.selected_row() {
+            _ if n == 0 => "0/0".into(),
+            Some(row) => format!("{}/{}", row + 1, n),
+            None => format!("–/{n}"),
         }
     }
 }

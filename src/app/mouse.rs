@@ -1,6 +1,5 @@
 //! The mouse: the wheel scrolls the pane under the pointer; a click opens or follows.
 
-use super::update::offset;
 use super::{App, Effect, Mode};
 
 /// Lines the mouse wheel moves.
@@ -16,7 +15,7 @@ impl App {
         if self.mode == Mode::Help {
             self.move_by(d);
         } else if hit(panes.list) {
-            self.select(offset(self.selected, d, self.library.entries.len()));
+            self.move_rows(d);
             self.preview_selection();
         } else if hit(panes.reader) {
             self.scroll_by(d);
@@ -32,8 +31,11 @@ impl App {
         if let Some(list) = self.list_area()
             && list.contains(pos)
         {
-            let i = self.list_offset + usize::from(row - list.y);
-            if i < self.library.entries.len() {
+            if let Some(i) = self.view.at(self.list_offset + usize::from(row - list.y)) {
+                // A click in the list while filtering keeps the filter, as Enter would.
+                if self.mode == Mode::Filter {
+                    self.mode = Mode::List;
+                }
                 self.select(i);
                 self.open(i, true);
             }

@@ -9,8 +9,13 @@ impl App {
         if !matches!(action, Action::Resize { .. } | Action::Wheel { .. }) {
             self.status = None;
         }
+        let spot = self.reading_spot();
         let effect = self.apply(action);
+        if self.view.library_len() != self.library.entries.len() {
+            self.library_changed();
+        }
         self.relayout();
+        self.remember_position(spot);
         effect
     }
 
@@ -67,13 +72,24 @@ impl App {
             Action::Resize { width, height } => self.size = (width, height),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => return self.click(column, row),
+            // list & state (issue 4)
+            Action::Filter => self.filter_open(),
+            Action::FilterInput(c) => self.filter_input(c),
+            Action::FilterBackspace => self.filter_backspace(),
+            Action::FilterAccept => self.filter_accept(),
+            Action::FilterCancel => self.filter_cancel(),
+            Action::CycleSort => self.cycle_sort(),
+            Action::UnreadOnly => self.toggle_unread_only(),
+            Action::BookmarkedOnly => self.toggle_bookmarked_only(),
+            Action::ToggleRead => self.toggle_read(),
+            Action::ToggleBookmark => self.toggle_bookmark(),
         }
         Effect::None
     }
 
     pub(super) fn page_step(&self) -> isize {
         let h = match self.mode {
-            Mode::List => self.list_height(),
+            Mode::List | Mode::Filter => self.list_height(),
             _ => self.reader_height(),
         };
         isize::try_from(h.saturating_sub(1).max(1)).unwrap_or(1)
@@ -82,8 +98,8 @@ impl App {
     /// Moves the selection, the article or the help by `delta` (saturating at both ends).
     pub(super) fn move_by(&mut self, delta: isize) {
         match self.mode {
-            Mode::List => {
-                self.select(offset(self.selected, delta, self.library.entries.len()));
+            Mode::List | Mode::Filter => {
+                self.move_rows(delta);
                 self.preview_selection();
             }
             Mode::Reader => self.scroll_by(delta),
@@ -102,12 +118,14 @@ impl App {
 
     pub(super) fn keep_selection_visible(&mut self) {
         let h = self.list_height();
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + h {
-            self.list_offset = self.selected + 1 - h;
+        if let Some(row) = self.selected_row() {
+            if row < self.list_offset {
+                self.list_offset = row;
+            } else if row >= self.list_offset + h {
+                self.list_offset = row + 1 - h;
+            }
         }
-        let max = self.library.entries.len().saturating_sub(h);
+        let max = self.view.len().saturating_sub(h);
         self.list_offset = self.list_offset.min(max);
     }
 

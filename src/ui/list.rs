@@ -1,4 +1,5 @@
-//! The list pane: one row per article (unread marker, title, source, date), a scrollbar.
+//! The list pane: one row per article of the view (unread and bookmark markers, title, source,
+//! date), a scrollbar.
 
 use super::fit;
 use crate::app::{App, Mode};
@@ -15,8 +16,8 @@ const SOURCE_MAX: usize = 18;
 /// Draws the list into `area` (borders included).
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let t = &app.theme;
-    let focused = app.base_mode() == Mode::List;
-    let n = app.library.entries.len();
+    let focused = matches!(app.base_mode(), Mode::List | Mode::Filter);
+    let n = app.view.len();
     let block = Block::bordered()
         .title(Line::from(format!(" Articles {} ", app.position_label())))
         .border_style(if focused { t.border_focus } else { t.border });
@@ -26,19 +27,19 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         return;
     }
     if n == 0 {
-        buf.set_stringn(
-            inner.x,
-            inner.y,
-            "no articles",
-            usize::from(inner.width),
-            t.dim,
-        );
+        let empty = if app.library.entries.is_empty() {
+            "no articles"
+        } else {
+            "no article matches"
+        };
+        buf.set_stringn(inner.x, inner.y, empty, usize::from(inner.width), t.dim);
         return;
     }
     let h = usize::from(inner.height);
     let offset = app.list_offset.min(n.saturating_sub(1));
-    let cols = columns(app, offset..n.min(offset + h), usize::from(inner.width));
-    for (row, i) in (offset..n).take(h).enumerate() {
+    let shown = &app.view.rows()[offset..n.min(offset + h)];
+    let cols = columns(app, shown, usize::from(inner.width));
+    for (row, &i) in shown.iter().enumerate() {
         let y = inner.y + row as u16;
         draw_row(app, buf, Rect::new(inner.x, y, inner.width, 1), i, cols);
     }
@@ -58,7 +59,8 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
 /// Widths of the list's columns, the same for every row on screen so they line up.
 #[derive(Debug, Clone, Copy)]
 struct Columns {
-    /// The unread marker and its gap (0 when too narrow).
+    /// The unread marker, the bookmark marker when any article has one, and a gap (0 when too
+    /// narrow).
     mark: usize,
     /// The source column (0 when hidden).
     source: usize,
@@ -70,9 +72,13 @@ struct Columns {
 /// cannot.
 const TITLE_MIN: usize = 16;
 
-/// Column widths for the rows `rows` in a list `width` columns wide.
-fn columns(app: &App, rows: std::ops::Range<usize>, width: usize) -> Columns {
-    let heads = || rows.clone().map(|i| &app.library.entries[i].head);
+/// Column widths for the rows `rows` (library indices) in a list `width` columns wide.
+fn columns(app: &App, rows: &[usize], width: usize) -> Columns {
+    let heads = || {
+        rows.iter()
+            .filter_map(|&i| app.library.entries.get(i))
+            .map(|e| &e.head)
+    };
     let widest_date = heads()
         .filter_map(|h| date_of(app, h))
         .map(|d| fit::width(&d))
@@ -83,7 +89,9 @@ fn columns(app: &App, rows: std::ops::Range<usize>, width: usize) -> Columns {
         .map(|s| fit::width(s).min(SOURCE_MAX))
         .max()
         .unwrap_or(0);
-    let mark = if width >= 12 { 2 } else { 0 };
+    // The bookmark column shows only once something is bookmarked, like a sign column.
+    let star = usize::from(app.bookmarked.contains(&true));
+    let mark = if width >= 12 { 2 + star } else { 0 };
     let mut room = width.saturating_sub(mark);
     let mut cols = Columns {
         mark,
@@ -103,7 +111,9 @@ fn columns(app: &App, rows: std::ops::Range<usize>, width: usize) -> Columns {
 /// One row: `• Title…   Source  2026-03-14`.
 fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: Columns) {
     let t = &app.theme;
-    let head = &app.library.entries[i].head;
+    let Some(head) = app.library.entries.get(i).map(|e| &e.head) else {
+        return;
+    };
     let selected = i == app.selected;
     let base = if selected { t.selected } else { t.body };
     let over = |style: ratatui::style::Style| style.patch(sel(app, selected));
@@ -113,6 +123,10 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: Columns) {
     if cols.mark > 0 {
         let mark = if unread { "•" } else { " " };
         buf.set_stringn(area.x, area.y, mark, 1, over(t.unread));
+        if cols.mark > 2 && app.bookmarked.get(i).copied().unwrap_or(false) {
+            // The list's marker style, the same as the unread dot: no theme field of its own.
+            buf.set_stringn(area.x + 1, area.y, "★", 1, over(t.unread));
+        }
     }
     let mut end = w;
     if cols.date > 0 {

@@ -5,6 +5,7 @@ pub mod fit;
 pub mod help;
 pub mod layout;
 pub mod list;
+pub mod list_prompt;
 pub mod reader;
 pub mod status;
 pub mod theme;
@@ -30,6 +31,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         reader::render(app, frame.buffer_mut(), reader_area);
     }
     status::render(app, frame.buffer_mut(), status_area);
+    if app.mode == Mode::Filter {
+        list_prompt::render(app, frame.buffer_mut(), status_area);
+    }
     if app.mode == Mode::Help {
         help::render(app, frame.buffer_mut(), area);
     }

@@ -29,6 +29,8 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             ],
         ),
         Mode::Help => ("HELP", &[(Action::Down, "scroll"), (Action::Help, "close")]),
+        // list & state (issue 4): the prompt is drawn over this bar.
+        Mode::Filter => ("FILTER", &[]),
     };
     // Hints name the keys the table binds, so they never disagree with it.
     let hint = hints
@@ -36,7 +38,17 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         .filter_map(|&(a, what)| Some(format!("{} {what}", app.keymap.key_for(app.mode, a)?)))
         .collect::<Vec<_>>()
         .join("  ");
-    let left = format!(" {}  {}  ", app.position_label(), mode);
+    let view = app.view_label();
+    let left = if view.is_empty() {
+        format!(" {}  {}  ", app.position_label(), mode)
+    } else {
+        format!(
+            " {}  {}  {}  ",
+            app.position_label(),
+            mode,
+            fit::ellipsis(&view, 40)
+        )
+    };
     let lw = fit::width(&left);
     buf.set_stringn(area.x, area.y, &left, w, t.status);
     let rest = w.saturating_sub(lw);

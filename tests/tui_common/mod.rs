@@ -178,6 +178,16 @@ pub fn all_actions() -> Vec<Action> {
         Action::OpenUrl,
         Action::CopyUrl,
         Action::Zoom,
+        // list & state (issue 4)
+        Action::Filter,
+        Action::FilterBackspace,
+        Action::FilterAccept,
+        Action::FilterCancel,
+        Action::CycleSort,
+        Action::UnreadOnly,
+        Action::BookmarkedOnly,
+        Action::ToggleRead,
+        Action::ToggleBookmark,
     ];
     v.extend((1..=9).map(Action::FollowRelated));
     v
@@ -210,6 +220,18 @@ pub fn keyed(a: Action) -> bool {
         | Action::OpenUrl
         | Action::CopyUrl
         | Action::Zoom => true,
+        // list & state (issue 4)
+        Action::Filter
+        | Action::FilterBackspace
+        | Action::FilterAccept
+        | Action::FilterCancel
+        | Action::CycleSort
+        | Action::UnreadOnly
+        | Action::BookmarkedOnly
+        | Action::ToggleRead
+        | Action::ToggleBookmark => true,
+        // Sent by the loop for each character typed into the filter prompt.
+        Action::FilterInput(_) => false,
         // Sent by the loop for terminal and mouse events, not bound to keys.
         Action::Resize { .. } | Action::Wheel { .. } | Action::Click { .. } => false,
     }

@@ -14,7 +14,7 @@ const fn b(mode: Scope, key: Key, action: Action, desc: &'static str) -> Binding
 }
 
 use KeyCode as K;
-use Scope::{Everywhere as E, Help as H, List as L, Reader as R};
+use Scope::{Everywhere as E, Filter as F, Help as H, List as L, Reader as R};
 
 /// The default key table. Rows with the same scope and action share one help line.
 pub static BINDINGS: &[Binding] = &[
@@ -126,4 +126,63 @@ pub static BINDINGS: &[Binding] = &[
     b(H, Key::plain(K::Up), Action::Up, ""),
     b(H, Key::plain(K::Esc), Action::Help, "close the help"),
     b(H, Key::ch('q'), Action::Help, ""),
+    // list & state (issue 4)
+    b(
+        L,
+        Key::ch('/'),
+        Action::Filter,
+        "filter the list as you type",
+    ),
+    b(
+        L,
+        Key::ch('s'),
+        Action::CycleSort,
+        "sort by date, title, source",
+    ),
+    b(
+        L,
+        Key::ch('U'),
+        Action::UnreadOnly,
+        "unread articles only, or all",
+    ),
+    b(
+        L,
+        Key::ch('B'),
+        Action::BookmarkedOnly,
+        "bookmarked articles only, or all",
+    ),
+    b(L, Key::ch('u'), Action::ToggleRead, "mark read or unread"),
+    b(
+        L,
+        Key::ch('m'),
+        Action::ToggleBookmark,
+        "bookmark, or remove it",
+    ),
+    b(R, Key::ch('u'), Action::ToggleRead, "mark read or unread"),
+    b(
+        R,
+        Key::ch('m'),
+        Action::ToggleBookmark,
+        "bookmark, or remove it",
+    ),
+    b(
+        F,
+        Key::plain(K::Enter),
+        Action::FilterAccept,
+        "keep the filter",
+    ),
+    b(
+        F,
+        Key::plain(K::Esc),
+        Action::FilterCancel,
+        "clear the filter",
+    ),
+    b(
+        F,
+        Key::plain(K::Backspace),
+        Action::FilterBackspace,
+        "delete a character",
+    ),
+    b(F, Key::plain(K::Down), Action::Down, "next match"),
+    b(F, Key::plain(K::Up), Action::Up, "previous match"),
 ];

@@ -18,6 +18,9 @@ pub enum Scope {
     Reader,
     /// While the help overlay is open.
     Help,
+    // list & state (issue 4)
+    /// While the filter prompt is open.
+    Filter,
 }
 
 impl Scope {
@@ -29,6 +32,7 @@ impl Scope {
                 | (Scope::List, Mode::List)
                 | (Scope::Reader, Mode::Reader)
                 | (Scope::Help, Mode::Help)
+                | (Scope::Filter, Mode::Filter)
         )
     }
 
@@ -39,6 +43,7 @@ impl Scope {
             Scope::List => "list",
             Scope::Reader => "reader",
             Scope::Help => "help",
+            Scope::Filter => "filter",
         }
     }
 }
@@ -243,6 +248,19 @@ impl Keymap {
                 None => rows.push((bd.mode, action, vec![bd.key.label()], bd.desc)),
             }
         }
+        // Grouped by scope whatever the table's order, so later additions join their group.
+        let rank = |s: Scope| {
+            [
+                Scope::Everywhere,
+                Scope::List,
+                Scope::Filter,
+                Scope::Reader,
+                Scope::Help,
+            ]
+            .iter()
+            .position(|&x| x == s)
+        };
+        rows.sort_by_key(|r| rank(r.0));
         rows.into_iter()
             .map(|(scope, action, keys, desc)| {
                 let keys = match action {
@@ -259,7 +277,7 @@ impl Keymap {
 
 /// Whether two scopes share a mode.
 fn overlaps(a: Scope, b: Scope) -> bool {
-    [Mode::List, Mode::Reader, Mode::Help]
+    [Mode::List, Mode::Reader, Mode::Help, Mode::Filter]
         .iter()
         .any(|&m| a.covers(m) && b.covers(m))
 }

@@ -1,0 +1,135 @@
+//! The list as the user narrows and orders it: moving by rows of the view, sort and only-these
+//! switches, keeping the selection on the same article when the rows change.
+
+use super::App;
+use super::update::offset;
+use super::view::ListView;
+
+impl App {
+    /// The row the selected article shows on, if it shows.
+    pub fn selected_row(&self) -> Option<usize> {
+        self.view.row_of(self.selected)
+    }
+
+    /// The date of library article `i` as the list writes it.
+    pub fn shown_date(&self, i: usize) -> Option<String> {
+        let iso = self.library.entries.get(i)?.head.date_iso.as_deref()?;
+        Some(
+            crate::config::date::format_date(iso, &self.date_format)
+                .unwrap_or_else(|| iso.to_string()),
+        )
+    }
+
+    /// Sort and filters in force, for the status bar (empty when the list shows everything by
+    /// date).
+    pub fn view_label(&self) -> String {
+        let v = &self.view;
+        let mut parts = Vec::new();
+        if !v.query.is_empty() {
+            parts.push(format!("/{}", v.query));
+        }
+        if v.sort != super::view::Sort::Date {
+            parts.push(format!("by {}", v.sort.name()));
+        }
+        if v.unread_only {
+            parts.push("unread only".into());
+        }
+        if v.bookmarked_only {
+            parts.push("bookmarked only".into());
+        }
+        parts.join(" · ")
+    }
+
+    /// Moves the selection `delta` rows of the view (from the top when it is hidden).
+    pub(super) fn move_rows(&mut self, delta: isize) {
+        let Some(row) = self.selected_row().or_else(|| self.view.at(0).map(|_| 0)) else {
+            return;
+        };
+        if let Some(i) = self.view.at(offset(row, delta, self.view.len())) {
+            self.selected = i;
+        }
+        self.keep_selection_visible();
+    }
+
+    /// Chooses the rows again after the sort, the filter or a switch changed. The selection
+    /// stays on its article when that still shows, else goes to the top row; true when it moved.
+    pub fn refresh_view(&mut self) -> bool {
+        let mut view = std::mem::take(&mut self.view);
+        view.rebuild(&self.library, &self.read, &self.bookmarked, &|i| {
+            self.shown_date(i)
+        });
+        self.view = view;
+        let before = self.selected;
+        if self.selected_row().is_none()
+            && let Some(first) = self.view.at(0)
+        {
+            self.selected = first;
+            self.list_offset = 0;
+        }
+        self.keep_selection_visible();
+        self.selected != before
+    }
+
+    /// Starts the view afresh for a library that changed (a reload): marks and rows again.
+    pub fn library_changed(&mut self) {
+        let mut view = ListView::new(self.library.entries.len());
+        let old = std::mem::take(&mut self.view);
+        view.sort = old.sort;
+        view.unread_only = old.unread_only;
+        view.bookmarked_only = old.bookmarked_only;
+        view.query = old.query;
+        view.invalidate();
+        self.view = view;
+        self.sync_marks();
+        self.refresh_view();
+    }
+
+    /// Applies a change of the view's settings and shows the new selection.
+    fn changed_view(&mut self, what: String) {
+        if self.refresh_view() {
+            self.preview_selection();
+        }
+        if self.view.is_empty() {
+            self.complain(format!("{what}: no article matches"));
+        } else {
+            self.say(what);
+        }
+    }
+
+    pub(super) fn cycle_sort(&mut self) {
+        self.view.sort = self.view.sort.next();
+        let what = format!("sorted by {}", self.view.sort.name());
+        self.changed_view(what);
+    }
+
+    pub(super) fn toggle_unread_only(&mut self) {
+        self.view.unread_only = !self.view.unread_only;
+        let what = if self.view.unread_only {
+            "unread articles only"
+        } else {
+            "read articles too"
+        };
+        self.changed_view(what.into());
+    }
+
+    pub(super) fn toggle_bookmarked_only(&mut self) {
+        self.view.bookmarked_only = !self.view.bookmarked_only;
+        let what = if self.view.bookmarked_only {
+            "bookmarked articles only"
+        } else {
+            "all articles, bookmarked or not"
+        };
+        self.changed_view(what.into());
+    }
+
+    /// The view row `delta` away from the open article `cur` (library order when it is hidden).
+    pub(super) fn step_from(&self, cur: usize, delta: isize) -> usize {
+        match self.view.row_of(cur) {
+            Some(row) => self
+                .view
+                .at(offset(row, delta, self.view.len()))
+                .unwrap_or(cur),
+            None => offset(cur, delta, self.library.entries.len()),
+        }
+    }
+}

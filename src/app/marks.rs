@@ -1,0 +1,184 @@
+//! Read marks, bookmarks and reading positions: the App's side of the persisted [`Store`].
+//!
+//! The store is keyed by each list row's stable id; `App::read` and `App::bookmarked` mirror it
+//! per library index so drawing and filtering never look an id up.
+
+use super::{App, Mode};
+use crate::state::{Position, Store};
+use crate::text::typeset::Page;
+use std::time::Instant;
+
+/// Where the top line `scroll` of `page` is, as a block and a line offset into it; `None` at the
+/// top of the article (or before its first block), so nothing is kept for an unscrolled article.
+pub fn position_at(page: &Page, scroll: usize) -> Option<Position> {
+    if scroll == 0 {
+        return None;
+    }
+    let lines = &page.lines;
+    let top = scroll.min(lines.len().checked_sub(1)?);
+    // The block at the top line, or the last one above it (blank lines between paragraphs).
+    let (at, block) = (0..=top)
+        .rev()
+        .find_map(|k| lines[k].block.map(|b| (k, b)))?;
+    let mut first = at;
+    while first > 0 && lines[first - 1].block == Some(block) {
+        first -= 1;
+    }
+    Some(Position {
+        block,
+        line_offset: scroll - first,
+    })
+}
+
+/// The top line that shows `pos` on `page` (0 when the block is not on it).
+pub fn line_of(page: &Page, pos: Position) -> usize {
+    page.line_of_block(pos.block)
+        .map_or(0, |l| l.saturating_add(pos.line_offset))
+}
+
+impl App {
+    /// Uses `store` for marks from now on: the read marks and bookmarks are read from it, and
+    /// changes go to it.
+    pub fn attach_store(&mut self, store: Store) {
+        self.store = store;
+        self.sync_marks();
+        self.refresh_view();
+    }
+
+    /// The store marks, bookmarks and positions are kept in.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Reads every article's read mark and bookmark from the store again.
+    pub fn sync_marks(&mut self) {
+        let (read, bookmarked) = self
+            .library
+            .entries
+            .iter()
+            .map(|e| {
+                let s = self.store.get(&e.head.id);
+                (s.read, s.bookmarked)
+            })
+            .unzip();
+        self.read = read;
+        self.bookmarked = bookmarked;
+    }
+
+    fn id_of(&self, i: usize) -> Option<String> {
+        self.library.entries.get(i).map(|e| e.head.id.clone())
+    }
+
+    /// Marks library article `i` read (it was opened).
+    pub(super) fn mark_read(&mut self, i: usize) {
+        let Some(id) = self.id_of(i) else { return };
+        self.store.set_read(&id, true);
+        if let Some(r) = self.read.get_mut(i) {
+            *r = true;
+        }
+    }
+
+    /// The article `u` and `m` apply to: the open one in the reader, the selected one in the list.
+    fn marked_target(&self) -> Option<usize> {
+        match self.mode {
+            Mode::Reader => self.reader.as_ref().map(|r| r.index),
+            _ => self.selected_row().map(|_| self.selected),
+        }
+    }
+
+    pub(super) fn toggle_read(&mut self) {
+        let Some((i, id)) = self.marked_target().and_then(|i| Some((i, self.id_of(i)?))) else {
+            self.complain("no article to mark");
+            return;
+        };
+        let now = self.store.toggle_read(&id);
+        if let Some(r) = self.read.get_mut(i) {
+            *r = now;
+        }
+        self.say(if now { "marked read" } else { "marked unread" });
+    }
+
+    pub(super) fn toggle_bookmark(&mut self) {
+        let Some((i, id)) = self.marked_target().and_then(|i| Some((i, self.id_of(i)?))) else {
+            self.complain("no article to bookmark");
+            return;
+        };
+        let now = self.store.toggle_bookmark(&id);
+        if let Some(b) = self.bookmarked.get_mut(i) {
+            *b = now;
+        }
+        self.say(if now {
+            "bookmarked"
+        } else {
+            "bookmark removed"
+        });
+    }
+
+    /// Scrolls the article just opened to where its reading stopped last time.
+    pub(super) fn restore_position(&mut self) {
+        let h = self.reader_height();
+        let Some(r) = self.reader.as_ref() else {
+            return;
+        };
+        let Some(pos) = self
+            .id_of(r.index)
+            .and_then(|id| self.store.get(&id).position)
+        else {
+            return;
+        };
+        if let Some(r) = self.reader.as_mut() {
+            r.scroll = line_of(&r.page, pos).min(r.max_scroll(h));
+        }
+    }
+
+    /// The open article and its top line, to notice when the reading moved.
+    pub(super) fn reading_spot(&self) -> Option<(usize, usize)> {
+        self.reader.as_ref().map(|r| (r.index, r.scroll))
+    }
+
+    /// Keeps the open article's position in the store when it moved since `before`.
+    pub(super) fn remember_position(&mut self, before: Option<(usize, usize)>) {
+        if self.reading_spot() == before {
+            return;
+        }
+        let Some(r) = self.reader.as_ref() else {
+            return;
+        };
+        let pos = position_at(&r.page, r.scroll);
+        if let Some(id) = self.id_of(r.index) {
+            self.store.set_position(&id, pos);
+        }
+    }
+
+    /// Saves the marks when the last change is old enough (call after events and when idle);
+    /// true when the status bar got a message (a failed save, a corrupt file moved aside).
+    pub fn save_state(&mut self, now: Instant) -> bool {
+        let result = self.store.save_if_due(now);
+        self.report_save(result)
+    }
+
+    /// Saves the marks now (on quit and suspend); the error is also shown in the status bar.
+    pub fn flush_state(&mut self) -> anyhow::Result<()> {
+        let result = self.store.flush();
+        let msg = result.as_ref().err().map(|e| format!("{e:#}"));
+        self.report_save(result);
+        match msg {
+            Some(m) => Err(anyhow::anyhow!(m)),
+            None => Ok(()),
+        }
+    }
+
+    fn report_save(&mut self, result: anyhow::Result<()>) -> bool {
+        let warnings = self.store.take_warnings();
+        if let Err(e) = result {
+            let msg = format!("marks not saved: {e:#}");
+            self.complain(crate::text::sanitize::clean_line(&msg));
+            return true;
+        }
+        if warnings.is_empty() {
+            return false;
+        }
+        self.complain(crate::text::sanitize::clean_line(&warnings.join("; ")));
+        true
+    }
+}
