@@ -4,15 +4,21 @@
 //! changes the model; `ui::render` draws an `&App` and decides nothing.
 
 pub mod action;
+mod find;
 mod follow;
 pub mod history;
 pub mod keymap;
 pub mod links;
+mod live;
 mod mouse;
 pub mod reader;
+mod search;
 mod update;
 
 pub use action::{Action, Effect, Mode};
+// reader side (issue 4)
+pub use find::{Find, Match, Rule};
+pub use search::{Search, SearchIndex};
 
 /// Names of every action, as the config's `[keys]` table spells them.
 pub fn action_names() -> Vec<&'static str> {
@@ -86,6 +92,13 @@ pub struct App {
     pub date_format: String,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,
+    // reader side (issue 4)
+    /// The find in the open article, while one is typed or kept.
+    pub find: Option<Find>,
+    /// The full-text search's query and results (kept while the overlay is closed).
+    pub search: Option<Search>,
+    /// The search worker, started on the first search.
+    pub search_index: Option<SearchIndex>,
 }
 
 impl App {
@@ -120,6 +133,9 @@ impl App {
             keymap: keymap::Keymap::default(),
             date_format: crate::config::Config::default().date_format,
             justify: false,
+            find: None,
+            search: None,
+            search_index: None,
         }
     }
 
@@ -131,12 +147,7 @@ impl App {
 
     /// True when the reader has the focus (also under the help overlay).
     pub fn reader_focused(&self) -> bool {
-        let m = if self.mode == Mode::Help {
-            self.help_from
-        } else {
-            self.mode
-        };
-        m == Mode::Reader
+        self.underlying_mode() == Mode::Reader
     }
 
     /// The mode that is not the help overlay: where keys go once help is closed.

@@ -9,12 +9,17 @@ impl App {
         if !matches!(action, Action::Resize { .. } | Action::Wheel { .. }) {
             self.status = None;
         }
-        let effect = self.apply(action);
+        let effect = if self.mode == Mode::Find {
+            self.apply_in_find(action)
+        } else {
+            self.apply(action)
+        };
         self.relayout();
+        self.refresh_find();
         effect
     }
 
-    fn apply(&mut self, action: Action) -> Effect {
+    pub(super) fn apply(&mut self, action: Action) -> Effect {
         let mode = self.mode;
         match action {
             Action::Quit => return Effect::Quit,
@@ -67,6 +72,18 @@ impl App {
             Action::Resize { width, height } => self.size = (width, height),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => return self.click(column, row),
+            // reader side (issue 4)
+            Action::FindStart => self.find_start(),
+            Action::FindAccept => self.find_accept(),
+            Action::FindCancel => self.find_cancel(),
+            Action::FindNext => self.find_step(true),
+            Action::FindPrev => self.find_step(false),
+            Action::Erase => self.type_char(None),
+            Action::Type(c) => self.type_char(Some(c)),
+            Action::Justify => self.toggle_justify(),
+            Action::SearchStart => self.search_start(),
+            Action::SearchOpen => self.search_open(),
+            Action::SearchClose => self.search_close(),
         }
         Effect::None
     }
@@ -86,7 +103,8 @@ impl App {
                 self.select(offset(self.selected, delta, self.library.entries.len()));
                 self.preview_selection();
             }
-            Mode::Reader => self.scroll_by(delta),
+            Mode::Reader | Mode::FindPrompt | Mode::Find => self.scroll_by(delta),
+            Mode::Search => self.move_result(delta),
             Mode::Help => {
                 let rows = self.keymap.help_rows().len();
                 let max = crate::ui::help::max_scroll(rows, self.size.1);

@@ -178,6 +178,17 @@ pub fn all_actions() -> Vec<Action> {
         Action::OpenUrl,
         Action::CopyUrl,
         Action::Zoom,
+        // reader side (issue 4)
+        Action::FindStart,
+        Action::FindAccept,
+        Action::FindCancel,
+        Action::FindNext,
+        Action::FindPrev,
+        Action::Erase,
+        Action::Justify,
+        Action::SearchStart,
+        Action::SearchOpen,
+        Action::SearchClose,
     ];
     v.extend((1..=9).map(Action::FollowRelated));
     v
@@ -210,7 +221,20 @@ pub fn keyed(a: Action) -> bool {
         | Action::OpenUrl
         | Action::CopyUrl
         | Action::Zoom => true,
+        // reader side (issue 4)
+        Action::FindStart
+        | Action::FindAccept
+        | Action::FindCancel
+        | Action::FindNext
+        | Action::FindPrev
+        | Action::Erase
+        | Action::Justify
+        | Action::SearchStart
+        | Action::SearchOpen
+        | Action::SearchClose => true,
         // Sent by the loop for terminal and mouse events, not bound to keys.
         Action::Resize { .. } | Action::Wheel { .. } | Action::Click { .. } => false,
+        // Characters typed into a prompt, sent by the loop.
+        Action::Type(_) => false,
     }
 }

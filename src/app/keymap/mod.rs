@@ -18,6 +18,13 @@ pub enum Scope {
     Reader,
     /// While the help overlay is open.
     Help,
+    // reader side (issue 4)
+    /// While a find query is typed in the reader.
+    FindPrompt,
+    /// While a find's matches are kept in the reader (reader keys apply too).
+    Find,
+    /// In the full-text search overlay.
+    Search,
 }
 
 impl Scope {
@@ -29,6 +36,9 @@ impl Scope {
                 | (Scope::List, Mode::List)
                 | (Scope::Reader, Mode::Reader)
                 | (Scope::Help, Mode::Help)
+                | (Scope::FindPrompt, Mode::FindPrompt)
+                | (Scope::Find, Mode::Find)
+                | (Scope::Search, Mode::Search)
         )
     }
 
@@ -39,6 +49,9 @@ impl Scope {
             Scope::List => "list",
             Scope::Reader => "reader",
             Scope::Help => "help",
+            Scope::FindPrompt => "find input",
+            Scope::Find => "find",
+            Scope::Search => "search",
         }
     }
 }
@@ -193,10 +206,17 @@ impl Keymap {
 
     /// The action `key` is bound to in `mode`, if any.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
-        self.bindings
+        let found = self
+            .bindings
             .iter()
             .find(|b| b.key == key && b.mode.covers(mode))
-            .map(|b| b.action)
+            .map(|b| b.action);
+        // Reading with a find kept is still reading: keys the find does not take scroll and
+        // move as in the reader.
+        match (found, mode) {
+            (None, Mode::Find) => self.lookup(Mode::Reader, key),
+            _ => found,
+        }
     }
 
     /// The key bound to `action` in `mode`, as the help writes it (for hints): a binding of the
@@ -259,9 +279,16 @@ impl Keymap {
 
 /// Whether two scopes share a mode.
 fn overlaps(a: Scope, b: Scope) -> bool {
-    [Mode::List, Mode::Reader, Mode::Help]
-        .iter()
-        .any(|&m| a.covers(m) && b.covers(m))
+    [
+        Mode::List,
+        Mode::Reader,
+        Mode::Help,
+        Mode::FindPrompt,
+        Mode::Find,
+        Mode::Search,
+    ]
+    .iter()
+    .any(|&m| a.covers(m) && b.covers(m))
 }
 
 /// The action `key` is bound to in `mode` by the default table, if any.
