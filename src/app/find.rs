@@ -233,7 +233,9 @@ impl App {
             return;
         };
         let origin = f.origin;
-        f.current = first_at_or_after(&f.matches, origin);
+        // Past the last match the find wraps to the first, as `n` does.
+        f.current =
+            first_at_or_after(&f.matches, origin).or_else(|| (!f.matches.is_empty()).then_some(0));
         if f.current.is_some() {
             self.show_current_match();
         } else if let Some(r) = self.reader.as_mut() {

@@ -4,7 +4,7 @@
 //! Only the named files are read again (their list rows, with `load::head::read`); the library
 //! is sorted again and every index the app holds is mapped to the same file.
 
-use super::App;
+use super::{App, Mode};
 use crate::load::head;
 use crate::load::library::Entry;
 use std::collections::HashMap;
@@ -137,7 +137,13 @@ impl App {
                     r.index = i;
                 }
             }
-            None if open_changed => self.reader = None,
+            None if open_changed => {
+                self.reader = None;
+                self.find = None;
+                if matches!(self.mode, Mode::Reader | Mode::Find | Mode::FindPrompt) {
+                    self.mode = Mode::List;
+                }
+            }
             None => {}
         }
         self.keep_selection_visible();
