@@ -11,8 +11,9 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let Some(f) = app.find.as_ref() else {
         return;
     };
-    buf.set_style(area, t.status);
     let w = usize::from(area.width);
+    // The prompt replaces the status row's text, not just its colours.
+    buf.set_stringn(area.x, area.y, " ".repeat(w), w, t.status);
     let cursor = if app.mode == Mode::FindPrompt {
         "▏"
     } else {

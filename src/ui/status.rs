@@ -31,7 +31,14 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         Mode::Help => ("HELP", &[(Action::Down, "scroll"), (Action::Help, "close")]),
         // reader side (issue 4): the find prompt draws over this row; the search overlay has its own.
         Mode::FindPrompt | Mode::Find => ("FIND", &[]),
-        Mode::Search => ("SEARCH", &[]),
+        Mode::Search => (
+            "SEARCH",
+            &[
+                (Action::Down, "choose"),
+                (Action::SearchOpen, "open"),
+                (Action::SearchClose, "close"),
+            ],
+        ),
     };
     // Hints name the keys the table binds, so they never disagree with it.
     let hint = hints
