@@ -444,3 +444,110 @@ fn a_file_written_into_a_watched_folder_appears_in_the_app() {
     }
     assert_eq!(titles(&app)[0], "Harbor lights restored");
 }
+
+#[test]
+fn history_follows_its_files_and_the_search_index_is_rebuilt_after_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let a = write(
+        d,
+        "a.txt",
+        &wire("Ferry crossing reopens", "March 3, 2026", "Boats."),
+    );
+    write(
+        d,
+        "b.txt",
+        &wire("Bridge repairs run late", "March 2, 2026", "Crews."),
+    );
+    let mut app = App::new(Library::scan(&[d.to_path_buf()]), Theme::dark(), 76);
+    app.update(Action::Open);
+    app.history.follow(byline::app::history::Place {
+        index: 0,
+        scroll: 0,
+        width: 80,
+        block: None,
+    });
+    app.update(Action::SearchStart);
+    app.update(Action::SearchClose);
+    let n = write(
+        d,
+        "n.txt",
+        &wire("Night trains return", "March 9, 2026", "Trains."),
+    );
+    app.library_changed(&[n]);
+    let back = app.history.back[0].index;
+    assert_eq!(
+        app.library.entries[back].head.path.as_deref(),
+        Some(a.as_path())
+    );
+    assert!(app.search_index.as_ref().unwrap().stale);
+    app.update(Action::SearchStart);
+    assert!(!app.search_index.as_ref().unwrap().stale);
+    type_text(&mut app, "trains");
+    wait_all(&mut app);
+    let hits = &app.search.as_ref().unwrap().results.as_ref().unwrap().hits;
+    assert_eq!(hits.len(), 1, "the new file is in the new index");
+}
+
+/// The screen drawn for `app`.
+fn draw(app: &App) -> ratatui::buffer::Buffer {
+    let (w, h) = app.size;
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| byline::ui::render(app, f)).unwrap();
+    term.backend().buffer().clone()
+}
+
+fn row_text(buf: &ratatui::buffer::Buffer, y: u16) -> String {
+    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+#[test]
+fn matches_are_drawn_in_the_matched_style_and_the_count_is_in_the_status_bar() {
+    let mut app = open_harbor(120, 40);
+    app.update(Action::FindStart);
+    type_text(&mut app, "dock");
+    let buf = draw(&app);
+    let bg = app.theme.matched.bg;
+    assert!(bg.is_some(), "the theme marks matches with a background");
+    let marked: usize = (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .filter(|&x| buf[(x, y)].bg == bg.unwrap())
+                .count()
+        })
+        .sum();
+    let f = app.find.as_ref().unwrap();
+    let s = scroll(&app);
+    let visible: usize = f
+        .matches
+        .iter()
+        .filter(|m| m.line >= s && m.line < s + app.reader_height())
+        .map(|m| m.end - m.start)
+        .sum();
+    assert!(visible > 0);
+    assert_eq!(marked, visible);
+    let status = row_text(&buf, 39);
+    assert!(status.contains("/dock"), "{status}");
+    assert!(status.contains(&f.label()), "{status}");
+}
+
+#[test]
+fn the_search_overlay_shows_counts_titles_and_snippets() {
+    let mut app = app(120, 40);
+    app.set_searcher(Searcher::from_docs(docs(&library())));
+    app.update(Action::SearchStart);
+    type_text(&mut app, "cranes");
+    wait_all(&mut app);
+    let buf = draw(&app);
+    let screen: Vec<String> = (0..40).map(|y| row_text(&buf, y)).collect();
+    assert!(screen.iter().any(|r| r.contains("3 articles match")));
+    assert!(screen.iter().any(|r| r.contains("> cranes")));
+    let hits = &app.search.as_ref().unwrap().results.as_ref().unwrap().hits;
+    let first = &hits[0].title[..20];
+    assert!(screen.iter().any(|r| r.contains(first)));
+    assert!(
+        screen
+            .iter()
+            .any(|r| r.contains("matches") || r.contains("1 match"))
+    );
+}

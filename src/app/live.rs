@@ -45,6 +45,13 @@ impl App {
             .reader
             .as_ref()
             .and_then(|r| path_of(&self.library, r.index));
+        let history: Vec<Option<PathBuf>> = self
+            .history
+            .back
+            .iter()
+            .chain(&self.history.forward)
+            .map(|pl| path_of(&self.library, pl.index))
+            .collect();
         let read: Vec<PathBuf> = (0..self.library.entries.len())
             .filter(|&i| self.read.get(i).copied().unwrap_or(false))
             .filter_map(|i| path_of(&self.library, i))
@@ -93,6 +100,11 @@ impl App {
         if changed {
             self.library.sort();
             self.remap(selected, open, &read, open_changed);
+            self.remap_history(&history);
+            // The search index was built over the files as they were: `F` builds it again.
+            if let Some(ix) = self.search_index.as_mut() {
+                ix.stale = true;
+            }
         }
         match problems.len() {
             0 => {}
@@ -122,8 +134,6 @@ impl App {
         // Pages are cached by index, which has just changed meaning.
         self.cache = super::reader::PageCache::default();
         self.resolver = super::links::resolver(&self.library);
-        // History places name articles by index; after a re-sort they could open the wrong one.
-        self.history = super::history::History::default();
         let n = self.library.entries.len();
         self.selected = selected
             .and_then(|p| index_of(&self.library, &p))
@@ -147,6 +157,31 @@ impl App {
             None => {}
         }
         self.keep_selection_visible();
+    }
+
+    /// Points the history's places at the same files (`paths` as they were, back then forward);
+    /// places whose file left are dropped.
+    fn remap_history(&mut self, paths: &[Option<PathBuf>]) {
+        let lib = &self.library;
+        let n_back = self.history.back.len();
+        let fix = |places: &mut Vec<super::history::Place>, paths: &[Option<PathBuf>]| {
+            let mut k = 0;
+            places.retain_mut(|pl| {
+                let found = paths[k]
+                    .as_deref()
+                    .and_then(|p| super::links::index_of_path(lib, p));
+                k += 1;
+                match found {
+                    Some(i) => {
+                        pl.index = i;
+                        true
+                    }
+                    None => false,
+                }
+            });
+        };
+        fix(&mut self.history.back, &paths[..n_back]);
+        fix(&mut self.history.forward, &paths[n_back..]);
     }
 
     /// Reads article `i` again and shows it at the paragraph that was on top.

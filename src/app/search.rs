@@ -33,6 +33,8 @@ pub struct SearchIndex {
     docs: Vec<(Option<PathBuf>, usize)>,
     /// Progress when last drawn, so the loop redraws only when it moved.
     shown_progress: (usize, usize),
+    /// The library changed since the index was built: the next search builds it again.
+    pub stale: bool,
 }
 
 impl App {
@@ -44,6 +46,7 @@ impl App {
             searcher,
             docs,
             shown_progress: (0, 0),
+            stale: false,
         });
     }
 
@@ -81,8 +84,16 @@ impl App {
     }
 
     pub(super) fn search_start(&mut self) {
-        if self.search_index.is_none() {
+        if self.search_index.as_ref().is_none_or(|ix| ix.stale) {
             self.spawn_searcher();
+            // Results from the old index may name rows that moved: ask the new one again.
+            if let Some(s) = self.search.as_mut()
+                && !s.query.trim().is_empty()
+                && let Some(ix) = self.search_index.as_ref()
+            {
+                s.results = None;
+                ix.searcher.query(s.query.clone());
+            }
         }
         let from = self.mode;
         match self.search.as_mut() {
