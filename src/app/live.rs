@@ -10,16 +10,27 @@ use crate::load::library::Entry;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// A path in a form both the scan and the watcher agree on: the folder resolved, the file name
-/// kept (a removed file can no longer be resolved itself).
-fn key(p: &Path) -> PathBuf {
-    let folder = p
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    match (folder.canonicalize(), p.file_name()) {
-        (Ok(f), Some(name)) => f.join(name),
-        _ => std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()),
+/// Paths in a form both the scan and the watcher agree on: the folder resolved, the file name
+/// kept (a removed file can no longer be resolved itself). Folders are resolved once each.
+#[derive(Default)]
+struct Keys {
+    folders: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl Keys {
+    fn key(&mut self, p: &Path) -> PathBuf {
+        let folder = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let resolved = self
+            .folders
+            .entry(folder.to_path_buf())
+            .or_insert_with(|| folder.canonicalize().ok());
+        match (resolved, p.file_name()) {
+            (Some(f), Some(name)) => f.join(name),
+            _ => std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()),
+        }
     }
 }
 
@@ -28,12 +39,13 @@ impl App {
     /// changed ones are read again, removed ones leave; a file that cannot be read keeps its
     /// row and is named in the status bar. Returns true when the list changed.
     pub fn library_changed(&mut self, paths: &[PathBuf]) -> bool {
+        let mut keys = Keys::default();
         let mut by_key: HashMap<PathBuf, usize> = HashMap::new();
         for (i, e) in self.library.entries.iter().enumerate() {
             if e.article.is_none()
                 && let Some(p) = &e.head.path
             {
-                by_key.insert(key(p), i);
+                by_key.insert(keys.key(p), i);
             }
         }
         // Remember what the app points at, by file.
@@ -61,10 +73,11 @@ impl App {
         let mut remove = Vec::new();
         let mut problems = Vec::new();
         let mut open_changed = false;
+        let open_key = open.as_deref().map(|o| keys.key(o));
         for p in paths {
-            let k = key(p);
+            let k = keys.key(p);
             let at = by_key.get(&k).copied();
-            if open.as_deref().is_some_and(|o| key(o) == k) {
+            if open_key.as_ref() == Some(&k) {
                 open_changed = true;
             }
             if !p.is_file() {
