@@ -70,10 +70,17 @@ pub fn print(source: Source, opts: &Options, theme: Option<&Theme>) -> Result<Ex
 /// `byline story.txt` opens that article with its folder in the list, so its links resolve;
 /// `byline DIR` selects the newest article; stdin and the samples are held in memory.
 pub fn tui(source: Source, settings: &Settings, no_state: bool) -> Result<ExitCode> {
-    let (library, open) = match source {
-        Source::Paths(paths) => reader_library(&paths),
-        Source::Stdin(a) => (input::library_of(vec![*a]), Some(0)),
-        Source::Builtin => (input::library_of(input::builtin_articles()), None),
+    let (library, open, watch) = match source {
+        Source::Paths(paths) => {
+            let (lib, open) = reader_library(&paths);
+            (lib, open, crate::tui::folders_to_watch(&paths))
+        }
+        Source::Stdin(a) => (input::library_of(vec![*a]), Some(0), Vec::new()),
+        Source::Builtin => (
+            input::library_of(input::builtin_articles()),
+            None,
+            Vec::new(),
+        ),
     };
     library.index_backlinks_in_background();
     let config = &settings.config;
@@ -93,6 +100,7 @@ pub fn tui(source: Source, settings: &Settings, no_state: bool) -> Result<ExitCo
         justify: config.justify,
         state,
         state_warnings,
+        watch,
     })?;
     Ok(ExitCode::SUCCESS)
 }

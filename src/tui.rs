@@ -5,11 +5,13 @@ mod effects;
 mod term;
 
 use crate::app::keymap::{Key, Keymap};
-use crate::app::{Action, App, Effect};
+use crate::app::{Action, App, Effect, Mode};
 use crate::load::library::Library;
 use crate::ui::theme::Theme;
 use anyhow::Result;
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{
+    self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -37,6 +39,9 @@ pub struct Launch {
     pub state: crate::state::Store,
     /// What opening the state said (a corrupt file moved aside), for the status bar.
     pub state_warnings: Vec<String>,
+    // reader side (issue 4)
+    /// Folders the library was scanned from: watched, so the list follows their files.
+    pub watch: Vec<std::path::PathBuf>,
 }
 
 /// How often the loop wakes to look at the termination flag while no event comes.
@@ -76,7 +81,13 @@ pub fn run(launch: Launch) -> Result<()> {
         let msg = launch.state_warnings.join("; ");
         app.complain(crate::text::sanitize::clean_line(&msg));
     }
-    let result = event_loop(&mut app, &mut guard, &terminate);
+    // A library that cannot be watched still reads; the list just does not follow the folders.
+    let watch = if launch.watch.is_empty() {
+        None
+    } else {
+        crate::load::watch::watch(&launch.watch).ok()
+    };
+    let result = event_loop(&mut app, &mut guard, &terminate, watch.as_ref());
     drop(guard);
     // Quit, a signal or an error: the marks are saved however the loop ended.
     if let Err(e) = app.flush_state() {
@@ -89,21 +100,20 @@ pub fn run(launch: Launch) -> Result<()> {
     result
 }
 
-fn event_loop(app: &mut App, session: &mut term::Session, terminate: &AtomicBool) -> Result<()> {
+fn event_loop(
+    app: &mut App,
+    session: &mut term::Session,
+    terminate: &AtomicBool,
+    watch: Option<&crate::load::watch::LibraryWatch>,
+) -> Result<()> {
     loop {
         session.terminal.draw(|f| crate::ui::render(app, f))?;
-        // Block for the next event, waking now and then to notice SIGTERM/SIGHUP.
-        loop {
-            if terminate.load(Ordering::Relaxed) {
-                return Ok(());
-            }
-            if event::poll(SIGNAL_POLL)? {
-                break;
-            }
-            // Idle: a debounced save comes due; a failure must be drawn at once.
-            if app.save_state(Instant::now()) {
-                session.terminal.draw(|f| crate::ui::render(app, f))?;
-            }
+        // Block for the next event, waking now and then to notice SIGTERM/SIGHUP, search
+        // results and changed files.
+        match wait(app, terminate, watch)? {
+            Wake::Quit => return Ok(()),
+            Wake::Redraw => continue,
+            Wake::Event => {}
         }
         // Handle every event already waiting before the next frame, so held keys and resize
         // storms never queue frames. Of a run of resizes only the last is applied: each one
@@ -131,6 +141,68 @@ fn event_loop(app: &mut App, session: &mut term::Session, terminate: &AtomicBool
             app.update(r);
         }
         app.save_state(Instant::now());
+    }
+}
+
+/// The folders behind `paths`: folders as given, and the folder of a single file named alone
+/// (its folder is what the list shows).
+pub fn folders_to_watch(paths: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
+    match paths {
+        [single] if single.is_file() => {
+            let folder = single
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            vec![folder.to_path_buf()]
+        }
+        _ => paths.iter().filter(|p| p.is_dir()).cloned().collect(),
+    }
+}
+
+/// Why the loop woke.
+enum Wake {
+    /// A terminal event is waiting.
+    Event,
+    /// The model changed on its own (search results, changed files).
+    Redraw,
+    /// A termination signal came.
+    Quit,
+}
+
+/// How long the loop waits for a key while the search worker owes results or shows progress.
+const SEARCH_POLL: Duration = Duration::from_millis(100);
+
+/// Waits for a terminal event; meanwhile takes search results and changed files without ever
+/// blocking on them.
+fn wait(
+    app: &mut App,
+    terminate: &AtomicBool,
+    watch: Option<&crate::load::watch::LibraryWatch>,
+) -> Result<Wake> {
+    loop {
+        if terminate.load(Ordering::Relaxed) {
+            return Ok(Wake::Quit);
+        }
+        let timeout = if app.search_busy() {
+            SEARCH_POLL
+        } else {
+            SIGNAL_POLL
+        };
+        if event::poll(timeout)? {
+            return Ok(Wake::Event);
+        }
+        // Idle: a debounced save comes due; a failure must be drawn at once.
+        let mut changed = app.save_state(Instant::now());
+        changed |= app.poll_search();
+        if let Some(w) = watch {
+            while let Ok(batch) = w.changes.try_recv() {
+                changed |= app.files_changed(&batch);
+                changed |= app.status.is_some();
+            }
+        }
+        if changed {
+            return Ok(Wake::Redraw);
+        }
     }
 }
 
@@ -172,6 +244,14 @@ fn to_action(app: &App, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
             let key = Key::from_event(&k);
+            // A prompt takes printable characters as text, before any binding.
+            if let (Mode::FindPrompt | Mode::Search, KeyCode::Char(c)) = (app.mode, key.code)
+                && !key
+                    .mods
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            {
+                return Some(Action::Type(c));
+            }
             app.text_input(key)
                 .or_else(|| app.keymap.lookup(app.mode, key))
         }
@@ -195,7 +275,7 @@ fn to_action(app: &App, ev: Event) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
+    use crossterm::event::{KeyEvent, MouseEvent};
 
     fn app() -> App {
         App::new(Library::default(), Theme::dark(), 76)

@@ -125,12 +125,13 @@ fn help_overlay_120x40() {
     app.update(Action::Help);
     let buf = draw(&app);
     insta::assert_snapshot!(text(&buf));
-    let (x, y) = find(&buf, "Shift-Tab").expect("help lists Shift-Tab");
+    // The first rows of the help (the table has grown past one 40-row screen).
+    let (x, y) = find(&buf, "Ctrl-z").expect("help lists Ctrl-z");
     assert_eq!(
         buf[(x, y)].fg,
         Theme::dark().help_key.fg.expect("key colour")
     );
-    for (_, _, desc) in byline::app::keymap::help_rows().iter().take(30) {
+    for (_, _, desc) in byline::app::keymap::help_rows().iter().take(20) {
         assert!(find(&buf, desc).is_some(), "help shows {desc:?}");
     }
 }

@@ -250,7 +250,8 @@ fn help_scrolls_no_further_than_its_last_row() {
     assert_eq!(app.help_scroll, max);
     app.update(Action::Up);
     assert_eq!(app.help_scroll, max - 1);
-    let mut big = self::app(120, 60);
+    let tall = u16::try_from(keymap::help_rows().len() + 10).unwrap();
+    let mut big = self::app(120, tall);
     big.update(Action::Help);
     big.update(Action::Down);
     assert_eq!(big.help_scroll, 0, "nothing to scroll when all of it fits");

@@ -12,6 +12,13 @@ pub enum Mode {
     // list & state (issue 4)
     /// The filter prompt under the list has the keyboard: typed characters narrow the list.
     Filter,
+    // reader side (issue 4)
+    /// Typing a find-in-article query at the bottom of the reader.
+    FindPrompt,
+    /// Reading with the matches of a find kept: `n`/`N` step through them until `Esc`.
+    Find,
+    /// The full-text search overlay: typing a query, results ranked below it.
+    Search,
 }
 
 /// Something the reader does; keys map to actions through the key table, the loop sends the rest.
@@ -109,6 +116,29 @@ pub enum Action {
     ToggleRead,
     /// Bookmark the selected (or open) article, or remove its bookmark.
     ToggleBookmark,
+    // reader side (issue 4)
+    /// Start finding text in the open article: a prompt opens at the bottom.
+    FindStart,
+    /// Keep the matches found and read on, with `n`/`N` stepping through them.
+    FindAccept,
+    /// Clear the find (or close its prompt) and its highlights.
+    FindCancel,
+    /// Scroll to the next match of the find.
+    FindNext,
+    /// Scroll to the previous match of the find.
+    FindPrev,
+    /// Erase the last character of the query being typed.
+    Erase,
+    /// Switch full justification of paragraphs on or off.
+    Justify,
+    /// Open the full-text search over the whole library.
+    SearchStart,
+    /// Open the selected search result, with its match in view.
+    SearchOpen,
+    /// Close the search overlay.
+    SearchClose,
+    /// A character typed into the find or search prompt (sent by the loop, not the key table).
+    Type(char),
 }
 
 /// What the loop must do outside the model after an update (things that need the terminal).
@@ -170,6 +200,17 @@ pub const NAMED: &[(&str, Action)] = &[
     ("bookmarked_only", Action::BookmarkedOnly),
     ("toggle_read", Action::ToggleRead),
     ("toggle_bookmark", Action::ToggleBookmark),
+    // reader side (issue 4)
+    ("find", Action::FindStart),
+    ("find_accept", Action::FindAccept),
+    ("find_cancel", Action::FindCancel),
+    ("find_next", Action::FindNext),
+    ("find_prev", Action::FindPrev),
+    ("erase", Action::Erase),
+    ("justify", Action::Justify),
+    ("search", Action::SearchStart),
+    ("search_open", Action::SearchOpen),
+    ("search_close", Action::SearchClose),
 ];
 
 impl Action {

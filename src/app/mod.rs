@@ -5,18 +5,24 @@
 
 pub mod action;
 mod filter;
+mod find;
 mod follow;
 pub mod history;
 pub mod keymap;
 pub mod links;
 mod listing;
+mod live;
 pub mod marks;
 mod mouse;
 pub mod reader;
+mod search;
 mod update;
 pub mod view;
 
 pub use action::{Action, Effect, Mode};
+// reader side (issue 4)
+pub use find::{Find, Match, Rule};
+pub use search::{Search, SearchIndex};
 
 /// Names of every action, as the config's `[keys]` table spells them.
 pub fn action_names() -> Vec<&'static str> {
@@ -97,6 +103,13 @@ pub struct App {
     pub view: view::ListView,
     /// Read marks, bookmarks and positions, saved across runs (`App::attach_store`).
     store: crate::state::Store,
+    // reader side (issue 4)
+    /// The find in the open article, while one is typed or kept.
+    pub find: Option<Find>,
+    /// The full-text search's query and results (kept while the overlay is closed).
+    pub search: Option<Search>,
+    /// The search worker, started on the first search.
+    pub search_index: Option<SearchIndex>,
 }
 
 impl App {
@@ -134,6 +147,9 @@ impl App {
             bookmarked: vec![false; n],
             view: view::ListView::new(n),
             store: crate::state::Store::disabled(),
+            find: None,
+            search: None,
+            search_index: None,
         }
     }
 
@@ -145,12 +161,7 @@ impl App {
 
     /// True when the reader has the focus (also under the help overlay).
     pub fn reader_focused(&self) -> bool {
-        let m = if self.mode == Mode::Help {
-            self.help_from
-        } else {
-            self.mode
-        };
-        m == Mode::Reader
+        self.underlying_mode() == Mode::Reader
     }
 
     /// The mode that is not the help overlay: where keys go once help is closed.

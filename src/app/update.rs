@@ -10,16 +10,21 @@ impl App {
             self.status = None;
         }
         let spot = self.reading_spot();
-        let effect = self.apply(action);
+        let effect = if self.mode == Mode::Find {
+            self.apply_in_find(action)
+        } else {
+            self.apply(action)
+        };
         if self.view.library_len() != self.library.entries.len() {
             self.library_changed();
         }
         self.relayout();
+        self.refresh_find();
         self.remember_position(spot);
         effect
     }
 
-    fn apply(&mut self, action: Action) -> Effect {
+    pub(super) fn apply(&mut self, action: Action) -> Effect {
         let mode = self.mode;
         match action {
             Action::Quit => return Effect::Quit,
@@ -83,6 +88,18 @@ impl App {
             Action::BookmarkedOnly => self.toggle_bookmarked_only(),
             Action::ToggleRead => self.toggle_read(),
             Action::ToggleBookmark => self.toggle_bookmark(),
+            // reader side (issue 4)
+            Action::FindStart => self.find_start(),
+            Action::FindAccept => self.find_accept(),
+            Action::FindCancel => self.find_cancel(),
+            Action::FindNext => self.find_step(true),
+            Action::FindPrev => self.find_step(false),
+            Action::Erase => self.type_char(None),
+            Action::Type(c) => self.type_char(Some(c)),
+            Action::Justify => self.toggle_justify(),
+            Action::SearchStart => self.search_start(),
+            Action::SearchOpen => self.search_open(),
+            Action::SearchClose => self.search_close(),
         }
         Effect::None
     }
@@ -102,7 +119,8 @@ impl App {
                 self.move_rows(delta);
                 self.preview_selection();
             }
-            Mode::Reader => self.scroll_by(delta),
+            Mode::Reader | Mode::FindPrompt | Mode::Find => self.scroll_by(delta),
+            Mode::Search => self.move_result(delta),
             Mode::Help => {
                 let rows = self.keymap.help_rows().len();
                 let max = crate::ui::help::max_scroll(rows, self.size.1);

@@ -1,12 +1,15 @@
 //! Drawing the reader: one module per pane or overlay, plus the theme. Nothing here changes the
 //! model: `render` reads an `&App` and writes cells.
 
+pub mod find_marks;
+pub mod find_prompt;
 pub mod fit;
 pub mod help;
 pub mod layout;
 pub mod list;
 pub mod list_prompt;
 pub mod reader;
+pub mod search;
 pub mod status;
 pub mod theme;
 pub mod theme_file;
@@ -33,6 +36,13 @@ pub fn render(app: &App, frame: &mut Frame) {
     status::render(app, frame.buffer_mut(), status_area);
     if app.mode == Mode::Filter {
         list_prompt::render(app, frame.buffer_mut(), status_area);
+    }
+    // reader side (issue 4)
+    if matches!(app.mode, Mode::FindPrompt | Mode::Find) {
+        find_prompt::render(app, frame.buffer_mut(), status_area);
+    }
+    if app.mode == Mode::Search {
+        search::render(app, frame.buffer_mut(), area);
     }
     if app.mode == Mode::Help {
         help::render(app, frame.buffer_mut(), area);

@@ -1,7 +1,7 @@
 //! The reading pane: the visible lines of the typeset page, the focused link, a scrollbar and
 //! the position.
 
-use crate::app::{App, Mode};
+use crate::app::App;
 use crate::text::typeset::Page;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
@@ -13,7 +13,7 @@ use ratatui::widgets::{
 /// Draws the reading pane into `area` (borders included).
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let t = &app.theme;
-    let focused = app.base_mode() == Mode::Reader;
+    let focused = app.reader_focused();
     let mut block = Block::bordered().border_style(if focused { t.border_focus } else { t.border });
     let inner = block.inner(area);
     let h = usize::from(inner.height);
@@ -68,6 +68,8 @@ fn draw_lines(
     {
         let y = area.y + row as u16;
         let mut x = area.x.saturating_add(page.margin);
+        let marks = super::find_marks::on_line(app, scroll + row);
+        let mut col = 0;
         for span in &line.spans {
             if x >= right {
                 break;
@@ -76,8 +78,15 @@ fn draw_lines(
             if span.target.is_some() && span.target == focus {
                 style = style.patch(t.link_focus);
             }
-            let (nx, _) = buf.set_stringn(x, y, &span.text, usize::from(right - x), style);
-            x = nx;
+            for (text, mark) in super::find_marks::pieces(&span.text, col, &marks) {
+                if x >= right {
+                    break;
+                }
+                let style = mark.map_or(style, |m| style.patch(m));
+                let (nx, _) = buf.set_stringn(x, y, text, usize::from(right - x), style);
+                x = nx;
+            }
+            col += span.text.chars().count();
         }
     }
 }

@@ -31,6 +31,16 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         Mode::Help => ("HELP", &[(Action::Down, "scroll"), (Action::Help, "close")]),
         // list & state (issue 4): the prompt is drawn over this bar.
         Mode::Filter => ("FILTER", &[]),
+        // reader side (issue 4): the find prompt draws over this row; the search overlay has its own.
+        Mode::FindPrompt | Mode::Find => ("FIND", &[]),
+        Mode::Search => (
+            "SEARCH",
+            &[
+                (Action::Down, "choose"),
+                (Action::SearchOpen, "open"),
+                (Action::SearchClose, "close"),
+            ],
+        ),
     };
     // Hints name the keys the table binds, so they never disagree with it.
     let hint = hints

@@ -188,6 +188,17 @@ pub fn all_actions() -> Vec<Action> {
         Action::BookmarkedOnly,
         Action::ToggleRead,
         Action::ToggleBookmark,
+        // reader side (issue 4)
+        Action::FindStart,
+        Action::FindAccept,
+        Action::FindCancel,
+        Action::FindNext,
+        Action::FindPrev,
+        Action::Erase,
+        Action::Justify,
+        Action::SearchStart,
+        Action::SearchOpen,
+        Action::SearchClose,
     ];
     v.extend((1..=9).map(Action::FollowRelated));
     v
@@ -232,7 +243,20 @@ pub fn keyed(a: Action) -> bool {
         | Action::ToggleBookmark => true,
         // Sent by the loop for each character typed into the filter prompt.
         Action::FilterInput(_) => false,
+        // reader side (issue 4)
+        Action::FindStart
+        | Action::FindAccept
+        | Action::FindCancel
+        | Action::FindNext
+        | Action::FindPrev
+        | Action::Erase
+        | Action::Justify
+        | Action::SearchStart
+        | Action::SearchOpen
+        | Action::SearchClose => true,
         // Sent by the loop for terminal and mouse events, not bound to keys.
         Action::Resize { .. } | Action::Wheel { .. } | Action::Click { .. } => false,
+        // Characters typed into a prompt, sent by the loop.
+        Action::Type(_) => false,
     }
 }

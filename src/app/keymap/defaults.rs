@@ -15,6 +15,7 @@ const fn b(mode: Scope, key: Key, action: Action, desc: &'static str) -> Binding
 
 use KeyCode as K;
 use Scope::{Everywhere as E, Filter as F, Help as H, List as L, Reader as R};
+use Scope::{Find as FI, FindPrompt as FP, Search as S};
 
 /// The default key table. Rows with the same scope and action share one help line.
 pub static BINDINGS: &[Binding] = &[
@@ -185,4 +186,72 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(F, Key::plain(K::Down), Action::Down, "next match"),
     b(F, Key::plain(K::Up), Action::Up, "previous match"),
+    // reader side (issue 4)
+    b(R, Key::ch('/'), Action::FindStart, "find in the article"),
+    b(
+        R,
+        Key::ch('J'),
+        Action::Justify,
+        "justify paragraphs, or not",
+    ),
+    b(
+        R,
+        Key::ch('F'),
+        Action::SearchStart,
+        "search the whole library",
+    ),
+    b(
+        L,
+        Key::ch('F'),
+        Action::SearchStart,
+        "search the whole library",
+    ),
+    b(
+        FP,
+        Key::plain(K::Enter),
+        Action::FindAccept,
+        "keep the matches; n/N step them",
+    ),
+    b(FP, Key::plain(K::Esc), Action::FindCancel, "clear the find"),
+    b(
+        FP,
+        Key::plain(K::Backspace),
+        Action::Erase,
+        "erase a character",
+    ),
+    b(
+        FI,
+        Key::ch('n'),
+        Action::FindNext,
+        "next match (not next article)",
+    ),
+    b(FI, Key::ch('N'), Action::FindPrev, "previous match"),
+    b(
+        FI,
+        Key::plain(K::Esc),
+        Action::FindCancel,
+        "clear; n and p are articles again",
+    ),
+    b(S, Key::plain(K::Down), Action::Down, "next result"),
+    b(S, Key::ctrl('n'), Action::Down, ""),
+    b(S, Key::plain(K::Up), Action::Up, "previous result"),
+    b(S, Key::ctrl('p'), Action::Up, ""),
+    b(
+        S,
+        Key::plain(K::Enter),
+        Action::SearchOpen,
+        "open the result at its match",
+    ),
+    b(
+        S,
+        Key::plain(K::Backspace),
+        Action::Erase,
+        "erase a character",
+    ),
+    b(
+        S,
+        Key::plain(K::Esc),
+        Action::SearchClose,
+        "close the search",
+    ),
 ];

@@ -21,6 +21,13 @@ pub enum Scope {
     // list & state (issue 4)
     /// While the filter prompt is open.
     Filter,
+    // reader side (issue 4)
+    /// While a find query is typed in the reader.
+    FindPrompt,
+    /// While a find's matches are kept in the reader (reader keys apply too).
+    Find,
+    /// In the full-text search overlay.
+    Search,
 }
 
 impl Scope {
@@ -33,6 +40,9 @@ impl Scope {
                 | (Scope::Reader, Mode::Reader)
                 | (Scope::Help, Mode::Help)
                 | (Scope::Filter, Mode::Filter)
+                | (Scope::FindPrompt, Mode::FindPrompt)
+                | (Scope::Find, Mode::Find)
+                | (Scope::Search, Mode::Search)
         )
     }
 
@@ -44,6 +54,9 @@ impl Scope {
             Scope::Reader => "reader",
             Scope::Help => "help",
             Scope::Filter => "filter",
+            Scope::FindPrompt => "find input",
+            Scope::Find => "find",
+            Scope::Search => "search",
         }
     }
 }
@@ -198,10 +211,17 @@ impl Keymap {
 
     /// The action `key` is bound to in `mode`, if any.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
-        self.bindings
+        let found = self
+            .bindings
             .iter()
             .find(|b| b.key == key && b.mode.covers(mode))
-            .map(|b| b.action)
+            .map(|b| b.action);
+        // Reading with a find kept is still reading: keys the find does not take scroll and
+        // move as in the reader.
+        match (found, mode) {
+            (None, Mode::Find) => self.lookup(Mode::Reader, key),
+            _ => found,
+        }
     }
 
     /// The key bound to `action` in `mode`, as the help writes it (for hints): a binding of the
@@ -277,9 +297,17 @@ impl Keymap {
 
 /// Whether two scopes share a mode.
 fn overlaps(a: Scope, b: Scope) -> bool {
-    [Mode::List, Mode::Reader, Mode::Help, Mode::Filter]
-        .iter()
-        .any(|&m| a.covers(m) && b.covers(m))
+    [
+        Mode::List,
+        Mode::Reader,
+        Mode::Help,
+        Mode::Filter,
+        Mode::FindPrompt,
+        Mode::Find,
+        Mode::Search,
+    ]
+    .iter()
+    .any(|&m| a.covers(m) && b.covers(m))
 }
 
 /// The action `key` is bound to in `mode` by the default table, if any.

@@ -1,0 +1,219 @@
+//! Live library: a batch of changed files re-read into the list, keeping the selection and the
+//! open article's place.
+//!
+//! Only the named files are read again (their list rows, with `load::head::read`); the library
+//! is sorted again and every index the app holds is mapped to the same file.
+
+use super::{App, Mode};
+use crate::load::head;
+use crate::load::library::Entry;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Paths in a form both the scan and the watcher agree on: the folder resolved, the file name
+/// kept (a removed file can no longer be resolved itself). Folders are resolved once each.
+#[derive(Default)]
+struct Keys {
+    folders: HashMap<PathBuf, Option<PathBuf>>,
+}
+
+impl Keys {
+    fn key(&mut self, p: &Path) -> PathBuf {
+        let folder = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let resolved = self
+            .folders
+            .entry(folder.to_path_buf())
+            .or_insert_with(|| folder.canonicalize().ok());
+        match (resolved, p.file_name()) {
+            (Some(f), Some(name)) => f.join(name),
+            _ => std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()),
+        }
+    }
+}
+
+impl App {
+    /// Applies a batch of created, changed or removed article files: new files get a row,
+    /// changed ones are read again, removed ones leave; a file that cannot be read keeps its
+    /// row and is named in the status bar. Returns true when the list changed.
+    pub fn files_changed(&mut self, paths: &[PathBuf]) -> bool {
+        let mut keys = Keys::default();
+        let mut by_key: HashMap<PathBuf, usize> = HashMap::new();
+        for (i, e) in self.library.entries.iter().enumerate() {
+            if e.article.is_none()
+                && let Some(p) = &e.head.path
+            {
+                by_key.insert(keys.key(p), i);
+            }
+        }
+        // Remember what the app points at, by file.
+        let path_of = |lib: &crate::load::library::Library, i: usize| {
+            lib.entries.get(i).and_then(|e| e.head.path.clone())
+        };
+        let selected = path_of(&self.library, self.selected);
+        let open = self
+            .reader
+            .as_ref()
+            .and_then(|r| path_of(&self.library, r.index));
+        let history: Vec<Option<PathBuf>> = self
+            .history
+            .back
+            .iter()
+            .chain(&self.history.forward)
+            .map(|pl| path_of(&self.library, pl.index))
+            .collect();
+        let read: Vec<PathBuf> = (0..self.library.entries.len())
+            .filter(|&i| self.read.get(i).copied().unwrap_or(false))
+            .filter_map(|i| path_of(&self.library, i))
+            .collect();
+
+        let mut changed = false;
+        let mut remove = Vec::new();
+        let mut problems = Vec::new();
+        let mut open_changed = false;
+        let open_key = open.as_deref().map(|o| keys.key(o));
+        for p in paths {
+            let k = keys.key(p);
+            let at = by_key.get(&k).copied();
+            if open_key.as_ref() == Some(&k) {
+                open_changed = true;
+            }
+            if !p.is_file() {
+                if let Some(i) = at {
+                    remove.push(i);
+                    changed = true;
+                }
+                continue;
+            }
+            match head::read(p) {
+                Ok(mut h) => {
+                    changed = true;
+                    match at {
+                        Some(i) => {
+                            // Keep the path as the list already spells it.
+                            h.path = self.library.entries[i].head.path.clone();
+                            self.library.entries[i].head = h;
+                        }
+                        None => self.library.entries.push(Entry {
+                            head: h,
+                            article: None,
+                        }),
+                    }
+                }
+                Err(e) => problems.push(crate::text::sanitize::clean_line(&format!("{e:#}"))),
+            }
+        }
+        remove.sort_unstable();
+        remove.dedup();
+        for i in remove.into_iter().rev() {
+            self.library.entries.remove(i);
+        }
+        if changed {
+            self.library.sort();
+            self.remap(selected, open, &read, open_changed);
+            self.remap_history(&history);
+            // Rows, sort, filter and marks (kept by content id) follow the new library.
+            self.library_changed();
+            // The search index was built over the files as they were: `F` builds it again.
+            if let Some(ix) = self.search_index.as_mut() {
+                ix.stale = true;
+            }
+        }
+        match problems.len() {
+            0 => {}
+            1 => self.complain(problems.remove(0)),
+            n => self.complain(format!("{n} changed files unreadable: {}", problems[0])),
+        }
+        changed
+    }
+
+    /// Points selection, reader, read marks and history at the same files after the list was
+    /// re-sorted; the open article is read again when its file changed (keeping its paragraph).
+    fn remap(
+        &mut self,
+        selected: Option<PathBuf>,
+        open: Option<PathBuf>,
+        read: &[PathBuf],
+        open_changed: bool,
+    ) {
+        let index_of =
+            |lib: &crate::load::library::Library, p: &Path| super::links::index_of_path(lib, p);
+        self.read = vec![false; self.library.entries.len()];
+        for p in read {
+            if let Some(i) = index_of(&self.library, p) {
+                self.read[i] = true;
+            }
+        }
+        // Pages are cached by index, which has just changed meaning.
+        self.cache = super::reader::PageCache::default();
+        self.resolver = super::links::resolver(&self.library);
+        let n = self.library.entries.len();
+        self.selected = selected
+            .and_then(|p| index_of(&self.library, &p))
+            .unwrap_or(self.selected)
+            .min(n.saturating_sub(1));
+        match open.and_then(|p| index_of(&self.library, &p)) {
+            Some(i) => {
+                if open_changed {
+                    self.reopen_in_place(i);
+                } else if let Some(r) = self.reader.as_mut() {
+                    r.index = i;
+                }
+            }
+            None if open_changed => {
+                self.reader = None;
+                self.find = None;
+                if matches!(self.mode, Mode::Reader | Mode::Find | Mode::FindPrompt) {
+                    self.mode = Mode::List;
+                }
+            }
+            None => {}
+        }
+        self.keep_selection_visible();
+    }
+
+    /// Points the history's places at the same files (`paths` as they were, back then forward);
+    /// places whose file left are dropped.
+    fn remap_history(&mut self, paths: &[Option<PathBuf>]) {
+        let lib = &self.library;
+        let n_back = self.history.back.len();
+        let fix = |places: &mut Vec<super::history::Place>, paths: &[Option<PathBuf>]| {
+            let mut k = 0;
+            places.retain_mut(|pl| {
+                let found = paths[k]
+                    .as_deref()
+                    .and_then(|p| super::links::index_of_path(lib, p));
+                k += 1;
+                match found {
+                    Some(i) => {
+                        pl.index = i;
+                        true
+                    }
+                    None => false,
+                }
+            });
+        };
+        fix(&mut self.history.back, &paths[..n_back]);
+        fix(&mut self.history.forward, &paths[n_back..]);
+    }
+
+    /// Reads article `i` again and shows it at the paragraph that was on top.
+    fn reopen_in_place(&mut self, i: usize) {
+        let Some(r) = self.reader.as_ref() else {
+            return;
+        };
+        let (block, at_top, mode, find) =
+            (r.top_block(), r.scroll == 0, self.mode, self.find.take());
+        if self.open(i, false) {
+            if let Some(r) = self.reader.as_mut()
+                && !at_top
+            {
+                r.scroll = block.and_then(|b| r.page.line_of_block(b)).unwrap_or(0);
+            }
+            self.find = find;
+        }
+        self.mode = mode;
+    }
+}

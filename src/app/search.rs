@@ -1,0 +1,293 @@
+//! Full-text search from the reader: the overlay's query and results, the worker it asks, and
+//! opening a result with its match in view.
+//!
+//! The worker ([`Searcher`]) is started on the first `F`, over the library as it is then; the
+//! loop polls it with [`App::poll_search`] and never waits for it.
+
+use super::find::{self, Find, Rule};
+use super::{App, Mode};
+use crate::search::{Doc, Results, Searcher};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// The search overlay's state; it outlives the overlay, so `F` again shows the last search.
+#[derive(Debug, Clone)]
+pub struct Search {
+    /// The query as typed.
+    pub query: String,
+    /// The newest results for `query`, once they came.
+    pub results: Option<Results>,
+    /// Selected result row.
+    pub selected: usize,
+    /// Where `Esc` returns to.
+    pub from: Mode,
+}
+
+/// The search worker and which library article each of its document ids stands for.
+#[derive(Debug)]
+pub struct SearchIndex {
+    /// The worker.
+    pub searcher: Searcher,
+    /// Per document id: the article's file (found again by path after the list changed), or
+    /// its library index when it is held in memory without one.
+    docs: Vec<(Option<PathBuf>, usize)>,
+    /// Progress when last drawn, so the loop redraws only when it moved.
+    shown_progress: (usize, usize),
+    /// The library changed since the index was built: the next search builds it again.
+    pub stale: bool,
+}
+
+impl App {
+    /// Gives the search a worker over documents whose ids are library indices (tests and
+    /// callers that index on their own); `F` otherwise starts one over the library.
+    pub fn set_searcher(&mut self, searcher: Searcher) {
+        let docs = self.doc_refs();
+        self.search_index = Some(SearchIndex {
+            searcher,
+            docs,
+            shown_progress: (0, 0),
+            stale: false,
+        });
+    }
+
+    fn doc_refs(&self) -> Vec<(Option<PathBuf>, usize)> {
+        self.library
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.head.path.clone(), i))
+            .collect()
+    }
+
+    /// Starts the worker over the library: articles held in memory as they are, files parsed
+    /// on the worker's thread.
+    fn spawn_searcher(&mut self) {
+        let items: Vec<(
+            usize,
+            Option<PathBuf>,
+            Option<std::sync::Arc<crate::article::Article>>,
+        )> = self
+            .library
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (i, e.head.path.clone(), e.article.clone()))
+            .collect();
+        let total = items.len();
+        let docs = items.into_iter().map(|(i, path, article)| match article {
+            Some(a) => Some(Doc::from_article(i, &a)),
+            None => path
+                .and_then(|p| crate::load::load_file(&p).ok())
+                .map(|a| Doc::from_article(i, &a)),
+        });
+        self.set_searcher(Searcher::from_iter(total, docs));
+    }
+
+    pub(super) fn search_start(&mut self) {
+        if self.search_index.as_ref().is_none_or(|ix| ix.stale) {
+            self.spawn_searcher();
+            // Results from the old index may name rows that moved: ask the new one again.
+            if let Some(s) = self.search.as_mut()
+                && !s.query.trim().is_empty()
+                && let Some(ix) = self.search_index.as_ref()
+            {
+                s.results = None;
+                ix.searcher.query(s.query.clone());
+            }
+        }
+        let from = self.mode;
+        match self.search.as_mut() {
+            Some(s) => s.from = from,
+            None => {
+                self.search = Some(Search {
+                    query: String::new(),
+                    results: None,
+                    selected: 0,
+                    from,
+                })
+            }
+        }
+        self.mode = Mode::Search;
+    }
+
+    pub(super) fn search_close(&mut self) {
+        self.mode = self.search.as_ref().map_or(Mode::List, |s| s.from);
+    }
+
+    /// A character typed into the search prompt (`None` erases one); the query goes to the
+    /// worker at once and its results come later.
+    pub(super) fn search_type(&mut self, c: Option<char>) {
+        let Some(s) = self.search.as_mut() else {
+            return;
+        };
+        match c {
+            Some(c) if !c.is_control() => s.query.push(c),
+            Some(_) => return,
+            None => {
+                s.query.pop();
+            }
+        }
+        s.selected = 0;
+        if s.query.trim().is_empty() {
+            s.results = None;
+        }
+        if let Some(ix) = self.search_index.as_ref() {
+            ix.searcher.query(s.query.clone());
+        }
+    }
+
+    /// Moves the selected result by `delta` rows.
+    pub(super) fn move_result(&mut self, delta: isize) {
+        if let Some(s) = self.search.as_mut() {
+            let n = s.results.as_ref().map_or(0, |r| r.hits.len());
+            s.selected = super::update::offset(s.selected, delta, n);
+        }
+    }
+
+    /// Takes results for the current query (others are dropped); true when they were taken.
+    pub fn search_results(&mut self, results: Results) -> bool {
+        match self.search.as_mut() {
+            Some(s) if s.query == results.query && !s.query.trim().is_empty() => {
+                let n = results.hits.len();
+                s.results = Some(results);
+                s.selected = s.selected.min(n.saturating_sub(1));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Takes whatever the worker has sent, without waiting; true when the screen should be
+    /// drawn again (new results, or indexing moved on while the overlay shows it).
+    pub fn poll_search(&mut self) -> bool {
+        let Some(ix) = self.search_index.as_mut() else {
+            return false;
+        };
+        let results = ix.searcher.try_results();
+        let progress = ix.searcher.progress();
+        let moved = self.mode == Mode::Search && progress != ix.shown_progress;
+        ix.shown_progress = progress;
+        let took = results.is_some_and(|r| self.search_results(r));
+        took || moved
+    }
+
+    /// Waits up to `timeout` for the worker's answer to the current query and takes it (for
+    /// tests and scripts; the loop uses [`App::poll_search`]).
+    pub fn wait_search(&mut self, timeout: Duration) -> bool {
+        let Some(r) = self
+            .search_index
+            .as_ref()
+            .and_then(|ix| ix.searcher.wait_results(timeout))
+        else {
+            return false;
+        };
+        self.search_results(r)
+    }
+
+    /// Whether the loop should wake soon: the overlay waits for results or shows indexing.
+    pub fn search_busy(&self) -> bool {
+        let Some(ix) = self.search_index.as_ref() else {
+            return false;
+        };
+        self.mode == Mode::Search
+            && (!ix.searcher.is_ready()
+                || self.search.as_ref().is_some_and(|s| {
+                    !s.query.trim().is_empty()
+                        && s.results.as_ref().is_none_or(|r| r.query != s.query)
+                }))
+    }
+
+    /// Indexing progress `(read, total)` while the worker is still reading the library.
+    pub fn search_progress(&self) -> Option<(usize, usize)> {
+        let ix = self.search_index.as_ref()?;
+        (!ix.searcher.is_ready()).then(|| ix.searcher.progress())
+    }
+
+    /// Enter: opens the selected result in the reader, its first match in view and the query
+    /// highlighted as a find (`n`/`N` step through it).
+    pub(super) fn search_open(&mut self) {
+        let Some(s) = self.search.as_ref() else {
+            return;
+        };
+        let Some(hit) = s.results.as_ref().and_then(|r| r.hits.get(s.selected)) else {
+            self.complain("no result to open");
+            return;
+        };
+        let (block, query, from) = (hit.block, s.query.clone(), s.from);
+        let doc = self
+            .search_index
+            .as_ref()
+            .and_then(|ix| ix.docs.get(hit.id).cloned());
+        let index = match doc {
+            Some((Some(p), _)) => super::links::index_of_path(&self.library, &p),
+            Some((None, i)) => Some(i).filter(|&i| i < self.library.entries.len()),
+            None => None,
+        };
+        let Some(index) = index else {
+            self.complain("that article is no longer in the library");
+            return;
+        };
+        self.mode = if from == Mode::List {
+            Mode::List
+        } else {
+            Mode::Reader
+        };
+        if !self.open(index, true) {
+            return;
+        }
+        self.mode = Mode::Reader;
+        let Some(r) = self.reader.as_ref() else {
+            return;
+        };
+        let at = r.page.line_of_block(block).unwrap_or(0);
+        let mut f = Find::new(at, Rule::Words);
+        f.query = query;
+        self.find = Some(f);
+        self.refresh_find();
+        if let Some(f) = self.find.as_mut() {
+            f.current = find::first_at_or_after(&f.matches, at);
+        }
+        if self.find.as_ref().is_some_and(|f| f.current.is_some()) {
+            self.mode = Mode::Find;
+            self.show_current_match();
+        } else {
+            // The words matched only where the page shows no text of them: show the block.
+            self.find = None;
+            let h = self.reader_height();
+            if let Some(r) = self.reader.as_mut() {
+                r.scroll = at.min(r.max_scroll(h));
+            }
+        }
+    }
+
+    /// A character typed, or erased (`None`), in whichever prompt has the keyboard.
+    pub(super) fn type_char(&mut self, c: Option<char>) {
+        match self.mode {
+            Mode::FindPrompt => self.find_type(c),
+            Mode::Search => self.search_type(c),
+            _ => {}
+        }
+    }
+
+    /// `J`: justification on or off, the article laid out again with the same paragraph on top.
+    pub(super) fn toggle_justify(&mut self) {
+        self.justify = !self.justify;
+        self.say(if self.justify {
+            "justified"
+        } else {
+            "ragged right"
+        });
+        let Some(r) = self.reader.as_ref() else {
+            return;
+        };
+        let (index, article, width) = (r.index, r.article.clone(), r.width);
+        let (block, at_top) = (r.top_block(), r.scroll == 0);
+        let page = self.page_for(index, &article, width);
+        if let Some(r) = self.reader.as_mut() {
+            r.page = page;
+            if !at_top {
+                r.scroll = block.and_then(|b| r.page.line_of_block(b)).unwrap_or(0);
+            }
+        }
+    }
+}
