@@ -79,7 +79,12 @@ pub fn iso(line: &str) -> Option<String> {
 /// vocabulary (weekday, time, zone, `Updated`, `Page last updated at`, …), at most one stray word.
 pub fn is_date_line(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() || t.len() > MAX_DATE_LINE || iso(t).is_none() {
+    // Every date form names a year in digits: a line without a digit is settled at once.
+    if t.is_empty()
+        || t.len() > MAX_DATE_LINE
+        || !t.bytes().any(|b| b.is_ascii_digit())
+        || iso(t).is_none()
+    {
         return false;
     }
     let stray = t.split_whitespace().filter(|w| !date_word(w)).count();
