@@ -16,7 +16,7 @@ use std::process::ExitCode;
 /// `--list`: one row per article, newest first, read from list rows only.
 pub fn list(source: Source) -> Result<ExitCode> {
     let lib = match source {
-        Source::Paths(paths) => Library::scan(&paths),
+        Source::Paths(paths) => Library::scan_with(&paths, false),
         Source::Stdin(a) => input::library_of(vec![*a]),
         Source::Builtin => input::library_of(input::builtin_articles()),
     };

@@ -88,6 +88,11 @@ pub fn content_id(title: &str, date: Option<&str>, start: &str) -> String {
 /// Reads the list row of the article at `path` from the start of the file only
 /// (JSON files, which have no fixed order of fields, are parsed whole).
 pub fn read(path: &Path) -> Result<Head> {
+    read_with(path, true)
+}
+
+/// [`read`], computing the state id only when `with_id` (`--list` has no use for it).
+pub fn read_with(path: &Path, with_id: bool) -> Result<Head> {
     let format = super::format_for(path);
     if format == Some(Format::Json) {
         return Ok(Head::of(&super::load_file(path)?));
@@ -131,7 +136,9 @@ pub fn read(path: &Path) -> Result<Head> {
             }
         }
     };
-    head.id = content_id(&head.title, head.date.as_deref(), &clean.text);
+    if with_id {
+        head.id = content_id(&head.title, head.date.as_deref(), &clean.text);
+    }
     head.path = Some(path.to_path_buf());
     Ok(head)
 }

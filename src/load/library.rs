@@ -33,6 +33,11 @@ impl Library {
     /// Scans files and folders (folders recursively for .txt/.md/.json) and sorts newest first.
     /// Symlink loops, dangling links, unreadable and binary files are skipped into `problems`.
     pub fn scan(paths: &[PathBuf]) -> Library {
+        Self::scan_with(paths, true)
+    }
+
+    /// [`Library::scan`]; `with_ids` false leaves the rows' state ids empty (for `--list`).
+    pub fn scan_with(paths: &[PathBuf], with_ids: bool) -> Library {
         let mut lib = Library::default();
         let mut files = Vec::new();
         for p in paths {
@@ -58,7 +63,7 @@ impl Library {
                 }
             }
         }
-        let (heads, problems) = read_heads(&files);
+        let (heads, problems) = read_heads(&files, with_ids);
         lib.entries = heads
             .into_iter()
             .map(|head| Entry {
@@ -153,7 +158,7 @@ fn walk_problem(err: &walkdir::Error) -> String {
 }
 
 /// Reads list rows on a few threads (opening files dominates, and it overlaps well).
-fn read_heads(files: &[PathBuf]) -> (Vec<Head>, Vec<String>) {
+fn read_heads(files: &[PathBuf], with_ids: bool) -> (Vec<Head>, Vec<String>) {
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(1, 8);
@@ -164,7 +169,7 @@ fn read_heads(files: &[PathBuf]) -> (Vec<Head>, Vec<String>) {
             .map(|part| {
                 s.spawn(move || {
                     part.iter()
-                        .map(|f| head::read(f).map_err(|e| format!("{e:#}")))
+                        .map(|f| head::read_with(f, with_ids).map_err(|e| format!("{e:#}")))
                         .collect()
                 })
             })
