@@ -70,7 +70,7 @@ fn scroll(c: &mut Criterion) {
         c.bench_function(&format!("scroll step {name}"), |b| {
             b.iter(|| {
                 // Down for a while, then up, so every step moves (a 5 KB article is short).
-                let down = (step / SWING) % 2 == 0;
+                let down = (step / SWING).is_multiple_of(2);
                 step += 1;
                 app.update(if down { Action::Down } else { Action::Up });
                 term.draw(|f| byline::ui::render(black_box(&app), f))
