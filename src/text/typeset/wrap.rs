@@ -8,6 +8,9 @@ use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 /// the paragraph, and a pathological multi-megabyte line must still open at once.
 const OPTIMAL_FIT_MAX_WORDS: usize = 4000;
 
+/// Bytes a new span starts with room for: most of a typical line.
+const SPAN_ROOM: usize = 64;
+
 /// Spaces to pad justified gaps from without allocating.
 const SPACES: &str = "                                ";
 
@@ -188,7 +191,12 @@ fn push_span(spans: &mut Vec<Span>, text: &str, tag: Tag) {
     match spans.last_mut() {
         Some(last) if last.tag == tag && last.target.is_none() => last.text.push_str(text),
         _ => spans.push(Span {
-            text: text.to_string(),
+            // Room for the words that usually follow, so a line's span grows without reallocating.
+            text: {
+                let mut t = String::with_capacity(text.len().max(SPAN_ROOM));
+                t.push_str(text);
+                t
+            },
             tag,
             target: None,
         }),
