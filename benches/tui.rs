@@ -127,12 +127,21 @@ fn startup(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("--list", |b| {
         b.iter(|| {
-            // What `--list` does: scan, then one line per entry.
+            // What `--list` does: scan, then `DATE_ISO<TAB>TITLE<TAB>PATH` per entry.
             let lib = Library::scan(black_box(&paths));
             let mut out = String::new();
             for e in &lib.entries {
-                out.push_str(&e.head.title);
-                out.push('\n');
+                let h = &e.head;
+                let path = h
+                    .path
+                    .as_deref()
+                    .map_or_else(|| "-".to_string(), load::shown);
+                out.push_str(&format!(
+                    "{}\t{}\t{}\n",
+                    h.date_iso.as_deref().unwrap_or(""),
+                    h.title,
+                    path
+                ));
             }
             out.len()
         })
@@ -147,6 +156,28 @@ fn startup(c: &mut Criterion) {
             let mut term = terminal();
             term.draw(|f| byline::ui::render(&app, f)).expect("draw");
         })
+    });
+    // The part of startup that `--list` does not share: building the app and drawing.
+    let scanned = Library::scan(&paths);
+    group.bench_function("first frame after the scan", |b| {
+        b.iter_batched(
+            || scanned.clone(),
+            |lib| {
+                let mut app = App::new(lib, Theme::dark(), 76);
+                app.update(Action::Resize {
+                    width: WIDTH,
+                    height: HEIGHT,
+                });
+                let mut term = terminal();
+                term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+                app
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    // Its largest part: the title index that resolves related headlines to library entries.
+    group.bench_function("related-title index", |b| {
+        b.iter(|| byline::app::links::resolver(black_box(&scanned)))
     });
     group.finish();
 }
