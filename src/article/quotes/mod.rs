@@ -26,6 +26,8 @@ mod tokens;
 
 use std::collections::HashSet;
 
+use foldhash::fast::RandomState;
+
 use super::{Block, BlockKind, Quote};
 pub use marks::QuoteKind;
 
@@ -111,13 +113,16 @@ fn share_chain_speakers(quotes: &mut [Quote], chain_of: &[Option<usize>], chains
 
 /// Every word the article writes in lower case (`police`, `officials`), so a capitalised one at a
 /// sentence start is not taken for a name.
-fn vocabulary(blocks: &[Block]) -> HashSet<String> {
-    blocks
+/// Borrowed from the blocks, and hashed with a per-process seed since the words are untrusted.
+fn vocabulary(blocks: &[Block]) -> HashSet<&str, RandomState> {
+    let mut vocab = HashSet::with_hasher(RandomState::default());
+    for w in blocks
         .iter()
-        .flat_map(|b| b.text.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| {
-            w.chars().next().is_some_and(char::is_lowercase) && w.len() <= 4 * tokens::MAX_WORD
-        })
-        .map(str::to_string)
-        .collect()
+        .flat_map(|b| b.text.split(|c: char| !tokens::is_word_char(c)))
+    {
+        if w.chars().next().is_some_and(char::is_lowercase) && w.len() <= 4 * tokens::MAX_WORD {
+            vocab.insert(w);
+        }
+    }
+    vocab
 }

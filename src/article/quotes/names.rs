@@ -1,9 +1,11 @@
 //! Word lists and name shapes for attribution: verbs of saying, titles, pronouns, name words.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::tokens::Token;
+use foldhash::fast::FixedState;
+
+use super::tokens::{MAX_WORD, Token};
 
 /// Verbs that attribute a quote (`according` counts when `to` follows).
 #[rustfmt::skip]
@@ -15,8 +17,6 @@ const VERBS_LIST: &[&str] = &[
     "promised", "tweeted", "posted", "shouted", "whispered", "answered", "responded", "urged",
     "conceded", "remarked", "continued", "according",
 ];
-static VERBS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| VERBS_LIST.iter().copied().collect());
 
 /// Words standing before a name that are not part of it (`Foreign Minister Ana Ruiz`).
 #[rustfmt::skip]
@@ -37,8 +37,6 @@ const TITLES_LIST: &[&str] = &[
     "treasurer", "police", "army", "opposition", "leader", "speaker", "chairman", "chairwoman",
     "chair", "ceo",
 ];
-static TITLES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| TITLES_LIST.iter().copied().collect());
 
 /// Capitalised words that start sentences and clauses but never names.
 #[rustfmt::skip]
@@ -50,8 +48,6 @@ const FUNCTION_LIST: &[&str] = &[
     "earlier", "today", "yesterday", "tonight", "instead", "separately", "finally", "first", "last",
     "next", "speaking", "according", "asked", "even", "only", "not", "no", "other",
 ];
-static FUNCTION: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| FUNCTION_LIST.iter().copied().collect());
 
 /// Single words that can be the subject of `said` but are no one's name.
 #[rustfmt::skip]
@@ -69,8 +65,6 @@ const NOT_NAMES_LIST: &[&str] = &[
     "reporters", "economists", "judges", "court", "company", "spokesperson", "spokesman",
     "spokeswoman", "agency", "army", "military", "ministers", "unions", "union", "staff",
 ];
-static NOT_NAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| NOT_NAMES_LIST.iter().copied().collect());
 
 /// Lower-case words inside names (`María de la Cruz`, `Ludwig van Beethoven`).
 #[rustfmt::skip]
@@ -78,8 +72,6 @@ const PARTICLES_LIST: &[&str] = &[
     "de", "da", "del", "della", "di", "do", "dos", "das", "van", "von", "der", "den", "la", "le",
     "du", "bin", "ibn", "al", "y",
 ];
-static PARTICLES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| PARTICLES_LIST.iter().copied().collect());
 
 /// Words between a subject and its verb (`Ruiz also said`, `she later told`).
 #[rustfmt::skip]
@@ -87,38 +79,76 @@ const ADVERBS_LIST: &[&str] = &[
     "also", "later", "then", "earlier", "again", "previously", "once", "has", "had", "have",
     "would", "will", "often", "just", "only", "first", "further",
 ];
-static ADVERBS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| ADVERBS_LIST.iter().copied().collect());
 
+/// Days and months, which start sentences but are no names.
 #[rustfmt::skip]
 const CALENDAR_LIST: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
-static CALENDAR: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| CALENDAR_LIST.iter().copied().collect());
 
-/// Every lower-case word that has a part in attribution.
-static LOWER_ROLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+/// Which lists a word is on, one bit each.
+const VERB: u16 = 1;
+const TITLE: u16 = 1 << 1;
+const FUNCTION: u16 = 1 << 2;
+const NOT_NAME: u16 = 1 << 3;
+const PARTICLE: u16 = 1 << 4;
+const ADVERB: u16 = 1 << 5;
+const CALENDAR: u16 = 1 << 6;
+/// Pronouns, conjunctions and `to`, which play a part but are on no list above.
+const SMALL: u16 = 1 << 7;
+/// Every list of lower-case words that have a part in attribution.
+const ROLE: u16 = VERB | PARTICLE | ADVERB | TITLE | FUNCTION | SMALL;
+
+/// Every listed word with the lists it is on: one look-up answers them all. The keys are fixed, so
+/// a fast unkeyed hash is safe here.
+static WORDS: LazyLock<HashMap<&'static str, u16, FixedState>> = LazyLock::new(|| {
     #[rustfmt::skip]
     let small: &[&str] = &[
         "he", "she", "they", "according", "to", "but", "and", "so", "yet", "while", "although",
         "though", "whereas",
     ];
-    [
-        VERBS_LIST,
-        PARTICLES_LIST,
-        ADVERBS_LIST,
-        TITLES_LIST,
-        FUNCTION_LIST,
-        small,
-    ]
-    .into_iter()
-    .flatten()
-    .copied()
-    .collect()
+    let mut map = HashMap::with_hasher(FixedState::default());
+    for (list, bit) in [
+        (VERBS_LIST, VERB),
+        (TITLES_LIST, TITLE),
+        (FUNCTION_LIST, FUNCTION),
+        (NOT_NAMES_LIST, NOT_NAME),
+        (PARTICLES_LIST, PARTICLE),
+        (ADVERBS_LIST, ADVERB),
+        (CALENDAR_LIST, CALENDAR),
+        (small, SMALL),
+    ] {
+        for w in list {
+            *map.entry(*w).or_insert(0) |= bit;
+        }
+    }
+    map
 });
+
+/// The lists a lower-case word is on.
+fn lists(word: &str) -> u16 {
+    WORDS.get(word).copied().unwrap_or(0)
+}
+
+/// Longer than any listed word, in bytes: such a word is on no list.
+const LISTED_MAX: usize = 32;
+
+/// The lists `word` is on in any case, dropping full stops when `dots` is false.
+fn lists_any_case(word: &str, dots: bool) -> u16 {
+    let mut buf = [0u8; LISTED_MAX];
+    let mut n = 0;
+    for c in word.chars().filter(|&c| dots || c != '.') {
+        for l in c.to_lowercase() {
+            if n + l.len_utf8() > LISTED_MAX {
+                return 0;
+            }
+            n += l.encode_utf8(&mut buf[n..]).len();
+        }
+    }
+    std::str::from_utf8(&buf[..n]).map_or(0, lists)
+}
 
 /// What a token can be in an attribution, worked out once per token.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -138,8 +168,6 @@ pub(super) struct Class {
     pub according: bool,
     /// `to`.
     pub to: bool,
-    /// A title before a name, in any case (`minister`, `Dr.`).
-    pub title: bool,
     /// A function word (`the`, `it`, `of`), in any case.
     pub function: bool,
     /// A word that opens a noun phrase (`the`, `a`, `his`).
@@ -152,35 +180,46 @@ pub(super) struct Class {
 
 /// Classifies one token.
 pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
-    if !tok.word {
+    if !tok.word || tok.end - tok.start > MAX_WORD {
         return Class::default();
     }
-    let Some(mut w) = tok.lower(chars) else {
+    // Lower-cased on the stack: this runs for every word of the article. A char lower-cases to at
+    // most three chars.
+    let mut buf = [0u8; 12 * MAX_WORD];
+    let mut n = 0;
+    for &c in &chars[tok.start..tok.end] {
+        if c.is_ascii() {
+            buf[n] = c.to_ascii_lowercase() as u8;
+            n += 1;
+        } else {
+            for l in c.to_lowercase() {
+                n += l.encode_utf8(&mut buf[n..]).len();
+            }
+        }
+    }
+    let Ok(mut w) = std::str::from_utf8(&buf[..n]) else {
         return Class::default();
     };
     // `Dr.` → `dr`, for the lists.
-    if w.ends_with('.') {
-        w.pop();
-    }
-    let w = w.as_str();
+    w = w.strip_suffix('.').unwrap_or(w);
     let upper = tok.first(chars).is_uppercase();
-    // Most words are lower case and play no part: one set look-up settles them.
     let adverb_like = w.len() > 4 && w.ends_with("ly");
-    if !(upper || adverb_like || LOWER_ROLES.contains(w)) {
+    let on = lists(w);
+    // Most words are lower case and play no part: one look-up settles them.
+    if !(upper || adverb_like || on & ROLE != 0) {
         return Class::default();
     }
     let possessive = w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’');
-    let verb = VERBS.contains(&w);
+    let verb = on & VERB != 0;
     Class {
-        name: upper && !possessive && !verb && !FUNCTION.contains(&w) && !CALENDAR.contains(&w),
-        particle: PARTICLES.contains(&w),
+        name: upper && !possessive && on & (VERB | FUNCTION | CALENDAR) == 0,
+        particle: on & PARTICLE != 0,
         verb,
         pronoun: matches!(w, "he" | "she" | "they"),
-        adverb: !upper && (ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly"))),
+        adverb: !upper && (on & ADVERB != 0 || adverb_like),
         according: w == "according",
         to: w == "to",
-        title: is_title(w),
-        function: FUNCTION.contains(&w),
+        function: on & FUNCTION != 0,
         determiner: matches!(
             w,
             "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
@@ -195,17 +234,14 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
 
 /// Whether a word is a title: `Minister`, `Dr.`, `U.N.`, `Secretary-General`.
 fn is_title(word: &str) -> bool {
-    let k: String = word
-        .chars()
-        .filter(|&c| c != '.')
-        .flat_map(char::to_lowercase)
-        .collect();
-    k.split('-').all(|part| TITLES.contains(&part))
+    // Lower-casing never makes a `-`, so the parts can be split first.
+    word.split('-')
+        .all(|part| lists_any_case(part, false) & TITLE != 0)
 }
 
 /// Whether a single word is a common noun (`Police said`) rather than a name.
 pub(super) fn is_not_name(word: &str) -> bool {
-    NOT_NAMES.contains(&word.to_lowercase().as_str())
+    lists_any_case(word, true) & NOT_NAME != 0
 }
 
 /// Joins the words of a name, dropping the titles before it and stray particles at either end:
@@ -220,7 +256,7 @@ pub(super) fn clean_name(words: &[String]) -> Option<String> {
         }
     }
     let mut name = &words[from..];
-    let particle = |w: &String| PARTICLES.contains(&w.to_lowercase().as_str());
+    let particle = |w: &String| lists_any_case(w, true) & PARTICLE != 0;
     while name.first().is_some_and(|w| particle(w) || is_title(w)) {
         name = &name[1..];
     }

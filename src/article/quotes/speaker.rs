@@ -8,6 +8,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use foldhash::fast::RandomState;
+
 use super::names::{Class, classify, clean_name, is_not_name};
 use super::pair::Span;
 use super::tokens::{Token, sentence_ends, tokenize};
@@ -52,7 +54,7 @@ struct Known {
 /// What attribution carries from block to block.
 pub(super) struct Speakers<'v> {
     /// Words the article uses in lower case: a capitalised one at a sentence start is no name.
-    vocab: &'v HashSet<String>,
+    vocab: &'v HashSet<&'v str, RandomState>,
     last: Option<String>,
     surnames: HashMap<String, Known>,
 }
@@ -66,7 +68,7 @@ struct Walk<'a> {
 
 impl<'v> Speakers<'v> {
     /// Attribution state for one article, knowing its lower-case words.
-    pub fn new(vocab: &'v HashSet<String>) -> Self {
+    pub fn new(vocab: &'v HashSet<&'v str, RandomState>) -> Self {
         Speakers {
             vocab,
             last: None,
@@ -306,14 +308,14 @@ impl<'v> Speakers<'v> {
         let mut words = w.words(from, to);
         // `Archivist Runa Tveit`: a leading word the article also writes in lower case is a
         // description, not a name, when two words are left.
-        while words.len() > 2 && self.vocab.contains(&words[0].to_lowercase()) {
+        while words.len() > 2 && self.vocab.contains(words[0].to_lowercase().as_str()) {
             words.remove(0);
         }
         let Some(name) = clean_name(&words) else {
             return Subject::Unknown;
         };
         if !name.contains(' ') {
-            let common = at_sentence_start && self.vocab.contains(&name.to_lowercase());
+            let common = at_sentence_start && self.vocab.contains(name.to_lowercase().as_str());
             if common || is_not_name(&name) {
                 return Subject::Unknown;
             }

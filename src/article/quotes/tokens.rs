@@ -25,16 +25,6 @@ impl Token {
         chars[self.start]
     }
 
-    /// The token in lower case, or `None` when longer than `MAX_WORD`.
-    pub fn lower(&self, chars: &[char]) -> Option<String> {
-        (self.end - self.start <= MAX_WORD).then(|| {
-            chars[self.start..self.end]
-                .iter()
-                .flat_map(|c| c.to_lowercase())
-                .collect()
-        })
-    }
-
     /// Whether it is the punctuation char `c`.
     pub fn is(&self, chars: &[char], c: char) -> bool {
         !self.word && chars[self.start] == c
@@ -52,7 +42,7 @@ pub(super) fn tokenize(chars: &[char]) -> Vec<Token> {
             i += 1;
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             out.push(Token {
                 start: i,
                 end: i + 1,
@@ -64,7 +54,7 @@ pub(super) fn tokenize(chars: &[char]) -> Vec<Token> {
         let mut j = i + 1;
         let mut dotted = false;
         loop {
-            if j < n && chars[j].is_alphanumeric() {
+            if j < n && is_word_char(chars[j]) {
                 j += 1;
             } else if j + 1 < n && joins(chars[j - 1], chars[j], chars[j + 1]) {
                 dotted |= chars[j] == '.';
@@ -76,10 +66,7 @@ pub(super) fn tokenize(chars: &[char]) -> Vec<Token> {
         // `U.S.`, `Dr.`, `J.`: the full stop is part of the word.
         if j < n && chars[j] == '.' {
             let single_capital = j - i == 1 && c.is_uppercase();
-            let abbrev = j - i <= 5 && {
-                let w: String = chars[i..j].iter().flat_map(|c| c.to_lowercase()).collect();
-                ABBREVIATIONS.contains(&w.as_str())
-            };
+            let abbrev = j - i <= 5 && is_abbreviation(&chars[i..j]);
             if dotted || single_capital || abbrev {
                 j += 1;
             }
@@ -94,9 +81,28 @@ pub(super) fn tokenize(chars: &[char]) -> Vec<Token> {
     out
 }
 
+/// Whether `word` lower-cases to one of the `ABBREVIATIONS` (which are ASCII, one byte a char).
+fn is_abbreviation(word: &[char]) -> bool {
+    ABBREVIATIONS.iter().any(|a| {
+        a.len() == word.len()
+            && a.chars()
+                .zip(word)
+                .all(|(a, c)| c.to_lowercase().eq(std::iter::once(a)))
+    })
+}
+
+/// Whether `c` is a letter or digit, quick for ASCII and the common typographic marks.
+pub(super) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '…' | '\u{a0}') && c.is_alphanumeric()
+    }
+}
+
 /// Whether `mid` joins the word chars around it into one word: `don’t`, `Jean-Luc`, `U.S`, `2,000`.
 fn joins(before: char, mid: char, after: char) -> bool {
-    if !after.is_alphanumeric() {
+    if !is_word_char(after) {
         return false;
     }
     match mid {

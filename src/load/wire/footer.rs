@@ -11,7 +11,7 @@ const AROUND: usize = 160;
 /// Whether the line can belong to the footer: a credit (`… contributed to this report.`,
 /// `… contributed.`, `X reported from Y.`), a follow line, or a copyright notice.
 pub(super) fn is_footer_like(line: &str) -> bool {
-    if line.len() > MAX_FOOTER {
+    if line.len() > MAX_FOOTER || !may_be_footer(line) {
         return false;
     }
     let l = line.to_lowercase();
@@ -28,6 +28,31 @@ pub(super) fn is_footer_like(line: &str) -> bool {
     let copyright =
         l.starts_with("copyright") || l.starts_with('©') || l.contains("all rights reserved");
     credit || copyright || is_follow(line)
+}
+
+/// A quick test that rules out most lines without lower-casing them: every footer rule needs one of
+/// these words. An ASCII match in any case is enough, since lower-casing a non-ASCII char never
+/// yields these ASCII letters (`İ` gives `i` plus a combining dot, which breaks the word).
+fn may_be_footer(line: &str) -> bool {
+    if line.starts_with("Follow ") || line.contains('©') {
+        return true;
+    }
+    // Lines here are at most MAX_FOOTER bytes; ASCII lower-casing keeps them valid UTF-8.
+    let mut buf = [0u8; MAX_FOOTER];
+    let buf = &mut buf[..line.len()];
+    buf.copy_from_slice(line.as_bytes());
+    buf.make_ascii_lowercase();
+    let Ok(l) = std::str::from_utf8(buf) else {
+        return true;
+    };
+    [
+        "contributed",
+        " reported from ",
+        "copyright",
+        "all rights reserved",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }
 
 /// Whether the line is `Follow … at URL` (or `… at @handle`).
@@ -59,6 +84,10 @@ pub(super) fn footer_links(line: &str, out: &mut Vec<Link>) {
 
 /// Every bare URL in `text`, each with the sentence around it (bounded) as its text.
 pub(super) fn bare_links(text: &str, out: &mut Vec<Link>) {
+    // Every URL starts `http` or `www.`: most blocks have neither and need no word-by-word look.
+    if !text.contains("http") && !text.contains("www.") {
+        return;
+    }
     for (start, end) in url_spans(text) {
         let from = floor_boundary(text, start.saturating_sub(AROUND));
         let to = ceil_boundary(text, end + AROUND);

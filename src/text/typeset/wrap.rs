@@ -8,6 +8,12 @@ use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 /// the paragraph, and a pathological multi-megabyte line must still open at once.
 const OPTIMAL_FIT_MAX_WORDS: usize = 4000;
 
+/// Bytes a new span starts with room for: most of a typical line.
+const SPAN_ROOM: usize = 64;
+
+/// Spaces to pad justified gaps from without allocating.
+const SPACES: &str = "                                ";
+
 /// A tag over a byte range of the block's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mark {
@@ -73,19 +79,25 @@ pub fn wrap(text: &str, width: usize, base: Tag, marks: &[Mark], justify: bool) 
             }
             push_marked(&mut spans, text, start, word_end, base, &marks[cursor..]);
             if j + 1 < line.len() {
-                let mut gap = w.whitespace.to_string();
-                if let Some(even) = stretch.checked_div(gaps) {
+                let extra = stretch.checked_div(gaps).map_or(0, |even| {
                     // Spread the extra columns evenly, the wider gaps first.
-                    let extra = even + usize::from(j < stretch % gaps);
-                    gap.push_str(&" ".repeat(extra));
-                }
+                    even + usize::from(j < stretch % gaps)
+                });
                 // The gap takes the tag of the text around it, so a highlight runs unbroken.
                 let rest = &marks[cursor..];
                 let (before, after) = (
                     tag_at(word_end.saturating_sub(1), base, rest),
                     tag_at(offset, base, rest),
                 );
-                push_span(&mut spans, gap, if before == after { before } else { base });
+                let tag = if before == after { before } else { base };
+                // Pushed in pieces: each joins the span before it when the tags match.
+                push_span(&mut spans, w.whitespace, tag);
+                let mut left = extra;
+                while left > 0 {
+                    let n = left.min(SPACES.len());
+                    push_span(&mut spans, &SPACES[..n], tag);
+                    left -= n;
+                }
             }
         }
         out.push(Wrapped { spans, last });
@@ -157,29 +169,34 @@ fn push_marked(
     let mut at = start;
     for m in marks.iter().take_while(|m| m.start < end) {
         if m.start > at {
-            push_span(spans, text[at..m.start].to_string(), base);
+            push_span(spans, &text[at..m.start], base);
             at = m.start;
         }
         let stop = m.end.min(end);
         if stop > at {
-            push_span(spans, text[at..stop].to_string(), m.tag);
+            push_span(spans, &text[at..stop], m.tag);
             at = stop;
         }
     }
     if at < end {
-        push_span(spans, text[at..end].to_string(), base);
+        push_span(spans, &text[at..end], base);
     }
 }
 
 /// Appends text to the last span when the tag matches, else starts a span.
-fn push_span(spans: &mut Vec<Span>, text: String, tag: Tag) {
+fn push_span(spans: &mut Vec<Span>, text: &str, tag: Tag) {
     if text.is_empty() {
         return;
     }
     match spans.last_mut() {
-        Some(last) if last.tag == tag && last.target.is_none() => last.text.push_str(&text),
+        Some(last) if last.tag == tag && last.target.is_none() => last.text.push_str(text),
         _ => spans.push(Span {
-            text,
+            // Room for the words that usually follow, so a line's span grows without reallocating.
+            text: {
+                let mut t = String::with_capacity(text.len().max(SPAN_ROOM));
+                t.push_str(text);
+                t
+            },
             tag,
             target: None,
         }),

@@ -1,0 +1,186 @@
+//! Reader benchmarks: a scroll step, opening a large article, and startup on a big library.
+//!
+//! Targets (from the issue): a scroll step (update + draw into a 200×60 `TestBackend`) on a 10 MB
+//! article under 1 ms and within 2× of the same step on a 5 KB article; opening a 1 MB article to
+//! its first frame under 50 ms; startup to first frame on 10,000 articles no slower than `--list`.
+//!
+//! The startup benches read the corpus folder from `BYLINE_BENCH_CORPUS` when it is set, e.g.
+//! `cargo run --release --example gen_corpus -- /tmp/corpus 10000` then
+//! `BYLINE_BENCH_CORPUS=/tmp/corpus cargo bench --bench tui`. Unset, they write 10,000 small
+//! generated articles (about 8 KB each, this file's own text) into a temporary folder first.
+
+use byline::app::{Action, App};
+use byline::load;
+use byline::load::library::Library;
+use byline::ui::theme::Theme;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+use std::path::PathBuf;
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+/// Steps taken in one direction before the scroll bench turns round, so it never sits at an end.
+const SWING: usize = 400;
+
+/// A fictional news-wire article of about `bytes` bytes with quotes and subheadings.
+fn article(bytes: usize, title: &str) -> String {
+    let mut s = format!("{title}\nMar 14, 2026\nBy ANA RUIZ, Coastline Wire\n");
+    s.push_str("PORT EMBER, Veland (CW) — The council voted late on Tuesday to build the line.\n");
+    let mut i = 0;
+    while s.len() < bytes {
+        i += 1;
+        s.push_str(&format!(
+            "“We waited {i} years for this,” said Mira Holt, who chairs the residents’ group. The \
+             line will run from the harbor to the university, and the first trams are due in the \
+             spring of next year.\n"
+        ));
+        if i % 12 == 0 {
+            s.push_str("What happens next\n");
+        }
+    }
+    s
+}
+
+/// An app with the article of `bytes` bytes open in the reader, laid out at 200×60.
+fn reading(bytes: usize) -> App {
+    let text = article(bytes, "Council approves the new tram line");
+    let a =
+        load::parse_bytes(text.as_bytes(), Some(byline::article::Format::Text)).expect("parses");
+    let mut app = App::new(Library::from_article(a), Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: WIDTH,
+        height: HEIGHT,
+    });
+    assert!(app.open(0, true), "the article opens");
+    app
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal")
+}
+
+fn scroll(c: &mut Criterion) {
+    for (name, bytes) in [("5KB", 5 << 10), ("10MB", 10 << 20)] {
+        let mut app = reading(bytes);
+        let mut term = terminal();
+        term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+        let mut step = 0usize;
+        c.bench_function(&format!("scroll step {name}"), |b| {
+            b.iter(|| {
+                // Down for a while, then up, so every step moves (a 5 KB article is short).
+                let down = (step / SWING).is_multiple_of(2);
+                step += 1;
+                app.update(if down { Action::Down } else { Action::Up });
+                term.draw(|f| byline::ui::render(black_box(&app), f))
+                    .expect("draw");
+            })
+        });
+    }
+}
+
+fn open(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = article(1 << 20, "Council approves the new tram line");
+    std::fs::write(dir.path().join("tram.txt"), text).expect("write");
+    let library = Library::scan(&[dir.path().to_path_buf()]);
+    c.bench_function("open 1MB to first frame", |b| {
+        b.iter_batched(
+            || {
+                let mut app = App::new(library.clone(), Theme::dark(), 76);
+                app.update(Action::Resize {
+                    width: WIDTH,
+                    height: HEIGHT,
+                });
+                (app, terminal())
+            },
+            |(mut app, mut term)| {
+                app.open(0, true);
+                term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+                app
+            },
+            BatchSize::PerIteration,
+        )
+    });
+}
+
+/// The corpus folder and, when this bench wrote it, the guard that removes it.
+fn corpus() -> (PathBuf, Option<tempfile::TempDir>) {
+    if let Some(dir) = std::env::var_os("BYLINE_BENCH_CORPUS") {
+        return (PathBuf::from(dir), None);
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    for i in 0..10_000 {
+        let sub = dir.path().join(format!("{:02}", i / 1000));
+        std::fs::create_dir_all(&sub).expect("subfolder");
+        let title = format!("Council {i} approves the new tram line");
+        std::fs::write(sub.join(format!("a{i:05}.txt")), article(8 << 10, &title)).expect("write");
+    }
+    (dir.path().to_path_buf(), Some(dir))
+}
+
+fn startup(c: &mut Criterion) {
+    let (dir, _guard) = corpus();
+    let paths = vec![dir];
+    let mut group = c.benchmark_group("startup 10,000 articles");
+    group.sample_size(10);
+    group.bench_function("--list", |b| {
+        b.iter(|| {
+            // What `--list` does: scan, then `DATE_ISO<TAB>TITLE<TAB>PATH` per entry.
+            let lib = Library::scan(black_box(&paths));
+            let mut out = String::new();
+            for e in &lib.entries {
+                let h = &e.head;
+                let path = h
+                    .path
+                    .as_deref()
+                    .map_or_else(|| "-".to_string(), load::shown);
+                out.push_str(&format!(
+                    "{}\t{}\t{}\n",
+                    h.date_iso.as_deref().unwrap_or(""),
+                    h.title,
+                    path
+                ));
+            }
+            out.len()
+        })
+    });
+    group.bench_function("first frame", |b| {
+        b.iter(|| {
+            let mut app = App::new(Library::scan(black_box(&paths)), Theme::dark(), 76);
+            app.update(Action::Resize {
+                width: WIDTH,
+                height: HEIGHT,
+            });
+            let mut term = terminal();
+            term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+        })
+    });
+    // The part of startup that `--list` does not share: building the app and drawing.
+    let scanned = Library::scan(&paths);
+    group.bench_function("first frame after the scan", |b| {
+        b.iter_batched(
+            || scanned.clone(),
+            |lib| {
+                let mut app = App::new(lib, Theme::dark(), 76);
+                app.update(Action::Resize {
+                    width: WIDTH,
+                    height: HEIGHT,
+                });
+                let mut term = terminal();
+                term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+                app
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    // Its largest part: the title index that resolves related headlines to library entries.
+    group.bench_function("related-title index", |b| {
+        b.iter(|| byline::app::links::resolver(black_box(&scanned)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, scroll, open, startup);
+criterion_main!(benches);
