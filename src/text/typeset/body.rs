@@ -4,11 +4,17 @@ use super::wrap::{self, Mark};
 use super::{Line, Span, Tag, blank};
 use crate::article::{Article, BlockKind, Quote};
 
+/// Articles longer than this are set first-fit: optimal fit is most of the time it takes to
+/// open a megabyte-long article, and a ragged edge a little less even is not worth that wait.
+const OPTIMAL_FIT_MAX_BYTES: usize = 256 * 1024;
+
 /// Separates the dateline from the paragraph it opens.
 const DATELINE_DASH: &str = " — ";
 
 /// Appends the body lines of `article`, every line tagged with its block index.
 pub fn lay_out(article: &Article, width: usize, justify: bool, lines: &mut Vec<Line>) {
+    let size: usize = article.blocks.iter().map(|b| b.text.len()).sum();
+    let optimal = size <= OPTIMAL_FIT_MAX_BYTES;
     let mut quotes = article.quotes.iter().peekable();
     for (i, block) in article.blocks.iter().enumerate() {
         let mut mine: Vec<&Quote> = Vec::new();
@@ -40,7 +46,7 @@ pub fn lay_out(article: &Article, width: usize, justify: bool, lines: &mut Vec<L
                 blank(lines);
                 push(
                     lines,
-                    wrap::wrap(&text, width, Tag::Body, &marks, justify),
+                    wrap::wrap_with(&text, width, Tag::Body, &marks, justify, optimal),
                     i,
                     None,
                 );
@@ -67,7 +73,7 @@ pub fn lay_out(article: &Article, width: usize, justify: bool, lines: &mut Vec<L
                 };
                 push(
                     lines,
-                    wrap::wrap(&text, inner, Tag::BlockQuote, &marks, justify),
+                    wrap::wrap_with(&text, inner, Tag::BlockQuote, &marks, justify, optimal),
                     i,
                     Some((bar.clone(), bar)),
                 );
@@ -92,7 +98,7 @@ pub fn lay_out(article: &Article, width: usize, justify: bool, lines: &mut Vec<L
                 };
                 push(
                     lines,
-                    wrap::wrap(&text, inner, Tag::Body, &marks, false),
+                    wrap::wrap_with(&text, inner, Tag::Body, &marks, false, optimal),
                     i,
                     Some((bullet, hang)),
                 );

@@ -35,13 +35,26 @@ pub struct Wrapped {
 
 /// Wraps `text` (single spaces between words) at `width` columns; `base` tags what no mark covers.
 pub fn wrap(text: &str, width: usize, base: Tag, marks: &[Mark], justify: bool) -> Vec<Wrapped> {
+    wrap_with(text, width, base, marks, justify, true)
+}
+
+/// [`wrap`], with optimal fit only when `optimal` (first fit otherwise: linear and about twice
+/// as fast, for articles too long for a nicer right edge to be worth the wait).
+pub fn wrap_with(
+    text: &str,
+    width: usize,
+    base: Tag,
+    marks: &[Mark],
+    justify: bool,
+    optimal: bool,
+) -> Vec<Wrapped> {
     let width = width.max(1);
     let words = words_of(text, width);
     if words.is_empty() {
         return Vec::new();
     }
     let widths = [width as f64];
-    let lines: Vec<&[Word]> = if words.len() <= OPTIMAL_FIT_MAX_WORDS {
+    let lines: Vec<&[Word]> = if optimal && words.len() <= OPTIMAL_FIT_MAX_WORDS {
         wrap_optimal_fit(&words, &widths, &Penalties::new())
             .unwrap_or_else(|_| wrap_first_fit(&words, &widths))
     } else {
