@@ -158,17 +158,7 @@ pub fn stem_title(path: &Path) -> String {
     collapse(&stem)
 }
 
-/// `s` with every run of whitespace made one space and the ends trimmed.
-pub fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
+pub use crate::text::collapse;
 
 /// Makes every string field of `article` safe with [`clean_line`] and adds one warning naming the
 /// fields that changed. Loaders that decode escapes (JSON `\u001b`, Markdown `&#27;`) call it last,

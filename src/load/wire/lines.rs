@@ -28,17 +28,7 @@ const RELATED: [&str; 8] = [
     "related reading",
 ];
 
-/// `s` with runs of whitespace made single spaces and the ends trimmed.
-pub(super) fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
+pub(super) use crate::text::collapse;
 
 /// The largest char boundary of `s` at or below `at`.
 pub(super) fn floor_boundary(s: &str, at: usize) -> usize {
