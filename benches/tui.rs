@@ -127,22 +127,9 @@ fn startup(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("--list", |b| {
         b.iter(|| {
-            // What `--list` does: scan, then `DATE_ISO<TAB>TITLE<TAB>PATH` per entry.
-            let lib = Library::scan(black_box(&paths));
-            let mut out = String::new();
-            for e in &lib.entries {
-                let h = &e.head;
-                let path = h
-                    .path
-                    .as_deref()
-                    .map_or_else(|| "-".to_string(), load::shown);
-                out.push_str(&format!(
-                    "{}\t{}\t{}\n",
-                    h.date_iso.as_deref().unwrap_or(""),
-                    h.title,
-                    path
-                ));
-            }
+            // What `--list` does: scan the rows (no state ids), then one line per entry.
+            let lib = Library::scan_with(black_box(&paths), false);
+            let out = byline::modes::list_text(&lib);
             out.len()
         })
     });

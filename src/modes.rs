@@ -21,6 +21,11 @@ pub fn list(source: Source) -> Result<ExitCode> {
         Source::Builtin => input::library_of(input::builtin_articles()),
     };
     report(&lib.problems);
+    emit(&list_text(&lib))
+}
+
+/// The `--list` rows of `lib`: `DATE_ISO<TAB>TITLE<TAB>PATH`, one per line.
+pub fn list_text(lib: &Library) -> String {
     let mut out = String::new();
     for e in &lib.entries {
         let h = &e.head;
@@ -28,14 +33,10 @@ pub fn list(source: Source) -> Result<ExitCode> {
             .path
             .as_deref()
             .map_or_else(|| "-".to_string(), load::shown);
-        out.push_str(&format!(
-            "{}\t{}\t{}\n",
-            h.date_iso.as_deref().unwrap_or(""),
-            h.title,
-            path
-        ));
+        let date = h.date_iso.as_deref().unwrap_or("");
+        out.push_str(&format!("{date}\t{}\t{path}\n", h.title));
     }
-    emit(&out)
+    out
 }
 
 /// `--json`: every article as one JSON object per line.
