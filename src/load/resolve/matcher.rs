@@ -56,11 +56,14 @@ impl Resolver {
                 .split(' ')
                 .filter(|w| !w.is_empty())
                 .map(|w| {
+                    // Most words are seen before: look up without allocating a key.
+                    if let Some(&id) = r.ids.get(w) {
+                        return id;
+                    }
                     let next = r.ids.len() as u32;
-                    *r.ids.entry(w.to_string()).or_insert_with(|| {
-                        r.stop.push(STOPWORDS.contains(&w));
-                        next
-                    })
+                    r.ids.insert(w.to_string(), next);
+                    r.stop.push(STOPWORDS.contains(&w));
+                    next
                 })
                 .collect();
             ids.sort_unstable();
