@@ -34,12 +34,10 @@ pub struct Launch {
     pub date_format: String,
     /// Justify paragraphs (the config's `justify`, `--justify`).
     pub justify: bool,
-    // list & state (issue 4)
     /// Read marks, bookmarks and positions (`Store::disabled()` for `--no-state`).
     pub state: crate::state::Store,
     /// What opening the state said (a corrupt file moved aside), for the status bar.
     pub state_warnings: Vec<String>,
-    // reader side (issue 4)
     /// Folders the library was scanned from: watched, so the list follows their files.
     pub watch: Vec<std::path::PathBuf>,
 }

@@ -9,10 +9,8 @@ pub enum Mode {
     Reader,
     /// The help overlay is open over the list or the reader.
     Help,
-    // list & state (issue 4)
     /// The filter prompt under the list has the keyboard: typed characters narrow the list.
     Filter,
-    // reader side (issue 4)
     /// Typing a find-in-article query at the bottom of the reader.
     FindPrompt,
     /// Reading with the matches of a find kept: `n`/`N` step through them until `Esc`.
@@ -95,7 +93,6 @@ pub enum Action {
         /// Row of the pointer.
         row: u16,
     },
-    // list & state (issue 4)
     /// Open the filter prompt under the list (it starts from the filter in force).
     Filter,
     /// Type this character into the filter prompt (sent for printable keys while it is open).
@@ -116,7 +113,6 @@ pub enum Action {
     ToggleRead,
     /// Bookmark the selected (or open) article, or remove its bookmark.
     ToggleBookmark,
-    // reader side (issue 4)
     /// Start finding text in the open article: a prompt opens at the bottom.
     FindStart,
     /// Keep the matches found and read on, with `n`/`N` stepping through them.
@@ -190,7 +186,6 @@ pub const NAMED: &[(&str, Action)] = &[
     ("open_url", Action::OpenUrl),
     ("copy_url", Action::CopyUrl),
     ("zoom", Action::Zoom),
-    // list & state (issue 4)
     ("filter", Action::Filter),
     ("filter_backspace", Action::FilterBackspace),
     ("filter_accept", Action::FilterAccept),
@@ -200,7 +195,6 @@ pub const NAMED: &[(&str, Action)] = &[
     ("bookmarked_only", Action::BookmarkedOnly),
     ("toggle_read", Action::ToggleRead),
     ("toggle_bookmark", Action::ToggleBookmark),
-    // reader side (issue 4)
     ("find", Action::FindStart),
     ("find_accept", Action::FindAccept),
     ("find_cancel", Action::FindCancel),

@@ -20,7 +20,6 @@ mod update;
 pub mod view;
 
 pub use action::{Action, Effect, Mode};
-// reader side (issue 4)
 pub use find::{Find, Match, Rule};
 pub use search::{Search, SearchIndex};
 
@@ -96,14 +95,12 @@ pub struct App {
     pub date_format: String,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,
-    // list & state (issue 4)
     /// Which articles are bookmarked (by library index), mirrored from the store.
     pub bookmarked: Vec<bool>,
     /// The rows of the list: sort, filter and the only-these switches.
     pub view: view::ListView,
     /// Read marks, bookmarks and positions, saved across runs (`App::attach_store`).
     store: crate::state::Store,
-    // reader side (issue 4)
     /// The find in the open article, while one is typed or kept.
     pub find: Option<Find>,
     /// The full-text search's query and results (kept while the overlay is closed).

@@ -77,7 +77,6 @@ impl App {
             Action::Resize { width, height } => self.size = (width, height),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => return self.click(column, row),
-            // list & state (issue 4)
             Action::Filter => self.filter_open(),
             Action::FilterInput(c) => self.filter_input(c),
             Action::FilterBackspace => self.filter_backspace(),
@@ -88,7 +87,6 @@ impl App {
             Action::BookmarkedOnly => self.toggle_bookmarked_only(),
             Action::ToggleRead => self.toggle_read(),
             Action::ToggleBookmark => self.toggle_bookmark(),
-            // reader side (issue 4)
             Action::FindStart => self.find_start(),
             Action::FindAccept => self.find_accept(),
             Action::FindCancel => self.find_cancel(),

@@ -37,7 +37,6 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.mode == Mode::Filter {
         list_prompt::render(app, frame.buffer_mut(), status_area);
     }
-    // reader side (issue 4)
     if matches!(app.mode, Mode::FindPrompt | Mode::Find) {
         find_prompt::render(app, frame.buffer_mut(), status_area);
     }

@@ -29,9 +29,9 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             ],
         ),
         Mode::Help => ("HELP", &[(Action::Down, "scroll"), (Action::Help, "close")]),
-        // list & state (issue 4): the prompt is drawn over this bar.
+        // The filter prompt is drawn over this bar.
         Mode::Filter => ("FILTER", &[]),
-        // reader side (issue 4): the find prompt draws over this row; the search overlay has its own.
+        // The find prompt draws over this row; the search overlay has its own.
         Mode::FindPrompt | Mode::Find => ("FIND", &[]),
         Mode::Search => (
             "SEARCH",

@@ -178,7 +178,6 @@ pub fn all_actions() -> Vec<Action> {
         Action::OpenUrl,
         Action::CopyUrl,
         Action::Zoom,
-        // list & state (issue 4)
         Action::Filter,
         Action::FilterBackspace,
         Action::FilterAccept,
@@ -188,7 +187,6 @@ pub fn all_actions() -> Vec<Action> {
         Action::BookmarkedOnly,
         Action::ToggleRead,
         Action::ToggleBookmark,
-        // reader side (issue 4)
         Action::FindStart,
         Action::FindAccept,
         Action::FindCancel,
@@ -231,7 +229,6 @@ pub fn keyed(a: Action) -> bool {
         | Action::OpenUrl
         | Action::CopyUrl
         | Action::Zoom => true,
-        // list & state (issue 4)
         Action::Filter
         | Action::FilterBackspace
         | Action::FilterAccept
@@ -243,7 +240,6 @@ pub fn keyed(a: Action) -> bool {
         | Action::ToggleBookmark => true,
         // Sent by the loop for each character typed into the filter prompt.
         Action::FilterInput(_) => false,
-        // reader side (issue 4)
         Action::FindStart
         | Action::FindAccept
         | Action::FindCancel

@@ -127,7 +127,6 @@ pub static BINDINGS: &[Binding] = &[
     b(H, Key::plain(K::Up), Action::Up, ""),
     b(H, Key::plain(K::Esc), Action::Help, "close the help"),
     b(H, Key::ch('q'), Action::Help, ""),
-    // list & state (issue 4)
     b(
         L,
         Key::ch('/'),
@@ -186,7 +185,6 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(F, Key::plain(K::Down), Action::Down, "next match"),
     b(F, Key::plain(K::Up), Action::Up, "previous match"),
-    // reader side (issue 4)
     b(R, Key::ch('/'), Action::FindStart, "find in the article"),
     b(
         R,

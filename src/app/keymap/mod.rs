@@ -18,10 +18,8 @@ pub enum Scope {
     Reader,
     /// While the help overlay is open.
     Help,
-    // list & state (issue 4)
     /// While the filter prompt is open.
     Filter,
-    // reader side (issue 4)
     /// While a find query is typed in the reader.
     FindPrompt,
     /// While a find's matches are kept in the reader (reader keys apply too).
