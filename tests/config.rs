@@ -1,8 +1,9 @@
 //! The config file: defaults, strict errors with file and line, key specs, `--print-config`.
 
+mod common;
 use byline::config::{Config, DEFAULT_TOML, key_name, locate, normalize, parse_key};
+use common::fake_env as env;
 use crossterm::event::{KeyCode, KeyModifiers};
-use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -225,14 +226,6 @@ fn missing_file_at_the_default_place_gives_the_defaults() {
 
 #[test]
 fn config_location_follows_the_documented_order() {
-    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<OsString> {
-        move |name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| OsString::from(v))
-        }
-    }
     let all = &[
         ("BYLINE_CONFIG", "/b.toml"),
         ("XDG_CONFIG_HOME", "/x"),

@@ -1,9 +1,10 @@
 //! Persisted user state: round trips, corrupt files, two instances, kills mid-write, full disks.
 
+mod common;
 use byline::state::{
     ArticleState, LOCK_FILE, Position, STATE_FILE, Store, article_id, default_dir_from, temp_path,
 };
-use std::ffi::OsString;
+use common::fake_env as env;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -384,14 +385,6 @@ fn next(state: &mut u64) -> u64 {
 
 #[test]
 fn default_dir_follows_the_documented_order() {
-    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<OsString> {
-        move |name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| OsString::from(v))
-        }
-    }
     let all = &[
         ("BYLINE_STATE_DIR", "/s"),
         ("XDG_STATE_HOME", "/x"),

@@ -1,9 +1,10 @@
 //! Theme files: the built-ins parse, mono has no colour, errors name what is wrong.
 
+mod common;
 use byline::ui::theme::Theme;
 use byline::ui::theme_file::{self, BUILTIN, KEYS};
+use common::fake_env as env;
 use ratatui::style::{Color, Style};
-use std::ffi::OsString;
 
 /// Every style of a theme with its key. Checked against `KEYS` so a new field cannot be missed.
 fn styles(t: &Theme) -> Vec<(&'static str, Style)> {
@@ -175,14 +176,6 @@ fn theme_files_load_by_path() {
 
 #[test]
 fn mono_is_wanted_when_colour_is_refused() {
-    fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<OsString> {
-        move |name| {
-            pairs
-                .iter()
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| OsString::from(v))
-        }
-    }
     assert!(theme_file::wants_mono_from(env(&[
         ("NO_COLOR", "1"),
         ("TERM", "xterm-256color")

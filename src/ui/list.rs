@@ -4,11 +4,9 @@
 use super::fit;
 use crate::app::{App, Mode};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{
-    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Block, Widget};
 
 /// Columns the source takes at most.
 const SOURCE_MAX: usize = 18;
@@ -44,15 +42,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         draw_row(app, buf, Rect::new(inner.x, y, inner.width, 1), i, cols);
     }
     if n > h {
-        let mut state = ScrollbarState::new(n.saturating_sub(h))
-            .position(offset)
-            .viewport_content_length(h);
-        Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .track_symbol(None)
-            .thumb_style(t.scrollbar)
-            .render(area.inner(Margin::new(0, 1)), buf, &mut state);
+        super::scroll::scrollbar(buf, area, n.saturating_sub(h), offset, h, t.scrollbar);
     }
 }
 

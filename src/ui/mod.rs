@@ -9,6 +9,7 @@ pub mod layout;
 pub mod list;
 pub mod list_prompt;
 pub mod reader;
+pub mod scroll;
 pub mod search;
 pub mod status;
 pub mod theme;

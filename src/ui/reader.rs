@@ -4,11 +4,9 @@
 use crate::app::App;
 use crate::text::typeset::Page;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{
-    Block, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Block, Widget};
 
 /// Draws the reading pane into `area` (borders included).
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
@@ -36,15 +34,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let scroll = r.scroll.min(r.max_scroll(h));
     draw_lines(app, buf, inner, &r.page, scroll, r.focus);
     if r.page.lines.len() > h {
-        let mut state = ScrollbarState::new(r.max_scroll(h))
-            .position(scroll)
-            .viewport_content_length(h);
-        Scrollbar::new(ScrollbarOrientation::VerticalRight)
-            .begin_symbol(None)
-            .end_symbol(None)
-            .track_symbol(None)
-            .thumb_style(t.scrollbar)
-            .render(area.inner(Margin::new(0, 1)), buf, &mut state);
+        super::scroll::scrollbar(buf, area, r.max_scroll(h), scroll, h, t.scrollbar);
     }
 }
 

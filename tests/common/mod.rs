@@ -59,3 +59,15 @@ The union said the ballot closes on Thursday.
 pub const UNDATED: &str = "Notes from the quiet season
 The town is quiet in winter.
 ";
+
+/// An environment that holds only `pairs`, for functions that take their variables as a lookup.
+pub fn fake_env(
+    pairs: &'static [(&'static str, &'static str)],
+) -> impl Fn(&str) -> Option<std::ffi::OsString> {
+    move |name| {
+        pairs
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| std::ffi::OsString::from(v))
+    }
+}
