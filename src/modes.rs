@@ -26,15 +26,15 @@ pub fn list(source: Source) -> Result<ExitCode> {
 
 /// The `--list` rows of `lib`: `DATE_ISO<TAB>TITLE<TAB>PATH`, one per line.
 pub fn list_text(lib: &Library) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(lib.entries.len() * 128);
     for e in &lib.entries {
         let h = &e.head;
-        let path = h
-            .path
-            .as_deref()
-            .map_or_else(|| "-".to_string(), load::shown);
-        let date = h.date_iso.as_deref().unwrap_or("");
-        out.push_str(&format!("{date}\t{}\t{path}\n", h.title));
+        out.push_str(h.date_iso.as_deref().unwrap_or(""));
+        out.push('\t');
+        out.push_str(&h.title);
+        out.push('\t');
+        out.push_str(&h.path.as_deref().map_or("-".into(), load::shown_cow));
+        out.push('\n');
     }
     out
 }

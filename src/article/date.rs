@@ -52,25 +52,29 @@ const CONNECTORS: [&str; 12] = [
 /// The calendar date `line` names as `YYYY-MM-DD`, or `None` when it names none or the day
 /// does not exist (`Feb 30, 2026`).
 pub fn iso(line: &str) -> Option<String> {
-    let tokens: Vec<&str> = tokens(line).collect();
-    for (i, tok) in tokens.iter().enumerate() {
+    // A window of three tokens slides along the line: an ISO token alone, or month-day-year /
+    // day-month-year starting at the first token of the window.
+    let mut rest = tokens(line);
+    let (mut a, mut b, mut c) = (rest.next(), rest.next(), rest.next());
+    while let Some(tok) = a {
         if let Some(date) = iso_token(tok) {
             return Some(date);
         }
-        let (Some(a), Some(b)) = (tokens.get(i + 1), tokens.get(i + 2)) else {
-            continue;
-        };
-        let Some(y) = year(b) else { continue };
-        let found = match (month(tok), day(a)) {
-            (Some(m), Some(d)) => valid(y, m, d),
-            _ => match (day(tok), month(a)) {
-                (Some(d), Some(m)) => valid(y, m, d),
-                _ => None,
-            },
-        };
-        if found.is_some() {
-            return found;
+        if let (Some(x), Some(y)) = (b, c)
+            && let Some(y) = year(y)
+        {
+            let found = match (month(tok), day(x)) {
+                (Some(m), Some(d)) => valid(y, m, d),
+                _ => match (day(tok), month(x)) {
+                    (Some(d), Some(m)) => valid(y, m, d),
+                    _ => None,
+                },
+            };
+            if found.is_some() {
+                return found;
+            }
         }
+        (a, b, c) = (b, c, rest.next());
     }
     None
 }
@@ -78,17 +82,19 @@ pub fn iso(line: &str) -> Option<String> {
 /// Whether `line` is a date line: it names a calendar date and every other word on it is date
 /// vocabulary (weekday, time, zone, `Updated`, `Page last updated at`, …), at most one stray word.
 pub fn is_date_line(line: &str) -> bool {
+    date_line_iso(line).is_some()
+}
+
+/// The calendar date of `line` when it is a date line (see [`is_date_line`]).
+pub fn date_line_iso(line: &str) -> Option<String> {
     let t = line.trim();
     // Every date form names a year in digits: a line without a digit is settled at once.
-    if t.is_empty()
-        || t.len() > MAX_DATE_LINE
-        || !t.bytes().any(|b| b.is_ascii_digit())
-        || iso(t).is_none()
-    {
-        return false;
+    if t.is_empty() || t.len() > MAX_DATE_LINE || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
     }
+    let date = iso(t)?;
     let stray = t.split_whitespace().filter(|w| !date_word(w)).count();
-    stray <= 1
+    (stray <= 1).then_some(date)
 }
 
 /// Words of a line with the punctuation around them removed.
@@ -104,12 +110,12 @@ fn month(word: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 9 {
         return None;
     }
-    let w = w.to_ascii_lowercase();
+    if w.eq_ignore_ascii_case("sept") {
+        return Some(9);
+    }
     MONTHS
         .iter()
-        .position(|m| {
-            *m == w || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september")
-        })
+        .position(|m| m.eq_ignore_ascii_case(w) || (w.len() == 3 && m[..3].eq_ignore_ascii_case(w)))
         .map(|i| i as u32 + 1)
 }
 
@@ -165,7 +171,20 @@ fn valid(y: u32, m: u32, d: u32) -> Option<String> {
         2 => 28,
         _ => return None,
     };
-    (y >= 1000 && (1..=days).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    (y >= 1000 && (1..=days).contains(&d)).then(|| iso_string(y, m, d))
+}
+
+/// `YYYY-MM-DD` for a four-digit year (written by hand: `format!` costs more than the parsing
+/// on a list of many files).
+fn iso_string(y: u32, m: u32, d: u32) -> String {
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let mut s = String::with_capacity(10);
+    s.extend([digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)]);
+    s.push('-');
+    s.extend([digit(m / 10), digit(m)]);
+    s.push('-');
+    s.extend([digit(d / 10), digit(d)]);
+    s
 }
 
 /// Whether one whitespace-separated word of a line belongs on a date line.
@@ -178,24 +197,34 @@ fn date_word(word: &str) -> bool {
     if (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()) {
         return true;
     }
-    let bare: String = w
-        .chars()
-        .filter(|&c| c != '.')
-        .collect::<String>()
-        .to_ascii_lowercase();
+    // The word without its full stops, lower-cased, in a buffer on the stack: no date word is
+    // longer than an ISO timestamp with a zone.
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for &b in w.as_bytes().iter().filter(|&&b| b != b'.') {
+        if n == buf.len() {
+            return false;
+        }
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    // Dropping ASCII full stops and lower-casing ASCII letters keeps UTF-8 valid.
+    let Ok(bare) = std::str::from_utf8(&buf[..n]) else {
+        return false;
+    };
     if bare.is_empty() {
         return true;
     }
-    if month(&bare).is_some() || matches!(bare.as_str(), "am" | "pm") {
+    if month(bare).is_some() || matches!(bare, "am" | "pm") {
         return true;
     }
     if WEEKDAYS
         .iter()
-        .any(|d| *d == bare || (bare.len() >= 3 && d.starts_with(bare.as_str())))
+        .any(|d| *d == bare || (bare.len() >= 3 && d.starts_with(bare)))
     {
         return true;
     }
-    if CONNECTORS.contains(&bare.as_str()) {
+    if CONNECTORS.contains(&bare) {
         return true;
     }
     // Numbers, ordinals, times (`07:31`, `3:15pm`) and ISO dates or timestamps.

@@ -98,7 +98,7 @@ pub fn read_with(path: &Path, with_id: bool) -> Result<Head> {
         return Ok(Head::of(&super::load_file(path)?));
     }
     let mut file = File::open(path).with_context(|| format!("reading {}", super::shown(path)))?;
-    let mut buf = vec![0u8; PREFIX];
+    let mut buf = [0u8; PREFIX];
     let mut n = 0;
     while n < PREFIX {
         match file.read(&mut buf[n..]) {
@@ -108,19 +108,19 @@ pub fn read_with(path: &Path, with_id: bool) -> Result<Head> {
             Err(e) => return Err(e).with_context(|| format!("reading {}", super::shown(path))),
         }
     }
-    buf.truncate(n);
+    let mut buf = &buf[..n];
     if n == PREFIX {
         // Cut at the last line end so no half line (or half UTF-8 character) is read.
         if let Some(k) = buf.iter().rposition(|&b| b == b'\n') {
-            buf.truncate(k + 1);
+            buf = &buf[..=k];
         }
     }
     if format != Some(Format::Markdown) {
         // The news-wire header is the headline and a few lines after it; decoding only those
         // keeps a list of 100,000 articles fast.
-        buf.truncate(header_bytes(&buf));
+        buf = &buf[..header_bytes(buf)];
     }
-    let clean = sanitize::decode(&buf).with_context(|| super::shown(path))?;
+    let clean = sanitize::decode(buf).with_context(|| super::shown(path))?;
     let mut head = match format.unwrap_or_else(|| super::sniff(&clean.text)) {
         Format::Markdown => Head::of(&super::markdown::parse(&clean.text)?),
         _ => {

@@ -4,7 +4,7 @@ use super::head::{self, Head};
 use crate::article::Article;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock, mpsc};
 
 /// One article of the library.
 #[derive(Debug, Clone)]
@@ -37,41 +37,59 @@ impl Library {
     }
 
     /// [`Library::scan`]; `with_ids` false leaves the rows' state ids empty (for `--list`).
+    ///
+    /// The walk feeds batches of files to reader threads as it finds them, so reading the first
+    /// files overlaps walking the rest; the walking thread joins the readers when it is done.
     pub fn scan_with(paths: &[PathBuf], with_ids: bool) -> Library {
-        let mut lib = Library::default();
-        let mut files = Vec::new();
-        for p in paths {
-            if p.is_file() {
-                // A file named explicitly is read whatever its extension.
-                files.push(p.clone());
-                continue;
+        let readers = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .clamp(1, 8);
+        let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
+        let rx = Mutex::new(rx);
+        let read_all = || {
+            let mut out = Vec::new();
+            // The lock is held only while taking the next batch, never while reading it.
+            while let Ok(batch) = {
+                rx.lock()
+                    .map_err(|_| mpsc::RecvError)
+                    .and_then(|r| r.recv())
+            } {
+                out.extend(
+                    batch
+                        .iter()
+                        .map(|f| head::read_with(f, with_ids).map_err(|e| format!("{e:#}"))),
+                );
             }
-            // Hidden files and folders (.git, an editor's swap files) are not articles.
-            let walk = walkdir::WalkDir::new(p)
-                .follow_links(true)
-                .into_iter()
-                .filter_entry(|e| {
-                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-                });
-            for entry in walk {
-                match entry {
-                    Ok(e) if e.file_type().is_file() && super::format_for(e.path()).is_some() => {
-                        files.push(e.into_path());
-                    }
-                    Ok(_) => {}
-                    Err(err) => lib.problems.push(walk_problem(&err)),
-                }
+            out
+        };
+        let (mut walk_problems, results) = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..readers).map(|_| s.spawn(read_all)).collect();
+            let walk_problems = walk(paths, |batch| {
+                // The readers only stop once the sender is gone, so a send cannot fail.
+                let _ = tx.send(batch);
+            });
+            drop(tx);
+            let mut results = read_all();
+            for h in handles {
+                results.extend(h.join().unwrap_or_default());
+            }
+            (walk_problems, results)
+        });
+        let mut lib = Library::default();
+        let mut read_problems = Vec::new();
+        for r in results {
+            match r {
+                Ok(head) => lib.entries.push(Entry {
+                    head,
+                    article: None,
+                }),
+                Err(e) => read_problems.push(e),
             }
         }
-        let (heads, problems) = read_heads(&files, with_ids);
-        lib.entries = heads
-            .into_iter()
-            .map(|head| Entry {
-                head,
-                article: None,
-            })
-            .collect();
-        lib.problems.extend(problems);
+        // Readers finish in any order; the report is sorted so every run prints the same.
+        read_problems.sort();
+        walk_problems.extend(read_problems);
+        lib.problems = walk_problems;
         lib.sort();
         lib
     }
@@ -87,13 +105,15 @@ impl Library {
         }
     }
 
-    /// Sorts newest first; undated articles last, by title.
+    /// Sorts newest first; undated articles last; then by title, then by path.
     pub fn sort(&mut self) {
-        self.entries.sort_by(|a, b| {
+        // Paths differ, so the order is total and an unstable sort is as deterministic.
+        self.entries.sort_unstable_by(|a, b| {
             b.head
                 .date_iso
                 .cmp(&a.head.date_iso)
                 .then_with(|| a.head.title.cmp(&b.head.title))
+                .then_with(|| a.head.path.cmp(&b.head.path))
         });
     }
 
@@ -157,37 +177,42 @@ fn walk_problem(err: &walkdir::Error) -> String {
     format!("{path}: {why}")
 }
 
-/// Reads list rows on a few threads (opening files dominates, and it overlaps well).
-fn read_heads(files: &[PathBuf], with_ids: bool) -> (Vec<Head>, Vec<String>) {
-    let threads = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(1, 8);
-    let chunk = files.len().div_ceil(threads).max(64);
-    let results: Vec<Vec<Result<Head, String>>> = std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|f| head::read_with(f, with_ids).map_err(|e| format!("{e:#}")))
-                        .collect()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    let mut heads = Vec::with_capacity(files.len());
+/// How many files the walk hands to a reader at a time.
+const BATCH: usize = 64;
+
+/// Walks files and folders (folders recursively, for article extensions, hidden entries
+/// skipped), handing the files found to `found` in batches; returns what could not be walked.
+fn walk(paths: &[PathBuf], mut found: impl FnMut(Vec<PathBuf>)) -> Vec<String> {
     let mut problems = Vec::new();
-    for r in results.into_iter().flatten() {
-        match r {
-            Ok(h) => heads.push(h),
-            Err(e) => problems.push(e),
+    let mut batch = Vec::with_capacity(BATCH);
+    for p in paths {
+        if p.is_file() {
+            // A file named explicitly is read whatever its extension.
+            batch.push(p.clone());
+            continue;
+        }
+        // Hidden files and folders (.git, an editor's swap files) are not articles.
+        let walk = walkdir::WalkDir::new(p)
+            .follow_links(true)
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !super::file_name(e.path()).starts_with(b"."));
+        for entry in walk {
+            match entry {
+                Ok(e) if e.file_type().is_file() && super::format_for(e.path()).is_some() => {
+                    batch.push(e.into_path());
+                    if batch.len() == BATCH {
+                        found(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => problems.push(walk_problem(&err)),
+            }
         }
     }
-    (heads, problems)
+    if !batch.is_empty() {
+        found(batch);
+    }
+    problems
 }
 
 /// For each file, the files whose related headlines resolve to it, in library order.

@@ -16,13 +16,38 @@ use std::path::Path;
 
 /// The format a path's extension names, or `None` for a file byline does not read.
 pub fn format_for(path: &Path) -> Option<Format> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    match ext.as_str() {
-        "txt" | "text" => Some(Format::Text),
-        "md" | "markdown" => Some(Format::Markdown),
-        "json" => Some(Format::Json),
-        _ => None,
+    let ext = extension(path)?;
+    let is = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(ext));
+    if is(&["txt", "text"]) {
+        Some(Format::Text)
+    } else if is(&["md", "markdown"]) {
+        Some(Format::Markdown)
+    } else if is(&["json"]) {
+        Some(Format::Json)
+    } else {
+        None
     }
+}
+
+/// The file name of a path as bytes (`dir/a.txt` → `a.txt`), read from the bytes:
+/// [`Path::file_name`] parses every component, and a library walk asks once per file.
+fn file_name(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let sep = |b: &u8| std::path::is_separator(char::from(*b));
+    let end = bytes.len() - bytes.iter().rev().take_while(|b| sep(b)).count();
+    let bytes = &bytes[..end];
+    let start = bytes.iter().rposition(sep).map_or(0, |k| k + 1);
+    &bytes[start..]
+}
+
+/// The extension of a path's file name (`a.txt` → `txt`; none for `.txt` or `a`).
+fn extension(path: &Path) -> Option<&str> {
+    let name = file_name(path);
+    let dot = name.iter().rposition(|&b| b == b'.')?;
+    if dot == 0 || name == b".." {
+        return None;
+    }
+    std::str::from_utf8(&name[dot + 1..]).ok()
 }
 
 /// Guesses the format of text with no file name (stdin): JSON object, Markdown, else news-wire.
@@ -64,5 +89,53 @@ pub fn load_file(path: &Path) -> Result<Article> {
 
 /// A path made safe for a message.
 pub fn shown(path: &Path) -> String {
-    sanitize::clean_line(&path.to_string_lossy())
+    shown_cow(path).into_owned()
+}
+
+/// [`shown`] without a copy when the path is printable ASCII already (as most are).
+pub fn shown_cow(path: &Path) -> std::borrow::Cow<'_, str> {
+    match path.to_str() {
+        Some(s) if s.bytes().all(|b| (b' '..=b'~').contains(&b)) => s.into(),
+        _ => sanitize::clean_line(&path.to_string_lossy()).into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extension_agrees_with_the_standard_library() {
+        for p in [
+            "a.txt",
+            "dir/a.md",
+            "/abs/dir.d/a.JSON",
+            ".txt",
+            "dir/.hidden",
+            "noext",
+            "dir.x/noext",
+            "a.",
+            "a.txt/",
+            "a.b.c",
+            "..",
+            ".",
+            "",
+            "/",
+            "dir/..",
+            "é/ü.txt",
+        ] {
+            let path = Path::new(p);
+            assert_eq!(
+                extension(path),
+                path.extension().and_then(|e| e.to_str()),
+                "{p:?}"
+            );
+        }
+        assert_eq!(format_for(Path::new("x/A.TXT")), Some(Format::Text));
+        assert_eq!(
+            format_for(Path::new("x/a.markdown")),
+            Some(Format::Markdown)
+        );
+        assert_eq!(format_for(Path::new("x/a.rs")), None);
+    }
 }

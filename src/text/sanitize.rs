@@ -8,6 +8,8 @@ const TAB: usize = 4;
 /// How many leading bytes are checked for NUL to call a file binary.
 const SNIFF: usize = 8192;
 
+use std::borrow::Cow;
+
 /// Decoded, neutralised text and the repairs made on the way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clean {
@@ -37,33 +39,33 @@ impl std::error::Error for NotText {}
 /// Decodes `bytes` (UTF-8, UTF-8 with BOM, UTF-16 with BOM, else lossy UTF-8) and neutralises it.
 pub fn decode(bytes: &[u8]) -> Result<Clean, NotText> {
     let mut warnings = Vec::new();
-    let raw: String = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+    let raw: Cow<'_, str> = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         warnings.push("byte-order mark removed".to_string());
         lossy(rest, &mut warnings)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         warnings.push("decoded from UTF-16LE".to_string());
-        utf16(rest, u16::from_le_bytes, &mut warnings)
+        Cow::Owned(utf16(rest, u16::from_le_bytes, &mut warnings))
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         warnings.push("decoded from UTF-16BE".to_string());
-        utf16(rest, u16::from_be_bytes, &mut warnings)
+        Cow::Owned(utf16(rest, u16::from_be_bytes, &mut warnings))
     } else {
         if bytes[..bytes.len().min(SNIFF)].contains(&0) {
             return Err(NotText::Binary);
         }
         lossy(bytes, &mut warnings)
     };
+    // Valid UTF-8 is borrowed, not copied: the only copy made is the neutralised text.
     let text = neutralise(&raw, &mut warnings);
     Ok(Clean { text, warnings })
 }
 
-fn lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
-    match String::from_utf8_lossy(bytes) {
-        std::borrow::Cow::Borrowed(s) => s.to_string(),
-        std::borrow::Cow::Owned(s) => {
-            warnings.push("invalid UTF-8 replaced with U+FFFD".to_string());
-            s
-        }
+fn lossy<'a>(bytes: &'a [u8], warnings: &mut Vec<String>) -> Cow<'a, str> {
+    // Checking validity first is much faster than the lossy decoder on the usual, valid text.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
     }
+    warnings.push("invalid UTF-8 replaced with U+FFFD".to_string());
+    String::from_utf8_lossy(bytes)
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> String {
@@ -101,15 +103,27 @@ pub fn stand_in(c: char) -> Option<char> {
 /// control (C2), a bidi control (D8, E2) or a byte-order mark (EF). Runs without such bytes are
 /// copied whole, which keeps loading fast on ordinary text.
 fn may_need_repair(b: u8) -> bool {
-    (b < 0x20 && b != b'\n') || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF)
+    REPAIR[usize::from(b)]
 }
+
+/// [`may_need_repair`] for every byte, looked up rather than computed in the copy loop.
+const REPAIR: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b < 0x20 && b != b'\n' as usize) || matches!(b, 0x7F | 0xC2 | 0xD8 | 0xE2 | 0xEF);
+        b += 1;
+    }
+    t
+};
 
 /// Normalises line ends, expands tabs and replaces every unsafe character; adds a warning per kind.
 fn neutralise(raw: &str, warnings: &mut Vec<String>) -> String {
     let mut out = String::with_capacity(raw.len());
     let (mut crs, mut controls, mut tabs) = (false, false, false);
-    // Column on the current line, counted in chars, for tab stops.
-    let mut col = 0usize;
+    // Tab stops need the column, in chars, on the current line of `out`. It is counted only when
+    // a tab comes, from where the last count stopped: clean text is copied without counting.
+    let mut counted = Column::default();
     let bytes = raw.as_bytes();
     let mut i = 0;
     while i < raw.len() {
@@ -118,12 +132,7 @@ fn neutralise(raw: &str, warnings: &mut Vec<String>) -> String {
             .position(|&b| may_need_repair(b))
             .map_or(raw.len(), |k| i + k);
         if run_end > i {
-            let run = &raw[i..run_end];
-            out.push_str(run);
-            col = match run.rfind('\n') {
-                Some(nl) => run[nl + 1..].chars().count(),
-                None => col + run.chars().count(),
-            };
+            out.push_str(&raw[i..run_end]);
             i = run_end;
             continue;
         }
@@ -136,25 +145,21 @@ fn neutralise(raw: &str, warnings: &mut Vec<String>) -> String {
                     i += 1;
                 }
                 out.push('\n');
-                col = 0;
             }
             '\t' => {
                 tabs = true;
+                let col = counted.at(&out);
                 let n = TAB - col % TAB;
                 out.extend(std::iter::repeat_n(' ', n));
-                col += n;
             }
             '\u{FEFF}' if out.is_empty() => warnings.push("byte-order mark removed".to_string()),
-            c => {
-                match stand_in(c) {
-                    Some(p) => {
-                        controls = true;
-                        out.push(p);
-                    }
-                    None => out.push(c),
+            c => match stand_in(c) {
+                Some(p) => {
+                    controls = true;
+                    out.push(p);
                 }
-                col += 1;
-            }
+                None => out.push(c),
+            },
         }
     }
     if crs {
@@ -167,6 +172,28 @@ fn neutralise(raw: &str, warnings: &mut Vec<String>) -> String {
         warnings.push("control characters neutralised".to_string());
     }
     out
+}
+
+/// The column at the end of the text written so far, counted incrementally: each call reads only
+/// what was written since the last, so a long line full of tabs is still read once.
+#[derive(Default)]
+struct Column {
+    /// Byte offset in the output up to which `col` is counted.
+    upto: usize,
+    /// Chars from the start of that offset's line to `upto`.
+    col: usize,
+}
+
+impl Column {
+    fn at(&mut self, out: &str) -> usize {
+        let new = &out[self.upto..];
+        self.col = match new.rfind('\n') {
+            Some(nl) => new[nl + 1..].chars().count(),
+            None => self.col + new.chars().count(),
+        };
+        self.upto = out.len();
+        self.col
+    }
 }
 
 /// Makes one line of untrusted text (a file name, a field from JSON) safe: every control
@@ -245,6 +272,13 @@ mod tests {
             decode("x\u{85}\ty".as_bytes()).unwrap().text,
             "x\u{2426}  y"
         );
+        // Several tabs on one line, a CR line end between, curly quotes before a tab.
+        assert_eq!(
+            decode("a\tb\tc\r“q”\t!\t".as_bytes()).unwrap().text,
+            "a   b   c\n“q” !   "
+        );
+        assert_eq!(decode(b"\t\t").unwrap().text, "        ");
+        assert_eq!(decode(b"abcd\tx").unwrap().text, "abcd    x");
     }
 
     #[test]

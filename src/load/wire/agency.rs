@@ -107,10 +107,11 @@ pub(super) fn from_name(s: &str) -> Option<&'static str> {
     if t.len() > 40 {
         return None;
     }
-    let l = t.to_lowercase();
+    // Every name and code is ASCII, so an ASCII case-blind comparison needs no lower-cased copy.
+    let is = |n: &&str| n.eq_ignore_ascii_case(t);
     AGENCIES
         .iter()
-        .find(|a| a.names.contains(&l.as_str()) || a.codes.contains(&l.as_str()))
+        .find(|a| a.names.iter().any(is) || a.codes.iter().any(is))
         .map(|a| a.canonical)
 }
 
@@ -121,9 +122,8 @@ pub(super) fn from_role(s: &str) -> Option<&'static str> {
         return None;
     }
     let (name, role) = t.rsplit_once(' ')?;
-    let role = role.to_lowercase();
-    let role = role.strip_suffix('s').unwrap_or(&role);
-    if !ROLES.contains(&role) {
+    let role = role.strip_suffix(['s', 'S']).unwrap_or(role);
+    if !ROLES.iter().any(|r| r.eq_ignore_ascii_case(role)) {
         return None;
     }
     // `Associated Press Writer` names the agency in full; `AP Business Writer` by its code.

@@ -50,11 +50,11 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
         if is_debris(line) {
             continue;
         }
-        if date::is_date_line(line) {
+        if let Some(iso) = date::date_line_iso(line) {
             // A second date line (`Updated …` under `Published …`) is header too; the first wins.
             if h.date.is_none() {
                 h.date = Some(line.to_string());
-                h.date_iso = date::iso(line);
+                h.date_iso = Some(iso);
             }
             continue;
         }
@@ -125,7 +125,7 @@ fn parse_byline(rest: &str) -> (Vec<String>, Option<String>) {
             .strip_prefix("and ")
             .or_else(|| part.strip_prefix("& "))
             .unwrap_or(part);
-        for name in part.split(" and ").flat_map(|p| p.split(" & ")) {
+        for name in split_on(part, " and ").flat_map(|p| split_on(p, " & ")) {
             let name = collapse(name);
             if !name.is_empty() {
                 authors.push(name);
@@ -135,11 +135,39 @@ fn parse_byline(rest: &str) -> (Vec<String>, Option<String>) {
     (authors, source)
 }
 
+/// Whether `s` holds `pat`; a plain byte scan, cheaper than `str::contains` on a byline's short
+/// parts (which builds a substring searcher for each call).
+fn has(s: &str, pat: &str) -> bool {
+    s.as_bytes().windows(pat.len()).any(|w| w == pat.as_bytes())
+}
+
+/// `s.split(pat)` by the same plain byte scan as [`has`].
+fn split_on<'a>(s: &'a str, pat: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r
+            .as_bytes()
+            .windows(pat.len())
+            .position(|w| w == pat.as_bytes())
+        {
+            Some(k) => {
+                rest = Some(&r[k + pat.len()..]);
+                Some(&r[..k])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// Whether the last comma part names where the authors work rather than one more author:
 /// authors are joined with `and`, so in `A, Outlet` and `A and B, Outlet` the part after the
 /// last comma, holding no `and` itself, is the outlet; `A, B and C` keeps its `and` at the end.
 fn trailing_outlet(parts: &[&str]) -> bool {
-    let has_and = |p: &str| p.starts_with("and ") || p.contains(" and ") || p.contains(" & ");
+    let has_and = |p: &str| p.starts_with("and ") || has(p, " and ") || has(p, " & ");
     match parts {
         [_, .., last] if !has_and(last) => {
             parts.len() == 2 || parts[..parts.len() - 1].iter().any(|p| has_and(p))
@@ -215,6 +243,27 @@ mod tests {
                 .as_deref(),
             Some("Harbor Post")
         );
+    }
+
+    #[test]
+    fn the_byte_scans_split_as_str_split_does() {
+        for s in [
+            "A and B",
+            "and",
+            "A and B and C",
+            "",
+            " and ",
+            "Ana & Bo",
+            "Andy Sandand",
+        ] {
+            for pat in [" and ", " & "] {
+                assert_eq!(
+                    split_on(s, pat).collect::<Vec<_>>(),
+                    s.split(pat).collect::<Vec<_>>()
+                );
+                assert_eq!(has(s, pat), s.contains(pat), "{s:?} {pat:?}");
+            }
+        }
     }
 
     #[test]
