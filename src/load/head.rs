@@ -59,10 +59,9 @@ const LONG_LINE: usize = 240;
 fn header_bytes(bytes: &[u8]) -> usize {
     let mut end = 0;
     for _ in 0..HEADER_LINES {
-        let line = bytes[end..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len() - end, |k| k + 1);
+        // Only up to a long line's worth is scanned: a paragraph's length past that is not needed.
+        let window = &bytes[end..bytes.len().min(end + LONG_LINE + 1)];
+        let line = memchr::memchr(b'\n', window).map_or(window.len(), |k| k + 1);
         if line > LONG_LINE {
             let mut cut = end + LONG_LINE;
             // Back off to a character boundary so the cut adds no replacement character.
@@ -111,7 +110,7 @@ pub fn read_with(path: &Path, with_id: bool) -> Result<Head> {
     let mut buf = &buf[..n];
     if n == PREFIX {
         // Cut at the last line end so no half line (or half UTF-8 character) is read.
-        if let Some(k) = buf.iter().rposition(|&b| b == b'\n') {
+        if let Some(k) = memchr::memrchr(b'\n', buf) {
             buf = &buf[..=k];
         }
     }
@@ -141,4 +140,30 @@ pub fn read_with(path: &Path, with_id: bool) -> Result<Head> {
     }
     head.path = Some(path.to_path_buf());
     Ok(head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_part_stops_inside_the_first_long_line() {
+        let long = "x".repeat(LONG_LINE * 3);
+        let text = format!("Title\n2026-01-08\nBy ANN LEE\n{long}\nmore\n");
+        let end = header_bytes(text.as_bytes());
+        assert_eq!(&text[..end], &text[..text.find('x').unwrap() + LONG_LINE]);
+        // Short lines: exactly HEADER_LINES of them, whole.
+        let short = "a\nb\nc\nd\ne\nf\ng\nh\ni\n";
+        assert_eq!(
+            &short[..header_bytes(short.as_bytes())],
+            "a\nb\nc\nd\ne\nf\ng\n"
+        );
+        // No newline at all, short and long.
+        assert_eq!(header_bytes(b"only a title"), 12);
+        assert_eq!(header_bytes(long.as_bytes()), LONG_LINE);
+        // A cut never splits a character.
+        let wide = "é".repeat(LONG_LINE);
+        let end = header_bytes(wide.as_bytes());
+        assert!(wide.is_char_boundary(end) && (LONG_LINE - 1..=LONG_LINE).contains(&end));
+    }
 }

@@ -47,44 +47,47 @@ impl Library {
         let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
         let rx = Mutex::new(rx);
         let read_all = || {
-            let mut out = Vec::new();
+            let (mut entries, mut problems) = (Vec::new(), Vec::new());
             // The lock is held only while taking the next batch, never while reading it.
             while let Ok(batch) = {
                 rx.lock()
                     .map_err(|_| mpsc::RecvError)
                     .and_then(|r| r.recv())
             } {
-                out.extend(
-                    batch
-                        .iter()
-                        .map(|f| head::read_with(f, with_ids).map_err(|e| format!("{e:#}"))),
-                );
+                for f in &batch {
+                    match head::read_with(f, with_ids) {
+                        Ok(head) => entries.push(Entry {
+                            head,
+                            article: None,
+                        }),
+                        Err(e) => problems.push(format!("{e:#}")),
+                    }
+                }
             }
-            out
+            (entries, problems)
         };
-        let (mut walk_problems, results) = std::thread::scope(|s| {
+        let (mut walk_problems, mut parts) = std::thread::scope(|s| {
             let handles: Vec<_> = (0..readers).map(|_| s.spawn(read_all)).collect();
             let walk_problems = walk(paths, |batch| {
                 // The readers only stop once the sender is gone, so a send cannot fail.
                 let _ = tx.send(batch);
             });
             drop(tx);
-            let mut results = read_all();
-            for h in handles {
-                results.extend(h.join().unwrap_or_default());
-            }
-            (walk_problems, results)
+            let mut parts = vec![read_all()];
+            parts.extend(handles.into_iter().filter_map(|h| h.join().ok()));
+            (walk_problems, parts)
         });
+        // The largest part becomes the list, so only the others are copied.
+        parts.sort_by_key(|(entries, _)| std::cmp::Reverse(entries.len()));
         let mut lib = Library::default();
         let mut read_problems = Vec::new();
-        for r in results {
-            match r {
-                Ok(head) => lib.entries.push(Entry {
-                    head,
-                    article: None,
-                }),
-                Err(e) => read_problems.push(e),
+        for (i, (entries, problems)) in parts.into_iter().enumerate() {
+            if i == 0 {
+                lib.entries = entries;
+            } else {
+                lib.entries.extend(entries);
             }
+            read_problems.extend(problems);
         }
         // Readers finish in any order; the report is sorted so every run prints the same.
         read_problems.sort();
@@ -107,14 +110,35 @@ impl Library {
 
     /// Sorts newest first; undated articles last; then by title, then by path.
     pub fn sort(&mut self) {
+        // Entries are large to move: sort small (date, index) keys, then place each entry once.
+        let mut keys: Vec<(u32, usize)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (date_number(e.head.date_iso.as_deref()), i))
+            .collect();
+        let entries = &self.entries;
         // Paths differ, so the order is total and an unstable sort is as deterministic.
-        self.entries.sort_unstable_by(|a, b| {
-            b.head
-                .date_iso
-                .cmp(&a.head.date_iso)
-                .then_with(|| a.head.title.cmp(&b.head.title))
-                .then_with(|| a.head.path.cmp(&b.head.path))
+        keys.sort_unstable_by(|(da, a), (db, b)| {
+            let (a, b) = (&entries[*a].head, &entries[*b].head);
+            db.cmp(da)
+                .then_with(|| a.title.cmp(&b.title))
+                .then_with(|| a.path.cmp(&b.path))
         });
+        // Entry j of the sorted list is entry `from[j]` now; follow each cycle of that permutation
+        // with swaps, in place (a second list of 100,000 entries would cost its memory).
+        let mut from: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
+        for start in 0..from.len() {
+            let mut j = start;
+            while from[j] != j {
+                let src = std::mem::replace(&mut from[j], j);
+                if src == start {
+                    break;
+                }
+                self.entries.swap(j, src);
+                j = src;
+            }
+        }
     }
 
     /// Parses entry `i` (or returns the article held in memory).
@@ -158,6 +182,15 @@ impl Library {
                 let _ = cell.set(backlinks_of(&files));
             });
     }
+}
+
+/// `YYYY-MM-DD` as the number `YYYYMMDD`, which orders as the dates do; 0 (before every date)
+/// when there is none.
+fn date_number(iso: Option<&str>) -> u32 {
+    let Some(iso) = iso else { return 0 };
+    iso.bytes().filter(u8::is_ascii_digit).fold(0u32, |n, d| {
+        n.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+    })
 }
 
 /// A walk error as one line: the path and what is wrong with it.
@@ -241,6 +274,66 @@ pub fn backlinks_of(files: &[(String, PathBuf)]) -> Backlinks {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sorted_newest_first_undated_last_then_title_then_path() {
+        let entry = |date: Option<&str>, title: &str, path: &str| Entry {
+            head: Head {
+                path: Some(PathBuf::from(path)),
+                title: title.into(),
+                date_iso: date.map(str::to_string),
+                ..Head::default()
+            },
+            article: None,
+        };
+        let mut lib = Library {
+            entries: vec![
+                entry(None, "B", "u2"),
+                entry(Some("2025-12-31"), "Z", "z"),
+                entry(Some("2026-01-02"), "B", "b2"),
+                entry(None, "A", "u1"),
+                entry(Some("2026-01-02"), "B", "b1"),
+                entry(Some("2026-01-02"), "A", "a"),
+                entry(Some("2026-01-10"), "Y", "y"),
+            ],
+            ..Library::default()
+        };
+        lib.sort();
+        let order: Vec<String> = lib
+            .entries
+            .iter()
+            .map(|e| e.head.path.as_ref().unwrap().display().to_string())
+            .collect();
+        assert_eq!(order, ["y", "a", "b1", "b2", "z", "u1", "u2"]);
+    }
+
+    #[test]
+    fn sorting_in_place_agrees_with_a_plain_sort() {
+        // A scrambled list with many cycles and repeated dates.
+        let mut lib = Library::default();
+        for i in 0..200u32 {
+            let k = (i * 73 + 11) % 200;
+            lib.entries.push(Entry {
+                head: Head {
+                    path: Some(PathBuf::from(format!("p{k:03}"))),
+                    title: format!("t{}", k % 7),
+                    date_iso: (k % 5 != 0).then(|| format!("2026-01-{:02}", 1 + k % 9)),
+                    ..Head::default()
+                },
+                article: None,
+            });
+        }
+        let mut want: Vec<Head> = lib.entries.iter().map(|e| e.head.clone()).collect();
+        want.sort_by(|a, b| {
+            b.date_iso
+                .cmp(&a.date_iso)
+                .then_with(|| a.title.cmp(&b.title))
+                .then_with(|| a.path.cmp(&b.path))
+        });
+        lib.sort();
+        let got: Vec<Head> = lib.entries.into_iter().map(|e| e.head).collect();
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn backlinks_point_from_the_linking_file_to_its_target() {

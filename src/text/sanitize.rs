@@ -106,6 +106,36 @@ fn may_need_repair(b: u8) -> bool {
     REPAIR[usize::from(b)]
 }
 
+/// The index of the first byte at or after `from` that [`may_need_repair`], or the length.
+/// Eight bytes are tested at a time while they are all printable ASCII (as most text is).
+fn next_repair(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut i = from;
+    loop {
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8]));
+            // A byte below 0x20 (borrowing from 0x20 sets its high bit), or one at or above
+            // 0x7F (adding 1 carries into the high bit, or the high bit is set already).
+            let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+            let at_or_above_del = (x.wrapping_add(ONES) | x) & HIGH;
+            if below_space | at_or_above_del != 0 {
+                break;
+            }
+            i += 8;
+        }
+        // Newlines and most non-ASCII bytes stop the fast test but need no repair.
+        let end = bytes.len().min(i + 8);
+        if let Some(k) = bytes[i..end].iter().position(|&b| may_need_repair(b)) {
+            return i + k;
+        }
+        if end == bytes.len() {
+            return end;
+        }
+        i = end;
+    }
+}
+
 /// [`may_need_repair`] for every byte, looked up rather than computed in the copy loop.
 const REPAIR: [bool; 256] = {
     let mut t = [false; 256];
@@ -127,10 +157,7 @@ fn neutralise(raw: &str, warnings: &mut Vec<String>) -> String {
     let bytes = raw.as_bytes();
     let mut i = 0;
     while i < raw.len() {
-        let run_end = bytes[i..]
-            .iter()
-            .position(|&b| may_need_repair(b))
-            .map_or(raw.len(), |k| i + k);
+        let run_end = next_repair(bytes, i);
         if run_end > i {
             out.push_str(&raw[i..run_end]);
             i = run_end;
@@ -279,6 +306,27 @@ mod tests {
         );
         assert_eq!(decode(b"\t\t").unwrap().text, "        ");
         assert_eq!(decode(b"abcd\tx").unwrap().text, "abcd    x");
+    }
+
+    #[test]
+    fn the_fast_scan_finds_what_the_byte_scan_finds() {
+        let samples: [&[u8]; 6] = [
+            b"plain ascii text that runs on for a while with no surprises at all",
+            "quotes \u{201C}here\u{201D} and an em dash \u{2014} then more".as_bytes(),
+            b"line one\nline two\nline three\tafter a tab",
+            b"ends with del\x7f and esc\x1b[31m red",
+            "caf\u{e9} na\u{ef}ve \u{85} \u{202e}".as_bytes(),
+            b"~~~~~~~~}}}}}}}}        !!!!!!!!",
+        ];
+        for sample in samples {
+            for from in 0..sample.len() {
+                let slow = sample[from..]
+                    .iter()
+                    .position(|&b| may_need_repair(b))
+                    .map_or(sample.len(), |k| from + k);
+                assert_eq!(next_repair(sample, from), slow, "{sample:?} from {from}");
+            }
+        }
     }
 
     #[test]
