@@ -193,12 +193,12 @@ fn agency_line(line: &str, after_byline: bool) -> Option<String> {
 /// A short title-case name with no sentence punctuation, such as `Meridian Wire Service`,
 /// standing on the line under a byline: that is where wire copy names the outlet.
 fn is_outlet_name(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    (1..=5).contains(&words.len())
+    // Counting stops at six words: a paragraph is settled without splitting all of it.
+    (1..=5).contains(&line.split_whitespace().take(6).count())
         && !line.ends_with(['.', '!', '?', ':', ',', ';', '”', '"'])
-        && words.iter().all(|w| {
+        && line.split_whitespace().all(|w| {
             w.chars().next().is_some_and(|c| c.is_uppercase())
-                || matches!(*w, "of" | "the" | "and" | "de")
+                || matches!(w, "of" | "the" | "and" | "de")
         })
         && !crate::article::date::is_date_line(line)
 }
