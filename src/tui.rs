@@ -65,16 +65,7 @@ pub fn run(launch: Launch) -> Result<()> {
     app.attach_store(launch.state);
     let mut guard = term::Session::enter(launch.mouse)?;
     refresh_size(&mut app, &guard)?;
-    match launch.open {
-        Some(i) => {
-            app.open(i, true);
-        }
-        None if !app.library.entries.is_empty() => {
-            // A preview, so the wide screen does not start with an empty reading pane.
-            app.open(0, false);
-        }
-        None => {}
-    }
+    app.start(launch.open);
     if !launch.state_warnings.is_empty() {
         let msg = launch.state_warnings.join("; ");
         app.complain(crate::text::sanitize::clean_line(&msg));

@@ -38,6 +38,20 @@ impl App {
         true
     }
 
+    /// Opens what the reader starts with: library entry `open` with the focus, else a preview
+    /// of the first article, so the wide screen does not start with an empty reading pane.
+    pub fn start(&mut self, open: Option<usize>) {
+        match open {
+            Some(i) => {
+                self.open(i, true);
+            }
+            None if !self.library.entries.is_empty() => {
+                self.open(0, false);
+            }
+            None => {}
+        }
+    }
+
     /// Shows the selected article in the reading pane when both panes are on screen, without
     /// taking the focus or marking it read.
     pub(super) fn preview_selection(&mut self) {
