@@ -95,8 +95,14 @@ fn event_loop(
     terminate: &AtomicBool,
     watch: Option<&crate::load::watch::LibraryWatch>,
 ) -> Result<()> {
+    let mut first_frame = true;
     loop {
         session.terminal.draw(|f| crate::ui::render(app, f))?;
+        if first_frame {
+            // Library-sized work waits until the list is on screen.
+            first_frame = false;
+            app.index_titles_in_background();
+        }
         // Block for the next event, waking now and then to notice SIGTERM/SIGHUP, search
         // results and changed files.
         match wait(app, terminate, watch)? {
@@ -161,6 +167,10 @@ enum Wake {
 /// How long the loop waits for a key while the search worker owes results or shows progress.
 const SEARCH_POLL: Duration = Duration::from_millis(100);
 
+/// How long the loop waits for a key while the open article's related headlines wait for the
+/// title index (built in the background, a few tens of milliseconds on a big library).
+const TITLES_POLL: Duration = Duration::from_millis(10);
+
 /// Waits for a terminal event; meanwhile takes search results and changed files without ever
 /// blocking on them.
 fn wait(
@@ -172,7 +182,9 @@ fn wait(
         if terminate.load(Ordering::Relaxed) {
             return Ok(Wake::Quit);
         }
-        let timeout = if app.search_busy() {
+        let timeout = if app.titles_pending() {
+            TITLES_POLL
+        } else if app.search_busy() {
             SEARCH_POLL
         } else {
             SIGNAL_POLL
@@ -183,6 +195,7 @@ fn wait(
         // Idle: a debounced save comes due; a failure must be drawn at once.
         let mut changed = app.save_state(Instant::now());
         changed |= app.poll_search();
+        changed |= app.poll_titles();
         if let Some(w) = watch {
             while let Ok(batch) = w.changes.try_recv() {
                 changed |= app.files_changed(&batch);

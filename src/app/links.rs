@@ -4,8 +4,8 @@ use crate::article::Article;
 use crate::load::library::Library;
 use crate::load::resolve::Resolver;
 use crate::text::typeset::Page;
-use std::path::Path;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 /// The first line each link target appears on, in page order (a target listed once).
 pub fn first_lines(page: &Page) -> Vec<(usize, usize)> {
@@ -50,6 +50,48 @@ pub fn resolver(library: &Library) -> Resolver {
             .iter()
             .filter_map(|e| Some((e.head.title.as_str(), e.head.path.as_deref()?))),
     )
+}
+
+/// The related-title index over the library: built the first time a headline must be resolved,
+/// or ahead of time on a worker thread ([`TitleIndex::build_in_background`]) so that the first
+/// frame never waits for it. It belongs to one library: a changed library needs a new one.
+#[derive(Debug, Clone, Default)]
+pub struct TitleIndex {
+    cell: Arc<OnceLock<Resolver>>,
+}
+
+impl TitleIndex {
+    /// The resolver when it is built, without waiting.
+    pub fn ready(&self) -> Option<&Resolver> {
+        self.cell.get()
+    }
+
+    /// The resolver over `library`: built now when it is not, or waited for while the worker
+    /// builds it.
+    pub fn get(&self, library: &Library) -> &Resolver {
+        self.cell.get_or_init(|| resolver(library))
+    }
+
+    /// Starts building the resolver over `library` on a worker thread, unless it is built.
+    pub fn build_in_background(&self, library: &Library) {
+        if self.cell.get().is_some() {
+            return;
+        }
+        let titles: Vec<(String, PathBuf)> = library
+            .entries
+            .iter()
+            .filter_map(|e| Some((e.head.title.clone(), e.head.path.clone()?)))
+            .collect();
+        let cell = Arc::clone(&self.cell);
+        // Without the thread the first headline resolved builds the index instead.
+        let _ = std::thread::Builder::new()
+            .name("byline-titles".into())
+            .spawn(move || {
+                cell.get_or_init(|| {
+                    Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())))
+                });
+            });
+    }
 }
 
 /// The library index of the article `title` names.
