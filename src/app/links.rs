@@ -36,10 +36,14 @@ pub fn visible(page: &Page, t: usize, top: usize, height: usize) -> bool {
 
 /// The library index of the article at `path`.
 pub fn index_of_path(library: &Library, path: &Path) -> Option<usize> {
-    library
-        .entries
-        .iter()
-        .position(|e| e.head.path.as_deref() == Some(path))
+    let paths = || library.entries.iter().map(|e| e.head.path.as_deref());
+    // Paths mostly come from the library itself, spelled as it spells them: comparing bytes
+    // (lengths first) is many times faster than comparing components on a big library. Only a
+    // path spelled otherwise (`a//b`, a trailing slash) needs the slower comparison.
+    let bytes = path.as_os_str().as_encoded_bytes();
+    paths()
+        .position(|p| p.is_some_and(|p| p.as_os_str().as_encoded_bytes() == bytes))
+        .or_else(|| paths().position(|p| p == Some(path)))
 }
 
 /// A resolver over the library's titles (articles without a file cannot be linked to).
@@ -134,4 +138,36 @@ pub fn with_related_resolved(
         }
     }
     article
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::head::Head;
+    use crate::load::library::Entry;
+
+    fn library(paths: &[&str]) -> Library {
+        Library {
+            entries: paths
+                .iter()
+                .map(|p| Entry {
+                    head: Head {
+                        path: Some(PathBuf::from(p)),
+                        ..Head::default()
+                    },
+                    article: None,
+                })
+                .collect(),
+            ..Library::default()
+        }
+    }
+
+    #[test]
+    fn paths_are_found_as_spelled_and_as_spelled_otherwise() {
+        let lib = library(&["/lib/a.txt", "/lib/sub/b.txt", "/lib/c.txt"]);
+        assert_eq!(index_of_path(&lib, Path::new("/lib/sub/b.txt")), Some(1));
+        assert_eq!(index_of_path(&lib, Path::new("/lib//sub/b.txt")), Some(1));
+        assert_eq!(index_of_path(&lib, Path::new("/lib/c.txt/")), Some(2));
+        assert_eq!(index_of_path(&lib, Path::new("/lib/d.txt")), None);
+    }
 }
