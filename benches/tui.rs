@@ -151,12 +151,15 @@ fn startup(c: &mut Criterion) {
     group.bench_function("first frame", |b| {
         b.iter(|| first_frame(Library::scan(black_box(&paths))))
     });
-    // The part of startup that `--list` does not share: building the app and drawing.
+    // The part of startup that `--list` does not share: building the app, the preview (its
+    // related headlines left for the title index) and drawing.
     let scanned = Library::scan(&paths);
     group.bench_function("first frame after the scan", |b| {
         b.iter_batched(|| scanned.clone(), first_frame, BatchSize::LargeInput)
     });
-    // Its largest part: the title index that resolves related headlines to library entries.
+    // The title index that resolves related headlines to library entries. It is no part of the
+    // first frame (a worker builds it after), but a related link followed before the worker is
+    // done waits for it.
     group.bench_function("related-title index", |b| {
         b.iter(|| byline::app::links::resolver(black_box(&scanned)))
     });
