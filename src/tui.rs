@@ -136,6 +136,8 @@ fn event_loop(
             app.update(r);
         }
         app.save_state(Instant::now());
+        // Keys that keep coming never leave the loop idle: the index may be ready meanwhile.
+        app.poll_titles();
     }
 }
 
