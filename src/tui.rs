@@ -3,6 +3,7 @@
 
 mod effects;
 mod term;
+mod watching;
 
 use crate::app::keymap::{Key, Keymap};
 use crate::app::{Action, App, Effect, Mode};
@@ -15,6 +16,7 @@ use crossterm::event::{
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use watching::Watching;
 
 /// What the reader starts with.
 pub struct Launch {
@@ -58,6 +60,9 @@ pub fn run(launch: Launch) -> Result<()> {
         ids.push(signal_hook::flag::register(sig, terminate.clone())?);
     }
     term::install_panic_hook(launch.mouse);
+    // Adding watches to every folder of a big library takes a while: a worker does it while the
+    // first frame is prepared, and changes are taken once it is done.
+    let mut watch = Watching::start(launch.watch);
     let mut app = App::new(launch.library, launch.theme, launch.measure);
     app.keymap = launch.keymap;
     app.date_format = launch.date_format;
@@ -65,27 +70,12 @@ pub fn run(launch: Launch) -> Result<()> {
     app.attach_store(launch.state);
     let mut guard = term::Session::enter(launch.mouse)?;
     refresh_size(&mut app, &guard)?;
-    match launch.open {
-        Some(i) => {
-            app.open(i, true);
-        }
-        None if !app.library.entries.is_empty() => {
-            // A preview, so the wide screen does not start with an empty reading pane.
-            app.open(0, false);
-        }
-        None => {}
-    }
+    app.start(launch.open);
     if !launch.state_warnings.is_empty() {
         let msg = launch.state_warnings.join("; ");
         app.complain(crate::text::sanitize::clean_line(&msg));
     }
-    // A library that cannot be watched still reads; the list just does not follow the folders.
-    let watch = if launch.watch.is_empty() {
-        None
-    } else {
-        crate::load::watch::watch(&launch.watch).ok()
-    };
-    let result = event_loop(&mut app, &mut guard, &terminate, watch.as_ref());
+    let result = event_loop(&mut app, &mut guard, &terminate, &mut watch);
     drop(guard);
     // Quit, a signal or an error: the marks are saved however the loop ended.
     if let Err(e) = app.flush_state() {
@@ -102,10 +92,17 @@ fn event_loop(
     app: &mut App,
     session: &mut term::Session,
     terminate: &AtomicBool,
-    watch: Option<&crate::load::watch::LibraryWatch>,
+    watch: &mut Watching,
 ) -> Result<()> {
+    let mut first_frame = true;
     loop {
         session.terminal.draw(|f| crate::ui::render(app, f))?;
+        if first_frame {
+            // The title index is the largest piece of library-sized work: it starts on a worker
+            // once the first frame is on screen.
+            first_frame = false;
+            app.index_titles_in_background();
+        }
         // Block for the next event, waking now and then to notice SIGTERM/SIGHUP, search
         // results and changed files.
         match wait(app, terminate, watch)? {
@@ -139,6 +136,8 @@ fn event_loop(
             app.update(r);
         }
         app.save_state(Instant::now());
+        // Keys that keep coming never leave the loop idle: the index may be ready meanwhile.
+        app.poll_titles();
     }
 }
 
@@ -170,18 +169,20 @@ enum Wake {
 /// How long the loop waits for a key while the search worker owes results or shows progress.
 const SEARCH_POLL: Duration = Duration::from_millis(100);
 
+/// How long the loop waits for a key while the open article's related headlines wait for the
+/// title index (built in the background, a few tens of milliseconds on a big library).
+const TITLES_POLL: Duration = Duration::from_millis(10);
+
 /// Waits for a terminal event; meanwhile takes search results and changed files without ever
 /// blocking on them.
-fn wait(
-    app: &mut App,
-    terminate: &AtomicBool,
-    watch: Option<&crate::load::watch::LibraryWatch>,
-) -> Result<Wake> {
+fn wait(app: &mut App, terminate: &AtomicBool, watch: &mut Watching) -> Result<Wake> {
     loop {
         if terminate.load(Ordering::Relaxed) {
             return Ok(Wake::Quit);
         }
-        let timeout = if app.search_busy() {
+        let timeout = if app.titles_pending() {
+            TITLES_POLL
+        } else if app.search_busy() {
             SEARCH_POLL
         } else {
             SIGNAL_POLL
@@ -192,7 +193,13 @@ fn wait(
         // Idle: a debounced save comes due; a failure must be drawn at once.
         let mut changed = app.save_state(Instant::now());
         changed |= app.poll_search();
-        if let Some(w) = watch {
+        changed |= app.poll_titles();
+        let (running, late) = watch.poll();
+        if !late.is_empty() {
+            changed |= app.files_changed(&late);
+            changed |= app.status.is_some();
+        }
+        if let Some(w) = running {
             while let Ok(batch) = w.changes.try_recv() {
                 changed |= app.files_changed(&batch);
                 changed |= app.status.is_some();

@@ -9,16 +9,34 @@ use crate::text::typeset::Target;
 impl App {
     /// Opens library entry `index` in the reader; `focus` gives the reader the keyboard.
     pub fn open(&mut self, index: usize, focus: bool) -> bool {
+        self.open_with(index, focus, true)
+    }
+
+    /// [`App::open`]; `wait` false leaves related headlines unresolved when the title index is
+    /// not built yet ([`App::poll_titles`] resolves them once it is), instead of building it.
+    fn open_with(&mut self, index: usize, focus: bool, wait: bool) -> bool {
         let article = match self.library.load(index) {
-            Ok(a) => links::with_related_resolved(&self.library, &self.resolver, a),
+            Ok(a) => a,
             Err(e) => {
                 let msg = crate::text::sanitize::clean_line(&format!("{e:#}"));
                 self.complain(msg);
                 return false;
             }
         };
+        let unresolved = article.related.iter().any(|r| r.path.is_none());
+        let resolver = match (unresolved, wait) {
+            (false, _) => None,
+            (true, true) => Some(self.titles.get(&self.library)),
+            (true, false) => self.titles.ready(),
+        };
+        let related_pending = unresolved && resolver.is_none();
+        let article = match resolver {
+            Some(r) => links::with_related_resolved(&self.library, r, article),
+            None => article,
+        };
         let width = self.reader_width();
-        let page = self.page_for(index, &article, width);
+        // A page naming headlines unresolved only until the index is ready is not one to keep.
+        let page = self.page_with(index, &article, width, !related_pending);
         self.reader = Some(Reader {
             index,
             article,
@@ -26,6 +44,7 @@ impl App {
             width,
             scroll: 0,
             focus: None,
+            related_pending,
         });
         self.restore_position();
         self.select(index);
@@ -34,6 +53,60 @@ impl App {
             if self.mode == Mode::List {
                 self.mode = Mode::Reader;
             }
+        }
+        true
+    }
+
+    /// Opens what the reader starts with: library entry `open` with the focus, else a preview
+    /// of the first article, so the wide screen does not start with an empty reading pane.
+    /// Neither waits for the title index: the first frame needs only the list rows, and related
+    /// headlines resolve when [`App::poll_titles`] finds the index ready (following one builds
+    /// or waits for it at once).
+    pub fn start(&mut self, open: Option<usize>) {
+        match open {
+            Some(i) => {
+                self.open_with(i, true, false);
+            }
+            None if !self.library.entries.is_empty() => {
+                self.open_with(0, false, false);
+            }
+            None => {}
+        }
+    }
+
+    /// Starts building the title index on a worker thread (after the first frame), so related
+    /// headlines resolve without a pause later.
+    pub fn index_titles_in_background(&self) {
+        self.titles.build_in_background(&self.library);
+    }
+
+    /// Whether the open article waits for the title index (the loop should look again soon).
+    pub fn titles_pending(&self) -> bool {
+        self.reader.as_ref().is_some_and(|r| r.related_pending)
+    }
+
+    /// Resolves the open article's related headlines when they waited for the title index and
+    /// it is ready now, keeping the scroll and the link focus; true when the page changed.
+    pub fn poll_titles(&mut self) -> bool {
+        if !self.titles_pending() || self.titles.ready().is_none() {
+            return false;
+        }
+        let h = self.reader_height();
+        let Some(r) = self.reader.as_ref() else {
+            return false;
+        };
+        let (index, width, article) = (r.index, r.width, r.article.clone());
+        let article = match self.titles.ready() {
+            Some(resolver) => links::with_related_resolved(&self.library, resolver, article),
+            None => return false,
+        };
+        let page = self.page_for(index, &article, width);
+        if let Some(r) = self.reader.as_mut() {
+            r.article = article;
+            r.page = page;
+            r.related_pending = false;
+            r.focus = r.focus.filter(|&t| t < r.page.targets.len());
+            r.scroll = r.scroll.min(r.max_scroll(h));
         }
         true
     }
@@ -154,7 +227,7 @@ impl App {
         if let Some(rel) = related.get(i) {
             match links::resolve_related(
                 &self.library,
-                &self.resolver,
+                self.titles.get(&self.library),
                 &rel.title,
                 rel.path.as_deref(),
             ) {

@@ -4,8 +4,8 @@ use crate::article::Article;
 use crate::load::library::Library;
 use crate::load::resolve::Resolver;
 use crate::text::typeset::Page;
-use std::path::Path;
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 /// The first line each link target appears on, in page order (a target listed once).
 pub fn first_lines(page: &Page) -> Vec<(usize, usize)> {
@@ -36,10 +36,14 @@ pub fn visible(page: &Page, t: usize, top: usize, height: usize) -> bool {
 
 /// The library index of the article at `path`.
 pub fn index_of_path(library: &Library, path: &Path) -> Option<usize> {
-    library
-        .entries
-        .iter()
-        .position(|e| e.head.path.as_deref() == Some(path))
+    let paths = || library.entries.iter().map(|e| e.head.path.as_deref());
+    // Paths mostly come from the library itself, spelled as it spells them: comparing bytes
+    // (lengths first) is many times faster than comparing components on a big library. Only a
+    // path spelled otherwise (`a//b`, a trailing slash) needs the slower comparison.
+    let bytes = path.as_os_str().as_encoded_bytes();
+    paths()
+        .position(|p| p.is_some_and(|p| p.as_os_str().as_encoded_bytes() == bytes))
+        .or_else(|| paths().position(|p| p == Some(path)))
 }
 
 /// A resolver over the library's titles (articles without a file cannot be linked to).
@@ -50,6 +54,48 @@ pub fn resolver(library: &Library) -> Resolver {
             .iter()
             .filter_map(|e| Some((e.head.title.as_str(), e.head.path.as_deref()?))),
     )
+}
+
+/// The related-title index over the library: built the first time a headline must be resolved,
+/// or ahead of time on a worker thread ([`TitleIndex::build_in_background`]) so that the first
+/// frame never waits for it. It belongs to one library: a changed library needs a new one.
+#[derive(Debug, Clone, Default)]
+pub struct TitleIndex {
+    cell: Arc<OnceLock<Resolver>>,
+}
+
+impl TitleIndex {
+    /// The resolver when it is built, without waiting.
+    pub fn ready(&self) -> Option<&Resolver> {
+        self.cell.get()
+    }
+
+    /// The resolver over `library`: built now when it is not, or waited for while the worker
+    /// builds it.
+    pub fn get(&self, library: &Library) -> &Resolver {
+        self.cell.get_or_init(|| resolver(library))
+    }
+
+    /// Starts building the resolver over `library` on a worker thread, unless it is built.
+    pub fn build_in_background(&self, library: &Library) {
+        if self.cell.get().is_some() {
+            return;
+        }
+        let titles: Vec<(String, PathBuf)> = library
+            .entries
+            .iter()
+            .filter_map(|e| Some((e.head.title.clone(), e.head.path.clone()?)))
+            .collect();
+        let cell = Arc::clone(&self.cell);
+        // Without the thread the first headline resolved builds the index instead.
+        let _ = std::thread::Builder::new()
+            .name("byline-titles".into())
+            .spawn(move || {
+                cell.get_or_init(|| {
+                    Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())))
+                });
+            });
+    }
 }
 
 /// The library index of the article `title` names.
@@ -92,4 +138,36 @@ pub fn with_related_resolved(
         }
     }
     article
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::head::Head;
+    use crate::load::library::Entry;
+
+    fn library(paths: &[&str]) -> Library {
+        Library {
+            entries: paths
+                .iter()
+                .map(|p| Entry {
+                    head: Head {
+                        path: Some(PathBuf::from(p)),
+                        ..Head::default()
+                    },
+                    article: None,
+                })
+                .collect(),
+            ..Library::default()
+        }
+    }
+
+    #[test]
+    fn paths_are_found_as_spelled_and_as_spelled_otherwise() {
+        let lib = library(&["/lib/a.txt", "/lib/sub/b.txt", "/lib/c.txt"]);
+        assert_eq!(index_of_path(&lib, Path::new("/lib/sub/b.txt")), Some(1));
+        assert_eq!(index_of_path(&lib, Path::new("/lib//sub/b.txt")), Some(1));
+        assert_eq!(index_of_path(&lib, Path::new("/lib/c.txt/")), Some(2));
+        assert_eq!(index_of_path(&lib, Path::new("/lib/d.txt")), None);
+    }
 }

@@ -148,7 +148,7 @@ impl App {
         }
         // Pages are cached by index, which has just changed meaning.
         self.cache = super::reader::PageCache::default();
-        self.resolver = super::links::resolver(&self.library);
+        self.titles = super::links::TitleIndex::default();
         let n = self.library.entries.len();
         self.selected = selected
             .and_then(|p| index_of(&self.library, &p))

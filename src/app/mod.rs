@@ -30,7 +30,6 @@ pub fn action_names() -> Vec<&'static str> {
 
 use crate::article::Article;
 use crate::load::library::Library;
-use crate::load::resolve::Resolver;
 use crate::text::typeset::{Options, Page};
 use crate::ui::layout::{self, Panes};
 use crate::ui::theme::Theme;
@@ -87,8 +86,8 @@ pub struct App {
     pub typeset: Typesetter,
     /// Pages already laid out, per article and width.
     pub cache: PageCache,
-    /// Finds the library article a related headline names.
-    pub resolver: Resolver,
+    /// Finds the library article a related headline names (built when first needed).
+    pub titles: links::TitleIndex,
     /// The key bindings in force.
     pub keymap: keymap::Keymap,
     /// How the list writes dates (`config::date` directives).
@@ -119,7 +118,6 @@ impl App {
         }
         .map(|text| Status { text, error: true });
         let n = library.entries.len();
-        let resolver = links::resolver(&library);
         App {
             library,
             theme,
@@ -137,7 +135,7 @@ impl App {
             size: (80, 24),
             typeset: crate::text::typeset::typeset_with,
             cache: PageCache::default(),
-            resolver,
+            titles: links::TitleIndex::default(),
             keymap: keymap::Keymap::default(),
             date_format: crate::config::Config::default().date_format,
             justify: false,
@@ -206,6 +204,12 @@ impl App {
 
     /// The page of library article `index` at `width`, from the cache or laid out now.
     pub fn page_for(&mut self, index: usize, article: &Article, width: u16) -> Arc<Page> {
+        self.page_with(index, article, width, true)
+    }
+
+    /// [`App::page_for`]; `keep` false lays the page out without the cache, for an article
+    /// that is about to change (related headlines waiting for the title index).
+    fn page_with(&mut self, index: usize, article: &Article, width: u16, keep: bool) -> Arc<Page> {
         let (library, typeset) = (&self.library, self.typeset);
         let title_of = |p: &Path| {
             links::index_of_path(library, p).map(|i| library.entries[i].head.title.clone())
@@ -215,6 +219,9 @@ impl App {
             measure: self.measure,
             justify: self.justify,
         };
+        if !keep {
+            return Arc::new(typeset(article, &opts, &title_of));
+        }
         self.cache
             .get(index, opts, |opts| typeset(article, opts, &title_of))
     }

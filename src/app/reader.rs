@@ -20,6 +20,9 @@ pub struct Reader {
     pub scroll: usize,
     /// The link target that has the focus.
     pub focus: Option<usize>,
+    /// Related headlines wait for the title index: they show unresolved until
+    /// [`App::poll_titles`](super::App::poll_titles) resolves them.
+    pub related_pending: bool,
 }
 
 impl Reader {

@@ -170,8 +170,8 @@ impl App {
         {
             let block = r.top_block();
             let at_top = r.scroll == 0;
-            let (index, article) = (r.index, r.article.clone());
-            let page = self.page_for(index, &article, width);
+            let (index, article, keep) = (r.index, r.article.clone(), !r.related_pending);
+            let page = self.page_with(index, &article, width, keep);
             if let Some(r) = self.reader.as_mut() {
                 r.page = page;
                 r.width = width;

@@ -2,7 +2,7 @@
 //! best weighted word overlap above a threshold, found through an inverted index.
 
 use super::normalise;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet, HashSetExt};
 use std::path::{Path, PathBuf};
 
 /// The least similarity (weighted Dice over word sets, 0..=1) a close match needs.

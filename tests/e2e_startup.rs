@@ -1,0 +1,160 @@
+//! End to end: on a library of a few thousand articles, a related link followed the moment the
+//! reader starts (before or while the title index is built) opens the article it names, and the
+//! startup preview shows its related headlines as links once the index is ready.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own (its own socket), killed when the test ends however it ends.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("running tmux");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    /// Waits until the screen satisfies `ok`; panics with the screen after a generous while.
+    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "waited for {what}; the screen is:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait(text, |s| s.contains(text))
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+const ARTICLES: usize = 3000;
+
+fn headline(i: usize) -> String {
+    format!("Council {i} approves the new tram line")
+}
+
+/// `ARTICLES` short articles; the newest names two others in its related block, the first
+/// reworded (found by closeness), the second exactly.
+fn write_library(dir: &Path) {
+    for i in 0..ARTICLES {
+        // The newest first; the others on earlier days (many share one).
+        let date = if i == 0 {
+            "2026-01-15".to_string()
+        } else {
+            format!("2025-{:02}-{:02}", 12 - i % 12, 1 + i % 28)
+        };
+        let mut text = format!("{}\n{date}\nThe council met on Tuesday.\n", headline(i));
+        if i == 0 {
+            text.push_str(&format!(
+                "Related Articles\nCouncil {} approves a new tram line\n{}\n",
+                ARTICLES - 1,
+                headline(1234)
+            ));
+        }
+        let sub = dir.join(format!("{:02}", i / 500));
+        std::fs::create_dir_all(&sub).expect("folder");
+        std::fs::write(sub.join(format!("a{i:05}.txt")), text).expect("write");
+    }
+}
+
+fn start(tmux: &Tmux, dir: &Path, state: &Path) {
+    let bin = env!("CARGO_BIN_EXE_byline");
+    let script = format!(
+        "BYLINE_STATE_DIR='{}' '{bin}' '{}'; sleep 60",
+        state.display(),
+        dir.display()
+    );
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "30",
+        "sh",
+        "-c",
+        &script,
+    ]);
+}
+
+#[test]
+fn a_related_link_followed_at_once_opens_the_article_it_names() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_library(dir.path());
+    let first = format!("Articles 1/{ARTICLES}");
+    for (key, target) in [("1", ARTICLES - 1), ("2", 1234)] {
+        let state = tempfile::tempdir().expect("tempdir");
+        let tmux = Tmux {
+            socket: format!("byline-e2e-startup-{}-{key}", std::process::id()),
+        };
+        start(&tmux, dir.path(), state.path());
+        tmux.wait_for(&first);
+        // Into the previewed article and straight to a related link, as fast as keys come.
+        tmux.run(&["send-keys", "-t", "e2e", "Enter", key]);
+        // The reader's first line is the followed article's headline.
+        let wanted = headline(target);
+        let s = tmux.wait(&wanted, |s| {
+            s.contains("READ") && s.lines().nth(1).is_some_and(|l| l.contains(&wanted))
+        });
+        assert!(!s.contains("not in the library"), "{s}");
+    }
+}
+
+#[test]
+fn the_startup_preview_shows_its_related_headlines_as_links_once_ready() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = tempfile::tempdir().expect("tempdir");
+    write_library(dir.path());
+    let tmux = Tmux {
+        socket: format!("byline-e2e-startup-preview-{}", std::process::id()),
+    };
+    start(&tmux, dir.path(), state.path());
+    // The article is short: its related box is in the preview. The headlines may show
+    // unresolved for a moment, until the title index is ready; then they are links, without a key.
+    let box_shown = "[2] Council 1234 approves the new tram line";
+    let s = tmux.wait("the headlines resolved", |s| {
+        s.contains(box_shown) && !s.contains("(not in library)")
+    });
+    assert!(s.contains(&format!(
+        "[1] Council {} approves a new tram line",
+        ARTICLES - 1
+    )));
+}
