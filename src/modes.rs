@@ -86,7 +86,6 @@ pub fn tui(source: Source, settings: &Settings, no_state: bool) -> Result<ExitCo
             Vec::new(),
         ),
     };
-    library.index_backlinks_in_background();
     let config = &settings.config;
     // Without a folder to keep it in (no HOME), marks last until quit, as with --no-state.
     let (state, state_warnings) = match crate::state::default_dir() {

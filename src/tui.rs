@@ -102,6 +102,8 @@ fn event_loop(
             // once the first frame is on screen.
             first_frame = false;
             app.index_titles_in_background();
+            // Backlinks read every file: never before the first frame either.
+            app.library.index_backlinks_in_background();
         }
         // Block for the next event, waking now and then to notice SIGTERM/SIGHUP, search
         // results and changed files.
