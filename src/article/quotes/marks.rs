@@ -52,6 +52,11 @@ pub(super) fn scan(chars: &[char]) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        // Most chars are no mark: skip them before looking at their neighbours.
+        if !is_mark_char(chars[i]) {
+            i += 1;
+            continue;
+        }
         let prev = i.checked_sub(1).map(|p| chars[p]);
         let next = chars.get(i + 1).copied();
         let mut len = 1;
@@ -96,10 +101,19 @@ pub(super) fn scan(chars: &[char]) -> Vec<Mark> {
 /// The kind of the opening mark that starts `text` (after leading whitespace), if one does.
 /// Used to see whether the next paragraph re-opens a quote left open at the end of this one.
 pub(super) fn leading_open(text: &str) -> Option<QuoteKind> {
+    let text = text.trim_start();
+    if !text.chars().next().is_some_and(is_mark_char) {
+        return None;
+    }
     // A short window is enough: classifying the first char looks a few chars ahead at most.
-    let window: Vec<char> = text.trim_start().chars().take(32).collect();
+    let window: Vec<char> = text.chars().take(32).collect();
     let first = scan(&window).into_iter().next()?;
     (first.pos == 0 && first.role == Role::Open).then_some(first.kind)
+}
+
+/// Whether `c` can be (the first char of) a quote mark; `scan` looks closer at these alone.
+fn is_mark_char(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '`' | '\'' | '‘' | '’')
 }
 
 /// Can a quote open after `prev`? At the start, after whitespace, opening punctuation or another mark.

@@ -33,14 +33,16 @@ pub use marks::QuoteKind;
 
 /// Finds every quoted passage in `blocks`, in block order then by start offset.
 pub fn find_quotes(blocks: &[Block]) -> Vec<Quote> {
-    let vocab = vocabulary(blocks);
-    let mut speakers = speaker::Speakers::new(&vocab);
+    let mut speakers = speaker::Speakers::new(blocks);
     let mut chains = 0;
     let mut carry = None;
     let mut quotes = Vec::new();
     let mut chain_of = Vec::new();
+    // One buffer for every block's chars, so a long article does not allocate one per paragraph.
+    let mut chars: Vec<char> = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
-        let chars: Vec<char> = block.text.chars().collect();
+        chars.clear();
+        chars.extend(block.text.chars());
         let leading = chars.iter().take_while(|c| c.is_whitespace()).count();
         let next_opens = blocks
             .get(b + 1)

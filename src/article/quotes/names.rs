@@ -103,13 +103,14 @@ const ROLE: u16 = VERB | PARTICLE | ADVERB | TITLE | FUNCTION | SMALL;
 
 /// Every listed word with the lists it is on: one look-up answers them all. The keys are fixed, so
 /// a fast unkeyed hash is safe here.
-static WORDS: LazyLock<HashMap<&'static str, u16, FixedState>> = LazyLock::new(|| {
+static WORDS: LazyLock<Listed> = LazyLock::new(|| {
     #[rustfmt::skip]
     let small: &[&str] = &[
         "he", "she", "they", "according", "to", "but", "and", "so", "yet", "while", "although",
         "though", "whereas",
     ];
     let mut map = HashMap::with_hasher(FixedState::default());
+    let mut shapes = [0u32; 256];
     for (list, bit) in [
         (VERBS_LIST, VERB),
         (TITLES_LIST, TITLE),
@@ -122,24 +123,52 @@ static WORDS: LazyLock<HashMap<&'static str, u16, FixedState>> = LazyLock::new(|
     ] {
         for w in list {
             *map.entry(*w).or_insert(0) |= bit;
+            shapes[usize::from(w.as_bytes()[0])] |= shape_bit(w);
         }
     }
-    map
+    Listed { map, shapes }
 });
+
+/// The listed words, and a quick test that rules most other words out before hashing them.
+struct Listed {
+    map: HashMap<&'static str, u16, FixedState>,
+    /// For each first byte, a bit for each length (31 and up share the last) a listed word has.
+    shapes: [u32; 256],
+}
+
+/// The bit standing for the length of `word` in [`Listed::shapes`].
+fn shape_bit(word: &str) -> u32 {
+    1 << word.len().min(31)
+}
 
 /// The lists a lower-case word is on.
 fn lists(word: &str) -> u16 {
-    WORDS.get(word).copied().unwrap_or(0)
+    let Some(&first) = word.as_bytes().first() else {
+        return 0;
+    };
+    // No listed word starts with this byte and has this length: no need to hash it.
+    if WORDS.shapes[usize::from(first)] & shape_bit(word) == 0 {
+        return 0;
+    }
+    WORDS.map.get(word).copied().unwrap_or(0)
 }
 
 /// Longer than any listed word, in bytes: such a word is on no list.
 const LISTED_MAX: usize = 32;
 
-/// The lists `word` is on in any case, dropping full stops when `dots` is false.
-fn lists_any_case(word: &str, dots: bool) -> u16 {
+/// The lists the word made of `chars` is on in any case, dropping full stops when `dots` is false.
+fn lists_any_case(chars: impl IntoIterator<Item = char>, dots: bool) -> u16 {
     let mut buf = [0u8; LISTED_MAX];
     let mut n = 0;
-    for c in word.chars().filter(|&c| dots || c != '.') {
+    for c in chars.into_iter().filter(|&c| dots || c != '.') {
+        if c.is_ascii() {
+            if n == LISTED_MAX {
+                return 0;
+            }
+            buf[n] = c.to_ascii_lowercase() as u8;
+            n += 1;
+            continue;
+        }
         for l in c.to_lowercase() {
             if n + l.len_utf8() > LISTED_MAX {
                 return 0;
@@ -183,21 +212,27 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
     if !tok.word || tok.end - tok.start > MAX_WORD {
         return Class::default();
     }
-    // Lower-cased on the stack: this runs for every word of the article. A char lower-cases to at
-    // most three chars.
-    let mut buf = [0u8; 12 * MAX_WORD];
-    let mut n = 0;
-    for &c in &chars[tok.start..tok.end] {
-        if c.is_ascii() {
-            buf[n] = c.to_ascii_lowercase() as u8;
-            n += 1;
-        } else {
+    // Lower-cased on the stack: this runs for every word of the article. Most words are ASCII and
+    // fit a small buffer; a char lower-cases to at most three chars of four bytes.
+    let word = &chars[tok.start..tok.end];
+    let mut ascii = [0u8; MAX_WORD];
+    let mut wide;
+    let bytes: &[u8] = if word.iter().all(char::is_ascii) {
+        for (b, &c) in ascii.iter_mut().zip(word) {
+            *b = (c as u8).to_ascii_lowercase();
+        }
+        &ascii[..word.len()]
+    } else {
+        wide = [0u8; 12 * MAX_WORD];
+        let mut n = 0;
+        for &c in word {
             for l in c.to_lowercase() {
-                n += l.encode_utf8(&mut buf[n..]).len();
+                n += l.encode_utf8(&mut wide[n..]).len();
             }
         }
-    }
-    let Ok(mut w) = std::str::from_utf8(&buf[..n]) else {
+        &wide[..n]
+    };
+    let Ok(mut w) = std::str::from_utf8(bytes) else {
         return Class::default();
     };
     // `Dr.` → `dr`, for the lists.
@@ -233,37 +268,43 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
 }
 
 /// Whether a word is a title: `Minister`, `Dr.`, `U.N.`, `Secretary-General`.
-fn is_title(word: &str) -> bool {
+fn is_title(word: &[char]) -> bool {
     // Lower-casing never makes a `-`, so the parts can be split first.
-    word.split('-')
-        .all(|part| lists_any_case(part, false) & TITLE != 0)
+    word.split(|&c| c == '-')
+        .all(|part| lists_any_case(part.iter().copied(), false) & TITLE != 0)
 }
 
 /// Whether a single word is a common noun (`Police said`) rather than a name.
 pub(super) fn is_not_name(word: &str) -> bool {
-    lists_any_case(word, true) & NOT_NAME != 0
+    lists_any_case(word.chars(), true) & NOT_NAME != 0
 }
 
-/// Joins the words of a name, dropping the titles before it and stray particles at either end:
+/// The words of a name among `n` words (`word(i)` is the i-th), as the range `from..to` left
+/// once the titles before it and stray particles at either end are dropped:
 /// `Foreign Minister Ana Ruiz` → `Ana Ruiz`. `None` when nothing but titles is left.
-pub(super) fn clean_name(words: &[String]) -> Option<String> {
-    let is_title = |w: &String| is_title(w);
+pub(super) fn name_bounds<'a>(
+    n: usize,
+    word: impl Fn(usize) -> &'a [char],
+) -> Option<(usize, usize)> {
+    // Which words are titles, worked out once each (names are a few words long).
+    let titles: Vec<bool> = (0..n).map(|i| is_title(word(i))).collect();
+    let title = |i: usize| titles[i];
     // Cut after the last title that a non-title follows, so a surname that is also a title stays.
     let mut from = 0;
-    for (i, w) in words.iter().enumerate() {
-        if is_title(w) && words.get(i + 1).is_some_and(|n| !is_title(n)) {
+    for i in 0..n {
+        if title(i) && i + 1 < n && !title(i + 1) {
             from = i + 1;
         }
     }
-    let mut name = &words[from..];
-    let particle = |w: &String| lists_any_case(w, true) & PARTICLE != 0;
-    while name.first().is_some_and(|w| particle(w) || is_title(w)) {
-        name = &name[1..];
+    let particle = |i: usize| lists_any_case(word(i).iter().copied(), true) & PARTICLE != 0;
+    let mut to = n;
+    while from < to && (particle(from) || title(from)) {
+        from += 1;
     }
-    while name.last().is_some_and(particle) {
-        name = &name[..name.len() - 1];
+    while from < to && particle(to - 1) {
+        to -= 1;
     }
-    (!name.is_empty()).then(|| name.join(" "))
+    (from < to).then_some((from, to))
 }
 
 #[cfg(test)]
@@ -282,9 +323,43 @@ mod tests {
         assert!(!c[4].name && c[5].adverb && c[6].verb);
     }
 
+    #[test]
+    fn the_quick_test_lets_every_listed_word_through() {
+        for list in [
+            VERBS_LIST,
+            TITLES_LIST,
+            FUNCTION_LIST,
+            NOT_NAMES_LIST,
+            PARTICLES_LIST,
+            ADVERBS_LIST,
+            CALENDAR_LIST,
+        ] {
+            for w in list {
+                assert_eq!(lists(w), WORDS.map[w], "{w}");
+                assert_ne!(lists(w), 0, "{w}");
+            }
+        }
+        for w in ["she", "whereas", "to"] {
+            assert_ne!(lists(w), 0, "{w}");
+        }
+        for w in [
+            "",
+            "harbor",
+            "saidx",
+            "x",
+            "ünion",
+            "1990s",
+            &"a".repeat(40),
+        ] {
+            assert_eq!(lists(w), 0, "{w}");
+        }
+    }
+
     fn clean(s: &str) -> Option<String> {
-        let words: Vec<String> = s.split(' ').map(String::from).collect();
-        clean_name(&words)
+        let words: Vec<Vec<char>> = s.split(' ').map(|w| w.chars().collect()).collect();
+        let (from, to) = name_bounds(words.len(), |i| &words[i])?;
+        let kept: Vec<String> = words[from..to].iter().map(|w| w.iter().collect()).collect();
+        Some(kept.join(" "))
     }
 
     #[test]

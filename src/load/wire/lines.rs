@@ -28,7 +28,25 @@ const RELATED: [&str; 8] = [
     "related reading",
 ];
 
-pub(super) use crate::text::collapse;
+/// `s` with every run of whitespace made one space and the ends trimmed (as
+/// [`crate::text::collapse`]), copied whole when it is already so, as most lines are.
+pub(super) fn collapse(s: &str) -> String {
+    let mut after_space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return crate::text::collapse(s);
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    if after_space && !s.is_empty() {
+        return crate::text::collapse(s);
+    }
+    s.to_string()
+}
 
 /// The largest char boundary of `s` at or below `at`.
 pub(super) fn floor_boundary(s: &str, at: usize) -> usize {
@@ -148,6 +166,25 @@ pub(super) fn is_timestamp(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapse_copies_tidy_lines_and_tidies_the_rest() {
+        for s in [
+            "",
+            " ",
+            "one",
+            "one two three",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "nbsp\u{a0}here",
+            "em\u{2003}space and déjà vu — “quoted”",
+            "line\nbreak",
+        ] {
+            assert_eq!(collapse(s), crate::text::collapse(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn sentence_ends_look_through_closing_quotes() {

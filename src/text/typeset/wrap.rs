@@ -120,22 +120,44 @@ pub fn wrap_with(
 
 /// Splits on spaces into textwrap words, breaking words wider than the line.
 fn words_of(text: &str, width: usize) -> Vec<Word<'_>> {
-    let mut words = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let word_end = rest.find(' ').unwrap_or(rest.len());
-        let ws_end = rest[word_end..]
-            .find(|c| c != ' ')
-            .map_or(rest.len(), |k| word_end + k);
-        let w = Word::from(&rest[..ws_end]);
+    let bytes = text.as_bytes();
+    let mut words = Vec::with_capacity(bytes.len() / 6 + 1);
+    let mut at = 0;
+    // A space is one byte in UTF-8 and never part of another char, so bytes can be searched.
+    while at < bytes.len() {
+        let word_end = bytes[at..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(bytes.len(), |k| at + k);
+        let ws_end = bytes[word_end..]
+            .iter()
+            .position(|&b| b != b' ')
+            .map_or(bytes.len(), |k| word_end + k);
+        let w = word(&text[at..word_end], &text[word_end..ws_end]);
         if w.width > width {
             words.extend(w.break_apart(width));
         } else {
             words.push(w);
         }
-        rest = &rest[ws_end..];
+        at = ws_end;
     }
     words
+}
+
+/// The textwrap word `word` followed by the spaces `whitespace`: what `Word::from` makes of
+/// them, measured without a Unicode look-up when the word is printable ASCII (one column a byte).
+fn word<'a>(word: &'a str, whitespace: &'a str) -> Word<'a> {
+    let ascii = word.bytes().all(|b| matches!(b, b' '..=b'~'));
+    Word {
+        word,
+        whitespace,
+        penalty: "",
+        width: if ascii {
+            word.len()
+        } else {
+            textwrap::core::display_width(word)
+        },
+    }
 }
 
 /// Sorts marks and makes them disjoint: where two overlap, the earlier one keeps the overlap.
@@ -286,6 +308,34 @@ mod tests {
         let lines = wrap(&t, 76, Tag::Body, &[], false);
         assert_eq!(lines.len(), 1000usize.div_ceil(76));
         assert!(lines.iter().all(|l| text_of(l).width() <= 76));
+    }
+
+    #[test]
+    fn words_are_split_and_measured_as_textwrap_does() {
+        for t in [
+            "plain ascii words, with  two spaces",
+            " leading space and trailing  ",
+            "Überall déjà-vu “quoted” — 東京 大阪 a\u{301}b tab\there",
+            "ctrl\u{7}bell del\u{7f} esc\u{1b}[1mbold\u{1b}[0m",
+            "",
+        ] {
+            let ours: Vec<_> = words_of(t, 1000)
+                .into_iter()
+                .map(|w| (w.word, w.whitespace, w.width))
+                .collect();
+            let mut theirs = Vec::new();
+            let mut rest = t;
+            while !rest.is_empty() {
+                let end = rest.find(' ').unwrap_or(rest.len());
+                let ws = rest[end..]
+                    .find(|c| c != ' ')
+                    .map_or(rest.len(), |k| end + k);
+                let w = Word::from(&rest[..ws]);
+                theirs.push((w.word, w.whitespace, w.width));
+                rest = &rest[ws..];
+            }
+            assert_eq!(ours, theirs, "{t:?}");
+        }
     }
 
     #[test]
