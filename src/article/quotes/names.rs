@@ -1,9 +1,6 @@
 //! Word lists and name shapes for attribution: verbs of saying, titles, pronouns, name words.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
-
-use foldhash::fast::FixedState;
 
 use super::tokens::{MAX_WORD, Token};
 
@@ -101,56 +98,118 @@ const SMALL: u16 = 1 << 7;
 /// Every list of lower-case words that have a part in attribution.
 const ROLE: u16 = VERB | PARTICLE | ADVERB | TITLE | FUNCTION | SMALL;
 
-/// Every listed word with the lists it is on: one look-up answers them all. The keys are fixed, so
-/// a fast unkeyed hash is safe here.
+/// Pronouns, conjunctions and `to`.
+#[rustfmt::skip]
+const SMALL_LIST: &[&str] = &[
+    "he", "she", "they", "according", "to", "but", "and", "so", "yet", "while", "although",
+    "though", "whereas",
+];
+
+/// Every list with its bit.
+const LISTS: [(&[&str], u16); 8] = [
+    (VERBS_LIST, VERB),
+    (TITLES_LIST, TITLE),
+    (FUNCTION_LIST, FUNCTION),
+    (NOT_NAMES_LIST, NOT_NAME),
+    (PARTICLES_LIST, PARTICLE),
+    (ADVERBS_LIST, ADVERB),
+    (CALENDAR_LIST, CALENDAR),
+    (SMALL_LIST, SMALL),
+];
+
+/// Every listed word with the lists it is on: one look-up answers them all.
 static WORDS: LazyLock<Listed> = LazyLock::new(|| {
-    #[rustfmt::skip]
-    let small: &[&str] = &[
-        "he", "she", "they", "according", "to", "but", "and", "so", "yet", "while", "although",
-        "though", "whereas",
-    ];
-    let mut map = HashMap::with_hasher(FixedState::default());
-    let mut shapes = [0u32; 256];
-    for (list, bit) in [
-        (VERBS_LIST, VERB),
-        (TITLES_LIST, TITLE),
-        (FUNCTION_LIST, FUNCTION),
-        (NOT_NAMES_LIST, NOT_NAME),
-        (PARTICLES_LIST, PARTICLE),
-        (ADVERBS_LIST, ADVERB),
-        (CALENDAR_LIST, CALENDAR),
-        (small, SMALL),
-    ] {
+    let mut listed = Listed {
+        slots: vec![Slot::default(); 1 << SLOT_BITS],
+    };
+    for (list, bit) in LISTS {
         for w in list {
-            *map.entry(*w).or_insert(0) |= bit;
-            shapes[usize::from(w.as_bytes()[0])] |= shape_bit(w);
+            listed.add(w.as_bytes(), bit);
         }
     }
-    Listed { map, shapes }
+    listed
 });
 
-/// The listed words, and a quick test that rules most other words out before hashing them.
+/// The table holds 2^SLOT_BITS slots, a few times the number of listed words, so probes are short.
+const SLOT_BITS: u32 = 10;
+
+/// One slot of the listed-word table: a word packed into 16 bytes, its length (0 for an empty
+/// slot) and the lists it is on.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u128,
+    len: u8,
+    lists: u16,
+}
+
+/// The listed words in an open-addressing table keyed by the word's bytes packed into one number:
+/// this look-up runs for every word of the article, and comparing one `u128` is cheaper than
+/// hashing and comparing a string. The words are fixed, so the unkeyed hash is safe.
 struct Listed {
-    map: HashMap<&'static str, u16, FixedState>,
-    /// For each first byte, a bit for each length (31 and up share the last) a listed word has.
-    shapes: [u32; 256],
+    slots: Vec<Slot>,
 }
 
-/// The bit standing for the length of `word` in [`Listed::shapes`].
-fn shape_bit(word: &str) -> u32 {
-    1 << word.len().min(31)
-}
-
-/// The lists a lower-case word is on.
-fn lists(word: &str) -> u16 {
-    let Some(&first) = word.as_bytes().first() else {
-        return 0;
-    };
-    // No listed word starts with this byte and has this length: no need to hash it.
-    if WORDS.shapes[usize::from(first)] & shape_bit(word) == 0 {
-        return 0;
+impl Listed {
+    /// Puts `word` on the lists in `bits`.
+    fn add(&mut self, word: &[u8], bits: u16) {
+        let key = pack(word).expect("listed words fit in 16 bytes");
+        let mut i = slot_of(key);
+        loop {
+            let s = &mut self.slots[i];
+            if s.len == 0 {
+                *s = Slot {
+                    key,
+                    len: word.len() as u8,
+                    lists: bits,
+                };
+                return;
+            }
+            if s.key == key && usize::from(s.len) == word.len() {
+                s.lists |= bits;
+                return;
+            }
+            i = (i + 1) & ((1 << SLOT_BITS) - 1);
+        }
     }
-    WORDS.map.get(word).copied().unwrap_or(0)
+
+    /// The lists `word` is on.
+    fn get(&self, word: &[u8]) -> u16 {
+        let Some(key) = pack(word) else {
+            return 0;
+        };
+        let mut i = slot_of(key);
+        loop {
+            let s = &self.slots[i];
+            if s.len == 0 {
+                return 0;
+            }
+            if s.key == key && usize::from(s.len) == word.len() {
+                return s.lists;
+            }
+            i = (i + 1) & ((1 << SLOT_BITS) - 1);
+        }
+    }
+}
+
+/// `word`'s bytes as one number (zero-padded), when it is 1 to 16 bytes long.
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > 16 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..word.len()].copy_from_slice(word);
+    Some(u128::from_le_bytes(b))
+}
+
+/// The first slot to probe for a packed word: its two halves mixed by a multiplicative hash.
+fn slot_of(key: u128) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
+}
+
+/// The lists a lower-case word (in UTF-8) is on.
+fn lists(word: &[u8]) -> u16 {
+    WORDS.get(word)
 }
 
 /// Longer than any listed word, in bytes: such a word is on no list.
@@ -176,7 +235,7 @@ fn lists_any_case(chars: impl IntoIterator<Item = char>, dots: bool) -> u16 {
             n += l.encode_utf8(&mut buf[n..]).len();
         }
     }
-    std::str::from_utf8(&buf[..n]).map_or(0, lists)
+    lists(&buf[..n])
 }
 
 /// What a token can be in an attribution, worked out once per token.
@@ -232,37 +291,35 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
         }
         &wide[..n]
     };
-    let Ok(mut w) = std::str::from_utf8(bytes) else {
-        return Class::default();
-    };
     // `Dr.` → `dr`, for the lists.
-    w = w.strip_suffix('.').unwrap_or(w);
+    let w = bytes.strip_suffix(b".").unwrap_or(bytes);
     let upper = tok.first(chars).is_uppercase();
-    let adverb_like = w.len() > 4 && w.ends_with("ly");
+    let adverb_like = w.len() > 4 && w.ends_with(b"ly");
     let on = lists(w);
     // Most words are lower case and play no part: one look-up settles them.
     if !(upper || adverb_like || on & ROLE != 0) {
         return Class::default();
     }
-    let possessive = w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’');
+    let possessive =
+        w.ends_with("’s".as_bytes()) || w.ends_with(b"'s") || w.ends_with("’".as_bytes());
     let verb = on & VERB != 0;
     Class {
         name: upper && !possessive && on & (VERB | FUNCTION | CALENDAR) == 0,
         particle: on & PARTICLE != 0,
         verb,
-        pronoun: matches!(w, "he" | "she" | "they"),
+        pronoun: matches!(w, b"he" | b"she" | b"they"),
         adverb: !upper && (on & ADVERB != 0 || adverb_like),
-        according: w == "according",
-        to: w == "to",
+        according: w == b"according",
+        to: w == b"to",
         function: on & FUNCTION != 0,
         determiner: matches!(
             w,
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+            b"the" | b"a" | b"an" | b"his" | b"her" | b"their" | b"its" | b"our"
         ),
-        conjunction: matches!(w, "but" | "and" | "so" | "yet"),
+        conjunction: matches!(w, b"but" | b"and" | b"so" | b"yet"),
         contrast: matches!(
             w,
-            "but" | "while" | "although" | "though" | "whereas" | "yet"
+            b"but" | b"while" | b"although" | b"though" | b"whereas" | b"yet"
         ),
     }
 }
@@ -324,34 +381,35 @@ mod tests {
     }
 
     #[test]
-    fn the_quick_test_lets_every_listed_word_through() {
-        for list in [
-            VERBS_LIST,
-            TITLES_LIST,
-            FUNCTION_LIST,
-            NOT_NAMES_LIST,
-            PARTICLES_LIST,
-            ADVERBS_LIST,
-            CALENDAR_LIST,
-        ] {
+    fn every_listed_word_is_found_and_no_other() {
+        let mut expected: std::collections::HashMap<&str, u16> = Default::default();
+        for (list, bit) in LISTS {
             for w in list {
-                assert_eq!(lists(w), WORDS.map[w], "{w}");
-                assert_ne!(lists(w), 0, "{w}");
+                *expected.entry(w).or_default() |= bit;
             }
         }
-        for w in ["she", "whereas", "to"] {
-            assert_ne!(lists(w), 0, "{w}");
+        for (w, bits) in &expected {
+            assert_eq!(lists(w.as_bytes()), *bits, "{w}");
+            // Near misses: a letter more or less.
+            for near in [
+                format!("{w}s"),
+                format!("x{w}"),
+                w[..w.len() - 1].to_string(),
+            ] {
+                let want = expected.get(near.as_str()).copied().unwrap_or(0);
+                assert_eq!(lists(near.as_bytes()), want, "{near}");
+            }
         }
         for w in [
             "",
             "harbor",
-            "saidx",
             "x",
             "ünion",
             "1990s",
+            "‘said’",
             &"a".repeat(40),
         ] {
-            assert_eq!(lists(w), 0, "{w}");
+            assert_eq!(lists(w.as_bytes()), 0, "{w}");
         }
     }
 

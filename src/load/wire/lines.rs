@@ -32,9 +32,21 @@ const RELATED: [&str; 8] = [
 /// [`crate::text::collapse`]), copied whole when it is already so, as most lines are.
 pub(super) fn collapse(s: &str) -> String {
     let mut after_space = true;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if c != ' ' || after_space {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let (white, space) = match b {
+            b' ' => (true, true),
+            b'\t'..=b'\r' => (true, false),
+            0..0x80 => (false, false),
+            // Only these bytes start a multi-byte whitespace char (U+0085, U+00A0, U+1680,
+            // U+2000 to U+3000); other lead and continuation bytes belong to other chars.
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => (
+                s[i..].chars().next().is_some_and(char::is_whitespace),
+                false,
+            ),
+            _ => (false, false),
+        };
+        if white {
+            if !space || after_space {
                 return crate::text::collapse(s);
             }
             after_space = true;
@@ -180,6 +192,9 @@ mod tests {
             "tab\there",
             "nbsp\u{a0}here",
             "em\u{2003}space and déjà vu — “quoted”",
+            "next\u{85}line ogham\u{1680}space ideographic\u{3000}space",
+            "narrow\u{202f}nbsp line\u{2028}sep math\u{205f}space",
+            "¢ ſ ᚠ ‐ 〇 €",
             "line\nbreak",
         ] {
             assert_eq!(collapse(s), crate::text::collapse(s), "{s:?}");
