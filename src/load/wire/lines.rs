@@ -33,25 +33,14 @@ const RELATED: [&str; 8] = [
 pub(super) fn collapse(s: &str) -> String {
     let mut after_space = true;
     for (i, &b) in s.as_bytes().iter().enumerate() {
-        let (white, space) = match b {
-            b' ' => (true, true),
-            b'\t'..=b'\r' => (true, false),
-            0..0x80 => (false, false),
-            // Only these bytes start a multi-byte whitespace char (U+0085, U+00A0, U+1680,
-            // U+2000 to U+3000); other lead and continuation bytes belong to other chars.
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => (
-                s[i..].chars().next().is_some_and(char::is_whitespace),
-                false,
-            ),
-            _ => (false, false),
-        };
-        if white {
-            if !space || after_space {
+        match SPACE_BYTES[usize::from(b)] {
+            0 => after_space = false,
+            1 if after_space => return crate::text::collapse(s),
+            1 => after_space = true,
+            _ if b < 0x80 || s[i..].chars().next().is_some_and(char::is_whitespace) => {
                 return crate::text::collapse(s);
             }
-            after_space = true;
-        } else {
-            after_space = false;
+            _ => after_space = false,
         }
     }
     if after_space && !s.is_empty() {
@@ -59,6 +48,24 @@ pub(super) fn collapse(s: &str) -> String {
     }
     s.to_string()
 }
+
+/// For `collapse`: 1 for a space; 2 for other ASCII whitespace and for the bytes that start the
+/// multi-byte whitespace chars (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000) and others
+/// with them; 0 for bytes that are no whitespace and start none.
+const SPACE_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = 1;
+    let mut b = b'\t';
+    while b <= b'\r' {
+        t[b as usize] = 2;
+        b += 1;
+    }
+    t[0xC2] = 2;
+    t[0xE1] = 2;
+    t[0xE2] = 2;
+    t[0xE3] = 2;
+    t
+};
 
 /// The largest char boundary of `s` at or below `at`.
 pub(super) fn floor_boundary(s: &str, at: usize) -> usize {

@@ -82,7 +82,7 @@ pub fn wrap_with(
             0
         };
         let gaps = line.len().saturating_sub(1);
-        let mut spans: Vec<Span> = Vec::new();
+        let mut spans = LineSpans::new(text);
         for (j, w) in line.iter().enumerate() {
             let start = offset;
             let word_end = start + w.word.len();
@@ -90,7 +90,7 @@ pub fn wrap_with(
             while cursor < marks.len() && marks[cursor].end <= start {
                 cursor += 1;
             }
-            push_marked(&mut spans, text, start, word_end, base, &marks[cursor..]);
+            push_marked(&mut spans, start, word_end, base, &marks[cursor..]);
             if j + 1 < line.len() {
                 let extra = stretch.checked_div(gaps).map_or(0, |even| {
                     // Spread the extra columns evenly, the wider gaps first.
@@ -104,16 +104,19 @@ pub fn wrap_with(
                 );
                 let tag = if before == after { before } else { base };
                 // Pushed in pieces: each joins the span before it when the tags match.
-                push_span(&mut spans, w.whitespace, tag);
+                spans.push(word_end, offset, tag);
                 let mut left = extra;
                 while left > 0 {
                     let n = left.min(SPACES.len());
-                    push_span(&mut spans, &SPACES[..n], tag);
+                    spans.push_str(&SPACES[..n], tag);
                     left -= n;
                 }
             }
         }
-        out.push(Wrapped { spans, last });
+        out.push(Wrapped {
+            spans: spans.finish(),
+            last,
+        });
     }
     out
 }
@@ -193,28 +196,74 @@ fn tag_at(at: usize, base: Tag, marks: &[Mark]) -> Tag {
 }
 
 /// Pushes text[start..end], split where marks begin and end.
-fn push_marked(
-    spans: &mut Vec<Span>,
-    text: &str,
-    start: usize,
-    end: usize,
-    base: Tag,
-    marks: &[Mark],
-) {
+fn push_marked(spans: &mut LineSpans, start: usize, end: usize, base: Tag, marks: &[Mark]) {
     let mut at = start;
     for m in marks.iter().take_while(|m| m.start < end) {
         if m.start > at {
-            push_span(spans, &text[at..m.start], base);
+            spans.push(at, m.start, base);
             at = m.start;
         }
         let stop = m.end.min(end);
         if stop > at {
-            push_span(spans, &text[at..stop], m.tag);
+            spans.push(at, stop, m.tag);
             at = stop;
         }
     }
     if at < end {
-        push_span(spans, &text[at..end], base);
+        spans.push(at, end, base);
+    }
+}
+
+/// The spans of one line as they are built. Pieces of the block's text that follow on from one
+/// another with the same tag are held as one byte range and copied out once, when a piece that
+/// does not continue them arrives: the spans come out as `push_span` would make them piece by
+/// piece, without a copy per word and gap.
+struct LineSpans<'t> {
+    text: &'t str,
+    spans: Vec<Span>,
+    /// The range of `text` not yet copied into `spans`, and its tag.
+    pending: Option<(usize, usize, Tag)>,
+}
+
+impl<'t> LineSpans<'t> {
+    fn new(text: &'t str) -> Self {
+        LineSpans {
+            text,
+            spans: Vec::new(),
+            pending: None,
+        }
+    }
+
+    /// Adds `text[start..end]` with `tag`.
+    fn push(&mut self, start: usize, end: usize, tag: Tag) {
+        if start >= end {
+            return;
+        }
+        match &mut self.pending {
+            Some((_, e, t)) if *e == start && *t == tag => *e = end,
+            _ => {
+                self.flush();
+                self.pending = Some((start, end, tag));
+            }
+        }
+    }
+
+    /// Adds text from elsewhere (padding) with `tag`.
+    fn push_str(&mut self, text: &str, tag: Tag) {
+        self.flush();
+        push_span(&mut self.spans, text, tag);
+    }
+
+    fn flush(&mut self) {
+        if let Some((s, e, t)) = self.pending.take() {
+            push_span(&mut self.spans, &self.text[s..e], t);
+        }
+    }
+
+    /// The finished spans.
+    fn finish(mut self) -> Vec<Span> {
+        self.flush();
+        self.spans
     }
 }
 
