@@ -5,7 +5,6 @@ pub mod ansi;
 use crate::article::Article;
 use crate::text::typeset::{self, Options, Page};
 use crate::ui::theme::Theme;
-use std::fmt::Write;
 use std::path::Path;
 
 /// Renders `article` at `opts` as text lines; with a theme, styled with ANSI SGR sequences.
@@ -22,16 +21,20 @@ pub fn print(
 
 /// Renders a typeset page (left-aligned: a printed page needs no centring margin).
 pub fn page_to_string(page: &Page, theme: Option<&Theme>) -> String {
-    let mut out = String::new();
+    // Room for full lines, so a long page does not regrow its output as it goes.
+    let mut out = String::with_capacity(page.lines.len() * (usize::from(page.text_width) + 1));
     for line in &page.lines {
-        let mut text = String::new();
+        // Each line is written straight into `out`, then its trailing whitespace cut off.
+        let start = out.len();
         for span in &line.spans {
             match theme {
-                Some(t) => ansi::paint(&mut text, &span.text, t.tag(span.tag)),
-                None => text.push_str(&span.text),
+                Some(t) => ansi::paint(&mut out, &span.text, t.tag(span.tag)),
+                None => out.push_str(&span.text),
             }
         }
-        let _ = writeln!(out, "{}", text.trim_end());
+        let kept = out[start..].trim_end().len();
+        out.truncate(start + kept);
+        out.push('\n');
     }
     out
 }

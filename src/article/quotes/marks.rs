@@ -52,54 +52,80 @@ pub(super) fn scan(chars: &[char]) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let prev = i.checked_sub(1).map(|p| chars[p]);
-        let next = chars.get(i + 1).copied();
-        let mut len = 1;
-        let found = match chars[i] {
-            '“' => Some((QuoteKind::Double, Role::Open)),
-            '”' => Some((QuoteKind::Double, Role::Close)),
-            '"' => Some((QuoteKind::Double, straight_role(prev, next))),
-            '`' if next == Some('`') => {
-                len = 2;
-                Some((QuoteKind::Double, Role::Open))
-            }
-            '\'' if next == Some('\'') => {
-                // Old wire style: two apostrophes stand for one double mark.
-                len = 2;
-                Some((
-                    QuoteKind::Double,
-                    straight_role(prev, chars.get(i + 2).copied()),
-                ))
-            }
-            '`' | '‘' => left_single(chars, i).map(|r| (QuoteKind::Single, r)),
-            '’' => right_single(chars, i).map(|r| (QuoteKind::Single, r)),
-            '\'' => left_single(chars, i)
-                .or_else(|| right_single(chars, i))
-                .map(|r| (QuoteKind::Single, r)),
-            _ => None,
-        };
-        if let Some((kind, role)) = found {
-            marks.push(Mark {
-                pos: i,
-                len,
-                kind,
-                role,
-                curly: matches!(chars[i], '“' | '”' | '‘' | '’'),
-                inch: chars[i] == '"' && prev.is_some_and(|c| c.is_ascii_digit()),
-            });
+        // Most chars are no mark: skip them before looking at their neighbours.
+        if !is_mark_char(chars[i]) {
+            i += 1;
+            continue;
         }
-        i += len;
+        match mark_at(chars, i) {
+            Some(m) => {
+                i += m.len;
+                marks.push(m);
+            }
+            None => i += 1,
+        }
     }
     marks
+}
+
+/// The quote mark starting at `chars[i]`, judged from its neighbours (at most ten chars away).
+fn mark_at(chars: &[char], i: usize) -> Option<Mark> {
+    let prev = i.checked_sub(1).map(|p| chars[p]);
+    let next = chars.get(i + 1).copied();
+    let mut len = 1;
+    let (kind, role) = match chars[i] {
+        '“' => Some((QuoteKind::Double, Role::Open)),
+        '”' => Some((QuoteKind::Double, Role::Close)),
+        '"' => Some((QuoteKind::Double, straight_role(prev, next))),
+        '`' if next == Some('`') => {
+            len = 2;
+            Some((QuoteKind::Double, Role::Open))
+        }
+        '\'' if next == Some('\'') => {
+            // Old wire style: two apostrophes stand for one double mark.
+            len = 2;
+            Some((
+                QuoteKind::Double,
+                straight_role(prev, chars.get(i + 2).copied()),
+            ))
+        }
+        '`' | '‘' => left_single(chars, i).map(|r| (QuoteKind::Single, r)),
+        '’' => right_single(chars, i).map(|r| (QuoteKind::Single, r)),
+        '\'' => left_single(chars, i)
+            .or_else(|| right_single(chars, i))
+            .map(|r| (QuoteKind::Single, r)),
+        _ => None,
+    }?;
+    Some(Mark {
+        pos: i,
+        len,
+        kind,
+        role,
+        curly: matches!(chars[i], '“' | '”' | '‘' | '’'),
+        inch: chars[i] == '"' && prev.is_some_and(|c| c.is_ascii_digit()),
+    })
 }
 
 /// The kind of the opening mark that starts `text` (after leading whitespace), if one does.
 /// Used to see whether the next paragraph re-opens a quote left open at the end of this one.
 pub(super) fn leading_open(text: &str) -> Option<QuoteKind> {
     // A short window is enough: classifying the first char looks a few chars ahead at most.
-    let window: Vec<char> = text.trim_start().chars().take(32).collect();
-    let first = scan(&window).into_iter().next()?;
-    (first.pos == 0 && first.role == Role::Open).then_some(first.kind)
+    let mut window = ['\0'; 16];
+    let mut n = 0;
+    for (slot, c) in window.iter_mut().zip(text.trim_start().chars()) {
+        *slot = c;
+        n += 1;
+    }
+    if n == 0 || !is_mark_char(window[0]) {
+        return None;
+    }
+    let first = mark_at(&window[..n], 0)?;
+    (first.role == Role::Open).then_some(first.kind)
+}
+
+/// Whether `c` can be (the first char of) a quote mark; `scan` looks closer at these alone.
+fn is_mark_char(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '`' | '\'' | '‘' | '’')
 }
 
 /// Can a quote open after `prev`? At the start, after whitespace, opening punctuation or another mark.
@@ -225,6 +251,36 @@ mod tests {
             (2, QuoteKind::Double, Role::Open)
         );
         assert_eq!((m[1].pos, m[1].role), (6, Role::Close));
+    }
+
+    #[test]
+    fn leading_open_agrees_with_a_full_scan() {
+        for s in [
+            "",
+            "   ",
+            "“We waited 12 years for this,” she said.",
+            "  ‘Tis the season",
+            "'til the cows come home, he said",
+            "'twas brillig'",
+            "''Yes,'' he said",
+            "``Yes,'' he said",
+            "`Quoted' text",
+            "\"Go,\" he said",
+            "\" lone mark",
+            "’90s nostalgia",
+            "‘68 was a year",
+            "‘Internationalisation’ is long",
+            "’ dangling",
+            "Plain text “quoted later”",
+        ] {
+            let chars: Vec<char> = s.trim_start().chars().collect();
+            let full = scan(&chars)
+                .into_iter()
+                .next()
+                .filter(|m| m.pos == 0 && m.role == Role::Open)
+                .map(|m| m.kind);
+            assert_eq!(leading_open(s), full, "{s:?}");
+        }
     }
 
     #[test]

@@ -33,14 +33,15 @@ pub use marks::QuoteKind;
 
 /// Finds every quoted passage in `blocks`, in block order then by start offset.
 pub fn find_quotes(blocks: &[Block]) -> Vec<Quote> {
-    let vocab = vocabulary(blocks);
-    let mut speakers = speaker::Speakers::new(&vocab);
+    let mut speakers = speaker::Speakers::new(blocks);
     let mut chains = 0;
     let mut carry = None;
     let mut quotes = Vec::new();
     let mut chain_of = Vec::new();
+    // One buffer for every block's chars, so a long article does not allocate one per paragraph.
+    let mut chars: Vec<char> = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
-        let chars: Vec<char> = block.text.chars().collect();
+        chars_into(&block.text, &mut chars);
         let leading = chars.iter().take_while(|c| c.is_whitespace()).count();
         let next_opens = blocks
             .get(b + 1)
@@ -69,6 +70,26 @@ pub fn find_quotes(blocks: &[Block]) -> Vec<Quote> {
     }
     share_chain_speakers(&mut quotes, &chain_of, chains);
     quotes
+}
+
+/// Replaces the contents of `out` with the chars of `text`. Runs of ASCII, most of a news text,
+/// are widened a byte to a char in one go rather than decoded and pushed one by one.
+fn chars_into(text: &str, out: &mut Vec<char>) {
+    out.clear();
+    out.reserve(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        out.extend(rest[..ascii].bytes().map(char::from));
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
 }
 
 /// The kind of mark that opens `quote` in its block's `text`, or `None` when `start` is not a mark
@@ -125,4 +146,24 @@ fn vocabulary(blocks: &[Block]) -> HashSet<&str, RandomState> {
         }
     }
     vocab
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chars_are_the_texts_chars() {
+        let mut buf = vec!['x'; 3];
+        for t in [
+            "",
+            "plain",
+            "“Quoted,” she said — déjà vu 東京 😀.",
+            "é",
+            "ab€",
+        ] {
+            chars_into(t, &mut buf);
+            assert_eq!(buf, t.chars().collect::<Vec<char>>(), "{t:?}");
+        }
+    }
 }

@@ -1,9 +1,6 @@
 //! Word lists and name shapes for attribution: verbs of saying, titles, pronouns, name words.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
-
-use foldhash::fast::FixedState;
 
 use super::tokens::{MAX_WORD, Token};
 
@@ -101,45 +98,136 @@ const SMALL: u16 = 1 << 7;
 /// Every list of lower-case words that have a part in attribution.
 const ROLE: u16 = VERB | PARTICLE | ADVERB | TITLE | FUNCTION | SMALL;
 
-/// Every listed word with the lists it is on: one look-up answers them all. The keys are fixed, so
-/// a fast unkeyed hash is safe here.
-static WORDS: LazyLock<HashMap<&'static str, u16, FixedState>> = LazyLock::new(|| {
-    #[rustfmt::skip]
-    let small: &[&str] = &[
-        "he", "she", "they", "according", "to", "but", "and", "so", "yet", "while", "although",
-        "though", "whereas",
-    ];
-    let mut map = HashMap::with_hasher(FixedState::default());
-    for (list, bit) in [
-        (VERBS_LIST, VERB),
-        (TITLES_LIST, TITLE),
-        (FUNCTION_LIST, FUNCTION),
-        (NOT_NAMES_LIST, NOT_NAME),
-        (PARTICLES_LIST, PARTICLE),
-        (ADVERBS_LIST, ADVERB),
-        (CALENDAR_LIST, CALENDAR),
-        (small, SMALL),
-    ] {
+/// Pronouns, conjunctions and `to`.
+#[rustfmt::skip]
+const SMALL_LIST: &[&str] = &[
+    "he", "she", "they", "according", "to", "but", "and", "so", "yet", "while", "although",
+    "though", "whereas",
+];
+
+/// Every list with its bit.
+const LISTS: [(&[&str], u16); 8] = [
+    (VERBS_LIST, VERB),
+    (TITLES_LIST, TITLE),
+    (FUNCTION_LIST, FUNCTION),
+    (NOT_NAMES_LIST, NOT_NAME),
+    (PARTICLES_LIST, PARTICLE),
+    (ADVERBS_LIST, ADVERB),
+    (CALENDAR_LIST, CALENDAR),
+    (SMALL_LIST, SMALL),
+];
+
+/// Every listed word with the lists it is on: one look-up answers them all.
+static WORDS: LazyLock<Listed> = LazyLock::new(|| {
+    let mut listed = Listed {
+        slots: vec![Slot::default(); 1 << SLOT_BITS],
+    };
+    for (list, bit) in LISTS {
         for w in list {
-            *map.entry(*w).or_insert(0) |= bit;
+            listed.add(w.as_bytes(), bit);
         }
     }
-    map
+    listed
 });
 
-/// The lists a lower-case word is on.
-fn lists(word: &str) -> u16 {
-    WORDS.get(word).copied().unwrap_or(0)
+/// The table holds 2^SLOT_BITS slots, a few times the number of listed words, so probes are short.
+const SLOT_BITS: u32 = 10;
+
+/// One slot of the listed-word table: a word packed into 16 bytes, its length (0 for an empty
+/// slot) and the lists it is on.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u128,
+    len: u8,
+    lists: u16,
+}
+
+/// The listed words in an open-addressing table keyed by the word's bytes packed into one number:
+/// this look-up runs for every word of the article, and comparing one `u128` is cheaper than
+/// hashing and comparing a string. The words are fixed, so the unkeyed hash is safe.
+struct Listed {
+    slots: Vec<Slot>,
+}
+
+impl Listed {
+    /// Puts `word` on the lists in `bits`.
+    fn add(&mut self, word: &[u8], bits: u16) {
+        let key = pack(word).expect("listed words fit in 16 bytes");
+        let mut i = slot_of(key);
+        loop {
+            let s = &mut self.slots[i];
+            if s.len == 0 {
+                *s = Slot {
+                    key,
+                    len: word.len() as u8,
+                    lists: bits,
+                };
+                return;
+            }
+            if s.key == key && usize::from(s.len) == word.len() {
+                s.lists |= bits;
+                return;
+            }
+            i = (i + 1) & ((1 << SLOT_BITS) - 1);
+        }
+    }
+
+    /// The lists `word` is on.
+    fn get(&self, word: &[u8]) -> u16 {
+        let Some(key) = pack(word) else {
+            return 0;
+        };
+        let mut i = slot_of(key);
+        loop {
+            let s = &self.slots[i];
+            if s.len == 0 {
+                return 0;
+            }
+            if s.key == key && usize::from(s.len) == word.len() {
+                return s.lists;
+            }
+            i = (i + 1) & ((1 << SLOT_BITS) - 1);
+        }
+    }
+}
+
+/// `word`'s bytes as one number (zero-padded), when it is 1 to 16 bytes long.
+fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > 16 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    b[..word.len()].copy_from_slice(word);
+    Some(u128::from_le_bytes(b))
+}
+
+/// The first slot to probe for a packed word: its two halves mixed by a multiplicative hash.
+fn slot_of(key: u128) -> usize {
+    let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
+}
+
+/// The lists a lower-case word (in UTF-8) is on.
+fn lists(word: &[u8]) -> u16 {
+    WORDS.get(word)
 }
 
 /// Longer than any listed word, in bytes: such a word is on no list.
 const LISTED_MAX: usize = 32;
 
-/// The lists `word` is on in any case, dropping full stops when `dots` is false.
-fn lists_any_case(word: &str, dots: bool) -> u16 {
+/// The lists the word made of `chars` is on in any case, dropping full stops when `dots` is false.
+fn lists_any_case(chars: impl IntoIterator<Item = char>, dots: bool) -> u16 {
     let mut buf = [0u8; LISTED_MAX];
     let mut n = 0;
-    for c in word.chars().filter(|&c| dots || c != '.') {
+    for c in chars.into_iter().filter(|&c| dots || c != '.') {
+        if c.is_ascii() {
+            if n == LISTED_MAX {
+                return 0;
+            }
+            buf[n] = c.to_ascii_lowercase() as u8;
+            n += 1;
+            continue;
+        }
         for l in c.to_lowercase() {
             if n + l.len_utf8() > LISTED_MAX {
                 return 0;
@@ -147,7 +235,7 @@ fn lists_any_case(word: &str, dots: bool) -> u16 {
             n += l.encode_utf8(&mut buf[n..]).len();
         }
     }
-    std::str::from_utf8(&buf[..n]).map_or(0, lists)
+    lists(&buf[..n])
 }
 
 /// What a token can be in an attribution, worked out once per token.
@@ -183,87 +271,97 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
     if !tok.word || tok.end - tok.start > MAX_WORD {
         return Class::default();
     }
-    // Lower-cased on the stack: this runs for every word of the article. A char lower-cases to at
-    // most three chars.
-    let mut buf = [0u8; 12 * MAX_WORD];
-    let mut n = 0;
-    for &c in &chars[tok.start..tok.end] {
-        if c.is_ascii() {
-            buf[n] = c.to_ascii_lowercase() as u8;
-            n += 1;
-        } else {
+    // Lower-cased on the stack: this runs for every word of the article. Most words are ASCII and
+    // fit a small buffer; a char lower-cases to at most three chars of four bytes.
+    let word = &chars[tok.start..tok.end];
+    let mut ascii = [0u8; MAX_WORD];
+    let mut wide;
+    let bytes: &[u8] = if word.iter().all(char::is_ascii) {
+        for (b, &c) in ascii.iter_mut().zip(word) {
+            *b = (c as u8).to_ascii_lowercase();
+        }
+        &ascii[..word.len()]
+    } else {
+        wide = [0u8; 12 * MAX_WORD];
+        let mut n = 0;
+        for &c in word {
             for l in c.to_lowercase() {
-                n += l.encode_utf8(&mut buf[n..]).len();
+                n += l.encode_utf8(&mut wide[n..]).len();
             }
         }
-    }
-    let Ok(mut w) = std::str::from_utf8(&buf[..n]) else {
-        return Class::default();
+        &wide[..n]
     };
     // `Dr.` → `dr`, for the lists.
-    w = w.strip_suffix('.').unwrap_or(w);
+    let w = bytes.strip_suffix(b".").unwrap_or(bytes);
     let upper = tok.first(chars).is_uppercase();
-    let adverb_like = w.len() > 4 && w.ends_with("ly");
+    let adverb_like = w.len() > 4 && w.ends_with(b"ly");
     let on = lists(w);
     // Most words are lower case and play no part: one look-up settles them.
     if !(upper || adverb_like || on & ROLE != 0) {
         return Class::default();
     }
-    let possessive = w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’');
+    let possessive =
+        w.ends_with("’s".as_bytes()) || w.ends_with(b"'s") || w.ends_with("’".as_bytes());
     let verb = on & VERB != 0;
     Class {
         name: upper && !possessive && on & (VERB | FUNCTION | CALENDAR) == 0,
         particle: on & PARTICLE != 0,
         verb,
-        pronoun: matches!(w, "he" | "she" | "they"),
+        pronoun: matches!(w, b"he" | b"she" | b"they"),
         adverb: !upper && (on & ADVERB != 0 || adverb_like),
-        according: w == "according",
-        to: w == "to",
+        according: w == b"according",
+        to: w == b"to",
         function: on & FUNCTION != 0,
         determiner: matches!(
             w,
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+            b"the" | b"a" | b"an" | b"his" | b"her" | b"their" | b"its" | b"our"
         ),
-        conjunction: matches!(w, "but" | "and" | "so" | "yet"),
+        conjunction: matches!(w, b"but" | b"and" | b"so" | b"yet"),
         contrast: matches!(
             w,
-            "but" | "while" | "although" | "though" | "whereas" | "yet"
+            b"but" | b"while" | b"although" | b"though" | b"whereas" | b"yet"
         ),
     }
 }
 
 /// Whether a word is a title: `Minister`, `Dr.`, `U.N.`, `Secretary-General`.
-fn is_title(word: &str) -> bool {
+fn is_title(word: &[char]) -> bool {
     // Lower-casing never makes a `-`, so the parts can be split first.
-    word.split('-')
-        .all(|part| lists_any_case(part, false) & TITLE != 0)
+    word.split(|&c| c == '-')
+        .all(|part| lists_any_case(part.iter().copied(), false) & TITLE != 0)
 }
 
 /// Whether a single word is a common noun (`Police said`) rather than a name.
 pub(super) fn is_not_name(word: &str) -> bool {
-    lists_any_case(word, true) & NOT_NAME != 0
+    lists_any_case(word.chars(), true) & NOT_NAME != 0
 }
 
-/// Joins the words of a name, dropping the titles before it and stray particles at either end:
+/// The words of a name among `n` words (`word(i)` is the i-th), as the range `from..to` left
+/// once the titles before it and stray particles at either end are dropped:
 /// `Foreign Minister Ana Ruiz` → `Ana Ruiz`. `None` when nothing but titles is left.
-pub(super) fn clean_name(words: &[String]) -> Option<String> {
-    let is_title = |w: &String| is_title(w);
+pub(super) fn name_bounds<'a>(
+    n: usize,
+    word: impl Fn(usize) -> &'a [char],
+) -> Option<(usize, usize)> {
+    // Which words are titles, worked out once each (names are a few words long).
+    let titles: Vec<bool> = (0..n).map(|i| is_title(word(i))).collect();
+    let title = |i: usize| titles[i];
     // Cut after the last title that a non-title follows, so a surname that is also a title stays.
     let mut from = 0;
-    for (i, w) in words.iter().enumerate() {
-        if is_title(w) && words.get(i + 1).is_some_and(|n| !is_title(n)) {
+    for i in 0..n {
+        if title(i) && i + 1 < n && !title(i + 1) {
             from = i + 1;
         }
     }
-    let mut name = &words[from..];
-    let particle = |w: &String| lists_any_case(w, true) & PARTICLE != 0;
-    while name.first().is_some_and(|w| particle(w) || is_title(w)) {
-        name = &name[1..];
+    let particle = |i: usize| lists_any_case(word(i).iter().copied(), true) & PARTICLE != 0;
+    let mut to = n;
+    while from < to && (particle(from) || title(from)) {
+        from += 1;
     }
-    while name.last().is_some_and(particle) {
-        name = &name[..name.len() - 1];
+    while from < to && particle(to - 1) {
+        to -= 1;
     }
-    (!name.is_empty()).then(|| name.join(" "))
+    (from < to).then_some((from, to))
 }
 
 #[cfg(test)]
@@ -282,9 +380,44 @@ mod tests {
         assert!(!c[4].name && c[5].adverb && c[6].verb);
     }
 
+    #[test]
+    fn every_listed_word_is_found_and_no_other() {
+        let mut expected: std::collections::HashMap<&str, u16> = Default::default();
+        for (list, bit) in LISTS {
+            for w in list {
+                *expected.entry(w).or_default() |= bit;
+            }
+        }
+        for (w, bits) in &expected {
+            assert_eq!(lists(w.as_bytes()), *bits, "{w}");
+            // Near misses: a letter more or less.
+            for near in [
+                format!("{w}s"),
+                format!("x{w}"),
+                w[..w.len() - 1].to_string(),
+            ] {
+                let want = expected.get(near.as_str()).copied().unwrap_or(0);
+                assert_eq!(lists(near.as_bytes()), want, "{near}");
+            }
+        }
+        for w in [
+            "",
+            "harbor",
+            "x",
+            "ünion",
+            "1990s",
+            "‘said’",
+            &"a".repeat(40),
+        ] {
+            assert_eq!(lists(w.as_bytes()), 0, "{w}");
+        }
+    }
+
     fn clean(s: &str) -> Option<String> {
-        let words: Vec<String> = s.split(' ').map(String::from).collect();
-        clean_name(&words)
+        let words: Vec<Vec<char>> = s.split(' ').map(|w| w.chars().collect()).collect();
+        let (from, to) = name_bounds(words.len(), |i| &words[i])?;
+        let kept: Vec<String> = words[from..to].iter().map(|w| w.iter().collect()).collect();
+        Some(kept.join(" "))
     }
 
     #[test]

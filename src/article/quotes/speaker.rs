@@ -6,13 +6,15 @@
 //! seen earlier. A quote takes the event right after it in its clause (`“…,” Ruiz said`), else the
 //! last event before it in its sentence (`Ruiz said: “…”`).
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::RandomState;
 
-use super::names::{Class, classify, clean_name, is_not_name};
+use super::names::{Class, classify, is_not_name, name_bounds};
 use super::pair::Span;
 use super::tokens::{Token, sentence_ends, tokenize};
+use crate::article::Block;
 
 /// How many tokens before its verb a subject is looked for.
 const LOOK_BACK: usize = 48;
@@ -41,7 +43,8 @@ struct Event {
 
 /// Names and events in reading order, for resolution.
 enum Item {
-    Name(String),
+    /// A full name: the text of tokens `from..to`.
+    Name(usize, usize),
     Event(usize),
 }
 
@@ -53,8 +56,10 @@ struct Known {
 
 /// What attribution carries from block to block.
 pub(super) struct Speakers<'v> {
+    blocks: &'v [Block],
     /// Words the article uses in lower case: a capitalised one at a sentence start is no name.
-    vocab: &'v HashSet<&'v str, RandomState>,
+    /// Gathered from `blocks` the first time a name needs it: many articles never ask.
+    vocab: OnceCell<HashSet<&'v str, RandomState>>,
     last: Option<String>,
     surnames: HashMap<String, Known>,
 }
@@ -67,13 +72,19 @@ struct Walk<'a> {
 }
 
 impl<'v> Speakers<'v> {
-    /// Attribution state for one article, knowing its lower-case words.
-    pub fn new(vocab: &'v HashSet<&'v str, RandomState>) -> Self {
+    /// Attribution state for the article made of `blocks`.
+    pub fn new(blocks: &'v [Block]) -> Self {
         Speakers {
-            vocab,
+            blocks,
+            vocab: OnceCell::new(),
             last: None,
             surnames: HashMap::new(),
         }
+    }
+
+    /// The words the article writes in lower case.
+    fn vocab(&self) -> &HashSet<&'v str, RandomState> {
+        self.vocab.get_or_init(|| super::vocabulary(self.blocks))
     }
 
     /// The speaker of each span of one block (`spans` sorted by start), in the same order.
@@ -94,7 +105,7 @@ impl<'v> Speakers<'v> {
             class: tokens.iter().map(|t| classify(chars, t)).collect(),
         };
         let (mut events, items, barriers) = self.events(&walk, &intervals, &ends);
-        self.resolve(&items, &mut events);
+        self.resolve(&walk, &items, &mut events);
         let ends_pos: Vec<usize> = ends.iter().map(|&t| tokens[t].end).collect();
         spans
             .iter()
@@ -305,17 +316,19 @@ impl<'v> Speakers<'v> {
 
     /// The name made of tokens `from..to`, or `Unknown` when it is only titles or a common noun.
     fn name(&self, w: &Walk, from: usize, to: usize, at_sentence_start: bool) -> Subject {
-        let mut words = w.words(from, to);
+        let mut from = from;
         // `Archivist Runa Tveit`: a leading word the article also writes in lower case is a
         // description, not a name, when two words are left.
-        while words.len() > 2 && self.vocab.contains(words[0].to_lowercase().as_str()) {
-            words.remove(0);
+        while to - from > 2 && self.vocab().contains(w.word(from).to_lowercase().as_str()) {
+            from += 1;
         }
-        let Some(name) = clean_name(&words) else {
+        let Some((a, b)) = w.name_in(from, to) else {
             return Subject::Unknown;
         };
-        if !name.contains(' ') {
-            let common = at_sentence_start && self.vocab.contains(name.to_lowercase().as_str());
+        let name = w.text(a, b);
+        // Tokens hold no spaces, so a one-token name is a single word.
+        if b - a == 1 {
+            let common = at_sentence_start && self.vocab().contains(name.to_lowercase().as_str());
             if common || is_not_name(&name) {
                 return Subject::Unknown;
             }
@@ -324,23 +337,22 @@ impl<'v> Speakers<'v> {
     }
 
     /// Resolves events in reading order: names update the last speaker, pronouns read it.
-    fn resolve(&mut self, items: &[Item], events: &mut [Event]) {
+    fn resolve(&mut self, w: &Walk, items: &[Item], events: &mut [Event]) {
         for item in items {
             match item {
-                Item::Name(n) => {
-                    self.surnames
-                        .entry(surname(n).to_string())
-                        .or_insert_with(|| Known {
-                            first: n.clone(),
-                            speaker: None,
-                        });
+                Item::Name(from, to) => {
+                    let sur = w.word(to - 1);
+                    self.surnames.entry(sur).or_insert_with(|| Known {
+                        first: w.text(*from, *to),
+                        speaker: None,
+                    });
                 }
                 Item::Event(i) => {
                     let ev = &mut events[*i];
                     ev.speaker = match &ev.subject {
                         Subject::Name(n) => {
                             let full = self.full_name(n);
-                            self.last = Some(full.clone());
+                            set(&mut self.last, &full);
                             Some(full)
                         }
                         Subject::Pronoun => self.last.clone(),
@@ -354,19 +366,26 @@ impl<'v> Speakers<'v> {
     /// The full name for a speaker: a lone surname becomes the last speaker with that surname, else
     /// the first full name the article gave it (`Durán` → `Pedro Durán`).
     fn full_name(&mut self, name: &str) -> String {
-        let sur = surname(name).to_string();
+        let sur = surname(name);
         if name.contains(' ') {
-            let known = self.surnames.entry(sur).or_insert_with(|| Known {
-                first: name.to_string(),
-                speaker: None,
-            });
-            known.speaker = Some(name.to_string());
+            match self.surnames.get_mut(sur) {
+                Some(known) => set(&mut known.speaker, name),
+                None => {
+                    self.surnames.insert(
+                        sur.to_string(),
+                        Known {
+                            first: name.to_string(),
+                            speaker: Some(name.to_string()),
+                        },
+                    );
+                }
+            }
             return name.to_string();
         }
-        match self.surnames.get_mut(&sur) {
+        match self.surnames.get_mut(sur) {
             Some(known) => {
                 let full = known.speaker.clone().unwrap_or_else(|| known.first.clone());
-                known.speaker = Some(full.clone());
+                set(&mut known.speaker, &full);
                 full
             }
             None => name.to_string(),
@@ -374,23 +393,53 @@ impl<'v> Speakers<'v> {
     }
 }
 
+/// Sets `slot` to `text`, reusing the string already there.
+fn set(slot: &mut Option<String>, text: &str) {
+    match slot {
+        Some(s) => {
+            s.clear();
+            s.push_str(text);
+        }
+        None => *slot = Some(text.to_string()),
+    }
+}
+
 impl Walk<'_> {
-    /// The text of tokens `from..to`, one string each.
-    fn words(&self, from: usize, to: usize) -> Vec<String> {
-        self.tokens[from..to]
-            .iter()
-            .map(|t| self.chars[t.start..t.end].iter().collect())
-            .collect()
+    /// The text of token `t`.
+    fn word(&self, t: usize) -> String {
+        let tok = &self.tokens[t];
+        self.chars[tok.start..tok.end].iter().collect()
+    }
+
+    /// The text of tokens `from..to`, one space between them.
+    fn text(&self, from: usize, to: usize) -> String {
+        let mut out = String::new();
+        for (k, tok) in self.tokens[from..to].iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.extend(&self.chars[tok.start..tok.end]);
+        }
+        out
+    }
+
+    /// The tokens of the name among tokens `from..to`, without titles and stray particles.
+    fn name_in(&self, from: usize, to: usize) -> Option<(usize, usize)> {
+        let (a, b) = name_bounds(to - from, |i| {
+            let tok = &self.tokens[from + i];
+            &self.chars[tok.start..tok.end]
+        })?;
+        Some((from + a, from + b))
     }
 
     /// Ends a run of name words: two or more make a full name worth remembering.
     fn flush(&self, run: &mut Vec<usize>, items: &mut Vec<Item>) {
         if let (Some(&from), Some(&to)) = (run.first(), run.last())
             && run.len() >= 2
-            && let Some(name) = clean_name(&self.words(from, to + 1))
-            && name.contains(' ')
+            && let Some((a, b)) = self.name_in(from, to + 1)
+            && b - a >= 2
         {
-            items.push(Item::Name(name));
+            items.push(Item::Name(a, b));
         }
         run.clear();
     }

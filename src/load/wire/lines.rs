@@ -28,7 +28,44 @@ const RELATED: [&str; 8] = [
     "related reading",
 ];
 
-pub(super) use crate::text::collapse;
+/// `s` with every run of whitespace made one space and the ends trimmed (as
+/// [`crate::text::collapse`]), copied whole when it is already so, as most lines are.
+pub(super) fn collapse(s: &str) -> String {
+    let mut after_space = true;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        match SPACE_BYTES[usize::from(b)] {
+            0 => after_space = false,
+            1 if after_space => return crate::text::collapse(s),
+            1 => after_space = true,
+            _ if b < 0x80 || s[i..].chars().next().is_some_and(char::is_whitespace) => {
+                return crate::text::collapse(s);
+            }
+            _ => after_space = false,
+        }
+    }
+    if after_space && !s.is_empty() {
+        return crate::text::collapse(s);
+    }
+    s.to_string()
+}
+
+/// For `collapse`: 1 for a space; 2 for other ASCII whitespace and for the bytes that start the
+/// multi-byte whitespace chars (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000) and others
+/// with them; 0 for bytes that are no whitespace and start none.
+const SPACE_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = 1;
+    let mut b = b'\t';
+    while b <= b'\r' {
+        t[b as usize] = 2;
+        b += 1;
+    }
+    t[0xC2] = 2;
+    t[0xE1] = 2;
+    t[0xE2] = 2;
+    t[0xE3] = 2;
+    t
+};
 
 /// The largest char boundary of `s` at or below `at`.
 pub(super) fn floor_boundary(s: &str, at: usize) -> usize {
@@ -148,6 +185,28 @@ pub(super) fn is_timestamp(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapse_copies_tidy_lines_and_tidies_the_rest() {
+        for s in [
+            "",
+            " ",
+            "one",
+            "one two three",
+            " lead",
+            "trail ",
+            "two  spaces",
+            "tab\there",
+            "nbsp\u{a0}here",
+            "em\u{2003}space and déjà vu — “quoted”",
+            "next\u{85}line ogham\u{1680}space ideographic\u{3000}space",
+            "narrow\u{202f}nbsp line\u{2028}sep math\u{205f}space",
+            "¢ ſ ᚠ ‐ 〇 €",
+            "line\nbreak",
+        ] {
+            assert_eq!(collapse(s), crate::text::collapse(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn sentence_ends_look_through_closing_quotes() {

@@ -3,6 +3,7 @@
 use super::wrap::{self, Mark};
 use super::{Line, Span, Tag, blank};
 use crate::article::{Article, BlockKind, Quote};
+use std::borrow::Cow;
 
 /// Articles longer than this are set first-fit: optimal fit is most of the time it takes to
 /// open a megabyte-long article, and a ragged edge a little less even is not worth that wait.
@@ -23,7 +24,7 @@ pub fn lay_out(article: &Article, width: usize, justify: bool, lines: &mut Vec<L
                 mine.push(q);
             }
         }
-        let mut text = block.text.clone();
+        let mut text = Cow::Borrowed(block.text.as_str());
         let mut marks = quote_marks(&block.text, &mine);
         let dateline = (i == 0 && block.kind == BlockKind::Paragraph)
             .then_some(article.dateline.as_deref())
@@ -39,7 +40,7 @@ pub fn lay_out(article: &Article, width: usize, justify: bool, lines: &mut Vec<L
                 end: place.len(),
                 tag: Tag::Dateline,
             });
-            text.insert_str(0, &prefix);
+            text = Cow::Owned(prefix + &block.text);
         }
         match block.kind {
             BlockKind::Paragraph => {

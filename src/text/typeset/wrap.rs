@@ -82,7 +82,7 @@ pub fn wrap_with(
             0
         };
         let gaps = line.len().saturating_sub(1);
-        let mut spans: Vec<Span> = Vec::new();
+        let mut spans = LineSpans::new(text);
         for (j, w) in line.iter().enumerate() {
             let start = offset;
             let word_end = start + w.word.len();
@@ -90,7 +90,7 @@ pub fn wrap_with(
             while cursor < marks.len() && marks[cursor].end <= start {
                 cursor += 1;
             }
-            push_marked(&mut spans, text, start, word_end, base, &marks[cursor..]);
+            push_marked(&mut spans, start, word_end, base, &marks[cursor..]);
             if j + 1 < line.len() {
                 let extra = stretch.checked_div(gaps).map_or(0, |even| {
                     // Spread the extra columns evenly, the wider gaps first.
@@ -104,38 +104,63 @@ pub fn wrap_with(
                 );
                 let tag = if before == after { before } else { base };
                 // Pushed in pieces: each joins the span before it when the tags match.
-                push_span(&mut spans, w.whitespace, tag);
+                spans.push(word_end, offset, tag);
                 let mut left = extra;
                 while left > 0 {
                     let n = left.min(SPACES.len());
-                    push_span(&mut spans, &SPACES[..n], tag);
+                    spans.push_str(&SPACES[..n], tag);
                     left -= n;
                 }
             }
         }
-        out.push(Wrapped { spans, last });
+        out.push(Wrapped {
+            spans: spans.finish(),
+            last,
+        });
     }
     out
 }
 
 /// Splits on spaces into textwrap words, breaking words wider than the line.
 fn words_of(text: &str, width: usize) -> Vec<Word<'_>> {
-    let mut words = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let word_end = rest.find(' ').unwrap_or(rest.len());
-        let ws_end = rest[word_end..]
-            .find(|c| c != ' ')
-            .map_or(rest.len(), |k| word_end + k);
-        let w = Word::from(&rest[..ws_end]);
+    let bytes = text.as_bytes();
+    let mut words = Vec::with_capacity(bytes.len() / 6 + 1);
+    let mut at = 0;
+    // A space is one byte in UTF-8 and never part of another char, so bytes can be searched.
+    while at < bytes.len() {
+        let word_end = bytes[at..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(bytes.len(), |k| at + k);
+        let ws_end = bytes[word_end..]
+            .iter()
+            .position(|&b| b != b' ')
+            .map_or(bytes.len(), |k| word_end + k);
+        let w = word(&text[at..word_end], &text[word_end..ws_end]);
         if w.width > width {
             words.extend(w.break_apart(width));
         } else {
             words.push(w);
         }
-        rest = &rest[ws_end..];
+        at = ws_end;
     }
     words
+}
+
+/// The textwrap word `word` followed by the spaces `whitespace`: what `Word::from` makes of
+/// them, measured without a Unicode look-up when the word is printable ASCII (one column a byte).
+fn word<'a>(word: &'a str, whitespace: &'a str) -> Word<'a> {
+    let ascii = word.bytes().all(|b| matches!(b, b' '..=b'~'));
+    Word {
+        word,
+        whitespace,
+        penalty: "",
+        width: if ascii {
+            word.len()
+        } else {
+            textwrap::core::display_width(word)
+        },
+    }
 }
 
 /// Sorts marks and makes them disjoint: where two overlap, the earlier one keeps the overlap.
@@ -171,28 +196,74 @@ fn tag_at(at: usize, base: Tag, marks: &[Mark]) -> Tag {
 }
 
 /// Pushes text[start..end], split where marks begin and end.
-fn push_marked(
-    spans: &mut Vec<Span>,
-    text: &str,
-    start: usize,
-    end: usize,
-    base: Tag,
-    marks: &[Mark],
-) {
+fn push_marked(spans: &mut LineSpans, start: usize, end: usize, base: Tag, marks: &[Mark]) {
     let mut at = start;
     for m in marks.iter().take_while(|m| m.start < end) {
         if m.start > at {
-            push_span(spans, &text[at..m.start], base);
+            spans.push(at, m.start, base);
             at = m.start;
         }
         let stop = m.end.min(end);
         if stop > at {
-            push_span(spans, &text[at..stop], m.tag);
+            spans.push(at, stop, m.tag);
             at = stop;
         }
     }
     if at < end {
-        push_span(spans, &text[at..end], base);
+        spans.push(at, end, base);
+    }
+}
+
+/// The spans of one line as they are built. Pieces of the block's text that follow on from one
+/// another with the same tag are held as one byte range and copied out once, when a piece that
+/// does not continue them arrives: the spans come out as `push_span` would make them piece by
+/// piece, without a copy per word and gap.
+struct LineSpans<'t> {
+    text: &'t str,
+    spans: Vec<Span>,
+    /// The range of `text` not yet copied into `spans`, and its tag.
+    pending: Option<(usize, usize, Tag)>,
+}
+
+impl<'t> LineSpans<'t> {
+    fn new(text: &'t str) -> Self {
+        LineSpans {
+            text,
+            spans: Vec::new(),
+            pending: None,
+        }
+    }
+
+    /// Adds `text[start..end]` with `tag`.
+    fn push(&mut self, start: usize, end: usize, tag: Tag) {
+        if start >= end {
+            return;
+        }
+        match &mut self.pending {
+            Some((_, e, t)) if *e == start && *t == tag => *e = end,
+            _ => {
+                self.flush();
+                self.pending = Some((start, end, tag));
+            }
+        }
+    }
+
+    /// Adds text from elsewhere (padding) with `tag`.
+    fn push_str(&mut self, text: &str, tag: Tag) {
+        self.flush();
+        push_span(&mut self.spans, text, tag);
+    }
+
+    fn flush(&mut self) {
+        if let Some((s, e, t)) = self.pending.take() {
+            push_span(&mut self.spans, &self.text[s..e], t);
+        }
+    }
+
+    /// The finished spans.
+    fn finish(mut self) -> Vec<Span> {
+        self.flush();
+        self.spans
     }
 }
 
@@ -286,6 +357,34 @@ mod tests {
         let lines = wrap(&t, 76, Tag::Body, &[], false);
         assert_eq!(lines.len(), 1000usize.div_ceil(76));
         assert!(lines.iter().all(|l| text_of(l).width() <= 76));
+    }
+
+    #[test]
+    fn words_are_split_and_measured_as_textwrap_does() {
+        for t in [
+            "plain ascii words, with  two spaces",
+            " leading space and trailing  ",
+            "Überall déjà-vu “quoted” — 東京 大阪 a\u{301}b tab\there",
+            "ctrl\u{7}bell del\u{7f} esc\u{1b}[1mbold\u{1b}[0m",
+            "",
+        ] {
+            let ours: Vec<_> = words_of(t, 1000)
+                .into_iter()
+                .map(|w| (w.word, w.whitespace, w.width))
+                .collect();
+            let mut theirs = Vec::new();
+            let mut rest = t;
+            while !rest.is_empty() {
+                let end = rest.find(' ').unwrap_or(rest.len());
+                let ws = rest[end..]
+                    .find(|c| c != ' ')
+                    .map_or(rest.len(), |k| end + k);
+                let w = Word::from(&rest[..ws]);
+                theirs.push((w.word, w.whitespace, w.width));
+                rest = &rest[ws..];
+            }
+            assert_eq!(ours, theirs, "{t:?}");
+        }
     }
 
     #[test]
