@@ -56,6 +56,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             width,
             measure: settings.config.measure,
             justify: settings.config.justify,
+            related_pending: false,
         };
         return modes::print(source, &opts, color.then_some(&settings.theme));
     }

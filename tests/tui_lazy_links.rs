@@ -228,3 +228,29 @@ fn app_with_index(width: u16, height: u16) -> App {
     app.titles.get(&app.library);
     app
 }
+
+/// The text of the open page, one line per page line.
+fn page_text(app: &App) -> String {
+    let r = app.reader.as_ref().expect("an open article");
+    r.page
+        .lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.text.as_str()).collect::<String>() + "\n")
+        .collect()
+}
+
+#[test]
+fn while_the_index_is_built_headlines_say_they_are_being_looked_up_not_missing() {
+    let mut app = started(120, 40);
+    let waiting = page_text(&app);
+    assert!(waiting.contains("(looking up…)"), "{waiting}");
+    assert!(!waiting.contains("(not in library)"), "{waiting}");
+    app.index_titles_in_background();
+    assert!(wait_for_titles(&mut app), "the worker builds the index");
+    let done = page_text(&app);
+    assert!(!done.contains("(looking up…)"), "{done}");
+    assert!(
+        done.contains("(not in library)"),
+        "the headline with no article says so once the index is ready: {done}"
+    );
+}

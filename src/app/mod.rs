@@ -218,6 +218,8 @@ impl App {
             width,
             measure: self.measure,
             justify: self.justify,
+            // A page not to keep is one drawn while the title index is still being built.
+            related_pending: !keep,
         };
         if !keep {
             return Arc::new(typeset(article, &opts, &title_of));

@@ -89,6 +89,9 @@ pub struct Options {
     pub measure: u16,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,
+    /// The library's title index is still being built: a related headline without a path may
+    /// yet resolve, so it is shown as being looked up, not as missing from the library.
+    pub related_pending: bool,
 }
 
 impl Options {
@@ -101,6 +104,7 @@ impl Options {
             width,
             measure: Self::MEASURE,
             justify: false,
+            related_pending: false,
         }
     }
 }
@@ -147,7 +151,7 @@ pub fn typeset_with(
     let w = usize::from(text_width);
     header::lay_out(article, w, &mut page.lines);
     body::lay_out(article, w, opts.justify, &mut page.lines);
-    related::lay_out(article, w, title_of, &mut page);
+    related::lay_out(article, w, opts.related_pending, title_of, &mut page);
     page
 }
 

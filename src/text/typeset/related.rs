@@ -9,6 +9,7 @@ use std::path::Path;
 pub fn lay_out(
     article: &Article,
     width: usize,
+    pending: bool,
     title_of: &dyn Fn(&Path) -> Option<String>,
     page: &mut Page,
 ) {
@@ -26,6 +27,7 @@ pub fn lay_out(
             });
             let (text, tag) = match r.path {
                 Some(_) => (r.title.clone(), Tag::Link),
+                None if pending => (format!("{} (looking up…)", r.title), Tag::Unresolved),
                 None => (format!("{} (not in library)", r.title), Tag::Unresolved),
             };
             entry(
