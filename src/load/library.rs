@@ -48,7 +48,7 @@ impl Library {
         let rx = Mutex::new(rx);
         let read_all = || {
             let (mut entries, mut problems) = (Vec::new(), Vec::new());
-            // The lock is held only while taking the next batch, never while reading it.
+            // The lock is held while waiting for and taking the next batch, never while reading.
             while let Ok(batch) = {
                 rx.lock()
                     .map_err(|_| mpsc::RecvError)
