@@ -123,13 +123,14 @@ pub(super) fn is_debris(line: &str) -> bool {
     let t = line
         .trim()
         .trim_matches(|c: char| c == '.' || c == '…' || c.is_whitespace());
-    t.len() <= 20 && DEBRIS.contains(&t.to_lowercase().as_str())
+    // The lists are ASCII: a case-blind comparison needs no lower-cased copy of every line.
+    t.len() <= 20 && DEBRIS.iter().any(|d| d.eq_ignore_ascii_case(t))
 }
 
 /// Whether the line is a related-block marker such as `Related Articles`.
 pub(super) fn is_related_marker(line: &str) -> bool {
     let t = line.trim().trim_end_matches(':').trim_end();
-    t.len() <= 20 && RELATED.contains(&t.to_lowercase().as_str())
+    t.len() <= 20 && RELATED.iter().any(|r| r.eq_ignore_ascii_case(t))
 }
 
 /// Whether the line is a live-blog time stamp: `2:45 p.m.`, `10:05 a.m. EST`, `9 PM`, `14:05 GMT`.
