@@ -1,67 +1,14 @@
 //! End to end: the real binary in tmux, driven by keys as a person would, checked on the screen.
 
+mod tmux_common;
+
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use tmux_common::Tmux;
 
 const HARBOR: &str = "Harbor pilots walk out as talks over night shifts collapse";
 const COPPER: &str = "Iron ore prices slide as mines report weaker output";
 const FERRY: &str = "Island ferry timetable cut for the winter months";
-
-/// A tmux server of our own (its own socket), killed when the test ends however it ends.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("running tmux");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "e2e"])
-    }
-
-    /// Waits until the screen satisfies `ok`; panics with the screen after a generous while.
-    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "waited for {what}; the screen is:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait(text, |s| s.contains(text))
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
-}
 
 fn para(topic: &str, i: usize) -> serde_json::Value {
     serde_json::json!({
