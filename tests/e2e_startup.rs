@@ -5,7 +5,6 @@
 mod tmux_common;
 
 use std::path::Path;
-use std::process::Command;
 use tmux_common::Tmux;
 
 const ARTICLES: usize = 3000;
@@ -38,31 +37,20 @@ fn write_library(dir: &Path) {
     }
 }
 
-fn start(tmux: &Tmux, dir: &Path, state: &Path) {
+/// The reader on `dir` in a tmux session of its own, marks kept in `state`.
+fn start(socket: String, dir: &Path, state: &Path) -> Tmux {
     let bin = env!("CARGO_BIN_EXE_byline");
     let script = format!(
         "BYLINE_STATE_DIR='{}' '{bin}' '{}'; sleep 60",
         state.display(),
         dir.display()
     );
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "30",
-        "sh",
-        "-c",
-        &script,
-    ]);
+    Tmux::session(socket, 120, 30, &["sh", "-c", &script])
 }
 
 #[test]
 fn a_related_link_followed_at_once_opens_the_article_it_names() {
-    if Command::new("tmux").arg("-V").output().is_err() {
+    if !Tmux::installed() {
         eprintln!("skipped: tmux is not installed");
         return;
     }
@@ -71,10 +59,8 @@ fn a_related_link_followed_at_once_opens_the_article_it_names() {
     let first = format!("Articles 1/{ARTICLES}");
     for (key, target) in [("1", ARTICLES - 1), ("2", 1234)] {
         let state = tempfile::tempdir().expect("tempdir");
-        let tmux = Tmux {
-            socket: format!("byline-e2e-startup-{}-{key}", std::process::id()),
-        };
-        start(&tmux, dir.path(), state.path());
+        let socket = format!("byline-e2e-startup-{}-{key}", std::process::id());
+        let tmux = start(socket, dir.path(), state.path());
         tmux.wait_for(&first);
         // Into the previewed article and straight to a related link, as fast as keys come.
         tmux.run(&["send-keys", "-t", "e2e", "Enter", key]);
@@ -89,17 +75,15 @@ fn a_related_link_followed_at_once_opens_the_article_it_names() {
 
 #[test]
 fn the_startup_preview_shows_its_related_headlines_as_links_once_ready() {
-    if Command::new("tmux").arg("-V").output().is_err() {
+    if !Tmux::installed() {
         eprintln!("skipped: tmux is not installed");
         return;
     }
     let dir = tempfile::tempdir().expect("tempdir");
     let state = tempfile::tempdir().expect("tempdir");
     write_library(dir.path());
-    let tmux = Tmux {
-        socket: format!("byline-e2e-startup-preview-{}", std::process::id()),
-    };
-    start(&tmux, dir.path(), state.path());
+    let socket = format!("byline-e2e-startup-preview-{}", std::process::id());
+    let tmux = start(socket, dir.path(), state.path());
     // The article is short: its related box is in the preview. The headlines may show
     // unresolved for a moment, until the title index is ready; then they are links, without a key.
     let box_shown = "[2] Council 1234 approves the new tram line";

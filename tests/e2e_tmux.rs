@@ -80,7 +80,7 @@ fn percent(screen: &str) -> Option<u32> {
 
 #[test]
 fn a_reading_session_in_tmux() {
-    if Command::new("tmux").arg("-V").output().is_err() {
+    if !Tmux::installed() {
         eprintln!("skipped: tmux is not installed");
         return;
     }
@@ -88,28 +88,14 @@ fn a_reading_session_in_tmux() {
     let state = tempfile::tempdir().expect("tempdir");
     write_library(dir.path());
     let bin = env!("CARGO_BIN_EXE_byline");
-    let tmux = Tmux {
-        socket: format!("byline-e2e-{}", std::process::id()),
-    };
     let script = format!(
         // Marks go to a temp folder, never the user's state.
         "echo BEFORE_BYLINE; BYLINE_STATE_DIR='{}' '{bin}' '{}'; echo BYLINE_EXITED; sleep 60",
         state.path().display(),
         dir.path().display()
     );
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-        "-c",
-        &script,
-    ]);
+    let socket = format!("byline-e2e-{}", std::process::id());
+    let tmux = Tmux::session(socket, 100, 30, &["sh", "-c", &script]);
 
     // The list, newest first, with the newest previewed.
     let s = tmux.wait_for("Articles 1/3");
@@ -189,23 +175,8 @@ fn suspend_resume_and_sigterm_give_the_terminal_back() {
     let state = tempfile::tempdir().expect("tempdir");
     write_library(dir.path());
     let bin = env!("CARGO_BIN_EXE_byline");
-    let tmux = Tmux {
-        socket: format!("byline-e2e-sig-{}", std::process::id()),
-    };
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "bash",
-        "--norc",
-        "--noprofile",
-        "-i",
-    ]);
+    let socket = format!("byline-e2e-sig-{}", std::process::id());
+    let tmux = Tmux::session(socket, 100, 30, &["bash", "--norc", "--noprofile", "-i"]);
     tmux.keys(&["PS1='READY$ '", "Enter"]);
     tmux.wait_for("READY$");
     let cmd = format!(

@@ -10,6 +10,22 @@ pub struct Tmux {
 }
 
 impl Tmux {
+    /// Whether tmux can be run here (the end-to-end tests skip, saying so, where it cannot).
+    pub fn installed() -> bool {
+        Command::new("tmux").arg("-V").output().is_ok()
+    }
+
+    /// A server on its own socket `socket` with one session `e2e`, `width`×`height`, running
+    /// `command`.
+    pub fn session(socket: String, width: u16, height: u16, command: &[&str]) -> Tmux {
+        let tmux = Tmux { socket };
+        let (w, h) = (width.to_string(), height.to_string());
+        let mut args = vec!["new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h];
+        args.extend_from_slice(command);
+        tmux.run(&args);
+        tmux
+    }
+
     pub fn run(&self, args: &[&str]) -> String {
         let out = Command::new("tmux")
             .arg("-L")
