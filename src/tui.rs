@@ -101,9 +101,8 @@ fn event_loop(
             // The title index is the largest piece of library-sized work: it starts on a worker
             // once the first frame is on screen.
             first_frame = false;
+            // The backlinks pass follows on the same worker: it reads every file.
             app.index_titles_in_background();
-            // Backlinks read every file: never before the first frame either.
-            app.library.index_backlinks_in_background();
         }
         // Block for the next event, waking now and then to notice SIGTERM/SIGHUP, search
         // results and changed files.

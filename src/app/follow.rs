@@ -75,9 +75,11 @@ impl App {
     }
 
     /// Starts building the title index on a worker thread (after the first frame), so related
-    /// headlines resolve without a pause later.
+    /// headlines resolve without a pause later; the same worker then reads every file's related
+    /// block for the backlinks, with that index.
     pub fn index_titles_in_background(&self) {
-        self.titles.build_in_background(&self.library);
+        self.titles
+            .build_in_background(&self.library, self.library.backlinks_job());
     }
 
     /// Whether the open article waits for the title index (the loop should look again soon).

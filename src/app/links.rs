@@ -76,9 +76,14 @@ impl TitleIndex {
         self.cell.get_or_init(|| resolver(library))
     }
 
-    /// Starts building the resolver over `library` on a worker thread, unless it is built.
-    pub fn build_in_background(&self, library: &Library) {
-        if self.cell.get().is_some() {
+    /// Starts building the resolver over `library` on a worker thread, unless it is built, and
+    /// then runs `then` with it there (the backlinks pass, which needs the same index).
+    pub fn build_in_background(
+        &self,
+        library: &Library,
+        then: Option<impl FnOnce(&Resolver) + Send + 'static>,
+    ) {
+        if self.cell.get().is_some() && then.is_none() {
             return;
         }
         let titles: Vec<(String, PathBuf)> = library
@@ -87,13 +92,17 @@ impl TitleIndex {
             .filter_map(|e| Some((e.head.title.clone(), e.head.path.clone()?)))
             .collect();
         let cell = Arc::clone(&self.cell);
-        // Without the thread the first headline resolved builds the index instead.
+        // Without the thread the first headline resolved builds the index instead, and there
+        // are no backlinks: nothing the reader needs.
         let _ = std::thread::Builder::new()
             .name("byline-titles".into())
             .spawn(move || {
-                cell.get_or_init(|| {
+                let resolver = cell.get_or_init(|| {
                     Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())))
                 });
+                if let Some(then) = then {
+                    then(resolver);
+                }
             });
     }
 }

@@ -1,6 +1,7 @@
 //! The library: which files under the given paths are articles, and their list rows.
 
 use super::head::{self, Head};
+use super::resolve::Resolver;
 use crate::article::Article;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -164,23 +165,47 @@ impl Library {
 
     /// Reads every file's related block on a background thread and records, for each file,
     /// the files that link to it; [`Library::load`] adds them once ready. Listing never waits.
+    /// (The reader uses [`Library::backlinks_job`] on the title index it builds anyway.)
     pub fn index_backlinks_in_background(&self) {
-        let files: Vec<(String, PathBuf)> = self
-            .entries
-            .iter()
-            .filter(|e| e.article.is_none())
-            .filter_map(|e| Some((e.head.title.clone(), e.head.path.clone()?)))
-            .collect();
-        if files.is_empty() {
+        let Some(job) = self.backlinks_job() else {
             return;
-        }
-        let cell = Arc::clone(&self.backlinks);
+        };
+        let titles = self.titles();
         // Without the thread there are simply no backlinks: nothing the reader needs.
         let _ = std::thread::Builder::new()
             .name("byline-backlinks".into())
             .spawn(move || {
-                let _ = cell.set(backlinks_of(&files));
+                job(&Resolver::new(
+                    titles.iter().map(|(t, p)| (t.as_str(), p.as_path())),
+                ));
             });
+    }
+
+    /// Title and file of every article read from a file: what related headlines resolve to.
+    pub fn titles(&self) -> Vec<(String, PathBuf)> {
+        self.entries
+            .iter()
+            .filter(|e| e.article.is_none())
+            .filter_map(|e| Some((e.head.title.clone(), e.head.path.clone()?)))
+            .collect()
+    }
+
+    /// The backlinks pass, to run on a worker with a resolver over [`Library::titles`]: it reads
+    /// every file's related block and fills [`Library::backlinks`]. `None` without files.
+    pub fn backlinks_job(&self) -> Option<impl FnOnce(&Resolver) + Send + 'static> {
+        let files: Vec<PathBuf> = self
+            .entries
+            .iter()
+            .filter(|e| e.article.is_none())
+            .filter_map(|e| e.head.path.clone())
+            .collect();
+        if files.is_empty() {
+            return None;
+        }
+        let cell = Arc::clone(&self.backlinks);
+        Some(move |resolver: &Resolver| {
+            let _ = cell.set(backlinks_with(resolver, &files));
+        })
     }
 }
 
@@ -250,10 +275,15 @@ fn walk(paths: &[PathBuf], mut found: impl FnMut(Vec<PathBuf>)) -> Vec<String> {
 
 /// For each file, the files whose related headlines resolve to it, in library order.
 pub fn backlinks_of(files: &[(String, PathBuf)]) -> Backlinks {
-    let resolver =
-        super::resolve::Resolver::new(files.iter().map(|(t, p)| (t.as_str(), p.as_path())));
+    let resolver = Resolver::new(files.iter().map(|(t, p)| (t.as_str(), p.as_path())));
+    let sources: Vec<PathBuf> = files.iter().map(|(_, p)| p.clone()).collect();
+    backlinks_with(&resolver, &sources)
+}
+
+/// [`backlinks_of`] with the resolver over the files' titles already built.
+pub fn backlinks_with(resolver: &Resolver, files: &[PathBuf]) -> Backlinks {
     let mut out: Backlinks = HashMap::new();
-    for (_, source) in files {
+    for source in files {
         let Ok(article) = super::load_file(source) else {
             continue;
         };
