@@ -15,3 +15,4 @@ pub mod state;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod work;

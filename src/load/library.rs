@@ -42,9 +42,7 @@ impl Library {
     /// The walk feeds batches of files to reader threads as it finds them, so reading the first
     /// files overlaps walking the rest; the walking thread joins the readers when it is done.
     pub fn scan_with(paths: &[PathBuf], with_ids: bool) -> Library {
-        let readers = std::thread::available_parallelism()
-            .map_or(2, |n| n.get())
-            .clamp(1, 8);
+        let readers = crate::work::threads();
         let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
         let rx = Mutex::new(rx);
         let read_all = || {

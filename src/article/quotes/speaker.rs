@@ -1,13 +1,15 @@
-//! Speaker attribution: the name (or pronoun) next to a verb of saying in a quote's sentence.
+//! Speaker attribution, first half: the name (or pronoun) next to each verb of saying in a block.
 //!
 //! Each block is tokenised once; every verb of saying outside quotes becomes an event with its
-//! subject, found within a bounded look-back, so the work stays linear on any paragraph. Events are
-//! resolved in reading order: a pronoun takes the last named speaker, a lone surname the full name
-//! seen earlier. A quote takes the event right after it in its clause (`“…,” Ruiz said`), else the
-//! last event before it in its sentence (`Ruiz said: “…”`).
+//! subject, found within a bounded look-back, so the work stays linear on any paragraph. Finding
+//! them needs nothing from other blocks but the article's vocabulary, which is the same for all,
+//! so blocks can be read on several threads. [`super::resolve`] then takes the blocks' [`Clues`] in
+//! reading order: a pronoun takes the last named speaker, a lone surname the full name seen
+//! earlier, and a quote the event right after it in its clause (`“…,” Ruiz said`), else the last
+//! event before it in its sentence (`Ruiz said: “…”`).
 
-use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use foldhash::fast::RandomState;
 
@@ -21,47 +23,53 @@ const LOOK_BACK: usize = 48;
 /// The most words a name can have.
 const NAME_WORDS: usize = 8;
 
+/// Who a verb of saying has for its subject.
 #[derive(Debug)]
-enum Subject {
+pub(super) enum Subject {
     Name(String),
     Pronoun,
     Unknown,
 }
 
 /// A verb of saying outside quotes.
-struct Event {
+pub(super) struct Event {
     /// Offset of the verb.
-    pos: usize,
+    pub pos: usize,
     /// The end of the quote its clause starts right after, if it does.
-    after_quote: Option<usize>,
+    pub after_quote: Option<usize>,
     /// Index of its sentence in the block.
-    sentence: usize,
-    subject: Subject,
+    pub sentence: usize,
+    pub subject: Subject,
     /// The subject resolved to a name.
-    speaker: Option<String>,
+    pub speaker: Option<String>,
 }
 
 /// Names and events in reading order, for resolution.
-enum Item {
-    /// A full name: the text of tokens `from..to`.
-    Name(usize, usize),
+pub(super) enum Item {
+    /// A full name of two or more words, as written.
+    Name(String),
+    /// The event at this index of [`Clues::events`].
     Event(usize),
 }
 
-/// A full name first seen with a surname, and the last speaker who had it.
-struct Known {
-    first: String,
-    speaker: Option<String>,
+/// What one block says about who speaks: everything resolution needs, without the block's text.
+pub(super) struct Clues {
+    /// Verbs of saying, by offset.
+    pub events: Vec<Event>,
+    /// Full names and events in reading order.
+    pub items: Vec<Item>,
+    /// Offsets of clause breaks (`;`, a dash, `, but`) a verb before a quote must not cross.
+    pub barriers: Vec<usize>,
+    /// Offsets where sentences end.
+    pub ends: Vec<usize>,
 }
 
-/// What attribution carries from block to block.
+/// What attribution reads from the whole article: shared by the threads reading its blocks.
 pub(super) struct Speakers<'v> {
     blocks: &'v [Block],
     /// Words the article uses in lower case: a capitalised one at a sentence start is no name.
     /// Gathered from `blocks` the first time a name needs it: many articles never ask.
-    vocab: OnceCell<HashSet<&'v str, RandomState>>,
-    last: Option<String>,
-    surnames: HashMap<String, Known>,
+    vocab: OnceLock<HashSet<&'v str, RandomState>>,
 }
 
 /// One block's tokens and what each can be.
@@ -72,13 +80,11 @@ struct Walk<'a> {
 }
 
 impl<'v> Speakers<'v> {
-    /// Attribution state for the article made of `blocks`.
+    /// Attribution context for the article made of `blocks`.
     pub fn new(blocks: &'v [Block]) -> Self {
         Speakers {
             blocks,
-            vocab: OnceCell::new(),
-            last: None,
-            surnames: HashMap::new(),
+            vocab: OnceLock::new(),
         }
     }
 
@@ -87,9 +93,8 @@ impl<'v> Speakers<'v> {
         self.vocab.get_or_init(|| super::vocabulary(self.blocks))
     }
 
-    /// The speaker of each span of one block (`spans` sorted by start), in the same order.
-    /// Nested quotes get `None`: the speaker of the quote around them is quoting someone else.
-    pub fn attribute(&mut self, chars: &[char], spans: &[Span]) -> Vec<Option<String>> {
+    /// The clues of one block whose chars are `chars` and whose quotes are `spans` (sorted by start).
+    pub fn clues(&self, chars: &[char], spans: &[Span]) -> Clues {
         let mut intervals: Vec<(usize, usize)> = Vec::new();
         for s in spans {
             match intervals.last_mut() {
@@ -104,30 +109,13 @@ impl<'v> Speakers<'v> {
             tokens: &tokens,
             class: tokens.iter().map(|t| classify(chars, t)).collect(),
         };
-        let (mut events, items, barriers) = self.events(&walk, &intervals, &ends);
-        self.resolve(&walk, &items, &mut events);
-        let ends_pos: Vec<usize> = ends.iter().map(|&t| tokens[t].end).collect();
-        spans
-            .iter()
-            .map(|s| {
-                if s.nested {
-                    return None;
-                }
-                let i = events.partition_point(|e| e.pos < s.end);
-                let after = events
-                    .get(i)
-                    .filter(|e| e.after_quote == Some(s.end))
-                    .and_then(|e| e.speaker.clone());
-                after.or_else(|| {
-                    let sentence = ends_pos.partition_point(|&p| p <= s.start);
-                    let i = events.partition_point(|e| e.pos < s.start);
-                    let e = &events[i.checked_sub(1)?];
-                    let crossed = barriers.partition_point(|&b| b < s.start)
-                        != barriers.partition_point(|&b| b <= e.pos);
-                    (e.sentence == sentence && !crossed).then(|| e.speaker.clone())?
-                })
-            })
-            .collect()
+        let (events, items, barriers) = self.events(&walk, &intervals, &ends);
+        Clues {
+            events,
+            items,
+            barriers,
+            ends: ends.iter().map(|&t| tokens[t].end).collect(),
+        }
     }
 
     /// Walks the tokens once, collecting multi-word names, verbs of saying with their subjects, and
@@ -335,73 +323,6 @@ impl<'v> Speakers<'v> {
         }
         Subject::Name(name)
     }
-
-    /// Resolves events in reading order: names update the last speaker, pronouns read it.
-    fn resolve(&mut self, w: &Walk, items: &[Item], events: &mut [Event]) {
-        for item in items {
-            match item {
-                Item::Name(from, to) => {
-                    let sur = w.word(to - 1);
-                    self.surnames.entry(sur).or_insert_with(|| Known {
-                        first: w.text(*from, *to),
-                        speaker: None,
-                    });
-                }
-                Item::Event(i) => {
-                    let ev = &mut events[*i];
-                    ev.speaker = match &ev.subject {
-                        Subject::Name(n) => {
-                            let full = self.full_name(n);
-                            set(&mut self.last, &full);
-                            Some(full)
-                        }
-                        Subject::Pronoun => self.last.clone(),
-                        Subject::Unknown => None,
-                    };
-                }
-            }
-        }
-    }
-
-    /// The full name for a speaker: a lone surname becomes the last speaker with that surname, else
-    /// the first full name the article gave it (`Durán` → `Pedro Durán`).
-    fn full_name(&mut self, name: &str) -> String {
-        let sur = surname(name);
-        if name.contains(' ') {
-            match self.surnames.get_mut(sur) {
-                Some(known) => set(&mut known.speaker, name),
-                None => {
-                    self.surnames.insert(
-                        sur.to_string(),
-                        Known {
-                            first: name.to_string(),
-                            speaker: Some(name.to_string()),
-                        },
-                    );
-                }
-            }
-            return name.to_string();
-        }
-        match self.surnames.get_mut(sur) {
-            Some(known) => {
-                let full = known.speaker.clone().unwrap_or_else(|| known.first.clone());
-                set(&mut known.speaker, &full);
-                full
-            }
-            None => name.to_string(),
-        }
-    }
-}
-
-/// Sets `slot` to `text`, reusing the string already there.
-fn set(slot: &mut Option<String>, text: &str) {
-    match slot {
-        Some(s) => {
-            s.clear();
-            s.push_str(text);
-        }
-        None => *slot = Some(text.to_string()),
-    }
 }
 
 impl Walk<'_> {
@@ -439,12 +360,8 @@ impl Walk<'_> {
             && let Some((a, b)) = self.name_in(from, to + 1)
             && b - a >= 2
         {
-            items.push(Item::Name(a, b));
+            items.push(Item::Name(self.text(a, b)));
         }
         run.clear();
     }
-}
-
-fn surname(name: &str) -> &str {
-    name.rsplit(' ').next().unwrap_or(name)
 }
