@@ -221,7 +221,7 @@ fn siblings(paths: &[PathBuf]) -> Vec<Article> {
             if f.is_file()
                 && load::format_for(&f).is_some()
                 && !is_named
-                && let Ok(a) = load::load_file(&f)
+                && let Ok(a) = load::load_links(&f)
             {
                 out.push(a);
             }

@@ -282,7 +282,7 @@ pub fn backlinks_of(files: &[(String, PathBuf)]) -> Backlinks {
 pub fn backlinks_with(resolver: &Resolver, files: &[PathBuf]) -> Backlinks {
     let mut out: Backlinks = HashMap::new();
     for source in files {
-        let Ok(article) = super::load_file(source) else {
+        let Ok(article) = super::load_links(source) else {
             continue;
         };
         for r in &article.related {

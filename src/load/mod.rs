@@ -61,6 +61,15 @@ pub fn sniff(text: &str) -> Format {
 
 /// Parses already-read bytes as `format` (sniffed when `None`); the article's path is left unset.
 pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<Article> {
+    let mut article = parse_structure(bytes, format)?;
+    article.finish();
+    Ok(article)
+}
+
+/// [`parse_bytes`] without what is computed on the text (quotes, word count): the structure,
+/// title, dates and related headlines, which is all that resolving links needs, for a fraction
+/// of the time.
+fn parse_structure(bytes: &[u8], format: Option<Format>) -> Result<Article> {
     let clean = sanitize::decode(bytes)?;
     let format = format.unwrap_or_else(|| sniff(&clean.text));
     let mut article = match format {
@@ -72,14 +81,22 @@ pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<Article> {
     let mut warnings = clean.warnings;
     warnings.append(&mut article.warnings);
     article.warnings = warnings;
-    article.finish();
     Ok(article)
 }
 
 /// Reads and parses one article file, choosing the format by extension (sniffing when unknown).
 pub fn load_file(path: &Path) -> Result<Article> {
+    let mut article = load_links(path)?;
+    article.finish();
+    Ok(article)
+}
+
+/// [`load_file`] for an article read only for its title and related headlines (an unopened
+/// neighbour whose links resolve the open one's, or a backlinks pass): quotes are not looked for
+/// and words not counted, so `quotes` is empty and `words` 0.
+pub fn load_links(path: &Path) -> Result<Article> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", shown(path)))?;
-    let mut article = parse_bytes(&bytes, format_for(path)).with_context(|| shown(path))?;
+    let mut article = parse_structure(&bytes, format_for(path)).with_context(|| shown(path))?;
     article.path = Some(path.to_path_buf());
     Ok(article)
 }
@@ -100,6 +117,23 @@ pub fn shown_cow(path: &Path) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_only_load_keeps_the_structure_and_skips_quotes() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/2026/03");
+        let mut with_quotes = 0;
+        for entry in std::fs::read_dir(root).expect("samples") {
+            let path = entry.expect("entry").path();
+            let full = load_file(&path).expect("loads");
+            let links = load_links(&path).expect("loads");
+            assert!(links.quotes.is_empty() && links.words == 0, "{path:?}");
+            with_quotes += usize::from(!full.quotes.is_empty());
+            let mut done = links.clone();
+            done.finish();
+            assert_eq!(done, full, "{path:?}");
+        }
+        assert!(with_quotes > 5, "samples with quotes: {with_quotes}");
+    }
 
     #[test]
     fn format_for_agrees_with_the_standard_library_extension() {
