@@ -209,25 +209,34 @@ fn siblings(paths: &[PathBuf]) -> Vec<Article> {
         .collect();
     dirs.sort();
     dirs.dedup();
-    let mut out = Vec::new();
+    let mut files = Vec::new();
     for d in dirs {
         let Ok(rd) = std::fs::read_dir(&d) else {
             continue;
         };
-        let mut files: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-        files.sort();
-        for f in files {
+        let mut here: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+        here.sort();
+        files.extend(here.into_iter().filter(|f| {
             let is_named = f.canonicalize().is_ok_and(|c| named.contains(&c));
-            if f.is_file()
-                && load::format_for(&f).is_some()
-                && !is_named
-                && let Ok(a) = load::load_links(&f)
-            {
-                out.push(a);
-            }
-        }
+            f.is_file() && load::format_for(f).is_some() && !is_named
+        }));
     }
-    out
+    // A big folder is read on every thread, in contiguous runs so the order stays the same.
+    let per_thread = files.len().div_ceil(crate::work::threads()).max(1);
+    let runs: Vec<_> = files
+        .chunks(per_thread)
+        .map(|run| {
+            move || {
+                run.iter()
+                    .filter_map(|f| load::load_links(f).ok())
+                    .collect::<Vec<_>>()
+            }
+        })
+        .collect();
+    crate::work::in_parallel(runs)
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// Reports skipped files on stderr, one line each.

@@ -1,6 +1,6 @@
 //! How many threads a large job (a library scan, a long article) may use.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The most threads a job is split over: past this, a terminal reader's jobs gain nothing.
 const MAX_THREADS: usize = 8;
@@ -14,4 +14,77 @@ pub fn threads() -> usize {
             .map_or(2, |n| n.get())
             .clamp(1, MAX_THREADS)
     })
+}
+
+/// Runs `jobs` at once, the first on this thread and each other on a thread of its own, and
+/// returns their results in order. A thread that cannot be started leaves its job to this one;
+/// a job that panics panics here.
+pub fn in_parallel<R: Send>(jobs: Vec<impl FnOnce() -> R + Send>) -> Vec<R> {
+    let mut jobs = jobs.into_iter();
+    let Some(first) = jobs.next() else {
+        return Vec::new();
+    };
+    std::thread::scope(|s| {
+        let started: Vec<_> = jobs
+            .map(|job| {
+                // Shared, so the job is still here to run when its thread cannot start.
+                let slot = Arc::new(Mutex::new(Some(job)));
+                let theirs = Arc::clone(&slot);
+                std::thread::Builder::new()
+                    .spawn_scoped(s, move || take(&theirs).map(|j| j()))
+                    .map_err(|_| take(&slot))
+            })
+            .collect();
+        let mut out = vec![first()];
+        for h in started {
+            let result = match h {
+                Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                Err(job) => job.map(|j| j()),
+            };
+            out.extend(result);
+        }
+        out
+    })
+}
+
+/// The job in `slot`, if no one took it yet.
+fn take<J>(slot: &Mutex<Option<J>>) -> Option<J> {
+    slot.lock().unwrap_or_else(|e| e.into_inner()).take()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_back_in_the_order_of_the_jobs() {
+        let jobs: Vec<_> = (0..6u64)
+            .map(|i| move || (0..=i * 1000).sum::<u64>())
+            .collect();
+        let want: Vec<u64> = (0..6u64).map(|i| (0..=i * 1000).sum()).collect();
+        assert_eq!(in_parallel(jobs), want);
+        assert_eq!(in_parallel(Vec::<fn() -> u8>::new()), Vec::<u8>::new());
+    }
+
+    #[test]
+    fn jobs_run_on_other_threads() {
+        let me = std::thread::current().id();
+        let ids = in_parallel((0..3).map(|_| || std::thread::current().id()).collect());
+        assert_eq!(ids[0], me);
+        assert!(ids[1..].iter().all(|id| *id != me));
+    }
+
+    #[test]
+    #[should_panic(expected = "job 2 failed")]
+    fn a_panicking_job_panics_the_caller() {
+        let jobs: Vec<_> = (0..3)
+            .map(|i| {
+                move || {
+                    assert_ne!(i, 2, "job {i} failed");
+                    i
+                }
+            })
+            .collect();
+        in_parallel(jobs);
+    }
 }

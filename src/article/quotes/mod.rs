@@ -68,30 +68,12 @@ struct Part {
 fn find_quotes_in(blocks: &[Block], parts: usize) -> Vec<Quote> {
     let speakers = Speakers::new(blocks);
     let ranges = split(blocks, parts);
-    let read: Vec<Part> = if ranges.len() < 2 {
-        vec![read_part(blocks, 0..blocks.len(), &speakers)]
-    } else {
-        std::thread::scope(|s| {
-            let handles: Vec<_> = ranges[1..]
-                .iter()
-                .map(|r| {
-                    let (mine, speakers) = (r.clone(), &speakers);
-                    // A thread that cannot start leaves its part to this one.
-                    std::thread::Builder::new()
-                        .spawn_scoped(s, move || read_part(blocks, mine, speakers))
-                        .map_err(|_| r.clone())
-                })
-                .collect();
-            let mut read = vec![read_part(blocks, ranges[0].clone(), &speakers)];
-            for h in handles {
-                read.push(match h {
-                    Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                    Err(r) => read_part(blocks, r, &speakers),
-                });
-            }
-            read
-        })
-    };
+    let speakers = &speakers;
+    let jobs: Vec<_> = ranges
+        .into_iter()
+        .map(|r| move || read_part(blocks, r, speakers))
+        .collect();
+    let read = crate::work::in_parallel(jobs);
     let mut resolver = resolve::Resolver::default();
     let mut chains = 0;
     let mut quotes = Vec::new();
