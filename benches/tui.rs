@@ -11,6 +11,7 @@
 
 use byline::app::{Action, App};
 use byline::load;
+use byline::load::head::Ids;
 use byline::load::library::Library;
 use byline::ui::theme::Theme;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -120,16 +121,18 @@ fn corpus() -> (PathBuf, Option<tempfile::TempDir>) {
     (dir.path().to_path_buf(), Some(dir))
 }
 
-/// What `tui::run` does with a scanned library before its first draw: the app with its marks
-/// (none here), the terminal's size and the startup preview, then the frame.
+/// What `tui::run` does with a scanned library before its first draw: the app with its store
+/// (empty here), the terminal's size, the startup preview and the marks of the rows on screen,
+/// then the frame.
 fn first_frame(library: Library) -> App {
     let mut app = App::new(library, Theme::dark(), 76);
-    app.attach_store(byline::state::Store::disabled());
+    app.attach_store_lazily(byline::state::Store::disabled());
     app.update(Action::Resize {
         width: WIDTH,
         height: HEIGHT,
     });
     app.start(None);
+    app.sync_marks_on_screen();
     let mut term = terminal();
     term.draw(|f| byline::ui::render(&app, f)).expect("draw");
     app
@@ -143,19 +146,30 @@ fn startup(c: &mut Criterion) {
     group.bench_function("--list", |b| {
         b.iter(|| {
             // What `--list` does: scan the rows (no state ids), then one line per entry.
-            let lib = Library::scan_with(black_box(&paths), false);
+            let lib = Library::scan_with(black_box(&paths), Ids::Skip);
             let out = byline::modes::list_text(&lib);
             out.len()
         })
     });
     group.bench_function("first frame", |b| {
-        b.iter(|| first_frame(Library::scan(black_box(&paths))))
+        b.iter(|| first_frame(Library::scan_with(black_box(&paths), Ids::Later)))
     });
     // The part of startup that `--list` does not share: building the app, the preview (its
     // related headlines left for the title index) and drawing.
-    let scanned = Library::scan(&paths);
+    let scanned = Library::scan_with(&paths, Ids::Later);
     group.bench_function("first frame after the scan", |b| {
         b.iter_batched(|| scanned.clone(), first_frame, BatchSize::LargeInput)
+    });
+    // What the reader does right after its first frame: every row's state id and marks.
+    group.bench_function("marks after the first frame", |b| {
+        b.iter_batched(
+            || first_frame(scanned.clone()),
+            |mut app| {
+                app.sync_marks();
+                app
+            },
+            BatchSize::LargeInput,
+        )
     });
     // The title index that resolves related headlines to library entries. It is no part of the
     // first frame (a worker builds it after), but a related link followed before the worker is

@@ -2,7 +2,7 @@
 
 use crate::article::Article;
 use crate::input::{self, Source};
-use crate::load::{self, library::Library};
+use crate::load::{self, head::Ids, library::Library};
 use crate::render;
 use crate::settings::Settings;
 use crate::text::typeset::Options;
@@ -16,7 +16,7 @@ use std::process::ExitCode;
 /// `--list`: one row per article, newest first, read from list rows only.
 pub fn list(source: Source) -> Result<ExitCode> {
     let lib = match source {
-        Source::Paths(paths) => Library::scan_with(&paths, false),
+        Source::Paths(paths) => Library::scan_with(&paths, Ids::Skip),
         Source::Stdin(a) => input::library_of(vec![*a]),
         Source::Builtin => input::library_of(input::builtin_articles()),
     };
@@ -109,19 +109,21 @@ pub fn tui(source: Source, settings: &Settings, no_state: bool) -> Result<ExitCo
 }
 
 /// The library the reader shows for `paths`, and the article to open: a single file named
-/// alone brings its folder along and opens at once.
+/// alone brings its folder along and opens at once. The rows' state ids are left for the reader
+/// to compute when it needs them.
 fn reader_library(paths: &[PathBuf]) -> (Library, Option<usize>) {
+    let scan_later = |paths: &[PathBuf]| Library::scan_with(paths, Ids::Later);
     let [single] = paths else {
-        return (Library::scan(paths), None);
+        return (scan_later(paths), None);
     };
     if !single.is_file() {
-        return (Library::scan(paths), None);
+        return (scan_later(paths), None);
     }
     let folder = single
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut lib = Library::scan(&[folder.to_path_buf()]);
+    let mut lib = scan_later(&[folder.to_path_buf()]);
     let wanted = single.canonicalize().ok();
     let same = |p: &Path| p.canonicalize().ok() == wanted;
     let mut open = lib
@@ -130,7 +132,7 @@ fn reader_library(paths: &[PathBuf]) -> (Library, Option<usize>) {
         .position(|e| e.head.path.as_deref().is_some_and(same));
     if open.is_none() {
         // A file the folder scan skips (an unusual extension): read it on its own.
-        let extra = Library::scan(std::slice::from_ref(single));
+        let extra = scan_later(std::slice::from_ref(single));
         lib.problems.extend(extra.problems);
         lib.entries.extend(extra.entries);
         lib.sort();

@@ -67,10 +67,13 @@ pub fn run(launch: Launch) -> Result<()> {
     app.keymap = launch.keymap;
     app.date_format = launch.date_format;
     app.justify = launch.justify;
-    app.attach_store(launch.state);
+    // The marks of the rows on screen are read once the size is known, the rest right after
+    // the first frame.
+    app.attach_store_lazily(launch.state);
     let mut guard = term::Session::enter(launch.mouse)?;
     refresh_size(&mut app, &guard)?;
     app.start(launch.open);
+    app.sync_marks_on_screen();
     if !launch.state_warnings.is_empty() {
         let msg = launch.state_warnings.join("; ");
         app.complain(crate::text::sanitize::clean_line(&msg));
@@ -103,6 +106,11 @@ fn event_loop(
             first_frame = false;
             // The backlinks pass follows on the same worker: it reads every file.
             app.index_titles_in_background();
+            if app.marks_pending {
+                app.sync_marks();
+                app.refresh_view();
+                continue;
+            }
         }
         // Block for the next event, waking now and then to notice SIGTERM/SIGHUP, search
         // results and changed files.

@@ -1,6 +1,7 @@
 //! Reading state follows an article's content, not its file name.
 
 use byline::app::{Action, App};
+use byline::load::head::Ids;
 use byline::load::library::Library;
 use byline::state::Store;
 use byline::ui::theme::Theme;
@@ -51,4 +52,131 @@ fn a_renamed_or_moved_file_keeps_its_bookmark_and_read_mark() {
         !app.bookmarked[j] && !app.read[j],
         "the other article untouched"
     );
+}
+
+/// A folder of `n` articles, newest first in file order (`a00.txt` is the newest).
+fn many(n: usize) -> tempfile::TempDir {
+    let lib = tempfile::tempdir().unwrap();
+    for i in 0..n {
+        let day = 28 - i % 28;
+        let month = 12 - i / 28;
+        std::fs::write(
+            lib.path().join(format!("a{i:02}.txt")),
+            format!(
+                "Council story number {i}\n2026-{month:02}-{day:02}\nBy ANA RUIZ\nThe council met for the {i}th time.\n"
+            ),
+        )
+        .unwrap();
+    }
+    lib
+}
+
+fn row_of(app: &App, name: &str) -> usize {
+    app.library
+        .entries
+        .iter()
+        .position(|e| e.head.path.as_ref().unwrap().ends_with(name))
+        .unwrap()
+}
+
+/// The reader's startup: ids left for later, the store attached before any mark is read.
+fn lazy_app_on(lib: &std::path::Path, state: &std::path::Path, open: Option<&str>) -> App {
+    let library = Library::scan_with(&[lib.to_path_buf()], Ids::Later);
+    let mut app = App::new(library, Theme::dark(), 76);
+    app.attach_store_lazily(Store::open(state.to_path_buf()).0);
+    app.update(Action::Resize {
+        width: 120,
+        height: 24,
+    });
+    let open = open.map(|name| row_of(&app, name));
+    app.start(open);
+    app.sync_marks_on_screen();
+    app
+}
+
+#[test]
+fn marks_off_screen_are_read_after_the_first_frame_under_the_same_ids() {
+    let lib = many(60);
+    let state = tempfile::tempdir().unwrap();
+    let now_ids: Vec<String>;
+    {
+        let mut app = app_on(lib.path(), state.path());
+        now_ids = app
+            .library
+            .entries
+            .iter()
+            .map(|e| e.head.id.clone())
+            .collect();
+        for name in ["a00.txt", "a50.txt"] {
+            let i = row_of(&app, name);
+            app.selected = i;
+            app.update(Action::ToggleRead);
+        }
+        app.update(Action::ToggleBookmark);
+        app.flush_state().unwrap();
+    }
+    let mut app = lazy_app_on(lib.path(), state.path(), None);
+    let (top, far) = (row_of(&app, "a00.txt"), row_of(&app, "a50.txt"));
+    assert_eq!(top, 0, "the newest article is the first row");
+    assert!(
+        app.read[top],
+        "a row on screen has its mark for the first frame"
+    );
+    assert!(
+        !app.read[far] && !app.bookmarked[far],
+        "a row far below is not read yet"
+    );
+    assert!(app.library.entries[far].head.id.is_empty());
+    assert!(
+        app.bookmark_column(),
+        "the store has a bookmark: the column is there at once"
+    );
+    app.sync_marks();
+    assert!(
+        app.read[far] && app.bookmarked[far],
+        "read right after the first frame"
+    );
+    let ids: Vec<String> = app
+        .library
+        .entries
+        .iter()
+        .map(|e| e.head.id.clone())
+        .collect();
+    assert_eq!(
+        ids, now_ids,
+        "ids computed later are the ids computed at once"
+    );
+}
+
+#[test]
+fn an_article_opened_before_the_marks_are_read_keeps_its_read_mark() {
+    let lib = many(40);
+    let state = tempfile::tempdir().unwrap();
+    {
+        let mut app = lazy_app_on(lib.path(), state.path(), Some("a35.txt"));
+        let i = row_of(&app, "a35.txt");
+        assert_eq!(app.reader.as_ref().map(|r| r.index), Some(i));
+        app.sync_marks();
+        assert!(
+            app.read[i],
+            "opening marks it read, and the full read keeps that"
+        );
+        app.flush_state().unwrap();
+    }
+    let app = app_on(lib.path(), state.path());
+    let i = row_of(&app, "a35.txt");
+    assert!(
+        app.read[i],
+        "saved under the id a later run computes at once"
+    );
+    assert_eq!(app.read.iter().filter(|r| **r).count(), 1);
+}
+
+#[test]
+fn no_bookmark_column_before_the_marks_are_read_when_the_store_has_none() {
+    let lib = many(30);
+    let state = tempfile::tempdir().unwrap();
+    let app = lazy_app_on(lib.path(), state.path(), None);
+    assert!(app.marks_pending);
+    assert!(!app.bookmark_column());
 }

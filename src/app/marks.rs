@@ -45,6 +45,40 @@ impl App {
         self.refresh_view();
     }
 
+    /// [`App::attach_store`] for the first frame of a big library: no mark is read yet. Once size
+    /// and selection are set, [`App::sync_marks_on_screen`] reads those of the rows on screen
+    /// (computing only their state ids), and [`App::sync_marks`], right after the first frame,
+    /// the rest.
+    pub fn attach_store_lazily(&mut self, store: Store) {
+        self.store = store;
+        self.marks_pending = true;
+    }
+
+    /// Reads the marks of the list rows on screen from the store.
+    pub fn sync_marks_on_screen(&mut self) {
+        let Some(list) = self.panes().list else {
+            return;
+        };
+        let rows = self.view.rows();
+        let shown = rows.len().min(self.list_offset + usize::from(list.height));
+        for &i in rows.get(self.list_offset..shown).unwrap_or_default() {
+            let Some(e) = self.library.entries.get_mut(i) else {
+                continue;
+            };
+            e.head.settle_id();
+            let s = self.store.get(&e.head.id);
+            self.read[i] = s.read;
+            self.bookmarked[i] = s.bookmarked;
+        }
+    }
+
+    /// Whether the list shows the bookmark column: once an article of the library is bookmarked,
+    /// or, before every mark is read, when the store holds any bookmark (so the column does not
+    /// appear a moment after the first frame).
+    pub fn bookmark_column(&self) -> bool {
+        self.bookmarked.contains(&true) || (self.marks_pending && self.store.any_bookmarked())
+    }
+
     /// The store marks, bookmarks and positions are kept in.
     pub fn store(&self) -> &Store {
         &self.store
@@ -52,6 +86,8 @@ impl App {
 
     /// Reads every article's read mark and bookmark from the store again.
     pub fn sync_marks(&mut self) {
+        self.library.settle_ids();
+        self.marks_pending = false;
         let (read, bookmarked) = self
             .library
             .entries
@@ -66,7 +102,10 @@ impl App {
     }
 
     fn id_of(&self, i: usize) -> Option<String> {
-        self.library.entries.get(i).map(|e| e.head.id.clone())
+        self.library
+            .entries
+            .get(i)
+            .map(|e| e.head.state_id().into_owned())
     }
 
     /// Marks library article `i` read (it was opened).

@@ -96,6 +96,8 @@ pub struct App {
     pub justify: bool,
     /// Which articles are bookmarked (by library index), mirrored from the store.
     pub bookmarked: Vec<bool>,
+    /// Only the rows on screen have their marks read yet (see [`App::attach_store_lazily`]).
+    pub marks_pending: bool,
     /// The rows of the list: sort, filter and the only-these switches.
     pub view: view::ListView,
     /// Read marks, bookmarks and positions, saved across runs (`App::attach_store`).
@@ -140,6 +142,7 @@ impl App {
             date_format: crate::config::Config::default().date_format,
             justify: false,
             bookmarked: vec![false; n],
+            marks_pending: false,
             view: view::ListView::new(n),
             store: crate::state::Store::disabled(),
             find: None,

@@ -3,6 +3,7 @@
 use crate::article::{Article, Format};
 use crate::text::sanitize;
 use anyhow::{Context, Result};
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -23,8 +24,24 @@ pub struct Head {
     /// Authors as written.
     pub authors: Vec<String>,
     /// Stable id for reading state: a hash of title, date and the start of the text, so a moved
-    /// or renamed file keeps its read mark, bookmark and position.
+    /// or renamed file keeps its read mark, bookmark and position. Empty when the row was read
+    /// without it ([`Ids::Skip`]) or with it left for later ([`Ids::Later`]).
     pub id: String,
+    /// The start of the file the id is computed from, kept while the id is left for later.
+    pub id_start: Option<Box<str>>,
+}
+
+/// When a list row's state id is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ids {
+    /// Never: `--list` has no use for it.
+    Skip,
+    /// As the row is read.
+    Now,
+    /// When first asked for ([`Head::state_id`], [`Head::settle_id`]): the reader needs only the
+    /// rows on screen for its first frame, and hashing every row of a big library is a good part
+    /// of the time it takes to read the rows.
+    Later,
 }
 
 impl Head {
@@ -42,6 +59,27 @@ impl Head {
                 article.date.as_deref(),
                 article.blocks.first().map(|b| b.text.as_str()),
             ),
+            id_start: None,
+        }
+    }
+
+    /// The state id: `id`, or computed now from the start of the file when it was left for later
+    /// (empty when it was skipped).
+    pub fn state_id(&self) -> Cow<'_, str> {
+        match &self.id_start {
+            Some(start) if self.id.is_empty() => {
+                content_id(&self.title, self.date.as_deref(), start).into()
+            }
+            _ => self.id.as_str().into(),
+        }
+    }
+
+    /// Computes the id left for later, once, and lets go of the text it was computed from.
+    pub fn settle_id(&mut self) {
+        if let Some(start) = self.id_start.take()
+            && self.id.is_empty()
+        {
+            self.id = content_id(&self.title, self.date.as_deref(), &start);
         }
     }
 }
@@ -87,11 +125,11 @@ pub fn content_id(title: &str, date: Option<&str>, start: &str) -> String {
 /// Reads the list row of the article at `path` from the start of the file only
 /// (JSON files, which have no fixed order of fields, are parsed whole).
 pub fn read(path: &Path) -> Result<Head> {
-    read_with(path, true)
+    read_with(path, Ids::Now)
 }
 
-/// [`read`], computing the state id only when `with_id` (`--list` has no use for it).
-pub fn read_with(path: &Path, with_id: bool) -> Result<Head> {
+/// [`read`], computing the state id when `ids` says.
+pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
     let format = super::format_for(path);
     if format == Some(Format::Json) {
         return Ok(Head::of(&super::load_file(path)?));
@@ -132,11 +170,19 @@ pub fn read_with(path: &Path, with_id: bool) -> Result<Head> {
                 source: h.source,
                 authors: h.authors,
                 id: String::new(),
+                id_start: None,
             }
         }
     };
-    if with_id {
-        head.id = content_id(&head.title, head.date.as_deref(), &clean.text);
+    // A file's id hashes its first lines as read here (for Markdown too, whatever id the parse
+    // gave the article), so it never depends on how much of the file the parser used.
+    match ids {
+        Ids::Skip => {}
+        Ids::Now => head.id = content_id(&head.title, head.date.as_deref(), &clean.text),
+        Ids::Later => {
+            head.id.clear();
+            head.id_start = Some(Box::from(clean.text.as_ref()));
+        }
     }
     head.path = Some(path.to_path_buf());
     Ok(head)

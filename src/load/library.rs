@@ -1,6 +1,6 @@
 //! The library: which files under the given paths are articles, and their list rows.
 
-use super::head::{self, Head};
+use super::head::{self, Head, Ids};
 use super::resolve::Resolver;
 use crate::article::Article;
 use std::collections::HashMap;
@@ -34,14 +34,14 @@ impl Library {
     /// Scans files and folders (folders recursively for .txt/.md/.json) and sorts newest first.
     /// Symlink loops, dangling links, unreadable and binary files are skipped into `problems`.
     pub fn scan(paths: &[PathBuf]) -> Library {
-        Self::scan_with(paths, true)
+        Self::scan_with(paths, Ids::Now)
     }
 
-    /// [`Library::scan`]; `with_ids` false leaves the rows' state ids empty (for `--list`).
+    /// [`Library::scan`], computing the rows' state ids when `ids` says.
     ///
     /// The walk feeds batches of files to reader threads as it finds them, so reading the first
     /// files overlaps walking the rest; the walking thread joins the readers when it is done.
-    pub fn scan_with(paths: &[PathBuf], with_ids: bool) -> Library {
+    pub fn scan_with(paths: &[PathBuf], ids: Ids) -> Library {
         let readers = crate::work::threads();
         let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
         let rx = Mutex::new(rx);
@@ -54,7 +54,7 @@ impl Library {
                     .and_then(|r| r.recv())
             } {
                 for f in &batch {
-                    match head::read_with(f, with_ids) {
+                    match head::read_with(f, ids) {
                         Ok(head) => entries.push(Entry {
                             head,
                             article: None,
@@ -94,6 +94,22 @@ impl Library {
         lib.problems = walk_problems;
         lib.sort();
         lib
+    }
+
+    /// Computes every state id left for later ([`Ids::Later`]), on every thread.
+    pub fn settle_ids(&mut self) {
+        // Below a few thousand rows a thread costs more than it saves.
+        let per_thread = self
+            .entries
+            .len()
+            .div_ceil(crate::work::threads())
+            .max(2048);
+        let jobs: Vec<_> = self
+            .entries
+            .chunks_mut(per_thread)
+            .map(|run| move || run.iter_mut().for_each(|e| e.head.settle_id()))
+            .collect();
+        crate::work::in_parallel(jobs);
     }
 
     /// A library of one article held in memory (read from stdin).

@@ -104,6 +104,11 @@ impl Store {
         self.articles.get(id).copied().unwrap_or_default()
     }
 
+    /// Whether any article is bookmarked.
+    pub fn any_bookmarked(&self) -> bool {
+        self.articles.values().any(|s| s.bookmarked)
+    }
+
     /// All known articles and their state, in id order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &ArticleState)> {
         self.articles.iter().map(|(k, v)| (k.as_str(), v))

@@ -80,7 +80,7 @@ fn columns(app: &App, rows: &[usize], width: usize) -> Columns {
         .max()
         .unwrap_or(0);
     // The bookmark column shows only once something is bookmarked, like a sign column.
-    let star = usize::from(app.bookmarked.contains(&true));
+    let star = usize::from(app.bookmark_column());
     let mark = if width >= 12 { 2 + star } else { 0 };
     let mut room = width.saturating_sub(mark);
     let mut cols = Columns {
