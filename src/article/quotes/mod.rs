@@ -66,8 +66,8 @@ struct Part {
 
 /// [`find_quotes`] reading the blocks in at most `parts` parts at once.
 fn find_quotes_in(blocks: &[Block], parts: usize) -> Vec<Quote> {
-    let speakers = Speakers::new(blocks);
     let ranges = split(blocks, parts);
+    let speakers = Speakers::new(blocks, &ranges);
     let speakers = &speakers;
     let jobs: Vec<_> = ranges
         .into_iter()

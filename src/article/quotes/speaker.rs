@@ -64,12 +64,16 @@ pub(super) struct Clues {
     pub ends: Vec<usize>,
 }
 
+/// Words written in lower case, borrowed from the blocks and hashed with a per-process seed
+/// since they are untrusted.
+type Vocabulary<'v> = HashSet<&'v str, RandomState>;
+
 /// What attribution reads from the whole article: shared by the threads reading its blocks.
 pub(super) struct Speakers<'v> {
-    blocks: &'v [Block],
     /// Words the article uses in lower case: a capitalised one at a sentence start is no name.
-    /// Gathered from `blocks` the first time a name needs it: many articles never ask.
-    vocab: OnceLock<HashSet<&'v str, RandomState>>,
+    /// Gathered the first time a name needs it (many articles never ask), a set per part of the
+    /// article, so the threads reading the parts gather them side by side.
+    vocab: Vec<(&'v [Block], OnceLock<Vocabulary<'v>>)>,
 }
 
 /// One block's tokens and what each can be.
@@ -80,17 +84,21 @@ struct Walk<'a> {
 }
 
 impl<'v> Speakers<'v> {
-    /// Attribution context for the article made of `blocks`.
-    pub fn new(blocks: &'v [Block]) -> Self {
+    /// Attribution context for the article made of `blocks`, read in the parts `parts`.
+    pub fn new(blocks: &'v [Block], parts: &[std::ops::Range<usize>]) -> Self {
         Speakers {
-            blocks,
-            vocab: OnceLock::new(),
+            vocab: parts
+                .iter()
+                .map(|r| (&blocks[r.clone()], OnceLock::new()))
+                .collect(),
         }
     }
 
-    /// The words the article writes in lower case.
-    fn vocab(&self) -> &HashSet<&'v str, RandomState> {
-        self.vocab.get_or_init(|| super::vocabulary(self.blocks))
+    /// Whether the article writes `word` (lower case) somewhere.
+    fn in_vocab(&self, word: &str) -> bool {
+        self.vocab
+            .iter()
+            .any(|(blocks, set)| set.get_or_init(|| super::vocabulary(blocks)).contains(word))
     }
 
     /// The clues of one block whose chars are `chars` and whose quotes are `spans` (sorted by start).
@@ -307,7 +315,7 @@ impl<'v> Speakers<'v> {
         let mut from = from;
         // `Archivist Runa Tveit`: a leading word the article also writes in lower case is a
         // description, not a name, when two words are left.
-        while to - from > 2 && self.vocab().contains(w.word(from).to_lowercase().as_str()) {
+        while to - from > 2 && self.in_vocab(&w.word(from).to_lowercase()) {
             from += 1;
         }
         let Some((a, b)) = w.name_in(from, to) else {
@@ -316,7 +324,7 @@ impl<'v> Speakers<'v> {
         let name = w.text(a, b);
         // Tokens hold no spaces, so a one-token name is a single word.
         if b - a == 1 {
-            let common = at_sentence_start && self.vocab().contains(name.to_lowercase().as_str());
+            let common = at_sentence_start && self.in_vocab(&name.to_lowercase());
             if common || is_not_name(&name) {
                 return Subject::Unknown;
             }
