@@ -37,7 +37,7 @@ use speaker::{Clues, Speakers};
 
 /// Articles with less text than this are read on one thread: below it, starting a thread costs
 /// more than it saves (a 64 KB article takes about 2 ms, a thread tens of microseconds).
-const PARALLEL_MIN_BYTES: usize = 64 * 1024;
+pub(crate) const PARALLEL_MIN_BYTES: usize = 64 * 1024;
 
 /// Finds every quoted passage in `blocks`, in block order then by start offset.
 ///
