@@ -47,6 +47,12 @@ pub struct Launch {
 /// How often the loop wakes to look at the termination flag while no event comes.
 const SIGNAL_POLL: Duration = Duration::from_millis(250);
 
+/// The timeout that asks whether an event is already waiting, without waiting for one. Zero does
+/// not do: crossterm's tty source then looks neither at the bytes it has already read nor at the
+/// terminal, so keys typed together would wait for the next blocking poll. Under a millisecond,
+/// the terminal is polled without blocking.
+const WAITING: Duration = Duration::from_micros(1);
+
 /// Runs the reader until the user quits; the terminal is restored however it ends.
 pub fn run(launch: Launch) -> Result<()> {
     let terminate = Arc::new(AtomicBool::new(false));
@@ -116,7 +122,7 @@ fn event_loop(
         // lays the article out again, and the sizes in between are never drawn.
         let mut first = true;
         let mut resize = None;
-        while first || event::poll(Duration::ZERO)? {
+        while first || event::poll(WAITING)? {
             first = false;
             let Some(action) = to_action(app, event::read()?) else {
                 continue;
