@@ -47,6 +47,12 @@ pub struct Launch {
 /// How often the loop wakes to look at the termination flag while no event comes.
 const SIGNAL_POLL: Duration = Duration::from_millis(250);
 
+/// The timeout that asks whether an event is already waiting, without waiting for one. Zero does
+/// not do: crossterm's tty source then looks neither at the bytes it has already read nor at the
+/// terminal, so keys typed together would wait for the next blocking poll. Under a millisecond,
+/// the terminal is polled without blocking.
+const WAITING: Duration = Duration::from_micros(1);
+
 /// Runs the reader until the user quits; the terminal is restored however it ends.
 pub fn run(launch: Launch) -> Result<()> {
     let terminate = Arc::new(AtomicBool::new(false));
@@ -112,8 +118,8 @@ fn event_loop(
                 continue;
             }
         }
-        // Block for the next event, waking now and then to notice SIGTERM/SIGHUP, search
-        // results and changed files.
+        // Block for the next event, waking now and then to notice SIGTERM/SIGHUP, previews,
+        // search results and changed files.
         match wait(app, terminate, watch)? {
             Wake::Quit => return Ok(()),
             Wake::Redraw => continue,
@@ -124,7 +130,7 @@ fn event_loop(
         // lays the article out again, and the sizes in between are never drawn.
         let mut first = true;
         let mut resize = None;
-        while first || event::poll(Duration::ZERO)? {
+        while first || event::poll(WAITING)? {
             first = false;
             let Some(action) = to_action(app, event::read()?) else {
                 continue;
@@ -147,6 +153,9 @@ fn event_loop(
         app.save_state(Instant::now());
         // Keys that keep coming never leave the loop idle: the index may be ready meanwhile.
         app.poll_titles();
+        // A preview that takes no longer than this is drawn in the next frame instead of its
+        // placeholder; a longer one is drawn when it comes, and keys go on meanwhile.
+        app.wait_preview(PREVIEW_GRACE);
     }
 }
 
@@ -169,7 +178,7 @@ pub fn folders_to_watch(paths: &[std::path::PathBuf]) -> Vec<std::path::PathBuf>
 enum Wake {
     /// A terminal event is waiting.
     Event,
-    /// The model changed on its own (search results, changed files).
+    /// The model changed on its own (a preview, search results, changed files).
     Redraw,
     /// A termination signal came.
     Quit,
@@ -182,25 +191,43 @@ const SEARCH_POLL: Duration = Duration::from_millis(100);
 /// title index (built in the background, a few tens of milliseconds on a big library).
 const TITLES_POLL: Duration = Duration::from_millis(10);
 
-/// Waits for a terminal event; meanwhile takes search results and changed files without ever
-/// blocking on them.
+/// How long the loop, having handled a key, waits for the preview it asked for before drawing:
+/// a short article's page (a millisecond or two) comes in time for the frame, so moving through
+/// the list does not flash the placeholder; a long article's never holds the frame up for more.
+const PREVIEW_GRACE: Duration = Duration::from_millis(5);
+
+/// How long the loop waits for the preview worker at a time while a preview is pending, before
+/// it looks for keys again.
+const PREVIEW_POLL: Duration = Duration::from_millis(4);
+
+/// Waits for a terminal event; meanwhile takes previews, search results and changed files
+/// without ever blocking on them for long.
 fn wait(app: &mut App, terminate: &AtomicBool, watch: &mut Watching) -> Result<Wake> {
     loop {
         if terminate.load(Ordering::Relaxed) {
             return Ok(Wake::Quit);
         }
-        let timeout = if app.titles_pending() {
-            TITLES_POLL
-        } else if app.search_busy() {
-            SEARCH_POLL
+        let mut changed = false;
+        if app.preview_pending() {
+            // The preview is drawn the moment it comes; keys are looked at in between.
+            if event::poll(WAITING)? {
+                return Ok(Wake::Event);
+            }
+            changed |= app.wait_preview(PREVIEW_POLL);
         } else {
-            SIGNAL_POLL
-        };
-        if event::poll(timeout)? {
-            return Ok(Wake::Event);
+            let timeout = if app.titles_pending() {
+                TITLES_POLL
+            } else if app.search_busy() {
+                SEARCH_POLL
+            } else {
+                SIGNAL_POLL
+            };
+            if event::poll(timeout)? {
+                return Ok(Wake::Event);
+            }
         }
         // Idle: a debounced save comes due; a failure must be drawn at once.
-        let mut changed = app.save_state(Instant::now());
+        changed |= app.save_state(Instant::now());
         changed |= app.poll_search();
         changed |= app.poll_titles();
         let (running, late) = watch.poll();

@@ -10,10 +10,12 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 use tui_common::*;
 
-/// The app as `tui::run` has it before the first frame: sized, the preview started.
+/// The app as `tui::run` has it once the startup preview has come: sized, the preview
+/// started and settled.
 fn started(width: u16, height: u16) -> App {
     let mut app = app(width, height);
     app.start(None);
+    app.settle();
     app
 }
 
@@ -143,10 +145,20 @@ fn a_page_laid_out_while_waiting_is_not_kept() {
         assert!(app.titles_pending());
         // The next article has no related headlines: nothing is built for it.
         app.update(Action::Down);
+        app.settle();
         assert_eq!(title(&app), PORT);
         assert!(app.titles.ready().is_none());
-        // Coming back builds the index (a user action) and must not reuse the waiting page.
+        // Coming back in the list waits again: a preview never builds the index.
         app.update(Action::Up);
+        app.settle();
+        assert_eq!(title(&app), HARBOR);
+        assert!(app.titles_pending());
+        assert!(app.titles.ready().is_none());
+        // Opening it again with the focus builds the index (a user action) and must not reuse
+        // the waiting page.
+        app.update(Action::Open);
+        app.update(Action::NextArticle);
+        app.update(Action::PrevArticle);
         assert_eq!(title(&app), HARBOR);
         assert!(!app.titles_pending());
         assert_eq!(
@@ -204,6 +216,7 @@ fn a_scanned_folder_resolves_the_same_with_and_without_the_worker() {
             height: 40,
         });
         app.start(None);
+        app.settle();
         if background {
             app.index_titles_in_background();
             assert!(wait_for_titles(&mut app));

@@ -90,6 +90,7 @@ fn escape_clears_the_filter_and_enter_keeps_it_in_the_status_bar() {
     assert_eq!(app.selected, 2, "the selection moves to a row that shows");
     assert!(app.reader.is_none(), "no preview while typing");
     app.update(Action::FilterAccept);
+    app.settle();
     assert_eq!(app.mode, Mode::List);
     assert_eq!(rows(&app), vec![2]);
     assert_eq!(title(&app), COPPER, "Enter previews the selection");
@@ -189,6 +190,7 @@ fn unread_only_hides_what_was_read_and_bookmarked_only_the_rest() {
     app.update(Action::UnreadOnly);
     assert_eq!(rows(&app), vec![0, 1, 2, 3]);
     app.update(Action::Bottom);
+    app.settle();
     app.update(Action::ToggleBookmark);
     app.update(Action::BookmarkedOnly);
     assert_eq!(rows(&app), vec![3]);
@@ -239,6 +241,7 @@ fn m_toggles_a_bookmark_of_the_selected_or_open_article() {
 fn opening_marks_read_but_the_preview_does_not() {
     let mut app = app(120, 40);
     app.update(Action::Down);
+    app.settle();
     assert_eq!(title(&app), PORT);
     assert!(!app.read[1]);
     assert!(!app.store().get(&id(&app, 1)).read);

@@ -81,10 +81,12 @@ fn open_shows_the_article_marks_it_read_and_focuses_the_reader() {
 fn moving_in_the_list_previews_the_selection_when_both_panes_show() {
     let mut app = app(120, 40);
     app.update(Action::Down);
+    app.settle();
     assert_eq!(title(&app), PORT);
     assert_eq!(app.mode, Mode::List);
     assert!(!app.read[1]);
     app.update(Action::Bottom);
+    app.settle();
     assert_eq!(title(&app), NOTE);
     let mut narrow = self::app(60, 20);
     narrow.update(Action::Down);
@@ -286,6 +288,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         row: 10,
         down: true,
     });
+    app.settle();
     assert_eq!(app.selected, 3);
     assert_eq!(title(&app), NOTE, "the reader previews the selection");
     assert!(!app.read[3], "a preview is not a read");

@@ -14,7 +14,9 @@ impl App {
 
     /// [`App::open`]; `wait` false leaves related headlines unresolved when the title index is
     /// not built yet ([`App::poll_titles`] resolves them once it is), instead of building it.
-    fn open_with(&mut self, index: usize, focus: bool, wait: bool) -> bool {
+    pub(super) fn open_with(&mut self, index: usize, focus: bool, wait: bool) -> bool {
+        // Whatever was being previewed, this is what the reader shows now.
+        self.cancel_preview();
         let article = match self.library.load(index) {
             Ok(a) => a,
             Err(e) => {
@@ -57,18 +59,19 @@ impl App {
         true
     }
 
-    /// Opens what the reader starts with: library entry `open` with the focus, else a preview
-    /// of the first article, so the wide screen does not start with an empty reading pane.
-    /// Neither waits for the title index: the first frame needs only the list rows, and related
-    /// headlines resolve when [`App::poll_titles`] finds the index ready (following one builds
-    /// or waits for it at once).
+    /// Opens what the reader starts with: library entry `open` with the focus, else asks for a
+    /// preview of the first article, so the wide screen does not start with an empty reading
+    /// pane (it shows the article's list row until the worker has the page). Neither waits for
+    /// the title index: the first frame needs only the list rows, and related headlines resolve
+    /// when [`App::poll_titles`] finds the index ready (following one builds or waits for it at
+    /// once).
     pub fn start(&mut self, open: Option<usize>) {
         match open {
             Some(i) => {
                 self.open_with(i, true, false);
             }
             None if !self.library.entries.is_empty() => {
-                self.open_with(0, false, false);
+                self.request_preview(0);
             }
             None => {}
         }
@@ -114,13 +117,24 @@ impl App {
     }
 
     /// Shows the selected article in the reading pane when both panes are on screen, without
-    /// taking the focus or marking it read.
+    /// taking the focus or marking it read. The worker loads it ([`App::request_preview`]): a
+    /// key that moves the selection never reads the file.
     pub(super) fn preview_selection(&mut self) {
         let panes = self.panes();
         let split = panes.list.is_some() && panes.reader.is_some();
-        let shown = self.reader.as_ref().map(|r| r.index);
-        if split && !self.library.entries.is_empty() && shown != Some(self.selected) {
-            self.open(self.selected, false);
+        let shown = match self.preview.pending() {
+            Some(p) => Some(p.index),
+            None => self.reader.as_ref().map(|r| r.index),
+        };
+        if shown == Some(self.selected) || self.library.entries.is_empty() {
+            return;
+        }
+        if split {
+            self.request_preview(self.selected);
+        } else {
+            // The reader is hidden: nothing to show, but a late reply must not land under
+            // another selection.
+            self.cancel_preview();
         }
     }
 

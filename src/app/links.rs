@@ -5,6 +5,7 @@ use crate::load::library::Library;
 use crate::load::resolve::Resolver;
 use crate::text::typeset::Page;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// The first line each link target appears on, in page order (a target listed once).
@@ -62,6 +63,8 @@ pub fn resolver(library: &Library) -> Resolver {
 #[derive(Debug, Clone, Default)]
 pub struct TitleIndex {
     cell: Arc<OnceLock<Resolver>>,
+    /// Set once it is built or being built.
+    started: Arc<AtomicBool>,
 }
 
 impl TitleIndex {
@@ -73,7 +76,13 @@ impl TitleIndex {
     /// The resolver over `library`: built now when it is not, or waited for while the worker
     /// builds it.
     pub fn get(&self, library: &Library) -> &Resolver {
+        self.started.store(true, Ordering::Relaxed);
         self.cell.get_or_init(|| resolver(library))
+    }
+
+    /// Whether it is built or being built.
+    pub fn started(&self) -> bool {
+        self.started.load(Ordering::Relaxed)
     }
 
     /// Starts building the resolver over `library` on a worker thread, unless it is built, and
@@ -86,6 +95,7 @@ impl TitleIndex {
         if self.cell.get().is_some() && then.is_none() {
             return;
         }
+        self.started.store(true, Ordering::Relaxed);
         let titles: Vec<(String, PathBuf)> = library
             .entries
             .iter()
@@ -128,17 +138,27 @@ pub fn resolve_related(
 pub fn with_related_resolved(
     library: &Library,
     resolver: &Resolver,
-    mut article: Arc<Article>,
+    article: Arc<Article>,
 ) -> Arc<Article> {
-    let found: Vec<(usize, std::path::PathBuf)> = article
+    with_related_found(article, |title| {
+        let to = index_of_title(library, resolver, title)?;
+        library.entries[to].head.path.clone()
+    })
+}
+
+/// `article` with each unresolved related headline pointed at the file `find` names for its
+/// title. With the library's own resolver, the paths are the library's (they are what it was
+/// built from), so a worker without the library resolves as [`with_related_resolved`] does.
+pub fn with_related_found(
+    mut article: Arc<Article>,
+    find: impl Fn(&str) -> Option<PathBuf>,
+) -> Arc<Article> {
+    let found: Vec<(usize, PathBuf)> = article
         .related
         .iter()
         .enumerate()
         .filter(|(_, r)| r.path.is_none())
-        .filter_map(|(i, r)| {
-            let to = index_of_title(library, resolver, &r.title)?;
-            Some((i, library.entries[to].head.path.clone()?))
-        })
+        .filter_map(|(i, r)| Some((i, find(&r.title)?)))
         .collect();
     if !found.is_empty() {
         let a = Arc::make_mut(&mut article);

@@ -146,9 +146,17 @@ impl App {
                 self.read[i] = true;
             }
         }
-        // Pages are cached by index, which has just changed meaning.
+        // Pages are cached by index, which has just changed meaning; so is a pending preview.
         self.cache = super::reader::PageCache::default();
+        let previewing = self.cancel_preview().is_some();
+        // A reader that had a title index gets one for the new library, built in the background:
+        // previews wait for it and never build it themselves.
+        let had_index = self.titles.started();
         self.titles = super::links::TitleIndex::default();
+        if had_index {
+            self.titles
+                .build_in_background(&self.library, None::<fn(&crate::load::resolve::Resolver)>);
+        }
         let n = self.library.entries.len();
         self.selected = selected
             .and_then(|p| index_of(&self.library, &p))
@@ -172,6 +180,9 @@ impl App {
             None => {}
         }
         self.keep_selection_visible();
+        if previewing {
+            self.preview_selection();
+        }
     }
 
     /// Points the history's places at the same files (`paths` as they were, back then forward);

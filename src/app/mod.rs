@@ -14,6 +14,7 @@ mod listing;
 mod live;
 pub mod marks;
 mod mouse;
+pub mod preview;
 pub mod reader;
 mod search;
 mod update;
@@ -108,6 +109,8 @@ pub struct App {
     pub search: Option<Search>,
     /// The search worker, started on the first search.
     pub search_index: Option<SearchIndex>,
+    /// The list preview's worker and the preview the reading pane waits for.
+    pub preview: preview::Preview,
 }
 
 impl App {
@@ -148,6 +151,7 @@ impl App {
             find: None,
             search: None,
             search_index: None,
+            preview: preview::Preview::default(),
         }
     }
 

@@ -37,7 +37,15 @@ impl App {
                     self.mode = Mode::List;
                 }
                 self.select(i);
-                self.open(i, true);
+                if self.reader.as_ref().is_some_and(|r| r.index == i) {
+                    // Its preview is on screen already: entered as it is, not loaded again.
+                    self.mark_read(i);
+                    if self.mode == Mode::List {
+                        self.mode = Mode::Reader;
+                    }
+                } else {
+                    self.open(i, true);
+                }
             }
             return Effect::None;
         }

@@ -78,6 +78,29 @@ impl PageCache {
         page
     }
 
+    /// Keeps `page`, laid out elsewhere (by the preview worker), as article `index` with `opts`;
+    /// the page cached for them, if there was one already. When the cache is full, the pages it
+    /// held are handed back, to be freed off the loop's thread (a long article's page takes
+    /// milliseconds to free).
+    pub fn put(
+        &mut self,
+        index: usize,
+        opts: Options,
+        page: Arc<Page>,
+    ) -> (Arc<Page>, Vec<Arc<Page>>) {
+        let key = (index, opts.width, opts.measure, opts.justify);
+        if let Some(p) = self.pages.get(&key) {
+            return (p.clone(), Vec::new());
+        }
+        let evicted = if self.pages.len() >= Self::LIMIT {
+            self.pages.drain().map(|(_, p)| p).collect()
+        } else {
+            Vec::new()
+        };
+        self.pages.insert(key, page.clone());
+        (page, evicted)
+    }
+
     /// How many pages are cached.
     pub fn len(&self) -> usize {
         self.pages.len()

@@ -161,7 +161,8 @@ impl App {
     }
 
     /// Keeps the model consistent with the size: re-lays the page out when the reader's width
-    /// changed (keeping the paragraph at the top), and keeps the selection and scroll in range.
+    /// changed (keeping the paragraph at the top), asks again for a pending preview laid out
+    /// for another width, and keeps the selection and scroll in range.
     pub(super) fn relayout(&mut self) {
         let width = self.reader_width();
         let h = self.reader_height();
@@ -184,6 +185,7 @@ impl App {
         if let Some(r) = self.reader.as_mut() {
             r.scroll = r.scroll.min(r.max_scroll(h));
         }
+        self.refresh_preview();
         self.keep_selection_visible();
     }
 }

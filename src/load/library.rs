@@ -16,6 +16,44 @@ pub struct Entry {
     pub article: Option<Arc<Article>>,
 }
 
+/// One library article, ready to load without the library ([`Library::source`]).
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// The article held in memory (stdin).
+    Memory(Arc<Article>),
+    /// An article file, parsed when loaded.
+    File {
+        /// The file.
+        path: PathBuf,
+        /// The files linking to it, once the backlinks pass has found them.
+        backlinks: Option<Vec<PathBuf>>,
+    },
+}
+
+impl Source {
+    /// The article: the one held, or the file parsed (with its backlinks).
+    pub fn load(self) -> anyhow::Result<Arc<Article>> {
+        match self {
+            Source::Memory(a) => Ok(a),
+            Source::File { path, backlinks } => {
+                let mut article = super::load_file(&path)?;
+                if let Some(links) = backlinks {
+                    article.backlinks = links;
+                }
+                Ok(Arc::new(article))
+            }
+        }
+    }
+
+    /// The files the loaded article will name as linking to it.
+    pub fn backlinks(&self) -> &[PathBuf] {
+        match self {
+            Source::Memory(a) => &a.backlinks,
+            Source::File { backlinks, .. } => backlinks.as_deref().unwrap_or_default(),
+        }
+    }
+}
+
 /// Which files link to each file through their related blocks.
 pub type Backlinks = HashMap<PathBuf, Vec<PathBuf>>;
 
@@ -158,23 +196,28 @@ impl Library {
 
     /// Parses entry `i` (or returns the article held in memory).
     pub fn load(&self, i: usize) -> anyhow::Result<Arc<Article>> {
+        self.source(i)?.load()
+    }
+
+    /// What loading entry `i` needs, taken out of the library so another thread can load it:
+    /// the article held in memory, or the file and the backlinks known for it now.
+    pub fn source(&self, i: usize) -> anyhow::Result<Source> {
         let e = self
             .entries
             .get(i)
             .ok_or_else(|| anyhow::anyhow!("no article {i}"))?;
         if let Some(a) = &e.article {
-            return Ok(a.clone());
+            return Ok(Source::Memory(a.clone()));
         }
         let path = e
             .head
             .path
             .as_ref()
             .ok_or_else(|| anyhow::anyhow!("article {i} has no file"))?;
-        let mut article = super::load_file(path)?;
-        if let Some(links) = self.backlinks.get().and_then(|b| b.get(path)) {
-            article.backlinks.clone_from(links);
-        }
-        Ok(Arc::new(article))
+        Ok(Source::File {
+            path: path.clone(),
+            backlinks: self.backlinks.get().and_then(|b| b.get(path)).cloned(),
+        })
     }
 
     /// Reads every file's related block on a background thread and records, for each file,

@@ -1,5 +1,5 @@
 //! The reading pane: the visible lines of the typeset page, the focused link, a scrollbar and
-//! the position.
+//! the position; while a preview loads, the header its list row gives.
 
 use crate::app::App;
 use crate::text::typeset::Page;
@@ -22,6 +22,10 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
+    if let (None, Some(p)) = (&app.reader, app.preview.pending()) {
+        draw_lines(app, buf, inner, &p.page, 0, None, false);
+        return;
+    }
     let Some(r) = &app.reader else {
         let hint = if app.library.entries.is_empty() {
             "no article to show"
@@ -32,13 +36,14 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         return;
     };
     let scroll = r.scroll.min(r.max_scroll(h));
-    draw_lines(app, buf, inner, &r.page, scroll, r.focus);
+    draw_lines(app, buf, inner, &r.page, scroll, r.focus, true);
     if r.page.lines.len() > h {
         super::scroll::scrollbar(buf, area, r.max_scroll(h), scroll, h, t.scrollbar);
     }
 }
 
-/// Draws only the lines `scroll..scroll + area.height` of `page`, margin applied.
+/// Draws only the lines `scroll..scroll + area.height` of `page`, margin applied; `find` marks
+/// the find's matches (they belong to the open article's page).
 fn draw_lines(
     app: &App,
     buf: &mut Buffer,
@@ -46,6 +51,7 @@ fn draw_lines(
     page: &Page,
     scroll: usize,
     focus: Option<usize>,
+    find: bool,
 ) {
     let t = &app.theme;
     let right = area.x + area.width;
@@ -58,7 +64,11 @@ fn draw_lines(
     {
         let y = area.y + row as u16;
         let mut x = area.x.saturating_add(page.margin);
-        let marks = super::find_marks::on_line(app, scroll + row);
+        let marks = if find {
+            super::find_marks::on_line(app, scroll + row)
+        } else {
+            Vec::new()
+        };
         let mut col = 0;
         for span in &line.spans {
             if x >= right {

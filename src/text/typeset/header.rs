@@ -5,6 +5,12 @@ use crate::article::Article;
 
 /// Appends the header lines of `article`.
 pub fn lay_out(article: &Article, width: usize, lines: &mut Vec<Line>) {
+    let reading = format!("{} min read", article.reading_minutes());
+    lay_out_with(article, width, &reading, lines);
+}
+
+/// Appends the header lines of `article`, ending the date line with `note` (the reading time).
+pub fn lay_out_with(article: &Article, width: usize, note: &str, lines: &mut Vec<Line>) {
     plain(lines, &article.title, width, Tag::Headline, None);
     let mut by = Vec::new();
     if !article.authors.is_empty() {
@@ -20,7 +26,7 @@ pub fn lay_out(article: &Article, width: usize, lines: &mut Vec<Line>) {
     if let Some(d) = readable_date(article) {
         meta.push(d);
     }
-    meta.push(format!("{} min read", article.reading_minutes()));
+    meta.push(note.to_string());
     plain(lines, &meta.join(" · "), width, Tag::Meta, None);
     blank(lines);
 }

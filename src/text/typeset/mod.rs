@@ -155,6 +155,20 @@ pub fn typeset_with(
     page
 }
 
+/// The header of `article` alone (headline, byline, date), `note` in place of the reading time:
+/// what the reading pane shows of an article still being loaded, from its list row.
+pub fn typeset_header(article: &Article, opts: &Options, note: &str) -> Page {
+    let text_width = opts.width.min(opts.measure).max(1);
+    let mut page = Page {
+        lines: Vec::new(),
+        targets: Vec::new(),
+        margin: (opts.width.saturating_sub(text_width)) / 2,
+        text_width,
+    };
+    header::lay_out_with(article, usize::from(text_width), note, &mut page.lines);
+    page
+}
+
 /// Blank line unless the page is empty or already ends with one.
 fn blank(lines: &mut Vec<Line>) {
     if lines.last().is_some_and(|l| !l.spans.is_empty()) {
@@ -169,5 +183,44 @@ fn plain(lines: &mut Vec<Line>, text: &str, width: usize, tag: Tag, block: Optio
             spans: w.spans,
             block,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Block;
+
+    #[test]
+    fn the_header_alone_is_the_page_header_with_the_note_for_the_reading_time() {
+        let article = Article {
+            title: "Council approves the new tram line after a long night of debate".into(),
+            authors: vec!["ANA RUIZ".into()],
+            source: Some("Coastline Wire".into()),
+            date_iso: Some("2026-03-14".into()),
+            blocks: vec![Block::paragraph("The council voted late on Tuesday.")],
+            ..Article::default()
+        };
+        let opts = Options::new(40);
+        let full = typeset(&article, &opts);
+        let head = typeset_header(&article, &opts, "loading…");
+        let text = |l: &Line| l.spans.iter().map(|s| s.text.as_str()).collect::<String>();
+        let n = head.lines.len();
+        assert!(n >= 4, "headline (wrapped), byline, date line, blank");
+        // Everything above the date line is drawn the same: the page only grows below it.
+        assert_eq!(head.lines[..n - 2], full.lines[..n - 2]);
+        assert_eq!(
+            text(&head.lines[n - 2]),
+            "Saturday, March 14, 2026 · loading…"
+        );
+        assert_eq!(
+            text(&full.lines[n - 2]),
+            "Saturday, March 14, 2026 · 1 min read"
+        );
+        assert_eq!(
+            (head.margin, head.text_width),
+            (full.margin, full.text_width)
+        );
+        assert!(head.targets.is_empty());
     }
 }
