@@ -3,7 +3,11 @@
 
 mod body;
 mod header;
+mod marks;
 mod related;
+mod runs;
+#[cfg(test)]
+mod tests_parallel;
 pub mod wrap;
 
 use crate::article::Article;
@@ -140,6 +144,16 @@ pub fn typeset_with(
     opts: &Options,
     title_of: &dyn Fn(&Path) -> Option<String>,
 ) -> Page {
+    typeset_on(article, opts, title_of, body::threads_for(article))
+}
+
+/// [`typeset_with`], setting the body on at most `threads` threads.
+fn typeset_on(
+    article: &Article,
+    opts: &Options,
+    title_of: &dyn Fn(&Path) -> Option<String>,
+    threads: usize,
+) -> Page {
     let text_width = opts.width.min(opts.measure).max(1);
     let margin = (opts.width.saturating_sub(text_width)) / 2;
     let mut page = Page {
@@ -150,7 +164,7 @@ pub fn typeset_with(
     };
     let w = usize::from(text_width);
     header::lay_out(article, w, &mut page.lines);
-    body::lay_out(article, w, opts.justify, &mut page.lines);
+    body::lay_out(article, w, opts.justify, threads, &mut page.lines);
     related::lay_out(article, w, opts.related_pending, title_of, &mut page);
     page
 }

@@ -1,15 +1,17 @@
 //! Wrapping one block of text into lines of tagged spans, keeping quote highlights intact.
 
+mod spans;
+mod words;
+
 use super::{Span, Tag};
-use textwrap::core::{Fragment, Word};
-use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+use spans::LineSpans;
+use std::ops::Range;
+use textwrap::wrap_algorithms::{Penalties, wrap_optimal_fit};
+use words::{Piece, first_fit, words_of};
 
 /// Above this many words a paragraph is wrapped first-fit: optimal fit's cost tables grow with
 /// the paragraph, and a pathological multi-megabyte line must still open at once.
 const OPTIMAL_FIT_MAX_WORDS: usize = 4000;
-
-/// Bytes a new span starts with room for: most of a typical line.
-const SPAN_ROOM: usize = 64;
 
 /// Spaces to pad justified gaps from without allocating.
 const SPACES: &str = "                                ";
@@ -48,128 +50,170 @@ pub fn wrap_with(
     justify: bool,
     optimal: bool,
 ) -> Vec<Wrapped> {
-    let width = width.max(1);
-    let words = words_of(text, width);
-    if words.is_empty() {
-        return Vec::new();
-    }
-    let widths = [width as f64];
-    let lines: Vec<&[Word]> = if optimal && words.len() <= OPTIMAL_FIT_MAX_WORDS {
-        wrap_optimal_fit(&words, &widths, &Penalties::new())
-            .unwrap_or_else(|_| wrap_first_fit(&words, &widths))
-    } else {
-        wrap_first_fit(&words, &widths)
+    let layout = Layout {
+        width,
+        base,
+        justify,
+        optimal,
+        lead: None,
     };
-    let marks = flatten(marks);
-    let marks = marks.as_slice();
+    let mut out = Vec::new();
+    wrap_each(
+        text,
+        marks,
+        &layout,
+        &mut Scratch::default(),
+        |spans, last| {
+            out.push(Wrapped { spans, last });
+        },
+    );
+    out
+}
+
+/// How [`wrap_each`] sets a block.
+pub(super) struct Layout<'l> {
+    /// Columns a line may take.
+    pub width: usize,
+    /// The tag of text no mark covers.
+    pub base: Tag,
+    /// Stretch every line but the last to the full width.
+    pub justify: bool,
+    /// Break lines optimal-fit (when the block is not too long for it) rather than first-fit.
+    pub optimal: bool,
+    /// Copies of the first span start the first line, of the second every other line (a
+    /// bullet and its hanging indent, say).
+    pub lead: Option<(&'l Span, &'l Span)>,
+}
+
+/// Buffers kept from block to block, so that wrapping a block allocates little but its lines.
+#[derive(Default)]
+pub(super) struct Scratch<'t> {
+    words: Vec<Piece>,
+    /// Each line as a range of `words`.
+    lines: Vec<Range<usize>>,
+    /// The block's marks, sorted and disjoint.
+    marks: Vec<Mark>,
+    spans: LineSpans<'t>,
+}
+
+/// Wraps `text` as `layout` says, handing each line's spans to `line` with whether it is the
+/// block's last line.
+pub(super) fn wrap_each<'t>(
+    text: &'t str,
+    marks: &[Mark],
+    layout: &Layout,
+    scratch: &mut Scratch<'t>,
+    mut line: impl FnMut(Vec<Span>, bool),
+) {
+    let (base, justify) = (layout.base, layout.justify);
+    let width = layout.width.max(1);
+    let Scratch {
+        words,
+        lines,
+        marks: flat,
+        spans,
+    } = scratch;
+    words_of(text, width, words);
+    if words.is_empty() {
+        return;
+    }
+    if layout.optimal
+        && words.len() <= OPTIMAL_FIT_MAX_WORDS
+        && let Ok(fit) = wrap_optimal_fit(words, &[width as f64], &Penalties::new())
+    {
+        lines.clear();
+        let mut start = 0;
+        for l in fit {
+            lines.push(start..start + l.len());
+            start += l.len();
+        }
+    } else {
+        first_fit(words, width, lines);
+    }
+    flatten(marks, flat);
+    let marks = flat.as_slice();
+    spans.start(text);
     let n = lines.len();
-    let mut out = Vec::with_capacity(n);
     // Words are contiguous slices of `text`, so byte offsets follow from their lengths.
     let mut offset = 0usize;
     // Marks are sorted and disjoint; `cursor` skips those wholly before the current word,
     // so a paragraph with thousands of quotes still wraps in linear time.
     let mut cursor = 0usize;
-    for (i, line) in lines.iter().enumerate() {
+    for (i, range) in lines.iter().enumerate() {
+        let words = &words[range.clone()];
         let last = i + 1 == n;
-        let stretch = if justify && !last && line.len() > 1 {
-            let used: f64 = line
-                .iter()
-                .map(|w| w.width() + w.whitespace_width())
-                .sum::<f64>()
-                - line.last().map_or(0.0, |w| w.whitespace_width());
-            width.saturating_sub(used as usize)
+        let (mut bytes, mut cols) = (0, 0);
+        for w in words {
+            bytes += w.len + w.space;
+            cols += w.width + w.space;
+        }
+        let trailing = words.last().map_or(0, |w| w.space);
+        let stretch = if justify && !last && words.len() > 1 {
+            // Whole columns: textwrap's `f64` sums of them are exact.
+            width.saturating_sub(cols - trailing)
         } else {
             0
         };
-        let gaps = line.len().saturating_sub(1);
-        let mut spans = LineSpans::new(text);
-        for (j, w) in line.iter().enumerate() {
-            let start = offset;
-            let word_end = start + w.word.len();
-            offset = word_end + w.whitespace.len();
-            while cursor < marks.len() && marks[cursor].end <= start {
-                cursor += 1;
-            }
-            push_marked(&mut spans, start, word_end, base, &marks[cursor..]);
-            if j + 1 < line.len() {
-                let extra = stretch.checked_div(gaps).map_or(0, |even| {
-                    // Spread the extra columns evenly, the wider gaps first.
-                    even + usize::from(j < stretch % gaps)
-                });
-                // The gap takes the tag of the text around it, so a highlight runs unbroken.
-                let rest = &marks[cursor..];
-                let (before, after) = (
-                    tag_at(word_end.saturating_sub(1), base, rest),
-                    tag_at(offset, base, rest),
-                );
-                let tag = if before == after { before } else { base };
-                // Pushed in pieces: each joins the span before it when the tags match.
-                spans.push(word_end, offset, tag);
-                let mut left = extra;
-                while left > 0 {
-                    let n = left.min(SPACES.len());
-                    spans.push_str(&SPACES[..n], tag);
-                    left -= n;
+        if let Some((first, rest)) = layout.lead {
+            spans.lead(if i == 0 { first } else { rest });
+        }
+        let (start, end) = (offset, offset + bytes - trailing);
+        while cursor < marks.len() && marks[cursor].end <= start {
+            cursor += 1;
+        }
+        if stretch == 0 && marks.get(cursor).is_none_or(|m| m.start >= end) {
+            // No highlight and no padding: the line is one run of `base` text, which the
+            // word-by-word pushes below would come to as well.
+            spans.push(start, end, base);
+            offset += bytes;
+        } else {
+            let gaps = words.len().saturating_sub(1);
+            for (j, w) in words.iter().enumerate() {
+                let start = offset;
+                let word_end = start + w.len;
+                offset = word_end + w.space;
+                while cursor < marks.len() && marks[cursor].end <= start {
+                    cursor += 1;
+                }
+                push_marked(spans, start, word_end, base, &marks[cursor..]);
+                if j + 1 < words.len() {
+                    let extra = stretch.checked_div(gaps).map_or(0, |even| {
+                        // Spread the extra columns evenly, the wider gaps first.
+                        even + usize::from(j < stretch % gaps)
+                    });
+                    // The gap takes the tag of the text around it, so a highlight runs unbroken.
+                    let rest = &marks[cursor..];
+                    let (before, after) = (
+                        tag_at(word_end.saturating_sub(1), base, rest),
+                        tag_at(offset, base, rest),
+                    );
+                    let tag = if before == after { before } else { base };
+                    // Pushed in pieces: each joins the span before it when the tags match.
+                    spans.push(word_end, offset, tag);
+                    let mut left = extra;
+                    while left > 0 {
+                        let n = left.min(SPACES.len());
+                        spans.push_str(&SPACES[..n], tag);
+                        left -= n;
+                    }
                 }
             }
         }
-        out.push(Wrapped {
-            spans: spans.finish(),
-            last,
-        });
-    }
-    out
-}
-
-/// Splits on spaces into textwrap words, breaking words wider than the line.
-fn words_of(text: &str, width: usize) -> Vec<Word<'_>> {
-    let bytes = text.as_bytes();
-    let mut words = Vec::with_capacity(bytes.len() / 6 + 1);
-    let mut at = 0;
-    // A space is one byte in UTF-8 and never part of another char, so bytes can be searched.
-    while at < bytes.len() {
-        let word_end = bytes[at..]
-            .iter()
-            .position(|&b| b == b' ')
-            .map_or(bytes.len(), |k| at + k);
-        let ws_end = bytes[word_end..]
-            .iter()
-            .position(|&b| b != b' ')
-            .map_or(bytes.len(), |k| word_end + k);
-        let w = word(&text[at..word_end], &text[word_end..ws_end]);
-        if w.width > width {
-            words.extend(w.break_apart(width));
-        } else {
-            words.push(w);
-        }
-        at = ws_end;
-    }
-    words
-}
-
-/// The textwrap word `word` followed by the spaces `whitespace`: what `Word::from` makes of
-/// them, measured without a Unicode look-up when the word is printable ASCII (one column a byte).
-fn word<'a>(word: &'a str, whitespace: &'a str) -> Word<'a> {
-    let ascii = word.bytes().all(|b| matches!(b, b' '..=b'~'));
-    Word {
-        word,
-        whitespace,
-        penalty: "",
-        width: if ascii {
-            word.len()
-        } else {
-            textwrap::core::display_width(word)
-        },
+        line(spans.take(), last);
     }
 }
 
-/// Sorts marks and makes them disjoint: where two overlap, the earlier one keeps the overlap.
-fn flatten(marks: &[Mark]) -> Vec<Mark> {
-    let mut sorted: Vec<Mark> = marks.iter().copied().filter(|m| m.start < m.end).collect();
-    sorted.sort_by_key(|m| (m.start, m.end));
-    let mut out: Vec<Mark> = Vec::with_capacity(sorted.len());
-    for mut m in sorted {
-        if let Some(prev) = out.last_mut()
+/// Sorts `marks` and makes them disjoint, into `out` (cleared first): where two overlap, the
+/// earlier one keeps the overlap.
+fn flatten(marks: &[Mark], out: &mut Vec<Mark>) {
+    out.clear();
+    out.extend(marks.iter().copied().filter(|m| m.start < m.end));
+    out.sort_by_key(|m| (m.start, m.end));
+    // Compacted in place: `kept` never passes `k`, so no mark is overwritten before it is read.
+    let mut kept = 0usize;
+    for k in 0..out.len() {
+        let mut m = out[k];
+        if let Some(prev) = kept.checked_sub(1).map(|p| &mut out[p])
             && m.start < prev.end
         {
             if m.tag == prev.tag {
@@ -181,9 +225,10 @@ fn flatten(marks: &[Mark]) -> Vec<Mark> {
                 continue;
             }
         }
-        out.push(m);
+        out[kept] = m;
+        kept += 1;
     }
-    out
+    out.truncate(kept);
 }
 
 /// The tag at byte `at` among sorted disjoint marks starting at or after the cursor.
@@ -211,79 +256,6 @@ fn push_marked(spans: &mut LineSpans, start: usize, end: usize, base: Tag, marks
     }
     if at < end {
         spans.push(at, end, base);
-    }
-}
-
-/// The spans of one line as they are built. Pieces of the block's text that follow on from one
-/// another with the same tag are held as one byte range and copied out once, when a piece that
-/// does not continue them arrives: the spans come out as `push_span` would make them piece by
-/// piece, without a copy per word and gap.
-struct LineSpans<'t> {
-    text: &'t str,
-    spans: Vec<Span>,
-    /// The range of `text` not yet copied into `spans`, and its tag.
-    pending: Option<(usize, usize, Tag)>,
-}
-
-impl<'t> LineSpans<'t> {
-    fn new(text: &'t str) -> Self {
-        LineSpans {
-            text,
-            spans: Vec::new(),
-            pending: None,
-        }
-    }
-
-    /// Adds `text[start..end]` with `tag`.
-    fn push(&mut self, start: usize, end: usize, tag: Tag) {
-        if start >= end {
-            return;
-        }
-        match &mut self.pending {
-            Some((_, e, t)) if *e == start && *t == tag => *e = end,
-            _ => {
-                self.flush();
-                self.pending = Some((start, end, tag));
-            }
-        }
-    }
-
-    /// Adds text from elsewhere (padding) with `tag`.
-    fn push_str(&mut self, text: &str, tag: Tag) {
-        self.flush();
-        push_span(&mut self.spans, text, tag);
-    }
-
-    fn flush(&mut self) {
-        if let Some((s, e, t)) = self.pending.take() {
-            push_span(&mut self.spans, &self.text[s..e], t);
-        }
-    }
-
-    /// The finished spans.
-    fn finish(mut self) -> Vec<Span> {
-        self.flush();
-        self.spans
-    }
-}
-
-/// Appends text to the last span when the tag matches, else starts a span.
-fn push_span(spans: &mut Vec<Span>, text: &str, tag: Tag) {
-    if text.is_empty() {
-        return;
-    }
-    match spans.last_mut() {
-        Some(last) if last.tag == tag && last.target.is_none() => last.text.push_str(text),
-        _ => spans.push(Span {
-            // Room for the words that usually follow, so a line's span grows without reallocating.
-            text: {
-                let mut t = String::with_capacity(text.len().max(SPAN_ROOM));
-                t.push_str(text);
-                t
-            },
-            tag,
-            target: None,
-        }),
     }
 }
 
@@ -357,34 +329,6 @@ mod tests {
         let lines = wrap(&t, 76, Tag::Body, &[], false);
         assert_eq!(lines.len(), 1000usize.div_ceil(76));
         assert!(lines.iter().all(|l| text_of(l).width() <= 76));
-    }
-
-    #[test]
-    fn words_are_split_and_measured_as_textwrap_does() {
-        for t in [
-            "plain ascii words, with  two spaces",
-            " leading space and trailing  ",
-            "Überall déjà-vu “quoted” — 東京 大阪 a\u{301}b tab\there",
-            "ctrl\u{7}bell del\u{7f} esc\u{1b}[1mbold\u{1b}[0m",
-            "",
-        ] {
-            let ours: Vec<_> = words_of(t, 1000)
-                .into_iter()
-                .map(|w| (w.word, w.whitespace, w.width))
-                .collect();
-            let mut theirs = Vec::new();
-            let mut rest = t;
-            while !rest.is_empty() {
-                let end = rest.find(' ').unwrap_or(rest.len());
-                let ws = rest[end..]
-                    .find(|c| c != ' ')
-                    .map_or(rest.len(), |k| end + k);
-                let w = Word::from(&rest[..ws]);
-                theirs.push((w.word, w.whitespace, w.width));
-                rest = &rest[ws..];
-            }
-            assert_eq!(ours, theirs, "{t:?}");
-        }
     }
 
     #[test]
