@@ -47,6 +47,37 @@ pub fn in_parallel<R: Send>(jobs: Vec<impl FnOnce() -> R + Send>) -> Vec<R> {
     })
 }
 
+/// Runs `a` and `b` and returns both results: `b` on a thread of its own when `apart` (and the
+/// thread can start), else after `a` on this one. A panic in either panics here.
+pub fn join<A, B: Send>(
+    apart: bool,
+    a: impl FnOnce() -> A,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if !apart {
+        let first = a();
+        return (first, b());
+    }
+    std::thread::scope(|s| {
+        let slot = Arc::new(Mutex::new(Some(b)));
+        let theirs = Arc::clone(&slot);
+        let started = std::thread::Builder::new()
+            .spawn_scoped(s, move || take(&theirs).map(|j| j()))
+            .ok();
+        let first = a();
+        let second = match started {
+            Some(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            None => None,
+        };
+        // The job is still in its slot when its thread could not start.
+        let second = second.or_else(|| take(&slot).map(|j| j()));
+        (
+            first,
+            second.expect("the second job ran on its thread or here"),
+        )
+    })
+}
+
 /// The job in `slot`, if no one took it yet.
 fn take<J>(slot: &Mutex<Option<J>>) -> Option<J> {
     slot.lock().unwrap_or_else(|e| e.into_inner()).take()
@@ -64,6 +95,16 @@ mod tests {
         let want: Vec<u64> = (0..6u64).map(|i| (0..=i * 1000).sum()).collect();
         assert_eq!(in_parallel(jobs), want);
         assert_eq!(in_parallel(Vec::<fn() -> u8>::new()), Vec::<u8>::new());
+    }
+
+    #[test]
+    fn join_returns_both_results_apart_or_together() {
+        let me = std::thread::current().id();
+        let (a, b) = join(true, || 2 + 2, || std::thread::current().id());
+        assert_eq!(a, 4);
+        assert_ne!(b, me, "apart: the second job runs on its own thread");
+        let (a, b) = join(false, || "x", || std::thread::current().id());
+        assert_eq!((a, b), ("x", me));
     }
 
     #[test]

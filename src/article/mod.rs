@@ -136,24 +136,13 @@ impl Article {
     /// Every loader calls this last, so the derived fields never disagree with the text.
     pub fn finish(&mut self) {
         let (title, blocks) = (&self.title, &self.blocks);
-        let bytes: usize = blocks.iter().map(|b| b.text.len()).sum();
-        if bytes < quotes::PARALLEL_MIN_BYTES {
-            self.quotes = quotes::find_quotes(blocks);
-            self.words = words::count(title, blocks);
-            return;
-        }
+        let parts = quotes::parts_for(blocks);
         // A long article's words are counted beside the quote finding.
-        let (quotes, words) = std::thread::scope(|s| {
-            let counting = std::thread::Builder::new()
-                .spawn_scoped(s, || words::count(title, blocks))
-                .ok();
-            let quotes = quotes::find_quotes(blocks);
-            let words = match counting {
-                Some(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                None => words::count(title, blocks),
-            };
-            (quotes, words)
-        });
+        let (quotes, words) = crate::work::join(
+            parts > 1,
+            || quotes::find_quotes_in(blocks, parts),
+            || words::count(title, blocks),
+        );
         self.quotes = quotes;
         self.words = words;
     }

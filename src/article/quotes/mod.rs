@@ -37,7 +37,7 @@ use speaker::{Clues, Speakers};
 
 /// Articles with less text than this are read on one thread: below it, starting a thread costs
 /// more than it saves (a 64 KB article takes about 2 ms, a thread tens of microseconds).
-pub(crate) const PARALLEL_MIN_BYTES: usize = 64 * 1024;
+const PARALLEL_MIN_BYTES: usize = 64 * 1024;
 
 /// Finds every quoted passage in `blocks`, in block order then by start offset.
 ///
@@ -45,13 +45,18 @@ pub(crate) const PARALLEL_MIN_BYTES: usize = 64 * 1024;
 /// speakers needs nothing from other blocks, except a quote left open at the end of a paragraph,
 /// so parts start only where none can run in. Speakers are then resolved in reading order.
 pub fn find_quotes(blocks: &[Block]) -> Vec<Quote> {
+    find_quotes_in(blocks, parts_for(blocks))
+}
+
+/// How many parts `blocks` are read in: one below [`PARALLEL_MIN_BYTES`] of text, else one per
+/// thread.
+pub(crate) fn parts_for(blocks: &[Block]) -> usize {
     let bytes: usize = blocks.iter().map(|b| b.text.len()).sum();
-    let parts = if bytes < PARALLEL_MIN_BYTES {
+    if bytes < PARALLEL_MIN_BYTES {
         1
     } else {
         crate::work::threads()
-    };
-    find_quotes_in(blocks, parts)
+    }
 }
 
 /// The quotes and clues of a run of blocks, read on one thread.
@@ -65,7 +70,7 @@ struct Part {
 }
 
 /// [`find_quotes`] reading the blocks in at most `parts` parts at once.
-fn find_quotes_in(blocks: &[Block], parts: usize) -> Vec<Quote> {
+pub(crate) fn find_quotes_in(blocks: &[Block], parts: usize) -> Vec<Quote> {
     let ranges = split(blocks, parts);
     let speakers = Speakers::new(blocks, &ranges);
     let speakers = &speakers;
