@@ -52,11 +52,13 @@ fn full_object() {
         [
             Related {
                 title: "River barges return to the Tann".into(),
-                path: None
+                path: None,
+                url: None,
             },
             Related {
                 title: "Town council debates museum funding".into(),
-                path: None
+                path: None,
+                url: None,
             },
         ]
     );
@@ -65,7 +67,8 @@ fn full_object() {
         a.links[1],
         Link {
             text: "https://example.org/tannby".into(),
-            url: "https://example.org/tannby".into()
+            url: "https://example.org/tannby".into(),
+            at: None,
         }
     );
     // Derived fields are never read from the input.
@@ -232,7 +235,8 @@ fn related_path_only_gets_a_stem_title() {
         a.related,
         [Related {
             title: "pier lights".into(),
-            path: Some(PathBuf::from("../2025/pier-lights.md"))
+            path: Some(PathBuf::from("../2025/pier-lights.md")),
+            url: None,
         }]
     );
 }

@@ -52,11 +52,13 @@ fn front_matter_fields() {
         [
             Related {
                 title: "Harbor board approves new pier lighting plan".into(),
-                path: None
+                path: None,
+                url: None,
             },
             Related {
                 title: "lighthouse keepers".into(),
-                path: Some(PathBuf::from("./lighthouse-keepers.md"))
+                path: Some(PathBuf::from("./lighthouse-keepers.md")),
+                url: None,
             },
         ]
     );
@@ -120,15 +122,18 @@ fn links_from_front_matter_body_and_bare_urls() {
         [
             Link {
                 text: a.title.clone(),
-                url: "https://example.org/news/orsk-ferry".into()
+                url: "https://example.org/news/orsk-ferry".into(),
+                at: None,
             },
             Link {
                 text: "Orsk Line office".into(),
-                url: "https://example.org/orsk-line/tickets".into()
+                url: "https://example.org/orsk-line/tickets".into(),
+                at: None,
             },
             Link {
                 text: "More details are posted at https://example.org/orsk-line/timetable.".into(),
-                url: "https://example.org/orsk-line/timetable".into()
+                url: "https://example.org/orsk-line/timetable".into(),
+                at: None,
             },
         ]
     );
@@ -156,11 +161,13 @@ fn setext_title_and_related_section() {
         [
             Related {
                 title: "Night ferry to Orsk Island returns".into(),
-                path: Some(PathBuf::from("ferry.md"))
+                path: Some(PathBuf::from("ferry.md")),
+                url: None,
             },
             Related {
                 title: "Fishing quotas cut for the third year".into(),
-                path: None
+                path: None,
+                url: None,
             },
         ]
     );

@@ -118,6 +118,7 @@ fn article(path: &str, title: &str, related: &[(&str, Option<&str>)]) -> Article
             .map(|&(t, p)| Related {
                 title: t.into(),
                 path: p.map(PathBuf::from),
+                url: None,
             })
             .collect(),
         ..Article::default()

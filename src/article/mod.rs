@@ -16,8 +16,12 @@ pub enum Format {
     Text,
     /// Markdown with optional front matter (`.md`).
     Markdown,
-    /// One JSON object in the `--json` shape (`.json`).
+    /// One JSON object in the `--json` shape (`.json`), or another tool's JSON shape.
     Json,
+    /// A saved web page (`.html`, `.htm`, `.xhtml`).
+    Html,
+    /// An item of a feed file (RSS, Atom, JSON Feed).
+    Feed,
 }
 
 /// The kind of a body block.
@@ -32,6 +36,14 @@ pub enum BlockKind {
     Quote,
     /// An item of a list (Markdown `-` or `1.`).
     ListItem,
+    /// A photo caption, credit or alt-text line: shown dim, never read as story text.
+    Caption,
+    /// Preformatted text (code): never reflowed, shown indented in a monospace run.
+    Code,
+    /// A section break (`* * *`, `___`); its text is the mark as written.
+    Separator,
+    /// A picture; its text is the alt text, and `Article::images` says where the picture is.
+    Image,
 }
 
 /// One block of the body, in reading order.
@@ -58,6 +70,13 @@ impl Block {
             text: text.into(),
         }
     }
+    /// A block of `kind` holding `text`.
+    pub fn new(kind: BlockKind, text: impl Into<String>) -> Self {
+        Block {
+            kind,
+            text: text.into(),
+        }
+    }
 }
 
 /// A related headline and the library article it resolves to.
@@ -68,6 +87,9 @@ pub struct Related {
     /// The library article it resolves to, or `None` when nothing matches.
     #[serde(serialize_with = "ser_opt_path")]
     pub path: Option<PathBuf>,
+    /// The URL the headline links to, when the source gives one (saved pages, feeds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// A URL found in the article, with the text it belongs to.
@@ -77,6 +99,43 @@ pub struct Link {
     pub text: String,
     /// The URL itself.
     pub url: String,
+    /// Where the link stands in the body, when it is inside a block: the block's index and the
+    /// `char` range of the linked words in that block's text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<LinkAt>,
+}
+
+/// Where a link's words stand in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkAt {
+    /// Index into `Article::blocks`.
+    pub block: usize,
+    /// Offset of the first linked `char` of the block's text.
+    pub start: usize,
+    /// One past the last linked `char`.
+    pub end: usize,
+}
+
+/// A picture the article places in its body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    /// Index into `Article::blocks` of the `image` block that stands for it.
+    pub block: usize,
+    /// The alt text (may be empty).
+    pub alt: String,
+    /// Where the picture is: a local path (relative to the article's folder, as written) or a
+    /// `data:` URI. Never fetched from the network.
+    pub src: String,
+}
+
+/// What kind of speaker a quote is attributed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpeakerKind {
+    /// A named person.
+    Person,
+    /// An organisation, body or office (`the ministry said`).
+    Organisation,
 }
 
 /// A quoted passage inside one block.
@@ -90,6 +149,9 @@ pub struct Quote {
     pub end: usize,
     /// The attributed speaker, when the sentence names one.
     pub speaker: Option<String>,
+    /// Whether the speaker is a person or an organisation; `None` when there is no speaker.
+    #[serde(default)]
+    pub speaker_kind: Option<SpeakerKind>,
 }
 
 /// A parsed article: the one model every format loads into.
@@ -102,10 +164,17 @@ pub struct Article {
     pub format: Format,
     /// The headline, whitespace collapsed.
     pub title: String,
+    /// The standfirst (dek): the sentence or two under the headline that sums the story up.
+    #[serde(default)]
+    pub standfirst: Option<String>,
     /// The date line exactly as written (trimmed).
     pub date: Option<String>,
     /// The calendar date the date line names, `YYYY-MM-DD`.
     pub date_iso: Option<String>,
+    /// The moment the date line names when it gives a time of day:
+    /// `YYYY-MM-DDTHH:MM[:SS]`, followed by `Z` or `±HH:MM` only when the zone is stated.
+    #[serde(default)]
+    pub datetime: Option<String>,
     /// The byline's names, without `By` and without the agency.
     pub authors: Vec<String>,
     /// The agency or publication, when named.
@@ -123,6 +192,15 @@ pub struct Article {
     pub footer: Vec<String>,
     /// Every URL in the article.
     pub links: Vec<Link>,
+    /// Tags, section and keywords (front matter, page metadata, feed categories).
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The article's own URL (canonical URL, `url` front matter, a feed item's link).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Pictures placed in the body.
+    #[serde(default)]
+    pub images: Vec<Image>,
     /// Quoted passages.
     pub quotes: Vec<Quote>,
     /// Words in title and blocks.

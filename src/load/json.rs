@@ -243,11 +243,13 @@ fn related(obj: &Map<String, Value>) -> Result<Vec<Related>> {
                     (Some(Value::String(t)), path) if !t.trim().is_empty() => Related {
                         title: collapse(t),
                         path,
+                        url: None,
                     },
                     // A path alone names its target; its stem stands in for the title.
                     (None | Some(Value::Null), Some(p)) => Related {
                         title: frontmatter::stem_title(&p),
                         path: Some(p),
+                        url: None,
                     },
                     (None | Some(Value::Null), None) => {
                         bail!("missing field \"{}\"", field("title"))
@@ -297,6 +299,7 @@ fn links(obj: &Map<String, Value>) -> Result<Vec<Link>> {
         out.push(Link {
             text: text.unwrap_or_else(|| url.clone()),
             url,
+            at: None,
         });
     }
     Ok(out)

@@ -57,6 +57,7 @@ pub fn parse(text: &str) -> Result<Article> {
         links.push(Link {
             text,
             url: url.trim().to_string(),
+            at: None,
         });
     }
     links.extend(b.links);
@@ -202,6 +203,7 @@ impl Builder {
                     let link = Link {
                         text: if text.is_empty() { url.clone() } else { text },
                         url,
+                        at: None,
                     };
                     self.block_links.push((self.plain.len(), link));
                 }
@@ -231,7 +233,14 @@ impl Builder {
             } else {
                 url.clone()
             };
-            marked.push((at, Link { text, url }));
+            marked.push((
+                at,
+                Link {
+                    text,
+                    url,
+                    at: None,
+                },
+            ));
         }
         // A stable sort: at equal offsets the link, pushed first, also comes first in the text.
         marked.sort_by_key(|m| m.0);
@@ -321,6 +330,7 @@ fn take_related(blocks: &mut Vec<MdBlock>) -> Vec<Related> {
             Related {
                 title: b.block.text,
                 path,
+                url: None,
             }
         })
         .collect()

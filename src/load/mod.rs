@@ -1,7 +1,9 @@
 //! Loading articles: one module per input format, the library scan, list rows and related links.
 
+pub mod feed;
 pub mod frontmatter;
 pub mod head;
+pub mod html;
 pub mod json;
 pub mod library;
 pub mod markdown;
@@ -76,6 +78,8 @@ fn parse_structure(bytes: &[u8], format: Option<Format>) -> Result<Article> {
         Format::Text => wire::parse(&clean.text),
         Format::Markdown => markdown::parse(&clean.text)?,
         Format::Json => json::parse(&clean.text)?,
+        Format::Html => html::parse(&clean.text)?,
+        Format::Feed => feed::parse_first(&clean.text)?,
     };
     article.format = format;
     let mut warnings = clean.warnings;

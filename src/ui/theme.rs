@@ -36,6 +36,12 @@ pub struct Theme {
     pub unresolved: Style,
     /// Dimmed text.
     pub dim: Style,
+    /// The standfirst (dek) under the headline.
+    pub standfirst: Style,
+    /// Photo captions, credits and image placeholders.
+    pub caption: Style,
+    /// Preformatted code.
+    pub code: Style,
     /// The link that has the focus (patched over the link style).
     pub link_focus: Style,
     /// Selected row of the list (patched over the row).
@@ -76,6 +82,9 @@ impl Theme {
             Tag::Link => self.link,
             Tag::Unresolved => self.unresolved,
             Tag::Dim => self.dim,
+            Tag::Standfirst => self.standfirst,
+            Tag::Caption => self.caption,
+            Tag::Code => self.code,
         }
     }
 
@@ -98,6 +107,9 @@ impl Theme {
             link: s.fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
             unresolved: s.fg(Color::DarkGray),
             dim: s.fg(Color::DarkGray),
+            standfirst: s.fg(Color::Gray).add_modifier(Modifier::ITALIC),
+            caption: s.fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
+            code: s.fg(Color::Green),
             link_focus: s.add_modifier(Modifier::REVERSED),
             selected: s.add_modifier(Modifier::REVERSED),
             unread: s.fg(Color::Green).add_modifier(Modifier::BOLD),

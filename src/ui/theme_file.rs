@@ -165,12 +165,22 @@ macro_rules! theme_fields {
         struct RawTheme {
             name: Option<String>,
             $($field: RawStyle,)*
+            // Styles added after theme files were first written: optional, so older files load.
+            standfirst: Option<RawStyle>,
+            caption: Option<RawStyle>,
+            code: Option<RawStyle>,
         }
 
         impl RawTheme {
             fn into_theme(self, fallback_name: &str) -> Theme {
+                let byline = self.byline.style();
+                let dim = self.dim.style();
+                let body = self.body.style();
                 Theme {
                     name: self.name.unwrap_or_else(|| fallback_name.to_owned()),
+                    standfirst: self.standfirst.map_or(byline, |s| s.style()),
+                    caption: self.caption.map_or(dim, |s| s.style()),
+                    code: self.code.map_or(body, |s| s.style()),
                     $($field: self.$field.style(),)*
                 }
             }

@@ -60,24 +60,29 @@ pub fn harbor() -> Article {
         start: 0,
         end: SPOKEN.chars().count(),
         speaker: Some("Rodrigo Pastene".into()),
+        speaker_kind: None,
     }];
     a.related = vec![
         Related {
             title: COPPER.into(),
             path: Some(PathBuf::from("/lib/copper.txt")),
+            url: None,
         },
         Related {
             title: PORT.into(),
             path: None,
+            url: None,
         },
         Related {
             title: "Fishermen block the coastal road for a second day".into(),
             path: None,
+            url: None,
         },
     ];
     a.links = vec![Link {
         text: "Port coverage".into(),
         url: URL.into(),
+        at: None,
     }];
     a
 }
@@ -99,6 +104,7 @@ pub fn library() -> Library {
     copper.related = vec![Related {
         title: HARBOR.into(),
         path: Some(PathBuf::from("/lib/harbor.txt")),
+        url: None,
     }];
     copper.backlinks = vec![PathBuf::from("/lib/harbor.txt")];
     let note = article("note", NOTE, None, vec![Block::paragraph("Short.")]);

@@ -92,6 +92,9 @@ pub(crate) fn find_quotes_in(blocks: &[Block], parts: usize) -> Vec<Quote> {
                     block: part.first + k,
                     start: span.start,
                     end: span.end,
+                    speaker_kind: speaker
+                        .as_ref()
+                        .map(|_| crate::article::SpeakerKind::Person),
                     speaker,
                 });
             }

@@ -125,11 +125,13 @@ pub fn related_entry(item: &str) -> Related {
         Related {
             title: stem_title(&path),
             path: Some(path),
+            url: None,
         }
     } else {
         Related {
             title: collapse(item),
             path: None,
+            url: None,
         }
     }
 }

@@ -69,6 +69,7 @@ pub(super) fn parse(lines: &[&str], warnings: &mut Vec<String>) -> Body {
                 body.related.push(Related {
                     title: std::mem::take(title),
                     path: None,
+                    url: None,
                 });
             }
             i += 1 + split.headlines;

@@ -75,6 +75,7 @@ pub(super) fn footer_links(line: &str, out: &mut Vec<Link>) {
         out.push(Link {
             text: collapse(&rest[..at]),
             url: rest[start..end].to_string(),
+            at: None,
         });
         bare_links(&rest[end..], out);
         return;
@@ -104,6 +105,7 @@ pub(super) fn bare_links(text: &str, out: &mut Vec<Link>) {
         out.push(Link {
             text: collapse(&format!("{before}{}{after}", &text[start..end])),
             url: text[start..end].to_string(),
+            at: None,
         });
     }
 }

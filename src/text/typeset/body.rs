@@ -84,7 +84,12 @@ fn text_bytes(article: &Article) -> usize {
 /// The blank lines before block `i`, given the lines above it.
 fn space_before(article: &Article, i: usize, lines: &mut Vec<Line>) {
     match article.blocks[i].kind {
-        BlockKind::Paragraph | BlockKind::Quote => blank(lines),
+        BlockKind::Paragraph
+        | BlockKind::Quote
+        | BlockKind::Caption
+        | BlockKind::Code
+        | BlockKind::Separator
+        | BlockKind::Image => blank(lines),
         BlockKind::Heading => {
             blank(lines);
             if lines.len() > 1 {
@@ -201,6 +206,38 @@ impl<'a> Setter<'a> {
         lines: &mut Vec<Line>,
     ) {
         let block = &self.article.blocks[i];
+        match block.kind {
+            BlockKind::Code => return code_lines(&block.text, self.width, i, lines),
+            BlockKind::Separator => {
+                let mark = "*   *   *";
+                let pad = self.width.saturating_sub(mark.len()) / 2;
+                lines.push(Line {
+                    spans: vec![Span {
+                        text: format!("{}{mark}", " ".repeat(pad)),
+                        tag: Tag::Frame,
+                        target: None,
+                    }],
+                    block: Some(i),
+                });
+                return;
+            }
+            BlockKind::Image => {
+                let alt = block.text.trim();
+                let shown = if alt.is_empty() {
+                    "[image]".to_string()
+                } else {
+                    format!("[image: {alt}]")
+                };
+                for w in wrap::wrap(&shown, self.width, Tag::Caption, &[], false) {
+                    lines.push(Line {
+                        spans: w.spans,
+                        block: Some(i),
+                    });
+                }
+                return;
+            }
+            _ => {}
+        }
         let marks = buffers.quotes.find(&block.text, i, quotes);
         let mut text = block.text.as_str();
         if i == 0
@@ -239,6 +276,12 @@ impl<'a> Setter<'a> {
                 false,
                 Some((&self.bullet.0, &self.bullet.1)),
             ),
+            BlockKind::Caption => {
+                marks.clear();
+                (width, Tag::Caption, false, None)
+            }
+            // Set above, line by line.
+            BlockKind::Code | BlockKind::Separator | BlockKind::Image => return,
         };
         let layout = wrap::Layout {
             width,
@@ -254,5 +297,40 @@ impl<'a> Setter<'a> {
                 block: Some(i),
             })
         });
+    }
+}
+
+/// Columns a code block is indented by.
+const CODE_INDENT: &str = "  ";
+
+/// Appends the lines of a code block: each line as written, indented, never reflowed; a line
+/// wider than the page is broken at the width (never clipped, so no text is lost).
+fn code_lines(text: &str, width: usize, i: usize, lines: &mut Vec<Line>) {
+    use unicode_width::UnicodeWidthChar;
+    let room = width.saturating_sub(CODE_INDENT.len()).max(1);
+    let push = |piece: String, lines: &mut Vec<Line>| {
+        lines.push(Line {
+            spans: vec![Span {
+                text: format!("{CODE_INDENT}{piece}"),
+                tag: Tag::Code,
+                target: None,
+            }],
+            block: Some(i),
+        });
+    };
+    for raw in text.trim_end_matches('\n').split('\n') {
+        // Tabs become spaces: the terminal's tab stops would not follow the indent.
+        let line = raw.trim_end().replace('\t', "    ");
+        let (mut piece, mut cols) = (String::new(), 0);
+        for c in line.chars() {
+            let w = c.width().unwrap_or(0);
+            if cols + w > room && !piece.is_empty() {
+                push(std::mem::take(&mut piece), lines);
+                cols = 0;
+            }
+            piece.push(c);
+            cols += w;
+        }
+        push(piece, lines);
     }
 }

@@ -12,6 +12,13 @@ pub fn lay_out(article: &Article, width: usize, lines: &mut Vec<Line>) {
 /// Appends the header lines of `article`, ending the date line with `note` (the reading time).
 pub fn lay_out_with(article: &Article, width: usize, note: &str, lines: &mut Vec<Line>) {
     plain(lines, &article.title, width, Tag::Headline, None);
+    if let Some(dek) = article
+        .standfirst
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+    {
+        plain(lines, dek, width, Tag::Standfirst, None);
+    }
     let mut by = Vec::new();
     if !article.authors.is_empty() {
         by.push(format!("By {}", join_names(&article.authors)));

@@ -44,6 +44,12 @@ pub enum Tag {
     Unresolved,
     /// Credits, reference numbers, notes.
     Dim,
+    /// The standfirst (dek) under the headline.
+    Standfirst,
+    /// A photo caption, credit or alt text; an image placeholder.
+    Caption,
+    /// Preformatted code.
+    Code,
 }
 
 /// A run of text with one tag, maybe part of a link.

@@ -146,6 +146,7 @@ fn quotes_out_of_order_are_dropped_the_same_on_several_threads() {
         start: 0,
         end: 3,
         speaker: None,
+        speaker_kind: None,
     });
     same_on_every_thread_count(&a);
 }
