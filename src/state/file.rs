@@ -3,7 +3,6 @@
 use super::ArticleState;
 use anyhow::{Context, Result};
 use fs4::fs_std::FileExt;
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
@@ -18,11 +17,31 @@ pub const VERSION: u64 = 1;
 
 type Articles = BTreeMap<String, ArticleState>;
 
-#[derive(Serialize, Deserialize)]
-struct Repr {
-    version: u64,
-    articles: Articles,
+type Object = serde_json::Map<String, serde_json::Value>;
+
+/// What a good file holds besides the entries this build reads: kept so that a rewrite never
+/// destroys what a newer byline (or a hand edit) put there.
+#[derive(Default)]
+struct Kept {
+    /// Top-level fields other than `version` and `articles`.
+    top: Object,
+    /// Per entry, its fields this build does not know.
+    fields: BTreeMap<String, Object>,
+    /// Entries that do not read as an entry at all (a negative time, a wrong type), as written:
+    /// skipped, reported, and written back untouched unless this build has its own entry.
+    bad: BTreeMap<String, serde_json::Value>,
 }
+
+/// The field names of an entry this build reads.
+const ENTRY_FIELDS: &[&str] = &[
+    "read",
+    "bookmarked",
+    "position",
+    "updated",
+    "read_at",
+    "bookmarked_at",
+    "position_at",
+];
 
 /// What [`load`] found.
 pub enum Loaded {
@@ -44,9 +63,26 @@ pub enum Saved {
 /// What one read of the file gave.
 enum Disk {
     Missing,
-    Good(Articles),
+    /// The entries, what else the file holds, and a line for each entry skipped.
+    Good(Articles, Kept, Vec<String>),
     Newer(Articles),
     Bad(String),
+}
+
+/// The file the state is written to: `state.json`, or where it links to when it is a symlink
+/// (so a state file kept elsewhere, say in a synced folder, keeps being written there).
+fn target(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or_else(|_| {
+            // A link to a file not yet there: follow it by hand.
+            match fs::read_link(path) {
+                Ok(to) if to.is_absolute() => to,
+                Ok(to) => path.parent().map_or(to.clone(), |d| d.join(to)),
+                Err(_) => path.to_path_buf(),
+            }
+        }),
+        _ => path.to_path_buf(),
+    }
 }
 
 fn read(path: &Path) -> Disk {
@@ -59,22 +95,99 @@ fn read(path: &Path) -> Disk {
         Ok(v) => v,
         Err(e) => return Disk::Bad(format!("it is not valid JSON: {e}")),
     };
-    match value.get("version").and_then(serde_json::Value::as_u64) {
+    let serde_json::Value::Object(mut top) = value else {
+        return Disk::Bad("it is not a JSON object".into());
+    };
+    match top.get("version").and_then(serde_json::Value::as_u64) {
         Some(v) if v > VERSION => {
             // Show what a newer file holds if its articles still read as ours; never write it.
-            let articles = value
+            let articles = top
                 .get("articles")
-                .and_then(|a| serde_json::from_value(a.clone()).ok())
+                .and_then(|a| a.as_object())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|(k, v)| Some((k.clone(), entry(v).ok()?.0)))
+                        .collect()
+                })
                 .unwrap_or_default();
             return Disk::Newer(articles);
         }
         Some(_) => {}
         None => return Disk::Bad("it has no schema version".into()),
     }
-    match serde_json::from_value::<Repr>(value) {
-        Ok(r) => Disk::Good(r.articles),
-        Err(e) => Disk::Bad(format!("its contents do not match the schema: {e}")),
+    top.remove("version");
+    let entries = match top.remove("articles") {
+        Some(serde_json::Value::Object(entries)) => entries,
+        Some(_) => return Disk::Bad("its `articles` is not an object".into()),
+        None => return Disk::Bad("it has no `articles`".into()),
+    };
+    let mut kept = Kept {
+        top,
+        ..Kept::default()
+    };
+    let mut articles = Articles::new();
+    let mut skipped = Vec::new();
+    for (id, value) in entries {
+        match entry(&value) {
+            Ok((state, unknown)) => {
+                if !unknown.is_empty() {
+                    kept.fields.insert(id.clone(), unknown);
+                }
+                articles.insert(id, state);
+            }
+            Err(e) => {
+                skipped.push(format!(
+                    "{}: skipped the marks of one article ({}): {e}",
+                    path.display(),
+                    crate::text::sanitize::clean_line(&id)
+                ));
+                kept.bad.insert(id, value);
+            }
+        }
     }
+    Disk::Good(articles, kept, skipped)
+}
+
+/// One entry: the state this build reads and the fields it does not know.
+fn entry(value: &serde_json::Value) -> Result<(ArticleState, Object), String> {
+    let serde_json::Value::Object(fields) = value else {
+        return Err("it is not an object".into());
+    };
+    let (known, unknown): (Object, Object) = fields
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .partition(|(k, _)| ENTRY_FIELDS.contains(&k.as_str()));
+    let state =
+        serde_json::from_value(serde_json::Value::Object(known)).map_err(|e| e.to_string())?;
+    Ok((state, unknown))
+}
+
+/// The file's JSON: `version`, the merged entries with the fields this build does not know put
+/// back, the bad entries nobody replaced, and the other top-level fields.
+fn encode(articles: &Articles, kept: Kept) -> Result<Vec<u8>> {
+    let mut entries = Object::new();
+    for (id, value) in kept.bad {
+        if !articles.contains_key(&id) {
+            entries.insert(id, value);
+        }
+    }
+    for (id, state) in articles {
+        let mut value = serde_json::to_value(state).context("encoding the state")?;
+        if let (serde_json::Value::Object(fields), Some(unknown)) =
+            (&mut value, kept.fields.get(id))
+        {
+            for (k, v) in unknown {
+                fields.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+        entries.insert(id.clone(), value);
+    }
+    let mut top = kept.top;
+    top.insert("version".into(), VERSION.into());
+    top.insert("articles".into(), serde_json::Value::Object(entries));
+    let mut bytes = serde_json::to_vec(&top).context("encoding the state")?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 /// Renames a bad state file to `state.json.corrupt-<now>` (with a counter if that is taken).
@@ -92,7 +205,7 @@ fn move_aside(path: &Path, now: u64) -> std::io::Result<PathBuf> {
 /// Reads the state in `dir` for [`super::Store::open`], pushing a line to `warnings` for every
 /// problem met.
 pub fn load(dir: &Path, now: u64, warnings: &mut Vec<String>) -> Loaded {
-    let path = dir.join(STATE_FILE);
+    let path = target(&dir.join(STATE_FILE));
     let mut disk = read(&path);
     // Before moving a bad file aside, look again under the lock: another instance may be
     // replacing it this very moment, and its new file must not be the one moved away.
@@ -102,7 +215,10 @@ pub fn load(dir: &Path, now: u64, warnings: &mut Vec<String>) -> Loaded {
     };
     match disk {
         Disk::Missing => Loaded::Articles(Articles::new()),
-        Disk::Good(a) => Loaded::Articles(a),
+        Disk::Good(a, _, mut skipped) => {
+            warnings.append(&mut skipped);
+            Loaded::Articles(a)
+        }
         Disk::Newer(a) => {
             warnings.push(format!(
                 "{} was written by a newer byline; marks will not be saved",
@@ -130,19 +246,38 @@ pub fn load(dir: &Path, now: u64, warnings: &mut Vec<String>) -> Loaded {
     }
 }
 
-/// Merges `mine` into `disk`: per article the newer `updated` wins, and on a tie an entry changed
-/// here since the last save (`dirty`) wins. Articles only one side knows are kept.
+/// Merges `mine` into `disk`, mark by mark: read, bookmark and position each come from the side
+/// that changed it last, and on a tie from an entry changed here since the last save (`dirty`).
+/// Articles only one side knows are kept.
 pub fn merge(mut disk: Articles, mine: &Articles, dirty: &BTreeSet<String>) -> Articles {
     for (id, m) in mine {
-        let take = match disk.get(id) {
-            None => true,
-            Some(d) => m.updated > d.updated || (m.updated == d.updated && dirty.contains(id)),
+        let merged = match disk.get(id) {
+            None => *m,
+            Some(d) => merge_entry(d, m, dirty.contains(id)),
         };
-        if take {
-            disk.insert(id.clone(), *m);
-        }
+        disk.insert(id.clone(), merged);
     }
     disk
+}
+
+/// One article's marks from `disk` and `mine`, each taken from the side that changed it last.
+fn merge_entry(disk: &ArticleState, mine: &ArticleState, mine_wins_ties: bool) -> ArticleState {
+    let (dt, mt) = (disk.times(), mine.times());
+    let take = |k: usize| mt[k] > dt[k] || (mt[k] == dt[k] && mine_wins_ties);
+    let mut out = *disk;
+    if take(0) {
+        out.read = mine.read;
+    }
+    if take(1) {
+        out.bookmarked = mine.bookmarked;
+    }
+    if take(2) {
+        out.position = mine.position;
+    }
+    [out.read_at, out.bookmarked_at, out.position_at] =
+        [dt[0].max(mt[0]), dt[1].max(mt[1]), dt[2].max(mt[2])];
+    out.updated = disk.updated.max(mine.updated);
+    out
 }
 
 /// The temp file this process writes before renaming it over `state.json`.
@@ -176,10 +311,10 @@ pub fn save(
     // Held to the end of this function: closing the file releases the lock.
     let _lock = lock(dir)?;
 
-    let path = dir.join(STATE_FILE);
-    let disk = match read(&path) {
-        Disk::Missing => Articles::new(),
-        Disk::Good(a) => a,
+    let path = target(&dir.join(STATE_FILE));
+    let (disk, kept) = match read(&path) {
+        Disk::Missing => (Articles::new(), Kept::default()),
+        Disk::Good(a, kept, _) => (a, kept),
         Disk::Newer(_) => return Ok(Saved::Newer),
         Disk::Bad(why) => {
             let aside = move_aside(&path, now)
@@ -189,19 +324,17 @@ pub fn save(
                 path.display(),
                 aside.display()
             ));
-            Articles::new()
+            (Articles::new(), Kept::default())
         }
     };
     let merged = merge(disk, mine, dirty);
     remove_stale_temps(dir);
-    let repr = Repr {
-        version: VERSION,
-        articles: merged,
-    };
-    let mut bytes = serde_json::to_vec(&repr).context("encoding the state")?;
-    bytes.push(b'\n');
-    write_atomic(dir, &path, &bytes)?;
-    Ok(Saved::Merged(repr.articles))
+    let bytes = encode(&merged, kept)?;
+    let folder = path
+        .parent()
+        .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
+    write_atomic(&folder, &path, &bytes)?;
+    Ok(Saved::Merged(merged))
 }
 
 /// Removes temp files left by killed instances. Only safe under the lock: a live instance only

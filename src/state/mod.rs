@@ -6,6 +6,8 @@
 
 mod file;
 mod id;
+#[cfg(test)]
+mod tests;
 
 pub use file::{LOCK_FILE, STATE_FILE, temp_path};
 pub use id::article_id;
@@ -30,8 +32,12 @@ pub struct Position {
 }
 
 /// What the user has done with one article.
+///
+/// Each of the three marks carries its own change time, so two readers changing different marks
+/// of one article never overwrite each other: a merge takes each mark from the side that changed
+/// it last. Times come from the store's clock, which never runs backwards (see [`Store`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ArticleState {
     /// The article has been opened (or marked read).
     pub read: bool,
@@ -39,8 +45,35 @@ pub struct ArticleState {
     pub bookmarked: bool,
     /// Where the reader stopped, if it scrolled at all.
     pub position: Option<Position>,
-    /// When this entry last changed, in unix seconds; the newer entry wins a merge.
+    /// When this entry last changed, in unix seconds: the latest of the three mark times.
     pub updated: u64,
+    /// When `read` last changed; 0 when it never did. Files written before marks had their own
+    /// times have none of the three, and `updated` stands in for them (see [`Self::times`]).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub read_at: u64,
+    /// When `bookmarked` last changed (0: see `read_at`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub bookmarked_at: u64,
+    /// When `position` last changed (0: see `read_at`).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub position_at: u64,
+}
+
+fn is_zero(v: &u64) -> bool {
+    *v == 0
+}
+
+impl ArticleState {
+    /// The change times of read, bookmark and position (0: never changed). An entry from a file
+    /// written before marks had their own times has none of them: `updated` stands in for all.
+    pub fn times(&self) -> [u64; 3] {
+        let own = [self.read_at, self.bookmarked_at, self.position_at];
+        if own == [0; 3] {
+            [self.updated; 3]
+        } else {
+            own
+        }
+    }
 }
 
 /// The user state of all articles, with debounced, locked, atomic saves.
@@ -57,6 +90,19 @@ pub struct Store {
     read_only: bool,
     /// Warnings met while saving (a corrupt file moved aside), for the UI to show.
     warnings: Vec<String>,
+    /// The latest change time seen, here or on disk. A new change is stamped
+    /// `max(now, clock + 1)`, so the user's latest action always wins a merge, even when an
+    /// entry was stamped in the future (clock stepped back, a file synced from another machine).
+    clock: u64,
+}
+
+/// The latest change time among `articles`.
+fn latest(articles: &BTreeMap<String, ArticleState>) -> u64 {
+    articles
+        .values()
+        .flat_map(|s| s.times().into_iter().chain([s.updated]))
+        .max()
+        .unwrap_or(0)
 }
 
 impl Store {
@@ -73,6 +119,7 @@ impl Store {
         };
         let store = Store {
             dir: Some(dir),
+            clock: latest(&articles),
             articles,
             dirty: BTreeSet::new(),
             due_from: None,
@@ -91,6 +138,7 @@ impl Store {
             due_from: None,
             read_only: false,
             warnings: Vec::new(),
+            clock: 0,
         }
     }
 
@@ -146,7 +194,20 @@ impl Store {
         let before = state;
         f(&mut state);
         if state != before {
-            state.updated = unix_now();
+            let now = unix_now().max(self.clock + 1);
+            self.clock = now;
+            // Times an older file left unrecorded are pinned now, so they stay what they were.
+            [state.read_at, state.bookmarked_at, state.position_at] = before.times();
+            if state.read != before.read {
+                state.read_at = now;
+            }
+            if state.bookmarked != before.bookmarked {
+                state.bookmarked_at = now;
+            }
+            if state.position != before.position {
+                state.position_at = now;
+            }
+            state.updated = now;
             self.articles.insert(id.to_owned(), state);
             self.dirty.insert(id.to_owned());
             self.due_from.get_or_insert_with(Instant::now);
@@ -196,6 +257,7 @@ impl Store {
             &mut self.warnings,
         ) {
             Ok(file::Saved::Merged(merged)) => {
+                self.clock = self.clock.max(latest(&merged));
                 self.articles = merged;
                 self.dirty.clear();
                 self.due_from = None;
