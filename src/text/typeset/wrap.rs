@@ -70,6 +70,12 @@ pub fn wrap_with(
     out
 }
 
+/// Columns a line of `words` takes, without the spaces after its last word.
+fn columns(words: &[Piece]) -> usize {
+    let all: usize = words.iter().map(|w| w.width + w.space).sum();
+    all - words.last().map_or(0, |w| w.space)
+}
+
 /// How [`wrap_each`] sets a block.
 pub(super) struct Layout<'l> {
     /// Columns a line may take.
@@ -124,8 +130,22 @@ pub(super) fn wrap_each<'t>(
         lines.clear();
         let mut start = 0;
         for l in fit {
-            lines.push(start..start + l.len());
-            start += l.len();
+            let range = start..start + l.len();
+            start = range.end;
+            // Optimal fit only penalises a line wider than the measure; it never forbids one
+            // (a broken long word next to a URL can make one). No line may be wider: such a
+            // line is broken again first-fit, which never overflows.
+            if columns(&words[range.clone()]) > width {
+                let mut again = Vec::new();
+                first_fit(&words[range.clone()], width, &mut again);
+                lines.extend(
+                    again
+                        .into_iter()
+                        .map(|r| r.start + range.start..r.end + range.start),
+                );
+            } else {
+                lines.push(range);
+            }
         }
     } else {
         first_fit(words, width, lines);
@@ -336,6 +356,52 @@ mod tests {
         let t = "東京 大阪 名古屋 札幌 福岡 神戸 京都";
         for l in wrap(t, 10, Tag::Body, &[], false) {
             assert!(text_of(&l).width() <= 10);
+        }
+    }
+}
+
+#[cfg(test)]
+mod width_property {
+    use super::*;
+    use proptest::prelude::*;
+    use unicode_width::UnicodeWidthStr;
+
+    /// Words of the kinds news text has: short, long, URLs, hyphenated runs, wide CJK.
+    fn word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => "[a-z]{1,9}[,.]?",
+            1 => "[a-z]{12,40}",
+            1 => "https://[a-z]{3,12}\\.example/[a-z0-9/-]{5,60}",
+            1 => "[a-z]{2,8}(-[a-z]{2,8}){1,6}",
+            1 => "[東京大阪]{1,12}",
+            1 => "“[a-z]{1,8}”",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        #[test]
+        fn no_line_is_ever_wider_than_the_width(
+            words in proptest::collection::vec(word(), 1..120),
+            width in 2usize..100,
+            justify in any::<bool>(),
+            optimal in any::<bool>(),
+        ) {
+            let text = words.join(" ");
+            let lines = wrap_with(&text, width, Tag::Body, &[], justify, optimal);
+            for l in &lines {
+                let t: String = l.spans.iter().map(|s| s.text.as_str()).collect();
+                prop_assert!(t.width() <= width, "{} > {width}: {t:?}", t.width());
+            }
+            // And nothing is lost: the words come back in order.
+            let back: Vec<String> = lines
+                .iter()
+                .map(|l| l.spans.iter().map(|s| s.text.as_str()).collect::<String>())
+                .collect();
+            let squeezed: String = back.concat().split_whitespace().collect();
+            let expected: String = text.split_whitespace().collect();
+            prop_assert_eq!(squeezed, expected);
         }
     }
 }
