@@ -45,8 +45,11 @@ pub fn source(paths: &[PathBuf], configured: &[PathBuf]) -> Result<Source> {
     }
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
-        let mut bytes = Vec::new();
-        stdin.lock().read_to_end(&mut bytes)?;
+        let bytes = crate::files::read_bounded(
+            stdin.lock(),
+            crate::files::MAX_ARTICLE_BYTES,
+            "standard input",
+        )?;
         if let Some(listed) = listed_paths(&bytes) {
             return Ok(Source::Paths(listed));
         }
@@ -61,8 +64,8 @@ pub fn source(paths: &[PathBuf], configured: &[PathBuf]) -> Result<Source> {
 /// reported before anything else happens (a folder's bad files are only skipped).
 fn check_readable(path: &Path) -> Result<()> {
     let mut head = Vec::with_capacity(8192);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(8192).read_to_end(&mut head))
+    crate::files::open_regular(path)
+        .and_then(|f| Ok(f.take(8192).read_to_end(&mut head)?))
         .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", load::shown(path)))?;
     if head.contains(&0) && !head.starts_with(&[0xFF, 0xFE]) && !head.starts_with(&[0xFE, 0xFF]) {
         bail!(
@@ -101,8 +104,11 @@ pub fn listed_paths(bytes: &[u8]) -> Option<Vec<PathBuf>> {
 }
 
 fn read_stdin_article() -> Result<Article> {
-    let mut bytes = Vec::new();
-    std::io::stdin().lock().read_to_end(&mut bytes)?;
+    let bytes = crate::files::read_bounded(
+        std::io::stdin().lock(),
+        crate::files::MAX_ARTICLE_BYTES,
+        "standard input",
+    )?;
     load::parse_bytes(&bytes, None)
 }
 

@@ -5,6 +5,7 @@ pub mod app;
 pub mod article;
 pub mod cli;
 pub mod config;
+pub mod files;
 pub mod input;
 pub mod load;
 pub mod modes;

@@ -121,9 +121,20 @@ impl Config {
         let Some(found) = locate(path, |name| std::env::var_os(name)) else {
             return Ok(Config::default());
         };
-        match std::fs::read_to_string(&found.path) {
+        if let Some(what) = crate::files::not_regular(&found.path) {
+            anyhow::bail!("config {} is {what}, not a file", found.path.display());
+        }
+        match crate::files::read_regular(&found.path, crate::files::MAX_SETTINGS_BYTES)
+            .and_then(|b| String::from_utf8(b).context("the file is not valid UTF-8"))
+        {
             Ok(text) => Config::parse(&text, &found.path, valid_actions),
-            Err(e) if e.kind() == ErrorKind::NotFound && !found.explicit => Ok(Config::default()),
+            Err(e)
+                if !found.explicit
+                    && e.downcast_ref::<std::io::Error>()
+                        .is_some_and(|e| e.kind() == ErrorKind::NotFound) =>
+            {
+                Ok(Config::default())
+            }
             Err(e) => Err(e).with_context(|| format!("reading config {}", found.path.display())),
         }
     }

@@ -4,7 +4,6 @@ use crate::article::{Article, Format};
 use crate::text::sanitize;
 use anyhow::{Context, Result};
 use std::borrow::Cow;
-use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -134,7 +133,8 @@ pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
     if format == Some(Format::Json) {
         return Ok(Head::of(&super::load_file(path)?));
     }
-    let mut file = File::open(path).with_context(|| format!("reading {}", super::shown(path)))?;
+    let mut file = crate::files::open_regular(path)
+        .with_context(|| format!("reading {}", super::shown(path)))?;
     let mut buf = [0u8; PREFIX];
     let mut n = 0;
     while n < PREFIX {

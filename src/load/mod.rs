@@ -99,7 +99,8 @@ pub fn load_file(path: &Path) -> Result<Article> {
 /// neighbour whose links resolve the open one's, or a backlinks pass): quotes are not looked for
 /// and words not counted, so `quotes` is empty and `words` 0.
 pub fn load_links(path: &Path) -> Result<Article> {
-    let bytes = std::fs::read(path).with_context(|| format!("reading {}", shown(path)))?;
+    let bytes = crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES)
+        .with_context(|| format!("reading {}", shown(path)))?;
     let mut article = parse_structure(&bytes, format_for(path)).with_context(|| shown(path))?;
     article.path = Some(path.to_path_buf());
     Ok(article)

@@ -70,12 +70,13 @@ pub fn load(name_or_path: &str) -> Result<Theme> {
             .with_context(|| format!("built-in theme {name_or_path}"));
     }
     let path = Path::new(name_or_path);
-    let text = std::fs::read_to_string(path).with_context(|| {
-        format!(
-            "theme `{name_or_path}` is not a built-in theme ({AUTO}, {}) and cannot be read",
-            BUILTIN.join(", ")
-        )
-    })?;
+    let text =
+        crate::files::read_text(path, crate::files::MAX_SETTINGS_BYTES).with_context(|| {
+            format!(
+                "theme `{name_or_path}` is not a built-in theme ({AUTO}, {}) and cannot be read",
+                BUILTIN.join(", ")
+            )
+        })?;
     let stem = path.file_stem().map_or_else(
         || name_or_path.to_owned(),
         |s| s.to_string_lossy().into_owned(),
