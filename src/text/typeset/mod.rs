@@ -90,6 +90,9 @@ pub enum Target {
     Url(String),
 }
 
+/// The narrowest page byline sets, in columns (also the least `--width` accepts).
+pub const MIN_WIDTH: u16 = 10;
+
 /// Layout settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
@@ -160,8 +163,11 @@ fn typeset_on(
     title_of: &dyn Fn(&Path) -> Option<String>,
     threads: usize,
 ) -> Page {
-    let text_width = opts.width.min(opts.measure).max(1);
-    let margin = (opts.width.saturating_sub(text_width)) / 2;
+    // Below the narrowest page the text is set at that width and the pane clips it: a page
+    // narrower still could not hold a wide character or the related box.
+    let width = opts.width.max(MIN_WIDTH);
+    let text_width = width.min(opts.measure.max(MIN_WIDTH));
+    let margin = (width.saturating_sub(text_width)) / 2;
     let mut page = Page {
         lines: Vec::new(),
         targets: Vec::new(),
@@ -178,11 +184,12 @@ fn typeset_on(
 /// The header of `article` alone (headline, byline, date), `note` in place of the reading time:
 /// what the reading pane shows of an article still being loaded, from its list row.
 pub fn typeset_header(article: &Article, opts: &Options, note: &str) -> Page {
-    let text_width = opts.width.min(opts.measure).max(1);
+    let width = opts.width.max(MIN_WIDTH);
+    let text_width = width.min(opts.measure.max(MIN_WIDTH));
     let mut page = Page {
         lines: Vec::new(),
         targets: Vec::new(),
-        margin: (opts.width.saturating_sub(text_width)) / 2,
+        margin: (width.saturating_sub(text_width)) / 2,
         text_width,
     };
     header::lay_out_with(article, usize::from(text_width), note, &mut page.lines);

@@ -101,8 +101,22 @@ fn section(rows: &mut Vec<Line>, title: &str, inner: usize) {
 
 /// A numbered entry with a hanging indent; every span of it points at target `t`.
 fn entry(rows: &mut Vec<Line>, lead: &str, text: &str, tag: Tag, t: Option<usize>, inner: usize) {
-    let indent = lead.chars().count();
-    for (k, w) in wrap::wrap(text, inner.saturating_sub(indent).max(1), tag, &[], false)
+    let mut indent = lead.chars().count();
+    let mut lead = lead;
+    if inner < indent + 2 {
+        // Too narrow for a hanging indent (a wide character needs two columns): the number
+        // on a line of its own, the text below it at the full width.
+        rows.push(Line {
+            spans: vec![Span {
+                text: lead.trim_end().to_string(),
+                tag: Tag::Dim,
+                target: None,
+            }],
+            block: None,
+        });
+        (indent, lead) = (0, "");
+    }
+    for (k, w) in wrap::wrap(text, inner.saturating_sub(indent).max(2), tag, &[], false)
         .into_iter()
         .enumerate()
     {
@@ -121,6 +135,9 @@ fn entry(rows: &mut Vec<Line>, lead: &str, text: &str, tag: Tag, t: Option<usize
     }
 }
 
+/// The narrowest page a box is drawn on: a frame and one column of text.
+const MIN_BOX_WIDTH: usize = 6;
+
 /// Frames `rows` in a rounded box `width` columns wide with `title` in the top edge.
 fn boxed(lines: &mut Vec<Line>, title: &str, rows: Vec<Line>, width: usize) {
     let frame = |text: String| Span {
@@ -128,13 +145,23 @@ fn boxed(lines: &mut Vec<Line>, title: &str, rows: Vec<Line>, width: usize) {
         tag: Tag::Frame,
         target: None,
     };
-    let width = width.max(4);
-    let label = if title.is_empty() {
+    if width < MIN_BOX_WIDTH {
+        // Too narrow for a frame around anything: the rows alone, so no line is wider than
+        // the page.
+        lines.extend(rows);
+        return;
+    }
+    let mut label = if title.is_empty() {
         String::new()
     } else {
         format!(" {title} ")
     };
-    let label_w = unicode_width::UnicodeWidthStr::width(label.as_str()).min(width - 3);
+    let mut label_w = unicode_width::UnicodeWidthStr::width(label.as_str());
+    if label_w + 3 > width {
+        // The title does not fit in the top edge: the edge alone.
+        label.clear();
+        label_w = 0;
+    }
     let top = format!(
         "╭─{}{}╮",
         label,
@@ -164,4 +191,60 @@ fn boxed(lines: &mut Vec<Line>, title: &str, rows: Vec<Line>, width: usize) {
         spans: vec![frame(format!("╰{}╯", "─".repeat(width - 2)))],
         block: None,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Link, Related};
+
+    #[test]
+    fn the_box_is_never_wider_than_the_page() {
+        let article = Article {
+            related: vec![
+                Related {
+                    title: "東京 harbor pilots 大阪 walk out".into(),
+                    path: None,
+                    url: None,
+                },
+                Related {
+                    title: "Ferry".into(),
+                    path: Some("x.txt".into()),
+                    url: None,
+                },
+            ],
+            links: (0..10)
+                .map(|i| Link {
+                    text: format!("東京 link {i}"),
+                    url: format!("https://example.org/{i}"),
+                    at: None,
+                })
+                .collect(),
+            ..Article::default()
+        };
+        for width in usize::from(super::super::MIN_WIDTH)..=40 {
+            let mut page = Page::default();
+            lay_out(&article, width, false, &|_| None, &mut page);
+            for l in &page.lines {
+                let text: String = l.spans.iter().map(|s| s.text.as_str()).collect();
+                let cols = unicode_width::UnicodeWidthStr::width(text.as_str());
+                assert!(cols <= width, "{cols} > {width}: {text:?}");
+            }
+            let all: String = page
+                .lines
+                .iter()
+                .flat_map(|l| l.spans.iter().map(|s| s.text.as_str()))
+                .collect();
+            let squeezed: String = all
+                .chars()
+                .filter(|c| !c.is_whitespace() && !"│╭╮╰╯─".contains(*c))
+                .collect();
+            for text in ["東京harborpilots大阪walkout", "Ferry", "東京link9"] {
+                assert!(
+                    squeezed.contains(text),
+                    "{text} lost at {width}: {squeezed}"
+                );
+            }
+        }
+    }
 }
