@@ -2,7 +2,56 @@
 #![allow(dead_code)]
 
 use assert_cmd::Command;
+use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// True when the tests run in CI (`CI=true` or `CI=1`): there a test whose input or tool is
+/// missing fails instead of passing without checking anything.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1")
+}
+
+/// Says that a test cannot run because `what` is missing: a failure under `CI=true`, a skip
+/// with the reason printed elsewhere. The caller returns after it.
+pub fn missing(what: &str) {
+    assert!(!in_ci(), "{what}; CI=true requires it, so this test fails");
+    // Straight to the stream, past the test harness's capture, so the skip is seen.
+    let _ = writeln!(std::io::stderr(), "skipped: {what}");
+}
+
+/// The reference article, kept outside the repo in `../shared/reference` (beside the checkout)
+/// or `/work/shared/reference`; `None` after [`missing`] when it is in neither place.
+pub fn reference_article() -> Option<PathBuf> {
+    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference");
+    let places = [beside, PathBuf::from("/work/shared/reference")];
+    let found = places
+        .iter()
+        .map(|dir| dir.join("seed-article.txt"))
+        .find(|p| p.is_file());
+    if found.is_none() {
+        missing("the reference article (../shared/reference/seed-article.txt) is not here");
+    }
+    found
+}
+
+/// This test binary run again for the one test `name` (`module::test`), which a test uses to
+/// run half of itself in a fresh process. Fails at once when `name` is not exactly one test,
+/// so a renamed test cannot make its child half pass by running nothing.
+pub fn test_child(name: &str) -> std::process::Command {
+    let exe = std::env::current_exe().expect("the test binary");
+    let listed = std::process::Command::new(&exe)
+        .args(["--list", "--exact", name])
+        .output()
+        .expect("listing the tests");
+    let tests = String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .filter(|l| l.ends_with(": test"))
+        .count();
+    assert_eq!(tests, 1, "{name} names {tests} tests, not one");
+    let mut child = std::process::Command::new(exe);
+    child.args(["--exact", name]);
+    child
+}
 
 /// The `byline` binary with a clean environment: no state, no config, no colour hints.
 pub fn byline() -> Command {

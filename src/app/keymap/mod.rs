@@ -44,6 +44,22 @@ impl Scope {
         )
     }
 
+    /// Where the scope's keys come in the help and the README: the order a reader needs them,
+    /// everywhere, list, reader (with a find kept), help, then the prompts. A match without a
+    /// default arm, so a new scope cannot be left out of the ranking.
+    pub fn help_rank(self) -> u8 {
+        match self {
+            Scope::Everywhere => 0,
+            Scope::List => 1,
+            Scope::Reader => 2,
+            Scope::Find => 3,
+            Scope::Help => 4,
+            Scope::Filter => 5,
+            Scope::FindPrompt => 6,
+            Scope::Search => 7,
+        }
+    }
+
     /// The scope's name in the help overlay and the README.
     pub fn name(self) -> &'static str {
         match self {
@@ -267,18 +283,7 @@ impl Keymap {
             }
         }
         // Grouped by scope whatever the table's order, so later additions join their group.
-        let rank = |s: Scope| {
-            [
-                Scope::Everywhere,
-                Scope::List,
-                Scope::Filter,
-                Scope::Reader,
-                Scope::Help,
-            ]
-            .iter()
-            .position(|&x| x == s)
-        };
-        rows.sort_by_key(|r| rank(r.0));
+        rows.sort_by_key(|r| r.0.help_rank());
         rows.into_iter()
             .map(|(scope, action, keys, desc)| {
                 let keys = match action {

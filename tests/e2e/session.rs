@@ -1,0 +1,215 @@
+//! End to end: the real binary in tmux, driven by keys as a person would, checked on the screen.
+
+use crate::tmux::Tmux;
+use std::path::Path;
+use std::process::Command;
+
+const HARBOR: &str = "Harbor pilots walk out as talks over night shifts collapse";
+const COPPER: &str = "Iron ore prices slide as mines report weaker output";
+const FERRY: &str = "Island ferry timetable cut for the winter months";
+
+fn para(topic: &str, i: usize) -> serde_json::Value {
+    serde_json::json!({
+        "kind": "paragraph",
+        "text": format!(
+            "Paragraph {i} about {topic} says the workers waited by the gates while the talks \
+             went on through the afternoon, and that nobody at the harbor office would say when \
+             they might end."
+        ),
+    })
+}
+
+/// Writes an article in the `--json` shape (the format whose fields are a fixed contract).
+fn write(
+    dir: &Path,
+    name: &str,
+    title: &str,
+    date: &str,
+    topic: &str,
+    paras: usize,
+    related: &[&str],
+) {
+    let related: Vec<_> = related
+        .iter()
+        .map(|t| serde_json::json!({"title": t, "path": null}))
+        .collect();
+    let article = serde_json::json!({
+        "title": title,
+        "date": date,
+        "date_iso": date,
+        "authors": ["CAROLINA ESPINOZA"],
+        "source": "Associated Press",
+        "blocks": (1..=paras).map(|i| para(topic, i)).collect::<Vec<_>>(),
+        "related": related,
+    });
+    std::fs::write(dir.join(name), article.to_string()).expect("write");
+}
+
+/// Three articles; titles sort the same way by date and by name, so the order holds either way.
+fn write_library(dir: &Path) {
+    write(
+        dir,
+        "harbor.json",
+        HARBOR,
+        "2026-03-14",
+        "the strike",
+        30,
+        &[COPPER, FERRY],
+    );
+    write(dir, "copper.json", COPPER, "2026-03-12", "iron ore", 3, &[]);
+    write(dir, "ferry.json", FERRY, "2026-03-10", "the ferry", 1, &[]);
+}
+
+/// The reading position shown at the bottom right of the reader, like `35`.
+fn percent(screen: &str) -> Option<u32> {
+    screen.lines().rev().find_map(|l| {
+        let end = l.find("% ┘")?;
+        let digits: String = l[..end]
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        digits.parse().ok()
+    })
+}
+
+#[test]
+fn a_reading_session_in_tmux() {
+    if !Tmux::available(&[]) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = tempfile::tempdir().expect("tempdir");
+    write_library(dir.path());
+    let bin = env!("CARGO_BIN_EXE_byline");
+    let script = format!(
+        // Marks go to a temp folder, never the user's state.
+        "echo BEFORE_BYLINE; BYLINE_STATE_DIR='{}' '{bin}' '{}'; echo BYLINE_EXITED; sleep 60",
+        state.path().display(),
+        dir.path().display()
+    );
+    let socket = format!("byline-e2e-{}", std::process::id());
+    let tmux = Tmux::session(socket, 100, 30, &["sh", "-c", &script]);
+
+    // The list, newest first, with the newest previewed.
+    let s = tmux.wait_for("Articles 1/3");
+    assert!(s.find(HARBOR).is_some(), "{s}");
+    // Move down and up the list.
+    tmux.keys(&["j"]);
+    tmux.wait_for("Articles 2/3");
+    tmux.keys(&["k"]);
+    tmux.wait_for("Articles 1/3");
+    // Open and scroll.
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("READ");
+    tmux.wait("the top", |s| percent(s) == Some(0));
+    tmux.keys(&["Space"]);
+    let s = tmux.wait("a page down", |s| percent(s).is_some_and(|p| p > 0));
+    let scrolled = percent(&s);
+    // Follow related link 1, then come back to the same place.
+    tmux.keys(&["1"]);
+    tmux.wait("the copper article", |s| {
+        s.contains("about iron ore") && s.contains("2/3")
+    });
+    tmux.keys(&["BSpace"]);
+    let s = tmux.wait("back to the harbor article", |s| s.contains("1/3  READ"));
+    assert_eq!(
+        percent(&s),
+        scrolled,
+        "back restores the scroll position\n{s}"
+    );
+    // Follow a link by focus: Tab to the first link, Enter.
+    tmux.keys(&["Tab"]);
+    tmux.keys(&["Tab"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait("the ferry article", |s| {
+        s.contains("about the ferry") && s.contains("3/3")
+    });
+    tmux.keys(&["h"]);
+    tmux.wait_for("1/3  READ");
+    // A narrow terminal shows one pane: the reader alone, then the list alone.
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "60", "-y", "20"]);
+    tmux.wait("the narrow reader", |s| {
+        !s.contains("Articles") && s.lines().next().is_some_and(|l| l.chars().count() <= 60)
+    });
+    tmux.keys(&["Escape"]);
+    tmux.wait("the narrow list", |s| {
+        s.contains("Articles 1/3") && s.contains("LIST")
+    });
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "100", "-y", "30"]);
+    tmux.wait("the split screen", |s| {
+        s.contains("Articles 1/3") && s.contains("Paragraph")
+    });
+    // Help, generated from the key table.
+    tmux.keys(&["?"]);
+    tmux.wait_for("show or hide this help");
+    tmux.keys(&["?"]);
+    tmux.wait("the help closed", |s| !s.contains("show or hide this help"));
+    // Quit: the shell's screen comes back.
+    tmux.keys(&["q"]);
+    let s = tmux.wait_for("BYLINE_EXITED");
+    assert!(
+        s.contains("BEFORE_BYLINE"),
+        "the screen before byline is back\n{s}"
+    );
+    assert!(
+        !s.contains("Articles"),
+        "nothing of the reader is left\n{s}"
+    );
+}
+
+#[test]
+fn suspend_resume_and_sigterm_give_the_terminal_back() {
+    if !Tmux::available(&["bash"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = tempfile::tempdir().expect("tempdir");
+    write_library(dir.path());
+    let bin = env!("CARGO_BIN_EXE_byline");
+    let socket = format!("byline-e2e-sig-{}", std::process::id());
+    let tmux = Tmux::session(socket, 100, 30, &["bash", "--norc", "--noprofile", "-i"]);
+    tmux.keys(&["PS1='READY$ '", "Enter"]);
+    tmux.wait_for("READY$");
+    let cmd = format!(
+        "BYLINE_STATE_DIR='{}' '{bin}' '{}'",
+        state.path().display(),
+        dir.path().display()
+    );
+    tmux.keys(&[&cmd, "Enter"]);
+    tmux.wait_for("Articles 1/3");
+    // Ctrl-Z: the shell's job control takes over and the screen is the shell's again.
+    tmux.keys(&["C-z"]);
+    let s = tmux.wait_for("Stopped");
+    assert!(!s.contains("Articles"), "the reader left the screen\n{s}");
+    // fg: the reader comes back, drawn in full, and still takes keys.
+    tmux.keys(&["fg", "Enter"]);
+    tmux.wait_for("Articles 1/3");
+    tmux.keys(&["j"]);
+    tmux.wait_for("Articles 2/3");
+    // SIGTERM: the reader restores the terminal and exits.
+    let shell = tmux.run(&["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]);
+    let out = Command::new("pgrep")
+        .args(["-P", shell.trim(), "byline"])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "byline runs under the shell");
+    Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    let s = tmux.wait("the shell's prompt", |s| {
+        s.lines().rev().find(|l| !l.trim().is_empty()) == Some("READY$")
+    });
+    assert!(
+        !s.contains("Articles"),
+        "nothing of the reader is left\n{s}"
+    );
+    tmux.keys(&["echo BYLINE_STATUS=$?", "Enter"]);
+    let s = tmux.wait_for("BYLINE_STATUS=");
+    assert!(s.contains("BYLINE_STATUS=0"), "byline exited cleanly\n{s}");
+}

@@ -1,0 +1,395 @@
+//! Living with a library: filter, sort, only-unread and only-bookmarked views, read marks,
+//! bookmarks and reading positions, kept in the state store across two runs.
+
+use crate::common::*;
+use byline::app::keymap::Key;
+use byline::app::{Action, App, Effect, Mode};
+use byline::state::Store;
+use byline::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The fixture library with harbor from another source and the note without one, so the three
+/// sorts all differ.
+fn varied(w: u16, h: u16) -> App {
+    let mut lib = library();
+    lib.entries[0].head.source = Some("Reuters".into());
+    lib.entries[3].head.source = None;
+    let mut app = App::new(lib, Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: w,
+        height: h,
+    });
+    app
+}
+
+fn type_in(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::FilterInput(c));
+    }
+}
+
+fn filter(app: &mut App, text: &str) {
+    app.update(Action::Filter);
+    assert_eq!(app.mode, Mode::Filter);
+    type_in(app, text);
+}
+
+fn rows(app: &App) -> Vec<usize> {
+    app.view.rows().to_vec()
+}
+
+fn id(app: &App, i: usize) -> String {
+    app.library.entries[i].head.id.clone()
+}
+
+#[test]
+fn the_filter_narrows_as_you_type_and_ignores_case_until_a_capital() {
+    let mut app = app(120, 40);
+    filter(&mut app, "pil");
+    assert_eq!(rows(&app), vec![0, 1], "both pilot headlines");
+    type_in(&mut app, "ots walk");
+    assert_eq!(rows(&app), vec![0], "every word must match");
+    app.update(Action::FilterBackspace);
+    app.update(Action::FilterBackspace);
+    app.update(Action::FilterBackspace);
+    app.update(Action::FilterBackspace);
+    assert_eq!(app.view.query, "pilots ");
+    assert_eq!(rows(&app), vec![0, 1]);
+    app.update(Action::FilterCancel);
+    filter(&mut app, "HARBOR");
+    assert!(
+        rows(&app).is_empty(),
+        "a capital makes the filter match case"
+    );
+    app.update(Action::FilterCancel);
+    filter(&mut app, "Harbor");
+    assert_eq!(rows(&app), vec![0]);
+}
+
+#[test]
+fn the_filter_searches_authors_source_and_date_too() {
+    let mut app = varied(120, 40);
+    filter(&mut app, "espinoza");
+    assert_eq!(rows(&app).len(), 4, "the author of every fixture");
+    app.update(Action::FilterCancel);
+    filter(&mut app, "reuters");
+    assert_eq!(rows(&app), vec![0]);
+    app.update(Action::FilterCancel);
+    filter(&mut app, "2026-03-13");
+    assert_eq!(rows(&app), vec![1]);
+}
+
+#[test]
+fn escape_clears_the_filter_and_enter_keeps_it_in_the_status_bar() {
+    let mut app = app(120, 40);
+    filter(&mut app, "copper");
+    assert_eq!(rows(&app), vec![2]);
+    assert_eq!(app.selected, 2, "the selection moves to a row that shows");
+    assert!(app.reader.is_none(), "no preview while typing");
+    app.update(Action::FilterAccept);
+    app.settle();
+    assert_eq!(app.mode, Mode::List);
+    assert_eq!(rows(&app), vec![2]);
+    assert_eq!(title(&app), COPPER, "Enter previews the selection");
+    assert_eq!(app.view_label(), "/copper");
+    assert_eq!(app.position_label(), "1/1");
+    app.update(Action::Filter);
+    assert_eq!(
+        app.view.query, "copper",
+        "the prompt starts from the filter"
+    );
+    app.update(Action::FilterCancel);
+    assert_eq!(app.mode, Mode::List);
+    assert_eq!(rows(&app), vec![0, 1, 2, 3]);
+    assert_eq!(app.selected, 2, "the selection stays on its article");
+    assert_eq!(app.view_label(), "");
+}
+
+#[test]
+fn in_the_prompt_every_printable_key_types_but_control_keys_do_not() {
+    let mut app = app(120, 40);
+    assert_eq!(app.text_input(Key::ch('q')), None, "q quits from the list");
+    app.update(Action::Filter);
+    assert_eq!(app.text_input(Key::ch('q')), Some(Action::FilterInput('q')));
+    assert_eq!(app.text_input(Key::ch('?')), Some(Action::FilterInput('?')));
+    assert_eq!(app.text_input(Key::ctrl('c')), None);
+    let esc = Key::plain(crossterm::event::KeyCode::Esc);
+    assert_eq!(app.text_input(esc), None);
+    assert_eq!(
+        app.keymap.lookup(Mode::Filter, esc),
+        Some(Action::FilterCancel)
+    );
+    assert_eq!(
+        app.keymap.lookup(Mode::List, Key::ch('/')),
+        Some(Action::Filter)
+    );
+}
+
+#[test]
+fn arrows_move_through_the_matches_while_filtering() {
+    let mut app = app(120, 40);
+    filter(&mut app, "pilots");
+    assert_eq!(app.selected, 0);
+    app.update(Action::Down);
+    assert_eq!(app.selected, 1);
+    app.update(Action::Down);
+    assert_eq!(app.selected, 1, "the last match is the end");
+    assert_eq!(app.mode, Mode::Filter);
+}
+
+#[test]
+fn sort_cycles_date_title_source_and_keeps_the_selection() {
+    let mut app = varied(120, 40);
+    app.update(Action::Down);
+    assert_eq!(app.selected, 1);
+    app.update(Action::CycleSort);
+    assert_eq!(rows(&app), vec![2, 3, 0, 1], "copper, editor, harbor, port");
+    assert_eq!(app.selected, 1);
+    assert_eq!(app.selected_row(), Some(3));
+    assert_eq!(app.view_label(), "by title");
+    app.update(Action::CycleSort);
+    assert_eq!(rows(&app), vec![1, 2, 0, 3], "AP, then Reuters, then none");
+    assert_eq!(app.selected_row(), Some(0));
+    app.update(Action::CycleSort);
+    assert_eq!(rows(&app), vec![0, 1, 2, 3]);
+    assert_eq!(app.view_label(), "");
+}
+
+#[test]
+fn next_article_follows_the_order_on_screen() {
+    let mut app = varied(120, 40);
+    app.update(Action::CycleSort);
+    app.update(Action::Top);
+    app.update(Action::Open);
+    assert_eq!(title(&app), COPPER);
+    app.update(Action::NextArticle);
+    assert_eq!(
+        title(&app),
+        NOTE,
+        "editor's note comes after copper by title"
+    );
+}
+
+#[test]
+fn unread_only_hides_what_was_read_and_bookmarked_only_the_rest() {
+    let mut app = app(120, 40);
+    app.update(Action::Down);
+    app.update(Action::Open);
+    app.update(Action::ToList);
+    assert!(app.read[1]);
+    app.update(Action::UnreadOnly);
+    assert_eq!(rows(&app), vec![0, 2, 3]);
+    assert_eq!(app.view_label(), "unread only");
+    assert_eq!(
+        app.selected, 0,
+        "the read selection went: the top row takes it"
+    );
+    app.update(Action::UnreadOnly);
+    assert_eq!(rows(&app), vec![0, 1, 2, 3]);
+    app.update(Action::Bottom);
+    app.settle();
+    app.update(Action::ToggleBookmark);
+    app.update(Action::BookmarkedOnly);
+    assert_eq!(rows(&app), vec![3]);
+    assert_eq!(app.selected, 3, "the bookmarked selection stays");
+    app.update(Action::UnreadOnly);
+    assert_eq!(app.view_label(), "unread only · bookmarked only");
+    app.update(Action::ToggleRead);
+    app.update(Action::UnreadOnly);
+    app.update(Action::UnreadOnly);
+    assert!(rows(&app).is_empty());
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert_eq!(app.update(Action::Open), Effect::None);
+    assert_eq!(title(&app), NOTE, "nothing opened: the preview stays");
+}
+
+#[test]
+fn u_toggles_the_read_mark_in_the_list_and_in_the_reader() {
+    let mut app = app(120, 40);
+    app.update(Action::ToggleRead);
+    assert!(app.read[0]);
+    assert!(app.store().get(&id(&app, 0)).read);
+    app.update(Action::ToggleRead);
+    assert!(!app.read[0]);
+    app.update(Action::Open);
+    assert!(app.read[0], "opening marks read");
+    app.update(Action::ToggleRead);
+    assert_eq!(app.mode, Mode::Reader);
+    assert!(!app.read[0], "u in the reader marks the open article");
+    assert!(!app.store().get(&id(&app, 0)).read);
+}
+
+#[test]
+fn m_toggles_a_bookmark_of_the_selected_or_open_article() {
+    let mut app = app(120, 40);
+    app.update(Action::Down);
+    app.update(Action::ToggleBookmark);
+    assert_eq!(app.bookmarked, vec![false, true, false, false]);
+    app.update(Action::Open);
+    app.update(Action::ToggleBookmark);
+    assert_eq!(app.bookmarked, vec![false; 4]);
+    assert!(!app.store().get(&id(&app, 1)).bookmarked);
+    app.update(Action::PrevArticle);
+    app.update(Action::ToggleBookmark);
+    assert_eq!(app.bookmarked, vec![true, false, false, false]);
+}
+
+#[test]
+fn opening_marks_read_but_the_preview_does_not() {
+    let mut app = app(120, 40);
+    app.update(Action::Down);
+    app.settle();
+    assert_eq!(title(&app), PORT);
+    assert!(!app.read[1]);
+    assert!(!app.store().get(&id(&app, 1)).read);
+    app.update(Action::Open);
+    assert!(app.read[1]);
+    assert!(app.store().get(&id(&app, 1)).read);
+}
+
+#[test]
+fn an_article_opens_again_where_its_reading_stopped() {
+    let mut app = open_harbor(120, 40);
+    app.update(Action::PageDown);
+    app.update(Action::Down);
+    let at = scroll(&app);
+    assert!(at > 0);
+    let pos = app.store().get(&id(&app, 0)).position;
+    assert!(pos.is_some(), "the position is kept as it changes");
+    app.update(Action::NextArticle);
+    assert_eq!(title(&app), PORT);
+    assert_eq!(scroll(&app), 0, "another article opens at its top");
+    app.update(Action::PrevArticle);
+    assert_eq!(title(&app), HARBOR);
+    assert_eq!(scroll(&app), at);
+    app.update(Action::Top);
+    assert_eq!(
+        app.store().get(&id(&app, 0)).position,
+        None,
+        "the top is no position"
+    );
+}
+
+#[test]
+fn marks_bookmarks_and_positions_survive_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let open = || Store::open(dir.path().to_path_buf()).0;
+    let mut first = open_harbor(120, 40);
+    first.attach_store(open());
+    first.update(Action::PageDown);
+    first.update(Action::PageDown);
+    let at = scroll(&first);
+    let block = first
+        .reader
+        .as_ref()
+        .and_then(|r| byline::app::marks::position_at(&r.page, r.scroll))
+        .map(|p| p.block);
+    first.update(Action::ToggleBookmark);
+    first.update(Action::ToList);
+    first.update(Action::Down);
+    first.update(Action::Down);
+    first.update(Action::ToggleRead);
+    first.update(Action::ToggleBookmark);
+    first.flush_state().expect("saved");
+    assert!(!first.store().has_unsaved());
+    drop(first);
+
+    let mut second = app(120, 40);
+    assert_eq!(second.read, vec![false; 4], "before the store is attached");
+    second.attach_store(open());
+    assert_eq!(second.read, vec![false, false, true, false]);
+    assert_eq!(second.bookmarked, vec![true, false, true, false]);
+    second.update(Action::Open);
+    assert_eq!(title(&second), HARBOR);
+    assert_eq!(scroll(&second), at, "same width: the same line");
+    assert!(second.read[0]);
+
+    // Another width finds the same paragraph at the top.
+    let mut third = app(90, 30);
+    third.attach_store(open());
+    third.update(Action::Open);
+    let r = third.reader.as_ref().expect("open");
+    let top = byline::app::marks::position_at(&r.page, r.scroll).map(|p| p.block);
+    assert_eq!(top, block);
+    assert!(r.scroll > 0);
+}
+
+#[test]
+fn a_failed_save_is_shown_and_the_marks_stay() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // A folder where the save's temp file goes (this works for root, unlike permissions).
+    let blocker = byline::state::temp_path(dir.path());
+    std::fs::create_dir(&blocker).expect("mkdir");
+    std::fs::write(blocker.join("keep"), "x").expect("write");
+    let mut app = app(120, 40);
+    app.attach_store(Store::open(dir.path().to_path_buf()).0);
+    app.update(Action::ToggleBookmark);
+    assert!(app.flush_state().is_err());
+    let s = app.status.clone().expect("a message");
+    assert!(s.error);
+    assert!(s.text.contains("not saved"), "{}", s.text);
+    assert!(app.bookmarked[0]);
+    assert!(app.store().get(&id(&app, 0)).bookmarked);
+    assert!(app.store().has_unsaved());
+}
+
+#[test]
+fn filtered_list_with_a_bookmark_120x40() {
+    let mut app = app(120, 40);
+    app.update(Action::ToggleBookmark);
+    filter(&mut app, "pilots");
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
+    term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+    let buf = term.backend().buffer().clone();
+    let mut text = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let s = buf[(x, y)].symbol();
+            line.push_str(s);
+            x += u16::try_from(unicode_width::UnicodeWidthStr::width(s).max(1)).unwrap_or(1);
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    assert!(text.contains("★"), "{text}");
+    assert!(text.contains(" /pilots"), "{text}");
+    assert!(!text.contains("Copper prices"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn a_library_that_grew_gets_its_rows_and_marks_again() {
+    let mut app = app(120, 40);
+    app.update(Action::ToggleBookmark);
+    let extra = library().entries.remove(2);
+    app.library.entries.push(extra);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    assert_eq!(app.view.len(), 5);
+    assert_eq!(app.read.len(), 5);
+    assert_eq!(app.bookmarked, vec![true, false, false, false, false]);
+    app.update(Action::Bottom);
+    assert_eq!(app.selected, 4);
+}
+
+#[test]
+fn the_status_bar_names_the_filter_sort_and_switches_in_force() {
+    let mut app = app(120, 40);
+    filter(&mut app, "pilots");
+    app.update(Action::FilterAccept);
+    app.update(Action::CycleSort);
+    app.update(Action::UnreadOnly);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
+    term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+    let buf = term.backend().buffer();
+    let last: String = (0..120).map(|x| buf[(x, 39)].symbol()).collect();
+    assert!(
+        last.contains("LIST  /pilots · by title · unread only"),
+        "{last}"
+    );
+}

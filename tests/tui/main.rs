@@ -1,0 +1,14 @@
+//! The interactive reader without a terminal: `App::update` on actions, and screens drawn on a
+//! `TestBackend` checked with insta snapshots. One test crate, so it links once.
+
+mod common;
+
+mod find_search_live;
+mod keys;
+mod lazy_links;
+mod library;
+mod links;
+mod preview;
+mod screens;
+mod state_ids;
+mod update;

@@ -1,0 +1,292 @@
+//! The reader's screens: drawn with ratatui's TestBackend and compared with insta snapshots.
+
+use crate::common::*;
+use byline::app::{Action, App};
+use byline::ui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+fn draw(app: &App) -> Buffer {
+    let (w, h) = app.size;
+    let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    term.draw(|f| byline::ui::render(app, f)).expect("draw");
+    term.backend().buffer().clone()
+}
+
+/// Row `y` as text with the column each char starts at; the cell a wide character covers is
+/// skipped, as a terminal shows it.
+fn row(buf: &Buffer, y: u16) -> (String, Vec<u16>) {
+    let mut line = String::new();
+    let mut xs = Vec::new();
+    let mut x = 0;
+    while x < buf.area.width {
+        let s = buf[(x, y)].symbol();
+        for _ in s.chars() {
+            xs.push(x);
+        }
+        line.push_str(s);
+        x += u16::try_from(unicode_width::UnicodeWidthStr::width(s).max(1)).unwrap_or(1);
+    }
+    (line, xs)
+}
+
+/// The screen as text, one line per row, trailing blanks trimmed.
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        out.push_str(row(buf, y).0.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The position of the first cell of `needle` on the screen.
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    for y in 0..buf.area.height {
+        let (line, xs) = row(buf, y);
+        if let Some(byte) = line.find(needle) {
+            let ch = line[..byte].chars().count();
+            return Some((xs[ch], y));
+        }
+    }
+    None
+}
+
+/// The wide screen as byline starts: list focused, newest article previewed.
+fn start(w: u16, h: u16) -> App {
+    let mut app = app(w, h);
+    app.open(0, false);
+    app
+}
+
+#[test]
+fn list_and_reader_120x40() {
+    let app = start(120, 40);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    // The selected row is highlighted and the reader shows the first article's headline.
+    let (x, y) = find(&buf, HARBOR).expect("headline on screen");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    assert!(
+        y == 1 && x > 40,
+        "headline in the reader pane at ({x}, {y})"
+    );
+    assert!(
+        buf[(3, 1)].modifier.contains(Modifier::REVERSED),
+        "selected row"
+    );
+    assert!(!buf[(3, 2)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn reader_highlights_quotes_120x40() {
+    let mut app = start(120, 40);
+    app.update(Action::Open);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    let t = Theme::dark();
+    let (x, y) = find(&buf, "“We cannot").expect("the quote on screen");
+    assert_eq!(buf[(x, y)].fg, t.quoted.fg.expect("quoted colour"));
+    assert_eq!(buf[(x + 4, y)].fg, t.quoted.fg.expect("quoted colour"));
+    let (x, y) = find(&buf, "Paragraph 2 says").expect("running text");
+    assert_eq!(
+        buf[(x, y)].fg,
+        t.body.fg.unwrap_or(ratatui::style::Color::Reset)
+    );
+}
+
+#[test]
+fn reader_related_box_with_focused_link_120x40() {
+    let mut app = start(120, 40);
+    app.update(Action::Open);
+    app.update(Action::NextLink);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    let t = Theme::dark();
+    let (x, y) = find(&buf, COPPER).expect("related link 1 on screen");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::REVERSED),
+        "focused link"
+    );
+    let (x, y) = find(&buf, PORT).expect("related link 2 on screen");
+    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    assert_eq!(buf[(x, y)].fg, t.link.fg.expect("link colour"));
+    let (x, y) = find(&buf, "Fishermen").expect("unresolved headline");
+    assert_eq!(buf[(x, y)].fg, t.unresolved.fg.expect("unresolved colour"));
+}
+
+#[test]
+fn help_overlay_120x40() {
+    let mut app = start(120, 40);
+    app.update(Action::Help);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    // The first rows of the help (the table has grown past one 40-row screen).
+    let (x, y) = find(&buf, "Ctrl-z").expect("help lists Ctrl-z");
+    assert_eq!(
+        buf[(x, y)].fg,
+        Theme::dark().help_key.fg.expect("key colour")
+    );
+    for (_, _, desc) in byline::app::keymap::help_rows().iter().take(20) {
+        assert!(find(&buf, desc).is_some(), "help shows {desc:?}");
+    }
+}
+
+#[test]
+fn narrow_list_60x20() {
+    let app = start(60, 20);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    assert!(find(&buf, "Articles 1/4").is_some());
+    assert!(
+        find(&buf, "VALPARAÍSO").is_none(),
+        "no reader beside the list"
+    );
+}
+
+#[test]
+fn narrow_reader_60x20() {
+    let mut app = start(60, 20);
+    app.update(Action::Open);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    assert!(
+        find(&buf, "Articles").is_none(),
+        "no list beside the reader"
+    );
+    assert!(find(&buf, "VALPARAÍSO").is_some());
+}
+
+#[test]
+fn help_overlay_60x20() {
+    let mut app = start(60, 20);
+    app.update(Action::Help);
+    insta::assert_snapshot!(text(&draw(&app)));
+}
+
+#[test]
+fn tiny_10x3_says_the_terminal_is_too_small() {
+    let app = start(10, 3);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    assert!(find(&buf, "terminal").is_some());
+}
+
+#[test]
+fn every_small_size_draws_without_panicking() {
+    for w in 0..=30u16 {
+        for h in 0..=8u16 {
+            let mut app = start(w, h);
+            app.update(Action::Open);
+            app.update(Action::NextLink);
+            let _ = draw(&app);
+            app.update(Action::Help);
+            let buf = draw(&app);
+            assert_eq!(buf.area.width, w);
+        }
+    }
+    let app = start(1, 1);
+    let buf = draw(&app);
+    assert_eq!(
+        buf[(0, 0)].symbol(),
+        "…",
+        "1×1 shows what fits of the notice"
+    );
+}
+
+#[test]
+fn the_status_bar_shows_position_mode_and_messages() {
+    let mut app = start(120, 40);
+    app.update(Action::Down);
+    app.update(Action::Open);
+    app.update(Action::FollowRelated(9));
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "2/4  READ").expect("position and mode");
+    assert_eq!(y, 39);
+    assert_eq!(x, 1);
+    let (x, y) = find(&buf, "no link 9").expect("the message");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD), "error style");
+}
+
+#[test]
+fn wide_characters_in_titles_are_measured_and_cut_in_the_list() {
+    let mut lib = library();
+    let wide = "港湾の水先案内人がストライキ、夜勤をめぐる交渉が決裂して港の機能が止まる";
+    lib.entries[1].head.title = wide.into();
+    let mut app = App::new(lib, Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: 60,
+        height: 20,
+    });
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "港湾の").expect("the wide title");
+    let row = row(&buf, y).0;
+    assert_eq!(buf[(59, y)].symbol(), "│", "the border is in place: {row}");
+    assert!(row.contains('…'), "the title was cut: {row}");
+    assert!(row.contains("Mar 13, 2026"), "the date still shows: {row}");
+    assert_eq!(x, 3);
+}
+
+#[test]
+fn zoomed_reader_120x40() {
+    let mut app = start(120, 40);
+    app.update(Action::Open);
+    app.update(Action::Zoom);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    assert!(find(&buf, "Articles").is_none(), "the list is hidden");
+    let (x, _) = find(&buf, HARBOR).expect("headline");
+    assert_eq!(
+        x,
+        1 + (118 - 76) / 2,
+        "the measure is centred in the full width"
+    );
+}
+
+#[test]
+fn long_list_scrolls_with_the_selection_60x20() {
+    let mut lib = byline::load::library::Library::default();
+    let template = library().entries.remove(3);
+    for i in 0..40 {
+        let mut e = template.clone();
+        e.head.title = format!("Weekend note number {i}");
+        lib.entries.push(e);
+    }
+    let mut app = App::new(lib, Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: 60,
+        height: 20,
+    });
+    app.update(Action::PageDown);
+    app.update(Action::PageDown);
+    let buf = draw(&app);
+    insta::assert_snapshot!(text(&buf));
+    assert!(find(&buf, "Weekend note number 32 ").is_some());
+    assert!(find(&buf, "Weekend note number 33").is_none());
+    assert!(find(&buf, "█").is_some(), "a scrollbar thumb");
+}
+
+#[test]
+fn an_empty_library_says_so_in_both_panes() {
+    let mut app = App::new(byline::load::library::Library::default(), Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: 100,
+        height: 12,
+    });
+    let buf = draw(&app);
+    assert!(find(&buf, "no articles").is_some(), "{}", text(&buf));
+    assert!(find(&buf, "no article to show").is_some());
+    assert!(find(&buf, "0/0").is_some());
+}
+
+#[test]
+fn the_list_writes_dates_in_the_configured_format() {
+    let mut app = start(120, 40);
+    app.date_format = "%d.%m.%Y".into();
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "14.03.2026").expect("the harbor date");
+    assert_eq!((x + 10, y), (39, 1), "right-aligned against the border");
+    assert!(find(&buf, "Mar 14, 2026").is_none());
+}

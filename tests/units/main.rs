@@ -1,0 +1,18 @@
+//! The library's parts through its public API: parsers, quotes, related links, search, saved
+//! state, config, themes, and the README's agreement with the code. One test crate, so it links
+//! once.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod config;
+mod json;
+mod markdown;
+mod quotes;
+mod readme;
+mod resolve;
+mod search;
+mod state;
+mod theme_only;
+mod themes;
+mod wire;
