@@ -219,4 +219,50 @@ mod tests {
         assert!(!looks_like_heading("and then some"));
         assert!(!looks_like_heading("—"));
     }
+
+    #[test]
+    fn live_blog_title_shapes() {
+        assert!(looks_like_title(
+            "Turnout higher than at the last referendum, says the electoral board in its first update"
+        ));
+        assert!(looks_like_title("‘A long night’ for the harbour pilots"));
+        assert!(!looks_like_title(
+            "Did the leaders lean forward in their seats?"
+        ));
+        assert!(!looks_like_title("“We will respect the result”"));
+        assert!(!looks_like_title("The list of districts:"));
+        assert!(!looks_like_title("and the count goes on"));
+        assert!(!looks_like_title(&"word ".repeat(21)));
+    }
+
+    fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+        let lines: Vec<&str> = text.lines().collect();
+        let body = parse(&lines, &mut Vec::new());
+        body.blocks.into_iter().map(|b| (b.kind, b.text)).collect()
+    }
+
+    #[test]
+    fn an_entry_title_needs_a_paragraph_right_after_it() {
+        let k =
+            kinds("10:00\nA title line here\nText of the entry.\n11:00\nA lone line at the end");
+        assert_eq!(k[1], (BlockKind::Heading, "A title line here".to_string()));
+        assert_eq!(
+            k.last().unwrap(),
+            &(BlockKind::Paragraph, "A lone line at the end".to_string())
+        );
+    }
+
+    #[test]
+    fn sign_off_sets_the_code_only_without_a_dateline_agency() {
+        let lines = ["KESSEL (AP) — The mill reopened.", "Reuter"];
+        let body = parse(&lines, &mut Vec::new());
+        assert_eq!(body.code.as_deref(), Some("AP"));
+        assert_eq!(body.footer, ["Reuter"]);
+        let body = parse(&["The mill reopened.", "— Reuters"], &mut Vec::new());
+        assert_eq!(body.code.as_deref(), Some("Reuters"));
+        // A sign-off that is not at the end stays a paragraph, and names nothing.
+        let body = parse(&["Reuter", "The mill reopened."], &mut Vec::new());
+        assert_eq!(body.code, None);
+        assert!(body.footer.is_empty());
+    }
 }
