@@ -10,6 +10,8 @@ const SNIFF: usize = 8192;
 
 use std::borrow::Cow;
 
+mod legacy;
+
 /// Decoded, neutralised text and the repairs made on the way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clean {
@@ -36,11 +38,18 @@ impl std::fmt::Display for NotText {
 
 impl std::error::Error for NotText {}
 
-/// Decodes `bytes` (UTF-8, UTF-8 with BOM, UTF-16 with BOM, else lossy UTF-8) and neutralises it.
+/// Decodes `bytes` and neutralises the text.
+///
+/// A byte-order mark decides first (UTF-8, UTF-16LE, UTF-16BE). Without one, valid UTF-8 is
+/// UTF-8. Bytes that are not valid UTF-8 are read as a legacy single-byte encoding (Latin-1,
+/// Windows-1252 and their kin, as the detector guesses) when their non-ASCII bytes look like
+/// single-byte text, with a warning naming the encoding; otherwise the invalid sequences are
+/// replaced with U+FFFD, with a warning.
 pub fn decode(bytes: &[u8]) -> Result<Clean, NotText> {
     let mut warnings = Vec::new();
     let raw: Cow<'_, str> = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         warnings.push("byte-order mark removed".to_string());
+        // The mark says UTF-8: stray bytes are damage, not another encoding.
         lossy(rest, &mut warnings)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         warnings.push("decoded from UTF-16LE".to_string());
@@ -52,7 +61,17 @@ pub fn decode(bytes: &[u8]) -> Result<Clean, NotText> {
         if bytes[..bytes.len().min(SNIFF)].contains(&0) {
             return Err(NotText::Binary);
         }
-        lossy(bytes, &mut warnings)
+        // Checking validity first is much faster than any decoder on the usual, valid text.
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => match legacy::decode(bytes) {
+                Some((text, name)) => {
+                    warnings.push(format!("not UTF-8: decoded as {name}"));
+                    Cow::Owned(text)
+                }
+                None => lossy(bytes, &mut warnings),
+            },
+        }
     };
     // Valid UTF-8 is borrowed, not copied: the only copy made is the neutralised text.
     let text = neutralise(&raw, &mut warnings);
@@ -60,7 +79,6 @@ pub fn decode(bytes: &[u8]) -> Result<Clean, NotText> {
 }
 
 fn lossy<'a>(bytes: &'a [u8], warnings: &mut Vec<String>) -> Cow<'a, str> {
-    // Checking validity first is much faster than the lossy decoder on the usual, valid text.
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Cow::Borrowed(text);
     }
@@ -277,9 +295,35 @@ mod tests {
             le.extend(u.to_le_bytes());
         }
         assert_eq!(decode(&le).unwrap().text, "héllo");
-        let bad = decode(b"caf\xe9").unwrap();
-        assert_eq!(bad.text, "caf\u{FFFD}");
-        assert!(!bad.warnings.is_empty());
+        // Invalid UTF-8 among plenty of valid UTF-8: stray bytes, replaced.
+        let mut stray = "naïve “quotes” — déjà ".repeat(4).into_bytes();
+        stray.extend_from_slice(b"caf\xe9");
+        let bad = decode(&stray).unwrap();
+        assert!(bad.text.ends_with("caf\u{FFFD}"));
+        assert!(bad.warnings.iter().any(|w| w.contains("U+FFFD")));
+    }
+
+    #[test]
+    fn latin1_is_decoded_as_such_with_a_warning() {
+        let c = decode(b"Caf\xe9 in Kessel \x96 the \x93best\x94 in Veldmark.\r\n").unwrap();
+        assert_eq!(c.text, "Café in Kessel – the “best” in Veldmark.\n");
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w == "not UTF-8: decoded as windows-1252")
+        );
+        assert!(!c.warnings.iter().any(|w| w.contains("U+FFFD")));
+        // A C1 control that Windows-1252 leaves unmapped is still neutralised.
+        let c = decode(b"\xe9t\xe9 \xe0 Kessel, \x81").unwrap();
+        assert!(!c.text.contains('\u{81}'));
+    }
+
+    #[test]
+    fn valid_utf8_is_never_second_guessed() {
+        let s = "Ã© looks like mojibake but is valid UTF-8 — kept as is";
+        let c = decode(s.as_bytes()).unwrap();
+        assert_eq!(c.text, s);
+        assert!(c.warnings.is_empty());
     }
 
     #[test]

@@ -1,11 +1,13 @@
-//! The body of a news-wire article: paragraphs, subheadings, related block, footer and links.
+//! The body of a news-wire article: paragraphs, subheadings (and live-blog entry titles),
+//! section breaks, related block, footer and links.
 
-use super::footer::{bare_links, footer_links, is_footer_like};
+use super::footer::{bare_links, footer_links, is_footer_like, signoff_agency, split_signoff};
 use super::lines::{
-    ends_full_stop, ends_open, is_related_marker, is_timestamp, starts_lower, words_upto,
+    ends_full_stop, ends_like_sentence, ends_open, is_related_marker, is_separator, is_timestamp,
+    starts_lower, words_upto,
 };
 use super::{dateline, flow, related};
-use crate::article::{Block, Link, Related};
+use crate::article::{Block, BlockKind, Link, Related};
 
 /// A subheading has at most this many words…
 const MAX_HEADING_WORDS: usize = 12;
@@ -19,13 +21,14 @@ pub(super) struct Body {
     pub blocks: Vec<Block>,
     /// Related headlines (unresolved).
     pub related: Vec<Related>,
-    /// Credit, follow and copyright lines at the end.
+    /// Credit, follow, copyright, correction and sign-off lines at the end.
     pub footer: Vec<String>,
     /// URLs in blocks, related headlines and footer.
     pub links: Vec<Link>,
     /// Place and agency before the first paragraph's dash.
     pub dateline: Option<String>,
-    /// The dateline bracket's contents (`AP`), for the source when the byline names none.
+    /// The dateline bracket's contents (`AP`), else the agency an end-of-story sign-off names
+    /// (`Reuter`, `— Reuters`), for the source when the byline names none.
     pub code: Option<String>,
 }
 
@@ -36,15 +39,25 @@ enum Kind {
     Paragraph,
     /// Short, no full stop: a subheading if a paragraph follows somewhere.
     MaybeHeading,
+    /// A live-blog entry title: a heading if a paragraph comes right after it.
+    MaybeTitle,
     /// Settled as a subheading (the one after a related block).
     Heading,
     /// Credit, follow or copyright line: footer if no paragraph follows.
     MaybeFooter,
+    /// A section break (`* * *`).
+    Separator,
 }
+
+/// A file with at least this many time-stamp lines is a live blog.
+const LIVE_BLOG_STAMPS: usize = 2;
+/// A live-blog entry title has at most this many words.
+const MAX_TITLE_WORDS: usize = 20;
 
 /// Parses the body lines (everything after the header).
 pub(super) fn parse(lines: &[&str], warnings: &mut Vec<String>) -> Body {
     let mut logical = flow::logical_lines(lines, warnings);
+    split_last_signoff(&mut logical);
     let mut body = Body::default();
     let mut first_is_paragraph = false;
     if let Some(d) = logical.first().and_then(|l| dateline::split(l)) {
@@ -59,6 +72,12 @@ pub(super) fn parse(lines: &[&str], warnings: &mut Vec<String>) -> Body {
         }
         first_is_paragraph = !logical.is_empty();
     }
+    let live = logical
+        .iter()
+        .filter(|l| is_timestamp(l))
+        .take(LIVE_BLOG_STAMPS)
+        .count()
+        >= LIVE_BLOG_STAMPS;
 
     let mut items: Vec<(Kind, String)> = Vec::with_capacity(logical.len());
     let mut i = 0;
@@ -80,10 +99,20 @@ pub(super) fn parse(lines: &[&str], warnings: &mut Vec<String>) -> Body {
             continue;
         }
         let line = std::mem::take(&mut logical[i]);
-        let kind = if i == 0 && first_is_paragraph {
+        let kind = if is_separator(&line) {
+            Kind::Separator
+        } else if i == 0 && first_is_paragraph {
             Kind::Paragraph
         } else if is_footer_like(&line) {
             Kind::MaybeFooter
+        } else if is_timestamp(&line) {
+            Kind::MaybeHeading
+        } else if live {
+            if looks_like_title(&line) {
+                Kind::MaybeTitle
+            } else {
+                Kind::Paragraph
+            }
         } else if looks_like_heading(&line) {
             Kind::MaybeHeading
         } else {
@@ -96,14 +125,31 @@ pub(super) fn parse(lines: &[&str], warnings: &mut Vec<String>) -> Body {
     // Credits count as footer only near the end (after the last paragraph), and a subheading
     // stands between paragraphs, so one after the last paragraph is a short paragraph.
     let last_paragraph = items.iter().rposition(|(k, _)| *k == Kind::Paragraph);
+    let next_is_paragraph: Vec<bool> = (0..items.len())
+        .map(|at| {
+            items
+                .get(at + 1)
+                .is_some_and(|(k, _)| *k == Kind::Paragraph)
+        })
+        .collect();
     for (at, (kind, text)) in items.into_iter().enumerate() {
         let before_end = last_paragraph.is_some_and(|p| at < p);
         match kind {
             Kind::Heading => body.blocks.push(Block::heading(text)),
             Kind::MaybeHeading if before_end => body.blocks.push(Block::heading(text)),
+            Kind::MaybeTitle if next_is_paragraph[at] => body.blocks.push(Block::heading(text)),
             Kind::MaybeFooter if !before_end => body.footer.push(text),
+            Kind::Separator => body.blocks.push(Block::new(BlockKind::Separator, text)),
             _ => body.blocks.push(Block::paragraph(text)),
         }
+    }
+    // An agency sign-off in the footer names the source when the dateline named none.
+    if body.code.is_none() {
+        body.code = body
+            .footer
+            .iter()
+            .find_map(|l| signoff_agency(l))
+            .map(str::to_string);
     }
     for block in &body.blocks {
         bare_links(&block.text, &mut body.links);
@@ -115,6 +161,32 @@ pub(super) fn parse(lines: &[&str], warnings: &mut Vec<String>) -> Body {
         footer_links(line, &mut body.links);
     }
     body
+}
+
+/// Moves the old wire sign-off (`… said. Reuter`) off the end of the last line onto a line of
+/// its own, where the footer rules take it.
+fn split_last_signoff(logical: &mut Vec<String>) {
+    let Some(last) = logical.last() else {
+        return;
+    };
+    if let Some((text, mark)) = split_signoff(last) {
+        let (text, mark) = (text.to_string(), mark.to_string());
+        let n = logical.len();
+        logical[n - 1] = text;
+        logical.push(mark);
+    }
+}
+
+/// Whether a live-blog line may be an entry title: up to [`MAX_TITLE_WORDS`] words, not ending
+/// like a sentence (`.`, `?`, `!`, `:`, a closing double quote), not left open by a comma and
+/// not starting in lower case.
+fn looks_like_title(line: &str) -> bool {
+    line.len() <= MAX_HEADING_BYTES
+        && words_upto(line, MAX_TITLE_WORDS) <= MAX_TITLE_WORDS
+        && line.chars().any(char::is_alphanumeric)
+        && !ends_like_sentence(line)
+        && !ends_open(line)
+        && !starts_lower(line)
 }
 
 /// Whether a line is shaped like a subheading: a time stamp, or short with no full stop, not
@@ -146,5 +218,51 @@ mod tests {
         assert!(!looks_like_heading("The list includes:"));
         assert!(!looks_like_heading("and then some"));
         assert!(!looks_like_heading("—"));
+    }
+
+    #[test]
+    fn live_blog_title_shapes() {
+        assert!(looks_like_title(
+            "Turnout higher than at the last referendum, says the electoral board in its first update"
+        ));
+        assert!(looks_like_title("‘A long night’ for the harbour pilots"));
+        assert!(!looks_like_title(
+            "Did the leaders lean forward in their seats?"
+        ));
+        assert!(!looks_like_title("“We will respect the result”"));
+        assert!(!looks_like_title("The list of districts:"));
+        assert!(!looks_like_title("and the count goes on"));
+        assert!(!looks_like_title(&"word ".repeat(21)));
+    }
+
+    fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+        let lines: Vec<&str> = text.lines().collect();
+        let body = parse(&lines, &mut Vec::new());
+        body.blocks.into_iter().map(|b| (b.kind, b.text)).collect()
+    }
+
+    #[test]
+    fn an_entry_title_needs_a_paragraph_right_after_it() {
+        let k =
+            kinds("10:00\nA title line here\nText of the entry.\n11:00\nA lone line at the end");
+        assert_eq!(k[1], (BlockKind::Heading, "A title line here".to_string()));
+        assert_eq!(
+            k.last().unwrap(),
+            &(BlockKind::Paragraph, "A lone line at the end".to_string())
+        );
+    }
+
+    #[test]
+    fn sign_off_sets_the_code_only_without_a_dateline_agency() {
+        let lines = ["KESSEL (AP) — The mill reopened.", "Reuter"];
+        let body = parse(&lines, &mut Vec::new());
+        assert_eq!(body.code.as_deref(), Some("AP"));
+        assert_eq!(body.footer, ["Reuter"]);
+        let body = parse(&["The mill reopened.", "— Reuters"], &mut Vec::new());
+        assert_eq!(body.code.as_deref(), Some("Reuters"));
+        // A sign-off that is not at the end stays a paragraph, and names nothing.
+        let body = parse(&["Reuter", "The mill reopened."], &mut Vec::new());
+        assert_eq!(body.code, None);
+        assert!(body.footer.is_empty());
     }
 }

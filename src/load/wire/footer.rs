@@ -1,6 +1,9 @@
 //! Credit, follow and copyright lines at the end of an article, and the URLs in any text.
 
-use super::lines::{ceil_boundary, collapse, ends_full_stop, floor_boundary, words_upto};
+use super::agency;
+use super::lines::{
+    ceil_boundary, collapse, ends_full_stop, ends_sentence, floor_boundary, words_upto,
+};
 use crate::article::Link;
 
 /// A footer line longer than this is a paragraph that mentions credits.
@@ -9,13 +12,44 @@ const MAX_FOOTER: usize = 600;
 const AROUND: usize = 160;
 
 /// Whether the line can belong to the footer: a credit (`… contributed to this report.`,
-/// `… contributed.`, `X reported from Y.`), a follow line, or a copyright notice.
+/// `… contributed.`, `X reported from Y.`), a staff list (`Reporting by …; Editing by …`,
+/// `Additional reporting by …`), a follow line, a copyright notice (`Copyright …`, `© …`,
+/// `All rights reserved`), a correction note (`This story has been corrected …`,
+/// `Correction: …`) or an agency sign-off (`Reuter`, `— Reuters`).
 pub(super) fn is_footer_like(line: &str) -> bool {
-    if line.len() > MAX_FOOTER || !may_be_footer(line) {
+    if line.len() > MAX_FOOTER {
         return false;
     }
-    let l = line.to_lowercase();
-    let credit = [
+    if line.starts_with("Follow ") {
+        return is_follow(line);
+    }
+    if line.contains('©') {
+        return true;
+    }
+    // Every other rule is ASCII: a copy lower-cased in ASCII is enough (lower-casing a non-ASCII
+    // char never yields these ASCII letters: `İ` gives `i` plus a combining dot) and keeps
+    // the copy valid UTF-8. Lines here are at most MAX_FOOTER bytes.
+    let mut buf = [0u8; MAX_FOOTER];
+    let buf = &mut buf[..line.len()];
+    buf.copy_from_slice(line.as_bytes());
+    buf.make_ascii_lowercase();
+    let Ok(l) = std::str::from_utf8(buf) else {
+        return false;
+    };
+    is_credit(l)
+        || is_copyright(l)
+        || is_staff_list(line, l)
+        || is_correction(l)
+        || signoff_agency(line).is_some()
+}
+
+/// `… contributed to this report.`, `Ana Ruiz contributed.`, `Ruiz reported from Lima.`
+/// (`l` lower-cased).
+fn is_credit(l: &str) -> bool {
+    if !l.contains("contributed") && !l.contains(" reported from ") {
+        return false;
+    }
+    [
         "contributed to this report",
         "contributed to this story",
         "contributed to this article",
@@ -23,36 +57,94 @@ pub(super) fn is_footer_like(line: &str) -> bool {
     ]
     .iter()
     .any(|p| l.contains(p))
-        || (l.trim_end().ends_with("contributed.") && words_upto(&l, 30) <= 30)
-        || (l.contains(" reported from ") && ends_full_stop(&l) && words_upto(&l, 20) <= 20);
-    let copyright =
-        l.starts_with("copyright") || l.starts_with('©') || l.contains("all rights reserved");
-    credit || copyright || is_follow(line)
+        || (l.trim_end().ends_with("contributed.") && words_upto(l, 30) <= 30)
+        || (l.contains(" reported from ") && ends_full_stop(l) && words_upto(l, 20) <= 20)
 }
 
-/// A quick test that rules out most lines without lower-casing them: every footer rule needs one of
-/// these words. An ASCII match in any case is enough, since lower-casing a non-ASCII char never
-/// yields these ASCII letters (`İ` gives `i` plus a combining dot, which breaks the word).
-fn may_be_footer(line: &str) -> bool {
-    if line.starts_with("Follow ") || line.contains('©') {
-        return true;
-    }
-    // Lines here are at most MAX_FOOTER bytes; ASCII lower-casing keeps them valid UTF-8.
-    let mut buf = [0u8; MAX_FOOTER];
-    let buf = &mut buf[..line.len()];
-    buf.copy_from_slice(line.as_bytes());
-    buf.make_ascii_lowercase();
-    let Ok(l) = std::str::from_utf8(buf) else {
-        return true;
-    };
+/// `Copyright …`, `(c) 2026 …`, `… All rights reserved.` (`l` lower-cased).
+fn is_copyright(l: &str) -> bool {
+    l.starts_with("copyright")
+        || l.strip_prefix("(c)")
+            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        || l.contains("all rights reserved")
+}
+
+/// The jobs a wire story's staff list names before `by`.
+const JOBS: [&str; 9] = [
+    "reporting",
+    "additional reporting",
+    "writing",
+    "editing",
+    "edited",
+    "compiled",
+    "reporting and writing",
+    "writing and editing",
+    "research",
+];
+
+/// A staff list such as `Reporting by Ana Ruiz in Kessel; Editing by Bo Lind`, maybe in
+/// brackets: a job, `by`, and a name that starts in upper case (so a closing paragraph such
+/// as `Reporting by the local paper was wrong.` stays a paragraph). `l` is `line` lower-cased.
+fn is_staff_list(line: &str, l: &str) -> bool {
+    let lead = l.len() - l.trim_start_matches(['(', '[', ' ']).len();
+    let rest = &l[lead..];
+    JOBS.iter().any(|job| {
+        rest.strip_prefix(job)
+            .and_then(|r| r.strip_prefix(" by "))
+            .is_some_and(|r| {
+                let name = &line[line.len() - r.len()..];
+                name.starts_with(|c: char| c.is_uppercase()) && words_upto(r, 60) <= 60
+            })
+    })
+}
+
+/// Notes on corrections and updates (`l` lower-cased, maybe in brackets).
+fn is_correction(l: &str) -> bool {
+    let rest = l.trim_start_matches(['(', '[', '*', ' ']);
     [
-        "contributed",
-        " reported from ",
-        "copyright",
-        "all rights reserved",
+        "correction:",
+        "corrections:",
+        "clarification:",
+        "this story has been corrected",
+        "this story was corrected",
+        "this article has been corrected",
+        "this article was corrected",
+        "this story has been amended",
+        "this article has been amended",
+        "this article was amended",
+        "this story has been updated to",
+        "this article has been updated to",
+        "an earlier version of this story",
+        "an earlier version of this article",
     ]
     .iter()
-    .any(|w| l.contains(w))
+    .any(|p| rest.starts_with(p))
+}
+
+/// The agency an end-of-story sign-off names: `Reuter` or `REUTER` (the old wire sign-off) or
+/// `Reuters` alone on its line, or a dash and an agency (`— Reuters`, `-- AP`).
+pub(super) fn signoff_agency(line: &str) -> Option<&'static str> {
+    let t = line.trim().trim_end_matches('.');
+    if ["reuter", "reuters"]
+        .iter()
+        .any(|r| r.eq_ignore_ascii_case(t))
+    {
+        return Some("Reuters");
+    }
+    let rest = ["—", "–", "--", "-"]
+        .iter()
+        .find_map(|d| t.strip_prefix(d))?
+        .trim_start();
+    agency::from_name(rest)
+}
+
+/// The paragraph and the sign-off when a paragraph ends with the old wire sign-off after its
+/// last sentence (`… the company said. Reuter`).
+pub(super) fn split_signoff(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim_end();
+    let (before, mark) = t.rsplit_once(' ')?;
+    (matches!(mark, "Reuter" | "REUTER") && ends_sentence(before))
+        .then(|| (before.trim_end(), mark))
 }
 
 /// Whether the line is `Follow … at URL` (or `… at @handle`).
@@ -155,6 +247,52 @@ mod tests {
             "The union said it contributed funds to the strike, and more."
         ));
         assert!(!is_footer_like("Follow the money, she said."));
+    }
+
+    #[test]
+    fn staff_lists_corrections_and_sign_offs() {
+        for l in [
+            "Reporting by Ana Ruiz in Kessel; Writing by Bo Lind; Editing by Cy Moore",
+            "(Reporting by Ana Ruiz; Editing by Cy Moore)",
+            "Additional reporting by Dana Holt in Port Calloway",
+            "Editing by Cy Moore",
+            "— Reuters",
+            "- Reuters",
+            "-- AP",
+            "Reuter",
+            "REUTER",
+            "© 2026 Ostervik Courier",
+            "(c) 2026 Ostervik Courier",
+            "Copyright 2026 Veldmark Wire. All rights reserved.",
+            "All rights reserved.",
+            "This story has been corrected to show the bridge opened in 1931, not 1913.",
+            "(This article has been corrected to fix the spelling of the mayor's name)",
+            "Correction: An earlier version misnamed the ferry.",
+        ] {
+            assert!(is_footer_like(l), "{l}");
+        }
+        for l in [
+            "Reporting by the local paper turned out to be wrong, the mayor said.",
+            "Editing by hand took the archivists three years.",
+            "The correction: a smaller budget next year.",
+            "— and then the lights went out.",
+            "Reuters reported the deal on Monday.",
+            "This story has been told many times in Kessel.",
+        ] {
+            assert!(!is_footer_like(l), "{l}");
+        }
+        assert_eq!(signoff_agency(" Reuter"), Some("Reuters"));
+        assert_eq!(
+            signoff_agency("— The Associated Press"),
+            Some("Associated Press")
+        );
+        assert_eq!(signoff_agency("— Kessel"), None);
+        assert_eq!(
+            split_signoff("The mill will reopen in May, the company said. Reuter"),
+            Some(("The mill will reopen in May, the company said.", "Reuter"))
+        );
+        assert_eq!(split_signoff("The talks went on with Reuter"), None);
+        assert_eq!(split_signoff("Reuter"), None);
     }
 
     #[test]

@@ -143,12 +143,15 @@ pub(super) fn is_timestamp(line: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    // The clock part, maybe with am/pm glued on (`3:15pm`).
+    // The clock part, maybe with am/pm glued on (`3:15pm`, `2.15pm`).
     let digits_end = first
-        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
         .unwrap_or(first.len());
     let (clock, glued) = first.split_at(digits_end);
-    let has_minutes = match clock.split_once(':') {
+    // `11.42` alone is a number; with `pm` or a zone after it, a British-style time.
+    let dotted = !clock.contains(':') && clock.contains('.');
+    let clock_sep = if dotted { '.' } else { ':' };
+    let has_minutes = match clock.split_once(clock_sep) {
         Some((h, m)) => {
             let ok = (1..=2).contains(&h.len())
                 && m.len() == 2
@@ -174,13 +177,60 @@ pub(super) fn is_timestamp(line: &str) -> bool {
             rest.next();
         }
     }
-    // At most a zone abbreviation after the time.
-    let zone_ok = match (rest.next(), rest.next()) {
-        (None, _) => true,
-        (Some(z), None) => (2..=4).contains(&z.len()) && z.bytes().all(|b| b.is_ascii_uppercase()),
-        _ => false,
+    // At most a zone abbreviation after the time (`GMT`, `EST`, `GMT+1`).
+    let (zone_ok, zoned) = match (rest.next(), rest.next()) {
+        (None, _) => (true, false),
+        (Some(z), None) => (is_zone(z), true),
+        _ => (false, false),
     };
-    (has_minutes || meridiem) && zone_ok
+    (has_minutes || meridiem) && zone_ok && (!dotted || meridiem || zoned)
+}
+
+/// A time-zone abbreviation, perhaps with an offset: `ET`, `GMT`, `AEST`, `GMT+1`, `UTC-05:00`.
+fn is_zone(z: &str) -> bool {
+    let letters = z.bytes().take_while(u8::is_ascii_uppercase).count();
+    let offset = &z[letters..];
+    (2..=4).contains(&letters)
+        && (offset.is_empty()
+            || (offset.starts_with(['+', '-'])
+                && offset.len() <= 6
+                && offset[1..].bytes().all(|b| b.is_ascii_digit() || b == b':')
+                && offset[1..]
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_digit())))
+}
+
+/// Whether the line is a section break standing alone: `* * *`, `***`, `___`, `---`, `—`,
+/// `⁂`, `• • •`, `###`, `===`. Marks that could be typing slips (`-`, `_`, `=`, `#`, `~`) count
+/// only three or more at a time; a lone `*`, `—`, `–`, `•` or `⁂` is a mark on its own.
+pub(super) fn is_separator(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() || t.len() > 80 {
+        return false;
+    }
+    let mut marks = 0;
+    let mut strong = true;
+    for c in t.chars() {
+        match c {
+            '*' | '—' | '–' | '•' | '·' | '⁂' | '∗' => marks += 1,
+            '-' | '_' | '=' | '#' | '~' => {
+                marks += 1;
+                strong = false;
+            }
+            c if c.is_whitespace() => {}
+            _ => return false,
+        }
+    }
+    marks >= 3 || (strong && marks >= 1)
+}
+
+/// Whether a line ends the way a sentence does, for live-blog entry titles: a final `.`, `?`,
+/// `!`, `:` or `…` (perhaps inside closing quotes), or a closing double quote (quoted speech).
+/// A title wholly in single quotes (`‘A long night’`) is not taken for speech.
+pub(super) fn ends_like_sentence(s: &str) -> bool {
+    let t = s.trim_end();
+    matches!(last_mark(t), Some('.' | '?' | '!' | ':' | '…')) || t.ends_with(['”', '"', '»'])
 }
 
 #[cfg(test)]
@@ -259,6 +309,19 @@ mod tests {
             assert!(is_timestamp(t), "{t}");
         }
         for t in [
+            "2.15pm",
+            "2.15 p.m.",
+            "11.42 GMT",
+            "10:42 GMT+1",
+            "09:30",
+            "7:05 ET",
+        ] {
+            assert!(is_timestamp(t), "{t}");
+        }
+        for t in [
+            "11.42",
+            "3.5",
+            "10:42 GMT+one",
             "12",
             "2:45 p.m. and later",
             "No longer.",
@@ -267,6 +330,49 @@ mod tests {
             "",
         ] {
             assert!(!is_timestamp(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn separators() {
+        for t in [
+            "___",
+            "* * *",
+            "***",
+            "—",
+            "---",
+            "  *  ",
+            "⁂",
+            "• • •",
+            "###",
+            "- - -",
+            "–",
+        ] {
+            assert!(is_separator(t), "{t:?}");
+        }
+        for t in ["", "-", "--", "_", "a ***", "***!", "* * * Kessel", "1---2"] {
+            assert!(!is_separator(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_like_ends() {
+        for t in [
+            "Did the council vote?",
+            "The ferry is late.",
+            "Here is the list:",
+            "“We are ready,” she said.”",
+            "“We will not move”",
+            "Stop!",
+        ] {
+            assert!(ends_like_sentence(t), "{t}");
+        }
+        for t in [
+            "Crowds gather at the harbour",
+            "‘A long night’",
+            "Kessel votes, again",
+        ] {
+            assert!(!ends_like_sentence(t), "{t}");
         }
     }
 
