@@ -115,6 +115,62 @@ fn header_bytes(bytes: &[u8]) -> usize {
     end
 }
 
+/// The front matter fence `start` opens with (`---` or `+++` on the first line), if any.
+fn fence(start: &[u8]) -> Option<&'static [u8]> {
+    let first = start.split(|&b| b == b'\n').next()?;
+    let first = first.strip_suffix(b"\r").unwrap_or(first);
+    match first.trim_ascii_end() {
+        b"---" => Some(b"---"),
+        b"+++" => Some(b"+++"),
+        _ => None,
+    }
+}
+
+/// When `start` (the first [`PREFIX`] bytes) opens a front matter block that does not close
+/// within it, `start` and what follows in `file` up to the line after the closing fence (or
+/// the end of the file, at most [`crate::files::MAX_ARTICLE_BYTES`]); `None` otherwise.
+fn whole_front_matter(start: &[u8], file: &mut impl Read) -> std::io::Result<Option<Vec<u8>>> {
+    let Some(fence) = fence(start) else {
+        return Ok(None);
+    };
+    let closes = |bytes: &[u8]| {
+        bytes
+            .split(|&b| b == b'\n')
+            .skip(1)
+            .any(|l| l.strip_suffix(b"\r").unwrap_or(l).trim_ascii_end() == fence)
+    };
+    if closes(start) {
+        return Ok(None);
+    }
+    let mut all = start.to_vec();
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut eof = false;
+    loop {
+        let k = match file.read(&mut chunk) {
+            Ok(0) => {
+                eof = true;
+                break;
+            }
+            Ok(k) => k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        // Look again from the line the last read ended in.
+        let from = memchr::memrchr(b'\n', &all).unwrap_or(0);
+        all.extend_from_slice(&chunk[..k]);
+        if closes(&all[from..]) || all.len() as u64 > crate::files::MAX_ARTICLE_BYTES {
+            break;
+        }
+    }
+    if !eof {
+        // Cut at the last line end so no half line (or half UTF-8 character) is read.
+        if let Some(k) = memchr::memrchr(b'\n', &all) {
+            all.truncate(k + 1);
+        }
+    }
+    Ok(Some(all))
+}
+
 /// The id of a file whose first lines (its header, or the prefix of a Markdown file) are `start`:
 /// title and date plus the start of the text, the same whatever the file is called.
 pub fn content_id(title: &str, date: Option<&str>, start: &str) -> String {
@@ -145,8 +201,16 @@ pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
             Err(e) => return Err(e).with_context(|| format!("reading {}", super::shown(path))),
         }
     }
-    let mut buf = &buf[..n];
-    if n == PREFIX {
+    // A Markdown file's front matter is read whole however long it is (a long `tags` or
+    // `related` list may come before the title and date): more is read until its closing fence.
+    let longer = if n == PREFIX && format != Some(Format::Text) {
+        whole_front_matter(&buf, &mut file)
+            .with_context(|| format!("reading {}", super::shown(path)))?
+    } else {
+        None
+    };
+    let mut buf = longer.as_deref().unwrap_or(&buf[..n]);
+    if n == PREFIX && longer.is_none() {
         // Cut at the last line end so no half line (or half UTF-8 character) is read.
         if let Some(k) = memchr::memrchr(b'\n', buf) {
             buf = &buf[..=k];
@@ -191,6 +255,44 @@ pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_front_matter_is_read_whole_for_the_list_row() {
+        let dir = tempfile::tempdir().unwrap();
+        for (open, close, tags) in [
+            (
+                "---",
+                "---",
+                (0..400)
+                    .map(|i| format!("  - tag-number-{i}\n"))
+                    .collect::<String>(),
+            ),
+            (
+                "+++",
+                "+++",
+                format!(
+                    "tags = [{}]\n",
+                    (0..1000)
+                        .map(|i| format!("\"t{i}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
+        ] {
+            let tags_line = if open == "---" { "tags:\n" } else { "" };
+            let text = format!(
+                "{open}\n{tags_line}{tags}title: \"Lantern night on the quay\"\ndate: 2026-04-02\n{close}\n\nThe quay filled at dusk.\n"
+            )
+            .replace("title: \"Lantern", if open == "+++" { "title = \"Lantern" } else { "title: \"Lantern" })
+            .replace("date: 2026", if open == "+++" { "date = 2026" } else { "date: 2026" });
+            assert!(text.len() > PREFIX * 2);
+            let path = dir.path().join("long.md");
+            std::fs::write(&path, &text).unwrap();
+            let head = read(&path).unwrap();
+            assert_eq!(head.title, "Lantern night on the quay", "{open}");
+            assert_eq!(head.date_iso.as_deref(), Some("2026-04-02"), "{open}");
+        }
+    }
 
     #[test]
     fn the_header_part_stops_inside_the_first_long_line() {
