@@ -6,13 +6,11 @@ mod term;
 mod watching;
 
 use crate::app::keymap::{Key, Keymap};
-use crate::app::{Action, App, Effect, Mode};
+use crate::app::{Action, App, Effect};
 use crate::load::library::Library;
 use crate::ui::theme::Theme;
 use anyhow::Result;
-use crossterm::event::{
-    self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
-};
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -284,17 +282,8 @@ fn refresh_size(app: &mut App, session: &term::Session) -> Result<()> {
 fn to_action(app: &App, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
-            let key = Key::from_event(&k);
-            // A prompt takes printable characters as text, before any binding.
-            if let (Mode::FindPrompt | Mode::Search, KeyCode::Char(c)) = (app.mode, key.code)
-                && !key
-                    .mods
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            {
-                return Some(Action::Type(c));
-            }
-            app.text_input(key)
-                .or_else(|| app.keymap.lookup(app.mode, key))
+            // The key table decides, typing into a prompt included.
+            app.keymap.lookup(app.mode, Key::from_event(&k))
         }
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         Event::Mouse(m) => match m.kind {
@@ -316,7 +305,7 @@ fn to_action(app: &App, ev: Event) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::{KeyEvent, MouseEvent};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 
     fn app() -> App {
         App::new(Library::default(), Theme::dark(), 76)

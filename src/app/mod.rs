@@ -15,18 +15,25 @@ mod live;
 pub mod marks;
 mod mouse;
 pub mod preview;
+pub mod prompt;
 pub mod reader;
 mod search;
+mod typing;
 mod update;
 pub mod view;
 
 pub use action::{Action, Effect, Mode};
 pub use find::{Find, Match, Rule};
+pub use prompt::{Edit, Prompt, PromptKind};
 pub use search::{Search, SearchIndex};
 
-/// Names of every action, as the config's `[keys]` table spells them.
+/// Names of every action, as the config's `[keys]` table spells them (old names included).
 pub fn action_names() -> Vec<&'static str> {
-    action::NAMED.iter().map(|(n, _)| *n).collect()
+    action::NAMED
+        .iter()
+        .chain(action::OLD_NAMES)
+        .map(|(n, _)| *n)
+        .collect()
 }
 
 use crate::article::Article;
@@ -111,6 +118,10 @@ pub struct App {
     pub search_index: Option<SearchIndex>,
     /// The list preview's worker and the preview the reading pane waits for.
     pub preview: preview::Preview,
+    /// The prompt that has the keyboard (filter, find or search), while one is open.
+    prompt: Option<Prompt>,
+    /// The texts accepted in each kind of prompt, for Alt-p and Alt-n.
+    prompt_history: prompt::History,
 }
 
 impl App {
@@ -152,6 +163,8 @@ impl App {
             search: None,
             search_index: None,
             preview: preview::Preview::default(),
+            prompt: None,
+            prompt_history: prompt::History::default(),
         }
     }
 

@@ -108,25 +108,25 @@ impl App {
             }
         }
         self.mode = Mode::Search;
+        let query = self
+            .search
+            .as_ref()
+            .map(|s| s.query.clone())
+            .unwrap_or_default();
+        self.open_prompt(super::PromptKind::Search, &query);
     }
 
     pub(super) fn search_close(&mut self) {
         self.mode = self.search.as_ref().map_or(Mode::List, |s| s.from);
     }
 
-    /// A character typed into the search prompt (`None` erases one); the query goes to the
-    /// worker at once and its results come later.
-    pub(super) fn search_type(&mut self, c: Option<char>) {
+    /// The search prompt's text changed: the query goes to the worker at once and its results
+    /// come later.
+    pub(super) fn search_text(&mut self, text: String) {
         let Some(s) = self.search.as_mut() else {
             return;
         };
-        match c {
-            Some(c) if !c.is_control() => s.query.push(c),
-            Some(_) => return,
-            None => {
-                s.query.pop();
-            }
-        }
+        s.query = text;
         s.selected = 0;
         if s.query.trim().is_empty() {
             s.results = None;
@@ -257,15 +257,6 @@ impl App {
             if let Some(r) = self.reader.as_mut() {
                 r.scroll = at.min(r.max_scroll(h));
             }
-        }
-    }
-
-    /// A character typed, or erased (`None`), in whichever prompt has the keyboard.
-    pub(super) fn type_char(&mut self, c: Option<char>) {
-        match self.mode {
-            Mode::FindPrompt => self.find_type(c),
-            Mode::Search => self.search_type(c),
-            _ => {}
         }
     }
 

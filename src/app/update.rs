@@ -18,6 +18,7 @@ impl App {
         if self.view.library_len() != self.library.entries.len() {
             self.library_changed();
         }
+        self.drop_stale_prompt();
         self.relayout();
         self.refresh_find();
         self.remember_position(spot);
@@ -78,26 +79,18 @@ impl App {
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => return self.click(column, row),
             Action::Filter => self.filter_open(),
-            Action::FilterInput(c) => self.filter_input(c),
-            Action::FilterBackspace => self.filter_backspace(),
-            Action::FilterAccept => self.filter_accept(),
-            Action::FilterCancel => self.filter_cancel(),
+            Action::Prompt(edit) => self.prompt_edit(edit),
             Action::CycleSort => self.cycle_sort(),
             Action::UnreadOnly => self.toggle_unread_only(),
             Action::BookmarkedOnly => self.toggle_bookmarked_only(),
             Action::ToggleRead => self.toggle_read(),
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::FindStart => self.find_start(),
-            Action::FindAccept => self.find_accept(),
             Action::FindCancel => self.find_cancel(),
             Action::FindNext => self.find_step(true),
             Action::FindPrev => self.find_step(false),
-            Action::Erase => self.type_char(None),
-            Action::Type(c) => self.type_char(Some(c)),
             Action::Justify => self.toggle_justify(),
             Action::SearchStart => self.search_start(),
-            Action::SearchOpen => self.search_open(),
-            Action::SearchClose => self.search_close(),
         }
         Effect::None
     }
