@@ -145,6 +145,8 @@ pub enum Effect {
     OpenUrl(String),
     /// Put this text on the clipboard with OSC 52.
     Copy(String),
+    /// Nothing changed that the screen shows: no frame is needed (for messages).
+    Quiet,
 }
 
 /// Every action a key can be bound to, under the name the config's `[keys]` table uses.

@@ -81,8 +81,11 @@ impl App {
     /// headlines resolve without a pause later; the same worker then reads every file's related
     /// block for the backlinks, with that index.
     pub fn index_titles_in_background(&self) {
-        self.titles
-            .build_in_background(&self.library, self.library.backlinks_job());
+        self.titles.build_in_background(
+            &self.library,
+            self.inbox.sender(),
+            self.library.backlinks_job(),
+        );
     }
 
     /// Whether the open article waits for the title index (the loop should look again soon).
@@ -92,7 +95,7 @@ impl App {
 
     /// Resolves the open article's related headlines when they waited for the title index and
     /// it is ready now, keeping the scroll and the link focus; true when the page changed.
-    pub fn poll_titles(&mut self) -> bool {
+    pub(super) fn resolve_waiting_related(&mut self) -> bool {
         if !self.titles_pending() || self.titles.ready().is_none() {
             return false;
         }

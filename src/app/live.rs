@@ -38,7 +38,7 @@ impl App {
     /// Applies a batch of created, changed or removed article files: new files get a row,
     /// changed ones are read again, removed ones leave; a file that cannot be read keeps its
     /// row and is named in the status bar. Returns true when the list changed.
-    pub fn files_changed(&mut self, paths: &[PathBuf]) -> bool {
+    pub(super) fn apply_file_changes(&mut self, paths: &[PathBuf]) -> bool {
         let mut keys = Keys::default();
         let mut by_key: HashMap<PathBuf, usize> = HashMap::new();
         for (i, e) in self.library.entries.iter().enumerate() {
@@ -154,8 +154,9 @@ impl App {
         let had_index = self.titles.started();
         self.titles = super::links::TitleIndex::default();
         if had_index {
+            let none = None::<fn(&crate::load::resolve::Resolver)>;
             self.titles
-                .build_in_background(&self.library, None::<fn(&crate::load::resolve::Resolver)>);
+                .build_in_background(&self.library, self.inbox.sender(), none);
         }
         let n = self.library.entries.len();
         self.selected = selected

@@ -4,6 +4,7 @@
 //! changes the model; `ui::render` draws an `&App` and decides nothing.
 
 pub mod action;
+pub mod events;
 mod filter;
 mod find;
 mod follow;
@@ -14,9 +15,11 @@ mod listing;
 mod live;
 pub mod marks;
 mod mouse;
+pub mod msg;
 pub mod preview;
 pub mod prompt;
 pub mod reader;
+mod receive;
 mod search;
 mod typing;
 mod update;
@@ -24,6 +27,7 @@ pub mod view;
 
 pub use action::{Action, Effect, Mode};
 pub use find::{Find, Match, Rule};
+pub use msg::{Input, Msg};
 pub use prompt::{Edit, Prompt, PromptKind};
 pub use search::{Search, SearchIndex};
 
@@ -122,6 +126,8 @@ pub struct App {
     prompt: Option<Prompt>,
     /// The texts accepted in each kind of prompt, for Alt-p and Alt-n.
     prompt_history: prompt::History,
+    /// The one channel workers and the terminal send their news into.
+    inbox: msg::Inbox,
 }
 
 impl App {
@@ -165,6 +171,7 @@ impl App {
             preview: preview::Preview::default(),
             prompt: None,
             prompt_history: prompt::History::default(),
+            inbox: msg::Inbox::default(),
         }
     }
 

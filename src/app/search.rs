@@ -2,7 +2,7 @@
 //! opening a result with its match in view.
 //!
 //! The worker ([`Searcher`]) is started on the first `F`, over the library as it is then; the
-//! loop polls it with [`App::poll_search`] and never waits for it.
+//! loop hands `update` a `Msg::Tick` now and then, which takes its news; nothing waits for it.
 
 use super::find::{self, Find, Rule};
 use super::{App, Mode};
@@ -159,7 +159,7 @@ impl App {
 
     /// Takes whatever the worker has sent, without waiting; true when the screen should be
     /// drawn again (new results, or indexing moved on while the overlay shows it).
-    pub fn poll_search(&mut self) -> bool {
+    pub(super) fn take_search_news(&mut self) -> bool {
         let Some(ix) = self.search_index.as_mut() else {
             return false;
         };
@@ -172,7 +172,7 @@ impl App {
     }
 
     /// Waits up to `timeout` for the worker's answer to the current query and takes it (for
-    /// tests and scripts; the loop uses [`App::poll_search`]).
+    /// tests and scripts; the loop takes results on `Msg::Tick`).
     pub fn wait_search(&mut self, timeout: Duration) -> bool {
         let Some(r) = self
             .search_index

@@ -1,11 +1,26 @@
 //! `App::update`: the one place the model changes, one arm per action.
 
+use super::events::to_action;
 use super::links;
-use super::{Action, App, Effect, Mode};
+use super::{Action, App, Effect, Input, Mode, Msg};
 
 impl App {
-    /// Applies `action` to the model and says what the loop must do outside it.
-    pub fn update(&mut self, action: Action) -> Effect {
+    /// Applies an action or a message to the model and says what the loop must do outside it.
+    /// The one place the model changes: the loop hands it every key, terminal event and
+    /// worker's message.
+    pub fn update(&mut self, input: impl Into<Input>) -> Effect {
+        match input.into() {
+            Input::Action(a) => self.act(a),
+            Input::Msg(Msg::Terminal(ev)) => match to_action(&self.keymap, self.mode, ev) {
+                Some(a) => self.act(a),
+                None => Effect::Quiet,
+            },
+            Input::Msg(m) => self.receive(m),
+        }
+    }
+
+    /// Applies `action` to the model.
+    fn act(&mut self, action: Action) -> Effect {
         if !matches!(action, Action::Resize { .. } | Action::Wheel { .. }) {
             self.status = None;
         }
