@@ -1,7 +1,29 @@
-//! The interactive reader's state: App, Action, update and the key table.
+//! The interactive reader's state: App, Action, update, the key table, the one prompt and the
+//! inbox.
 //!
-//! Keys go through [`keymap::lookup`] to an [`Action`]; [`App::update`] is the only code that
-//! changes the model; `ui::render` draws an `&App` and decides nothing.
+//! ```text
+//! terminal thread ─┐
+//! preview worker ──┤  Msg    ┌──────────────┐  Effect
+//! title index ─────┼──────▶  │ App::update  │ ───────▶ the loop (tui): suspend, browser, copy
+//! file watcher ────┤ (inbox) └──────────────┘
+//! loop's tick ─────┘               ▲  &App
+//!                                  └──────── ui::render draws, decides nothing
+//! ```
+//!
+//! Everything that is not the model's own arrives as a [`Msg`] in one channel ([`msg::Inbox`]):
+//! the terminal's events (read on their own thread, [`events::to_action`] turns them into an
+//! [`Action`] through the [`keymap`]), the preview worker's pages, the title index being
+//! ready, changed files, and the loop's tick (debounced saves, search results). The loop draws,
+//! waits for the next message, hands it and every message already waiting to [`App::update`],
+//! and carries out the [`Effect`]s it returns; nothing else changes the model.
+//!
+//! Typed text goes into one [`Prompt`] (filter, find or search) through
+//! `Action::Prompt(`[`Edit`]`)`; in a mode that takes text the key table types printable keys.
+//! The `typing` module passes a changed text on to what it drives.
+//!
+//! Still to do from issue 12: the list, reader and search state as owned sub-models with
+//! private fields (the fields of `App` are still read directly by `ui`), and the search worker
+//! pushing its results instead of being polled on the tick.
 
 pub mod action;
 pub mod events;
