@@ -216,14 +216,14 @@ impl App {
         let Some(r) = self.reader.as_ref() else {
             return;
         };
-        let (block, at_top, mode, find) =
-            (r.top_block(), r.scroll == 0, self.mode, self.find.take());
-        if self.open(i, false) {
-            if let Some(r) = self.reader.as_mut()
-                && !at_top
-            {
-                r.scroll = block.and_then(|b| r.page.line_of_block(b)).unwrap_or(0);
-            }
+        // At the top, where the reading stopped (the top, as it was saved); else the paragraph.
+        let at = if r.scroll == 0 {
+            super::reader::At::Saved
+        } else {
+            super::reader::At::Block(r.top_block())
+        };
+        let (mode, find) = (self.mode, self.find.take());
+        if self.open_at(i, false, at) {
             self.find = find;
         }
         self.mode = mode;

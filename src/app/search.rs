@@ -272,13 +272,9 @@ impl App {
             return;
         };
         let (index, article, width) = (r.index, r.article.clone(), r.width);
-        let (block, at_top) = (r.top_block(), r.scroll == 0);
         let page = self.page_for(index, &article, width);
         if let Some(r) = self.reader.as_mut() {
-            r.page = page;
-            if !at_top {
-                r.scroll = block.and_then(|b| r.page.line_of_block(b)).unwrap_or(0);
-            }
+            r.relay(page, width);
         }
     }
 }

@@ -177,17 +177,10 @@ impl App {
         if let Some(r) = self.reader.as_ref()
             && r.width != width
         {
-            let block = r.top_block();
-            let at_top = r.scroll == 0;
             let (index, article, keep) = (r.index, r.article.clone(), !r.related_pending);
             let page = self.page_with(index, &article, width, keep);
             if let Some(r) = self.reader.as_mut() {
-                r.page = page;
-                r.width = width;
-                r.focus = r.focus.filter(|&t| t < r.page.targets.len());
-                if !at_top {
-                    r.scroll = block.and_then(|b| r.page.line_of_block(b)).unwrap_or(0);
-                }
+                r.relay(page, width);
             }
         }
         if let Some(r) = self.reader.as_mut() {

@@ -8,7 +8,7 @@ mod worker;
 
 use super::App;
 use super::links;
-use super::reader::Reader;
+use super::reader::{At, Reader};
 use crate::article::Article;
 use crate::load::head::Head;
 use crate::text::typeset::{self, Options, Page};
@@ -95,7 +95,7 @@ impl App {
         }
         let Some(worker) = self.preview.worker.as_ref() else {
             // No thread to be had: the preview is made here, as before there was a worker.
-            self.open_with(index, false, false);
+            self.open_with(index, false, false, At::Saved);
             return;
         };
         let opts = self.preview_options();
@@ -218,7 +218,7 @@ impl App {
         let Some(index) = self.cancel_preview() else {
             return false;
         };
-        self.open_with(index, false, false);
+        self.open_with(index, false, false, At::Saved);
         self.refresh_find();
         true
     }
@@ -250,7 +250,7 @@ impl App {
             self.preview.discard(evicted);
             page
         };
-        self.reader = Some(Reader {
+        let reader = Reader {
             index: p.index,
             article: laid.article,
             page,
@@ -258,8 +258,8 @@ impl App {
             scroll: 0,
             focus: None,
             related_pending: laid.related_pending,
-        });
-        self.restore_position();
+        };
+        self.show(reader, At::Saved);
         self.refresh_find();
         true
     }
