@@ -3,20 +3,19 @@
 
 mod effects;
 mod term;
+mod term_events;
 mod watching;
 
-use crate::app::keymap::{Key, Keymap};
-use crate::app::{Action, App, Effect, Mode};
+use crate::app::keymap::Keymap;
+use crate::app::{Action, App, Effect, Msg};
 use crate::load::library::Library;
 use crate::ui::theme::Theme;
 use anyhow::Result;
-use crossterm::event::{
-    self, Event, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
-};
+use crossterm::event::Event;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
-use watching::Watching;
+use term_events::TermEvents;
 
 /// What the reader starts with.
 pub struct Launch {
@@ -44,15 +43,6 @@ pub struct Launch {
     pub watch: Vec<std::path::PathBuf>,
 }
 
-/// How often the loop wakes to look at the termination flag while no event comes.
-const SIGNAL_POLL: Duration = Duration::from_millis(250);
-
-/// The timeout that asks whether an event is already waiting, without waiting for one. Zero does
-/// not do: crossterm's tty source then looks neither at the bytes it has already read nor at the
-/// terminal, so keys typed together would wait for the next blocking poll. Under a millisecond,
-/// the terminal is polled without blocking.
-const WAITING: Duration = Duration::from_micros(1);
-
 /// Runs the reader until the user quits; the terminal is restored however it ends.
 pub fn run(launch: Launch) -> Result<()> {
     let terminate = Arc::new(AtomicBool::new(false));
@@ -66,9 +56,6 @@ pub fn run(launch: Launch) -> Result<()> {
         ids.push(signal_hook::flag::register(sig, terminate.clone())?);
     }
     term::install_panic_hook(launch.mouse);
-    // Adding watches to every folder of a big library takes a while: a worker does it while the
-    // first frame is prepared, and changes are taken once it is done.
-    let mut watch = Watching::start(launch.watch);
     let mut app = App::new(launch.library, launch.theme, launch.measure);
     app.keymap = launch.keymap;
     app.date_format = launch.date_format;
@@ -76,7 +63,11 @@ pub fn run(launch: Launch) -> Result<()> {
     // The marks of the rows on screen are read once the size is known, the rest right after
     // the first frame.
     app.attach_store_lazily(launch.state);
+    // Adding watches to every folder of a big library takes a while: a worker does it while the
+    // first frame is prepared, and sends the changes into the inbox from then on.
+    watching::start(launch.watch, app.sender());
     let mut guard = term::Session::enter(launch.mouse)?;
+    let events = TermEvents::start(app.sender())?;
     refresh_size(&mut app, &guard)?;
     app.start(launch.open);
     app.sync_marks_on_screen();
@@ -84,7 +75,8 @@ pub fn run(launch: Launch) -> Result<()> {
         let msg = launch.state_warnings.join("; ");
         app.complain(crate::text::sanitize::clean_line(&msg));
     }
-    let result = event_loop(&mut app, &mut guard, &terminate, &mut watch);
+    let result = event_loop(&mut app, &mut guard, &events, &terminate);
+    drop(events);
     drop(guard);
     // Quit, a signal or an error: the marks are saved however the loop ended.
     if let Err(e) = app.flush_state() {
@@ -97,66 +89,69 @@ pub fn run(launch: Launch) -> Result<()> {
     result
 }
 
+/// The loop: draw, wait for a message (a terminal event or a worker's news), hand it and every
+/// message already waiting to `update`, carry out the effects they return.
 fn event_loop(
     app: &mut App,
     session: &mut term::Session,
+    events: &TermEvents,
     terminate: &AtomicBool,
-    watch: &mut Watching,
 ) -> Result<()> {
     let mut first_frame = true;
+    let mut draw = true;
     loop {
-        session.terminal.draw(|f| crate::ui::render(app, f))?;
+        if draw {
+            session.terminal.draw(|f| crate::ui::render(app, f))?;
+        }
         if first_frame {
-            // The title index is the largest piece of library-sized work: it starts on a worker
-            // once the first frame is on screen.
+            // Library-sized work starts once the first frame is on screen.
             first_frame = false;
-            // The backlinks pass follows on the same worker: it reads every file.
-            app.index_titles_in_background();
-            if app.marks_pending {
-                app.sync_marks();
-                app.refresh_view();
-                continue;
-            }
+            app.update(Msg::FirstFrame);
+            continue;
         }
-        // Block for the next event, waking now and then to notice SIGTERM/SIGHUP, previews,
-        // search results and changed files.
-        match wait(app, terminate, watch)? {
-            Wake::Quit => return Ok(()),
-            Wake::Redraw => continue,
-            Wake::Event => {}
-        }
-        // Handle every event already waiting before the next frame, so held keys and resize
+        let Some(first) = wait(app, terminate) else {
+            return Ok(());
+        };
+        // Take every message already waiting before the next frame, so held keys and resize
         // storms never queue frames. Of a run of resizes only the last is applied: each one
         // lays the article out again, and the sizes in between are never drawn.
-        let mut first = true;
-        let mut resize = None;
-        while first || event::poll(WAITING)? {
-            first = false;
-            let Some(action) = to_action(app, event::read()?) else {
-                continue;
-            };
-            if let Action::Resize { .. } = action {
-                resize = Some(action);
+        let mut batch = vec![first];
+        while let Some(m) = app.next_message(Some(Duration::ZERO)) {
+            batch.push(m);
+        }
+        let last_resize = batch.iter().rposition(is_resize);
+        draw = false;
+        for (i, msg) in batch.into_iter().enumerate() {
+            if is_resize(&msg) && Some(i) != last_resize {
                 continue;
             }
-            if let Some(r) = resize.take() {
-                app.update(r);
+            if let Msg::TerminalLost(e) = msg {
+                anyhow::bail!("reading the terminal: {e}");
             }
-            let effect = app.update(action);
-            if !perform(app, session, effect)? {
+            let key = matches!(msg, Msg::Terminal(_));
+            let effect = app.update(msg);
+            draw |= effect != Effect::Quiet;
+            if !perform(app, session, events, effect)? {
                 return Ok(());
             }
+            if key {
+                // Keys that keep coming never leave the loop idle: a save may come due.
+                draw |= app.update(Msg::Tick(Instant::now())) != Effect::Quiet;
+            }
         }
-        if let Some(r) = resize {
-            app.update(r);
-        }
-        app.save_state(Instant::now());
-        // Keys that keep coming never leave the loop idle: the index may be ready meanwhile.
-        app.poll_titles();
         // A preview that takes no longer than this is drawn in the next frame instead of its
         // placeholder; a longer one is drawn when it comes, and keys go on meanwhile.
-        app.wait_preview(PREVIEW_GRACE);
+        if app.preview_pending()
+            && let Some(m) = app.next_message(Some(PREVIEW_GRACE))
+        {
+            draw |= app.update(m) != Effect::Quiet;
+        }
     }
+}
+
+/// Whether `msg` is a terminal resize.
+fn is_resize(msg: &Msg) -> bool {
+    matches!(msg, Msg::Terminal(Event::Resize(..)))
 }
 
 /// The folders behind `paths`: folders as given, and the folder of a single file named alone
@@ -174,92 +169,61 @@ pub fn folders_to_watch(paths: &[std::path::PathBuf]) -> Vec<std::path::PathBuf>
     }
 }
 
-/// Why the loop woke.
-enum Wake {
-    /// A terminal event is waiting.
-    Event,
-    /// The model changed on its own (a preview, search results, changed files).
-    Redraw,
-    /// A termination signal came.
-    Quit,
-}
-
-/// How long the loop waits for a key while the search worker owes results or shows progress.
+/// How long the loop waits for a message before it hands `update` a tick, while the search
+/// worker owes results or shows progress.
 const SEARCH_POLL: Duration = Duration::from_millis(100);
 
-/// How long the loop waits for a key while the open article's related headlines wait for the
-/// title index (built in the background, a few tens of milliseconds on a big library).
-const TITLES_POLL: Duration = Duration::from_millis(10);
+/// How long the loop waits for a message before a tick when nothing is owed: the longest a
+/// termination signal or a due save waits.
+const IDLE_TICK: Duration = Duration::from_millis(250);
 
 /// How long the loop, having handled a key, waits for the preview it asked for before drawing:
 /// a short article's page (a millisecond or two) comes in time for the frame, so moving through
 /// the list does not flash the placeholder; a long article's never holds the frame up for more.
 const PREVIEW_GRACE: Duration = Duration::from_millis(5);
 
-/// How long the loop waits for the preview worker at a time while a preview is pending, before
-/// it looks for keys again.
-const PREVIEW_POLL: Duration = Duration::from_millis(4);
-
-/// Waits for a terminal event; meanwhile takes previews, search results and changed files
-/// without ever blocking on them for long.
-fn wait(app: &mut App, terminate: &AtomicBool, watch: &mut Watching) -> Result<Wake> {
-    loop {
-        if terminate.load(Ordering::Relaxed) {
-            return Ok(Wake::Quit);
-        }
-        let mut changed = false;
-        if app.preview_pending() {
-            // The preview is drawn the moment it comes; keys are looked at in between.
-            if event::poll(WAITING)? {
-                return Ok(Wake::Event);
-            }
-            changed |= app.wait_preview(PREVIEW_POLL);
-        } else {
-            let timeout = if app.titles_pending() {
-                TITLES_POLL
-            } else if app.search_busy() {
-                SEARCH_POLL
-            } else {
-                SIGNAL_POLL
-            };
-            if event::poll(timeout)? {
-                return Ok(Wake::Event);
-            }
-        }
-        // Idle: a debounced save comes due; a failure must be drawn at once.
-        changed |= app.save_state(Instant::now());
-        changed |= app.poll_search();
-        changed |= app.poll_titles();
-        let (running, late) = watch.poll();
-        if !late.is_empty() {
-            changed |= app.files_changed(&late);
-            changed |= app.status.is_some();
-        }
-        if let Some(w) = running {
-            while let Ok(batch) = w.changes.try_recv() {
-                changed |= app.files_changed(&batch);
-                changed |= app.status.is_some();
-            }
-        }
-        if changed {
-            return Ok(Wake::Redraw);
-        }
+/// Waits for the next message; a tick when none comes for a while. `None` when a termination
+/// signal came.
+fn wait(app: &App, terminate: &AtomicBool) -> Option<Msg> {
+    if terminate.load(Ordering::Relaxed) {
+        return None;
     }
+    let timeout = if app.search_busy() {
+        SEARCH_POLL
+    } else {
+        IDLE_TICK
+    };
+    let msg = app
+        .next_message(Some(timeout))
+        .unwrap_or_else(|| Msg::Tick(Instant::now()));
+    (!terminate.load(Ordering::Relaxed)).then_some(msg)
 }
 
 /// Carries out what an update asked of the terminal; false when byline should quit.
-fn perform(app: &mut App, session: &mut term::Session, effect: Effect) -> Result<bool> {
+fn perform(
+    app: &mut App,
+    session: &mut term::Session,
+    events: &TermEvents,
+    effect: Effect,
+) -> Result<bool> {
     match effect {
-        Effect::None => {}
+        Effect::None | Effect::Quiet => {}
         Effect::Quit => return Ok(false),
         Effect::Suspend => {
             // The shell may start another byline, or never resume this one.
             let _ = app.flush_state();
-            session.suspend()?;
+            // The shell reads the terminal meanwhile: the reader must not take its keys.
+            events.pause();
+            let suspended = session.suspend();
+            events.resume();
+            suspended?;
             refresh_size(app, session)?;
         }
         Effect::OpenUrl(url) => {
-            let msg = session.outside(|| effects::open_url(&url))?;
+            events.pause();
+            let msg = session.outside(|| effects::open_url(&url));
+            events.resume();
+            let msg = msg?;
             if let Err(e) = msg {
                 app.complain(crate::text::sanitize::clean_line(&format!("{e:#}")));
             }
@@ -278,102 +242,4 @@ fn refresh_size(app: &mut App, session: &term::Session) -> Result<()> {
         height: size.height,
     });
     Ok(())
-}
-
-/// The action a terminal event asks for, if any.
-fn to_action(app: &App, ev: Event) -> Option<Action> {
-    match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            let key = Key::from_event(&k);
-            // A prompt takes printable characters as text, before any binding.
-            if let (Mode::FindPrompt | Mode::Search, KeyCode::Char(c)) = (app.mode, key.code)
-                && !key
-                    .mods
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            {
-                return Some(Action::Type(c));
-            }
-            app.text_input(key)
-                .or_else(|| app.keymap.lookup(app.mode, key))
-        }
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Wheel {
-                column: m.column,
-                row: m.row,
-                down: m.kind == MouseEventKind::ScrollDown,
-            }),
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                column: m.column,
-                row: m.row,
-            }),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crossterm::event::{KeyEvent, MouseEvent};
-
-    fn app() -> App {
-        App::new(Library::default(), Theme::dark(), 76)
-    }
-
-    fn mouse(kind: MouseEventKind) -> Event {
-        Event::Mouse(MouseEvent {
-            kind,
-            column: 7,
-            row: 3,
-            modifiers: KeyModifiers::NONE,
-        })
-    }
-
-    #[test]
-    fn key_presses_map_through_the_table_and_releases_are_ignored() {
-        let app = app();
-        let press = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(to_action(&app, Event::Key(press)), Some(Action::Quit));
-        let mut release = press;
-        release.kind = KeyEventKind::Release;
-        assert_eq!(to_action(&app, Event::Key(release)), None);
-        let unbound = KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE);
-        assert_eq!(to_action(&app, Event::Key(unbound)), None);
-    }
-
-    #[test]
-    fn resize_and_mouse_events_become_actions() {
-        let app = app();
-        assert_eq!(
-            to_action(&app, Event::Resize(90, 30)),
-            Some(Action::Resize {
-                width: 90,
-                height: 30
-            })
-        );
-        assert_eq!(
-            to_action(&app, mouse(MouseEventKind::ScrollDown)),
-            Some(Action::Wheel {
-                column: 7,
-                row: 3,
-                down: true
-            })
-        );
-        assert_eq!(
-            to_action(&app, mouse(MouseEventKind::ScrollUp)),
-            Some(Action::Wheel {
-                column: 7,
-                row: 3,
-                down: false
-            })
-        );
-        assert_eq!(
-            to_action(&app, mouse(MouseEventKind::Down(MouseButton::Left))),
-            Some(Action::Click { column: 7, row: 3 })
-        );
-        assert_eq!(to_action(&app, mouse(MouseEventKind::Moved)), None);
-        assert_eq!(to_action(&app, Event::FocusGained), None);
-    }
 }

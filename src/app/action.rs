@@ -1,5 +1,7 @@
 //! What the reader can be asked to do: one `Action` per thing a key, the mouse or the terminal asks.
 
+use super::prompt::Edit;
+
 /// Which part of the reader has the keyboard; it picks the key bindings that apply.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
@@ -17,6 +19,14 @@ pub enum Mode {
     Find,
     /// The full-text search overlay: typing a query, results ranked below it.
     Search,
+}
+
+impl Mode {
+    /// Whether the mode has a prompt that takes text: there every printable key without
+    /// Control or Alt is typed, before any binding (so `?` or `q` can be searched for).
+    pub fn takes_text(self) -> bool {
+        matches!(self, Mode::Filter | Mode::FindPrompt | Mode::Search)
+    }
 }
 
 /// Something the reader does; keys map to actions through the key table, the loop sends the rest.
@@ -95,14 +105,6 @@ pub enum Action {
     },
     /// Open the filter prompt under the list (it starts from the filter in force).
     Filter,
-    /// Type this character into the filter prompt (sent for printable keys while it is open).
-    FilterInput(char),
-    /// Delete the last character of the filter.
-    FilterBackspace,
-    /// Close the prompt and keep the filter.
-    FilterAccept,
-    /// Close the prompt and clear the filter.
-    FilterCancel,
     /// Sort the list by the next key: date, then title, then source.
     CycleSort,
     /// Show only unread articles, or all again.
@@ -115,26 +117,19 @@ pub enum Action {
     ToggleBookmark,
     /// Start finding text in the open article: a prompt opens at the bottom.
     FindStart,
-    /// Keep the matches found and read on, with `n`/`N` stepping through them.
-    FindAccept,
-    /// Clear the find (or close its prompt) and its highlights.
+    /// Clear the kept find and its highlights.
     FindCancel,
     /// Scroll to the next match of the find.
     FindNext,
     /// Scroll to the previous match of the find.
     FindPrev,
-    /// Erase the last character of the query being typed.
-    Erase,
     /// Switch full justification of paragraphs on or off.
     Justify,
     /// Open the full-text search over the whole library.
     SearchStart,
-    /// Open the selected search result, with its match in view.
-    SearchOpen,
-    /// Close the search overlay.
-    SearchClose,
-    /// A character typed into the find or search prompt (sent by the loop, not the key table).
-    Type(char),
+    /// Edit the prompt that has the keyboard (filter, find or search): type, delete, move the
+    /// cursor, step through its history, accept or cancel it.
+    Prompt(Edit),
 }
 
 /// What the loop must do outside the model after an update (things that need the terminal).
@@ -150,6 +145,8 @@ pub enum Effect {
     OpenUrl(String),
     /// Put this text on the clipboard with OSC 52.
     Copy(String),
+    /// Nothing changed that the screen shows: no frame is needed (for messages).
+    Quiet,
 }
 
 /// Every action a key can be bound to, under the name the config's `[keys]` table uses.
@@ -187,24 +184,44 @@ pub const NAMED: &[(&str, Action)] = &[
     ("copy_url", Action::CopyUrl),
     ("zoom", Action::Zoom),
     ("filter", Action::Filter),
-    ("filter_backspace", Action::FilterBackspace),
-    ("filter_accept", Action::FilterAccept),
-    ("filter_cancel", Action::FilterCancel),
     ("cycle_sort", Action::CycleSort),
     ("unread_only", Action::UnreadOnly),
     ("bookmarked_only", Action::BookmarkedOnly),
     ("toggle_read", Action::ToggleRead),
     ("toggle_bookmark", Action::ToggleBookmark),
     ("find", Action::FindStart),
-    ("find_accept", Action::FindAccept),
     ("find_cancel", Action::FindCancel),
     ("find_next", Action::FindNext),
     ("find_prev", Action::FindPrev),
-    ("erase", Action::Erase),
     ("justify", Action::Justify),
     ("search", Action::SearchStart),
-    ("search_open", Action::SearchOpen),
-    ("search_close", Action::SearchClose),
+    ("prompt_accept", Action::Prompt(Edit::Accept)),
+    ("prompt_cancel", Action::Prompt(Edit::Cancel)),
+    ("prompt_delete_back", Action::Prompt(Edit::DeleteBack)),
+    ("prompt_delete_forward", Action::Prompt(Edit::DeleteForward)),
+    ("prompt_delete_word", Action::Prompt(Edit::DeleteWord)),
+    (
+        "prompt_delete_to_start",
+        Action::Prompt(Edit::DeleteToStart),
+    ),
+    ("prompt_left", Action::Prompt(Edit::Left)),
+    ("prompt_right", Action::Prompt(Edit::Right)),
+    ("prompt_home", Action::Prompt(Edit::Home)),
+    ("prompt_end", Action::Prompt(Edit::End)),
+    ("prompt_history_prev", Action::Prompt(Edit::HistoryPrev)),
+    ("prompt_history_next", Action::Prompt(Edit::HistoryNext)),
+];
+
+/// Names the config's `[keys]` table accepted before the three prompts became one; each now
+/// names the prompt edit that does what it did, in every prompt.
+pub const OLD_NAMES: &[(&str, Action)] = &[
+    ("filter_backspace", Action::Prompt(Edit::DeleteBack)),
+    ("erase", Action::Prompt(Edit::DeleteBack)),
+    ("filter_accept", Action::Prompt(Edit::Accept)),
+    ("find_accept", Action::Prompt(Edit::Accept)),
+    ("search_open", Action::Prompt(Edit::Accept)),
+    ("filter_cancel", Action::Prompt(Edit::Cancel)),
+    ("search_close", Action::Prompt(Edit::Cancel)),
 ];
 
 impl Action {
@@ -213,8 +230,12 @@ impl Action {
         NAMED.iter().find(|(_, a)| *a == self).map(|(n, _)| *n)
     }
 
-    /// The action the config's `[keys]` table calls `name`.
+    /// The action the config's `[keys]` table calls `name` (old names included).
     pub fn from_name(name: &str) -> Option<Action> {
-        NAMED.iter().find(|(n, _)| *n == name).map(|(_, a)| *a)
+        NAMED
+            .iter()
+            .chain(OLD_NAMES)
+            .find(|(n, _)| *n == name)
+            .map(|(_, a)| *a)
     }
 }

@@ -182,6 +182,7 @@ impl App {
         };
         self.find = Some(Find::new(r.scroll, Rule::Literal));
         self.mode = Mode::FindPrompt;
+        self.open_prompt(super::PromptKind::Find, "");
     }
 
     /// Enter: keep the matches and read on with `n`/`N`; nothing found closes the find.
@@ -214,19 +215,13 @@ impl App {
         self.mode = Mode::Reader;
     }
 
-    /// A character typed into the find prompt: match again and jump to the first match at or
-    /// after where the find began.
-    pub(super) fn find_type(&mut self, c: Option<char>) {
+    /// The find prompt's text changed: match again and jump to the first match at or after
+    /// where the find began.
+    pub(super) fn find_text(&mut self, text: String) {
         let Some(f) = self.find.as_mut() else {
             return;
         };
-        match c {
-            Some(c) if !c.is_control() => f.query.push(c),
-            Some(_) => return,
-            None => {
-                f.query.pop();
-            }
-        }
+        f.query = text;
         f.page = None;
         self.refresh_find();
         let Some(f) = self.find.as_mut() else {

@@ -2,19 +2,24 @@
 
 use super::history::Place;
 use super::links;
-use super::reader::Reader;
+use super::reader::{At, Reader};
 use super::{App, Effect, Mode};
 use crate::text::typeset::Target;
 
 impl App {
     /// Opens library entry `index` in the reader; `focus` gives the reader the keyboard.
     pub fn open(&mut self, index: usize, focus: bool) -> bool {
-        self.open_with(index, focus, true)
+        self.open_at(index, focus, At::Saved)
+    }
+
+    /// [`App::open`] at `at`.
+    pub(super) fn open_at(&mut self, index: usize, focus: bool, at: At) -> bool {
+        self.open_with(index, focus, true, at)
     }
 
     /// [`App::open`]; `wait` false leaves related headlines unresolved when the title index is
     /// not built yet ([`App::poll_titles`] resolves them once it is), instead of building it.
-    pub(super) fn open_with(&mut self, index: usize, focus: bool, wait: bool) -> bool {
+    pub(super) fn open_with(&mut self, index: usize, focus: bool, wait: bool, at: At) -> bool {
         // Whatever was being previewed, this is what the reader shows now.
         self.cancel_preview();
         let article = match self.library.load(index) {
@@ -39,7 +44,7 @@ impl App {
         let width = self.reader_width();
         // A page naming headlines unresolved only until the index is ready is not one to keep.
         let page = self.page_with(index, &article, width, !related_pending);
-        self.reader = Some(Reader {
+        let reader = Reader {
             index,
             article,
             page,
@@ -47,8 +52,8 @@ impl App {
             scroll: 0,
             focus: None,
             related_pending,
-        });
-        self.restore_position();
+        };
+        self.show(reader, at);
         self.select(index);
         if focus {
             self.mark_read(index);
@@ -68,7 +73,7 @@ impl App {
     pub fn start(&mut self, open: Option<usize>) {
         match open {
             Some(i) => {
-                self.open_with(i, true, false);
+                self.open_with(i, true, false, At::Saved);
             }
             None if !self.library.entries.is_empty() => {
                 self.request_preview(0);
@@ -81,8 +86,11 @@ impl App {
     /// headlines resolve without a pause later; the same worker then reads every file's related
     /// block for the backlinks, with that index.
     pub fn index_titles_in_background(&self) {
-        self.titles
-            .build_in_background(&self.library, self.library.backlinks_job());
+        self.titles.build_in_background(
+            &self.library,
+            self.inbox.sender(),
+            self.library.backlinks_job(),
+        );
     }
 
     /// Whether the open article waits for the title index (the loop should look again soon).
@@ -92,7 +100,7 @@ impl App {
 
     /// Resolves the open article's related headlines when they waited for the title index and
     /// it is ready now, keeping the scroll and the link focus; true when the page changed.
-    pub fn poll_titles(&mut self) -> bool {
+    pub(super) fn resolve_waiting_related(&mut self) -> bool {
         if !self.titles_pending() || self.titles.ready().is_none() {
             return false;
         }
@@ -107,6 +115,7 @@ impl App {
         };
         let page = self.page_for(index, &article, width);
         if let Some(r) = self.reader.as_mut() {
+            // Only the related box changes: the scroll stays, line for line.
             r.article = article;
             r.page = page;
             r.related_pending = false;
@@ -187,17 +196,23 @@ impl App {
     }
 
     pub(super) fn goto(&mut self, p: Place) {
-        if !self.open(p.index, true) {
-            return;
-        }
+        // The same line at the same width; the same paragraph at another.
+        let at = if self.reader_width() == p.width {
+            At::Line(p.scroll)
+        } else {
+            At::Block(p.block)
+        };
+        self.open_at(p.index, true, at);
+    }
+
+    /// Puts `reader` in the reading pane at `at`: the one way every opening (the list, a link,
+    /// the history, a search result, a preview, a changed file) shows an article.
+    pub(super) fn show(&mut self, reader: Reader, at: At) {
         let h = self.reader_height();
-        if let Some(r) = self.reader.as_mut() {
-            let line = if r.width == p.width {
-                Some(p.scroll)
-            } else {
-                p.block.and_then(|b| r.page.line_of_block(b))
-            };
-            r.scroll = line.unwrap_or(0).min(r.max_scroll(h));
+        let r = self.reader.insert(reader);
+        r.go(at, h);
+        if at == At::Saved {
+            self.restore_position();
         }
     }
 

@@ -85,11 +85,13 @@ impl TitleIndex {
         self.started.load(Ordering::Relaxed)
     }
 
-    /// Starts building the resolver over `library` on a worker thread, unless it is built, and
-    /// then runs `then` with it there (the backlinks pass, which needs the same index).
+    /// Starts building the resolver over `library` on a worker thread, unless it is built,
+    /// says so in the inbox through `tx` once it is, and then runs `then` with it there (the
+    /// backlinks pass, which needs the same index).
     pub fn build_in_background(
         &self,
         library: &Library,
+        tx: std::sync::mpsc::Sender<super::msg::Msg>,
         then: Option<impl FnOnce(&Resolver) + Send + 'static>,
     ) {
         if self.cell.get().is_some() && then.is_none() {
@@ -110,6 +112,7 @@ impl TitleIndex {
                 let resolver = cell.get_or_init(|| {
                     Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())))
                 });
+                let _ = tx.send(super::msg::Msg::TitlesReady);
                 if let Some(then) = then {
                     then(resolver);
                 }

@@ -38,7 +38,7 @@ impl App {
     /// Applies a batch of created, changed or removed article files: new files get a row,
     /// changed ones are read again, removed ones leave; a file that cannot be read keeps its
     /// row and is named in the status bar. Returns true when the list changed.
-    pub fn files_changed(&mut self, paths: &[PathBuf]) -> bool {
+    pub(super) fn apply_file_changes(&mut self, paths: &[PathBuf]) -> bool {
         let mut keys = Keys::default();
         let mut by_key: HashMap<PathBuf, usize> = HashMap::new();
         for (i, e) in self.library.entries.iter().enumerate() {
@@ -154,8 +154,9 @@ impl App {
         let had_index = self.titles.started();
         self.titles = super::links::TitleIndex::default();
         if had_index {
+            let none = None::<fn(&crate::load::resolve::Resolver)>;
             self.titles
-                .build_in_background(&self.library, None::<fn(&crate::load::resolve::Resolver)>);
+                .build_in_background(&self.library, self.inbox.sender(), none);
         }
         let n = self.library.entries.len();
         self.selected = selected
@@ -215,14 +216,14 @@ impl App {
         let Some(r) = self.reader.as_ref() else {
             return;
         };
-        let (block, at_top, mode, find) =
-            (r.top_block(), r.scroll == 0, self.mode, self.find.take());
-        if self.open(i, false) {
-            if let Some(r) = self.reader.as_mut()
-                && !at_top
-            {
-                r.scroll = block.and_then(|b| r.page.line_of_block(b)).unwrap_or(0);
-            }
+        // At the top, where the reading stopped (the top, as it was saved); else the paragraph.
+        let at = if r.scroll == 0 {
+            super::reader::At::Saved
+        } else {
+            super::reader::At::Block(r.top_block())
+        };
+        let (mode, find) = (self.mode, self.find.take());
+        if self.open_at(i, false, at) {
             self.find = find;
         }
         self.mode = mode;

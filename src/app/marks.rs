@@ -191,7 +191,7 @@ impl App {
 
     /// Saves the marks when the last change is old enough (call after events and when idle);
     /// true when the status bar got a message (a failed save, a corrupt file moved aside).
-    pub fn save_state(&mut self, now: Instant) -> bool {
+    pub(super) fn save_if_due(&mut self, now: Instant) -> bool {
         let result = self.store.save_if_due(now);
         self.report_save(result)
     }

@@ -1,9 +1,32 @@
-//! The interactive reader's state: App, Action, update and the key table.
+//! The interactive reader's state: App, Action, update, the key table, the one prompt and the
+//! inbox.
 //!
-//! Keys go through [`keymap::lookup`] to an [`Action`]; [`App::update`] is the only code that
-//! changes the model; `ui::render` draws an `&App` and decides nothing.
+//! ```text
+//! terminal thread ─┐
+//! preview worker ──┤  Msg    ┌──────────────┐  Effect
+//! title index ─────┼──────▶  │ App::update  │ ───────▶ the loop (tui): suspend, browser, copy
+//! file watcher ────┤ (inbox) └──────────────┘
+//! loop's tick ─────┘               ▲  &App
+//!                                  └──────── ui::render draws, decides nothing
+//! ```
+//!
+//! Everything that is not the model's own arrives as a [`Msg`] in one channel ([`msg::Inbox`]):
+//! the terminal's events (read on their own thread, [`events::to_action`] turns them into an
+//! [`Action`] through the [`keymap`]), the preview worker's pages, the title index being
+//! ready, changed files, and the loop's tick (debounced saves, search results). The loop draws,
+//! waits for the next message, hands it and every message already waiting to [`App::update`],
+//! and carries out the [`Effect`]s it returns; nothing else changes the model.
+//!
+//! Typed text goes into one [`Prompt`] (filter, find or search) through
+//! `Action::Prompt(`[`Edit`]`)`; in a mode that takes text the key table types printable keys.
+//! The `typing` module passes a changed text on to what it drives.
+//!
+//! Still to do from issue 12: the list, reader and search state as owned sub-models with
+//! private fields (the fields of `App` are still read directly by `ui`), and the search worker
+//! pushing its results instead of being polled on the tick.
 
 pub mod action;
+pub mod events;
 mod filter;
 mod find;
 mod follow;
@@ -14,19 +37,29 @@ mod listing;
 mod live;
 pub mod marks;
 mod mouse;
+pub mod msg;
 pub mod preview;
+pub mod prompt;
 pub mod reader;
+mod receive;
 mod search;
+mod typing;
 mod update;
 pub mod view;
 
 pub use action::{Action, Effect, Mode};
 pub use find::{Find, Match, Rule};
+pub use msg::{Input, Msg};
+pub use prompt::{Edit, Prompt, PromptKind};
 pub use search::{Search, SearchIndex};
 
-/// Names of every action, as the config's `[keys]` table spells them.
+/// Names of every action, as the config's `[keys]` table spells them (old names included).
 pub fn action_names() -> Vec<&'static str> {
-    action::NAMED.iter().map(|(n, _)| *n).collect()
+    action::NAMED
+        .iter()
+        .chain(action::OLD_NAMES)
+        .map(|(n, _)| *n)
+        .collect()
 }
 
 use crate::article::Article;
@@ -111,6 +144,12 @@ pub struct App {
     pub search_index: Option<SearchIndex>,
     /// The list preview's worker and the preview the reading pane waits for.
     pub preview: preview::Preview,
+    /// The prompt that has the keyboard (filter, find or search), while one is open.
+    prompt: Option<Prompt>,
+    /// The texts accepted in each kind of prompt, for Alt-p and Alt-n.
+    prompt_history: prompt::History,
+    /// The one channel workers and the terminal send their news into.
+    inbox: msg::Inbox,
 }
 
 impl App {
@@ -152,6 +191,9 @@ impl App {
             search: None,
             search_index: None,
             preview: preview::Preview::default(),
+            prompt: None,
+            prompt_history: prompt::History::default(),
+            inbox: msg::Inbox::default(),
         }
     }
 

@@ -25,7 +25,42 @@ pub struct Reader {
     pub related_pending: bool,
 }
 
+/// Where an article opens in the reading pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    /// Where its reading stopped last time (the saved position), else the top.
+    Saved,
+    /// This line of its page.
+    Line(usize),
+    /// The first line of this body block (the top when it has none on the page).
+    Block(Option<usize>),
+}
+
 impl Reader {
+    /// `page`, the same article laid out again at `width`, in place of the page shown: the
+    /// paragraph that was at the top stays at the top (the top of the article stays the top),
+    /// and a focus past the new page's links is dropped.
+    pub fn relay(&mut self, page: Arc<Page>, width: u16) {
+        let keep = (self.scroll != 0).then(|| self.top_block());
+        self.page = page;
+        self.width = width;
+        self.focus = self.focus.filter(|&t| t < self.page.targets.len());
+        if let Some(block) = keep {
+            self.scroll = block.and_then(|b| self.page.line_of_block(b)).unwrap_or(0);
+        }
+    }
+
+    /// Scrolls to `at` (not [`At::Saved`], which the app looks up), within a pane `height`
+    /// lines tall.
+    pub fn go(&mut self, at: At, height: usize) {
+        let line = match at {
+            At::Saved => return,
+            At::Line(l) => l,
+            At::Block(b) => b.and_then(|b| self.page.line_of_block(b)).unwrap_or(0),
+        };
+        self.scroll = line.min(self.max_scroll(height));
+    }
+
     /// The largest useful scroll for a pane `height` lines tall.
     pub fn max_scroll(&self, height: usize) -> usize {
         self.page.lines.len().saturating_sub(height)

@@ -2,7 +2,7 @@
 //! opening a result with its match in view.
 //!
 //! The worker ([`Searcher`]) is started on the first `F`, over the library as it is then; the
-//! loop polls it with [`App::poll_search`] and never waits for it.
+//! loop hands `update` a `Msg::Tick` now and then, which takes its news; nothing waits for it.
 
 use super::find::{self, Find, Rule};
 use super::{App, Mode};
@@ -108,25 +108,25 @@ impl App {
             }
         }
         self.mode = Mode::Search;
+        let query = self
+            .search
+            .as_ref()
+            .map(|s| s.query.clone())
+            .unwrap_or_default();
+        self.open_prompt(super::PromptKind::Search, &query);
     }
 
     pub(super) fn search_close(&mut self) {
         self.mode = self.search.as_ref().map_or(Mode::List, |s| s.from);
     }
 
-    /// A character typed into the search prompt (`None` erases one); the query goes to the
-    /// worker at once and its results come later.
-    pub(super) fn search_type(&mut self, c: Option<char>) {
+    /// The search prompt's text changed: the query goes to the worker at once and its results
+    /// come later.
+    pub(super) fn search_text(&mut self, text: String) {
         let Some(s) = self.search.as_mut() else {
             return;
         };
-        match c {
-            Some(c) if !c.is_control() => s.query.push(c),
-            Some(_) => return,
-            None => {
-                s.query.pop();
-            }
-        }
+        s.query = text;
         s.selected = 0;
         if s.query.trim().is_empty() {
             s.results = None;
@@ -159,7 +159,7 @@ impl App {
 
     /// Takes whatever the worker has sent, without waiting; true when the screen should be
     /// drawn again (new results, or indexing moved on while the overlay shows it).
-    pub fn poll_search(&mut self) -> bool {
+    pub(super) fn take_search_news(&mut self) -> bool {
         let Some(ix) = self.search_index.as_mut() else {
             return false;
         };
@@ -172,7 +172,7 @@ impl App {
     }
 
     /// Waits up to `timeout` for the worker's answer to the current query and takes it (for
-    /// tests and scripts; the loop uses [`App::poll_search`]).
+    /// tests and scripts; the loop takes results on `Msg::Tick`).
     pub fn wait_search(&mut self, timeout: Duration) -> bool {
         let Some(r) = self
             .search_index
@@ -260,15 +260,6 @@ impl App {
         }
     }
 
-    /// A character typed, or erased (`None`), in whichever prompt has the keyboard.
-    pub(super) fn type_char(&mut self, c: Option<char>) {
-        match self.mode {
-            Mode::FindPrompt => self.find_type(c),
-            Mode::Search => self.search_type(c),
-            _ => {}
-        }
-    }
-
     /// `J`: justification on or off, the article laid out again with the same paragraph on top.
     pub(super) fn toggle_justify(&mut self) {
         self.justify = !self.justify;
@@ -281,13 +272,9 @@ impl App {
             return;
         };
         let (index, article, width) = (r.index, r.article.clone(), r.width);
-        let (block, at_top) = (r.top_block(), r.scroll == 0);
         let page = self.page_for(index, &article, width);
         if let Some(r) = self.reader.as_mut() {
-            r.page = page;
-            if !at_top {
-                r.scroll = block.and_then(|b| r.page.line_of_block(b)).unwrap_or(0);
-            }
+            r.relay(page, width);
         }
     }
 }

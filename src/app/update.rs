@@ -1,11 +1,26 @@
 //! `App::update`: the one place the model changes, one arm per action.
 
+use super::events::to_action;
 use super::links;
-use super::{Action, App, Effect, Mode};
+use super::{Action, App, Effect, Input, Mode, Msg};
 
 impl App {
-    /// Applies `action` to the model and says what the loop must do outside it.
-    pub fn update(&mut self, action: Action) -> Effect {
+    /// Applies an action or a message to the model and says what the loop must do outside it.
+    /// The one place the model changes: the loop hands it every key, terminal event and
+    /// worker's message.
+    pub fn update(&mut self, input: impl Into<Input>) -> Effect {
+        match input.into() {
+            Input::Action(a) => self.act(a),
+            Input::Msg(Msg::Terminal(ev)) => match to_action(&self.keymap, self.mode, ev) {
+                Some(a) => self.act(a),
+                None => Effect::Quiet,
+            },
+            Input::Msg(m) => self.receive(m),
+        }
+    }
+
+    /// Applies `action` to the model.
+    fn act(&mut self, action: Action) -> Effect {
         if !matches!(action, Action::Resize { .. } | Action::Wheel { .. }) {
             self.status = None;
         }
@@ -18,6 +33,7 @@ impl App {
         if self.view.library_len() != self.library.entries.len() {
             self.library_changed();
         }
+        self.drop_stale_prompt();
         self.relayout();
         self.refresh_find();
         self.remember_position(spot);
@@ -78,26 +94,18 @@ impl App {
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => return self.click(column, row),
             Action::Filter => self.filter_open(),
-            Action::FilterInput(c) => self.filter_input(c),
-            Action::FilterBackspace => self.filter_backspace(),
-            Action::FilterAccept => self.filter_accept(),
-            Action::FilterCancel => self.filter_cancel(),
+            Action::Prompt(edit) => self.prompt_edit(edit),
             Action::CycleSort => self.cycle_sort(),
             Action::UnreadOnly => self.toggle_unread_only(),
             Action::BookmarkedOnly => self.toggle_bookmarked_only(),
             Action::ToggleRead => self.toggle_read(),
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::FindStart => self.find_start(),
-            Action::FindAccept => self.find_accept(),
             Action::FindCancel => self.find_cancel(),
             Action::FindNext => self.find_step(true),
             Action::FindPrev => self.find_step(false),
-            Action::Erase => self.type_char(None),
-            Action::Type(c) => self.type_char(Some(c)),
             Action::Justify => self.toggle_justify(),
             Action::SearchStart => self.search_start(),
-            Action::SearchOpen => self.search_open(),
-            Action::SearchClose => self.search_close(),
         }
         Effect::None
     }
@@ -169,17 +177,10 @@ impl App {
         if let Some(r) = self.reader.as_ref()
             && r.width != width
         {
-            let block = r.top_block();
-            let at_top = r.scroll == 0;
             let (index, article, keep) = (r.index, r.article.clone(), !r.related_pending);
             let page = self.page_with(index, &article, width, keep);
             if let Some(r) = self.reader.as_mut() {
-                r.page = page;
-                r.width = width;
-                r.focus = r.focus.filter(|&t| t < r.page.targets.len());
-                if !at_top {
-                    r.scroll = block.and_then(|b| r.page.line_of_block(b)).unwrap_or(0);
-                }
+                r.relay(page, width);
             }
         }
         if let Some(r) = self.reader.as_mut() {

@@ -37,10 +37,6 @@ impl Sort {
     }
 }
 
-/// Longest filter kept, in characters (a paste of a whole article must not make every keystroke
-/// cost a megabyte of searching).
-pub const QUERY_MAX: usize = 200;
-
 /// The rows of the list: library indices in display order, with the settings that chose them.
 #[derive(Debug, Clone, Default)]
 pub struct ListView {

@@ -1,7 +1,7 @@
 //! The find prompt on the status row: `/query`, the match count `3/17`, and what keys do.
 
-use super::fit;
-use crate::app::{Action, App, Mode};
+use super::{fit, prompt_line};
+use crate::app::{Action, App, Edit, Mode};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -14,14 +14,12 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let w = usize::from(area.width);
     // The prompt replaces the status row's text, not just its colours.
     buf.set_stringn(area.x, area.y, " ".repeat(w), w, t.status);
-    let cursor = if app.mode == Mode::FindPrompt {
-        "▏"
-    } else {
-        ""
-    };
     let count = format!(" {} ", f.label());
     let hints: &[(Action, &str)] = if app.mode == Mode::FindPrompt {
-        &[(Action::FindAccept, "keep"), (Action::FindCancel, "clear")]
+        &[
+            (Action::Prompt(Edit::Accept), "keep"),
+            (Action::Prompt(Edit::Cancel), "clear"),
+        ]
     } else {
         &[
             (Action::FindNext, "next"),
@@ -37,16 +35,15 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let right = format!("{count} {hint} ");
     let rw = fit::width(&right);
     let left_room = w.saturating_sub(rw).max(w / 2);
-    // The end of a long query is what is being typed, so that is the part kept.
-    let q = crate::text::sanitize::clean_line(&f.query);
-    let full = format!("/{q}{cursor}");
-    let shown = if fit::width(&full) < left_room {
-        format!(" {full}")
-    } else {
-        format!(" …{}", tail(&full, left_room.saturating_sub(2)))
+    // The query with its cursor while it is typed; the end of a long one is what is shown.
+    let (text, cursor) = match app.prompt().filter(|_| app.mode == Mode::FindPrompt) {
+        Some(p) => (p.text(), Some(p.cursor())),
+        None => (f.query.as_str(), None),
     };
-    buf.set_stringn(area.x, area.y, &shown, w, t.status);
-    let lw = fit::width(&shown);
+    let (x, _) = buf.set_stringn(area.x, area.y, " /", w, t.status);
+    let room = left_room.saturating_sub(3);
+    let style = t.status.patch(t.selected);
+    let lw = 2 + prompt_line::draw(buf, x, area.y, room, text, cursor, t.status, style);
     if lw + rw <= w {
         let style = if f.matches.is_empty() && !f.query.is_empty() {
             t.status.patch(t.error)
@@ -64,18 +61,4 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             t.status,
         );
     }
-}
-
-/// The end of `text` that fits in `width` columns.
-fn tail(text: &str, width: usize) -> &str {
-    let mut used = 0;
-    let mut start = text.len();
-    for (i, c) in text.char_indices().rev() {
-        used += fit::width(c.encode_utf8(&mut [0; 4]));
-        if used > width {
-            break;
-        }
-        start = i;
-    }
-    &text[start..]
 }

@@ -8,6 +8,7 @@ pub mod help;
 pub mod layout;
 pub mod list;
 pub mod list_prompt;
+pub mod prompt_line;
 pub mod reader;
 pub mod scroll;
 pub mod search;

@@ -32,9 +32,13 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     let inner = block.inner(area);
     block.render(area, buf);
     let (x, iw) = (inner.x, usize::from(inner.width));
-    let q = crate::text::sanitize::clean_line(&s.query);
-    let prompt = format!("> {q}▏");
-    buf.set_stringn(x, inner.y, fit::ellipsis(&prompt, iw), iw, t.body);
+    let (text, cursor) = match app.prompt() {
+        Some(p) => (p.text(), Some(p.cursor())),
+        None => (s.query.as_str(), None),
+    };
+    let (px, _) = buf.set_stringn(x, inner.y, "> ", iw, t.body);
+    let room = iw.saturating_sub(2);
+    super::prompt_line::draw(buf, px, inner.y, room, text, cursor, t.body, t.selected);
     if inner.height < 2 {
         return;
     }

@@ -1,7 +1,7 @@
 //! The status bar: article number, mode, a key hint, and the transient message.
 
 use super::fit;
-use crate::app::{Action, App, Mode};
+use crate::app::{Action, App, Edit, Mode};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -37,8 +37,8 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             "SEARCH",
             &[
                 (Action::Down, "choose"),
-                (Action::SearchOpen, "open"),
-                (Action::SearchClose, "close"),
+                (Action::Prompt(Edit::Accept), "open"),
+                (Action::Prompt(Edit::Cancel), "close"),
             ],
         ),
     };

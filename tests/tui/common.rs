@@ -1,7 +1,7 @@
 //! Fixtures shared by the reader's tests: a small fictional library held in memory.
 #![allow(dead_code)]
 
-use byline::app::{Action, App, Effect};
+use byline::app::{Action, App, Edit, Effect};
 use byline::article::{Article, Block, Link, Quote, Related};
 use byline::load::head::Head;
 use byline::load::library::{Entry, Library};
@@ -185,25 +185,35 @@ pub fn all_actions() -> Vec<Action> {
         Action::CopyUrl,
         Action::Zoom,
         Action::Filter,
-        Action::FilterBackspace,
-        Action::FilterAccept,
-        Action::FilterCancel,
         Action::CycleSort,
         Action::UnreadOnly,
         Action::BookmarkedOnly,
         Action::ToggleRead,
         Action::ToggleBookmark,
         Action::FindStart,
-        Action::FindAccept,
         Action::FindCancel,
         Action::FindNext,
         Action::FindPrev,
-        Action::Erase,
         Action::Justify,
         Action::SearchStart,
-        Action::SearchOpen,
-        Action::SearchClose,
     ];
+    v.extend(
+        [
+            Edit::DeleteBack,
+            Edit::DeleteForward,
+            Edit::DeleteWord,
+            Edit::DeleteToStart,
+            Edit::Left,
+            Edit::Right,
+            Edit::Home,
+            Edit::End,
+            Edit::HistoryPrev,
+            Edit::HistoryNext,
+            Edit::Accept,
+            Edit::Cancel,
+        ]
+        .map(Action::Prompt),
+    );
     v.extend((1..=9).map(Action::FollowRelated));
     v
 }
@@ -236,29 +246,34 @@ pub fn keyed(a: Action) -> bool {
         | Action::CopyUrl
         | Action::Zoom => true,
         Action::Filter
-        | Action::FilterBackspace
-        | Action::FilterAccept
-        | Action::FilterCancel
         | Action::CycleSort
         | Action::UnreadOnly
         | Action::BookmarkedOnly
         | Action::ToggleRead
         | Action::ToggleBookmark => true,
-        // Sent by the loop for each character typed into the filter prompt.
-        Action::FilterInput(_) => false,
         Action::FindStart
-        | Action::FindAccept
         | Action::FindCancel
         | Action::FindNext
         | Action::FindPrev
-        | Action::Erase
         | Action::Justify
-        | Action::SearchStart
-        | Action::SearchOpen
-        | Action::SearchClose => true,
+        | Action::SearchStart => true,
         // Sent by the loop for terminal and mouse events, not bound to keys.
         Action::Resize { .. } | Action::Wheel { .. } | Action::Click { .. } => false,
-        // Characters typed into a prompt, sent by the loop.
-        Action::Type(_) => false,
+        // A printable key types itself in a prompt: the key table decides, no binding names it.
+        Action::Prompt(Edit::Insert(_)) => false,
+        Action::Prompt(
+            Edit::DeleteBack
+            | Edit::DeleteForward
+            | Edit::DeleteWord
+            | Edit::DeleteToStart
+            | Edit::Left
+            | Edit::Right
+            | Edit::Home
+            | Edit::End
+            | Edit::HistoryPrev
+            | Edit::HistoryNext
+            | Edit::Accept
+            | Edit::Cancel,
+        ) => true,
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use byline::app::keymap::{self, BINDINGS, Key, Scope};
-use byline::app::{Action, App, Mode, Rule};
+use byline::app::{Action, App, Edit, Mode, Rule};
 use byline::load::library::Library;
 use byline::search::{Doc, Results, Searcher};
 use byline::ui::theme::Theme;
@@ -37,7 +37,7 @@ fn count_on_page(app: &App, needle: &str, fold: bool) -> usize {
 
 fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.update(Action::Type(c));
+        app.update(Action::Prompt(Edit::Insert(c)));
     }
 }
 
@@ -69,10 +69,10 @@ fn find_highlights_as_you_type_and_n_and_shift_n_step_through_matches() {
         app.find.as_ref().unwrap().matches.len(),
         count_on_page(&app, "docks", true)
     );
-    app.update(Action::Erase);
+    app.update(Action::Prompt(Edit::DeleteBack));
     assert_eq!(app.find.as_ref().unwrap().matches.len(), n);
 
-    app.update(Action::FindAccept);
+    app.update(Action::Prompt(Edit::Accept));
     assert_eq!(app.mode, Mode::Find);
     app.update(Action::FindNext);
     assert_eq!(app.find.as_ref().unwrap().label(), format!("2/{n}"));
@@ -154,7 +154,7 @@ fn esc_in_the_prompt_returns_to_where_the_find_began() {
     // Enter on a query with no match says so and closes the find.
     app.update(Action::FindStart);
     type_text(&mut app, "zzqx");
-    app.update(Action::FindAccept);
+    app.update(Action::Prompt(Edit::Accept));
     assert_eq!(app.mode, Mode::Reader);
     assert!(app.status.as_ref().is_some_and(|s| s.error));
 }
@@ -164,7 +164,7 @@ fn matches_follow_the_page_when_the_width_changes() {
     let mut app = open_harbor(120, 40);
     app.update(Action::FindStart);
     type_text(&mut app, "cranes stood");
-    app.update(Action::FindAccept);
+    app.update(Action::Prompt(Edit::Accept));
     app.update(Action::Resize {
         width: 50,
         height: 30,
@@ -246,7 +246,7 @@ fn search_shows_ranked_results_and_opens_one_at_its_match() {
     );
     app.update(Action::Up);
     let hit = app.search.as_ref().unwrap().results.as_ref().unwrap().hits[1].clone();
-    app.update(Action::SearchOpen);
+    app.update(Action::Prompt(Edit::Accept));
     assert_eq!(app.reader.as_ref().unwrap().index, hit.id);
     assert_eq!(app.mode, Mode::Find);
     let f = app.find.as_ref().unwrap();
@@ -275,7 +275,7 @@ fn stale_results_are_dropped_and_esc_closes_the_search() {
     };
     assert!(!app.search_results(stale));
     assert!(app.search.as_ref().unwrap().results.is_none());
-    app.update(Action::SearchClose);
+    app.update(Action::Prompt(Edit::Cancel));
     assert_eq!(app.mode, Mode::List);
 }
 
@@ -466,7 +466,7 @@ fn history_follows_its_files_and_the_search_index_is_rebuilt_after_a_change() {
         block: None,
     });
     app.update(Action::SearchStart);
-    app.update(Action::SearchClose);
+    app.update(Action::Prompt(Edit::Cancel));
     let n = write(
         d,
         "n.txt",

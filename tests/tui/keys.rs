@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use byline::app::keymap::{self, BINDINGS, Key, Scope};
-use byline::app::{Action, Mode};
+use byline::app::{Action, Edit, Mode};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[test]
@@ -130,7 +130,21 @@ fn every_bindable_action_has_a_config_name_that_reads_back() {
         assert!(names.contains(&name));
         assert_eq!(Action::from_name(name), Some(a));
     }
-    assert_eq!(names.len(), all_actions().len());
+    // The names of before the one prompt still read, as the prompt edit that does their work.
+    let old = byline::app::action::OLD_NAMES;
+    assert_eq!(names.len(), all_actions().len() + old.len());
+    for (name, action) in old {
+        assert!(names.contains(name));
+        assert_eq!(Action::from_name(name), Some(*action));
+    }
+    assert_eq!(
+        Action::from_name("filter_accept"),
+        Some(Action::Prompt(Edit::Accept))
+    );
+    assert_eq!(
+        Action::from_name("erase"),
+        Some(Action::Prompt(Edit::DeleteBack))
+    );
     assert_eq!(
         Action::Resize {
             width: 1,
@@ -212,6 +226,7 @@ fn help_lists_every_scope_in_the_order_a_reader_needs_them() {
             Scope::Reader,
             Scope::Find,
             Scope::Help,
+            Scope::Prompt,
             Scope::Filter,
             Scope::FindPrompt,
             Scope::Search,

@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use byline::app::keymap::Key;
-use byline::app::{Action, App, Effect, Mode};
+use byline::app::{Action, App, Edit, Effect, Mode};
 use byline::state::Store;
 use byline::ui::theme::Theme;
 use ratatui::Terminal;
@@ -25,7 +25,7 @@ fn varied(w: u16, h: u16) -> App {
 
 fn type_in(app: &mut App, text: &str) {
     for c in text.chars() {
-        app.update(Action::FilterInput(c));
+        app.update(Action::Prompt(Edit::Insert(c)));
     }
 }
 
@@ -50,19 +50,19 @@ fn the_filter_narrows_as_you_type_and_ignores_case_until_a_capital() {
     assert_eq!(rows(&app), vec![0, 1], "both pilot headlines");
     type_in(&mut app, "ots walk");
     assert_eq!(rows(&app), vec![0], "every word must match");
-    app.update(Action::FilterBackspace);
-    app.update(Action::FilterBackspace);
-    app.update(Action::FilterBackspace);
-    app.update(Action::FilterBackspace);
+    app.update(Action::Prompt(Edit::DeleteBack));
+    app.update(Action::Prompt(Edit::DeleteBack));
+    app.update(Action::Prompt(Edit::DeleteBack));
+    app.update(Action::Prompt(Edit::DeleteBack));
     assert_eq!(app.view.query, "pilots ");
     assert_eq!(rows(&app), vec![0, 1]);
-    app.update(Action::FilterCancel);
+    app.update(Action::Prompt(Edit::Cancel));
     filter(&mut app, "HARBOR");
     assert!(
         rows(&app).is_empty(),
         "a capital makes the filter match case"
     );
-    app.update(Action::FilterCancel);
+    app.update(Action::Prompt(Edit::Cancel));
     filter(&mut app, "Harbor");
     assert_eq!(rows(&app), vec![0]);
 }
@@ -72,10 +72,10 @@ fn the_filter_searches_authors_source_and_date_too() {
     let mut app = varied(120, 40);
     filter(&mut app, "espinoza");
     assert_eq!(rows(&app).len(), 4, "the author of every fixture");
-    app.update(Action::FilterCancel);
+    app.update(Action::Prompt(Edit::Cancel));
     filter(&mut app, "reuters");
     assert_eq!(rows(&app), vec![0]);
-    app.update(Action::FilterCancel);
+    app.update(Action::Prompt(Edit::Cancel));
     filter(&mut app, "2026-03-13");
     assert_eq!(rows(&app), vec![1]);
 }
@@ -87,7 +87,7 @@ fn escape_clears_the_filter_and_enter_keeps_it_in_the_status_bar() {
     assert_eq!(rows(&app), vec![2]);
     assert_eq!(app.selected, 2, "the selection moves to a row that shows");
     assert!(app.reader.is_none(), "no preview while typing");
-    app.update(Action::FilterAccept);
+    app.update(Action::Prompt(Edit::Accept));
     app.settle();
     assert_eq!(app.mode, Mode::List);
     assert_eq!(rows(&app), vec![2]);
@@ -99,7 +99,7 @@ fn escape_clears_the_filter_and_enter_keeps_it_in_the_status_bar() {
         app.view.query, "copper",
         "the prompt starts from the filter"
     );
-    app.update(Action::FilterCancel);
+    app.update(Action::Prompt(Edit::Cancel));
     assert_eq!(app.mode, Mode::List);
     assert_eq!(rows(&app), vec![0, 1, 2, 3]);
     assert_eq!(app.selected, 2, "the selection stays on its article");
@@ -109,16 +109,17 @@ fn escape_clears_the_filter_and_enter_keeps_it_in_the_status_bar() {
 #[test]
 fn in_the_prompt_every_printable_key_types_but_control_keys_do_not() {
     let mut app = app(120, 40);
-    assert_eq!(app.text_input(Key::ch('q')), None, "q quits from the list");
+    let typed = |c| Some(Action::Prompt(Edit::Insert(c)));
+    let keys = app.keymap.clone();
+    assert_eq!(keys.lookup(Mode::List, Key::ch('q')), Some(Action::Quit));
     app.update(Action::Filter);
-    assert_eq!(app.text_input(Key::ch('q')), Some(Action::FilterInput('q')));
-    assert_eq!(app.text_input(Key::ch('?')), Some(Action::FilterInput('?')));
-    assert_eq!(app.text_input(Key::ctrl('c')), None);
+    assert_eq!(keys.lookup(app.mode, Key::ch('q')), typed('q'));
+    assert_eq!(keys.lookup(app.mode, Key::ch('?')), typed('?'));
+    assert_eq!(keys.lookup(app.mode, Key::ctrl('c')), Some(Action::Quit));
     let esc = Key::plain(crossterm::event::KeyCode::Esc);
-    assert_eq!(app.text_input(esc), None);
     assert_eq!(
         app.keymap.lookup(Mode::Filter, esc),
-        Some(Action::FilterCancel)
+        Some(Action::Prompt(Edit::Cancel))
     );
     assert_eq!(
         app.keymap.lookup(Mode::List, Key::ch('/')),
@@ -381,7 +382,7 @@ fn a_library_that_grew_gets_its_rows_and_marks_again() {
 fn the_status_bar_names_the_filter_sort_and_switches_in_force() {
     let mut app = app(120, 40);
     filter(&mut app, "pilots");
-    app.update(Action::FilterAccept);
+    app.update(Action::Prompt(Edit::Accept));
     app.update(Action::CycleSort);
     app.update(Action::UnreadOnly);
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");

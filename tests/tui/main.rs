@@ -9,6 +9,7 @@ mod lazy_links;
 mod library;
 mod links;
 mod preview;
+mod prompt;
 mod screens;
 mod state_ids;
 mod update;

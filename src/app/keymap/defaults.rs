@@ -2,6 +2,8 @@
 
 use super::{Binding, Key, Scope};
 use crate::app::action::Action;
+use crate::app::prompt::Edit;
+use Action::Prompt as P;
 use crossterm::event::KeyCode;
 
 const fn b(mode: Scope, key: Key, action: Action, desc: &'static str) -> Binding {
@@ -15,7 +17,7 @@ const fn b(mode: Scope, key: Key, action: Action, desc: &'static str) -> Binding
 
 use KeyCode as K;
 use Scope::{Everywhere as E, Filter as F, Help as H, List as L, Reader as R};
-use Scope::{Find as FI, FindPrompt as FP, Search as S};
+use Scope::{Find as FI, FindPrompt as FP, Prompt as PR, Search as S};
 
 /// The default key table. Rows with the same scope and action share one help line.
 pub static BINDINGS: &[Binding] = &[
@@ -165,24 +167,8 @@ pub static BINDINGS: &[Binding] = &[
         Action::ToggleBookmark,
         "bookmark, or remove it",
     ),
-    b(
-        F,
-        Key::plain(K::Enter),
-        Action::FilterAccept,
-        "keep the filter",
-    ),
-    b(
-        F,
-        Key::plain(K::Esc),
-        Action::FilterCancel,
-        "clear the filter",
-    ),
-    b(
-        F,
-        Key::plain(K::Backspace),
-        Action::FilterBackspace,
-        "delete a character",
-    ),
+    b(F, Key::plain(K::Enter), P(Edit::Accept), "keep the filter"),
+    b(F, Key::plain(K::Esc), P(Edit::Cancel), "clear the filter"),
     b(F, Key::plain(K::Down), Action::Down, "next match"),
     b(F, Key::plain(K::Up), Action::Up, "previous match"),
     b(R, Key::ch('/'), Action::FindStart, "find in the article"),
@@ -207,15 +193,21 @@ pub static BINDINGS: &[Binding] = &[
     b(
         FP,
         Key::plain(K::Enter),
-        Action::FindAccept,
+        P(Edit::Accept),
         "keep the matches; n/N step them",
     ),
-    b(FP, Key::plain(K::Esc), Action::FindCancel, "clear the find"),
+    b(FP, Key::plain(K::Esc), P(Edit::Cancel), "clear the find"),
     b(
         FP,
-        Key::plain(K::Backspace),
-        Action::Erase,
-        "erase a character",
+        Key::plain(K::Up),
+        P(Edit::HistoryPrev),
+        "an earlier find",
+    ),
+    b(
+        FP,
+        Key::plain(K::Down),
+        P(Edit::HistoryNext),
+        "a later find",
     ),
     b(
         FI,
@@ -237,19 +229,56 @@ pub static BINDINGS: &[Binding] = &[
     b(
         S,
         Key::plain(K::Enter),
-        Action::SearchOpen,
+        P(Edit::Accept),
         "open the result at its match",
     ),
+    b(S, Key::plain(K::Esc), P(Edit::Cancel), "close the search"),
+    // Line editing, the same in every prompt (the readline keys people already know).
     b(
-        S,
+        PR,
         Key::plain(K::Backspace),
-        Action::Erase,
-        "erase a character",
+        P(Edit::DeleteBack),
+        "delete before the cursor",
     ),
     b(
-        S,
-        Key::plain(K::Esc),
-        Action::SearchClose,
-        "close the search",
+        PR,
+        Key::plain(K::Delete),
+        P(Edit::DeleteForward),
+        "delete under the cursor",
+    ),
+    b(
+        PR,
+        Key::ctrl('w'),
+        P(Edit::DeleteWord),
+        "delete the word before the cursor",
+    ),
+    b(
+        PR,
+        Key::ctrl('u'),
+        P(Edit::DeleteToStart),
+        "delete back to the start",
+    ),
+    b(PR, Key::plain(K::Left), P(Edit::Left), "cursor left"),
+    b(PR, Key::plain(K::Right), P(Edit::Right), "cursor right"),
+    b(
+        PR,
+        Key::plain(K::Home),
+        P(Edit::Home),
+        "cursor to the start",
+    ),
+    b(PR, Key::ctrl('a'), P(Edit::Home), ""),
+    b(PR, Key::plain(K::End), P(Edit::End), "cursor to the end"),
+    b(PR, Key::ctrl('e'), P(Edit::End), ""),
+    b(
+        PR,
+        Key::alt('p'),
+        P(Edit::HistoryPrev),
+        "an earlier text of this prompt",
+    ),
+    b(
+        PR,
+        Key::alt('n'),
+        P(Edit::HistoryNext),
+        "a later text of this prompt",
     ),
 ];

@@ -1,6 +1,7 @@
 //! The one key table: it dispatches keys, generates the help overlay and the README key list.
 
 use super::action::{Action, Mode};
+use super::prompt::Edit;
 mod defaults;
 
 pub use defaults::BINDINGS;
@@ -18,6 +19,8 @@ pub enum Scope {
     Reader,
     /// While the help overlay is open.
     Help,
+    /// In every prompt: the filter, the find input and the search.
+    Prompt,
     /// While the filter prompt is open.
     Filter,
     /// While a find query is typed in the reader.
@@ -37,6 +40,10 @@ impl Scope {
                 | (Scope::List, Mode::List)
                 | (Scope::Reader, Mode::Reader)
                 | (Scope::Help, Mode::Help)
+                | (
+                    Scope::Prompt,
+                    Mode::Filter | Mode::FindPrompt | Mode::Search
+                )
                 | (Scope::Filter, Mode::Filter)
                 | (Scope::FindPrompt, Mode::FindPrompt)
                 | (Scope::Find, Mode::Find)
@@ -54,9 +61,10 @@ impl Scope {
             Scope::Reader => 2,
             Scope::Find => 3,
             Scope::Help => 4,
-            Scope::Filter => 5,
-            Scope::FindPrompt => 6,
-            Scope::Search => 7,
+            Scope::Prompt => 5,
+            Scope::Filter => 6,
+            Scope::FindPrompt => 7,
+            Scope::Search => 8,
         }
     }
 
@@ -67,6 +75,7 @@ impl Scope {
             Scope::List => "list",
             Scope::Reader => "reader",
             Scope::Help => "help",
+            Scope::Prompt => "any prompt",
             Scope::Filter => "filter",
             Scope::FindPrompt => "find input",
             Scope::Find => "find",
@@ -96,6 +105,14 @@ impl Key {
     /// A character key without modifiers (`'G'` is Shift-g).
     pub const fn ch(c: char) -> Key {
         Key::plain(KeyCode::Char(c))
+    }
+
+    /// A character key with Alt.
+    pub const fn alt(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::ALT,
+        }
     }
 
     /// A character key with Control.
@@ -223,8 +240,18 @@ impl Keymap {
         &self.bindings
     }
 
-    /// The action `key` is bound to in `mode`, if any.
+    /// The action `key` is bound to in `mode`, if any. In a mode that takes text, a printable
+    /// key without Control or Alt types itself before any binding.
     pub fn lookup(&self, mode: Mode, key: Key) -> Option<Action> {
+        if mode.takes_text()
+            && let KeyCode::Char(c) = key.code
+            && !c.is_control()
+            && !key
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return Some(Action::Prompt(Edit::Insert(c)));
+        }
         let found = self
             .bindings
             .iter()

@@ -8,13 +8,14 @@ mod worker;
 
 use super::App;
 use super::links;
-use super::reader::Reader;
+use super::reader::{At, Reader};
 use crate::article::Article;
 use crate::load::head::Head;
 use crate::text::typeset::{self, Options, Page};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use worker::{Heard, Job, Reply, Worker};
+pub use worker::Reply;
+use worker::{Job, Worker};
 
 /// What the reading pane says in place of the reading time while the article loads.
 pub const LOADING: &str = "loading…";
@@ -90,11 +91,11 @@ impl App {
             }
         };
         if self.preview.worker.is_none() {
-            self.preview.worker = Worker::start();
+            self.preview.worker = Worker::start(self.inbox.sender());
         }
         let Some(worker) = self.preview.worker.as_ref() else {
             // No thread to be had: the preview is made here, as before there was a worker.
-            self.open_with(index, false, false);
+            self.open_with(index, false, false, At::Saved);
             return;
         };
         let opts = self.preview_options();
@@ -181,32 +182,45 @@ impl App {
         self.hear_preview(None);
     }
 
-    /// Takes the worker's replies until the pending one (or `deadline`); stale replies are
-    /// dropped on the way.
+    /// Takes messages from the inbox, each through [`App::update`], until the pending preview
+    /// came (or `deadline`); true when the screen changed.
     fn hear_preview(&mut self, deadline: Option<Instant>) -> bool {
-        loop {
-            let (Some(pending), Some(worker)) = (&self.preview.pending, &self.preview.worker)
-            else {
-                return false;
-            };
-            let id = pending.id;
+        let mut changed = false;
+        while self.preview.pending.is_some() {
             let timeout = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-            match worker.hear(timeout) {
-                Heard::Nothing => return false,
-                Heard::Reply(reply) if reply.id != id => self.preview.discard(reply),
-                Heard::Reply(reply) => return self.show_preview(reply),
-                Heard::Gone => {
-                    // The worker died (a panic): this preview is made here, the next one by a
-                    // new worker.
-                    self.preview.worker = None;
-                    if let Some(index) = self.cancel_preview() {
-                        self.open_with(index, false, false);
-                        self.refresh_find();
-                    }
-                    return true;
-                }
-            }
+            let Some(msg) = self.inbox.next(timeout) else {
+                break;
+            };
+            changed |= self.update(msg) != super::Effect::Quiet;
         }
+        changed
+    }
+
+    /// The preview worker's reply: shown when it answers the pending request, else freed.
+    pub(super) fn preview_came(&mut self, reply: Reply) -> bool {
+        if self
+            .preview
+            .pending
+            .as_ref()
+            .is_some_and(|p| p.id == reply.id)
+        {
+            self.show_preview(reply)
+        } else {
+            self.preview.discard(reply);
+            false
+        }
+    }
+
+    /// The preview worker died (a panic): the preview it owed is made here, the next one by
+    /// a new worker.
+    pub(super) fn preview_gone(&mut self) -> bool {
+        self.preview.worker = None;
+        let Some(index) = self.cancel_preview() else {
+            return false;
+        };
+        self.open_with(index, false, false, At::Saved);
+        self.refresh_find();
+        true
     }
 
     /// Puts the reply to the pending request in the reading pane (or its error in the status
@@ -236,7 +250,7 @@ impl App {
             self.preview.discard(evicted);
             page
         };
-        self.reader = Some(Reader {
+        let reader = Reader {
             index: p.index,
             article: laid.article,
             page,
@@ -244,8 +258,8 @@ impl App {
             scroll: 0,
             focus: None,
             related_pending: laid.related_pending,
-        });
-        self.restore_position();
+        };
+        self.show(reader, At::Saved);
         self.refresh_find();
         true
     }

@@ -3,13 +3,13 @@
 
 use crate::app::Typesetter;
 use crate::app::links::{self, TitleIndex};
+use crate::app::msg::Msg;
 use crate::article::Article;
 use crate::load::library::Source;
 use crate::text::typeset::{Options, Page};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::Duration;
 
 /// One preview to make: everything it needs, so the worker never touches the app.
 pub struct Job {
@@ -116,33 +116,27 @@ struct Shared {
     wake: Condvar,
 }
 
-/// What the worker had to say.
-pub enum Heard {
-    /// Nothing yet.
-    Nothing,
-    /// A reply (to any request: the caller checks the id).
-    Reply(Reply),
-    /// The thread is gone (it panicked): no reply will come.
-    Gone,
-}
-
 /// The app's end of the worker thread; dropping it ends the thread once its job is done.
 pub struct Worker {
     shared: Arc<Shared>,
-    replies: Receiver<Reply>,
 }
 
 impl Worker {
-    /// Starts the thread; `None` when the system cannot.
-    pub fn start() -> Option<Worker> {
+    /// Starts the thread, which sends its replies into the app's inbox through `tx`; `None`
+    /// when the system cannot.
+    pub fn start(tx: Sender<Msg>) -> Option<Worker> {
         let shared = Arc::new(Shared::default());
-        let (tx, replies) = mpsc::channel();
         let theirs = Arc::clone(&shared);
         std::thread::Builder::new()
             .name("byline-preview".into())
-            .spawn(move || serve(&theirs, &tx))
+            .spawn(move || {
+                let gone = Gone(tx.clone());
+                serve(&theirs, &tx);
+                // A thread that ends on its own (the app is gone) has nothing to report.
+                std::mem::forget(gone);
+            })
             .ok()?;
-        Some(Worker { shared, replies })
+        Some(Worker { shared })
     }
 
     /// Hands `job` to the thread in place of any request it has not started: only the newest
@@ -161,26 +155,6 @@ impl Worker {
             self.shared.wake.notify_one();
         }
     }
-
-    /// The next reply, waiting up to `timeout` for it (`None`: until one comes).
-    pub fn hear(&self, timeout: Option<Duration>) -> Heard {
-        let got = match timeout {
-            Some(t) if t.is_zero() => self.replies.try_recv().map_err(|e| match e {
-                TryRecvError::Empty => RecvTimeoutError::Timeout,
-                TryRecvError::Disconnected => RecvTimeoutError::Disconnected,
-            }),
-            Some(t) => self.replies.recv_timeout(t),
-            None => self
-                .replies
-                .recv()
-                .map_err(|_| RecvTimeoutError::Disconnected),
-        };
-        match got {
-            Ok(r) => Heard::Reply(r),
-            Err(RecvTimeoutError::Timeout) => Heard::Nothing,
-            Err(RecvTimeoutError::Disconnected) => Heard::Gone,
-        }
-    }
 }
 
 impl Drop for Worker {
@@ -193,9 +167,19 @@ impl Drop for Worker {
     }
 }
 
+/// Says in the inbox that the thread is gone when it unwinds (a panic in a parser or the
+/// typesetter), so the preview it owed is not waited for.
+struct Gone(Sender<Msg>);
+
+impl Drop for Gone {
+    fn drop(&mut self) {
+        let _ = self.0.send(Msg::PreviewGone);
+    }
+}
+
 /// The thread: takes the newest request, works, replies, frees what it was given; ends when
 /// the app is gone.
-fn serve(shared: &Shared, tx: &Sender<Reply>) {
+fn serve(shared: &Shared, tx: &Sender<Msg>) {
     loop {
         let (job, trash) = {
             let Ok(mut slot) = shared.slot.lock() else {
@@ -217,7 +201,7 @@ fn serve(shared: &Shared, tx: &Sender<Reply>) {
             // A newer request already waiting makes this reply stale: it is freed here rather
             // than by the app, which would only drop it.
             let superseded = shared.slot.lock().map_or(true, |s| s.job.is_some());
-            if !superseded && tx.send(reply).is_err() {
+            if !superseded && tx.send(Msg::Preview(reply)).is_err() {
                 return;
             }
         }

@@ -1,0 +1,68 @@
+//! What the model does with each [`Msg`] that is not a terminal event: previews shown, related
+//! headlines resolved, changed files read into the list, saves and search results on the tick.
+
+use super::msg::Msg;
+use super::{App, Effect};
+
+impl App {
+    /// A sender into the inbox, for a worker started outside the model.
+    pub fn sender(&self) -> std::sync::mpsc::Sender<Msg> {
+        self.inbox.sender()
+    }
+
+    /// The next message in the inbox, waiting up to `timeout` (`None`: until one comes). Only
+    /// takes it: the caller hands it to [`App::update`].
+    pub fn next_message(&self, timeout: Option<std::time::Duration>) -> Option<Msg> {
+        self.inbox.next(timeout)
+    }
+
+    /// Files created, changed or removed, as the watcher reports them, through
+    /// [`App::update`]; true when the list changed (or a file could not be read).
+    pub fn files_changed(&mut self, paths: &[std::path::PathBuf]) -> bool {
+        self.update(Msg::FilesChanged(paths.to_vec())) != Effect::Quiet
+    }
+
+    /// The title index is ready, as its worker reports, through [`App::update`]; true when
+    /// related headlines that waited for it were resolved.
+    pub fn poll_titles(&mut self) -> bool {
+        self.update(Msg::TitlesReady) != Effect::Quiet
+    }
+
+    /// Applies a message; [`Effect::Quiet`] when the screen needs no new frame.
+    pub(super) fn receive(&mut self, msg: Msg) -> Effect {
+        let changed = match msg {
+            // Terminal events are turned into actions by `update`.
+            Msg::Terminal(_) => false,
+            Msg::TerminalLost(e) => {
+                self.complain(crate::text::sanitize::clean_line(&format!("terminal: {e}")));
+                return Effect::Quit;
+            }
+            Msg::Preview(reply) => self.preview_came(reply),
+            Msg::PreviewGone => self.preview_gone(),
+            Msg::TitlesReady => self.resolve_waiting_related(),
+            Msg::FilesChanged(paths) => {
+                let changed = self.apply_file_changes(&paths);
+                changed || self.status.is_some()
+            }
+            Msg::FirstFrame => {
+                // The title index is the largest piece of library-sized work; the backlinks
+                // pass follows on the same worker (it reads every file).
+                self.index_titles_in_background();
+                if self.marks_pending {
+                    self.sync_marks();
+                    self.refresh_view();
+                }
+                true
+            }
+            Msg::Tick(now) => {
+                // A debounced save comes due (a failure is drawn at once); the search worker
+                // may have results or progress; the title index may be ready.
+                let saved = self.save_if_due(now);
+                let searched = self.take_search_news();
+                let resolved = self.resolve_waiting_related();
+                saved | searched | resolved
+            }
+        };
+        if changed { Effect::None } else { Effect::Quiet }
+    }
+}
