@@ -106,6 +106,11 @@ pub fn read_line(line: &str) -> Option<DateLine> {
     })
 }
 
+/// Whether `line` is a relative date line (`5 hours ago`, `Updated yesterday`).
+pub fn is_relative(line: &str) -> bool {
+    line.len() <= 64 && relative::parse(line).is_some()
+}
+
 /// The date a relative date line (`5 hours ago`, `yesterday`) names, counted back from `now`
 /// (seconds since 1970, UTC); `None` when the line is not relative.
 pub fn resolve_relative(line: &str, now: i64) -> Option<String> {
@@ -294,6 +299,11 @@ fn tokens(line: &str) -> impl Iterator<Item = &str> {
     line.split(|c: char| c.is_whitespace() || c == ',' || c == '|')
         .map(|w| w.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ';' | ':' | '.')))
         .filter(|w| !w.is_empty())
+}
+
+/// The month a word names (`Jan`, `Jan.`, `Sept.`, `January`), 1 to 12.
+pub fn month_of(word: &str) -> Option<u32> {
+    month(word)
 }
 
 /// Month number of a month name or abbreviation (`Jan`, `Jan.`, `Sept.`, `January`).
