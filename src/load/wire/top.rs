@@ -70,6 +70,13 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
             continue;
         }
         if h.title.is_empty() {
+            // Old wire archives put the date above the headline; a headline is never a date.
+            if h.date.is_none()
+                && let Some(d) = date::read_line(line).filter(|d| !d.relative)
+            {
+                set_date(&mut h, line, &d);
+                continue;
+            }
             h.title = collapse(line);
             continue;
         }
@@ -77,6 +84,15 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
         if top.len() == TOP_LINES {
             break;
         }
+    }
+    if h.title.is_empty()
+        && let Some(d) = h.date.take()
+    {
+        // Only a date line: it is the headline after all.
+        h = Header {
+            title: collapse(&d),
+            ..Header::default()
+        };
     }
     let classes: Vec<Class> = top.iter().map(|(_, l)| classify(l)).collect();
     let body_at = |k: usize| top.get(k).map_or(total, |(i, _)| *i);
