@@ -193,9 +193,17 @@ pub(super) fn parse(rest: &str) -> Byline {
             .map(str::to_string)
             .or_else(|| (parts.len() > 1 && is_publication(last)).then(|| last.to_string()))
             .or_else(|| (parts.len() > 1 && is_org(last)).then(|| last.to_string()))
-            .or_else(|| trailing_outlet(&parts).then(|| last.to_string()));
+            .or_else(|| {
+                // `Ada Holm, Tomas Vik`: a second name is one more author, not an outlet.
+                (trailing_outlet(&parts) && !is_title(last) && !is_names(last))
+                    .then(|| last.to_string())
+            });
         if named.is_some() {
             source = named;
+            parts.pop();
+        } else if parts.len() > 1 && is_title(last) {
+            // `Ada Holm, Political Correspondent`: the author's title, neither a name nor
+            // the source.
             parts.pop();
         }
     }
@@ -284,6 +292,15 @@ pub(super) fn without_by(line: &str) -> Option<(Byline, bool)> {
         return Some((b, true));
     }
     is_names(line).then(|| (parse(line), false))
+}
+
+/// A staff title such as `Political Correspondent` or `Senior Writer`.
+fn is_title(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().take(6).collect();
+    words.len() <= 4
+        && words
+            .last()
+            .is_some_and(|w| ROLE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w)))
 }
 
 /// One or more person names joined by `and`: two to four capitalised words each.
@@ -510,6 +527,15 @@ mod tests {
             (vec!["Jane Doe for Kessel".into()], None)
         );
         assert_eq!(p("Ann Lee and Bo Park").1, None);
+        assert_eq!(
+            p("Ada Holm, Tomas Vik"),
+            (vec!["Ada Holm".into(), "Tomas Vik".into()], None)
+        );
+        assert_eq!(
+            p("Ada Holm, Political Correspondent"),
+            (vec!["Ada Holm".into()], None)
+        );
+        assert_eq!(p("Ada Holm, CNN").1.as_deref(), Some("CNN"));
     }
 
     #[test]

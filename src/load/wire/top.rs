@@ -99,11 +99,13 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
     let mut byline = false;
     let mut after_byline = false;
     let mut last_date = false;
+    let mut last_name = false;
     let mut k = 0;
     while k < top.len() {
         let line = top[k].1;
         let just_after_byline = std::mem::take(&mut after_byline);
         let prev_date = std::mem::take(&mut last_date);
+        let prev_name = std::mem::take(&mut last_name);
         match &classes[k] {
             Class::Debris => {}
             Class::Caption => h.captions.push(collapse(line)),
@@ -132,7 +134,13 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
                 if !byline && (*strong || prev_date || next_is_date(&classes, k + 1)) =>
             {
                 byline = true;
+                last_name = true;
                 take_byline(&mut h, b);
+            }
+            // `Ada Holm` then `Tomas Vik`: one author a line.
+            Class::Name(b, _) if prev_name && b.source.is_none() => {
+                h.authors.extend(b.authors.iter().cloned());
+                last_name = true;
             }
             Class::Text | Class::Name(..) => {
                 if h.standfirst.is_none()
@@ -234,7 +242,15 @@ fn standfirst_lines(
 ) -> Option<usize> {
     let is_text = |j: usize| matches!(classes.get(j), Some(Class::Text | Class::Name(_, false)));
     let mut n = 0;
-    while n < 2 && is_text(k + n) && is_dek(top[k + n].1) {
+    // The second line may be the first one wrapped, starting in lower case.
+    let fits = |j: usize, line: &str| {
+        if j == k {
+            is_dek(line)
+        } else {
+            line.len() <= MAX_STANDFIRST && !is_timestamp(line) && !is_dateline(line)
+        }
+    };
+    while n < 2 && is_text(k + n) && fits(k + n, top[k + n].1) {
         n += 1;
         let next = k + n;
         let skip = classes[next.min(classes.len())..]
@@ -312,5 +328,59 @@ mod tests {
         assert_eq!(h.source.as_deref(), Some("Associated Press"));
         assert_eq!(h.date_iso.as_deref(), Some("2026-03-03"));
         assert_eq!(used, 5);
+    }
+
+    fn fields(text: &str) -> (Header, Vec<String>) {
+        let (h, used) = top(text);
+        let rest = text.split('\n').skip(used).map(String::from).collect();
+        (h, rest)
+    }
+
+    #[test]
+    fn names_beside_the_date_are_bylines_and_short_lines_before_the_story_captions() {
+        let (h, rest) = fields("T\nJan 8, 2026\nAda Holm\nTomas Vik\nThe harbour reopened.");
+        assert_eq!(h.authors, ["Ada Holm", "Tomas Vik"]);
+        assert_eq!(rest, ["The harbour reopened."]);
+        let (h, rest) = fields("T\nJan 8, 2026\nWhat Comes Next\nThe harbour reopened.");
+        assert!(h.authors.is_empty());
+        assert_eq!(h.captions, ["What Comes Next"]);
+        assert_eq!(rest, ["The harbour reopened."]);
+        // A name away from any date is no byline (it is kept, as a caption).
+        let (h, _) = fields("T\nMira Holt\nThe harbour reopened on Thursday.");
+        assert!(h.authors.is_empty());
+        // A lone short last line is story text, not a caption.
+        let (h, rest) = fields("T\nJan 8, 2026\nThe end");
+        assert!(h.captions.is_empty());
+        assert_eq!(rest, ["The end"]);
+    }
+
+    #[test]
+    fn a_standfirst_needs_a_header_line_after_it() {
+        let (h, rest) = fields(
+            "T\nThe harbour reopened on Thursday after a long week of repairs.\nBy then most boats had gone.\nIt was busy.",
+        );
+        assert_eq!(h.standfirst, None);
+        assert_eq!(rest.len(), 3);
+        let (h, rest) = fields(
+            "T\nUpdated 10:05 a.m. EST, Jan 8, 2026\nNews of the reopening came as a relief to the fleet.\nBy ADA HOLM, Associated Press\nKESSEL (AP) — The harbour reopened.",
+        );
+        assert_eq!(
+            h.standfirst.as_deref(),
+            Some("News of the reopening came as a relief to the fleet.")
+        );
+        assert_eq!(h.authors, ["ADA HOLM"]);
+        assert_eq!(rest, ["KESSEL (AP) — The harbour reopened."]);
+        // Two lines of standfirst, wrapped, before the byline.
+        let (h, _) = fields(
+            "T\n\nThe harbour board has voted to reopen the north quay\nafter a winter of repairs.\n\nBy Ada Holm\n\nBody.",
+        );
+        assert_eq!(
+            h.standfirst.as_deref(),
+            Some("The harbour board has voted to reopen the north quay after a winter of repairs.")
+        );
+        // Right after the date, text is a standfirst only before a dateline paragraph.
+        let (h, _) =
+            fields("T\nJan 8, 2026\nThe harbour board voted to reopen the quay.\nIt was busy.");
+        assert_eq!(h.standfirst, None);
     }
 }
