@@ -433,3 +433,17 @@ fn the_dateline_finder_is_shared() {
     assert_eq!(byline::load::wire::dateline_source("KESSEL"), None);
     assert_eq!(split_dateline("Barges queued on the river - again."), None);
 }
+
+#[test]
+fn huge_header_lines_stay_cheap_and_whole() {
+    let big = "Kessel ".repeat(200_000);
+    let from = format!("From {big}");
+    let by = format!("By {big}");
+    let text = format!("{big}\n{from}\n{by}\n(AP Photo/{big})\n{big}\n");
+    let a = parse(&text);
+    assert_eq!(a.title, big.trim_end());
+    assert!(a.authors.is_empty() && a.source.is_none());
+    // Every line is kept somewhere: none is dropped as header.
+    let kept: usize = a.blocks.iter().map(|b| b.text.len()).sum();
+    assert!(kept >= 4 * big.trim_end().len(), "{kept}");
+}

@@ -160,7 +160,7 @@ pub(super) fn is_org(s: &str) -> bool {
 
 /// A publication named after a byline's comma: `The Harbor Gazette` (a `The` and a few words).
 pub(super) fn is_publication(s: &str) -> bool {
-    s.starts_with("The ") && s.split_whitespace().count() <= 5 && !ends_full_stop(s)
+    s.starts_with("The ") && s.split_whitespace().take(6).count() <= 5 && !ends_full_stop(s)
 }
 
 /// Splits a byline (without `By`) into author names and the agency, if one is named.
