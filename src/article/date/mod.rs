@@ -42,8 +42,10 @@ pub struct Ambiguous {
     second: u32,
     year: u32,
     clock: Option<Clock>,
-    /// The zone stated on the line; its region may say which way round the date is.
-    pub zone: Option<Zone>,
+    /// The zone stated beside the time.
+    zone: Option<Zone>,
+    /// Which way round the region of a zone named anywhere on the line writes dates.
+    pub hint: Option<Order>,
 }
 
 impl Ambiguous {
@@ -100,6 +102,10 @@ pub fn read_line(line: &str) -> Option<DateLine> {
                 year: n.year,
                 clock,
                 zone,
+                hint: zone.and_then(|z| z.order).or_else(|| {
+                    t.split_whitespace()
+                        .find_map(|w| clock::zone(w).and_then(|z| z.order))
+                }),
             }),
             ..DateLine::default()
         },
@@ -579,7 +585,10 @@ mod tests {
         let d = line("06/01/2026 - 13:55 GMT+1");
         assert_eq!(d.iso, None);
         let a = d.ambiguous.unwrap();
-        assert_eq!(a.zone.and_then(|z| z.order), Some(Order::DayFirst));
+        assert_eq!(a.hint, Some(Order::DayFirst));
+        let gmt = line("06/01/2026 GMT").ambiguous.unwrap();
+        assert_eq!(gmt.hint, Some(Order::DayFirst));
+        assert_eq!(line("06/01/2026").ambiguous.unwrap().hint, None);
         assert_eq!(
             a.settle(Order::DayFirst),
             Some((

@@ -90,10 +90,7 @@ fn settle_numeric_date(h: &mut Header, text: &str, warnings: Option<&mut Vec<Str
     let Some(a) = h.ambiguous else {
         return;
     };
-    let order = a
-        .zone
-        .and_then(|z| z.order)
-        .or_else(|| order::from_text(text));
+    let order = a.hint.or_else(|| order::from_text(text));
     match order.and_then(|o| a.settle(o)) {
         Some((iso, stamp)) => {
             h.date_iso = Some(iso);
