@@ -85,8 +85,9 @@ impl Head {
 
 /// How much of a file a list row reads: enough for headline, date, byline and first paragraph.
 const PREFIX: usize = 2048;
-/// Lines of a news-wire file the header can use (headline, date, byline, agency, blank lines).
-const HEADER_LINES: usize = 7;
+/// Lines of a news-wire file the header can use (headline, standfirst, date, byline, agency,
+/// captions, blank lines).
+const HEADER_LINES: usize = 16;
 
 /// Bytes of a line the header reads before it is clearly a paragraph, not a header line.
 const LONG_LINE: usize = 240;
@@ -225,7 +226,13 @@ pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
     let mut head = match format.unwrap_or_else(|| super::sniff(&clean.text)) {
         Format::Markdown => Head::of(&super::markdown::parse(&clean.text)?),
         _ => {
-            let h = super::wire::header(&clean.text);
+            let mut h = super::wire::header(&clean.text);
+            if h.relative && h.date_iso.is_none() {
+                // `5 hours ago`: counted back from the file's modification time, as on load.
+                let date = h.date.as_deref().unwrap_or("");
+                h.date_iso = super::modified_secs(file.metadata().ok())
+                    .and_then(|t| crate::article::date::resolve_relative(date, t));
+            }
             Head {
                 path: None,
                 title: h.title,
@@ -301,11 +308,9 @@ mod tests {
         let end = header_bytes(text.as_bytes());
         assert_eq!(&text[..end], &text[..text.find('x').unwrap() + LONG_LINE]);
         // Short lines: exactly HEADER_LINES of them, whole.
-        let short = "a\nb\nc\nd\ne\nf\ng\nh\ni\n";
-        assert_eq!(
-            &short[..header_bytes(short.as_bytes())],
-            "a\nb\nc\nd\ne\nf\ng\n"
-        );
+        let short: String = (0..HEADER_LINES + 3).map(|i| format!("{i}\n")).collect();
+        let want: String = (0..HEADER_LINES).map(|i| format!("{i}\n")).collect();
+        assert_eq!(&short[..header_bytes(short.as_bytes())], want);
         // No newline at all, short and long.
         assert_eq!(header_bytes(b"only a title"), 12);
         assert_eq!(header_bytes(long.as_bytes()), LONG_LINE);

@@ -102,8 +102,25 @@ pub fn load_links(path: &Path) -> Result<Article> {
     let bytes = crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES)
         .with_context(|| format!("reading {}", shown(path)))?;
     let mut article = parse_structure(&bytes, format_for(path)).with_context(|| shown(path))?;
+    // A relative date line (`5 hours ago`) is counted back from the file's modification time.
+    if article.date_iso.is_none()
+        && article
+            .date
+            .as_deref()
+            .is_some_and(crate::article::date::is_relative)
+        && let Some(mtime) = modified_secs(std::fs::metadata(path).ok())
+    {
+        wire::resolve_relative_date(&mut article, mtime);
+    }
     article.path = Some(path.to_path_buf());
     Ok(article)
+}
+
+/// A file's modification time in seconds since 1970, when the system gives one.
+pub fn modified_secs(meta: Option<std::fs::Metadata>) -> Option<i64> {
+    let t = meta?.modified().ok()?;
+    let secs = t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    i64::try_from(secs).ok()
 }
 
 /// A path made safe for a message.

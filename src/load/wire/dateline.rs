@@ -1,4 +1,7 @@
-//! The dateline opening the first paragraph: `GUATIRE, Venezuela (AP) — `.
+//! The dateline opening the first paragraph: `GUATIRE, Venezuela (AP) — `, and its other
+//! forms: a date after the place (`PORT EMBER, April 25 (Reuters) -`), several places
+//! (`EMBER/KESSEL`), the agency alone (`(CNN) --`), no space and no dash after the agency
+//! (`Kessel, Veldmark (CNN)The …`) and a colon (`KESSEL: `).
 
 use super::lines::{collapse, floor_boundary, starts_lower};
 
@@ -16,17 +19,56 @@ pub(super) struct Dateline<'a> {
     pub rest: &'a str,
 }
 
-/// Splits a dateline off the start of `para`: a place in capitals, an optional `, Country`, an
-/// optional `(AGENCY)`, then a dash (`—`, `–`, `--` or a spaced `-`).
+/// Words in capitals that open a paragraph with a colon without being a place.
+const NOT_PLACES: [&str; 20] = [
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "WATCH",
+    "LISTEN",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "EDITOR’S NOTE",
+    "CORRECTION",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "VIDEO",
+    "PHOTOS",
+    "LIVE",
+    "READ MORE",
+    "ADVISORY",
+    "WARNING",
+    "FACT CHECK",
+    "SPOILER",
+];
+
+/// Splits a dateline off the start of `para`: a place in capitals, an optional `, Country`
+/// and/or `, Month Day`, an optional `(AGENCY)`, then a dash (`—`, `–`, `--` or a spaced `-`);
+/// or a place in capitals and a colon; or a place and an agency with no dash at all.
 pub(super) fn split(para: &str) -> Option<Dateline<'_>> {
     let end = floor_boundary(para, WINDOW);
     let window = &para[..end];
-    let (at, len) = first_dash(window)?;
-    let head = window[..at].trim_end();
-    let code = check_head(head)?;
-    let rest = para[at + len..].trim_start();
-    // `NATO — which …` is a sentence, not a place: the paragraph after a dateline starts a
-    // sentence.
+    let dash = first_dash(window);
+    let colon = window.find(": ");
+    if let Some(c) = colon
+        && dash.is_none_or(|(at, _)| c < at)
+        && let Some(d) = by_colon(para, c)
+    {
+        return Some(d);
+    }
+    dash.and_then(|(at, len)| {
+        let head = window[..at].trim_end();
+        let code = check_head(head)?;
+        finish(head, code, &para[at + len..])
+    })
+    .or_else(|| by_bracket(para, window))
+}
+
+/// The dateline found, when the paragraph after it starts a sentence: `NATO — which …` is a
+/// sentence, not a place.
+fn finish<'a>(head: &str, code: Option<String>, rest: &'a str) -> Option<Dateline<'a>> {
+    let rest = rest.trim_start();
     if starts_lower(rest) {
         return None;
     }
@@ -35,6 +77,45 @@ pub(super) fn split(para: &str) -> Option<Dateline<'_>> {
         code,
         rest,
     })
+}
+
+/// `KESSEL: The …` and `KESSEL, Veldmark: The …`: a place in capitals before a colon.
+fn by_colon(para: &str, at: usize) -> Option<Dateline<'_>> {
+    let head = para[..at].trim_end();
+    let place = head.split(',').next().unwrap_or(head).trim();
+    if NOT_PLACES.contains(&place) || !head.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let code = check_head(head)?;
+    if code.is_some() {
+        return None;
+    }
+    let rest = para[at + 1..].trim_start();
+    // The text after a colon dateline starts a sentence with a capital, a digit or a quote.
+    let first = rest.chars().next()?;
+    if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '“' | '"' | '‘')) {
+        return None;
+    }
+    finish(head, None, rest)
+}
+
+/// `Kessel, Veldmark (CNN)The …`: a place and an agency bracket with no dash after it. Without
+/// a space the form is unmistakable; with one, the bracket must name a known agency.
+fn by_bracket<'a>(para: &'a str, window: &str) -> Option<Dateline<'a>> {
+    let close = window.find(')')?;
+    let head = &window[..=close];
+    let code = check_head(head)??;
+    let rest = &para[close + 1..];
+    let tight = rest.starts_with(|c: char| c.is_uppercase() || c == '“' || c == '"');
+    let known = super::agency::from_name(&code).is_some() || code.eq_ignore_ascii_case("CNN");
+    if !(tight || (known && rest.starts_with(' '))) {
+        return None;
+    }
+    let first = rest.trim_start().chars().next()?;
+    if !(first.is_uppercase() || matches!(first, '“' | '"')) {
+        return None;
+    }
+    finish(head, Some(code), rest)
 }
 
 /// Byte offset and length of the first dash that can end a dateline. A hyphen counts only with a
@@ -77,20 +158,43 @@ fn check_head(head: &str) -> Option<Option<String>> {
         }
         None => (head, None),
     };
-    let (place, country) = match place_part.split_once(',') {
-        Some((p, c)) => (p.trim(), Some(c.trim())),
-        None => (place_part, None),
-    };
+    // `(CNN) --`: the agency alone.
+    if place_part.is_empty() {
+        return code.is_some().then_some(code);
+    }
+    let mut parts = place_part.split(',');
+    let place = parts.next().unwrap_or("").trim();
     // With an agency bracket the form is unmistakable, so a title-case place is accepted too.
     if !is_place(place, code.is_some()) {
         return None;
     }
-    if let Some(c) = country
-        && !is_country(c)
-    {
-        return None;
+    // After the place: a country or state, a date (`April 25`), or both; at most two parts.
+    let mut after = 0;
+    for part in parts {
+        let part = part.trim();
+        after += 1;
+        if after > 2 || !(is_country(part) || is_month_day(part)) {
+            return None;
+        }
     }
     Some(code)
+}
+
+/// `April 25`, `Nov. 22`, `March 3 2026`: a month name and a day.
+fn is_month_day(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let (Some(m), Some(d)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let year_ok = words
+        .next()
+        .is_none_or(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+    crate::article::date::month_of(m).is_some()
+        && d.len() <= 2
+        && d.bytes().all(|b| b.is_ascii_digit())
+        && (1..=31).contains(&d.parse::<u32>().unwrap_or(0))
+        && year_ok
+        && words.next().is_none()
 }
 
 /// A place in capitals (`GUATIRE`, `ST. LOUIS`, `VALPARAÍSO`), or title case when `lenient`.
@@ -98,8 +202,8 @@ fn is_place(s: &str, lenient: bool) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     let shape_ok = s
         .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’' | '-'));
-    if s.len() > 40 || letters < 2 || !shape_ok {
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '’' | '-' | '/'));
+    if s.len() > 40 || letters < 2 || !shape_ok || s.starts_with('/') || s.ends_with('/') {
         return false;
     }
     if lenient {
@@ -186,6 +290,88 @@ mod tests {
         assert_eq!(dl("The mayor said - again - no."), None);
         assert_eq!(dl("EU-wide rules take effect today."), None);
         assert_eq!(dl("Harbor pilots walked out on Monday."), None);
+    }
+
+    #[test]
+    fn other_forms() {
+        for (line, text, code, rest) in [
+            (
+                "PORT EMBER, April 25 (Reuters) - Grain barges queued.",
+                "PORT EMBER, April 25 (Reuters)",
+                Some("Reuters"),
+                "Grain barges queued.",
+            ),
+            (
+                "EMBER/KESSEL, March 7 (Reuters) - Grain barges queued.",
+                "EMBER/KESSEL, March 7 (Reuters)",
+                Some("Reuters"),
+                "Grain barges queued.",
+            ),
+            (
+                "KESSEL, Nov 22 — Grain barges queued.",
+                "KESSEL, Nov 22",
+                None,
+                "Grain barges queued.",
+            ),
+            (
+                "KESSEL, Feb 26 - Grain barges queued.",
+                "KESSEL, Feb 26",
+                None,
+                "Grain barges queued.",
+            ),
+            (
+                "(CNN) -- Grain barges queued.",
+                "(CNN)",
+                Some("CNN"),
+                "Grain barges queued.",
+            ),
+            (
+                "Kessel, Veldmark (CNN)The grain barges queued — again.",
+                "Kessel, Veldmark (CNN)",
+                Some("CNN"),
+                "The grain barges queued — again.",
+            ),
+            (
+                "KESSEL: Grain barges queued.",
+                "KESSEL",
+                None,
+                "Grain barges queued.",
+            ),
+            (
+                "KESSEL, March 3 (Xinhua) -- Grain barges queued.",
+                "KESSEL, March 3 (Xinhua)",
+                Some("Xinhua"),
+                "Grain barges queued.",
+            ),
+            (
+                "KESSEL, Veldmark, March 3 (AP) — Grain barges queued.",
+                "KESSEL, Veldmark, March 3 (AP)",
+                Some("AP"),
+                "Grain barges queued.",
+            ),
+        ] {
+            let (t, c, r) = dl(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(t, text, "{line}");
+            assert_eq!(c.as_deref(), code, "{line}");
+            assert_eq!(r, rest, "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_in_the_new_forms_are_not_datelines() {
+        for line in [
+            "UPDATE: The ferry sails again.",
+            "The mayor said: “Not today.”",
+            "Officials (who asked not to be named) said the vote was close.",
+            "Senator Ada Holm (D) said the vote was close.",
+            "Kessel (pop. 4,000) — a port town — voted.",
+            "KESSEL: the ferry sails.",
+            "The port reopened on April 25 - after a long wait.",
+            "In April 25 ships - and more - sailed.",
+            "/ — Grain.",
+        ] {
+            assert_eq!(dl(line), None, "{line}");
+        }
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! The news-wire plain-text parser (../shared/reference/layout.md): one element per line, no
-//! markup — headline, date line, byline, dateline, paragraphs, subheadings, related block, footer.
+//! markup — headline, standfirst, date line, byline, captions, dateline, paragraphs,
+//! subheadings, related block, footer.
 
 mod agency;
 mod body;
+mod byline;
+mod caption;
 mod dateline;
 mod flow;
 mod footer;
@@ -12,7 +15,25 @@ mod top;
 
 pub use top::Header;
 
-use crate::article::Article;
+use crate::article::date::{self, order};
+use crate::article::{Article, Block, BlockKind};
+
+/// Splits the dateline off the start of a first paragraph, in every form the news-wire parser
+/// reads (`KESSEL, Veldmark (AP) — `, `PORT EMBER, April 25 (Reuters) - `, `(CNN) -- `,
+/// `KESSEL: `, …): the dateline without its dash, and the paragraph after it. For the other
+/// loaders (JSON, Markdown), so every format finds datelines alike; `None` when the paragraph
+/// does not open with one.
+pub fn split_dateline(first_paragraph: &str) -> Option<(String, String)> {
+    dateline::split(first_paragraph).map(|d| (d.text, d.rest.to_string()))
+}
+
+/// The agency a dateline found by [`split_dateline`] names in brackets, by its full name when
+/// known (`KESSEL (AP)` → `Associated Press`), else as written (`(CNN)` → `CNN`).
+pub fn dateline_source(dateline: &str) -> Option<String> {
+    let inner = dateline.trim_end().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    agency::from_code(&inner[open + 1..])
+}
 
 /// Text at least this long without a final newline may have been cut by the caller.
 const MAY_BE_CUT: usize = 1024;
@@ -22,25 +43,98 @@ const MAY_BE_CUT: usize = 1024;
 /// the title and the rest are paragraphs.
 pub fn parse(text: &str) -> Article {
     let lines: Vec<&str> = text.split('\n').collect();
-    let (header, used) = top::read(lines.iter().copied());
+    let (mut header, used) = top::read(lines.iter().copied());
     let mut warnings = Vec::new();
-    let body = body::parse(&lines[used.min(lines.len())..], &mut warnings);
+    settle_numeric_date(&mut header, text, Some(&mut warnings));
+    let mut body = body::parse(&lines[used.min(lines.len())..], &mut warnings);
     let source = header
         .source
-        .or_else(|| body.code.as_deref().and_then(agency::from_code));
+        .or_else(|| body.code.as_deref().and_then(agency::from_code))
+        .or_else(|| sign_off(text));
+    let mut blocks: Vec<Block> = header
+        .captions
+        .into_iter()
+        .map(|c| Block::new(BlockKind::Caption, c))
+        .collect();
+    let shift = blocks.len();
+    if shift > 0 {
+        for link in &mut body.links {
+            if let Some(at) = &mut link.at {
+                at.block += shift;
+            }
+        }
+    }
+    blocks.append(&mut body.blocks);
     Article {
         title: header.title,
+        standfirst: header.standfirst,
         date: header.date,
         date_iso: header.date_iso,
+        datetime: header.datetime,
         authors: header.authors,
         source,
         dateline: body.dateline,
-        blocks: body.blocks,
+        blocks,
         related: body.related,
         footer: body.footer,
         links: body.links,
         warnings,
         ..Article::default()
+    }
+}
+
+/// Settles a numeric date line that could be read either way round (`06/01/2026`): by the zone
+/// on the line (`GMT+1` day first, `ET` month first), else by the text's other dates and
+/// language; when nothing decides, `date_iso` stays empty (with a warning when asked).
+fn settle_numeric_date(h: &mut Header, text: &str, warnings: Option<&mut Vec<String>>) {
+    let Some(a) = h.ambiguous else {
+        return;
+    };
+    let order = a.hint.or_else(|| order::from_text(text));
+    match order.and_then(|o| a.settle(o)) {
+        Some((iso, stamp)) => {
+            h.date_iso = Some(iso);
+            h.datetime = stamp;
+        }
+        None => {
+            if let Some(w) = warnings {
+                w.push(format!(
+                    "date line “{}” may be day or month first and nothing in the file says which: date left unread",
+                    h.date.as_deref().unwrap_or("")
+                ));
+            }
+        }
+    }
+}
+
+/// The agency an old wire story signs off with at its very end (` Reuter`).
+fn sign_off(text: &str) -> Option<String> {
+    let tail = text.trim_end();
+    let raw = tail.rsplit(char::is_whitespace).next()?;
+    let last = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    // It stands after the story's last sentence (or alone on its line), never inside one:
+    // `said Ada Reuter` names a person.
+    let before = tail[..tail.len() - raw.len()].trim_end_matches([' ', '\t']);
+    (last.eq_ignore_ascii_case("reuter")
+        && (before.ends_with(['.', '”', '"', '\n', ')', '\'']) && !before.trim().is_empty()))
+    .then(|| "Reuters".to_string())
+}
+
+/// Counts a relative date line (`5 hours ago`, `yesterday`) back from `mtime` (seconds since
+/// 1970, the file's modification time): fills `date_iso` and says so in `warnings`. Does
+/// nothing when the article has no relative date line or already has a calendar date.
+pub fn resolve_relative_date(article: &mut Article, mtime: i64) {
+    if article.date_iso.is_some() {
+        return;
+    }
+    let Some(line) = article.date.as_deref() else {
+        return;
+    };
+    if let Some(iso) = date::resolve_relative(line, mtime) {
+        article.warnings.push(format!(
+            "date line “{line}” is relative: counted back from the file's modification time to {iso} (UTC)"
+        ));
+        article.date_iso = Some(iso);
     }
 }
 
@@ -57,6 +151,7 @@ pub fn header(text: &str) -> Header {
         _ => text,
     };
     let (mut h, used) = top::read(complete.split('\n'));
+    settle_numeric_date(&mut h, text, None);
     if h.title.is_empty() {
         h.title = lines::collapse(text.lines().find(|l| !l.trim().is_empty()).unwrap_or(""));
     }

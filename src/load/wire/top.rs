@@ -1,197 +1,295 @@
-//! The top of a news-wire article: headline, date line, byline and agency line.
+//! The top of a news-wire article: headline, standfirst, date line, byline, agency line and the
+//! captions that stand among them.
 
-use super::agency;
-use super::lines::{collapse, ends_full_stop, is_debris};
-use crate::article::date;
+use super::byline::{self, Byline};
+use super::lines::{collapse, ends_sentence, is_debris, is_timestamp, starts_lower};
+use super::{agency, caption, dateline};
+use crate::article::date::{self, Ambiguous, DateLine};
 
-/// How many non-empty lines after the headline may still be date, byline or agency lines.
-const TOP_LINES: usize = 6;
-/// A byline longer than this is prose that happens to start with `By`.
-const MAX_BYLINE: usize = 300;
+/// How many non-empty lines after the headline may still be header lines (standfirst, date,
+/// byline, agency line, captions).
+const TOP_LINES: usize = 12;
+/// A standfirst is a sentence or two: never longer than this.
+const MAX_STANDFIRST: usize = 600;
 
-/// What the first few lines of an article say: enough for a list row.
+/// What the first few lines of an article say: enough for a list row, plus the standfirst,
+/// the timestamp and the captions the full parse keeps.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Header {
     /// The headline, whitespace collapsed.
     pub title: String,
+    /// The standfirst (dek) between the headline and the byline or right after the date.
+    pub standfirst: Option<String>,
     /// The date line as written (trimmed).
     pub date: Option<String>,
     /// The calendar date the date line names, `YYYY-MM-DD`.
     pub date_iso: Option<String>,
+    /// Date and time of day when the date line gives a time (see `Article::datetime`).
+    pub datetime: Option<String>,
+    /// A numeric date line that could be read either way round (`06/01/2026`), left for the
+    /// caller to settle from the rest of the file.
+    pub ambiguous: Option<Ambiguous>,
+    /// The date line is relative (`5 hours ago`): it needs the file's time to name a day.
+    pub relative: bool,
     /// The byline's names, without `By` and the agency.
     pub authors: Vec<String>,
     /// The agency named by the byline or an agency line.
     pub source: Option<String>,
+    /// Caption, credit and alt-text lines found among and right after the header lines.
+    pub captions: Vec<String>,
+}
+
+/// What one line of the top is.
+#[derive(Debug, Clone)]
+enum Class<'a> {
+    Debris,
+    Caption,
+    Date(DateLine),
+    /// A byline and a date on one line; the date part as written.
+    BylineDate(Byline, &'a str, DateLine),
+    /// A `By …` byline.
+    Byline(Byline),
+    /// A line naming only the source (`From Reuters`, `The Associated Press`).
+    Source(String),
+    /// A byline without `By`; `true` when unmistakable, else only beside the date line.
+    Name(Byline, bool),
+    /// Anything else: a standfirst, alt text, or the start of the body.
+    Text,
 }
 
 /// Reads the header from `lines` and returns it with the number of lines it used; the body
 /// starts at that index. Only the headline and up to [`TOP_LINES`] lines after it are read.
 pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) {
     let mut h = Header::default();
-    let mut seen = 0;
-    let mut byline = false;
-    let mut after_byline = false;
-    let mut used = 0;
+    let mut top: Vec<(usize, &str)> = Vec::with_capacity(TOP_LINES);
+    let mut total = 0;
     for (i, raw) in lines.enumerate() {
-        used = i + 1;
+        total = i + 1;
         let line = raw.trim();
         if line.is_empty() {
             continue;
         }
         if h.title.is_empty() {
+            // Old wire archives put the date above the headline; a headline is never a date.
+            if h.date.is_none()
+                && let Some(d) = date::read_line(line).filter(|d| !d.relative)
+            {
+                set_date(&mut h, line, &d);
+                continue;
+            }
             h.title = collapse(line);
             continue;
         }
-        if seen == TOP_LINES {
-            return (h, i);
+        top.push((i, line));
+        if top.len() == TOP_LINES {
+            break;
         }
-        seen += 1;
+    }
+    if h.title.is_empty()
+        && let Some(d) = h.date.take()
+    {
+        // Only a date line: it is the headline after all.
+        h = Header {
+            title: collapse(&d),
+            ..Header::default()
+        };
+    }
+    let classes: Vec<Class> = top.iter().map(|(_, l)| classify(l)).collect();
+    let body_at = |k: usize| top.get(k).map_or(total, |(i, _)| *i);
+    let mut byline = false;
+    let mut after_byline = false;
+    let mut last_date = false;
+    let mut last_name = false;
+    let mut k = 0;
+    while k < top.len() {
+        let line = top[k].1;
         let just_after_byline = std::mem::take(&mut after_byline);
-        if is_debris(line) {
-            continue;
-        }
-        if let Some(iso) = date::date_line_iso(line) {
-            // A second date line (`Updated …` under `Published …`) is header too; the first wins.
-            if h.date.is_none() {
-                h.date = Some(line.to_string());
-                h.date_iso = Some(iso);
+        let prev_date = std::mem::take(&mut last_date);
+        let prev_name = std::mem::take(&mut last_name);
+        match &classes[k] {
+            Class::Debris => {}
+            Class::Caption => h.captions.push(collapse(line)),
+            Class::Date(d) => {
+                set_date(&mut h, line, d);
+                last_date = true;
             }
-            continue;
-        }
-        if !byline && let Some(rest) = strip_by(line) {
-            byline = true;
-            after_byline = true;
-            let (authors, source) = parse_byline(rest);
-            h.authors = authors;
-            if h.source.is_none() {
-                h.source = source;
+            Class::BylineDate(b, date, d) if !byline => {
+                byline = true;
+                take_byline(&mut h, b);
+                set_date(&mut h, date, d);
+                last_date = true;
             }
-            continue;
+            Class::Byline(b) if !byline => {
+                byline = true;
+                after_byline = true;
+                take_byline(&mut h, b);
+            }
+            Class::Source(s) if h.source.is_none() || h.source.as_deref() == Some(s) => {
+                h.source = Some(s.clone());
+            }
+            _ if h.source.is_none() && just_after_byline && is_outlet_line(line) => {
+                h.source = Some(line.to_string());
+            }
+            Class::Name(b, strong)
+                if !byline && (*strong || prev_date || next_is_date(&classes, k + 1)) =>
+            {
+                byline = true;
+                last_name = true;
+                take_byline(&mut h, b);
+            }
+            // `Ada Holm` then `Tomas Vik`: one author a line.
+            Class::Name(b, _) if prev_name && b.source.is_none() => {
+                h.authors.extend(b.authors.iter().cloned());
+                last_name = true;
+            }
+            Class::Text | Class::Name(..) => {
+                if h.standfirst.is_none()
+                    && let Some(n) = standfirst_lines(&top, &classes, k, h.date.is_some())
+                {
+                    let joined: Vec<&str> = top[k..k + n].iter().map(|(_, l)| *l).collect();
+                    h.standfirst = Some(collapse(&joined.join(" ")));
+                    k += n;
+                    continue;
+                }
+                // Alt text stands before something: a caption, a header line or the story.
+                if k + 1 < top.len() && caption::is_alt_text(line) && !is_dateline(line) {
+                    h.captions.push(collapse(line));
+                    k += 1;
+                    continue;
+                }
+                return (h, body_at(k));
+            }
+            _ => return (h, body_at(k)),
         }
-        if h.source.is_none()
-            && let Some(source) = agency_line(line, just_after_byline)
-        {
-            h.source = Some(source);
-            continue;
-        }
-        return (h, i);
+        k += 1;
     }
-    (h, used)
+    (h, body_at(k))
 }
 
-/// The names after `By ` when the line is a byline.
-fn strip_by(line: &str) -> Option<&str> {
-    if line.len() > MAX_BYLINE {
-        return None;
+/// Takes the first date line's date; a second one (`Updated …` under `Published …`) is header
+/// too, but the first wins.
+fn set_date(h: &mut Header, line: &str, d: &DateLine) {
+    if h.date.is_some() {
+        return;
     }
-    let rest = ["By ", "BY ", "by "]
+    h.date = Some(line.to_string());
+    h.date_iso = d.iso.clone();
+    h.datetime = d.datetime.clone();
+    h.ambiguous = d.ambiguous;
+    h.relative = d.relative;
+}
+
+fn take_byline(h: &mut Header, b: &Byline) {
+    h.authors = b.authors.clone();
+    if h.source.is_none() {
+        h.source = b.source.clone();
+    }
+}
+
+fn classify(line: &str) -> Class<'_> {
+    if is_debris(line) {
+        return Class::Debris;
+    }
+    if let Some(d) = date::read_line(line) {
+        return Class::Date(d);
+    }
+    if caption::is_caption(line) {
+        return Class::Caption;
+    }
+    if let Some(rest) = byline::strip_by(line) {
+        return Class::Byline(byline::parse(rest));
+    }
+    if let Some((b, date, d)) = byline::with_date(line) {
+        return Class::BylineDate(b, date, d);
+    }
+    if let Some(s) = byline::from_line(line) {
+        return Class::Source(s);
+    }
+    if let Some(a) = agency::from_name(line) {
+        return Class::Source(a.to_string());
+    }
+    match byline::without_by(line) {
+        Some((b, strong)) => Class::Name(b, strong),
+        None => Class::Text,
+    }
+}
+
+/// Whether the line at `k` (captions and debris skipped) is a date line.
+fn next_is_date(classes: &[Class], k: usize) -> bool {
+    classes[k.min(classes.len())..]
         .iter()
-        .find_map(|p| line.strip_prefix(p))?
-        .trim();
-    let first = rest.chars().next()?;
-    // `By noon, the crowds had gone.` is prose: a lower-case word, or a closing full stop
-    // that is not an initial (`By JANE Q.` keeps its initial).
-    let last_word = rest.split_whitespace().next_back().unwrap_or("");
-    if first.is_lowercase() || (ends_full_stop(rest) && last_word.chars().count() > 2) {
-        return None;
-    }
-    Some(rest)
+        .find(|c| !matches!(c, Class::Caption | Class::Debris))
+        .is_some_and(|c| matches!(c, Class::Date(_) | Class::BylineDate(..)))
 }
 
-/// Splits a byline (without `By`) into author names and the agency, if one is named.
-///
-/// `JANE ROE, Associated Press` → `[JANE ROE]`, `Associated Press`; `A, B and C` → three names.
-fn parse_byline(rest: &str) -> (Vec<String>, Option<String>) {
-    let mut parts: Vec<&str> = rest
-        .split([',', '|'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let mut source = None;
-    if let Some(last) = parts.last() {
-        let named = agency::from_name(last)
-            .or_else(|| agency::from_role(last))
-            .map(str::to_string)
-            .or_else(|| (parts.len() > 1 && is_publication(last)).then(|| last.to_string()))
-            .or_else(|| trailing_outlet(&parts).then(|| last.to_string()));
-        if named.is_some() {
-            source = named;
-            parts.pop();
-        }
-    }
-    let mut authors = Vec::new();
-    for part in parts {
-        let part = part
-            .strip_prefix("and ")
-            .or_else(|| part.strip_prefix("& "))
-            .unwrap_or(part);
-        for name in split_on(part, " and ").flat_map(|p| split_on(p, " & ")) {
-            let name = collapse(name);
-            if !name.is_empty() {
-                authors.push(name);
-            }
-        }
-    }
-    (authors, source)
-}
-
-/// Whether `s` holds `pat`; a plain byte scan, cheaper than `str::contains` on a byline's short
-/// parts (which builds a substring searcher for each call).
-fn has(s: &str, pat: &str) -> bool {
-    s.as_bytes().windows(pat.len()).any(|w| w == pat.as_bytes())
-}
-
-/// `s.split(pat)` by the same plain byte scan as [`has`].
-fn split_on<'a>(s: &'a str, pat: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        match r
-            .as_bytes()
-            .windows(pat.len())
-            .position(|w| w == pat.as_bytes())
-        {
-            Some(k) => {
-                rest = Some(&r[k + pat.len()..]);
-                Some(&r[..k])
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
-}
-
-/// Whether the last comma part names where the authors work rather than one more author:
-/// authors are joined with `and`, so in `A, Outlet` and `A and B, Outlet` the part after the
-/// last comma, holding no `and` itself, is the outlet; `A, B and C` keeps its `and` at the end.
-fn trailing_outlet(parts: &[&str]) -> bool {
-    let has_and = |p: &str| p.starts_with("and ") || has(p, " and ") || has(p, " & ");
-    match parts {
-        [_, .., last] if !has_and(last) => {
-            parts.len() == 2 || parts[..parts.len() - 1].iter().any(|p| has_and(p))
-        }
+/// Whether the line at `k` is one the header takes whatever stands around it.
+fn is_header_line(classes: &[Class], k: usize) -> bool {
+    match classes.get(k) {
+        Some(Class::Date(_) | Class::BylineDate(..) | Class::Byline(_) | Class::Source(_)) => true,
+        Some(Class::Name(_, strong)) => *strong || next_is_date(classes, k + 1),
         _ => false,
     }
 }
 
-/// A publication named after a byline's comma: `The Harbor Gazette` (a `The` and a few words).
-fn is_publication(s: &str) -> bool {
-    s.starts_with("The ") && s.split_whitespace().count() <= 5 && !ends_full_stop(s)
-}
-
-/// The agency a line on its own names: a known agency anywhere in the top, or right after the
-/// byline also a publication such as `The Harbor Gazette`.
-fn agency_line(line: &str, after_byline: bool) -> Option<String> {
-    if let Some(a) = agency::from_name(line) {
-        return Some(a.to_string());
+/// How many lines from `k` (one or two) make a standfirst: text followed by a header line
+/// (a byline, a date), or, once the date is read, text followed by a paragraph that opens with
+/// a dateline.
+fn standfirst_lines(
+    top: &[(usize, &str)],
+    classes: &[Class],
+    k: usize,
+    dated: bool,
+) -> Option<usize> {
+    let is_text = |j: usize| matches!(classes.get(j), Some(Class::Text | Class::Name(_, false)));
+    let mut n = 0;
+    // The second line may be the first one wrapped, starting in lower case.
+    let fits = |j: usize, line: &str| {
+        if j == k {
+            is_dek(line)
+        } else {
+            line.len() <= MAX_STANDFIRST && !is_timestamp(line) && !is_dateline(line)
+        }
+    };
+    while n < 2 && is_text(k + n) && fits(k + n, top[k + n].1) {
+        n += 1;
+        let next = k + n;
+        let skip = classes[next.min(classes.len())..]
+            .iter()
+            .take_while(|c| matches!(c, Class::Caption | Class::Debris))
+            .count();
+        if is_header_line(classes, next + skip) {
+            return Some(n);
+        }
+        if dated && n == 1 && top.get(next).is_some_and(|(_, l)| is_dateline(l)) {
+            return Some(n);
+        }
     }
-    (after_byline && (is_publication(line) || is_outlet_name(line))).then(|| line.to_string())
+    None
 }
 
-/// A short title-case name with no sentence punctuation, such as `Meridian Wire Service`,
-/// standing on the line under a byline: that is where wire copy names the outlet.
+/// A standfirst's shape: a sentence or two, not a dateline paragraph, not a time stamp, at
+/// least a few words (a shorter line before the byline is a caption or alt text).
+fn is_dek(line: &str) -> bool {
+    let words = line.split_whitespace().take(8).count();
+    line.len() <= MAX_STANDFIRST
+        && (words >= 7 || (words >= 3 && ends_sentence(line)))
+        && !starts_lower(line)
+        && !is_timestamp(line)
+        && !is_dateline(line)
+}
+
+/// Whether the line opens with a dateline.
+fn is_dateline(line: &str) -> bool {
+    dateline::split(line).is_some()
+}
+
+/// The outlet a line under the byline names: a publication such as `The Harbor Gazette` or a
+/// short title-case name such as `Meridian Wire Service`: that is where wire copy names it.
+fn is_outlet_line(line: &str) -> bool {
+    byline::is_publication(line) || is_outlet_name(line)
+}
+
+/// A short title-case name with no sentence punctuation, such as `Meridian Wire Service`.
 fn is_outlet_name(line: &str) -> bool {
     // Counting stops at six words: a paragraph is settled without splitting all of it.
     (1..=5).contains(&line.split_whitespace().take(6).count())
@@ -223,77 +321,6 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_outlet_after_the_authors_is_the_source() {
-        assert_eq!(
-            parse_byline("LENA MARSH and TOMAS VIK, Coastline Wire"),
-            (
-                vec!["LENA MARSH".to_string(), "TOMAS VIK".to_string()],
-                Some("Coastline Wire".to_string())
-            )
-        );
-        assert_eq!(
-            parse_byline("Dafydd Pryce, Northern Courier").1.as_deref(),
-            Some("Northern Courier")
-        );
-        assert_eq!(parse_byline("ANA RUIZ, BO LIND and CY MOORE").0.len(), 3);
-        assert_eq!(parse_byline("ANA RUIZ, BO LIND and CY MOORE").1, None);
-        assert_eq!(
-            parse_byline("ANA RUIZ, BO LIND and CY MOORE, Harbor Post")
-                .1
-                .as_deref(),
-            Some("Harbor Post")
-        );
-    }
-
-    #[test]
-    fn the_byte_scans_split_as_str_split_does() {
-        for s in [
-            "A and B",
-            "and",
-            "A and B and C",
-            "",
-            " and ",
-            "Ana & Bo",
-            "Andy Sandand",
-        ] {
-            for pat in [" and ", " & "] {
-                assert_eq!(
-                    split_on(s, pat).collect::<Vec<_>>(),
-                    s.split(pat).collect::<Vec<_>>()
-                );
-                assert_eq!(has(s, pat), s.contains(pat), "{s:?} {pat:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn byline_forms() {
-        let (a, s) = parse_byline("JANE ROE, Associated Press");
-        assert_eq!(
-            (a, s.as_deref()),
-            (vec!["JANE ROE".to_string()], Some("Associated Press"))
-        );
-        let (a, s) = parse_byline("Ann Lee, Bo Park and Cy Diaz");
-        assert_eq!(a, ["Ann Lee", "Bo Park", "Cy Diaz"]);
-        assert_eq!(s, None);
-        let (a, _) = parse_byline("Ann Lee, Bo Park, and Cy Diaz, Reuters");
-        assert_eq!(a, ["Ann Lee", "Bo Park", "Cy Diaz"]);
-        let (a, s) = parse_byline("ANN LEE and BO PARK, AP Business Writers");
-        assert_eq!(a, ["ANN LEE", "BO PARK"]);
-        assert_eq!(s.as_deref(), Some("Associated Press"));
-        let (a, s) = parse_byline("The Associated Press");
-        assert!(a.is_empty());
-        assert_eq!(s.as_deref(), Some("Associated Press"));
-    }
-
-    #[test]
-    fn prose_starting_with_by_is_not_a_byline() {
-        assert_eq!(strip_by("By noon, the harbor was empty."), None);
-        assert_eq!(strip_by("By Monday most boats had left."), None);
-        assert_eq!(strip_by("By JANE Q."), Some("JANE Q."));
-    }
-
-    #[test]
     fn agency_on_the_next_line_and_the_body_index() {
         let (h, used) =
             top("Title\n\nBy ANN LEE\nThe Associated Press\nMarch 3, 2026\nFirst paragraph.");
@@ -301,5 +328,59 @@ mod tests {
         assert_eq!(h.source.as_deref(), Some("Associated Press"));
         assert_eq!(h.date_iso.as_deref(), Some("2026-03-03"));
         assert_eq!(used, 5);
+    }
+
+    fn fields(text: &str) -> (Header, Vec<String>) {
+        let (h, used) = top(text);
+        let rest = text.split('\n').skip(used).map(String::from).collect();
+        (h, rest)
+    }
+
+    #[test]
+    fn names_beside_the_date_are_bylines_and_short_lines_before_the_story_captions() {
+        let (h, rest) = fields("T\nJan 8, 2026\nAda Holm\nTomas Vik\nThe harbour reopened.");
+        assert_eq!(h.authors, ["Ada Holm", "Tomas Vik"]);
+        assert_eq!(rest, ["The harbour reopened."]);
+        let (h, rest) = fields("T\nJan 8, 2026\nWhat Comes Next\nThe harbour reopened.");
+        assert!(h.authors.is_empty());
+        assert_eq!(h.captions, ["What Comes Next"]);
+        assert_eq!(rest, ["The harbour reopened."]);
+        // A name away from any date is no byline (it is kept, as a caption).
+        let (h, _) = fields("T\nMira Holt\nThe harbour reopened on Thursday.");
+        assert!(h.authors.is_empty());
+        // A lone short last line is story text, not a caption.
+        let (h, rest) = fields("T\nJan 8, 2026\nThe end");
+        assert!(h.captions.is_empty());
+        assert_eq!(rest, ["The end"]);
+    }
+
+    #[test]
+    fn a_standfirst_needs_a_header_line_after_it() {
+        let (h, rest) = fields(
+            "T\nThe harbour reopened on Thursday after a long week of repairs.\nBy then most boats had gone.\nIt was busy.",
+        );
+        assert_eq!(h.standfirst, None);
+        assert_eq!(rest.len(), 3);
+        let (h, rest) = fields(
+            "T\nUpdated 10:05 a.m. EST, Jan 8, 2026\nNews of the reopening came as a relief to the fleet.\nBy ADA HOLM, Associated Press\nKESSEL (AP) — The harbour reopened.",
+        );
+        assert_eq!(
+            h.standfirst.as_deref(),
+            Some("News of the reopening came as a relief to the fleet.")
+        );
+        assert_eq!(h.authors, ["ADA HOLM"]);
+        assert_eq!(rest, ["KESSEL (AP) — The harbour reopened."]);
+        // Two lines of standfirst, wrapped, before the byline.
+        let (h, _) = fields(
+            "T\n\nThe harbour board has voted to reopen the north quay\nafter a winter of repairs.\n\nBy Ada Holm\n\nBody.",
+        );
+        assert_eq!(
+            h.standfirst.as_deref(),
+            Some("The harbour board has voted to reopen the north quay after a winter of repairs.")
+        );
+        // Right after the date, text is a standfirst only before a dateline paragraph.
+        let (h, _) =
+            fields("T\nJan 8, 2026\nThe harbour board voted to reopen the quay.\nIt was busy.");
+        assert_eq!(h.standfirst, None);
     }
 }

@@ -1,0 +1,151 @@
+//! Relative date lines (`5 hours ago`, `Updated yesterday`) and the calendar arithmetic that
+//! turns them into a date against a reference time (the file's modification time).
+
+/// How far back a relative date line points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Back {
+    /// This many seconds before the reference time.
+    Seconds(i64),
+    /// This many calendar days before the reference day (`yesterday`, `today`).
+    Days(i64),
+}
+
+/// A relative date line is never longer than this.
+const MAX_LINE: usize = 48;
+
+/// Words that may stand before the relative part (`Updated 5 hours ago`).
+const LEAD: [&str; 6] = [
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "edited",
+];
+
+/// What a relative date line says, or `None` when the line is not one.
+pub(super) fn parse(line: &str) -> Option<Back> {
+    let t = line.trim();
+    if t.len() > MAX_LINE {
+        return None;
+    }
+    let mut words = t
+        .split(|c: char| c.is_whitespace() || c == ':' || c == ',' || c == '|' || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches('.').to_ascii_lowercase())
+        .skip_while(|w| LEAD.contains(&w.as_str()))
+        .collect::<Vec<_>>()
+        .into_iter();
+    let first = words.next()?;
+    let back = match first.as_str() {
+        "today" => Back::Days(0),
+        "yesterday" => Back::Days(1),
+        _ => {
+            let n: i64 = match first.as_str() {
+                "a" | "an" | "one" => 1,
+                n if n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()) => n.parse().ok()?,
+                _ => return None,
+            };
+            let unit = words.next()?;
+            let secs = match unit.trim_end_matches('s') {
+                "sec" | "second" => 1,
+                "min" | "minute" | "mins" => 60,
+                "hr" | "hour" => 3600,
+                "day" => 86_400,
+                "week" | "wk" => 7 * 86_400,
+                _ => return None,
+            };
+            if words.next().as_deref() != Some("ago") {
+                return None;
+            }
+            Back::Seconds(n * secs)
+        }
+    };
+    // Nothing may follow (a time after `yesterday at` would need the zone to be placed).
+    words.next().is_none().then_some(back)
+}
+
+/// The calendar date (UTC) `back` points to from `now` (seconds since 1970), `YYYY-MM-DD`.
+pub(super) fn resolve(back: Back, now: i64) -> Option<String> {
+    let day = match back {
+        Back::Seconds(s) => (now - s).div_euclid(86_400),
+        Back::Days(n) => now.div_euclid(86_400) - n,
+    };
+    let (y, m, d) = civil_from_days(day);
+    (1000..=9999)
+        .contains(&y)
+        .then(|| super::iso_string(y as u32, m, d))
+}
+
+/// Days since 1970-01-01 of a civil date (H. Hinnant's algorithm).
+pub(super) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (i64::from(m) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day counted from 1970-01-01.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// Day of the week, 0 = Sunday.
+pub(super) fn weekday(y: u32, m: u32, d: u32) -> u32 {
+    // 1970-01-01 was a Thursday.
+    (days_from_civil(i64::from(y), m, d) + 4).rem_euclid(7) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // 2026-01-08 12:00:00 UTC.
+    const NOON: i64 = 1_767_873_600;
+
+    #[test]
+    fn relative_lines() {
+        assert_eq!(parse("5 hours ago"), Some(Back::Seconds(5 * 3600)));
+        assert_eq!(
+            parse("Updated: 2 days ago"),
+            Some(Back::Seconds(2 * 86_400))
+        );
+        assert_eq!(parse("an hour ago"), Some(Back::Seconds(3600)));
+        assert_eq!(parse("Yesterday"), Some(Back::Days(1)));
+        assert_eq!(parse("Published today"), Some(Back::Days(0)));
+        assert_eq!(parse("5 hours"), None);
+        assert_eq!(parse("5 apples ago"), None);
+        assert_eq!(parse("Yesterday the harbor closed"), None);
+        assert_eq!(parse("Two years ago the town voted"), None);
+    }
+
+    #[test]
+    fn resolved_against_the_reference_time() {
+        assert_eq!(days_from_civil(2026, 1, 8) * 86_400 + 43_200, NOON);
+        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+        assert_eq!(
+            resolve(Back::Seconds(5 * 3600), NOON).unwrap(),
+            "2026-01-08"
+        );
+        assert_eq!(
+            resolve(Back::Seconds(13 * 3600), NOON).unwrap(),
+            "2026-01-07"
+        );
+        assert_eq!(resolve(Back::Days(1), NOON).unwrap(), "2026-01-07");
+        assert_eq!(resolve(Back::Days(8), NOON).unwrap(), "2025-12-31");
+        // 2026-01-08 was a Thursday.
+        assert_eq!(weekday(2026, 1, 8), 4);
+    }
+}
