@@ -92,7 +92,9 @@ struct Indents {
 impl Indents {
     /// Whether the body marks its paragraphs by indents: at least two times an indented line is
     /// followed, in the same run of lines, by a line at the margin that carries its paragraph
-    /// on. Text with no indents, or indents only on lines that stand alone, is left as it is.
+    /// on, and the lines that would be joined mostly stop mid-sentence (as wrapped lines do). Text
+    /// with no indents, indents only on lines that stand alone, or one sentence-ending
+    /// paragraph per line with stray indents, is left as it is.
     fn detect(chunks: &[Vec<Line<'_>>]) -> Option<Indents> {
         let body = || {
             chunks
@@ -103,16 +105,25 @@ impl Indents {
         let flush = body().map(|l| l.indent).min()?;
         // How often each indent opens a paragraph that runs on at the margin.
         let mut opens = [0usize; MAX_INDENT + 2];
+        // Lines a margin line would be joined to, and how many of them stop mid-sentence.
+        let (mut joins, mut open) = (0usize, 0usize);
         for chunk in chunks.iter().filter(|c| !is_related_marker(c[0].text)) {
             for pair in chunk.windows(2) {
                 let (a, b) = (pair[0], pair[1]);
-                if a.indent > flush && b.indent == flush && !is_separator(a.text) {
+                if b.indent != flush || is_separator(a.text) || is_separator(b.text) {
+                    continue;
+                }
+                joins += 1;
+                if !ends_sentence(a.text) {
+                    open += 1;
+                }
+                if a.indent > flush {
                     opens[a.indent] += 1;
                 }
             }
         }
         let total: usize = opens.iter().sum();
-        if total < 2 {
+        if total < 2 || open * 2 <= joins {
             return None;
         }
         let para = (0..opens.len()).max_by_key(|&i| (opens[i], usize::MAX - i))?;
@@ -382,6 +393,21 @@ mod tests {
                 "More text here."
             ]
         );
+    }
+
+    #[test]
+    fn one_per_line_text_with_stray_indents_is_not_joined() {
+        let (l, w) = run("  First paragraph.\nSecond paragraph.\n  Third paragraph.\nFourth one.");
+        assert_eq!(
+            l,
+            [
+                "First paragraph.",
+                "Second paragraph.",
+                "Third paragraph.",
+                "Fourth one."
+            ]
+        );
+        assert!(w.is_empty());
     }
 
     #[test]
