@@ -143,7 +143,7 @@ fn bad_kind_names_the_field() {
     let e = format!("{:#}", parse("json/bad-kind.json").unwrap_err());
     assert_eq!(
         e,
-        r#"field "blocks[2].kind": expected one of paragraph, heading, quote, list_item, got "table""#
+        r#"field "blocks[2].kind": expected one of paragraph, heading, quote, list_item, caption, code, separator, image, got "table""#
     );
 }
 

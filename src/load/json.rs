@@ -140,12 +140,16 @@ fn blocks(v: &Value) -> Result<Vec<Block>> {
                     Some(k) => kind(k).ok_or_else(|| {
                         anyhow!(
                             "field \"blocks[{i}].kind\": expected one of paragraph, heading, \
-                             quote, list_item, got {}",
+                             quote, list_item, caption, code, separator, image, got {}",
                             describe(k)
                         )
                     })?,
                 };
                 let text = match o.get("text") {
+                    // Code keeps its lines; every other block is one run of words.
+                    Some(Value::String(s)) if kind == BlockKind::Code => {
+                        s.trim_end().trim_start_matches('\n').to_string()
+                    }
                     Some(Value::String(s)) => collapse(s),
                     None => bail!("missing field \"blocks[{i}].text\""),
                     Some(v) => bail!(
@@ -174,6 +178,10 @@ fn kind(v: &Value) -> Option<BlockKind> {
         "heading" => Some(BlockKind::Heading),
         "quote" => Some(BlockKind::Quote),
         "list_item" => Some(BlockKind::ListItem),
+        "caption" => Some(BlockKind::Caption),
+        "code" => Some(BlockKind::Code),
+        "separator" => Some(BlockKind::Separator),
+        "image" => Some(BlockKind::Image),
         _ => None,
     }
 }

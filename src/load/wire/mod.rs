@@ -44,6 +44,17 @@ pub fn parse(text: &str) -> Article {
     }
 }
 
+/// Splits a dateline off the start of a paragraph (`KESSEL, Veldmark (AP) — The …`), for the
+/// loaders of other formats whose first paragraph may open with one: the dateline as written
+/// without the dash, the agency its bracket names (`(AP)` → `Associated Press`), and the
+/// paragraph after the dash.
+pub fn split_dateline(para: &str) -> Option<(String, Option<String>, &str)> {
+    dateline::split(para).map(|d| {
+        let source = d.code.as_deref().and_then(agency::from_code);
+        (d.text, source, d.rest)
+    })
+}
+
 /// Reads only the header (headline, date line, byline, agency line) from the start of an
 /// article, for list rows, with the same code [`parse`] uses; the source falls back to the
 /// dateline bracket of the first body line, as in [`parse`]. `text` may be just the first few
