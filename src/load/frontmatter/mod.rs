@@ -137,6 +137,8 @@ struct Gather {
     standfirst: Option<(usize, String)>,
     source: Option<(usize, String)>,
     url: Option<(usize, String)>,
+    /// Tags of each tag key, with the key's rank.
+    tags: Vec<(usize, Vec<String>)>,
     /// Authors from a fallback place (`extra.author`, `taxonomies.authors`), used when no
     /// `author`/`authors` key is given.
     spare_authors: Vec<String>,
@@ -201,14 +203,14 @@ impl Gather {
                 }
             }
             (None, "related") => self.fm.related = many(value),
-            (None | Some("extra"), k) if TAG_KEYS.contains(&k) => self
-                .fm
-                .tags
-                .extend(many(value).iter().flat_map(|t| split_tags(t))),
-            (Some("taxonomies"), _) => self
-                .fm
-                .tags
-                .extend(many(value).iter().flat_map(|t| split_tags(t))),
+            (None | Some("extra"), k) if TAG_KEYS.contains(&k) => {
+                let r = rank(&TAG_KEYS).unwrap_or(0) + if parent.is_some() { 200 } else { 0 };
+                self.tags(r, value)
+            }
+            (Some("taxonomies"), _) => {
+                let r = 100 + rank(&TAG_KEYS).unwrap_or(TAG_KEYS.len());
+                self.tags(r, value)
+            }
             (None | Some("extra"), _) => {
                 let slots: [(&[&str], &mut Ranked, usize); 4] = [
                     (&DATE_KEYS, &mut self.date, 0),
@@ -242,6 +244,19 @@ impl Gather {
         }
     }
 
+    /// Adds the tags of one key ranked `rank` (the tags of better-ranked keys come first): a
+    /// list's items as they are; a single string is a comma-separated list, or without commas a
+    /// space-separated one (as Jekyll reads `categories: news local`). Obsidian's `[[wikilink]]`
+    /// brackets are taken off.
+    fn tags(&mut self, rank: usize, value: Value) {
+        let items: Vec<String> = match value {
+            Value::Many(items) => items,
+            Value::One(s) if s.contains(',') => s.split(',').map(str::to_string).collect(),
+            Value::One(s) => s.split_whitespace().map(str::to_string).collect(),
+        };
+        self.tags.push((rank, names(items)));
+    }
+
     /// The front matter gathered.
     fn finish(mut self) -> FrontMatter {
         let take = |s: Option<(usize, String)>| s.map(|s| s.1);
@@ -252,6 +267,9 @@ impl Gather {
         if self.fm.authors.is_empty() {
             self.fm.authors = self.spare_authors;
         }
+        // A stable sort: keys of one rank keep the file's order.
+        self.tags.sort_by_key(|t| t.0);
+        self.fm.tags = self.tags.into_iter().flat_map(|t| t.1).collect();
         self.fm
     }
 }
@@ -270,12 +288,6 @@ fn names(items: Vec<String>) -> Vec<String> {
         })
         .filter(|a| !a.is_empty())
         .collect()
-}
-
-/// The tags of one tag value: a string holding commas is a comma-separated list; Obsidian's
-/// `[[wikilink]]` brackets are taken off.
-fn split_tags(t: &str) -> Vec<String> {
-    names(t.split(',').map(str::to_string).collect())
 }
 
 /// Whether a value is a web address rather than a name.
