@@ -49,10 +49,14 @@ fn file_name(path: &Path) -> &[u8] {
     &bytes[start..]
 }
 
-/// Guesses the format of text with no file name (stdin): JSON object, Markdown, else news-wire.
+/// Guesses the format of text with no file name (stdin): JSON object or array of objects,
+/// Markdown, else news-wire.
 pub fn sniff(text: &str) -> Format {
     let t = text.trim_start();
-    if t.starts_with('{') {
+    if t.starts_with('{')
+        || t.strip_prefix('[')
+            .is_some_and(|r| r.trim_start().starts_with('{'))
+    {
         Format::Json
     } else if t.starts_with("+++") || t.starts_with("---") || t.starts_with("# ") {
         Format::Markdown
