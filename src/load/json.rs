@@ -44,8 +44,8 @@ const OWN_KEYS: [&str; 16] = [
     "quotes",
     "words",
 ];
-/// A string field at least this long that no known key names is probably the text of an
-/// unknown shape.
+/// A string field at least this long that no known key names may be the text of an unknown
+/// shape.
 const LONG_FIELD: usize = 200;
 
 /// Parses sanitised JSON text into its first article (path, format and derived fields are set
@@ -235,7 +235,16 @@ fn article(obj: &Map<String, Value>, feed: &Feed) -> Result<Article> {
         .and_then(frontmatter::datetime)
         .or_else(|| given_datetime.as_deref().and_then(frontmatter::datetime));
 
-    let mut authors = own::strings(obj, "authors")?;
+    let mut authors = match obj.get("authors") {
+        // Pocket maps author ids to authors.
+        Some(Value::Object(map)) => map
+            .values()
+            .filter_map(|a| a.get("name").and_then(Value::as_str))
+            .map(collapse)
+            .filter(|a| !a.is_empty())
+            .collect(),
+        _ => own::strings(obj, "authors")?,
+    };
     if authors.is_empty() {
         let mut urls = Vec::new();
         authors = pick::authors(obj, &mut urls);
@@ -295,6 +304,17 @@ fn article(obj: &Map<String, Value>, feed: &Feed) -> Result<Article> {
             None => (Vec::new(), Vec::new()),
         },
     };
+    // An unknown shape's text is most likely its longest string field that no known key names.
+    if blocks.is_empty()
+        && text_key.is_none()
+        && let Some((key, v)) = obj
+            .iter()
+            .filter(|(k, v)| v.as_str().is_some_and(|s| s.len() >= LONG_FIELD) && !known_key(k))
+            .max_by_key(|(_, v)| v.as_str().map_or(0, str::len))
+    {
+        text_key = Some((key.as_str(), false));
+        (blocks, body_links) = pick::blocks(v);
+    }
     if let Some(n) = pick::cut_mark(&mut blocks) {
         warnings.push(format!(
             "the text is cut short: the source left out {n} more characters"
@@ -341,7 +361,7 @@ fn article(obj: &Map<String, Value>, feed: &Feed) -> Result<Article> {
         links
     };
 
-    note_shape(obj, title_key, text_key, blocks.is_empty(), &mut warnings);
+    note_shape(title_key, text_key, blocks.is_empty(), &mut warnings);
     let mut article = Article {
         title,
         standfirst,
@@ -402,10 +422,8 @@ fn own_images(
 }
 
 /// Warns when the object is of no known shape: its title or text came from a key only a guess
-/// reads, or it has neither title nor text, or it has long text under a key byline does not
-/// know.
+/// reads, or it has neither title nor text.
 fn note_shape(
-    obj: &Map<String, Value>,
     title_key: Option<&str>,
     text_key: Option<(&str, bool)>,
     no_blocks: bool,
@@ -417,16 +435,8 @@ fn note_shape(
             .any(|(key, known)| *key == k && !known)
     });
     let text_guessed = text_key.is_some_and(|(_, known)| !known);
-    let unread: Vec<&str> = if no_blocks {
-        obj.iter()
-            .filter(|(k, v)| v.as_str().is_some_and(|s| s.len() >= LONG_FIELD) && !known_key(k))
-            .map(|(k, _)| k.as_str())
-            .collect()
-    } else {
-        Vec::new()
-    };
     let nothing = title_key.is_none() && no_blocks;
-    if !(title_guessed || text_guessed || nothing || !unread.is_empty()) {
+    if !(title_guessed || text_guessed || nothing) {
         return;
     }
     let mut parts = Vec::new();
@@ -438,14 +448,6 @@ fn note_shape(
         Some((k, _)) => parts.push(format!("text from \"{}\"", clean_line(k))),
         None if no_blocks => parts.push("no text".to_string()),
         None => {}
-    }
-    if !unread.is_empty() {
-        let names: Vec<String> = unread
-            .iter()
-            .take(5)
-            .map(|k| format!("\"{}\"", clean_line(k)))
-            .collect();
-        parts.push(format!("long fields not read: {}", names.join(", ")));
     }
     warnings.push(format!("unknown JSON shape: {}", parts.join("; ")));
 }

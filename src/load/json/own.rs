@@ -113,8 +113,9 @@ pub(super) fn blocks(v: &Value) -> Result<Vec<Block>> {
                 describe(v)
             ),
         };
-        // An empty block would show as a stray gap; it carries nothing.
-        if !block.text.is_empty() {
+        // An empty block would show as a stray gap; it carries nothing. A picture without alt
+        // text is still a picture.
+        if !block.text.is_empty() || block.kind == BlockKind::Image {
             out.push(block);
         }
     }
