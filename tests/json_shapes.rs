@@ -357,3 +357,26 @@ fn files_and_stdin_load_as_json() {
     assert_eq!(piped.format, Format::Json);
     assert_eq!(piped.title, "Piped");
 }
+
+#[test]
+fn big_lists_and_big_fields_load() {
+    let item = r#"{"title":"T","content":"<p>a</p>","tags":[{"label":"x"}]},"#;
+    let list = format!("[{}{{\"title\":\"Last\"}}]", item.repeat(20_000));
+    let a = json::parse(&list).unwrap();
+    assert!(
+        a.warnings
+            .iter()
+            .any(|w| w.contains("holds 20001 articles"))
+    );
+    let every = json::parse_all(&list).unwrap();
+    assert_eq!(every.len(), 20_001);
+    assert_eq!(every[20_000].title, "Last");
+    let html = format!(
+        r#"{{"title":"T","content":"{}"}}"#,
+        "<p>word</p><br>".repeat(200_000)
+    );
+    let h = json::parse(&html).unwrap();
+    assert!(h.blocks.iter().all(|b| !b.text.contains('<')));
+    let lt = format!(r#"{{"title":"T","content":"{}"}}"#, "<".repeat(1_000_000));
+    assert!(!json::parse(&lt).unwrap().blocks.is_empty());
+}

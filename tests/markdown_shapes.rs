@@ -324,3 +324,25 @@ fn yaml_maps_and_lists_of_maps() {
     assert_eq!(b.authors, ["Ana Ruiz", "Bo Ek"]);
     assert!(a.warnings.is_empty() && b.warnings.is_empty());
 }
+
+#[test]
+fn pathological_pictures_code_and_tags_parse() {
+    let big = 1_000_000;
+    let cases = [
+        "![a](b \"t\")".repeat(big / 12),
+        format!("x {}", "<img src=a alt=b>".repeat(big / 17)),
+        "<figure><img src=\"a\"><figcaption>c</figcaption></figure>\n\n".repeat(big / 60),
+        "```\n".repeat(big / 4),
+        "    code\n".repeat(big / 9),
+        "{{< figure src=\"a\" >}}\n".repeat(big / 24),
+        "{% raw %}".repeat(big / 9),
+        format!("---\n{}---\n", "  - [[x]]\nk:\n".repeat(big / 14)),
+    ];
+    for text in &cases {
+        let a = markdown::parse(text).unwrap();
+        // Every picture the article lists stands for an image block.
+        for i in &a.images {
+            assert_eq!(a.blocks[i.block].kind, BlockKind::Image);
+        }
+    }
+}

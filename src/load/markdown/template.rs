@@ -12,6 +12,8 @@ use std::ops::Range;
 
 /// The longest a tag may be, closers included; a longer run is not a tag.
 const MAX_TAG: usize = 2000;
+/// How far back a link target's opening `](` is looked for.
+const IN_TARGET_MAX: usize = 300;
 
 /// The Markdown text with its template tags taken out, and how many were.
 #[derive(Debug, PartialEq, Eq)]
@@ -86,6 +88,8 @@ fn code_ranges(body: &str, opts: Options) -> Vec<Range<usize>> {
 /// openers there are.
 struct Closer {
     pat: &'static str,
+    /// A searcher built once: building one for every opener costs more than the search.
+    finder: memchr::memmem::Finder<'static>,
     /// The closer's next position at or after the last search start; `usize::MAX` when there is
     /// no more.
     at: Option<usize>,
@@ -93,14 +97,19 @@ struct Closer {
 
 impl Closer {
     fn new(pat: &'static str) -> Self {
-        Closer { pat, at: None }
+        Closer {
+            pat,
+            finder: memchr::memmem::Finder::new(pat.as_bytes()),
+            at: None,
+        }
     }
 
     /// The first closer at or after `from`.
     fn find(&mut self, body: &str, from: usize) -> Option<usize> {
         if self.at.is_none_or(|a| a < from) {
             self.at = Some(
-                memchr::memmem::find(&body.as_bytes()[from..], self.pat.as_bytes())
+                self.finder
+                    .find(&body.as_bytes()[from..])
                     .map_or(usize::MAX, |k| from + k),
             );
         }
@@ -188,27 +197,35 @@ impl Scan<'_> {
     /// already written and returns the byte after the line's newline, so that no empty line
     /// is left where the tag stood.
     fn alone_on_line(&mut self, k: usize, end: usize) -> Option<usize> {
-        let body = self.body;
-        let line_start = body[..k].rfind('\n').map_or(0, |n| n + 1);
-        let after = &body[end..];
-        let line_end = after.find('\n').map_or(body.len(), |n| end + n + 1);
-        if !body[line_start..k].trim().is_empty() || !body[end..line_end].trim().is_empty() {
+        let b = self.body.as_bytes();
+        // Only the blanks next to the tag are looked at, so a long line of tags stays linear.
+        let blank = |c: &u8| *c == b' ' || *c == b'\t' || *c == b'\r';
+        let indent = b[..k].iter().rev().take_while(|c| blank(c)).count();
+        if k > indent && b[k - indent - 1] != b'\n' {
             return None;
         }
-        let indent = k - line_start;
+        let trail = b[end..].iter().take_while(|c| blank(c)).count();
+        let line_end = match b.get(end + trail) {
+            None => b.len(),
+            Some(b'\n') => end + trail + 1,
+            Some(_) => return None,
+        };
         self.out.truncate(self.out.len().saturating_sub(indent));
         Some(line_end)
     }
 
-    /// Whether the output ends inside a link target (`](` then no space or closing bracket).
+    /// Whether the output ends inside a link target: `](` then no blank or closing bracket, at
+    /// most a short way back.
     fn in_target(&self) -> bool {
-        let mut start = self.out.len().saturating_sub(MAX_TAG);
-        while !self.out.is_char_boundary(start) {
-            start += 1;
+        let b = self.out.as_bytes();
+        for (i, &c) in b.iter().enumerate().rev().take(IN_TARGET_MAX) {
+            match c {
+                b'(' => return i > 0 && b[i - 1] == b']',
+                b' ' | b'\t' | b'\n' | b')' => return false,
+                _ => {}
+            }
         }
-        let tail = &self.out[start..];
-        tail.rfind("](")
-            .is_some_and(|p| !tail[p + 2..].contains([' ', ')', '\n']))
+        false
     }
 
     /// Copies a `{% raw %}` passage from `from` as written up to its `{% endraw %}`, removes
@@ -354,5 +371,18 @@ mod tests {
         let many = format!("{}%}}", "{% ".repeat(500_000));
         let (t, _) = s(&many);
         assert!(t.len() >= many.len() - MAX_TAG);
+    }
+
+    #[test]
+    fn long_lines_of_tags_are_read_in_one_pass() {
+        // Hundreds of thousands of tags on one line, and of link tags in one target: each is
+        // removed, and the work stays linear (a quadratic scan would not finish here).
+        let line = format!("x{}y\n", "{{ a }}".repeat(200_000));
+        let (t, n) = s(&line);
+        assert_eq!((t.as_str(), n), ("xy\n", 200_000));
+        let links = format!("[a]({})\n", "{% link p %}".repeat(20_000));
+        let (t, n) = s(&links);
+        assert_eq!(n, 20_000);
+        assert!(t.starts_with("[a](pp"));
     }
 }
