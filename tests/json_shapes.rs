@@ -380,3 +380,26 @@ fn big_lists_and_big_fields_load() {
     let lt = format!(r#"{{"title":"T","content":"{}"}}"#, "<".repeat(1_000_000));
     assert!(!json::parse(&lt).unwrap().blocks.is_empty());
 }
+
+#[test]
+fn unix_time_stamps_give_date_and_moment() {
+    let a = json::parse(r#"{"title":"T","date":1715000000}"#).unwrap();
+    assert_eq!(a.date.as_deref(), Some("1715000000"));
+    assert_eq!(a.date_iso.as_deref(), Some("2024-05-06"));
+    assert_eq!(a.datetime.as_deref(), Some("2024-05-06T12:53:20Z"));
+    let b = json::parse(r#"{"title":"T","published":"1715000000123"}"#).unwrap();
+    assert_eq!(b.date_iso.as_deref(), Some("2024-05-06"));
+    // A number too small to be a time stamp is kept as written and read as no date.
+    let c = json::parse(r#"{"title":"T","date":2024}"#).unwrap();
+    assert_eq!((c.date.as_deref(), c.date_iso), (Some("2024"), None));
+}
+
+#[test]
+fn an_article_with_a_list_of_its_own_is_one_article() {
+    let a = json::parse_all(
+        r#"{"title":"Ferry fares","content":"Fares rise.","items":[{"name":"Adult"},{"name":"Child"}]}"#,
+    )
+    .unwrap();
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].title, "Ferry fares");
+}

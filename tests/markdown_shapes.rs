@@ -346,3 +346,19 @@ fn pathological_pictures_code_and_tags_parse() {
         }
     }
 }
+
+#[test]
+fn unquoted_wikilinks_and_toml_author_tables() {
+    let a = markdown::parse("---\ntitle: T\nauthor: [[Maja Korhonen]]\n---\n").unwrap();
+    assert_eq!(a.authors, ["Maja Korhonen"]);
+    let b = markdown::parse(
+        "+++\ntitle = \"T\"\n[[authors]]\nname = \"Ana Ruiz\"\n[[authors]]\nname = \"Bo Ek\"\n+++\n",
+    )
+    .unwrap();
+    assert_eq!(b.authors, ["Ana Ruiz", "Bo Ek"]);
+    assert!(
+        a.warnings.is_empty() && b.warnings.is_empty(),
+        "{:?}",
+        b.warnings
+    );
+}

@@ -136,8 +136,11 @@ fn articles_of(v: &Value) -> Result<Found<'_>> {
             .filter(|t| !t.is_empty()),
         authors: own::strings(o, "authors").unwrap_or_default(),
     };
+    // An article may hold a list of its own (`items` of a fact box): an object with text of its
+    // own is one article.
+    let has_text = pick::text(o).is_some() || o.contains_key("blocks") || o.contains_key("body");
     for key in LIST_KEYS {
-        if let Some(Value::Array(items)) = o.get(key) {
+        if let Some(Value::Array(items)) = o.get(key).filter(|_| !has_text) {
             return list(items.iter(), feed(), key);
         }
     }
@@ -149,10 +152,7 @@ fn articles_of(v: &Value) -> Result<Found<'_>> {
     {
         return list(items.iter(), feed(), "items");
     }
-    let is_article = pick::title(o).is_some()
-        || pick::text(o).is_some()
-        || o.contains_key("blocks")
-        || o.contains_key("body");
+    let is_article = has_text || pick::title(o).is_some();
     if !is_article {
         for key in MAYBE_LIST_KEYS {
             match o.get(key) {
@@ -219,20 +219,26 @@ fn article(obj: &Map<String, Value>, feed: &Feed) -> Result<Article> {
     let title_key = title_found.as_ref().map(|t| t.0);
     let mut title = title_found.map(|t| t.1).unwrap_or_default();
 
-    // The own `date` must be a string; other shapes' date keys are read when they are.
-    let date = own::opt_string(obj, "date")?
-        .map(|d| d.trim().to_string())
-        .or_else(|| pick::date(obj).map(|d| d.1));
+    // The own `date` must be a string (or a Unix time stamp); other shapes' date keys are read
+    // when they are.
+    let date = match obj.get("date") {
+        Some(Value::Number(_)) => None,
+        _ => own::opt_string(obj, "date")?.map(|d| d.trim().to_string()),
+    }
+    .or_else(|| pick::date(obj).map(|d| d.1));
+    let epoch = date.as_deref().and_then(frontmatter::from_epoch);
     let given_iso = own::opt_string(obj, "date_iso")?;
     let date_iso = date
         .as_deref()
         .and_then(frontmatter::date_iso)
+        .or_else(|| epoch.as_deref().and_then(frontmatter::date_iso))
         // A valid `date_iso` written beside a date line the reader cannot read still counts.
         .or_else(|| given_iso.as_deref().and_then(crate::article::date::iso));
     let given_datetime = own::opt_string(obj, "datetime")?;
     let datetime = date
         .as_deref()
         .and_then(frontmatter::datetime)
+        .or(epoch)
         .or_else(|| given_datetime.as_deref().and_then(frontmatter::datetime));
 
     let mut authors = match obj.get("authors") {

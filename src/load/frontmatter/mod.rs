@@ -7,7 +7,7 @@ mod scrub;
 mod stamp;
 
 pub use scrub::scrub;
-pub use stamp::datetime;
+pub use stamp::{datetime, from_epoch};
 
 use crate::article::Related;
 use crate::text::sanitize::clean_line;
@@ -275,13 +275,18 @@ impl Gather {
 }
 
 /// Author names as written, with Obsidian's `[[wikilink]]` brackets taken off (`[[Page|Shown]]`
-/// gives the page name).
+/// gives the page name), and a lone pair of square brackets too.
 fn names(items: Vec<String>) -> Vec<String> {
     items
         .into_iter()
         .map(|a| {
             let t = a.trim();
-            match t.strip_prefix("[[").and_then(|t| t.strip_suffix("]]")) {
+            // `author: [[Ana Ruiz]]` unquoted is a YAML list in a list: its item keeps one pair.
+            let inner = t
+                .strip_prefix("[[")
+                .and_then(|t| t.strip_suffix("]]"))
+                .or_else(|| t.strip_prefix('[').and_then(|t| t.strip_suffix(']')));
+            match inner {
                 Some(inner) => inner.split('|').next().unwrap_or(inner).trim().to_string(),
                 None => t.to_string(),
             }

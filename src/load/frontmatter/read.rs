@@ -60,9 +60,13 @@ fn toml_value(v: &toml::Value) -> Option<Value> {
         }
     }
     match v {
+        // `[[authors]]` tables with a `name` stand for their names.
         toml::Value::Array(items) => items
             .iter()
-            .map(scalar)
+            .map(|i| match i {
+                toml::Value::Table(t) => t.get("name").and_then(scalar),
+                i => scalar(i),
+            })
             .collect::<Option<_>>()
             .map(Value::Many),
         v => scalar(v).map(Value::One),

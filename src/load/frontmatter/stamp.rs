@@ -62,9 +62,65 @@ pub fn datetime(s: &str) -> Option<String> {
     Some(out)
 }
 
+/// The moment a Unix time stamp names (`1715000000` seconds, or milliseconds when it has 13
+/// digits), as `YYYY-MM-DDTHH:MM:SSZ`; `None` unless it is 9 to 13 digits naming a moment
+/// from 1973 to 2099.
+pub fn from_epoch(s: &str) -> Option<String> {
+    let s = s.trim();
+    if !(9..=13).contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut secs: i64 = s.parse().ok()?;
+    if s.len() == 13 {
+        secs /= 1000;
+    } else if s.len() > 10 {
+        return None;
+    }
+    if !(100_000_000..4_102_444_800).contains(&secs) {
+        return None;
+    }
+    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Howard Hinnant's days-to-civil: March-based years make the leap day the year's last.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    Some(format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    ))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::datetime;
+    use super::{datetime, from_epoch};
+
+    #[test]
+    fn unix_time_stamps() {
+        assert_eq!(
+            from_epoch("1715000000").as_deref(),
+            Some("2024-05-06T12:53:20Z")
+        );
+        assert_eq!(
+            from_epoch("1715000000123").as_deref(),
+            Some("2024-05-06T12:53:20Z")
+        );
+        assert_eq!(
+            from_epoch("951782400").as_deref(),
+            Some("2000-02-29T00:00:00Z")
+        );
+        assert_eq!(from_epoch("4102444800"), None);
+        assert_eq!(from_epoch("20240808"), None);
+        assert_eq!(from_epoch("17150000001"), None);
+        assert_eq!(from_epoch("17150x0000"), None);
+    }
 
     #[test]
     fn forms_with_and_without_zone() {

@@ -280,11 +280,16 @@ pub(super) fn lead_image(obj: &Map<String, Value>) -> Option<String> {
     })
 }
 
-/// The date as written: the first date key holding a string.
+/// The date as written: the first date key holding a string or a whole number (a Unix time
+/// stamp, written as its digits).
 pub(super) fn date(obj: &Map<String, Value>) -> Option<(&'static str, String)> {
     DATE_KEYS.iter().find_map(|k| {
-        let s = obj.get(*k)?.as_str()?.trim();
-        (!s.is_empty()).then(|| (*k, s.to_string()))
+        let s = match obj.get(*k)? {
+            Value::String(s) => s.trim().to_string(),
+            Value::Number(n) if n.is_u64() => n.to_string(),
+            _ => return None,
+        };
+        (!s.is_empty()).then_some((*k, s))
     })
 }
 
