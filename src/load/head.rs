@@ -224,7 +224,10 @@ pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
     }
     let clean = sanitize::decode(buf).with_context(|| super::shown(path))?;
     let mut head = match format.unwrap_or_else(|| super::sniff(&clean.text)) {
-        Format::Markdown => Head::of(&super::markdown::parse(&clean.text)?),
+        Format::Markdown => {
+            let name = path.file_name().and_then(|n| n.to_str());
+            Head::of(&super::markdown::parse_named(&clean.text, name)?)
+        }
         _ => {
             let mut h = super::wire::header(&clean.text);
             if h.relative && h.date_iso.is_none() {

@@ -1,65 +1,389 @@
-//! JSON articles: one object in the `--json` shape (../shared/reference/article-json.md).
+//! JSON articles: byline's own shape (../shared/reference/article-json.md) and the shapes other
+//! tools write — NewsAPI, news-please, JSON Feed items, Wallabag and Pocket exports, WordPress
+//! posts, schema.org articles. A file holds one article object, an array of them, or an object
+//! listing them under `articles` or `items` (also `entries`, `posts`, `results`, `data` or a
+//! Pocket `list` when the object has no article fields of its own).
 //!
-//! Only `title` is required. `body` may stand in for `blocks`: a string of blank-line-separated
-//! paragraphs or an array of paragraph strings. The derived fields (`quotes`, `words`,
-//! `backlinks`, `warnings`) and `path`/`format` are recomputed, never read; unknown fields are
-//! ignored. Errors name the field and what was wrong with it.
+//! Fields are looked up under the names each shape uses ([`pick`]); fields byline does not use
+//! are ignored, and the derived fields (`quotes`, `words`, `backlinks`, `warnings`) and
+//! `path`/`format` are recomputed, never read. HTML in a text field goes through the shared
+//! HTML-to-blocks step. A field of byline's own shape with the wrong type is an error that names
+//! it ([`own`]); an object of no known shape loads what title and text it has, with a warning.
+//! Only invalid JSON, or a file with no article object at all, is refused.
+
+mod own;
+mod pick;
 
 use super::frontmatter::{self, collapse};
-use crate::article::{Article, Block, BlockKind, Link, Related};
+use crate::article::{Article, Block, BlockKind, Image, Link};
 use crate::text::sanitize::clean_line;
 use anyhow::{Result, anyhow, bail};
+use own::describe;
 use serde_json::{Map, Value};
-use std::path::PathBuf;
 
-/// How much of a bad string value an error message quotes.
-const SHOWN_MAX: usize = 40;
+/// Keys that list a file's articles.
+const LIST_KEYS: [&str; 2] = ["articles", "items"];
+/// Keys that list articles when the object around them is not an article itself.
+const MAYBE_LIST_KEYS: [&str; 5] = ["entries", "posts", "results", "data", "list"];
+/// Keys of byline's own shape, besides those [`pick`] looks up.
+const OWN_KEYS: [&str; 16] = [
+    "path",
+    "format",
+    "title",
+    "date_iso",
+    "datetime",
+    "authors",
+    "source",
+    "dateline",
+    "blocks",
+    "body",
+    "related",
+    "backlinks",
+    "footer",
+    "links",
+    "quotes",
+    "words",
+];
+/// A string field at least this long that no known key names may be the text of an unknown
+/// shape.
+const LONG_FIELD: usize = 200;
 
-/// Parses sanitised JSON text into an article (path, format and derived fields are set by the caller).
+/// Parses sanitised JSON text into its first article (path, format and derived fields are set
+/// by the caller); a file holding several says so in a warning. See [`parse_all`].
 pub fn parse(text: &str) -> Result<Article> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| anyhow!("invalid JSON: {}", clean_line(&e.to_string())))?;
-    let Value::Object(obj) = value else {
-        bail!("not a JSON object (got {})", describe(&value));
+    let value = read(text)?;
+    let found = articles_of(&value)?;
+    let n = found.items.len();
+    let mut a = article(found.items[0], &found.feed).map_err(|e| in_list(e, 0, n))?;
+    if n > 1 {
+        a.warnings
+            .push(format!("the file holds {n} articles; this is the first"));
+    }
+    found.note_skipped(&mut a);
+    Ok(a)
+}
+
+/// Parses sanitised JSON text into every article it holds, in the file's order.
+pub fn parse_all(text: &str) -> Result<Vec<Article>> {
+    let value = read(text)?;
+    let found = articles_of(&value)?;
+    let n = found.items.len();
+    let mut out = Vec::with_capacity(n);
+    for (i, obj) in found.items.iter().enumerate() {
+        out.push(article(obj, &found.feed).map_err(|e| in_list(e, i, n))?);
+    }
+    if let Some(first) = out.first_mut() {
+        found.note_skipped(first);
+    }
+    Ok(out)
+}
+
+fn read(text: &str) -> Result<Value> {
+    serde_json::from_str(text).map_err(|e| anyhow!("invalid JSON: {}", clean_line(&e.to_string())))
+}
+
+/// An error of article `i` of `n`, numbered from one when the file holds several.
+fn in_list(e: anyhow::Error, i: usize, n: usize) -> anyhow::Error {
+    if n > 1 {
+        e.context(format!("article {}", i + 1))
+    } else {
+        e
+    }
+}
+
+/// What a feed says about all of its items.
+#[derive(Default)]
+struct Feed {
+    /// A JSON Feed's title: the publication.
+    source: Option<String>,
+    /// A JSON Feed's authors, which its items without authors share.
+    authors: Vec<String>,
+}
+
+/// The article objects of a file.
+struct Found<'a> {
+    items: Vec<&'a Map<String, Value>>,
+    feed: Feed,
+    /// Entries of the list that are not objects.
+    skipped: usize,
+}
+
+impl Found<'_> {
+    fn note_skipped(&self, a: &mut Article) {
+        if self.skipped > 0 {
+            a.warnings.push(format!(
+                "{} entries of the list are not objects and were skipped",
+                self.skipped
+            ));
+        }
+    }
+}
+
+/// Finds the article objects of a file's value.
+fn articles_of(v: &Value) -> Result<Found<'_>> {
+    let o = match v {
+        Value::Object(o) => o,
+        Value::Array(items) => return list(items.iter(), Feed::default(), "an array"),
+        v => bail!("not a JSON object (got {})", describe(v)),
     };
-    let title = match obj.get("title") {
-        None => bail!("missing field \"title\""),
-        Some(Value::String(s)) if !s.trim().is_empty() => collapse(s),
+    let feed = || Feed {
+        source: o
+            .get("version")
+            .and_then(Value::as_str)
+            .filter(|v| v.contains("jsonfeed"))
+            .and_then(|_| o.get("title").and_then(Value::as_str))
+            .map(collapse)
+            .filter(|t| !t.is_empty()),
+        authors: own::strings(o, "authors").unwrap_or_default(),
+    };
+    // An article may hold a list of its own (`items` of a fact box): an object with text of its
+    // own is one article.
+    let has_text = pick::text(o).is_some() || o.contains_key("blocks") || o.contains_key("body");
+    for key in LIST_KEYS {
+        if let Some(Value::Array(items)) = o.get(key).filter(|_| !has_text) {
+            return list(items.iter(), feed(), key);
+        }
+    }
+    // Wallabag's API wraps its entries once more.
+    if let Some(Value::Array(items)) = o
+        .get("_embedded")
+        .and_then(|e| e.get("items"))
+        .filter(|_| !o.contains_key("title"))
+    {
+        return list(items.iter(), feed(), "items");
+    }
+    let is_article = has_text || pick::title(o).is_some();
+    if !is_article {
+        for key in MAYBE_LIST_KEYS {
+            match o.get(key) {
+                Some(Value::Array(items)) if items.iter().any(Value::is_object) => {
+                    return list(items.iter(), feed(), key);
+                }
+                // Pocket lists its items in a map from item id to item.
+                Some(Value::Object(map))
+                    if key == "list" && !map.is_empty() && map.values().all(Value::is_object) =>
+                {
+                    return list(map.values(), feed(), key);
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(Found {
+        items: vec![o],
+        feed: Feed::default(),
+        skipped: 0,
+    })
+}
+
+/// The objects of a list; an error when it holds none.
+fn list<'a>(items: impl Iterator<Item = &'a Value>, feed: Feed, what: &str) -> Result<Found<'a>> {
+    let mut objects = Vec::new();
+    let mut skipped = 0;
+    for item in items {
+        match item.as_object() {
+            Some(o) => objects.push(o),
+            None => skipped += 1,
+        }
+    }
+    if objects.is_empty() {
+        if what == "an array" {
+            bail!("not a JSON object (got an array without objects)");
+        }
+        bail!("no article in the file: \"{what}\" holds no object");
+    }
+    Ok(Found {
+        items: objects,
+        feed,
+        skipped,
+    })
+}
+
+/// Reads one article object.
+fn article(obj: &Map<String, Value>, feed: &Feed) -> Result<Article> {
+    let mut warnings = Vec::new();
+    let title_found = match obj.get("title") {
+        None | Some(Value::Null | Value::String(_)) => pick::title(obj),
+        Some(v @ Value::Object(_)) => match pick::title(obj) {
+            Some(t) => Some(t),
+            None => bail!(
+                "field \"title\": expected a non-empty string, got {}",
+                describe(v)
+            ),
+        },
         Some(v) => bail!(
             "field \"title\": expected a non-empty string, got {}",
             describe(v)
         ),
     };
-    let mut warnings = Vec::new();
-    let date = opt_string(&obj, "date")?.map(|d| d.trim().to_string());
-    let given_iso = opt_string(&obj, "date_iso")?;
+    let title_key = title_found.as_ref().map(|t| t.0);
+    let mut title = title_found.map(|t| t.1).unwrap_or_default();
+
+    // The own `date` must be a string (or a Unix time stamp); other shapes' date keys are read
+    // when they are.
+    let date = match obj.get("date") {
+        Some(Value::Number(_)) => None,
+        _ => own::opt_string(obj, "date")?.map(|d| d.trim().to_string()),
+    }
+    .or_else(|| pick::date(obj).map(|d| d.1));
+    let epoch = date.as_deref().and_then(frontmatter::from_epoch);
+    let given_iso = own::opt_string(obj, "date_iso")?;
     let date_iso = date
         .as_deref()
         .and_then(frontmatter::date_iso)
+        .or_else(|| epoch.as_deref().and_then(frontmatter::date_iso))
         // A valid `date_iso` written beside a date line the reader cannot read still counts.
         .or_else(|| given_iso.as_deref().and_then(crate::article::date::iso));
+    let given_datetime = own::opt_string(obj, "datetime")?;
+    let datetime = date
+        .as_deref()
+        .and_then(frontmatter::datetime)
+        .or(epoch)
+        .or_else(|| given_datetime.as_deref().and_then(frontmatter::datetime));
+
+    let mut authors = match obj.get("authors") {
+        // Pocket maps author ids to authors.
+        Some(Value::Object(map)) => map
+            .values()
+            .filter_map(|a| a.get("name").and_then(Value::as_str))
+            .map(collapse)
+            .filter(|a| !a.is_empty())
+            .collect(),
+        _ => own::strings(obj, "authors")?,
+    };
+    if authors.is_empty() {
+        let mut urls = Vec::new();
+        authors = pick::authors(obj, &mut urls);
+        for u in urls {
+            warnings.push(format!(
+                "an author given as a web address was left out: {}",
+                clean_line(&u)
+            ));
+        }
+    }
+    if authors.is_empty() {
+        authors = feed.authors.clone();
+    }
+
+    let mut url = pick::url(obj);
+    let source = match obj.get("source") {
+        Some(Value::Object(_)) => pick::source(obj),
+        _ => match own::opt_string(obj, "source")?.map(|s| collapse(&s)) {
+            // Some exports put the page's address under `source`.
+            Some(s) if frontmatter::looks_like_url(&s) => {
+                url.get_or_insert(s);
+                pick::source(obj)
+            }
+            Some(s) => Some(s),
+            None => pick::source(obj),
+        },
+    }
+    .or_else(|| feed.source.clone());
+    // NewsAPI ends every headline with ` - ` and the source's name.
+    if let Some(s) = &source
+        && let Some(t) = title.strip_suffix(s.as_str())
+        && let Some(t) = t.strip_suffix(" - ").or_else(|| t.strip_suffix(" | "))
+        && !t.trim().is_empty()
+    {
+        title = t.trim_end().to_string();
+    }
+    if title.is_empty() {
+        warnings.push("no title: no \"title\", \"headline\" or \"name\" field".to_string());
+    }
+
     let present = |k: &str| obj.get(k).filter(|v| !v.is_null());
-    let blocks = match (present("blocks"), present("body")) {
+    let mut text_key = None;
+    let (mut blocks, mut body_links) = match (present("blocks"), present("body")) {
         (Some(b), body) => {
             if body.is_some() {
                 warnings.push("\"body\" ignored: \"blocks\" given".to_string());
             }
-            blocks(b)?
+            (own::blocks(b)?, Vec::new())
         }
-        (None, Some(body)) => body_blocks(body)?,
-        (None, None) => Vec::new(),
+        (None, Some(body @ Value::String(s))) if pick::looks_like_html(s) => pick::blocks(body),
+        (None, Some(body)) => (own::body_blocks(body)?, Vec::new()),
+        (None, None) => match pick::text(obj) {
+            Some((key, known, v)) => {
+                text_key = Some((key, known));
+                pick::blocks(v)
+            }
+            None => (Vec::new(), Vec::new()),
+        },
     };
+    // An unknown shape's text is most likely its longest string field that no known key names.
+    if blocks.is_empty()
+        && text_key.is_none()
+        && let Some((key, v)) = obj
+            .iter()
+            .filter(|(k, v)| v.as_str().is_some_and(|s| s.len() >= LONG_FIELD) && !known_key(k))
+            .max_by_key(|(_, v)| v.as_str().map_or(0, str::len))
+    {
+        text_key = Some((key.as_str(), false));
+        (blocks, body_links) = pick::blocks(v);
+    }
+    if let Some(n) = pick::cut_mark(&mut blocks) {
+        warnings.push(format!(
+            "the text is cut short: the source left out {n} more characters"
+        ));
+    }
+    let standfirst = pick::standfirst(obj).filter(|s| blocks.first().is_none_or(|b| b.text != *s));
+
+    let mut images = own_images(obj, &blocks, &mut warnings);
+    if images.is_empty()
+        && !blocks.iter().any(|b| b.kind == BlockKind::Image)
+        && let Some(src) = pick::lead_image(obj)
+    {
+        blocks.insert(0, Block::new(BlockKind::Image, ""));
+        for l in &mut body_links {
+            if let Some(at) = l.at.as_mut() {
+                at.block += 1;
+            }
+        }
+        images.push(Image {
+            block: 0,
+            alt: String::new(),
+            src,
+        });
+    }
+
+    let links = if present("links").is_some() {
+        own::links(obj)?
+    } else {
+        let mut links = Vec::with_capacity(body_links.len() + 1);
+        if let Some(u) = &url
+            && !body_links.iter().any(|l| l.url == *u)
+        {
+            links.push(Link {
+                text: if title.is_empty() {
+                    u.clone()
+                } else {
+                    title.clone()
+                },
+                url: u.clone(),
+                at: None,
+            });
+        }
+        links.extend(body_links);
+        links
+    };
+
+    note_shape(title_key, text_key, blocks.is_empty(), &mut warnings);
     let mut article = Article {
         title,
+        standfirst,
         date,
         date_iso,
-        authors: strings(&obj, "authors")?,
-        source: opt_string(&obj, "source")?.map(|s| collapse(&s)),
-        dateline: opt_string(&obj, "dateline")?.map(|s| collapse(&s)),
+        datetime,
+        authors,
+        source,
+        dateline: own::opt_string(obj, "dateline")?.map(|s| collapse(&s)),
         blocks,
-        related: related(&obj)?,
-        footer: strings(&obj, "footer")?,
-        links: links(&obj)?,
+        related: own::related(obj)?,
+        footer: own::strings(obj, "footer")?,
+        links,
+        tags: pick::tags(obj),
+        url,
+        images,
         warnings,
         ..Article::default()
     };
@@ -67,240 +391,81 @@ pub fn parse(text: &str) -> Result<Article> {
     Ok(article)
 }
 
-/// A short description of a value for an error: its type, or a string's start.
-fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => format!("{b}"),
-        Value::Number(_) => "a number".into(),
-        Value::String(s) => {
-            let shown: String = s.chars().take(SHOWN_MAX).collect();
-            let more = if shown.len() < s.len() { "…" } else { "" };
-            format!("\"{}{more}\"", clean_line(&shown))
-        }
-        Value::Array(_) => "an array".into(),
-        Value::Object(_) => "an object".into(),
-    }
-}
-
-/// An optional string field: absent or `null` is `None`; an empty string too.
-fn opt_string(obj: &Map<String, Value>, key: &str) -> Result<Option<String>> {
-    match obj.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone()).filter(|s| !s.trim().is_empty())),
-        Some(v) => bail!(
-            "field \"{key}\": expected a string or null, got {}",
-            describe(v)
-        ),
-    }
-}
-
-/// A list-of-strings field; a single string is a list of one, absent or `null` is empty.
-fn strings(obj: &Map<String, Value>, key: &str) -> Result<Vec<String>> {
-    let items = match obj.get(key) {
-        None | Some(Value::Null) => return Ok(Vec::new()),
-        Some(Value::String(s)) => {
-            return Ok(Some(collapse(s))
-                .filter(|s| !s.is_empty())
-                .into_iter()
-                .collect());
-        }
-        Some(Value::Array(items)) => items,
-        Some(v) => bail!(
-            "field \"{key}\": expected an array of strings, got {}",
-            describe(v)
-        ),
+/// Byline's own `images` list, kept where an entry's `block` is an `image` block; others are
+/// left out with a warning.
+fn own_images(
+    obj: &Map<String, Value>,
+    blocks: &[Block],
+    warnings: &mut Vec<String>,
+) -> Vec<Image> {
+    let Some(Value::Array(items)) = obj.get("images") else {
+        return Vec::new();
     };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, v)| match v {
-            Value::String(s) => Ok(collapse(s)),
-            v => bail!(
-                "field \"{key}[{i}]\": expected a string, got {}",
-                describe(v)
-            ),
-        })
-        .filter(|r| r.as_ref().map_or(true, |s| !s.is_empty()))
-        .collect()
-}
-
-fn blocks(v: &Value) -> Result<Vec<Block>> {
-    let Value::Array(items) = v else {
-        bail!("field \"blocks\": expected an array, got {}", describe(v));
-    };
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let block = match item {
-            // A bare string is a paragraph, which hand-written files find natural.
-            Value::String(s) => Block::paragraph(collapse(s)),
-            Value::Object(o) => {
-                let kind = match o.get("kind") {
-                    None | Some(Value::Null) => BlockKind::Paragraph,
-                    Some(k) => kind(k).ok_or_else(|| {
-                        anyhow!(
-                            "field \"blocks[{i}].kind\": expected one of paragraph, heading, \
-                             quote, list_item, got {}",
-                            describe(k)
-                        )
-                    })?,
-                };
-                let text = match o.get("text") {
-                    Some(Value::String(s)) => collapse(s),
-                    None => bail!("missing field \"blocks[{i}].text\""),
-                    Some(v) => bail!(
-                        "field \"blocks[{i}].text\": expected a string, got {}",
-                        describe(v)
-                    ),
-                };
-                Block { kind, text }
-            }
-            v => bail!(
-                "field \"blocks[{i}]\": expected an object or a string, got {}",
-                describe(v)
-            ),
-        };
-        // An empty block would show as a stray gap; it carries nothing.
-        if !block.text.is_empty() {
-            out.push(block);
-        }
-    }
-    Ok(out)
-}
-
-fn kind(v: &Value) -> Option<BlockKind> {
-    match v.as_str()? {
-        "paragraph" => Some(BlockKind::Paragraph),
-        "heading" => Some(BlockKind::Heading),
-        "quote" => Some(BlockKind::Quote),
-        "list_item" => Some(BlockKind::ListItem),
-        _ => None,
-    }
-}
-
-fn body_blocks(v: &Value) -> Result<Vec<Block>> {
-    let paragraphs: Vec<String> = match v {
-        Value::String(s) => paragraphs(s),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| match v {
-                Value::String(s) => Ok(collapse(s)),
-                v => bail!(
-                    "field \"body[{i}]\": expected a string, got {}",
-                    describe(v)
-                ),
+    let mut out = Vec::new();
+    let mut bad = 0;
+    for item in items {
+        let image = item.as_object().and_then(|o| {
+            let block = usize::try_from(o.get("block")?.as_u64()?).ok()?;
+            let src = o.get("src")?.as_str()?.trim().to_string();
+            let alt = o.get("alt").and_then(Value::as_str).map(collapse);
+            (blocks.get(block)?.kind == BlockKind::Image && !src.is_empty()).then(|| Image {
+                block,
+                alt: alt.unwrap_or_default(),
+                src,
             })
-            .collect::<Result<_>>()?,
-        v => bail!(
-            "field \"body\": expected a string or an array of strings, got {}",
-            describe(v)
-        ),
-    };
-    Ok(paragraphs
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .map(Block::paragraph)
-        .collect())
-}
-
-/// The paragraphs of `s`: runs of lines between blank (or whitespace-only) lines.
-fn paragraphs(s: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    for line in s.lines() {
-        if line.trim().is_empty() {
-            out.push(String::new());
-        } else if let Some(p) = out.last_mut() {
-            p.push(' ');
-            p.push_str(line);
+        });
+        match image {
+            Some(i) => out.push(i),
+            None => bad += 1,
         }
     }
-    out.iter().map(|p| collapse(p)).collect()
+    if bad > 0 {
+        warnings.push(format!(
+            "{bad} entries of \"images\" name no image block and were left out"
+        ));
+    }
+    out
 }
 
-fn related(obj: &Map<String, Value>) -> Result<Vec<Related>> {
-    let items = match obj.get("related") {
-        None | Some(Value::Null) => return Ok(Vec::new()),
-        Some(Value::Array(items)) => items,
-        Some(v) => bail!("field \"related\": expected an array, got {}", describe(v)),
-    };
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let r = match item {
-            Value::String(s) => frontmatter::related_entry(s),
-            Value::Object(o) => {
-                let field = |k: &str| format!("related[{i}].{k}");
-                let path = match o.get("path") {
-                    None | Some(Value::Null) => None,
-                    Some(Value::String(p)) if !p.trim().is_empty() => Some(PathBuf::from(p.trim())),
-                    Some(v) => bail!(
-                        "field \"{}\": expected a path string or null, got {}",
-                        field("path"),
-                        describe(v)
-                    ),
-                };
-                match (o.get("title"), path) {
-                    (Some(Value::String(t)), path) if !t.trim().is_empty() => Related {
-                        title: collapse(t),
-                        path,
-                        url: None,
-                    },
-                    // A path alone names its target; its stem stands in for the title.
-                    (None | Some(Value::Null), Some(p)) => Related {
-                        title: frontmatter::stem_title(&p),
-                        path: Some(p),
-                        url: None,
-                    },
-                    (None | Some(Value::Null), None) => {
-                        bail!("missing field \"{}\"", field("title"))
-                    }
-                    (Some(v), _) => bail!(
-                        "field \"{}\": expected a non-empty string, got {}",
-                        field("title"),
-                        describe(v)
-                    ),
-                }
-            }
-            v => bail!(
-                "field \"related[{i}]\": expected an object or a string, got {}",
-                describe(v)
-            ),
-        };
-        out.push(r);
+/// Warns when the object is of no known shape: its title or text came from a key only a guess
+/// reads, or it has neither title nor text.
+fn note_shape(
+    title_key: Option<&str>,
+    text_key: Option<(&str, bool)>,
+    no_blocks: bool,
+    warnings: &mut Vec<String>,
+) {
+    let title_guessed = title_key.is_some_and(|k| {
+        pick::TITLE_KEYS
+            .iter()
+            .any(|(key, known)| *key == k && !known)
+    });
+    let text_guessed = text_key.is_some_and(|(_, known)| !known);
+    let nothing = title_key.is_none() && no_blocks;
+    if !(title_guessed || text_guessed || nothing) {
+        return;
     }
-    Ok(out)
+    let mut parts = Vec::new();
+    match title_key {
+        Some(k) => parts.push(format!("title from \"{}\"", clean_line(k))),
+        None => parts.push("no title".to_string()),
+    }
+    match text_key {
+        Some((k, _)) => parts.push(format!("text from \"{}\"", clean_line(k))),
+        None if no_blocks => parts.push("no text".to_string()),
+        None => {}
+    }
+    warnings.push(format!("unknown JSON shape: {}", parts.join("; ")));
 }
 
-fn links(obj: &Map<String, Value>) -> Result<Vec<Link>> {
-    let items = match obj.get("links") {
-        None | Some(Value::Null) => return Ok(Vec::new()),
-        Some(Value::Array(items)) => items,
-        Some(v) => bail!("field \"links\": expected an array, got {}", describe(v)),
-    };
-    let mut out = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let (text, url) = match item {
-            Value::String(u) => (None, u),
-            Value::Object(o) => match (o.get("text"), o.get("url")) {
-                (t, Some(Value::String(u))) => (t.and_then(Value::as_str), u),
-                (_, None) => bail!("missing field \"links[{i}].url\""),
-                (_, Some(v)) => bail!(
-                    "field \"links[{i}].url\": expected a string, got {}",
-                    describe(v)
-                ),
-            },
-            v => bail!(
-                "field \"links[{i}]\": expected an object or a string, got {}",
-                describe(v)
-            ),
-        };
-        let url = url.trim().to_string();
-        let text = text.map(collapse).filter(|t| !t.is_empty());
-        out.push(Link {
-            text: text.unwrap_or_else(|| url.clone()),
-            url,
-            at: None,
-        });
-    }
-    Ok(out)
+/// Whether a key is one byline reads in some shape.
+fn known_key(k: &str) -> bool {
+    OWN_KEYS.contains(&k)
+        || pick::TITLE_KEYS.iter().any(|t| t.0 == k)
+        || pick::TEXT_KEYS.iter().any(|t| t.0 == k)
+        || pick::DATE_KEYS.contains(&k)
+        || matches!(
+            k,
+            "description" | "summary" | "standfirst" | "url" | "link" | "author" | "tags"
+        )
 }

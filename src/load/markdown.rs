@@ -1,12 +1,20 @@
 //! Markdown articles with optional TOML (`+++`) or `key: value` (`---`) front matter.
 //!
-//! Inline formatting is dropped to plain text; `##`… headings, paragraphs, block quotes (one block
-//! per paragraph inside) and list items become blocks; code blocks and table rows become
-//! paragraphs; images become their alt text; raw HTML is dropped. A `## Related` (or `See also`,
-//! `Read more`) heading followed only by list items becomes the related block.
+//! Inline formatting is dropped to plain text (inline code too); `##`… headings, paragraphs,
+//! block quotes (one block per paragraph inside) and list items become blocks; fenced and
+//! indented code becomes `code` blocks that keep their lines; table rows become paragraphs.
+//! Images (`![alt](src "title")`, `<img>`, `<figure>`) become `image` blocks listed in the
+//! article's images, their title, `<figcaption>` or a wholly italic line right after them a
+//! `caption` block; other raw HTML is dropped. Static-site template tags are taken out first
+//! ([`template`]). A `## Related` (or `See also`, `Read more`) heading followed only by list
+//! items becomes the related block, and a dateline opening the first paragraph is read as in
+//! news-wire text.
+
+mod figure;
+mod template;
 
 use super::frontmatter::{self, collapse, related_entry};
-use crate::article::{Article, Block, BlockKind, Link, Related};
+use crate::article::{Article, Block, BlockKind, Image, Link, Related};
 use anyhow::Result;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -27,15 +35,33 @@ const RELATED_HEADINGS: &[&str] = &[
 
 /// Parses sanitised Markdown text into an article (path, format and derived fields are set by the caller).
 pub fn parse(text: &str) -> Result<Article> {
+    parse_named(text, None)
+}
+
+/// [`parse`] for a file called `file_name` (its name only, without folders): a Jekyll post's
+/// name gives its date (`2014-05-08-harbour-reopens.md`) when the front matter names none.
+pub fn parse_named(text: &str, file_name: Option<&str>) -> Result<Article> {
     let (fm, body) = frontmatter::split(text)?;
-    let mut b = Builder::default();
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    let mut warnings = fm.warnings;
+    let stripped = template::strip(body, opts);
+    let body = match &stripped {
+        Some(s) => {
+            let n = s.removed;
+            warnings.push(format!(
+                "{n} static-site template tag{} removed",
+                if n == 1 { "" } else { "s" }
+            ));
+            s.text.as_str()
+        }
+        None => body,
+    };
+    let mut b = Builder::default();
     for event in Parser::new_ext(body, opts) {
         b.event(event);
     }
     b.flush();
 
-    let mut warnings = fm.warnings;
     if b.html {
         warnings.push("raw HTML dropped".to_string());
     }
@@ -46,9 +72,10 @@ pub fn parse(text: &str) -> Result<Article> {
     });
     let mut related: Vec<Related> = fm.related.iter().map(|r| related_entry(r)).collect();
     related.extend(take_related(&mut blocks));
+    let dateline = take_dateline(&mut blocks);
 
     let mut links = Vec::new();
-    if let Some(url) = fm.url {
+    if let Some(url) = &fm.url {
         let text = if title.is_empty() {
             url.clone()
         } else {
@@ -62,21 +89,76 @@ pub fn parse(text: &str) -> Result<Article> {
     }
     links.extend(b.links);
 
-    let date = fm.date.map(|d| d.trim().to_string());
+    let date = fm
+        .date
+        .map(|d| d.trim().to_string())
+        .or_else(|| file_name.and_then(jekyll_date));
+    let images = blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            m.src.as_ref().map(|src| Image {
+                block: i,
+                alt: m.block.text.clone(),
+                src: src.clone(),
+            })
+        })
+        .collect();
+    let (dateline, dateline_source) = dateline.unzip();
     let mut article = Article {
         date_iso: date.as_deref().and_then(frontmatter::date_iso),
+        datetime: date.as_deref().and_then(frontmatter::datetime),
         date,
         title,
+        standfirst: fm
+            .standfirst
+            .map(|s| collapse(&s))
+            .filter(|s| !s.is_empty()),
         authors: fm.authors.iter().map(|a| collapse(a)).collect(),
-        source: fm.source.map(|s| collapse(&s)),
+        source: fm
+            .source
+            .map(|s| collapse(&s))
+            .or(dateline_source.flatten()),
+        dateline,
         blocks: blocks.into_iter().map(|m| m.block).collect(),
         related,
         links,
+        tags: fm.tags.iter().map(|t| collapse(t)).collect(),
+        url: fm.url.map(|u| u.trim().to_string()),
+        images,
         warnings,
         ..Article::default()
     };
     frontmatter::scrub(&mut article);
     Ok(article)
+}
+
+/// The date a Jekyll post's file name starts with (`2014-05-08-title.md` → `2014-05-08`), when
+/// it is a real day.
+fn jekyll_date(name: &str) -> Option<String> {
+    let (date, rest) = (name.get(..10)?, name.get(10..)?);
+    if !rest.starts_with('-') {
+        return None;
+    }
+    crate::article::date::iso(date).filter(|d| d == date)
+}
+
+/// Splits a dateline (`KESSEL, Veldmark (AP) —`) off the first paragraph, looked for past the
+/// pictures and captions that may stand before it; returns it with the agency its bracket names.
+fn take_dateline(blocks: &mut [MdBlock]) -> Option<(String, Option<String>)> {
+    let first = blocks
+        .iter_mut()
+        .find(|b| !matches!(b.block.kind, BlockKind::Image | BlockKind::Caption))?;
+    if first.block.kind != BlockKind::Paragraph {
+        return None;
+    }
+    let (dateline, rest) = super::wire::split_dateline(&first.block.text)?;
+    let source = super::wire::dateline_source(&dateline);
+    if rest.is_empty() {
+        return None;
+    }
+    first.block.text = rest.to_string();
+    Some((dateline, source))
 }
 
 /// A block while the Markdown is read, with what the title and related passes need.
@@ -87,6 +169,19 @@ struct MdBlock {
     level: Option<u8>,
     /// The first link inside the block.
     link: Option<String>,
+    /// Where the picture is, for image blocks.
+    src: Option<String>,
+}
+
+impl MdBlock {
+    fn plain(block: Block) -> Self {
+        MdBlock {
+            block,
+            level: None,
+            link: None,
+            src: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,22 +210,46 @@ struct Builder {
     /// Links of the block being read, each with its offset in `plain`, to merge the bare URLs
     /// in reading order.
     block_links: Vec<(usize, Link)>,
+    /// The text of the code block being read, as written.
+    code: Option<String>,
+    /// The HTML block being read.
+    html_block: Option<String>,
+    /// The source and title of the image being read (its alt text goes to `buf`).
+    image: Option<(String, String)>,
+    /// How many emphases are open.
+    emph: usize,
+    /// Whether the block being read has text inside emphasis, and outside it.
+    text_in_emph: bool,
+    text_outside_emph: bool,
+    /// Whether a picture was placed since the block being read began (a caption line may follow
+    /// it in the same paragraph).
+    after_image: bool,
     /// Whether raw HTML was dropped.
     html: bool,
 }
 
 impl Builder {
     fn event(&mut self, event: Event) {
+        if let Some(code) = self.code.as_mut() {
+            match event {
+                Event::Text(t) => code.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => self.end_code(),
+                _ => {}
+            }
+            return;
+        }
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(end) => self.end(end),
             Event::Text(t) => {
+                self.note_text(&t);
                 if self.open_link.is_none() {
                     self.plain.push_str(&t);
                 }
                 self.buf.push_str(&t);
             }
             Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                self.note_text(&t);
                 self.plain.push(' ');
                 self.buf.push_str(&t);
             }
@@ -138,16 +257,38 @@ impl Builder {
                 self.plain.push(' ');
                 self.buf.push(' ');
             }
-            Event::Html(h) => {
-                // A comment (`<!-- more -->`) hides nothing a reader would miss.
-                let h = h.trim();
-                if !(h.is_empty() || h.starts_with("<!--") || h.ends_with("-->")) {
-                    self.html = true;
+            Event::Html(h) => match self.html_block.as_mut() {
+                Some(block) => block.push_str(&h),
+                None => self.html_text(&h),
+            },
+            Event::InlineHtml(h) => {
+                // An inline `<img>` is a picture; other inline tags (`<br>`, `<span>`) carry no
+                // text of their own.
+                if h.len() > 4
+                    && h[..4].eq_ignore_ascii_case("<img")
+                    && self.open_link.is_none()
+                    && self.heading.is_none()
+                    && let Some(fig) = figure::read(&h)
+                    && let Some((alt, src)) = fig.image
+                {
+                    self.flush();
+                    self.push_image(alt, src, String::new());
                 }
             }
-            // An inline tag (`<br>`, `<span>`) carries no text of its own.
-            Event::InlineHtml(_) | Event::FootnoteReference(_) | Event::TaskListMarker(_) => {}
+            Event::FootnoteReference(_) | Event::TaskListMarker(_) => {}
             Event::Rule => self.flush(),
+        }
+    }
+
+    /// Notes whether a piece of text stands inside emphasis, for captions.
+    fn note_text(&mut self, t: &str) {
+        if t.trim().is_empty() {
+            return;
+        }
+        if self.emph > 0 {
+            self.text_in_emph = true;
+        } else {
+            self.text_outside_emph = true;
         }
     }
 
@@ -165,6 +306,14 @@ impl Builder {
                 self.flush();
                 self.containers.push(Container::Item);
             }
+            Tag::CodeBlock(_) => {
+                self.flush();
+                self.code = Some(String::new());
+            }
+            Tag::HtmlBlock => {
+                self.flush();
+                self.html_block = Some(String::new());
+            }
             Tag::TableCell => {
                 if !self.buf.trim().is_empty() {
                     self.buf.push_str(" · ");
@@ -175,12 +324,17 @@ impl Builder {
                 self.plain.push(' ');
                 self.open_link = Some((self.buf.len(), dest_url.trim().to_string()));
             }
-            Tag::Emphasis
-            | Tag::Strong
-            | Tag::Strikethrough
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Image { .. } => {}
+            Tag::Image {
+                dest_url, title, ..
+            } => {
+                // An image inside a link or a heading (a badge, a logo) stays its alt text.
+                if self.open_link.is_none() && self.heading.is_none() && self.image.is_none() {
+                    self.flush();
+                    self.image = Some((dest_url.trim().to_string(), title.to_string()));
+                }
+            }
+            Tag::Emphasis => self.emph += 1,
+            Tag::Strong | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
             // Every other tag opens a block.
             _ => self.flush(),
         }
@@ -196,6 +350,10 @@ impl Builder {
                 self.flush();
                 self.containers.pop();
             }
+            TagEnd::HtmlBlock => {
+                let html = self.html_block.take().unwrap_or_default();
+                self.end_html(&html);
+            }
             TagEnd::Link => {
                 if let Some((start, url)) = self.open_link.take() {
                     let text = collapse(self.buf.get(start..).unwrap_or_default());
@@ -208,15 +366,80 @@ impl Builder {
                     self.block_links.push((self.plain.len(), link));
                 }
             }
+            TagEnd::Image => {
+                if let Some((src, title)) = self.image.take() {
+                    let alt = collapse(&self.buf);
+                    self.buf.clear();
+                    self.plain.clear();
+                    (self.text_in_emph, self.text_outside_emph) = (false, false);
+                    self.push_image(alt, src, title);
+                }
+            }
+            TagEnd::Emphasis => self.emph = self.emph.saturating_sub(1),
             TagEnd::TableCell
-            | TagEnd::Emphasis
             | TagEnd::Strong
             | TagEnd::Strikethrough
             | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Image => {}
+            | TagEnd::Subscript => {}
             _ => self.flush(),
         }
+    }
+
+    /// Ends a code block: its text keeps its lines; bare URLs in it are links to themselves.
+    fn end_code(&mut self) {
+        let code = self.code.take().unwrap_or_default();
+        let text = code.trim_end().trim_start_matches('\n');
+        for (_, url) in bare_urls(text) {
+            self.links.push(Link {
+                text: url.clone(),
+                url,
+                at: None,
+            });
+        }
+        if !text.trim().is_empty() {
+            self.blocks
+                .push(MdBlock::plain(Block::new(BlockKind::Code, text)));
+        }
+    }
+
+    /// Ends an HTML block: a picture in it becomes an image and a caption; other HTML is dropped,
+    /// with a warning when it held text.
+    fn end_html(&mut self, html: &str) {
+        if let Some(fig) = figure::read(html) {
+            if let Some((alt, src)) = fig.image {
+                self.push_image(alt, src, String::new());
+            }
+            if let Some(caption) = fig.caption {
+                self.blocks
+                    .push(MdBlock::plain(Block::new(BlockKind::Caption, caption)));
+            }
+            return;
+        }
+        self.html_text(html);
+    }
+
+    /// Notes dropped HTML: a comment (`<!-- more -->`) or bare tags hide nothing a reader would
+    /// miss; anything with text does.
+    fn html_text(&mut self, h: &str) {
+        let h = h.trim();
+        let comment = h.starts_with("<!--") && h.ends_with("-->");
+        if !comment && !figure::strip_tags(h).trim().is_empty() {
+            self.html = true;
+        }
+    }
+
+    /// Adds an image block, and a caption block for a non-empty title.
+    fn push_image(&mut self, alt: String, src: String, title: String) {
+        self.blocks.push(MdBlock {
+            src: Some(src),
+            ..MdBlock::plain(Block::new(BlockKind::Image, alt))
+        });
+        let title = collapse(&title);
+        if !title.is_empty() {
+            self.blocks
+                .push(MdBlock::plain(Block::new(BlockKind::Caption, title)));
+        }
+        self.after_image = true;
     }
 
     /// Ends the block being read, if it has any text.
@@ -226,6 +449,9 @@ impl Builder {
         let link = self.first_link.take();
         let bare = bare_urls(&self.plain);
         self.plain.clear();
+        let all_emph = self.text_in_emph && !self.text_outside_emph;
+        (self.text_in_emph, self.text_outside_emph) = (false, false);
+        let after_image = std::mem::take(&mut self.after_image);
         let mut marked = std::mem::take(&mut self.block_links);
         for (at, url) in bare {
             let text = if text.len() <= BARE_TEXT_MAX && !text.is_empty() {
@@ -254,6 +480,16 @@ impl Builder {
             match self.containers.last() {
                 Some(Container::Quote) => BlockKind::Quote,
                 Some(Container::Item) => BlockKind::ListItem,
+                // A wholly italic line right under a picture is its caption.
+                None if all_emph
+                    && (after_image
+                        || self
+                            .blocks
+                            .last()
+                            .is_some_and(|b| b.block.kind == BlockKind::Image)) =>
+                {
+                    BlockKind::Caption
+                }
                 None => BlockKind::Paragraph,
             }
         };
@@ -261,6 +497,7 @@ impl Builder {
             block: Block { kind, text },
             level: self.heading,
             link,
+            src: None,
         });
     }
 }

@@ -49,10 +49,14 @@ fn file_name(path: &Path) -> &[u8] {
     &bytes[start..]
 }
 
-/// Guesses the format of text with no file name (stdin): JSON object, Markdown, else news-wire.
+/// Guesses the format of text with no file name (stdin): JSON object or array of objects,
+/// Markdown, else news-wire.
 pub fn sniff(text: &str) -> Format {
     let t = text.trim_start();
-    if t.starts_with('{') {
+    if t.starts_with('{')
+        || t.strip_prefix('[')
+            .is_some_and(|r| r.trim_start().starts_with('{'))
+    {
         Format::Json
     } else if t.starts_with("+++") || t.starts_with("---") || t.starts_with("# ") {
         Format::Markdown
@@ -63,20 +67,20 @@ pub fn sniff(text: &str) -> Format {
 
 /// Parses already-read bytes as `format` (sniffed when `None`); the article's path is left unset.
 pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<Article> {
-    let mut article = parse_structure(bytes, format)?;
+    let mut article = parse_structure(bytes, format, None)?;
     article.finish();
     Ok(article)
 }
 
 /// [`parse_bytes`] without what is computed on the text (quotes, word count): the structure,
 /// title, dates and related headlines, which is all that resolving links needs, for a fraction
-/// of the time.
-fn parse_structure(bytes: &[u8], format: Option<Format>) -> Result<Article> {
+/// of the time. `name` is the file's name, which some formats read (a Jekyll post's date).
+fn parse_structure(bytes: &[u8], format: Option<Format>, name: Option<&str>) -> Result<Article> {
     let clean = sanitize::decode(bytes)?;
     let format = format.unwrap_or_else(|| sniff(&clean.text));
     let mut article = match format {
         Format::Text => wire::parse(&clean.text),
-        Format::Markdown => markdown::parse(&clean.text)?,
+        Format::Markdown => markdown::parse_named(&clean.text, name)?,
         Format::Json => json::parse(&clean.text)?,
         Format::Html => html::parse(&clean.text)?,
         Format::Feed => feed::parse_first(&clean.text)?,
@@ -101,7 +105,9 @@ pub fn load_file(path: &Path) -> Result<Article> {
 pub fn load_links(path: &Path) -> Result<Article> {
     let bytes = crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES)
         .with_context(|| format!("reading {}", shown(path)))?;
-    let mut article = parse_structure(&bytes, format_for(path)).with_context(|| shown(path))?;
+    let name = std::str::from_utf8(file_name(path)).ok();
+    let mut article =
+        parse_structure(&bytes, format_for(path), name).with_context(|| shown(path))?;
     // A relative date line (`5 hours ago`) is counted back from the file's modification time.
     if article.date_iso.is_none()
         && article

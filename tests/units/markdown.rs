@@ -101,11 +101,9 @@ fn body_blocks_in_order() {
                 BlockKind::ListItem,
                 "Boarding closes ten minutes before departure."
             ),
-            block(
-                BlockKind::Paragraph,
-                "Timetable: 23:40 mainland, 00:55 Orsk"
-            ),
-            block(BlockKind::Paragraph, "A ferry at night beside a lit pier"),
+            // Code stays code; the picture is an image block (see `images`).
+            block(BlockKind::Code, "Timetable: 23:40 mainland, 00:55 Orsk"),
+            block(BlockKind::Image, "A ferry at night beside a lit pier"),
             block(
                 BlockKind::Paragraph,
                 "More details are posted at https://example.org/orsk-line/timetable."

@@ -4,26 +4,41 @@
 
 mod read;
 mod scrub;
+mod stamp;
 
 pub use scrub::scrub;
+pub use stamp::{datetime, from_epoch};
 
 use crate::article::Related;
+use crate::text::sanitize::clean_line;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 
 /// The article fields front matter can set; everything it does not name stays empty.
+///
+/// Keys are read as the common generators and clippers write them (Jekyll, Hugo, Zola, Obsidian
+/// Web Clipper): see [`FrontMatter::set`]. Keys byline has no use for are ignored silently; a key
+/// that is one letter away from a key it reads gets a warning, as it is most likely a typo.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FrontMatter {
     /// `title`.
     pub title: Option<String>,
-    /// `date`, as written (a TOML date is written back in its TOML form).
+    /// `date`, else `published`, `publishDate`, `pubDate` or `date_published`, as written (a
+    /// TOML date is written back in its TOML form).
     pub date: Option<String>,
-    /// `author` or `authors`, a string or a list.
+    /// `author` or `authors`, a string or a list (`[[wikilinks]]` unwrapped); also `author.name`
+    /// and Zola's `extra.author`.
     pub authors: Vec<String>,
-    /// `source`.
+    /// `source` when it is not a URL, else `publisher`, `publication` or `site_name`.
     pub source: Option<String>,
-    /// `url`: where the article was published.
+    /// `url`, `canonical`, `canonicalURL`, or a `source` that is a URL: where the article was
+    /// published.
     pub url: Option<String>,
+    /// `description`, else `summary`, `subtitle`, `dek` or `excerpt`: the standfirst.
+    pub standfirst: Option<String>,
+    /// `tags`, `tag`, `categories`, `category`, `keywords` and every Zola `[taxonomies]` list,
+    /// in that order, without repeats.
+    pub tags: Vec<String>,
     /// `related`: headlines or relative paths, see [`related_entry`].
     pub related: Vec<String>,
     /// Lines or keys that were not understood.
@@ -35,6 +50,40 @@ enum Value {
     One(String),
     Many(Vec<String>),
 }
+
+/// Keys read for the date, best first: the publication date, never the date a page was edited
+/// or clipped (`lastmod`, `updated`, `created` are ignored).
+const DATE_KEYS: [&str; 5] = [
+    "date",
+    "published",
+    "publishdate",
+    "pubdate",
+    "date_published",
+];
+/// Keys read for the standfirst, best first.
+const STANDFIRST_KEYS: [&str; 5] = ["description", "summary", "subtitle", "dek", "excerpt"];
+/// Keys read for the source when `source` is absent or a URL, best first.
+const SOURCE_KEYS: [&str; 3] = ["publisher", "publication", "site_name"];
+/// Keys read for the article's URL, best first (`source` as a URL comes last).
+const URL_KEYS: [&str; 4] = ["url", "canonical", "canonicalurl", "canonical_url"];
+/// Keys whose values are tags.
+const TAG_KEYS: [&str; 5] = ["tags", "tag", "categories", "category", "keywords"];
+/// Keys a typo is measured against.
+const TYPO_TARGETS: [&str; 11] = [
+    "title",
+    "date",
+    "author",
+    "authors",
+    "source",
+    "description",
+    "tags",
+    "categories",
+    "related",
+    "published",
+    "summary",
+];
+/// Keys that are one letter from a key byline reads but mean something else to some generator.
+const NOT_TYPOS: [&str; 6] = ["data", "dates", "sources", "titles", "layout", "tagline"];
 
 /// Splits `text` into its front matter and the Markdown after it.
 ///
@@ -59,53 +108,227 @@ pub fn split(text: &str) -> Result<(FrontMatter, &str)> {
             let fm = if fence == "+++" {
                 read::from_toml(inner)?
             } else {
-                let fm = read::from_yaml_like(inner);
+                let (fm, understood) = read::from_yaml_like(inner);
                 // Between two rules with not one `key: value` line, this is Markdown after all
                 // (a rule, then a setext heading).
                 let lines = inner.lines().filter(|l| !l.trim().is_empty()).count();
-                if lines > 0 && fm.warnings.len() == lines {
+                if lines > 0 && understood == 0 {
                     return Ok((FrontMatter::default(), text));
                 }
                 fm
             };
-            return Ok((fm, body));
+            return Ok((fm.settled(), body));
         }
         pos += line.len();
     }
     Ok((FrontMatter::default(), text))
 }
 
+/// A value with the rank of the key it came from (lower is better).
+type Ranked = Option<(usize, String)>;
+
+/// The fields being gathered: every candidate key's value, so the best one wins whatever the
+/// order of the keys in the file.
+#[derive(Default)]
+struct Gather {
+    fm: FrontMatter,
+    /// (rank in its key list, value) of the best date, standfirst, source and URL seen so far.
+    date: Option<(usize, String)>,
+    standfirst: Option<(usize, String)>,
+    source: Option<(usize, String)>,
+    url: Option<(usize, String)>,
+    /// Tags of each tag key, with the key's rank.
+    tags: Vec<(usize, Vec<String>)>,
+    /// Authors from a fallback place (`extra.author`, `taxonomies.authors`), used when no
+    /// `author`/`authors` key is given.
+    spare_authors: Vec<String>,
+}
+
 impl FrontMatter {
+    /// Ends the gathering: nothing to do for the fields set directly; kept as one place where
+    /// the fields settle (dedup of tags).
+    fn settled(mut self) -> Self {
+        let mut seen = std::collections::HashSet::new();
+        self.tags.retain(|t| seen.insert(t.to_lowercase()));
+        self
+    }
+}
+
+impl Gather {
+    /// Records `value` under `key`, a dotted path for nested tables (`taxonomies.tags`,
+    /// `extra.author`, `author.name`).
     fn set(&mut self, key: &str, value: Value) {
-        let one = |v: Value| match v {
-            Value::One(s) => Some(s),
-            Value::Many(items) => items.into_iter().next(),
-        };
-        let many = |v: Value| match v {
-            Value::One(s) => vec![s],
-            Value::Many(items) => items,
-        };
-        let nonempty = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
-        match key.to_ascii_lowercase().as_str() {
-            "title" => self.title = nonempty(one(value)),
-            "date" => self.date = nonempty(one(value)),
-            "author" | "authors" => {
-                self.authors = many(value)
-                    .into_iter()
-                    .filter(|a| !a.trim().is_empty())
-                    .collect()
+        let one = |v: Value| {
+            match v {
+                Value::One(s) => Some(s),
+                Value::Many(items) => items.into_iter().find(|s| !s.trim().is_empty()),
             }
-            "source" => self.source = nonempty(one(value)),
-            "url" => self.url = nonempty(one(value)),
-            "related" => {
-                self.related = many(value)
-                    .into_iter()
-                    .filter(|r| !r.trim().is_empty())
-                    .collect()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+        };
+        let many = |v: Value| -> Vec<String> {
+            match v {
+                Value::One(s) => vec![s],
+                Value::Many(items) => items,
             }
-            // Other keys (tags, draft, layout…) belong to other tools.
+            .into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+        };
+        let key = key.to_ascii_lowercase();
+        let (parent, leaf) = match key.split_once('.') {
+            Some((p, l)) => (Some(p), l),
+            None => (None, key.as_str()),
+        };
+        let rank = |list: &[&str]| list.iter().position(|k| *k == leaf);
+        let better =
+            |slot: &Option<(usize, String)>, r: usize| slot.as_ref().is_none_or(|s| r < s.0);
+        match (parent, leaf) {
+            (None, "title") => self.fm.title = one(value),
+            (None, "author" | "authors") => self.fm.authors = names(many(value)),
+            (Some("author" | "authors"), "name") => self.fm.authors.extend(names(many(value))),
+            (Some("extra"), "author" | "authors") | (Some("taxonomies"), "author" | "authors") => {
+                self.spare_authors.extend(names(many(value)))
+            }
+            (None, "source") => {
+                if let Some(s) = one(value) {
+                    if looks_like_url(&s) {
+                        if better(&self.url, URL_KEYS.len()) {
+                            self.url = Some((URL_KEYS.len(), s));
+                        }
+                    } else {
+                        self.source = Some((0, s));
+                    }
+                }
+            }
+            (None, "related") => self.fm.related = many(value),
+            (None | Some("extra"), k) if TAG_KEYS.contains(&k) => {
+                let r = rank(&TAG_KEYS).unwrap_or(0) + if parent.is_some() { 200 } else { 0 };
+                self.tags(r, value)
+            }
+            (Some("taxonomies"), _) => {
+                let r = 100 + rank(&TAG_KEYS).unwrap_or(TAG_KEYS.len());
+                self.tags(r, value)
+            }
+            (None | Some("extra"), _) => {
+                let slots: [(&[&str], &mut Ranked, usize); 4] = [
+                    (&DATE_KEYS, &mut self.date, 0),
+                    (&STANDFIRST_KEYS, &mut self.standfirst, 0),
+                    (&SOURCE_KEYS, &mut self.source, 1),
+                    (&URL_KEYS, &mut self.url, 0),
+                ];
+                for (list, slot, offset) in slots {
+                    if let Some(r) = rank(list) {
+                        // A key inside `[extra]` ranks after every top-level key.
+                        let r = r + offset + if parent.is_some() { 100 } else { 0 };
+                        if slot.as_ref().is_none_or(|s| r < s.0)
+                            && let Some(v) = one(value)
+                        {
+                            *slot = Some((r, v));
+                        }
+                        return;
+                    }
+                }
+                if parent.is_none()
+                    && let Some(known) = typo_of(leaf)
+                {
+                    self.fm.warnings.push(format!(
+                        "front matter key \"{}\" ignored: did you mean \"{known}\"?",
+                        clean_line(leaf)
+                    ));
+                }
+            }
+            // Other nested keys (`extra.*`, `params.*`, `cascade.*`) belong to other tools.
             _ => {}
         }
+    }
+
+    /// Adds the tags of one key ranked `rank` (the tags of better-ranked keys come first): a
+    /// list's items as they are; a single string is a comma-separated list, or without commas a
+    /// space-separated one (as Jekyll reads `categories: news local`). Obsidian's `[[wikilink]]`
+    /// brackets are taken off.
+    fn tags(&mut self, rank: usize, value: Value) {
+        let items: Vec<String> = match value {
+            Value::Many(items) => items,
+            Value::One(s) if s.contains(',') => s.split(',').map(str::to_string).collect(),
+            Value::One(s) => s.split_whitespace().map(str::to_string).collect(),
+        };
+        self.tags.push((rank, names(items)));
+    }
+
+    /// The front matter gathered.
+    fn finish(mut self) -> FrontMatter {
+        let take = |s: Option<(usize, String)>| s.map(|s| s.1);
+        self.fm.date = take(self.date);
+        self.fm.standfirst = take(self.standfirst);
+        self.fm.source = take(self.source);
+        self.fm.url = take(self.url);
+        if self.fm.authors.is_empty() {
+            self.fm.authors = self.spare_authors;
+        }
+        // A stable sort: keys of one rank keep the file's order.
+        self.tags.sort_by_key(|t| t.0);
+        self.fm.tags = self.tags.into_iter().flat_map(|t| t.1).collect();
+        self.fm
+    }
+}
+
+/// Author names as written, with Obsidian's `[[wikilink]]` brackets taken off (`[[Page|Shown]]`
+/// gives the page name), and a lone pair of square brackets too.
+fn names(items: Vec<String>) -> Vec<String> {
+    items
+        .into_iter()
+        .map(|a| {
+            let t = a.trim();
+            // `author: [[Ana Ruiz]]` unquoted is a YAML list in a list: its item keeps one pair.
+            let inner = t
+                .strip_prefix("[[")
+                .and_then(|t| t.strip_suffix("]]"))
+                .or_else(|| t.strip_prefix('[').and_then(|t| t.strip_suffix(']')));
+            match inner {
+                Some(inner) => inner.split('|').next().unwrap_or(inner).trim().to_string(),
+                None => t.to_string(),
+            }
+        })
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+/// Whether a value is a web address rather than a name.
+pub(crate) fn looks_like_url(s: &str) -> bool {
+    let s = s.trim();
+    (s.starts_with("http://") || s.starts_with("https://")) && !s.contains(char::is_whitespace)
+}
+
+/// The known key that `key` is most likely a typo of: one letter added, dropped, changed or two
+/// swapped, in a key of four letters or more that is not itself a key some tool uses.
+fn typo_of(key: &str) -> Option<&'static str> {
+    if key.len() < 4 || key.len() > 14 || NOT_TYPOS.contains(&key) {
+        return None;
+    }
+    TYPO_TARGETS
+        .iter()
+        .find(|k| one_edit(key.as_bytes(), k.as_bytes()))
+        .copied()
+}
+
+/// Whether `a` and `b` differ by exactly one insertion, deletion, substitution or swap of
+/// neighbours.
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    if a == b {
+        return false;
+    }
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[pre..], &b[pre..]);
+    match ra.len() as isize - rb.len() as isize {
+        0 => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        1 => ra[1..] == *rb,
+        -1 => *ra == rb[1..],
+        _ => false,
     }
 }
 
@@ -162,9 +385,6 @@ pub fn stem_title(path: &Path) -> String {
 
 pub use crate::text::collapse;
 
-/// Makes every string field of `article` safe with [`clean_line`] and adds one warning naming the
-/// fields that changed. Loaders that decode escapes (JSON `\u001b`, Markdown `&#27;`) call it last,
-/// because the file text was neutralised before those escapes turned into characters.
 #[cfg(test)]
 mod tests {
     use super::*;

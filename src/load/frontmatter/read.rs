@@ -1,10 +1,12 @@
 //! Reading the two front-matter syntaxes into [`FrontMatter`].
 
-use super::{FrontMatter, Value};
+use super::{FrontMatter, Gather, Value};
 use crate::text::sanitize::clean_line;
 use anyhow::{Result, bail};
 
 /// Reads TOML front matter; a syntax error names its line, counted from the opening `+++`.
+/// Tables one level deep (`[taxonomies]`, `[extra]`) are read as dotted keys; booleans, numbers
+/// and deeper tables byline has no use for are passed over silently.
 pub(super) fn from_toml(inner: &str) -> Result<FrontMatter> {
     let table: toml::Table = match toml::from_str(inner) {
         Ok(t) => t,
@@ -22,17 +24,29 @@ pub(super) fn from_toml(inner: &str) -> Result<FrontMatter> {
             );
         }
     };
-    let mut fm = FrontMatter::default();
+    let mut g = Gather::default();
     for (key, value) in &table {
-        match toml_value(value) {
-            Some(v) => fm.set(key, v),
-            None => fm.warnings.push(format!(
-                "front matter key \"{}\": expected a string or a list of strings",
-                clean_line(key)
-            )),
+        match value {
+            toml::Value::Table(inner) => {
+                for (k, v) in inner {
+                    if let Some(v) = toml_value(v) {
+                        g.set(&format!("{key}.{k}"), v);
+                    }
+                }
+            }
+            v => match toml_value(v) {
+                Some(v) => g.set(key, v),
+                None if super::TYPO_TARGETS.contains(&key.to_ascii_lowercase().as_str()) => {
+                    g.fm.warnings.push(format!(
+                        "front matter key \"{}\": expected a string or a list of strings",
+                        clean_line(key)
+                    ))
+                }
+                None => {}
+            },
         }
     }
-    Ok(fm)
+    Ok(g.finish())
 }
 
 fn toml_value(v: &toml::Value) -> Option<Value> {
@@ -46,9 +60,13 @@ fn toml_value(v: &toml::Value) -> Option<Value> {
         }
     }
     match v {
+        // `[[authors]]` tables with a `name` stand for their names.
         toml::Value::Array(items) => items
             .iter()
-            .map(scalar)
+            .map(|i| match i {
+                toml::Value::Table(t) => t.get("name").and_then(scalar),
+                i => scalar(i),
+            })
             .collect::<Option<_>>()
             .map(Value::Many),
         v => scalar(v).map(Value::One),
@@ -57,10 +75,16 @@ fn toml_value(v: &toml::Value) -> Option<Value> {
 
 /// Reads the `key: value` subset of YAML that article front matter uses: scalars (bare, `"…"` or
 /// `'…'`), block scalars (`key: >` or `|` then indented lines, joined with spaces), flow lists
-/// `[a, b]`, and block lists (`key:` then `- item` lines). Escapes inside double quotes other than
-/// `\"` and `\\` are kept as written, so none can make a control character.
-pub(super) fn from_yaml_like(inner: &str) -> FrontMatter {
-    let mut fm = FrontMatter::default();
+/// `[a, b]`, block lists (`key:` then `- item` lines), and maps (`key:` then indented
+/// `key: value` lines, read as dotted keys such as `author.name`). Escapes inside double quotes
+/// other than `\"` and `\\` are kept as written, so none can make a control character.
+///
+/// Returns the front matter and how many `key: value` lines it understood.
+pub(super) fn from_yaml_like(inner: &str) -> (FrontMatter, usize) {
+    let mut g = Gather::default();
+    let mut understood = 0;
+    // Open map keys, outermost first, each with its indent.
+    let mut parents: Vec<(usize, String)> = Vec::new();
     // The key whose `- item` lines are being read, and its items so far.
     let mut list: Option<(String, Vec<String>)> = None;
     // The key whose indented block-scalar lines are being read, and its text so far.
@@ -77,49 +101,94 @@ pub(super) fn from_yaml_like(inner: &str) -> FrontMatter {
             continue;
         }
         if let Some((key, text)) = block.take() {
-            fm.set(&key, Value::One(text.trim().to_string()));
+            g.set(&key, Value::One(text.trim().to_string()));
         }
         if t.is_empty() || t.starts_with('#') {
             continue;
         }
         if let Some(item) = t.strip_prefix('-').filter(|_| list.is_some()) {
             if let Some((_, items)) = list.as_mut() {
-                items.push(unquote(item.trim()));
+                items.push(list_item(item.trim()));
             }
             continue;
         }
-        if let Some((key, items)) = list.take() {
-            fm.set(&key, Value::Many(items));
+        if let Some((key, items)) = list.take()
+            && !items.is_empty()
+        {
+            g.set(&key, Value::Many(items));
         }
         let Some((key, value)) = t.split_once(':').filter(|(k, _)| is_key(k)) else {
-            fm.warnings.push(format!(
+            g.fm.warnings.push(format!(
                 "front matter line {} not understood",
                 n + 2 // the front matter starts on the file's second line
             ));
             continue;
         };
+        understood += 1;
+        let indent = line.len() - line.trim_start().len();
+        while parents.last().is_some_and(|(i, _)| *i >= indent) {
+            parents.pop();
+        }
+        let key = match parents.last() {
+            Some((_, p)) => format!("{p}.{}", key.trim()),
+            None => key.trim().to_string(),
+        };
         let value = value.trim();
         if matches!(value, "|" | ">" | "|-" | ">-" | "|+" | ">+") {
-            block = Some((key.trim().to_string(), String::new()));
+            block = Some((key, String::new()));
         } else if value.is_empty() {
-            list = Some((key.trim().to_string(), Vec::new()));
+            // A list or a map follows; which one, the next line tells.
+            parents.push((indent, key.clone()));
+            list = Some((key, Vec::new()));
         } else if let Some(flow) = value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
-            let items = flow
-                .split(',')
+            let items = split_flow(flow)
+                .into_iter()
                 .map(|s| unquote(s.trim()))
                 .filter(|s| !s.is_empty());
-            fm.set(key.trim(), Value::Many(items.collect()));
+            g.set(&key, Value::Many(items.collect()));
         } else {
-            fm.set(key.trim(), Value::One(unquote(value)));
+            g.set(&key, Value::One(unquote(value)));
         }
     }
-    if let Some((key, items)) = list {
-        fm.set(&key, Value::Many(items));
+    if let Some((key, items)) = list
+        && !items.is_empty()
+    {
+        g.set(&key, Value::Many(items));
     }
     if let Some((key, text)) = block {
-        fm.set(&key, Value::One(text.trim().to_string()));
+        g.set(&key, Value::One(text.trim().to_string()));
     }
-    fm
+    (g.finish(), understood)
+}
+
+/// One `- item` of a block list: a scalar, or the `name:` (or `title:`, `label:`) of a list of
+/// maps such as `- name: Ana Ruiz`.
+fn list_item(item: &str) -> String {
+    if let Some((k, v)) = item.split_once(": ")
+        && matches!(k.trim(), "name" | "title" | "label")
+    {
+        return unquote(v.trim());
+    }
+    unquote(item)
+}
+
+/// The items of a flow list's inside, split at commas outside quotes.
+fn split_flow(flow: &str) -> Vec<&str> {
+    let mut items = Vec::new();
+    let (mut start, mut quote) = (0, None);
+    for (i, c) in flow.char_indices() {
+        match (c, quote) {
+            ('"' | '\'', None) => quote = Some(c),
+            (c, Some(q)) if c == q => quote = None,
+            (',', None) => {
+                items.push(&flow[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    items.push(&flow[start..]);
+    items
 }
 
 fn is_key(k: &str) -> bool {
