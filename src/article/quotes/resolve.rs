@@ -53,6 +53,11 @@ pub(super) struct Resolver {
     /// last person.
     last_org: Option<String>,
     org_last: bool,
+    /// Full names mentioned, most recent last, each once: a pronoun takes one of them when no
+    /// one who opened a sentence fits.
+    mentioned: Vec<String>,
+    /// Whom the text calls `he` or `she` (by a pronoun or an honorific).
+    gender: HashMap<String, Pronoun>,
     /// Whom `he` and `she` stood for last: one person is not both.
     he: Option<String>,
     she: Option<String>,
@@ -90,6 +95,7 @@ impl Resolver {
         for item in items {
             match item {
                 Item::Name(full) => {
+                    remember(&mut self.mentioned, &full);
                     let sur = surname(&full);
                     if !self.surnames.contains_key(sur) {
                         let sur = sur.to_string();
@@ -103,15 +109,23 @@ impl Resolver {
                     }
                 }
                 Item::Org(name) => self.add_org(name),
+                Item::Gender(name, p) => {
+                    let full = self.lookup(&name);
+                    self.gender.insert(full, p);
+                }
                 Item::Opening {
                     pos,
                     sure,
                     guess,
                     alt,
+                    pron,
                 } => {
                     let known = guess.filter(|g| self.surnames.contains_key(g.as_str()));
                     let subject = sure.or(known.map(Subject::Name)).or(alt);
                     if let Some(sp) = subject.and_then(|s| self.resolve(&s, None)) {
+                        if let (Some(p), SpeakerKind::Person) = (pron, sp.kind) {
+                            self.gender.entry(sp.name.clone()).or_insert(p);
+                        }
                         self.note(&sp);
                         changes.push((pos, Some(sp)));
                     }
@@ -191,13 +205,24 @@ impl Resolver {
                 self.add_org(n.clone());
                 Some(org(n.clone()))
             }
-            Subject::Generic(phrase) => {
+            Subject::Generic(phrase, any_company) => {
                 let head = surname(phrase).to_lowercase();
-                let named = self.orgs.iter().rev().find(|o| {
-                    o.split(' ')
-                        .any(|w| w.to_lowercase() == head && o.as_str() != phrase)
+                let named = self
+                    .orgs
+                    .iter()
+                    .rev()
+                    .find(|o| {
+                        o.split(' ')
+                            .any(|w| w.to_lowercase() == head && o.as_str() != phrase)
+                    })
+                    .cloned();
+                // `the company said` after `Nordline said`: the body that last spoke.
+                let named = named.or_else(|| {
+                    self.last_org
+                        .clone()
+                        .filter(|o| *any_company && o.contains(char::is_uppercase))
                 });
-                let name = named.cloned().unwrap_or_else(|| phrase.clone());
+                let name = named.clone().unwrap_or_else(|| phrase.clone());
                 if named.is_none() {
                     self.add_org(phrase.clone());
                 }
@@ -205,18 +230,28 @@ impl Resolver {
             }
             Subject::Pronoun(p @ (Pronoun::He | Pronoun::She)) => {
                 let (this, other) = match p {
-                    Pronoun::He => (&mut self.he, &mut self.she),
-                    _ => (&mut self.she, &mut self.he),
+                    Pronoun::He => (&self.he, &self.she),
+                    _ => (&self.she, &self.he),
                 };
-                // The last person who opened a sentence or spoke, unless the other pronoun
-                // stands for them.
+                // The last person who opened a sentence or spoke and whom the text never called
+                // by the other pronoun (nor was the other pronoun's last); else the last person
+                // mentioned who fits.
+                let fits = |n: &&String| match self.gender.get(*n) {
+                    Some(g) => g == p,
+                    None => other.as_ref() != Some(*n) || this.as_ref() == Some(*n),
+                };
                 let name = self
                     .people
                     .iter()
                     .rev()
-                    .find(|n| other.as_ref() != Some(*n))?
+                    .find(fits)
+                    .or_else(|| self.mentioned.iter().rev().find(fits))?
                     .clone();
-                *this = Some(name.clone());
+                self.gender.insert(name.clone(), *p);
+                match p {
+                    Pronoun::He => set(&mut self.he, &name),
+                    _ => set(&mut self.she, &name),
+                }
                 Some(person(name))
             }
             Subject::Pronoun(Pronoun::It) => self.last_org.clone().map(org),
@@ -232,17 +267,25 @@ impl Resolver {
     fn note(&mut self, sp: &Speaker) {
         match sp.kind {
             SpeakerKind::Person => {
-                self.people.retain(|n| n != &sp.name);
-                if self.people.len() == PEOPLE {
-                    self.people.remove(0);
-                }
-                self.people.push(sp.name.clone());
+                remember(&mut self.people, &sp.name);
                 self.org_last = false;
             }
             SpeakerKind::Organisation => {
                 self.last_org = Some(sp.name.clone());
                 self.org_last = true;
             }
+        }
+    }
+
+    /// The full name a name stands for, as [`Resolver::full_name`] would give it, without
+    /// taking it for a speaker.
+    fn lookup(&self, name: &str) -> String {
+        if name.contains(' ') {
+            return name.to_string();
+        }
+        match self.surnames.get(name) {
+            Some(known) => known.speaker.clone().unwrap_or_else(|| known.first.clone()),
+            None => name.to_string(),
         }
     }
 
@@ -300,4 +343,16 @@ fn set(slot: &mut Option<String>, text: &str) {
 /// The last word of a name.
 fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// Puts `name` last in `list` (most recent last, each once, at most [`PEOPLE`]).
+fn remember(list: &mut Vec<String>, name: &str) {
+    if list.last().is_some_and(|n| n == name) {
+        return;
+    }
+    list.retain(|n| n != name);
+    if list.len() == PEOPLE {
+        list.remove(0);
+    }
+    list.push(name.to_string());
 }

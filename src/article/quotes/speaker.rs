@@ -37,8 +37,9 @@ pub(super) enum Subject {
     /// An organisation by its name (`Kessel Bank`).
     Org(String),
     /// A body by a common noun (`the ministry`, `roads agency`): resolved to the organisation
-    /// named earlier with that word, else kept as written.
-    Generic(String),
+    /// named earlier with that word, else kept as written. `true` when the noun is one for any
+    /// company (`the company`, `the club`), which may stand for the last body that spoke.
+    Generic(String, bool),
     Pronoun(Pronoun),
     /// `a statement said`: whoever spoke last in the paragraph.
     Statement,
@@ -80,7 +81,12 @@ pub(super) enum Item {
         sure: Option<Subject>,
         guess: Option<String>,
         alt: Option<Subject>,
+        /// `he` or `she`, when the rest of the sentence refers to its subject so (`Ruiz shook
+        /// his head`).
+        pron: Option<Pronoun>,
     },
+    /// A name written with an honorific that tells `he` from `she` (`Mr Storm`, `Ms Brun`).
+    Gender(String, Pronoun),
 }
 
 /// What one block says about who speaks: everything resolution needs, without the block's text.
@@ -115,6 +121,8 @@ struct Walk<'a> {
     chars: &'a [char],
     tokens: &'a [Token],
     class: Vec<Class>,
+    /// Whether each token starts a sentence.
+    starts: Vec<bool>,
 }
 
 impl<'v> Speakers<'v> {
@@ -146,10 +154,17 @@ impl<'v> Speakers<'v> {
         }
         let tokens = tokenize(chars);
         let ends = sentence_ends(chars, &tokens, &intervals);
+        let mut starts = vec![false; tokens.len()];
+        for e in std::iter::once(0).chain(ends.iter().map(|e| e + 1)) {
+            if let Some(s) = starts.get_mut(e) {
+                *s = true;
+            }
+        }
         let walk = Walk {
             chars,
             tokens: &tokens,
             class: tokens.iter().map(|t| classify(chars, t)).collect(),
+            starts,
         };
         let (events, items, barriers) = self.events(&walk, &intervals, &ends);
         let alone = alone(&walk, spans, &ends);
@@ -282,6 +297,7 @@ impl<'v> Speakers<'v> {
         quoted: &dyn Fn(&Token) -> bool,
         items: &mut Vec<Item>,
     ) -> Option<Subject> {
+        let sentence_end = end.min(w.tokens.len());
         let end = end.min(t0 + OPENING).min(w.tokens.len());
         let mut i = t0;
         while i < end && !w.tokens[i].word && !quoted(&w.tokens[i]) {
@@ -315,7 +331,7 @@ impl<'v> Speakers<'v> {
             }
         }
         let mut alt = None;
-        if sure.is_none() {
+        if sure.is_none() || k - i == 1 {
             // Descriptions before the name: lower-case words that are no verb in the past tense.
             let mut m = k;
             while m < end
@@ -336,6 +352,10 @@ impl<'v> Speakers<'v> {
             if m > k && n > m && (n == end || !w.class[n].possessive) {
                 alt = Some(self.phrase(w, k, n, false)).filter(Subject::known);
             }
+            // `Group commander Ruth Amsel`: a lone capitalised word was a description.
+            if alt.is_some() {
+                (sure, guess) = (None, None);
+            }
         }
         if sure.is_none() && guess.is_none() && alt.is_none() {
             return None;
@@ -344,11 +364,16 @@ impl<'v> Speakers<'v> {
             .clone()
             .or_else(|| alt.clone())
             .or_else(|| guess.clone().map(Subject::Name));
+        // The first `he`/`his` or `she`/`her` after the subject, outside quotes.
+        let pron = (k..sentence_end.min(k + 40))
+            .filter(|&m| w.tokens[m].word && !quoted(&w.tokens[m]))
+            .find_map(|m| gendered(&w.word(m)));
         items.push(Item::Opening {
             pos: w.tokens[i].start,
             sure,
             guess,
             alt,
+            pron,
         });
         plain
     }
@@ -503,7 +528,7 @@ impl<'v> Speakers<'v> {
         }
         if r == to {
             return if c[last].org_noun && !indefinite && w.phrase_words(from, to) {
-                Subject::Generic(w.text(from, to))
+                Subject::Generic(w.text(from, to), c[last].org_descriptor)
             } else {
                 Subject::Unknown
             };
@@ -526,6 +551,7 @@ impl<'v> Speakers<'v> {
         let Some((a, b)) = w.name_in(from, to) else {
             return Subject::Unknown;
         };
+        let a = w.after_descriptor(a, b);
         let name = w.text(a, b);
         // Tokens hold no spaces, so a one-token name is a single word.
         if b - a == 1 {
@@ -562,6 +588,21 @@ fn alone(w: &Walk, spans: &[Span], ends: &[usize]) -> Vec<bool> {
 }
 
 impl Walk<'_> {
+    /// The first token of the name `a..b` once a description written capitalised only because
+    /// it opens the sentence is dropped (`Witness Oskar Dahl`, `Conservator Tariq Mansour`): the
+    /// first of three or more words at a sentence start, shaped like a noun for a role.
+    fn after_descriptor(&self, a: usize, b: usize) -> usize {
+        let opens = self.starts[a] || a > 0 && !self.tokens[a - 1].word && self.starts[a - 1];
+        if !opens || b - a < 3 || self.class[a + 1].particle {
+            return a;
+        }
+        let w = self.word(a).to_lowercase();
+        let role = ["er", "or", "ist", "ness", "ant", "ent", "man", "woman"]
+            .iter()
+            .any(|s| w.len() >= s.len() + 3 && w.ends_with(s));
+        if role { a + 1 } else { a }
+    }
+
     /// The text of token `t`.
     fn word(&self, t: usize) -> String {
         let tok = &self.tokens[t];
@@ -628,12 +669,34 @@ impl Walk<'_> {
         {
             if self.class[to].org_head || run.iter().any(|&k| self.class[k].of) {
                 items.push(Item::Org(self.text(from, to + 1)));
-            } else if let Some((a, b)) = self.name_in(from, to + 1)
-                && b - a >= 2
-            {
-                items.push(Item::Name(self.text(a, b)));
+            } else if let Some((a, b)) = self.name_in(from, to + 1) {
+                if b - a >= 2 {
+                    let a = self.after_descriptor(a, b);
+                    items.push(Item::Name(self.text(a, b)));
+                }
+                if let Some(p) = (from..a).rev().find_map(|k| honorific(&self.word(k))) {
+                    items.push(Item::Gender(self.text(a, b), p));
+                }
             }
         }
         run.clear();
+    }
+}
+
+/// `he` or `she`, for the pronouns and possessives that refer to a person.
+fn gendered(word: &str) -> Option<Pronoun> {
+    match word {
+        "he" | "his" | "him" | "himself" | "He" | "His" => Some(Pronoun::He),
+        "she" | "her" | "hers" | "herself" | "She" | "Her" => Some(Pronoun::She),
+        _ => None,
+    }
+}
+
+/// `he` or `she`, for an honorific before a name.
+fn honorific(word: &str) -> Option<Pronoun> {
+    match word.trim_end_matches('.') {
+        "Mr" | "Sir" | "Lord" | "King" | "Prince" => Some(Pronoun::He),
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" => Some(Pronoun::She),
+        _ => None,
     }
 }
