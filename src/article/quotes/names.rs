@@ -356,6 +356,8 @@ pub(super) struct Class {
     pub of: bool,
     /// Possessive (`Kessel Bank’s`, `nurses’`).
     pub possessive: bool,
+    /// A title or a word for someone's role (`minister`, `striker`).
+    pub title: bool,
     /// A word that may stand between a subject and its verb (`also`, `later`, `quickly`).
     pub adverb: bool,
     /// `according`, of `according to`.
@@ -428,6 +430,7 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
         statement: on & STATEMENT != 0,
         of: w == b"of",
         possessive,
+        title: on & TITLE != 0,
         adverb: !upper && (on & ADVERB != 0 || adverb_like),
         according: w == b"according",
         to: w == b"to",

@@ -35,10 +35,34 @@ pub(super) struct Attributed {
     pub explicit: bool,
 }
 
-/// A full name first seen with a surname, and the last speaker who had it.
+/// The full names an article gave one surname, least recently used first, each with how often
+/// it opened a sentence or spoke: a lone surname stands for the one used most (`Holmsen` is the
+/// baker, not the brother quoted once), the latest of equals.
+#[derive(Default)]
 struct Known {
-    first: String,
-    speaker: Option<String>,
+    names: Vec<(String, usize)>,
+}
+
+impl Known {
+    /// The name a lone surname stands for.
+    fn best(&self) -> Option<&String> {
+        let mut best: Option<&(String, usize)> = None;
+        for n in &self.names {
+            if best.is_none_or(|b| n.1 >= b.1) {
+                best = Some(n);
+            }
+        }
+        best.map(|b| &b.0)
+    }
+
+    /// Counts one more use of `name`, making it the most recent.
+    fn used(&mut self, name: &str) {
+        let count = match self.names.iter().position(|n| n.0 == name) {
+            Some(i) => self.names.remove(i).1,
+            None => 0,
+        };
+        self.names.push((name.to_string(), count + 1));
+    }
 }
 
 /// What resolution carries from block to block.
@@ -96,16 +120,9 @@ impl Resolver {
             match item {
                 Item::Name(full) => {
                     remember(&mut self.mentioned, &full);
-                    let sur = surname(&full);
-                    if !self.surnames.contains_key(sur) {
-                        let sur = sur.to_string();
-                        self.surnames.insert(
-                            sur,
-                            Known {
-                                first: full,
-                                speaker: None,
-                            },
-                        );
+                    let known = self.surnames.entry(surname(&full).to_string()).or_default();
+                    if !known.names.iter().any(|n| n.0 == full) {
+                        known.names.insert(0, (full, 0));
                     }
                 }
                 Item::Org(name) => self.add_org(name),
@@ -131,7 +148,10 @@ impl Resolver {
                     }
                 }
                 Item::Event(i) => {
-                    let here = changes.last().and_then(|(_, s)| s.clone());
+                    let here = match changes.last() {
+                        Some((_, s)) => s.clone(),
+                        None => before.clone(),
+                    };
                     let ev = &mut events[i];
                     ev.speaker = self.resolve(&ev.subject, here);
                     if let Some(sp) = &ev.speaker {
@@ -189,7 +209,8 @@ impl Resolver {
             .collect()
     }
 
-    /// The speaker `subject` stands for; `here` is who was talking last in this block.
+    /// The speaker `subject` stands for; `here` is who was talking last (in this block, or
+    /// shortly before it).
     fn resolve(&mut self, subject: &Subject, here: Option<Speaker>) -> Option<Speaker> {
         let person = |name| Speaker {
             name,
@@ -248,6 +269,9 @@ impl Resolver {
                     .or_else(|| self.mentioned.iter().rev().find(fits))?
                     .clone();
                 self.gender.insert(name.clone(), *p);
+                if let Some(known) = self.surnames.get_mut(surname(&name)) {
+                    known.used(&name);
+                }
                 match p {
                     Pronoun::He => set(&mut self.he, &name),
                     _ => set(&mut self.she, &name),
@@ -259,6 +283,7 @@ impl Resolver {
                 self.last_org.clone().filter(|_| self.org_last).map(org)
             }
             Subject::Statement => here,
+            Subject::Role => here.filter(|s| s.kind == SpeakerKind::Person),
             Subject::Unknown => None,
         }
     }
@@ -278,13 +303,13 @@ impl Resolver {
     }
 
     /// The full name a name stands for, as [`Resolver::full_name`] would give it, without
-    /// taking it for a speaker.
+    /// counting a use.
     fn lookup(&self, name: &str) -> String {
         if name.contains(' ') {
             return name.to_string();
         }
-        match self.surnames.get(name) {
-            Some(known) => known.speaker.clone().unwrap_or_else(|| known.first.clone()),
+        match self.surnames.get(name).and_then(Known::best) {
+            Some(full) => full.clone(),
             None => name.to_string(),
         }
     }
@@ -299,33 +324,17 @@ impl Resolver {
         }
     }
 
-    /// The full name for a speaker: a lone surname becomes the last speaker with that surname, else
-    /// the first full name the article gave it (`Durán` → `Pedro Durán`).
+    /// The full name for a speaker, counting a use of it: a lone surname becomes the full name
+    /// the article used most for it (`Durán` → `Pedro Durán`).
     fn full_name(&mut self, name: &str) -> String {
-        let sur = surname(name);
-        if name.contains(' ') {
-            match self.surnames.get_mut(sur) {
-                Some(known) => set(&mut known.speaker, name),
-                None => {
-                    self.surnames.insert(
-                        sur.to_string(),
-                        Known {
-                            first: name.to_string(),
-                            speaker: Some(name.to_string()),
-                        },
-                    );
-                }
-            }
-            return name.to_string();
+        let full = self.lookup(name);
+        if full.contains(' ') {
+            self.surnames
+                .entry(surname(&full).to_string())
+                .or_default()
+                .used(&full);
         }
-        match self.surnames.get_mut(sur) {
-            Some(known) => {
-                let full = known.speaker.clone().unwrap_or_else(|| known.first.clone());
-                set(&mut known.speaker, &full);
-                full
-            }
-            None => name.to_string(),
-        }
+        full
     }
 }
 

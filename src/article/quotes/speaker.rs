@@ -43,6 +43,8 @@ pub(super) enum Subject {
     Pronoun(Pronoun),
     /// `a statement said`: whoever spoke last in the paragraph.
     Statement,
+    /// `the striker said`, `the 34-year-old said`: the person talking.
+    Role,
     Unknown,
 }
 
@@ -239,8 +241,14 @@ impl<'v> Speakers<'v> {
                 if dash || c.conjunction || c.contrast {
                     after_quote = None;
                 }
-                // A capitalised verb opens a sentence (`Asked whether…, Ruiz said`): no attribution.
-                if c.verb && !tok.first(w.chars).is_uppercase() {
+                // A capitalised verb opens a sentence (`Asked whether…, Ruiz said`), and a passive
+                // one (`had been asked`) has no speaker for its subject: no attribution.
+                let passive = t > 0
+                    && matches!(
+                        w.word(t - 1).as_str(),
+                        "be" | "been" | "being" | "was" | "were" | "is" | "are"
+                    );
+                if c.verb && !passive && !tok.first(w.chars).is_uppercase() {
                     let lo = clause.max(t.saturating_sub(LOOK_BACK));
                     let inverted_ok = after_quote.is_some() && lo == clause || t == sent_start;
                     let earlier = sentence_event.map(|i: usize| events[i].subject.clone());
@@ -458,13 +466,14 @@ impl<'v> Speakers<'v> {
                 return (s, true);
             }
         }
-        if let Some(&last) = commas.last()
-            && last + 1 < p
-            && w.phrase_start(p, last + 1) == last + 1
-        {
-            let s = self.phrase(w, last + 1, p, false);
-            if matches!(s, Subject::Name(_) | Subject::Org(_)) {
-                return (s, true);
+        // `Her daughter, Live, a software engineer, said`: the first segment that is a name.
+        let ends = commas.iter().skip(1).copied().chain(std::iter::once(p));
+        for (&c, e) in commas.iter().zip(ends).take(3) {
+            if c + 1 < e && w.phrase_start(e, c + 1) == c + 1 {
+                let s = self.phrase(w, c + 1, e, false);
+                if matches!(s, Subject::Name(_) | Subject::Org(_)) {
+                    return (s, true);
+                }
             }
         }
         (Subject::Unknown, false)
@@ -527,6 +536,11 @@ impl<'v> Speakers<'v> {
             r -= 1;
         }
         if r == to {
+            let role = c[last].title || w.word(last).ends_with("-year-old");
+            // Only after `the`: `his spokesman` is someone else.
+            if role && to - from == 1 && from > 0 && w.word(from - 1).eq_ignore_ascii_case("the") {
+                return Subject::Role;
+            }
             return if c[last].org_noun && !indefinite && w.phrase_words(from, to) {
                 Subject::Generic(w.text(from, to), c[last].org_descriptor)
             } else {
