@@ -83,25 +83,31 @@ pub(crate) fn find_quotes_in(blocks: &[Block], parts: usize) -> Vec<Quote> {
     let mut chains = 0;
     let mut quotes = Vec::new();
     let mut chain_of = Vec::new();
+    let mut explicit = Vec::new();
     for part in read {
         for (k, (spans, clues)) in part.found.into_iter().enumerate() {
-            let names = resolver.speakers(clues, &spans);
-            for (span, speaker) in spans.into_iter().zip(names) {
+            let block = part.first + k;
+            let heading = blocks[block].kind == BlockKind::Heading;
+            let names = resolver.speakers(clues, &spans, heading);
+            for (span, said) in spans.into_iter().zip(names) {
                 chain_of.push(span.chain.map(|c| c + chains));
+                explicit.push(said.as_ref().is_some_and(|a| a.explicit));
+                let (speaker, speaker_kind) = match said {
+                    Some(a) => (Some(a.speaker.name), Some(a.speaker.kind)),
+                    None => (None, None),
+                };
                 quotes.push(Quote {
-                    block: part.first + k,
+                    block,
                     start: span.start,
                     end: span.end,
-                    speaker_kind: speaker
-                        .as_ref()
-                        .map(|_| crate::article::SpeakerKind::Person),
                     speaker,
+                    speaker_kind,
                 });
             }
         }
         chains += part.chains;
     }
-    share_chain_speakers(&mut quotes, &chain_of, chains);
+    share_chain_speakers(&mut quotes, &chain_of, &explicit, chains);
     quotes
 }
 
@@ -202,8 +208,13 @@ fn runs_on(from: BlockKind, to: BlockKind) -> bool {
 }
 
 /// Gives every paragraph of a multi-paragraph quote one speaker: the one named where it closes,
-/// else where it opens, else any paragraph's.
-fn share_chain_speakers(quotes: &mut [Quote], chain_of: &[Option<usize>], chains: usize) {
+/// else where it opens, else in any paragraph, else the one it went on from.
+fn share_chain_speakers(
+    quotes: &mut [Quote],
+    chain_of: &[Option<usize>],
+    explicit: &[bool],
+    chains: usize,
+) {
     let mut parts: Vec<Vec<usize>> = vec![Vec::new(); chains];
     for (i, chain) in chain_of.iter().enumerate() {
         if let Some(c) = chain {
@@ -214,13 +225,19 @@ fn share_chain_speakers(quotes: &mut [Quote], chain_of: &[Option<usize>], chains
         let (Some(&first), Some(&last)) = (part.first(), part.last()) else {
             continue;
         };
-        let speaker = quotes[last]
-            .speaker
-            .clone()
-            .or_else(|| quotes[first].speaker.clone())
-            .or_else(|| part.iter().find_map(|&i| quotes[i].speaker.clone()));
+        let named = |i: &usize| explicit[*i] && quotes[*i].speaker.is_some();
+        let from = [last, first]
+            .into_iter()
+            .find(named)
+            .or_else(|| part.iter().copied().find(named))
+            .or_else(|| part.iter().copied().find(|&i| quotes[i].speaker.is_some()));
+        let (speaker, kind) = match from {
+            Some(i) => (quotes[i].speaker.clone(), quotes[i].speaker_kind),
+            None => (None, None),
+        };
         for &i in &part {
             quotes[i].speaker.clone_from(&speaker);
+            quotes[i].speaker_kind = kind;
         }
     }
 }
@@ -353,3 +370,6 @@ mod tests {
         assert_eq!(quotes, find_quotes_in(&blocks, 1));
     }
 }
+
+#[cfg(test)]
+mod tests_attribution;

@@ -12,7 +12,59 @@ const VERBS_LIST: &[&str] = &[
     "argued", "argues", "recalled", "recalls", "warned", "warns", "replied", "replies", "declared",
     "announced", "acknowledged", "admitted", "claimed", "claims", "praised", "pledged", "vowed",
     "promised", "tweeted", "posted", "shouted", "whispered", "answered", "responded", "urged",
-    "conceded", "remarked", "continued", "according",
+    "conceded", "remarked", "continued", "according", "stated", "asserted", "reiterated",
+    "confirmed", "cautioned", "countered", "observed", "emphasised", "emphasized", "suggested",
+    "complained", "joked", "quipped", "testified", "described", "describes", "called", "calls",
+    "predicted", "lamented", "demanded", "pleaded", "boasted", "exclaimed", "yelled", "cried",
+    "texted", "emailed", "messaged", "recounted", "remembered", "maintained", "contended",
+    "saying", "adding", "telling", "writing", "noting", "warning", "insisting", "arguing",
+    "explaining", "calling", "describing", "asking", "stating",
+];
+
+/// Verbs of saying whose subject is that of their sentence (`Ruiz left, saying: “…”`).
+#[rustfmt::skip]
+const PARTICIPLES_LIST: &[&str] = &[
+    "saying", "adding", "telling", "writing", "noting", "warning", "insisting", "arguing",
+    "explaining", "calling", "describing", "asking", "stating",
+];
+
+/// Common nouns for a body that can speak (`the ministry said`, `police said`), and the last word
+/// of an organisation's name (`Kessel Bank`, `Royal College of Nursing`).
+#[rustfmt::skip]
+const ORG_NOUNS_LIST: &[&str] = &[
+    "ministry", "government", "police", "company", "firm", "bank", "council", "agency",
+    "department", "office", "army", "military", "court", "committee", "commission", "union",
+    "party", "embassy", "authority", "authorities", "hospital", "school", "university", "college",
+    "club", "team", "league", "federation", "regulator", "watchdog", "board", "group", "charity",
+    "network", "newspaper", "broadcaster", "airline", "operator", "utility", "coastguard",
+    "institute", "foundation", "organisation", "organization", "administration", "campaign",
+    "association", "alliance", "bureau", "parliament", "senate", "congress", "cabinet",
+    "secretariat", "navy", "corporation", "insurer", "lender", "retailer", "carmaker", "developer",
+];
+
+/// Last words of organisations' names that are no common noun a body speaks as.
+#[rustfmt::skip]
+const ORG_HEADS_LIST: &[&str] = &[
+    "inc", "corp", "ltd", "plc", "llc", "ag", "sa", "fc", "united", "airlines", "airways", "lines",
+    "securities", "capital", "holdings", "partners", "fund", "trust", "service", "services",
+    "times", "news", "post", "press", "radio", "television", "tv", "church", "centre", "center",
+    "museum", "society", "media", "motors", "energy", "systems", "forces", "force", "guard",
+    "assembly", "mission", "industries", "institution", "observatory", "rovers", "city",
+];
+
+/// Nouns that, right before a name, say it is an organisation's (`power company Nordgrid`).
+#[rustfmt::skip]
+const ORG_DESCRIPTORS_LIST: &[&str] = &[
+    "company", "firm", "operator", "developer", "group", "airline", "bank", "lender", "insurer",
+    "retailer", "broadcaster", "newspaper", "charity", "club", "team", "party", "union", "startup",
+    "carmaker", "utility", "regulator", "agency", "watchdog", "supermarket", "chain", "giant",
+    "manufacturer", "supplier", "producer", "publisher", "outlet", "network", "brand", "label",
+];
+
+/// Words for a written statement standing as the subject (`a statement said`).
+#[rustfmt::skip]
+const STATEMENTS_LIST: &[&str] = &[
+    "statement", "release", "communique", "announcement",
 ];
 
 /// Words standing before a name that are not part of it (`Foreign Minister Ana Ruiz`).
@@ -31,8 +83,25 @@ const TITLES_LIST: &[&str] = &[
     "lawyer", "doctor", "nurse", "teacher", "detective", "sheriff", "warden", "councillor",
     "councilor", "councilman", "councilwoman", "alderman", "skipper", "harbormaster", "editor",
     "columnist", "founder", "organizer", "organiser", "manager", "supervisor", "trustee",
-    "treasurer", "police", "army", "opposition", "leader", "speaker", "chairman", "chairwoman",
-    "chair", "ceo",
+    "treasurer", "police", "army", "leader", "speaker", "chairman", "chairwoman",
+    "chair", "ceo", "resident", "driver", "member", "owner", "student", "retiree", "pensioner",
+    "veteran", "activist", "campaigner", "neighbor", "neighbour", "local", "retired", "senior",
+    "junior", "longtime", "assistant", "adviser", "advisor", "aide", "lawmaker", "legislator", "mp",
+    "mep", "candidate", "head", "executive", "strategist", "political", "worker", "official",
+    "correspondent", "reporter", "writer", "author", "poet", "artist", "singer", "actor",
+    "actress", "player", "striker", "midfielder", "goalkeeper", "defender", "star", "champion",
+    "boss", "co", "managing", "operating", "technical", "partner", "fellow", "lecturer", "pastor",
+    "priest", "fisherman", "farmer", "shopkeeper", "volunteer", "firefighter", "paramedic",
+    "surgeon", "physician", "pilot", "musician", "composer", "conductor", "choir", "opposition",
+    "republican", "democrat", "democratic", "conservative", "labour", "liberal", "socialist",
+    "tory", "american", "british", "russian", "ukrainian", "chinese", "french", "german",
+    "israeli", "palestinian", "iranian", "iraqi", "syrian", "indian", "pakistani", "japanese",
+    "korean", "canadian", "australian", "mexican", "brazilian", "turkish", "italian", "spanish",
+    "polish", "dutch", "swedish", "norwegian", "danish", "finnish", "irish", "scottish", "welsh",
+    "english", "european", "african", "egyptian", "saudi", "afghan", "lebanese", "nigerian",
+    "kenyan", "greek", "swiss", "austrian", "belgian", "portuguese", "hungarian", "czech",
+    "romanian", "serbian", "taiwanese", "vietnamese", "indonesian", "filipino", "argentine",
+    "colombian", "venezuelan", "cuban", "shadow", "interim", "incoming", "outgoing",
 ];
 
 /// Capitalised words that start sentences and clauses but never names.
@@ -43,7 +112,9 @@ const FUNCTION_LIST: &[&str] = &[
     "yet", "now", "both", "this", "that", "these", "those", "it", "its", "we", "i", "you", "our",
     "their", "his", "her", "my", "there", "here", "of", "to", "by", "from", "with", "later",
     "earlier", "today", "yesterday", "tonight", "instead", "separately", "finally", "first", "last",
-    "next", "speaking", "according", "asked", "even", "only", "not", "no", "other",
+    "next", "speaking", "according", "asked", "even", "only", "not", "no", "other", "is", "was",
+    "were", "are", "be", "been", "who", "whose", "which", "whom", "late", "during", "under",
+    "over", "about", "into", "onto", "than", "like",
 ];
 
 /// Single words that can be the subject of `said` but are no one's name.
@@ -95,18 +166,28 @@ const ADVERB: u16 = 1 << 5;
 const CALENDAR: u16 = 1 << 6;
 /// Pronouns, conjunctions and `to`, which play a part but are on no list above.
 const SMALL: u16 = 1 << 7;
+const PARTICIPLE: u16 = 1 << 8;
+const ORG_NOUN: u16 = 1 << 9;
+const ORG_HEAD: u16 = 1 << 10;
+const ORG_DESCRIPTOR: u16 = 1 << 11;
+const STATEMENT: u16 = 1 << 12;
 /// Every list of lower-case words that have a part in attribution.
-const ROLE: u16 = VERB | PARTICLE | ADVERB | TITLE | FUNCTION | SMALL;
+const ROLE: u16 = VERB | PARTICLE | ADVERB | TITLE | FUNCTION | SMALL | ORG_NOUN | STATEMENT;
 
 /// Pronouns, conjunctions and `to`.
 #[rustfmt::skip]
 const SMALL_LIST: &[&str] = &[
     "he", "she", "they", "according", "to", "but", "and", "so", "yet", "while", "although",
-    "though", "whereas",
+    "though", "whereas", "it",
 ];
 
 /// Every list with its bit.
-const LISTS: [(&[&str], u16); 8] = [
+const LISTS: [(&[&str], u16); 13] = [
+    (PARTICIPLES_LIST, PARTICIPLE),
+    (ORG_NOUNS_LIST, ORG_NOUN | ORG_HEAD),
+    (ORG_HEADS_LIST, ORG_HEAD),
+    (ORG_DESCRIPTORS_LIST, ORG_DESCRIPTOR),
+    (STATEMENTS_LIST, STATEMENT),
     (VERBS_LIST, VERB),
     (TITLES_LIST, TITLE),
     (FUNCTION_LIST, FUNCTION),
@@ -131,7 +212,7 @@ static WORDS: LazyLock<Listed> = LazyLock::new(|| {
 });
 
 /// The table holds 2^SLOT_BITS slots, a few times the number of listed words, so probes are short.
-const SLOT_BITS: u32 = 10;
+const SLOT_BITS: u32 = 11;
 
 /// One slot of the listed-word table: a word packed into 16 bytes, its length (0 for an empty
 /// slot) and the lists it is on.
@@ -238,6 +319,15 @@ fn lists_any_case(chars: impl IntoIterator<Item = char>, dots: bool) -> u16 {
     lists(&buf[..n])
 }
 
+/// A pronoun that can stand for a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Pronoun {
+    He,
+    She,
+    They,
+    It,
+}
+
 /// What a token can be in an attribution, worked out once per token.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Class {
@@ -250,6 +340,24 @@ pub(super) struct Class {
     pub verb: bool,
     /// `he`, `she` or `they`.
     pub pronoun: bool,
+    /// Which pronoun it is, when it is one that can say something (`he`, `she`, `they`, `it`).
+    pub pron: Option<Pronoun>,
+    /// A verb of saying whose subject is its sentence's (`saying`, `adding`).
+    pub participle: bool,
+    /// A common noun for a body that speaks (`ministry`, `police`).
+    pub org_noun: bool,
+    /// A word that ends an organisation's name (`Bank`, `Ministry`, `FC`).
+    pub org_head: bool,
+    /// A noun that, before a name, makes it an organisation's (`company`, `operator`).
+    pub org_descriptor: bool,
+    /// A written statement (`a statement said`).
+    pub statement: bool,
+    /// `of`, which may join the words of an organisation's name.
+    pub of: bool,
+    /// Possessive (`Kessel Bank’s`, `nurses’`).
+    pub possessive: bool,
+    /// A title or a word for someone's role (`minister`, `striker`).
+    pub title: bool,
     /// A word that may stand between a subject and its verb (`also`, `later`, `quickly`).
     pub adverb: bool,
     /// `according`, of `according to`.
@@ -295,19 +403,34 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
     let w = bytes.strip_suffix(b".").unwrap_or(bytes);
     let upper = tok.first(chars).is_uppercase();
     let adverb_like = w.len() > 4 && w.ends_with(b"ly");
-    let on = lists(w);
-    // Most words are lower case and play no part: one look-up settles them.
-    if !(upper || adverb_like || on & ROLE != 0) {
-        return Class::default();
-    }
     let possessive =
         w.ends_with("’s".as_bytes()) || w.ends_with(b"'s") || w.ends_with("’".as_bytes());
+    let on = lists(w);
+    // Most words are lower case and play no part: one look-up settles them.
+    if !(upper || adverb_like || possessive || on & (ROLE | ORG_DESCRIPTOR) != 0) {
+        return Class::default();
+    }
     let verb = on & VERB != 0;
     Class {
         name: upper && !possessive && on & (VERB | FUNCTION | CALENDAR) == 0,
         particle: on & PARTICLE != 0,
         verb,
         pronoun: matches!(w, b"he" | b"she" | b"they"),
+        pron: match w {
+            b"he" => Some(Pronoun::He),
+            b"she" => Some(Pronoun::She),
+            b"they" => Some(Pronoun::They),
+            b"it" => Some(Pronoun::It),
+            _ => None,
+        },
+        participle: on & PARTICIPLE != 0,
+        org_noun: on & ORG_NOUN != 0,
+        org_head: on & ORG_HEAD != 0,
+        org_descriptor: !upper && on & ORG_DESCRIPTOR != 0,
+        statement: on & STATEMENT != 0,
+        of: w == b"of",
+        possessive,
+        title: on & TITLE != 0,
         adverb: !upper && (on & ADVERB != 0 || adverb_like),
         according: w == b"according",
         to: w == b"to",

@@ -1,19 +1,21 @@
-//! Speaker attribution, first half: the name (or pronoun) next to each verb of saying in a block.
+//! Speaker attribution, first half: the name (or pronoun, or body) next to each verb of saying in
+//! a block, and the subject each sentence opens with.
 //!
 //! Each block is tokenised once; every verb of saying outside quotes becomes an event with its
 //! subject, found within a bounded look-back, so the work stays linear on any paragraph. Finding
 //! them needs nothing from other blocks but the article's vocabulary, which is the same for all,
 //! so blocks can be read on several threads. [`super::resolve`] then takes the blocks' [`Clues`] in
-//! reading order: a pronoun takes the last named speaker, a lone surname the full name seen
-//! earlier, and a quote the event right after it in its clause (`“…,” Ruiz said`), else the last
-//! event before it in its sentence (`Ruiz said: “…”`).
+//! reading order: a pronoun takes the person who last opened a sentence or spoke, a lone surname
+//! the full name seen earlier, and a quote the event right after it in its clause (`“…,” Ruiz
+//! said`), else the last event before it in its sentence (`Ruiz said: “…”`), else, when the quote
+//! is a sentence on its own, the speaker who was talking before it.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use foldhash::fast::RandomState;
 
-use super::names::{Class, classify, is_not_name, name_bounds};
+use super::names::{Class, Pronoun, classify, is_not_name, name_bounds};
 use super::pair::Span;
 use super::tokens::{Token, sentence_ends, tokenize};
 use crate::article::Block;
@@ -22,13 +24,34 @@ use crate::article::Block;
 const LOOK_BACK: usize = 48;
 /// The most words a name can have.
 const NAME_WORDS: usize = 8;
+/// The most words of a noun phrase naming a speaker (`Kessel Securities analyst Petra Grann`).
+const PHRASE_WORDS: usize = 12;
+/// How far into a sentence its subject is looked for, in tokens.
+const OPENING: usize = 14;
 
-/// Who a verb of saying has for its subject.
-#[derive(Debug)]
+/// Who a verb of saying (or a sentence) has for its subject.
+#[derive(Debug, Clone)]
 pub(super) enum Subject {
+    /// A person's name as written, titles dropped.
     Name(String),
-    Pronoun,
+    /// An organisation by its name (`Kessel Bank`).
+    Org(String),
+    /// A body by a common noun (`the ministry`, `roads agency`): resolved to the organisation
+    /// named earlier with that word, else kept as written. `true` when the noun is one for any
+    /// company (`the company`, `the club`), which may stand for the last body that spoke.
+    Generic(String, bool),
+    Pronoun(Pronoun),
+    /// `a statement said`: whoever spoke last in the paragraph.
+    Statement,
+    /// `the striker said`, `the 34-year-old said`: the person talking.
+    Role,
     Unknown,
+}
+
+impl Subject {
+    fn known(&self) -> bool {
+        !matches!(self, Subject::Unknown)
+    }
 }
 
 /// A verb of saying outside quotes.
@@ -40,28 +63,47 @@ pub(super) struct Event {
     /// Index of its sentence in the block.
     pub sentence: usize,
     pub subject: Subject,
-    /// The subject resolved to a name.
-    pub speaker: Option<String>,
+    /// The subject resolved to a speaker.
+    pub speaker: Option<super::resolve::Speaker>,
 }
 
-/// Names and events in reading order, for resolution.
+/// Names, sentence subjects and events in reading order, for resolution.
 pub(super) enum Item {
-    /// A full name of two or more words, as written.
+    /// A full name of two or more words, as written (titles dropped).
     Name(String),
+    /// An organisation's name (`Royal College of Nursing`).
+    Org(String),
     /// The event at this index of [`Clues::events`].
     Event(usize),
+    /// Who a sentence opens with: `sure` when it is plainly a name (two words, a title, a body);
+    /// `guess` a lone capitalised word, a subject only if the article named someone so before;
+    /// `alt` a name after descriptions (`Longtime member Bo Henriksen`).
+    Opening {
+        pos: usize,
+        sure: Option<Subject>,
+        guess: Option<String>,
+        alt: Option<Subject>,
+        /// `he` or `she`, when the rest of the sentence refers to its subject so (`Ruiz shook
+        /// his head`).
+        pron: Option<Pronoun>,
+    },
+    /// A name written with an honorific that tells `he` from `she` (`Mr Storm`, `Ms Brun`).
+    Gender(String, Pronoun),
 }
 
 /// What one block says about who speaks: everything resolution needs, without the block's text.
 pub(super) struct Clues {
     /// Verbs of saying, by offset.
     pub events: Vec<Event>,
-    /// Full names and events in reading order.
+    /// Full names, sentence openings and events in reading order.
     pub items: Vec<Item>,
     /// Offsets of clause breaks (`;`, a dash, `, but`) a verb before a quote must not cross.
     pub barriers: Vec<usize>,
     /// Offsets where sentences end.
     pub ends: Vec<usize>,
+    /// For each span, whether it is a sentence on its own (`“We are not done.”`), which goes on
+    /// from the speaker before it.
+    pub alone: Vec<bool>,
 }
 
 /// Words written in lower case, borrowed from the blocks and hashed with a per-process seed
@@ -81,6 +123,8 @@ struct Walk<'a> {
     chars: &'a [char],
     tokens: &'a [Token],
     class: Vec<Class>,
+    /// Whether each token starts a sentence.
+    starts: Vec<bool>,
 }
 
 impl<'v> Speakers<'v> {
@@ -112,35 +156,57 @@ impl<'v> Speakers<'v> {
         }
         let tokens = tokenize(chars);
         let ends = sentence_ends(chars, &tokens, &intervals);
+        let mut starts = vec![false; tokens.len()];
+        for e in std::iter::once(0).chain(ends.iter().map(|e| e + 1)) {
+            if let Some(s) = starts.get_mut(e) {
+                *s = true;
+            }
+        }
         let walk = Walk {
             chars,
             tokens: &tokens,
             class: tokens.iter().map(|t| classify(chars, t)).collect(),
+            starts,
         };
         let (events, items, barriers) = self.events(&walk, &intervals, &ends);
+        let alone = alone(&walk, spans, &ends);
         Clues {
             events,
             items,
             barriers,
             ends: ends.iter().map(|&t| tokens[t].end).collect(),
+            alone,
         }
     }
 
-    /// Walks the tokens once, collecting multi-word names, verbs of saying with their subjects, and
-    /// the clause breaks (`;`, a dash, `, but`) a verb before a quote must not be separated by.
+    /// Walks the tokens once, collecting multi-word names, sentence openings, verbs of saying with
+    /// their subjects, and the clause breaks (`;`, a dash, `, but`) a verb before a quote must not
+    /// be separated by.
     fn events(
         &self,
         w: &Walk,
         intervals: &[(usize, usize)],
         ends: &[usize],
     ) -> (Vec<Event>, Vec<Item>, Vec<usize>) {
-        let mut events = Vec::new();
+        let mut events: Vec<Event> = Vec::new();
         let mut barriers = Vec::new();
         let mut items = Vec::new();
         let (mut q, mut e) = (0, 0);
         let (mut clause, mut sent_start, mut after_quote) = (0, 0, None);
+        // The subject the sentence opened with, and the first event of the sentence.
+        let mut opening: Option<Subject> = None;
+        let mut sentence_event: Option<usize> = None;
         let mut run: Vec<usize> = Vec::new();
+        let quoted = |tok: &Token| {
+            let i = intervals.partition_point(|iv| iv.1 <= tok.start);
+            intervals.get(i).is_some_and(|iv| iv.0 <= tok.start)
+        };
         for (t, tok) in w.tokens.iter().enumerate() {
+            if t == sent_start {
+                let end = ends.get(e).map_or(w.tokens.len(), |&x| x + 1);
+                opening = self.opening(w, t, end, &quoted, &mut items);
+                sentence_event = None;
+            }
             while q < intervals.len() && intervals[q].1 <= tok.start {
                 q += 1;
             }
@@ -151,37 +217,66 @@ impl<'v> Speakers<'v> {
                     after_quote = Some(tok.end);
                 }
             } else {
-                let named = w.class[t].name;
-                if named || (!run.is_empty() && w.class[t].particle) {
+                let c = &w.class[t];
+                let joins_org = c.of
+                    && run.last().is_some_and(|&l| w.class[l].org_head)
+                    && w.class.get(t + 1).is_some_and(|n| n.name);
+                if c.name || (!run.is_empty() && (c.particle || joins_org)) {
                     if run.len() == NAME_WORDS {
                         w.flush(&mut run, &mut items);
                     }
-                    if named || !run.is_empty() {
+                    if c.name || !run.is_empty() {
                         run.push(t);
                     }
                 } else {
                     w.flush(&mut run, &mut items);
                 }
-                let c = w.chars[tok.start];
-                let contrast = c == ',' && w.class.get(t + 1).is_some_and(|n| n.contrast);
-                let dash = !tok.word && matches!(c, ';' | '—' | '–');
+                let ch = w.chars[tok.start];
+                let contrast = ch == ',' && w.class.get(t + 1).is_some_and(|n| n.contrast);
+                let dash = !tok.word && matches!(ch, ';' | '—' | '–');
                 if dash || contrast {
                     barriers.push(tok.start);
                 }
                 // `“…” — and Ruiz said`: a new clause after the quote is not its attribution.
-                if dash || w.class[t].conjunction || w.class[t].contrast {
+                if dash || c.conjunction || c.contrast {
                     after_quote = None;
                 }
-                if w.class[t].verb {
+                // A capitalised verb opens a sentence (`Asked whether…, Ruiz said`), and a passive
+                // one (`had been asked`) has no speaker for its subject: no attribution.
+                let passive = t > 0
+                    && matches!(
+                        w.word(t - 1).as_str(),
+                        "be" | "been" | "being" | "was" | "were" | "is" | "are"
+                    );
+                if c.verb && !passive && !tok.first(w.chars).is_uppercase() {
                     let lo = clause.max(t.saturating_sub(LOOK_BACK));
                     let inverted_ok = after_quote.is_some() && lo == clause || t == sent_start;
-                    let (subject, tight) = self.subject(w, t, lo, sent_start, inverted_ok);
+                    let earlier = sentence_event.map(|i: usize| events[i].subject.clone());
+                    let (subject, tight) = if c.participle {
+                        // `…, saying: “…”`: the subject of the sentence (or of its first verb).
+                        let s = earlier.or_else(|| opening.clone());
+                        (s.unwrap_or(Subject::Unknown), false)
+                    } else {
+                        let (s, tight) = self.subject(w, t, lo, sent_start, inverted_ok);
+                        // `Ruiz said … and called it “…”`: a second verb shares the first's subject.
+                        let shared = !s.known()
+                            && t > 0
+                            && w.class[t - 1].conjunction
+                            && earlier.as_ref().is_some_and(Subject::known);
+                        match (shared, earlier) {
+                            (true, Some(first)) => (first, false),
+                            _ => (s, tight),
+                        }
+                    };
+                    if sentence_event.is_none() {
+                        sentence_event = Some(events.len());
+                    }
                     items.push(Item::Event(events.len()));
                     events.push(Event {
                         pos: tok.start,
                         // `“…” was the word the crowd Ruiz said…` is no attribution: the subject
                         // must open the clause.
-                        after_quote: after_quote.filter(|_| tight && lo == clause),
+                        after_quote: after_quote.filter(|_| tight),
                         sentence: e,
                         subject,
                         speaker: None,
@@ -200,6 +295,97 @@ impl<'v> Speakers<'v> {
         (events, items, barriers)
     }
 
+    /// The subject the sentence starting at token `t0` (ending before `end`) opens with, pushed
+    /// as an [`Item::Opening`]; returns the plainest reading for verbs that take it.
+    fn opening(
+        &self,
+        w: &Walk,
+        t0: usize,
+        end: usize,
+        quoted: &dyn Fn(&Token) -> bool,
+        items: &mut Vec<Item>,
+    ) -> Option<Subject> {
+        let sentence_end = end.min(w.tokens.len());
+        let end = end.min(t0 + OPENING).min(w.tokens.len());
+        let mut i = t0;
+        while i < end && !w.tokens[i].word && !quoted(&w.tokens[i]) {
+            i += 1;
+        }
+        if i >= end || quoted(&w.tokens[i]) {
+            return None;
+        }
+        let c = &w.class[i];
+        if c.function || c.verb || c.adverb || c.conjunction {
+            // `Late on Monday, Ruiz…`, `Asked about it, Ruiz…`: the subject follows the comma.
+            match (i..end).find(|&k| w.tokens[k].is(w.chars, ',')) {
+                Some(comma) => i = comma + 1,
+                None => {
+                    while i < end && (w.class[i].function || w.class[i].conjunction) {
+                        i += 1;
+                    }
+                }
+            }
+        }
+        let mut k = i;
+        while k < end && k - i < NAME_WORDS && (w.class[k].name || k > i && w.class[k].particle) {
+            k += 1;
+        }
+        let (mut sure, mut guess) = (None, None);
+        if k > i && (k == end || !w.class[k].possessive) {
+            match self.phrase(w, i, k, i == t0) {
+                Subject::Name(n) if !n.contains(' ') && k - i == 1 => guess = Some(n),
+                s @ (Subject::Name(_) | Subject::Org(_)) => sure = Some(s),
+                _ => {}
+            }
+        }
+        let mut alt = None;
+        if sure.is_none() || k - i == 1 {
+            // Descriptions before the name: lower-case words that are no verb in the past tense.
+            let mut m = k;
+            while m < end
+                && m - k < 4
+                && w.tokens[m].word
+                && !w.class[m].name
+                && !w.class[m].function
+                && !w.class[m].verb
+                && !w.word(m).ends_with("ed")
+            {
+                m += 1;
+            }
+            let mut n = m;
+            while n < end && n - m < NAME_WORDS && (w.class[n].name || n > m && w.class[n].particle)
+            {
+                n += 1;
+            }
+            if m > k && n > m && (n == end || !w.class[n].possessive) {
+                alt = Some(self.phrase(w, k, n, false)).filter(Subject::known);
+            }
+            // `Group commander Ruth Amsel`: a lone capitalised word was a description.
+            if alt.is_some() {
+                (sure, guess) = (None, None);
+            }
+        }
+        if sure.is_none() && guess.is_none() && alt.is_none() {
+            return None;
+        }
+        let plain = sure
+            .clone()
+            .or_else(|| alt.clone())
+            .or_else(|| guess.clone().map(Subject::Name));
+        // The first `he`/`his` or `she`/`her` after the subject, outside quotes.
+        let pron = (k..sentence_end.min(k + 40))
+            .filter(|&m| w.tokens[m].word && !quoted(&w.tokens[m]))
+            .find_map(|m| gendered(&w.word(m)));
+        items.push(Item::Opening {
+            pos: w.tokens[i].start,
+            sure,
+            guess,
+            alt,
+            pron,
+        });
+        plain
+    }
+
     /// The subject of the verb at token `t`, looking back no further than token `lo`, and whether
     /// it (or the verb, when the subject follows it) opens the clause. The subject may follow the
     /// verb only when `inverted_ok`: right after a quote (`“…,” said Romero`) or at a sentence start.
@@ -215,7 +401,7 @@ impl<'v> Speakers<'v> {
         if class[t].according {
             let to = class.get(t + 1).is_some_and(|c| c.to);
             let subject = if to {
-                self.forward(w, t + 2)
+                self.forward(w, t + 2, true)
             } else {
                 Subject::Unknown
             };
@@ -239,75 +425,133 @@ impl<'v> Speakers<'v> {
             if !inverted_ok {
                 return (Subject::Unknown, false);
             }
-            return (self.forward(w, t + 1), true);
+            return (self.forward(w, t + 1, true), true);
         }
         let p = j - 1;
-        if class[p].pronoun {
-            return (Subject::Pronoun, p == lo);
-        }
-        if class[p].name {
-            let mut k = p;
-            while k > lo && p - k + 1 < NAME_WORDS && (class[k - 1].name || class[k - 1].particle) {
-                k -= 1;
-            }
-            return (self.name(w, k, p + 1, k == sent_start), k == lo);
+        if let Some(pron) = class[p].pron {
+            return (Subject::Pronoun(pron), p == lo);
         }
         if tokens[p].is(chars, ',') {
-            // An appositive: `Ana Ruiz, the port’s director, said`.
-            let mut k = lo;
-            while k < p && k - lo < NAME_WORDS && (class[k].name || class[k].particle) {
-                k += 1;
+            return self.appositive(w, lo, p, sent_start);
+        }
+        let s = w.phrase_start(p + 1, lo);
+        if s == p + 1 {
+            return (Subject::Unknown, false);
+        }
+        // `Maren Olsen of Kessel University said`: the phrase after `of` is not the subject.
+        if s >= lo + 2 && matches!(w.word(s - 1).as_str(), "of" | "at" | "from") {
+            let s2 = w.phrase_start(s - 1, lo);
+            if s2 < s - 1 {
+                return match self.phrase(w, s2, s - 1, s2 == sent_start) {
+                    n @ Subject::Name(_) => (n, s2 == lo),
+                    _ => (Subject::Unknown, false),
+                };
             }
-            if k > lo && k < p && tokens[k].is(chars, ',') {
-                return (self.name(w, lo, k, lo == sent_start), true);
+        }
+        if s > lo && w.class[s - 1].function && !w.class[s - 1].determiner {
+            // The object of a preposition (`workers at Kessel Bank said`).
+            return (Subject::Unknown, false);
+        }
+        (self.phrase(w, s, p + 1, s == sent_start), s == lo)
+    }
+
+    /// The subject before `said` when a comma stands before it: `Ana Ruiz, the port’s director,
+    /// said` or `Her daughter, Lucy Crane, said`.
+    fn appositive(&self, w: &Walk, lo: usize, p: usize, sent_start: usize) -> (Subject, bool) {
+        let commas: Vec<usize> = (lo..p).filter(|&k| w.tokens[k].is(w.chars, ',')).collect();
+        let first = commas.first().copied().unwrap_or(p);
+        if first > lo && w.phrase_start(first, lo) == lo {
+            let s = self.phrase(w, lo, first, lo == sent_start);
+            if s.known() {
+                return (s, true);
+            }
+        }
+        // `Her daughter, Live, a software engineer, said`: the first segment that is a name.
+        let ends = commas.iter().skip(1).copied().chain(std::iter::once(p));
+        for (&c, e) in commas.iter().zip(ends).take(3) {
+            if c + 1 < e && w.phrase_start(e, c + 1) == c + 1 {
+                let s = self.phrase(w, c + 1, e, false);
+                if matches!(s, Subject::Name(_) | Subject::Org(_)) {
+                    return (s, true);
+                }
             }
         }
         (Subject::Unknown, false)
     }
 
     /// The subject after an inverted verb: `said Romero`, `according to Ana Ruiz`, `said he`,
-    /// `said spokeswoman Ana Ruiz`, `wrote columnist Teo Marsh`.
-    fn forward(&self, w: &Walk, from: usize) -> Subject {
-        if w.class.get(from).is_some_and(|c| c.pronoun) {
-            return Subject::Pronoun;
-        }
-        if w.class.get(from).is_some_and(|c| c.determiner) {
-            // `said the guild’s chair, Anders Kvale`: the name follows the description and a comma.
-            let mut k = from;
-            while k - from < NAME_WORDS
-                && w.tokens.get(k).is_some_and(|t| t.word)
-                && !w.class[k].verb
-            {
-                k += 1;
-            }
-            let comma = w.tokens.get(k).is_some_and(|t| t.is(w.chars, ','));
-            if !comma || !w.class.get(k + 1).is_some_and(|c| c.name) {
-                return Subject::Unknown;
-            }
-            return self.forward(w, k + 1);
-        }
-        // Up to three lower-case words describing the speaker; a function word (`said the plan`,
-        // `said it`) means the verb has an object, not a subject, after it.
-        let start = from;
-        let mut from = from;
-        while let (Some(c), Some(tok)) = (w.class.get(from), w.tokens.get(from)) {
-            let lower = tok.word && tok.first(w.chars).is_lowercase();
-            if from - start == 3 || !lower || c.function || c.pronoun || c.verb {
-                break;
-            }
-            from += 1;
+    /// `said spokeswoman Ana Ruiz`, `said Kessel resident Ana Ruiz`, `said the ministry`.
+    fn forward(&self, w: &Walk, from: usize, again: bool) -> Subject {
+        if let Some(p) = w.class.get(from).and_then(|c| c.pron) {
+            return Subject::Pronoun(p);
         }
         let mut k = from;
-        while k < w.tokens.len()
-            && k - from < NAME_WORDS
-            && (w.class[k].name || (k > from && w.class[k].particle))
-        {
+        while k < w.tokens.len() && k - from < PHRASE_WORDS && w.in_phrase(k) {
             k += 1;
         }
-        if k == from {
+        let s = if k > from {
+            self.phrase(w, from, k, false)
+        } else {
+            Subject::Unknown
+        };
+        if s.known() {
+            return s;
+        }
+        // `said the guild’s chair, Anders Kvale`: the name follows the description and a comma.
+        let comma = w.tokens.get(k).is_some_and(|t| t.is(w.chars, ','));
+        if again && k > from && comma && w.class.get(k + 1).is_some_and(|c| c.name) {
+            return match self.forward(w, k + 1, false) {
+                n @ Subject::Name(_) => n,
+                _ => Subject::Unknown,
+            };
+        }
+        Subject::Unknown
+    }
+
+    /// Who the noun phrase of tokens `from..to` names: the name it ends with (`senior adviser Ana
+    /// Ruiz`), an organisation (`Kessel Bank`, `power company Nordgrid`, `the ministry`), a
+    /// statement, or no one (`a spokeswoman`, `the plan`).
+    fn phrase(&self, w: &Walk, from: usize, to: usize, at_sentence_start: bool) -> Subject {
+        let c = &w.class;
+        let mut from = from;
+        let mut indefinite = false;
+        while from < to && c[from].determiner {
+            indefinite |= matches!(w.word(from).to_lowercase().as_str(), "a" | "an");
+            from += 1;
+        }
+        if from >= to {
             return Subject::Unknown;
         }
-        self.name(w, from, k, false)
+        let last = to - 1;
+        if c[last].statement {
+            return Subject::Statement;
+        }
+        // The name the phrase ends with; `of` inside an organisation's name.
+        let mut r = to;
+        while r > from
+            && (c[r - 1].name
+                || r < to && c[r - 1].particle
+                || r < to && r - 1 > from && c[r - 1].of && c[r - 2].org_head && c[r - 2].name)
+        {
+            r -= 1;
+        }
+        if r == to {
+            let role = c[last].title || w.word(last).ends_with("-year-old");
+            // Only after `the`: `his spokesman` is someone else.
+            if role && to - from == 1 && from > 0 && w.word(from - 1).eq_ignore_ascii_case("the") {
+                return Subject::Role;
+            }
+            return if c[last].org_noun && !indefinite && w.phrase_words(from, to) {
+                Subject::Generic(w.text(from, to), c[last].org_descriptor)
+            } else {
+                Subject::Unknown
+            };
+        }
+        let org = c[last].org_head || (r..to).any(|k| c[k].of);
+        if org || r > from && c[r - 1].org_descriptor {
+            return Subject::Org(w.text(r, to));
+        }
+        self.name(w, r, to, at_sentence_start && r == from)
     }
 
     /// The name made of tokens `from..to`, or `Unknown` when it is only titles or a common noun.
@@ -321,6 +565,7 @@ impl<'v> Speakers<'v> {
         let Some((a, b)) = w.name_in(from, to) else {
             return Subject::Unknown;
         };
+        let a = w.after_descriptor(a, b);
         let name = w.text(a, b);
         // Tokens hold no spaces, so a one-token name is a single word.
         if b - a == 1 {
@@ -333,7 +578,45 @@ impl<'v> Speakers<'v> {
     }
 }
 
+/// For each span, whether it is a sentence of its own: no word of its sentence stands outside it.
+fn alone(w: &Walk, spans: &[Span], ends: &[usize]) -> Vec<bool> {
+    // Words before each token, so a sentence's words are counted in constant time.
+    let mut before = Vec::with_capacity(w.tokens.len() + 1);
+    let mut n = 0;
+    before.push(0);
+    for t in w.tokens {
+        n += usize::from(t.word);
+        before.push(n);
+    }
+    let at = |pos: usize| w.tokens.partition_point(|t| t.start < pos);
+    spans
+        .iter()
+        .map(|s| {
+            let (a, b) = (at(s.start), at(s.end));
+            let e = ends.partition_point(|&x| x < a);
+            let first = if e == 0 { 0 } else { ends[e - 1] + 1 };
+            let last = ends.get(e).map_or(w.tokens.len(), |&x| x + 1);
+            !s.nested && before[a] == before[first] && before[last] == before[b.max(a).min(last)]
+        })
+        .collect()
+}
+
 impl Walk<'_> {
+    /// The first token of the name `a..b` once a description written capitalised only because
+    /// it opens the sentence is dropped (`Witness Oskar Dahl`, `Conservator Tariq Mansour`): the
+    /// first of three or more words at a sentence start, shaped like a noun for a role.
+    fn after_descriptor(&self, a: usize, b: usize) -> usize {
+        let opens = self.starts[a] || a > 0 && !self.tokens[a - 1].word && self.starts[a - 1];
+        if !opens || b - a < 3 || self.class[a + 1].particle {
+            return a;
+        }
+        let w = self.word(a).to_lowercase();
+        let role = ["er", "or", "ist", "ness", "ant", "ent", "man", "woman"]
+            .iter()
+            .any(|s| w.len() >= s.len() + 3 && w.ends_with(s));
+        if role { a + 1 } else { a }
+    }
+
     /// The text of token `t`.
     fn word(&self, t: usize) -> String {
         let tok = &self.tokens[t];
@@ -352,6 +635,37 @@ impl Walk<'_> {
         out
     }
 
+    /// Whether token `k` can be part of a noun phrase naming a speaker: a word that is no verb,
+    /// pronoun, adverb or function word (but `the`, `a`, `its`, and `of` inside a name).
+    fn in_phrase(&self, k: usize) -> bool {
+        let c = &self.class[k];
+        let of_org = c.of
+            && k > 0
+            && self.class[k - 1].org_head
+            && self.class[k - 1].name
+            && self.class.get(k + 1).is_some_and(|n| n.name);
+        self.tokens[k].word
+            && (!c.function || c.determiner || of_org)
+            && !c.verb
+            && c.pron.is_none()
+            && !c.adverb
+            && !c.conjunction
+    }
+
+    /// The first token of the noun phrase that ends before `to`, going back no further than `lo`.
+    fn phrase_start(&self, to: usize, lo: usize) -> usize {
+        let mut s = to;
+        while s > lo && to - s < PHRASE_WORDS && self.in_phrase(s - 1) {
+            s -= 1;
+        }
+        s
+    }
+
+    /// Whether tokens `from..to` are all words (a body named by common nouns, `roads agency`).
+    fn phrase_words(&self, from: usize, to: usize) -> bool {
+        (from..to).all(|k| self.in_phrase(k))
+    }
+
     /// The tokens of the name among tokens `from..to`, without titles and stray particles.
     fn name_in(&self, from: usize, to: usize) -> Option<(usize, usize)> {
         let (a, b) = name_bounds(to - from, |i| {
@@ -361,15 +675,42 @@ impl Walk<'_> {
         Some((from + a, from + b))
     }
 
-    /// Ends a run of name words: two or more make a full name worth remembering.
+    /// Ends a run of name words: two or more make a full name (or an organisation's) worth
+    /// remembering.
     fn flush(&self, run: &mut Vec<usize>, items: &mut Vec<Item>) {
         if let (Some(&from), Some(&to)) = (run.first(), run.last())
             && run.len() >= 2
-            && let Some((a, b)) = self.name_in(from, to + 1)
-            && b - a >= 2
         {
-            items.push(Item::Name(self.text(a, b)));
+            if self.class[to].org_head || run.iter().any(|&k| self.class[k].of) {
+                items.push(Item::Org(self.text(from, to + 1)));
+            } else if let Some((a, b)) = self.name_in(from, to + 1) {
+                if b - a >= 2 {
+                    let a = self.after_descriptor(a, b);
+                    items.push(Item::Name(self.text(a, b)));
+                }
+                if let Some(p) = (from..a).rev().find_map(|k| honorific(&self.word(k))) {
+                    items.push(Item::Gender(self.text(a, b), p));
+                }
+            }
         }
         run.clear();
+    }
+}
+
+/// `he` or `she`, for the pronouns and possessives that refer to a person.
+fn gendered(word: &str) -> Option<Pronoun> {
+    match word {
+        "he" | "his" | "him" | "himself" | "He" | "His" => Some(Pronoun::He),
+        "she" | "her" | "hers" | "herself" | "She" | "Her" => Some(Pronoun::She),
+        _ => None,
+    }
+}
+
+/// `he` or `she`, for an honorific before a name.
+fn honorific(word: &str) -> Option<Pronoun> {
+    match word.trim_end_matches('.') {
+        "Mr" | "Sir" | "Lord" | "King" | "Prince" => Some(Pronoun::He),
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Queen" | "Princess" => Some(Pronoun::She),
+        _ => None,
     }
 }
