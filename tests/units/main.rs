@@ -7,7 +7,9 @@ mod common;
 
 mod config;
 mod json;
+mod json_shapes;
 mod markdown;
+mod markdown_shapes;
 mod quotes;
 mod readme;
 mod resolve;
@@ -16,3 +18,5 @@ mod state;
 mod theme_only;
 mod themes;
 mod wire;
+mod wire_body;
+mod wire_header;
