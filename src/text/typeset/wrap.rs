@@ -70,6 +70,60 @@ pub fn wrap_with(
     out
 }
 
+/// Whether `before` (the text up to a gap) ends with a mark after which a wider gap reads
+/// naturally: the end of a sentence or clause, or a closing quote or bracket.
+fn ends_a_phrase(before: &str) -> bool {
+    before.chars().next_back().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | '”' | '’' | '"' | '—'
+        )
+    })
+}
+
+/// Shares `stretch` extra columns among a line's gaps (`after_mark` says, gap by gap, whether it
+/// follows punctuation) into `out`: every gap gets an even share; of the columns left over the
+/// gaps after punctuation take one each first, and the rest go one each to gaps spread evenly
+/// along the line, never piled at its start.
+fn spread(stretch: usize, after_mark: impl Iterator<Item = bool>, out: &mut Vec<usize>) {
+    out.clear();
+    let marks: Vec<bool> = after_mark.collect();
+    let gaps = marks.len();
+    if gaps == 0 {
+        return;
+    }
+    out.resize(gaps, stretch / gaps);
+    let mut left = stretch % gaps;
+    let marked = marks.iter().filter(|m| **m).count();
+    // Columns for the gaps after punctuation: all of them when there are enough, else as many
+    // as there are columns, spread over them evenly.
+    let to_marked = left.min(marked);
+    if to_marked > 0 {
+        let mut k = 0;
+        for (g, _) in marks.iter().enumerate().filter(|(_, m)| **m) {
+            // The k-th marked gap gets a column when the even spacing reaches it.
+            if (k + 1) * to_marked / marked > k * to_marked / marked {
+                out[g] += 1;
+            }
+            k += 1;
+        }
+        left -= to_marked;
+    }
+    let others = gaps - marked;
+    if left > 0 && others > 0 {
+        let mut k = 0;
+        for g in 0..gaps {
+            if marks[g] {
+                continue;
+            }
+            if (k + 1) * left / others > k * left / others {
+                out[g] += 1;
+            }
+            k += 1;
+        }
+    }
+}
+
 /// Columns a line of `words` takes, without the spaces after its last word.
 fn columns(words: &[Piece]) -> usize {
     let all: usize = words.iter().map(|w| w.width + w.space).sum();
@@ -159,6 +213,8 @@ pub(super) fn wrap_each<'t>(
     // Marks are sorted and disjoint; `cursor` skips those wholly before the current word,
     // so a paragraph with thousands of quotes still wraps in linear time.
     let mut cursor = 0usize;
+    // The extra columns of each gap of a justified line.
+    let mut extras = Vec::new();
     for (i, range) in lines.iter().enumerate() {
         let words = &words[range.clone()];
         let last = i + 1 == n;
@@ -187,7 +243,16 @@ pub(super) fn wrap_each<'t>(
             spans.push(start, end, base);
             offset += bytes;
         } else {
-            let gaps = words.len().saturating_sub(1);
+            extras.clear();
+            if stretch > 0 {
+                let mut at = offset;
+                let after_mark = words[..words.len() - 1].iter().map(|w| {
+                    let end = at + w.len;
+                    at = end + w.space;
+                    ends_a_phrase(&text[..end])
+                });
+                spread(stretch, after_mark, &mut extras);
+            }
             for (j, w) in words.iter().enumerate() {
                 let start = offset;
                 let word_end = start + w.len;
@@ -197,10 +262,7 @@ pub(super) fn wrap_each<'t>(
                 }
                 push_marked(spans, start, word_end, base, &marks[cursor..]);
                 if j + 1 < words.len() {
-                    let extra = stretch.checked_div(gaps).map_or(0, |even| {
-                        // Spread the extra columns evenly, the wider gaps first.
-                        even + usize::from(j < stretch % gaps)
-                    });
+                    let extra = extras.get(j).copied().unwrap_or(0);
                     // The gap takes the tag of the text around it, so a highlight runs unbroken.
                     let rest = &marks[cursor..];
                     let (before, after) = (
@@ -403,5 +465,44 @@ mod width_property {
             let expected: String = text.split_whitespace().collect();
             prop_assert_eq!(squeezed, expected);
         }
+    }
+}
+
+#[cfg(test)]
+mod justify_tests {
+    use super::*;
+
+    fn shares(stretch: usize, marks: &[bool]) -> Vec<usize> {
+        let mut out = Vec::new();
+        spread(stretch, marks.iter().copied(), &mut out);
+        out
+    }
+
+    #[test]
+    fn extra_columns_go_after_punctuation_first_then_evenly_never_piled_at_the_start() {
+        // Every column is given out, whatever the mix.
+        for stretch in 0..40 {
+            for gaps in 1..9 {
+                let marks: Vec<bool> = (0..gaps).map(|g| g % 3 == 1).collect();
+                assert_eq!(shares(stretch, &marks).iter().sum::<usize>(), stretch);
+            }
+        }
+        // Two columns over six plain gaps: spread out, not the first two.
+        assert_eq!(shares(2, &[false; 6]), [0, 0, 1, 0, 0, 1]);
+        // The gap after a comma takes the one spare column.
+        assert_eq!(shares(1, &[false, false, true, false]), [0, 0, 1, 0]);
+        // Even shares first, then the spare ones.
+        assert_eq!(shares(9, &[false, true, false, false]), [2, 3, 2, 2]);
+    }
+
+    #[test]
+    fn a_justified_dateline_spreads_its_spaces() {
+        let text = "PORT CALLOWAY, Veldmark (AP) — The harbor pilots walked off the job on a grey morning.";
+        let lines = wrap(text, 36, Tag::Body, &[], true);
+        let first: String = lines[0].spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(first.chars().count(), 36, "{first:?}");
+        // The first gap is not the one that takes the extra spaces.
+        assert!(first.starts_with("PORT CALLOWAY,"), "{first:?}");
+        assert!(!first.starts_with("PORT  "), "{first:?}");
     }
 }
