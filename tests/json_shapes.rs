@@ -403,3 +403,11 @@ fn an_article_with_a_list_of_its_own_is_one_article() {
     assert_eq!(a.len(), 1);
     assert_eq!(a[0].title, "Ferry fares");
 }
+
+#[test]
+fn code_from_json_keeps_lines_and_drops_carriage_returns() {
+    let a = json::parse(r#"{"title":"T","blocks":[{"kind":"code","text":"a = 1\r\nb = 2\r\n"}]}"#)
+        .unwrap();
+    assert_eq!(a.blocks[0].text, "a = 1\nb = 2");
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+}
