@@ -132,11 +132,11 @@ type Ranked = Option<(usize, String)>;
 #[derive(Default)]
 struct Gather {
     fm: FrontMatter,
-    /// (rank in its key list, value) of the best date, standfirst, source and URL seen so far.
-    date: Option<(usize, String)>,
-    standfirst: Option<(usize, String)>,
-    source: Option<(usize, String)>,
-    url: Option<(usize, String)>,
+    /// The best date, standfirst, source and URL seen so far.
+    date: Ranked,
+    standfirst: Ranked,
+    source: Ranked,
+    url: Ranked,
     /// Tags of each tag key, with the key's rank.
     tags: Vec<(usize, Vec<String>)>,
     /// Authors from a fallback place (`extra.author`, `taxonomies.authors`), used when no
@@ -145,8 +145,7 @@ struct Gather {
 }
 
 impl FrontMatter {
-    /// Ends the gathering: nothing to do for the fields set directly; kept as one place where
-    /// the fields settle (dedup of tags).
+    /// The front matter with repeated tags (compared case-blind) left out after their first.
     fn settled(mut self) -> Self {
         let mut seen = std::collections::HashSet::new();
         self.tags.retain(|t| seen.insert(t.to_lowercase()));
@@ -182,8 +181,7 @@ impl Gather {
             None => (None, key.as_str()),
         };
         let rank = |list: &[&str]| list.iter().position(|k| *k == leaf);
-        let better =
-            |slot: &Option<(usize, String)>, r: usize| slot.as_ref().is_none_or(|s| r < s.0);
+        let better = |slot: &Ranked, r: usize| slot.as_ref().is_none_or(|s| r < s.0);
         match (parent, leaf) {
             (None, "title") => self.fm.title = one(value),
             (None, "author" | "authors") => self.fm.authors = names(many(value)),
@@ -259,7 +257,7 @@ impl Gather {
 
     /// The front matter gathered.
     fn finish(mut self) -> FrontMatter {
-        let take = |s: Option<(usize, String)>| s.map(|s| s.1);
+        let take = |s: Ranked| s.map(|s| s.1);
         self.fm.date = take(self.date);
         self.fm.standfirst = take(self.standfirst);
         self.fm.source = take(self.source);
