@@ -362,3 +362,12 @@ fn unquoted_wikilinks_and_toml_author_tables() {
         b.warnings
     );
 }
+
+#[test]
+fn several_wikilinks_in_one_author_string() {
+    let a = markdown::parse(
+        "---\ntitle: T\nauthor:\n  - \"[[Maja Korhonen]], [[Teodor Blom|T. Blom]]\"\n---\n",
+    )
+    .unwrap();
+    assert_eq!(a.authors, ["Maja Korhonen", "Teodor Blom"]);
+}

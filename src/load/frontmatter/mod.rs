@@ -275,22 +275,31 @@ impl Gather {
 /// Author names as written, with Obsidian's `[[wikilink]]` brackets taken off (`[[Page|Shown]]`
 /// gives the page name), and a lone pair of square brackets too.
 fn names(items: Vec<String>) -> Vec<String> {
-    items
-        .into_iter()
-        .map(|a| {
-            let t = a.trim();
-            // `author: [[Ana Ruiz]]` unquoted is a YAML list in a list: its item keeps one pair.
-            let inner = t
-                .strip_prefix("[[")
-                .and_then(|t| t.strip_suffix("]]"))
-                .or_else(|| t.strip_prefix('[').and_then(|t| t.strip_suffix(']')));
-            match inner {
-                Some(inner) => inner.split('|').next().unwrap_or(inner).trim().to_string(),
-                None => t.to_string(),
+    let mut out = Vec::new();
+    for a in &items {
+        let t = a.trim();
+        if t.contains("[[") && t.contains("]]") {
+            // Every wikilink of the item: a clipper may join several into one string.
+            let mut rest = t;
+            while let Some(open) = rest.find("[[") {
+                let Some(close) = rest[open..].find("]]").map(|c| open + c) else {
+                    break;
+                };
+                let inner = &rest[open + 2..close];
+                out.push(inner.split('|').next().unwrap_or(inner).trim().to_string());
+                rest = &rest[close + 2..];
             }
-        })
-        .filter(|a| !a.is_empty())
-        .collect()
+            continue;
+        }
+        // `author: [[Ana Ruiz]]` unquoted is a YAML list in a list: its item keeps one pair.
+        let t = t
+            .strip_prefix('[')
+            .and_then(|t| t.strip_suffix(']'))
+            .unwrap_or(t);
+        out.push(t.trim().to_string());
+    }
+    out.retain(|a| !a.is_empty());
+    out
 }
 
 /// Whether a value is a web address rather than a name.
