@@ -5,11 +5,11 @@
 //! (also `entries`, `posts`, `results`, `data` or a Pocket `list` when the object has no
 //! article fields of its own).
 //!
-//! Fields are looked up under the names each shape uses ([`pick`]); fields byline does not use
+//! Fields are looked up under the names each shape uses (`pick`); fields byline does not use
 //! are ignored, and the derived fields (`quotes`, `words`, `backlinks`, `warnings`) and
 //! `path`/`format` are recomputed, never read. HTML in a text field goes through the shared
 //! HTML-to-blocks step. A field of byline's own shape with the wrong type is an error that names
-//! it ([`own`]); an object of no known shape loads what title and text it has, with a warning.
+//! it (`own`); an object of no known shape loads what title and text it has, with a warning.
 //! Only invalid JSON, or a file with no article object at all, is refused.
 
 mod own;

@@ -6,7 +6,7 @@
 //! Images (`![alt](src "title")`, `<img>`, `<figure>`) become `image` blocks listed in the
 //! article's images, their title, `<figcaption>` or a wholly italic line right after them a
 //! `caption` block; other raw HTML is dropped. Static-site template tags are taken out first
-//! ([`template`]). A `## Related` (or `See also`, `Read more`) heading followed only by list
+//! (`template`). A `## Related` (or `See also`, `Read more`) heading followed only by list
 //! items becomes the related block, and a dateline opening the first paragraph is read as in
 //! news-wire text.
 

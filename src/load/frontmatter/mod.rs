@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 /// The article fields front matter can set; everything it does not name stays empty.
 ///
 /// Keys are read as the common generators and clippers write them (Jekyll, Hugo, Zola, Obsidian
-/// Web Clipper): see [`FrontMatter::set`]. Keys byline has no use for are ignored silently; a key
-/// that is one letter away from a key it reads gets a warning, as it is most likely a typo.
+/// Web Clipper): see the `*_KEYS` lists below. Keys byline has no use for are ignored silently;
+/// a key one letter away from a key it reads gets a warning, as it is most likely a typo.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FrontMatter {
     /// `title`.
