@@ -371,3 +371,23 @@ fn several_wikilinks_in_one_author_string() {
     .unwrap();
     assert_eq!(a.authors, ["Maja Korhonen", "Teodor Blom"]);
 }
+
+#[test]
+fn obsidian_embeds_are_pictures() {
+    let a =
+        markdown::parse("# T\n\n![[harbour at dusk.jpg|400]]\n\nText with ![[x.png]] inside.\n")
+            .unwrap();
+    assert_eq!(
+        a.images,
+        [Image {
+            block: 0,
+            alt: String::new(),
+            src: "harbour at dusk.jpg".into()
+        }]
+    );
+    assert_eq!(a.blocks[1].text, "Text with ![[x.png]] inside.");
+    // An embedded note is no picture.
+    let b = markdown::parse("# T\n\n![[Harbour notes]]\n").unwrap();
+    assert!(b.images.is_empty());
+    assert_eq!(b.blocks[0].kind, BlockKind::Paragraph);
+}
