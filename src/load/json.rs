@@ -1,14 +1,15 @@
 //! JSON articles: byline's own shape (../shared/reference/article-json.md) and the shapes other
 //! tools write — NewsAPI, news-please, JSON Feed items, Wallabag and Pocket exports, WordPress
-//! posts, schema.org articles. A file holds one article object, an array of them, or an object
-//! listing them under `articles` or `items` (also `entries`, `posts`, `results`, `data` or a
-//! Pocket `list` when the object has no article fields of its own).
+//! posts, schema.org articles. A file holds one article object (bare, or wrapped as
+//! `{"article": {…}}`), an array of them, or an object listing them under `articles` or `items`
+//! (also `entries`, `posts`, `results`, `data` or a Pocket `list` when the object has no
+//! article fields of its own).
 //!
-//! Fields are looked up under the names each shape uses ([`pick`]); fields byline does not use
+//! Fields are looked up under the names each shape uses (`pick`); fields byline does not use
 //! are ignored, and the derived fields (`quotes`, `words`, `backlinks`, `warnings`) and
 //! `path`/`format` are recomputed, never read. HTML in a text field goes through the shared
 //! HTML-to-blocks step. A field of byline's own shape with the wrong type is an error that names
-//! it ([`own`]); an object of no known shape loads what title and text it has, with a warning.
+//! it (`own`); an object of no known shape loads what title and text it has, with a warning.
 //! Only invalid JSON, or a file with no article object at all, is refused.
 
 mod own;
@@ -25,6 +26,8 @@ use serde_json::{Map, Value};
 const LIST_KEYS: [&str; 2] = ["articles", "items"];
 /// Keys that list articles when the object around them is not an article itself.
 const MAYBE_LIST_KEYS: [&str; 5] = ["entries", "posts", "results", "data", "list"];
+/// Keys that wrap a single article object.
+const WRAPPER_KEYS: [&str; 6] = ["article", "post", "data", "item", "story", "result"];
 /// Keys of byline's own shape, besides those [`pick`] looks up.
 const OWN_KEYS: [&str; 16] = [
     "path",
@@ -136,6 +139,15 @@ fn articles_of(v: &Value) -> Result<Found<'_>> {
             .filter(|t| !t.is_empty()),
         authors: own::strings(o, "authors").unwrap_or_default(),
     };
+    // One article wrapped in an object (`{"article": {…}}`) is that article.
+    if pick::title(o).is_none()
+        && let Some(inner) = WRAPPER_KEYS.iter().find_map(|k| {
+            o.get(*k)
+                .filter(|v| v.as_object().is_some_and(|i| pick::title(i).is_some()))
+        })
+    {
+        return articles_of(inner);
+    }
     // An article may hold a list of its own (`items` of a fact box): an object with text of its
     // own is one article.
     let has_text = pick::text(o).is_some() || o.contains_key("blocks") || o.contains_key("body");

@@ -6,7 +6,7 @@
 //! Images (`![alt](src "title")`, `<img>`, `<figure>`) become `image` blocks listed in the
 //! article's images, their title, `<figcaption>` or a wholly italic line right after them a
 //! `caption` block; other raw HTML is dropped. Static-site template tags are taken out first
-//! ([`template`]). A `## Related` (or `See also`, `Read more`) heading followed only by list
+//! (`template`). A `## Related` (or `See also`, `Read more`) heading followed only by list
 //! items becomes the related block, and a dateline opening the first paragraph is read as in
 //! news-wire text.
 
@@ -21,6 +21,9 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 /// Longest block text used as the text of a bare URL inside it; longer blocks give the URL itself,
 /// so a megabyte paragraph full of URLs is not copied once per URL.
 const BARE_TEXT_MAX: usize = 200;
+
+/// File extensions of pictures, for Obsidian's `![[…]]` embeds (which also embed notes).
+const IMAGE_EXTENSIONS: [&str; 8] = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "bmp"];
 
 /// Headings that open a related block when only list items follow them (compared lower-cased).
 const RELATED_HEADINGS: &[&str] = &[
@@ -472,6 +475,19 @@ impl Builder {
         marked.sort_by_key(|m| m.0);
         self.links.extend(marked.into_iter().map(|m| m.1));
         if text.is_empty() {
+            return;
+        }
+        // An Obsidian embed of a picture alone in its paragraph (`![[harbour.jpg]]`) is one.
+        if self.heading.is_none()
+            && let Some(inner) = text.strip_prefix("![[").and_then(|t| t.strip_suffix("]]"))
+            && !inner.contains(['[', ']'])
+            && let src = inner.split('|').next().unwrap_or(inner).trim()
+            && src.rsplit_once('.').is_some_and(|(_, ext)| {
+                IMAGE_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext))
+            })
+        {
+            let src = src.to_string();
+            self.push_image(String::new(), src, String::new());
             return;
         }
         let kind = if self.heading.is_some() {

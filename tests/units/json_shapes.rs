@@ -403,3 +403,24 @@ fn an_article_with_a_list_of_its_own_is_one_article() {
     assert_eq!(a.len(), 1);
     assert_eq!(a[0].title, "Ferry fares");
 }
+
+#[test]
+fn code_from_json_keeps_lines_and_drops_carriage_returns() {
+    let a = json::parse(r#"{"title":"T","blocks":[{"kind":"code","text":"a = 1\r\nb = 2\r\n"}]}"#)
+        .unwrap();
+    assert_eq!(a.blocks[0].text, "a = 1\nb = 2");
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+}
+
+#[test]
+fn a_wrapped_article_is_unwrapped() {
+    let a = json::parse(
+        r#"{"status":"ok","article":{"title":"Kessel ferry back","text":"It sails again."}}"#,
+    )
+    .unwrap();
+    assert_eq!(a.title, "Kessel ferry back");
+    assert_eq!(a.blocks[0].text, "It sails again.");
+    // An object under such a key without a title of its own is not an article.
+    let b = json::parse(r#"{"title":"T","content":"Body.","data":{"views":3}}"#).unwrap();
+    assert_eq!(b.title, "T");
+}

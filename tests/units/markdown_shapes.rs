@@ -362,3 +362,32 @@ fn unquoted_wikilinks_and_toml_author_tables() {
         b.warnings
     );
 }
+
+#[test]
+fn several_wikilinks_in_one_author_string() {
+    let a = markdown::parse(
+        "---\ntitle: T\nauthor:\n  - \"[[Maja Korhonen]], [[Teodor Blom|T. Blom]]\"\n---\n",
+    )
+    .unwrap();
+    assert_eq!(a.authors, ["Maja Korhonen", "Teodor Blom"]);
+}
+
+#[test]
+fn obsidian_embeds_are_pictures() {
+    let a =
+        markdown::parse("# T\n\n![[harbour at dusk.jpg|400]]\n\nText with ![[x.png]] inside.\n")
+            .unwrap();
+    assert_eq!(
+        a.images,
+        [Image {
+            block: 0,
+            alt: String::new(),
+            src: "harbour at dusk.jpg".into()
+        }]
+    );
+    assert_eq!(a.blocks[1].text, "Text with ![[x.png]] inside.");
+    // An embedded note is no picture.
+    let b = markdown::parse("# T\n\n![[Harbour notes]]\n").unwrap();
+    assert!(b.images.is_empty());
+    assert_eq!(b.blocks[0].kind, BlockKind::Paragraph);
+}

@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 /// The article fields front matter can set; everything it does not name stays empty.
 ///
 /// Keys are read as the common generators and clippers write them (Jekyll, Hugo, Zola, Obsidian
-/// Web Clipper): see [`FrontMatter::set`]. Keys byline has no use for are ignored silently; a key
-/// that is one letter away from a key it reads gets a warning, as it is most likely a typo.
+/// Web Clipper): see the `*_KEYS` lists below. Keys byline has no use for are ignored silently;
+/// a key one letter away from a key it reads gets a warning, as it is most likely a typo.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FrontMatter {
     /// `title`.
@@ -132,11 +132,11 @@ type Ranked = Option<(usize, String)>;
 #[derive(Default)]
 struct Gather {
     fm: FrontMatter,
-    /// (rank in its key list, value) of the best date, standfirst, source and URL seen so far.
-    date: Option<(usize, String)>,
-    standfirst: Option<(usize, String)>,
-    source: Option<(usize, String)>,
-    url: Option<(usize, String)>,
+    /// The best date, standfirst, source and URL seen so far.
+    date: Ranked,
+    standfirst: Ranked,
+    source: Ranked,
+    url: Ranked,
     /// Tags of each tag key, with the key's rank.
     tags: Vec<(usize, Vec<String>)>,
     /// Authors from a fallback place (`extra.author`, `taxonomies.authors`), used when no
@@ -145,8 +145,7 @@ struct Gather {
 }
 
 impl FrontMatter {
-    /// Ends the gathering: nothing to do for the fields set directly; kept as one place where
-    /// the fields settle (dedup of tags).
+    /// The front matter with repeated tags (compared case-blind) left out after their first.
     fn settled(mut self) -> Self {
         let mut seen = std::collections::HashSet::new();
         self.tags.retain(|t| seen.insert(t.to_lowercase()));
@@ -182,8 +181,7 @@ impl Gather {
             None => (None, key.as_str()),
         };
         let rank = |list: &[&str]| list.iter().position(|k| *k == leaf);
-        let better =
-            |slot: &Option<(usize, String)>, r: usize| slot.as_ref().is_none_or(|s| r < s.0);
+        let better = |slot: &Ranked, r: usize| slot.as_ref().is_none_or(|s| r < s.0);
         match (parent, leaf) {
             (None, "title") => self.fm.title = one(value),
             (None, "author" | "authors") => self.fm.authors = names(many(value)),
@@ -259,7 +257,7 @@ impl Gather {
 
     /// The front matter gathered.
     fn finish(mut self) -> FrontMatter {
-        let take = |s: Option<(usize, String)>| s.map(|s| s.1);
+        let take = |s: Ranked| s.map(|s| s.1);
         self.fm.date = take(self.date);
         self.fm.standfirst = take(self.standfirst);
         self.fm.source = take(self.source);
@@ -277,22 +275,31 @@ impl Gather {
 /// Author names as written, with Obsidian's `[[wikilink]]` brackets taken off (`[[Page|Shown]]`
 /// gives the page name), and a lone pair of square brackets too.
 fn names(items: Vec<String>) -> Vec<String> {
-    items
-        .into_iter()
-        .map(|a| {
-            let t = a.trim();
-            // `author: [[Ana Ruiz]]` unquoted is a YAML list in a list: its item keeps one pair.
-            let inner = t
-                .strip_prefix("[[")
-                .and_then(|t| t.strip_suffix("]]"))
-                .or_else(|| t.strip_prefix('[').and_then(|t| t.strip_suffix(']')));
-            match inner {
-                Some(inner) => inner.split('|').next().unwrap_or(inner).trim().to_string(),
-                None => t.to_string(),
+    let mut out = Vec::new();
+    for a in &items {
+        let t = a.trim();
+        if t.contains("[[") && t.contains("]]") {
+            // Every wikilink of the item: a clipper may join several into one string.
+            let mut rest = t;
+            while let Some(open) = rest.find("[[") {
+                let Some(close) = rest[open..].find("]]").map(|c| open + c) else {
+                    break;
+                };
+                let inner = &rest[open + 2..close];
+                out.push(inner.split('|').next().unwrap_or(inner).trim().to_string());
+                rest = &rest[close + 2..];
             }
-        })
-        .filter(|a| !a.is_empty())
-        .collect()
+            continue;
+        }
+        // `author: [[Ana Ruiz]]` unquoted is a YAML list in a list: its item keeps one pair.
+        let t = t
+            .strip_prefix('[')
+            .and_then(|t| t.strip_suffix(']'))
+            .unwrap_or(t);
+        out.push(t.trim().to_string());
+    }
+    out.retain(|a| !a.is_empty());
+    out
 }
 
 /// Whether a value is a web address rather than a name.

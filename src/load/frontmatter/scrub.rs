@@ -5,8 +5,9 @@ use crate::article::{Article, BlockKind};
 use crate::text::sanitize::{clean_line, clean_text, stand_in};
 use std::path::PathBuf;
 
-/// Makes every string field of `article` safe with [`clean_line`] (code blocks with [`clean_text`], keeping their lines) and adds one warning naming the
-/// fields that changed. Loaders that decode escapes (JSON `\u001b`, Markdown `&#27;`) call it last,
+/// Makes every string field of `article` safe with [`clean_line`] (code blocks with
+/// [`clean_text`], keeping their lines) and adds one warning naming the fields that changed.
+/// Loaders that decode escapes (JSON `\u001b`, Markdown `&#27;`) call it last,
 /// because the file text was neutralised before those escapes turned into characters.
 pub fn scrub(article: &mut Article) {
     let mut changed: Vec<&str> = Vec::new();

@@ -96,9 +96,11 @@ pub(super) fn blocks(v: &Value) -> Result<Vec<Block>> {
                 };
                 let text = match o.get("text") {
                     // Code keeps its lines; every other block is one run of words.
-                    Some(Value::String(s)) if kind == BlockKind::Code => {
-                        s.trim_end().trim_start_matches('\n').to_string()
-                    }
+                    Some(Value::String(s)) if kind == BlockKind::Code => s
+                        .replace("\r\n", "\n")
+                        .trim_end()
+                        .trim_start_matches('\n')
+                        .to_string(),
                     Some(Value::String(s)) => collapse(s),
                     None => bail!("missing field \"blocks[{i}].text\""),
                     Some(v) => bail!(

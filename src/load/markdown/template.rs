@@ -251,7 +251,7 @@ fn figure(inner: &str) -> Option<String> {
     let param = |names: &[&str]| names.iter().find_map(|n| param(inner, n));
     let src = param(&["src", "image", "file", "url", "path"])?;
     let alt = param(&["alt"]).unwrap_or_default();
-    let caption = param(&["caption", "title"]).unwrap_or_default();
+    let caption = param(&["caption", "title", "description"]).unwrap_or_default();
     let alt = alt.replace(['[', ']'], "");
     let src = src.replace(['<', '>', '\n'], "");
     let caption = caption.replace('"', "\\\"");
@@ -358,6 +358,8 @@ mod tests {
             t.starts_with("![The pier](</img/pier.jpg> \"Pier at"),
             "{t}"
         );
+        let (t, _) = s("{% include image.html url=\"b.png\" description=\"Low tide\" %}\n");
+        assert_eq!(t, "![](<b.png> \"Low tide\")\n");
         let (t, _) = s("{% include figure.html image=\"a.png\" caption='Calm sea' %}\n");
         assert_eq!(t, "![](<a.png> \"Calm sea\")\n");
     }
