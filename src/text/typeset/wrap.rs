@@ -99,27 +99,20 @@ fn spread(stretch: usize, after_mark: impl Iterator<Item = bool>, out: &mut Vec<
     // as there are columns, spread over them evenly.
     let to_marked = left.min(marked);
     if to_marked > 0 {
-        let mut k = 0;
-        for (g, _) in marks.iter().enumerate().filter(|(_, m)| **m) {
+        for (k, (g, _)) in marks.iter().enumerate().filter(|(_, m)| **m).enumerate() {
             // The k-th marked gap gets a column when the even spacing reaches it.
             if (k + 1) * to_marked / marked > k * to_marked / marked {
                 out[g] += 1;
             }
-            k += 1;
         }
         left -= to_marked;
     }
     let others = gaps - marked;
     if left > 0 && others > 0 {
-        let mut k = 0;
-        for g in 0..gaps {
-            if marks[g] {
-                continue;
-            }
+        for (k, (g, _)) in marks.iter().enumerate().filter(|(_, m)| !**m).enumerate() {
             if (k + 1) * left / others > k * left / others {
                 out[g] += 1;
             }
-            k += 1;
         }
     }
 }
