@@ -14,6 +14,10 @@ pub struct Cli {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
+    /// Stdin lists paths separated by NUL bytes (`find -print0`, `fd -0`), as with xargs -0.
+    #[arg(short = '0', long, conflicts_with = "paths")]
+    pub null: bool,
+
     /// Print each article as one JSON object per line, then exit.
     #[arg(long, conflicts_with_all = ["list", "print"])]
     pub json: bool,

@@ -42,6 +42,8 @@ pub struct Launch {
     pub state_warnings: Vec<String>,
     /// Folders the library was scanned from: watched, so the list follows their files.
     pub watch: Vec<std::path::PathBuf>,
+    /// The whole library, still read by a worker, when `library` is the one file opened first.
+    pub arriving: Option<crate::app::arrival::Scan>,
 }
 
 /// How often the loop wakes to look at the termination flag while no event comes.
@@ -73,6 +75,9 @@ pub fn run(launch: Launch) -> Result<()> {
     app.keymap = launch.keymap;
     app.date_format = launch.date_format;
     app.justify = launch.justify;
+    app.arriving = launch.arriving;
+    // The hint names the key the user's table binds.
+    app.status = app.skipped_status();
     // The marks of the rows on screen are read once the size is known, the rest right after
     // the first frame.
     app.attach_store_lazily(launch.state);
@@ -215,7 +220,7 @@ fn wait(app: &mut App, terminate: &AtomicBool, watch: &mut Watching) -> Result<W
             }
             changed |= app.wait_preview(PREVIEW_POLL);
         } else {
-            let timeout = if app.titles_pending() {
+            let timeout = if app.titles_pending() || app.library_pending() {
                 TITLES_POLL
             } else if app.search_busy() {
                 SEARCH_POLL
@@ -229,6 +234,7 @@ fn wait(app: &mut App, terminate: &AtomicBool, watch: &mut Watching) -> Result<W
         // Idle: a debounced save comes due; a failure must be drawn at once.
         changed |= app.save_state(Instant::now());
         changed |= app.poll_search();
+        changed |= app.poll_library();
         changed |= app.poll_titles();
         let (running, late) = watch.poll();
         if !late.is_empty() {

@@ -17,6 +17,8 @@ pub enum Mode {
     Find,
     /// The full-text search overlay: typing a query, results ranked below it.
     Search,
+    /// The skipped-files overlay: each file the library could not take, and why.
+    Skipped,
 }
 
 /// Something the reader does; keys map to actions through the key table, the loop sends the rest.
@@ -135,6 +137,10 @@ pub enum Action {
     SearchClose,
     /// A character typed into the find or search prompt (sent by the loop, not the key table).
     Type(char),
+    /// Open the list of skipped files (with the reasons), or close it.
+    ShowSkipped,
+    /// Copy the selected skipped file's path to the clipboard (OSC 52).
+    CopyPath,
 }
 
 /// What the loop must do outside the model after an update (things that need the terminal).
@@ -205,6 +211,8 @@ pub const NAMED: &[(&str, Action)] = &[
     ("search", Action::SearchStart),
     ("search_open", Action::SearchOpen),
     ("search_close", Action::SearchClose),
+    ("skipped", Action::ShowSkipped),
+    ("copy_path", Action::CopyPath),
 ];
 
 impl Action {

@@ -4,6 +4,7 @@
 //! changes the model; `ui::render` draws an `&App` and decides nothing.
 
 pub mod action;
+pub mod arrival;
 mod filter;
 mod find;
 mod follow;
@@ -17,6 +18,7 @@ mod mouse;
 pub mod preview;
 pub mod reader;
 mod search;
+pub mod skipped;
 mod update;
 pub mod view;
 
@@ -111,19 +113,17 @@ pub struct App {
     pub search_index: Option<SearchIndex>,
     /// The list preview's worker and the preview the reading pane waits for.
     pub preview: preview::Preview,
+    /// The whole library while a worker still reads it (a file opened by path shows first).
+    pub arriving: Option<arrival::Scan>,
+    /// The skipped-files overlay, while it is open.
+    pub skipped: Option<skipped::SkippedView>,
 }
 
 impl App {
     /// A reader over `library` with nothing open, for an 80×24 terminal until told otherwise.
     pub fn new(library: Library, theme: Theme, measure: u16) -> App {
-        let status = match library.problems.len() {
-            0 => None,
-            1 => Some("1 file skipped".to_string()),
-            n => Some(format!("{n} files skipped")),
-        }
-        .map(|text| Status { text, error: true });
         let n = library.entries.len();
-        App {
+        let mut app = App {
             library,
             theme,
             measure: measure.max(1),
@@ -136,7 +136,7 @@ impl App {
             reader: None,
             history: History::default(),
             zoom: false,
-            status,
+            status: None,
             size: (80, 24),
             typeset: crate::text::typeset::typeset_with,
             cache: PageCache::default(),
@@ -152,7 +152,11 @@ impl App {
             search: None,
             search_index: None,
             preview: preview::Preview::default(),
-        }
+            arriving: None,
+            skipped: None,
+        };
+        app.status = app.skipped_status();
+        app
     }
 
     /// The panes for the current size, zoom and focus.

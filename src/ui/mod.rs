@@ -11,6 +11,7 @@ pub mod list_prompt;
 pub mod reader;
 pub mod scroll;
 pub mod search;
+pub mod skipped;
 pub mod status;
 pub mod theme;
 pub mod theme_file;
@@ -43,6 +44,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if app.mode == Mode::Search {
         search::render(app, frame.buffer_mut(), area);
+    }
+    if app.mode == Mode::Skipped || (app.mode == Mode::Help && app.help_from == Mode::Skipped) {
+        skipped::render(app, frame.buffer_mut(), area);
     }
     if app.mode == Mode::Help {
         help::render(app, frame.buffer_mut(), area);

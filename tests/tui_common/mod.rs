@@ -203,6 +203,8 @@ pub fn all_actions() -> Vec<Action> {
         Action::SearchStart,
         Action::SearchOpen,
         Action::SearchClose,
+        Action::ShowSkipped,
+        Action::CopyPath,
     ];
     v.extend((1..=9).map(Action::FollowRelated));
     v
@@ -255,7 +257,9 @@ pub fn keyed(a: Action) -> bool {
         | Action::Justify
         | Action::SearchStart
         | Action::SearchOpen
-        | Action::SearchClose => true,
+        | Action::SearchClose
+        | Action::ShowSkipped
+        | Action::CopyPath => true,
         // Sent by the loop for terminal and mouse events, not bound to keys.
         Action::Resize { .. } | Action::Wheel { .. } | Action::Click { .. } => false,
         // Characters typed into a prompt, sent by the loop.

@@ -26,6 +26,8 @@ pub enum Scope {
     Find,
     /// In the full-text search overlay.
     Search,
+    /// In the skipped-files overlay.
+    Skipped,
 }
 
 impl Scope {
@@ -41,6 +43,7 @@ impl Scope {
                 | (Scope::FindPrompt, Mode::FindPrompt)
                 | (Scope::Find, Mode::Find)
                 | (Scope::Search, Mode::Search)
+                | (Scope::Skipped, Mode::Skipped)
         )
     }
 
@@ -55,6 +58,7 @@ impl Scope {
             Scope::FindPrompt => "find input",
             Scope::Find => "find",
             Scope::Search => "search",
+            Scope::Skipped => "skipped",
         }
     }
 }
@@ -274,6 +278,7 @@ impl Keymap {
                 Scope::Filter,
                 Scope::Reader,
                 Scope::Help,
+                Scope::Skipped,
             ]
             .iter()
             .position(|&x| x == s)
@@ -303,6 +308,7 @@ fn overlaps(a: Scope, b: Scope) -> bool {
         Mode::FindPrompt,
         Mode::Find,
         Mode::Search,
+        Mode::Skipped,
     ]
     .iter()
     .any(|&m| a.covers(m) && b.covers(m))
