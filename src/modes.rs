@@ -218,13 +218,18 @@ fn titles_of(articles: &[Article]) -> HashMap<PathBuf, String> {
 }
 
 /// The folders of the libraries of the named files (not of named folders, which stand for
-/// exactly themselves), so their related links and backlinks resolve as in the reader.
-fn libraries_around(paths: &[PathBuf], known: &Known) -> Vec<PathBuf> {
-    let mut folders: Vec<PathBuf> = Vec::new();
+/// exactly themselves), so their related links and backlinks resolve as in the reader; each
+/// with whether it is walked whole (a library) or only its own files are read (a file's
+/// folder when no library holds it, which may be a home folder).
+fn libraries_around(paths: &[PathBuf], known: &Known) -> Vec<(PathBuf, bool)> {
+    let mut folders: Vec<(PathBuf, bool)> = Vec::new();
     for p in paths.iter().filter(|p| p.is_file()) {
-        for f in known.library_of(p).folders {
-            if !folders.contains(&f) {
-                folders.push(f);
+        let root = known.library_of(p);
+        let deep = root.found != crate::load::roots::Found::Folder;
+        for f in root.folders {
+            match folders.iter_mut().find(|(g, _)| *g == f) {
+                Some((_, d)) => *d |= deep,
+                None => folders.push((f, deep)),
             }
         }
     }
@@ -233,7 +238,7 @@ fn libraries_around(paths: &[PathBuf], known: &Known) -> Vec<PathBuf> {
 
 /// The articles under `folders` other than those already in `have` (read for their titles
 /// and related headlines only).
-fn others_in(folders: &[PathBuf], have: &[Article]) -> Vec<Article> {
+fn others_in(folders: &[(PathBuf, bool)], have: &[Article]) -> Vec<Article> {
     if folders.is_empty() {
         return Vec::new();
     }
@@ -252,7 +257,20 @@ fn others_in(folders: &[PathBuf], have: &[Article]) -> Vec<Article> {
             same_name.iter().any(|(_, h)| h.is_some() && *h == c)
         }
     };
-    let mut files = crate::load::roots::article_files(folders);
+    let mut files = Vec::new();
+    for (folder, deep) in folders {
+        if *deep {
+            files.extend(crate::load::roots::article_files(std::slice::from_ref(
+                folder,
+            )));
+        } else if let Ok(rd) = std::fs::read_dir(folder) {
+            files.extend(
+                rd.flatten()
+                    .map(|e| e.path())
+                    .filter(|f| f.is_file() && load::format_for(f).is_some()),
+            );
+        }
+    }
     files.sort();
     files.dedup();
     files.retain(|f| !is_held(f));

@@ -646,6 +646,16 @@ fn a_long_skipped_list_scrolls_with_its_selection() {
     );
     app.update(Action::Top);
     assert_eq!(app.skipped.as_ref().unwrap().offset, 0);
+    // The wheel scrolls the overlay, not the list beneath; a click closes it.
+    app.update(Action::Wheel {
+        column: 5,
+        row: 5,
+        down: true,
+    });
+    assert_eq!(app.skipped.as_ref().unwrap().selected, 3);
+    app.update(Action::Click { column: 5, row: 3 });
+    assert_eq!(app.mode, Mode::List);
+    assert!(app.skipped.is_none());
 }
 
 #[test]
