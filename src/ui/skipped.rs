@@ -27,8 +27,12 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     };
     let t = &app.theme;
     let w = screen.width.saturating_sub(4).clamp(1, 100);
-    let h = box_height(screen.height).min(screen.height);
-    let area = Rect::new(screen.x + (screen.width - w) / 2, screen.y, w, h);
+    // As tall as the rows need, at most the screen above the status bar.
+    let want =
+        u16::try_from(view.rows.len().saturating_mul(2).saturating_add(2)).unwrap_or(u16::MAX);
+    let h = want.min(box_height(screen.height)).min(screen.height);
+    let top = (screen.height.saturating_sub(1).saturating_sub(h)) / 2;
+    let area = Rect::new(screen.x + (screen.width - w) / 2, screen.y + top, w, h);
     Clear.render(area, buf);
     let title = format!(" skipped files {}/{} ", view.selected + 1, view.rows.len());
     let block = Block::bordered()
