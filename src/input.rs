@@ -125,7 +125,8 @@ pub enum Stdin {
 }
 
 /// Reads what was piped in. It is a list of paths when every entry looks like a path (see
-/// [`looks_like_path`]) and at least one names an existing file or folder; entries are NUL
+/// [`looks_like_path`]) and at least one names an existing file or folder, or every entry is
+/// plainly a path ([`plainly_path`]) even if none exists; entries are NUL
 /// separated when `separator` says or a NUL byte is there (outside a UTF-16 text), else one a
 /// line. NUL bytes that do not separate such a list are an error; anything else is one article.
 pub fn from_stdin(bytes: &[u8], separator: Separator) -> Result<Stdin> {
@@ -145,7 +146,9 @@ pub fn from_stdin(bytes: &[u8], separator: Separator) -> Result<Stdin> {
     };
     if !entries.is_empty() && entries.iter().all(|e| looks_like_path(e, nul)) {
         let paths: Vec<PathBuf> = entries.iter().map(|e| path_of(e)).collect();
-        if paths.iter().any(|p| p.exists()) {
+        // A list of files that are all gone (`find` run before a clean-up) is still a list.
+        let plainly = entries.iter().all(|e| plainly_path(e));
+        if plainly || paths.iter().any(|p| p.exists()) {
             let (found, missing): (Vec<PathBuf>, Vec<PathBuf>) =
                 paths.into_iter().partition(|p| p.exists());
             let missing = missing
@@ -175,6 +178,13 @@ pub fn looks_like_path(entry: &[u8], nul_separated: bool) -> bool {
         && entry
             .iter()
             .all(|&b| !(b < 0x20 || b == 0x7F) || (nul_separated && b == b'\n'))
+}
+
+/// Whether an entry can only be a path, not a line of prose: no white space, and a `/` or an
+/// article file's extension (`../news/a.txt`, `notes.md`).
+pub fn plainly_path(entry: &[u8]) -> bool {
+    !entry.iter().any(u8::is_ascii_whitespace)
+        && (entry.contains(&b'/') || load::format_for(&path_of(entry)).is_some())
 }
 
 #[cfg(unix)]
@@ -303,4 +313,84 @@ pub fn library_of(articles: Vec<Article>) -> Library {
     };
     lib.sort();
     lib
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(bytes: &[u8], sep: Separator) -> (Vec<PathBuf>, Vec<String>) {
+        match from_stdin(bytes, sep).unwrap() {
+            Stdin::Paths { found, missing } => (found, missing),
+            other => panic!("not a list: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn stdin_is_empty_a_list_or_an_article_by_the_documented_rules() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a story.txt");
+        std::fs::write(&a, "Title\nText.\n").unwrap();
+        let a_s = a.display().to_string();
+
+        assert!(matches!(
+            from_stdin(b"", Separator::Sniff).unwrap(),
+            Stdin::Empty
+        ));
+        assert!(matches!(
+            from_stdin(b" \n\r\n", Separator::Nul).unwrap(),
+            Stdin::Empty
+        ));
+
+        // One existing path among missing ones: a list, the missing reported.
+        let listing = format!("{a_s}\r\nno such story here\n\n");
+        let (found, missing) = paths(listing.as_bytes(), Separator::Sniff);
+        assert_eq!(found, vec![a.clone()]);
+        assert_eq!(missing, vec!["no such story here: no such file or folder"]);
+
+        // NULs separate, and a newline may be part of a name then.
+        let listing = format!("{a_s}\0odd\nname.txt\0");
+        let (found, missing) = paths(listing.as_bytes(), Separator::Sniff);
+        assert_eq!(found, vec![a.clone()]);
+        assert_eq!(missing.len(), 1);
+
+        // With -0, one path without any NUL.
+        let (found, _) = paths(a_s.as_bytes(), Separator::Nul);
+        assert_eq!(found, vec![a]);
+
+        // Plain paths that are all gone are still a list.
+        let (found, missing) = paths(b"/gone/a.txt\nnotes.md\n", Separator::Sniff);
+        assert!(found.is_empty());
+        assert_eq!(missing.len(), 2);
+
+        // Prose is an article: spaces and no path in sight, or a paragraph too long for a name.
+        let prose = b"Ferry fares rise again\nTickets cost more from Monday.\n";
+        assert!(matches!(
+            from_stdin(prose, Separator::Sniff).unwrap(),
+            Stdin::Article(_)
+        ));
+        let long = format!("{a_s}\n{}\n", "word ".repeat(60));
+        assert!(matches!(
+            from_stdin(long.as_bytes(), Separator::Sniff).unwrap(),
+            Stdin::Article(_)
+        ));
+        // NUL bytes that are no list: binary, an error.
+        assert!(from_stdin(b"\x7fELF\0\0 \x01", Separator::Sniff).is_err());
+    }
+
+    #[test]
+    fn what_looks_like_a_path() {
+        assert!(looks_like_path(b"news/2026/a story.txt", false));
+        assert!(!looks_like_path(b"tab\there", false));
+        assert!(!looks_like_path(b"line\nbreak", false));
+        assert!(looks_like_path(b"line\nbreak", true));
+        assert!(!looks_like_path("x".repeat(256).as_bytes(), false));
+        assert!(looks_like_path(
+            format!("{}/b", "x".repeat(255)).as_bytes(),
+            false
+        ));
+        assert!(!looks_like_path("a/".repeat(2100).as_bytes(), false));
+        assert!(plainly_path(b"../news/a.txt") && plainly_path(b"notes.md"));
+        assert!(!plainly_path(b"Kessel news") && !plainly_path(b"README"));
+    }
 }

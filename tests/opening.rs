@@ -262,6 +262,16 @@ fn listed_paths_with_missing_ones_keep_the_rest_and_report_each() {
         "{err}"
     );
 
+    // Paths that are all gone are still a list: nothing to show, each reported.
+    let out = byline()
+        .arg("--list")
+        .write_stdin(format!("{}\n/gone/too.md\n", gone.display()))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(stdout_of(&out), "");
+    assert_eq!(stderr_of(&out).lines().count(), 2, "{}", stderr_of(&out));
+
     // Never one article whose body is the list.
     let out = byline()
         .arg("--json")
