@@ -78,6 +78,9 @@ pub fn run(launch: Launch) -> Result<()> {
     app.arriving = launch.arriving;
     // The hint names the key the user's table binds.
     app.status = app.skipped_status();
+    if app.library_pending() && app.status.is_none() {
+        app.say(crate::app::arrival::READING);
+    }
     // The marks of the rows on screen are read once the size is known, the rest right after
     // the first frame.
     app.attach_store_lazily(launch.state);
@@ -161,21 +164,6 @@ fn event_loop(
         // A preview that takes no longer than this is drawn in the next frame instead of its
         // placeholder; a longer one is drawn when it comes, and keys go on meanwhile.
         app.wait_preview(PREVIEW_GRACE);
-    }
-}
-
-/// The folders behind `paths`: folders as given, and the folder of a single file named alone
-/// (its folder is what the list shows).
-pub fn folders_to_watch(paths: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
-    match paths {
-        [single] if single.is_file() => {
-            let folder = single
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            vec![folder.to_path_buf()]
-        }
-        _ => paths.iter().filter(|p| p.is_dir()).cloned().collect(),
     }
 }
 

@@ -499,8 +499,13 @@ fn the_library_fills_in_after_the_first_frame_and_links_resolve() {
     assert!(app.titles_pending());
     app.index_titles_in_background();
     assert!(!app.titles.started(), "no title index over the one article");
+    app.say(byline::app::arrival::READING);
 
     assert!(app.poll_library());
+    assert_eq!(
+        app.status, None,
+        "the reading notice goes once the library is in"
+    );
     assert!(!app.library_pending());
     assert_eq!(app.library.entries.len(), 3);
     let open = app.reader.as_ref().unwrap().index;

@@ -9,6 +9,9 @@ use crate::load::library::Library;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
+/// What the status bar says while the library is read (until a key or the library comes).
+pub const READING: &str = "reading the library…";
+
 /// The library being scanned on a worker thread.
 #[derive(Debug)]
 pub struct Scan {
@@ -200,6 +203,9 @@ impl App {
         self.index_titles_in_background();
         if previewing {
             self.preview_selection();
+        }
+        if self.status.as_ref().is_some_and(|s| s.text == READING) {
+            self.status = None;
         }
         if !self.library.problems.is_empty() {
             self.status = self.skipped_status();
