@@ -5,12 +5,14 @@ use std::path::PathBuf;
 
 /// byline: a terminal reader for the news articles you keep on disk.
 ///
-/// With no PATH it opens $BYLINE_LIBRARY, else ./articles, else the built-in sample articles.
-/// When stdout is not a terminal it prints the articles as formatted text.
+/// With no PATH it opens $BYLINE_LIBRARY, else the config's library, else ./articles, else the
+/// built-in sample articles. A file named alone opens with the library it belongs to. When
+/// stdout is not a terminal it prints the articles as formatted text.
 #[derive(Debug, Parser)]
 #[command(name = "byline", version, about, long_about = None)]
 pub struct Cli {
     /// Article files and folders (walked for .txt, .md, .json); `-` reads one article from stdin.
+    /// Without PATH, paths listed on stdin (one a line, or NUL-separated) are read.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 

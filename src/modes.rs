@@ -160,7 +160,7 @@ fn reader_library(
 }
 
 /// Fully parsed articles in the order given (a folder's newest first), related links resolved
-/// against them and the other articles beside each named file.
+/// against them and the other articles of each named file's library (see [`Known::library_of`]).
 pub fn articles(input: Input) -> Result<Vec<Article>> {
     Ok(articles_and_titles(input)?.0)
 }
