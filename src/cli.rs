@@ -5,14 +5,20 @@ use std::path::PathBuf;
 
 /// byline: a terminal reader for the news articles you keep on disk.
 ///
-/// With no PATH it opens $BYLINE_LIBRARY, else ./articles, else the built-in sample articles.
-/// When stdout is not a terminal it prints the articles as formatted text.
+/// With no PATH it opens $BYLINE_LIBRARY, else the config's library, else ./articles, else the
+/// built-in sample articles. A file named alone opens with the library it belongs to. When
+/// stdout is not a terminal it prints the articles as formatted text.
 #[derive(Debug, Parser)]
 #[command(name = "byline", version, about, long_about = None)]
 pub struct Cli {
     /// Article files and folders (walked for .txt, .md, .json); `-` reads one article from stdin.
+    /// Without PATH, paths listed on stdin (one a line, or NUL-separated) are read.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Stdin lists paths separated by NUL bytes (`find -print0`, `fd -0`), as with xargs -0.
+    #[arg(short = '0', long, conflicts_with = "paths")]
+    pub null: bool,
 
     /// Print each article as one JSON object per line, then exit.
     #[arg(long, conflicts_with_all = ["list", "print"])]

@@ -17,7 +17,7 @@ fn main() -> ExitCode {
             let _ = e.print();
             return ExitCode::SUCCESS;
         }
-        Err(e) => return fail(&first_line(&e.to_string())),
+        Err(e) => return fail(&clap_error(&e)),
     };
     match run(cli) {
         Ok(code) => code,
@@ -31,7 +31,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         print!("{}", settings.config.to_toml());
         return Ok(ExitCode::SUCCESS);
     }
-    let source = input::source(&cli.paths, &settings.config.library)?;
+    let separator = if cli.null {
+        input::Separator::Nul
+    } else {
+        input::Separator::Sniff
+    };
+    let source = input::read(&cli.paths, &settings.config, separator)?;
     let tty = std::io::stdout().is_terminal();
     if cli.list {
         return modes::list(source);
@@ -67,6 +72,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn fail(msg: &str) -> ExitCode {
     eprintln!("byline: {}", byline::text::sanitize::clean_line(msg.trim()));
     ExitCode::from(2)
+}
+
+/// Clap's error as one line: its first line, and the valid choices when a value was not one
+/// (`--color sometimes`).
+fn clap_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue};
+    let mut line = first_line(&e.to_string());
+    if let Some(ContextValue::Strings(valid)) = e.get(ContextKind::ValidValue) {
+        line.push_str(&format!("; valid values: {}", valid.join(", ")));
+    }
+    line
 }
 
 /// Clap's first line without its `error: ` prefix.

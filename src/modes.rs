@@ -1,7 +1,9 @@
 //! The non-interactive modes (`--list`, `--json`, `--print`) and the hand-off to the reader.
 
+use crate::app::arrival::Wanted;
 use crate::article::Article;
-use crate::input::{self, Source};
+use crate::input::{self, Input, Source};
+use crate::load::roots::Known;
 use crate::load::{self, head::Ids, library::Library};
 use crate::render;
 use crate::settings::Settings;
@@ -13,14 +15,23 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// `--list`: one row per article, newest first, read from list rows only.
-pub fn list(source: Source) -> Result<ExitCode> {
-    let lib = match source {
+/// `--list`: one row per article, newest first, read from list rows only. The built-in samples
+/// show `(built-in) …` for a path: they are not files on this machine.
+pub fn list(input: Input) -> Result<ExitCode> {
+    let mut lib = match input.source {
         Source::Paths(paths) => Library::scan_with(&paths, Ids::Skip),
         Source::Stdin(a) => input::library_of(vec![*a]),
-        Source::Builtin => input::library_of(input::builtin_articles()),
+        Source::Builtin => {
+            let mut lib = input::library_of(input::builtin_articles());
+            for e in &mut lib.entries {
+                e.head.path = e.head.path.as_deref().map(builtin_label);
+            }
+            lib
+        }
     };
+    report(&input.skipped);
     report(&lib.problems);
+    lib.problems.clear();
     let text = list_text(&lib);
     // The process ends right after: freeing every row one by one would only cost time.
     std::mem::forget(lib);
@@ -42,10 +53,16 @@ pub fn list_text(lib: &Library) -> String {
     out
 }
 
+/// How `--list` names a built-in sample (`articles/2026/03/a.txt` → `(built-in) 2026/03/a.txt`).
+fn builtin_label(path: &Path) -> PathBuf {
+    let rel = path.strip_prefix("articles").unwrap_or(path);
+    PathBuf::from(format!("(built-in) {}", rel.display()))
+}
+
 /// `--json`: every article as one JSON object per line.
-pub fn json(source: Source) -> Result<ExitCode> {
+pub fn json(input: Input) -> Result<ExitCode> {
     let mut out = String::new();
-    for a in articles(source)? {
+    for a in articles(input)? {
         out.push_str(&serde_json::to_string(&a)?);
         out.push('\n');
     }
@@ -53,10 +70,10 @@ pub fn json(source: Source) -> Result<ExitCode> {
 }
 
 /// `--print`: every article as formatted text, coloured from the theme when `color`.
-pub fn print(source: Source, opts: &Options, theme: Option<&Theme>) -> Result<ExitCode> {
+pub fn print(input: Input, opts: &Options, theme: Option<&Theme>) -> Result<ExitCode> {
     let width = opts.width;
     let mut out = String::new();
-    let (list, titles) = articles_and_titles(source)?;
+    let (list, titles) = articles_and_titles(input)?;
     let title_of = |p: &Path| titles.get(p).cloned();
     for (i, a) in list.iter().enumerate() {
         if i > 0 {
@@ -71,21 +88,24 @@ pub fn print(source: Source, opts: &Options, theme: Option<&Theme>) -> Result<Ex
 }
 
 /// The interactive reader.
-/// `byline story.txt` opens that article with its folder in the list, so its links resolve;
-/// `byline DIR` selects the newest article; stdin and the samples are held in memory.
-pub fn tui(source: Source, settings: &Settings, no_state: bool) -> Result<ExitCode> {
-    let (library, open, watch) = match source {
-        Source::Paths(paths) => {
-            let (lib, open) = reader_library(&paths);
-            (lib, open, crate::tui::folders_to_watch(&paths))
-        }
-        Source::Stdin(a) => (input::library_of(vec![*a]), Some(0), Vec::new()),
+/// `byline story.txt` opens that article at once with its library ([`Known::library_of`]) read
+/// on a worker, so its links resolve once the list has filled in; `byline DIR` selects the
+/// newest article; stdin and the samples are held in memory.
+pub fn tui(input: Input, settings: &Settings, no_state: bool) -> Result<ExitCode> {
+    let (mut library, open, watch, arriving) = match input.source {
+        Source::Paths(paths) => reader_library(&paths, &input.known),
+        Source::Stdin(a) => (input::library_of(vec![*a]), Some(0), Vec::new(), None),
         Source::Builtin => (
             input::library_of(input::builtin_articles()),
             None,
             Vec::new(),
+            None,
         ),
     };
+    // Paths listed on stdin that do not exist are skipped files too, listed first.
+    let mut problems = input.skipped;
+    problems.append(&mut library.problems);
+    library.problems = problems;
     let config = &settings.config;
     // Without a folder to keep it in (no HOME), marks last until quit, as with --no-state.
     let (state, state_warnings) = match crate::state::default_dir() {
@@ -104,55 +124,54 @@ pub fn tui(source: Source, settings: &Settings, no_state: bool) -> Result<ExitCo
         state,
         state_warnings,
         watch,
+        arriving,
     })?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The library the reader shows for `paths`, and the article to open: a single file named
-/// alone brings its folder along and opens at once. The rows' state ids are left for the reader
-/// to compute when it needs them.
-fn reader_library(paths: &[PathBuf]) -> (Library, Option<usize>) {
+/// What the reader starts with for `paths`: the library, the article to open, the folders to
+/// watch, and the library still being read. A single file named alone is read on its own and
+/// opened at once; its whole library ([`Known::library_of`]) is scanned on a worker and takes
+/// the list's place when it is read. Other paths are scanned now, exactly as given. The rows'
+/// state ids are left for the reader to compute when it needs them.
+fn reader_library(
+    paths: &[PathBuf],
+    known: &Known,
+) -> (Library, Option<usize>, Vec<PathBuf>, Option<Wanted>) {
     let scan_later = |paths: &[PathBuf]| Library::scan_with(paths, Ids::Later);
+    let folders = || paths.iter().filter(|p| p.is_dir()).cloned().collect();
     let [single] = paths else {
-        return (scan_later(paths), None);
+        return (scan_later(paths), None, folders(), None);
     };
     if !single.is_file() {
-        return (scan_later(paths), None);
+        return (scan_later(paths), None, folders(), None);
     }
-    let folder = single
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut lib = scan_later(&[folder.to_path_buf()]);
-    let wanted = single.canonicalize().ok();
-    let same = |p: &Path| p.canonicalize().ok() == wanted;
-    let mut open = lib
-        .entries
+    let lib = scan_later(std::slice::from_ref(single));
+    let open = (!lib.entries.is_empty()).then_some(0);
+    let root = known.library_of(single);
+    let watch = root
+        .folders
         .iter()
-        .position(|e| e.head.path.as_deref().is_some_and(same));
-    if open.is_none() {
-        // A file the folder scan skips (an unusual extension): read it on its own.
-        let extra = scan_later(std::slice::from_ref(single));
-        lib.problems.extend(extra.problems);
-        lib.entries.extend(extra.entries);
-        lib.sort();
-        open = lib
-            .entries
-            .iter()
-            .position(|e| e.head.path.as_deref().is_some_and(same));
-    }
-    (lib, open)
+        .filter(|p| p.is_dir())
+        .cloned()
+        .collect();
+    let wanted = Wanted {
+        folders: root.folders,
+        open: single.clone(),
+    };
+    (lib, open, watch, Some(wanted))
 }
 
 /// Fully parsed articles in the order given (a folder's newest first), related links resolved
-/// against them and the other articles beside each named file.
-pub fn articles(source: Source) -> Result<Vec<Article>> {
-    Ok(articles_and_titles(source)?.0)
+/// against them and the other articles of each named file's library (see [`Known::library_of`]).
+pub fn articles(input: Input) -> Result<Vec<Article>> {
+    Ok(articles_and_titles(input)?.0)
 }
 
 /// [`articles`], with the title of every article read on the way (for naming backlinks).
-fn articles_and_titles(source: Source) -> Result<(Vec<Article>, HashMap<PathBuf, String>)> {
-    let paths = match source {
+fn articles_and_titles(input: Input) -> Result<(Vec<Article>, HashMap<PathBuf, String>)> {
+    report(&input.skipped);
+    let paths = match input.source {
         Source::Paths(p) => p,
         Source::Stdin(a) => return Ok((vec![*a], HashMap::new())),
         Source::Builtin => {
@@ -163,7 +182,6 @@ fn articles_and_titles(source: Source) -> Result<(Vec<Article>, HashMap<PathBuf,
     };
     let mut wanted: Vec<Article> = Vec::new();
     let mut problems = Vec::new();
-    let mut seen: Vec<PathBuf> = Vec::new();
     for p in &paths {
         if p.is_dir() {
             let lib = Library::scan(std::slice::from_ref(p));
@@ -174,14 +192,20 @@ fn articles_and_titles(source: Source) -> Result<(Vec<Article>, HashMap<PathBuf,
                     Err(e) => problems.push(format!("{e:#}")),
                 }
             }
+        } else if input.listed {
+            // A file listed on stdin is skipped as a folder's would be.
+            match load::load_file(p) {
+                Ok(a) => wanted.push(a),
+                Err(e) => problems.push(format!("{e:#}")),
+            }
         } else {
             // A file named on the command line must load: its failure is the user's error.
             wanted.push(load::load_file(p)?);
         }
-        seen.push(p.clone());
     }
     let requested = wanted.len();
-    wanted.extend(siblings(&paths));
+    let around = libraries_around(&paths, &input.known);
+    wanted.extend(others_in(&around, &wanted));
     load::resolve::resolve_all(&mut wanted);
     let titles = titles_of(&wanted);
     wanted.truncate(requested);
@@ -196,34 +220,64 @@ fn titles_of(articles: &[Article]) -> HashMap<PathBuf, String> {
         .collect()
 }
 
-/// The articles beside each named file (not under named folders), so its related links resolve.
-fn siblings(paths: &[PathBuf]) -> Vec<Article> {
-    let named: Vec<PathBuf> = paths.iter().filter_map(|p| p.canonicalize().ok()).collect();
-    let mut dirs: Vec<PathBuf> = paths
-        .iter()
-        .filter(|p| p.is_file())
-        .map(|p| {
-            p.parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."))
-                .to_path_buf()
-        })
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    let mut files = Vec::new();
-    for d in dirs {
-        let Ok(rd) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        let mut here: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-        here.sort();
-        files.extend(here.into_iter().filter(|f| {
-            let is_named = f.canonicalize().is_ok_and(|c| named.contains(&c));
-            f.is_file() && load::format_for(f).is_some() && !is_named
-        }));
+/// The folders of the libraries of the named files (not of named folders, which stand for
+/// exactly themselves), so their related links and backlinks resolve as in the reader; each
+/// with whether it is walked whole (a library) or only its own files are read (a file's
+/// folder when no library holds it, which may be a home folder).
+fn libraries_around(paths: &[PathBuf], known: &Known) -> Vec<(PathBuf, bool)> {
+    let mut folders: Vec<(PathBuf, bool)> = Vec::new();
+    for p in paths.iter().filter(|p| p.is_file()) {
+        let root = known.library_of(p);
+        let deep = root.found != crate::load::roots::Found::Folder;
+        for f in root.folders {
+            match folders.iter_mut().find(|(g, _)| *g == f) {
+                Some((_, d)) => *d |= deep,
+                None => folders.push((f, deep)),
+            }
+        }
     }
-    // A big folder is read on every thread, in contiguous runs so the order stays the same.
+    folders
+}
+
+/// The articles under `folders` other than those already in `have` (read for their titles
+/// and related headlines only).
+fn others_in(folders: &[(PathBuf, bool)], have: &[Article]) -> Vec<Article> {
+    if folders.is_empty() {
+        return Vec::new();
+    }
+    // A file may be spelled two ways (`./a.txt`, `a.txt`): only files whose names match one
+    // already held are resolved on the disk to compare.
+    let held: Vec<(&std::ffi::OsStr, Option<PathBuf>)> = have
+        .iter()
+        .filter_map(|a| a.path.as_deref())
+        .filter_map(|p| Some((p.file_name()?, p.canonicalize().ok())))
+        .collect();
+    let is_held = |f: &Path| {
+        let name = f.file_name();
+        let same_name: Vec<_> = held.iter().filter(|(n, _)| Some(*n) == name).collect();
+        !same_name.is_empty() && {
+            let c = f.canonicalize().ok();
+            same_name.iter().any(|(_, h)| h.is_some() && *h == c)
+        }
+    };
+    let mut files = Vec::new();
+    for (folder, deep) in folders {
+        if *deep {
+            files.extend(crate::load::roots::article_files(std::slice::from_ref(
+                folder,
+            )));
+        } else if let Ok(rd) = std::fs::read_dir(folder) {
+            files.extend(
+                rd.flatten()
+                    .map(|e| e.path())
+                    .filter(|f| f.is_file() && load::format_for(f).is_some()),
+            );
+        }
+    }
+    files.sort();
+    files.dedup();
+    files.retain(|f| !is_held(f));
+    // A big library is read on every thread, in contiguous runs so the order stays the same.
     let per_thread = files.len().div_ceil(crate::work::threads()).max(1);
     let runs: Vec<_> = files
         .chunks(per_thread)

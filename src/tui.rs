@@ -41,6 +41,8 @@ pub struct Launch {
     pub state_warnings: Vec<String>,
     /// Folders the library was scanned from: watched, so the list follows their files.
     pub watch: Vec<std::path::PathBuf>,
+    /// The whole library to read on a worker, when `library` is the one file opened first.
+    pub arriving: Option<crate::app::arrival::Wanted>,
 }
 
 /// Runs the reader until the user quits; the terminal is restored however it ends.
@@ -60,6 +62,15 @@ pub fn run(launch: Launch) -> Result<()> {
     app.keymap = launch.keymap;
     app.date_format = launch.date_format;
     app.justify = launch.justify;
+    // The worker reports into the inbox once the whole library is read.
+    if let Some(wanted) = launch.arriving {
+        app.read_library_in_background(wanted);
+    }
+    // The hint names the key the user's table binds.
+    app.status = app.skipped_status();
+    if app.library_pending() && app.status.is_none() {
+        app.say(crate::app::arrival::READING);
+    }
     // The marks of the rows on screen are read once the size is known, the rest right after
     // the first frame.
     app.attach_store_lazily(launch.state);
@@ -152,21 +163,6 @@ fn event_loop(
 /// Whether `msg` is a terminal resize.
 fn is_resize(msg: &Msg) -> bool {
     matches!(msg, Msg::Terminal(Event::Resize(..)))
-}
-
-/// The folders behind `paths`: folders as given, and the folder of a single file named alone
-/// (its folder is what the list shows).
-pub fn folders_to_watch(paths: &[std::path::PathBuf]) -> Vec<std::path::PathBuf> {
-    match paths {
-        [single] if single.is_file() => {
-            let folder = single
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            vec![folder.to_path_buf()]
-        }
-        _ => paths.iter().filter(|p| p.is_dir()).cloned().collect(),
-    }
 }
 
 /// How long the loop waits for a message before it hands `update` a tick, while the search

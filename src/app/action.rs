@@ -19,6 +19,8 @@ pub enum Mode {
     Find,
     /// The full-text search overlay: typing a query, results ranked below it.
     Search,
+    /// The skipped-files overlay: each file the library could not take, and why.
+    Skipped,
 }
 
 impl Mode {
@@ -130,6 +132,10 @@ pub enum Action {
     /// Edit the prompt that has the keyboard (filter, find or search): type, delete, move the
     /// cursor, step through its history, accept or cancel it.
     Prompt(Edit),
+    /// Open the list of skipped files (with the reasons), or close it.
+    ShowSkipped,
+    /// Copy the selected skipped file's path to the clipboard (OSC 52).
+    CopyPath,
 }
 
 /// What the loop must do outside the model after an update (things that need the terminal).
@@ -210,6 +216,8 @@ pub const NAMED: &[(&str, Action)] = &[
     ("prompt_end", Action::Prompt(Edit::End)),
     ("prompt_history_prev", Action::Prompt(Edit::HistoryPrev)),
     ("prompt_history_next", Action::Prompt(Edit::HistoryNext)),
+    ("skipped", Action::ShowSkipped),
+    ("copy_path", Action::CopyPath),
 ];
 
 /// Names the config's `[keys]` table accepted before the three prompts became one; each now

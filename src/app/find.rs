@@ -143,6 +143,7 @@ impl App {
         let m = match self.mode {
             Mode::Help => self.help_from,
             Mode::Search => self.search.as_ref().map_or(Mode::List, |s| s.from),
+            Mode::Skipped => self.skipped.as_ref().map_or(Mode::List, |s| s.from),
             m => m,
         };
         match m {
@@ -166,6 +167,11 @@ impl App {
             Mode::Help => self.help_from = Mode::Find,
             Mode::Search => {
                 if let Some(s) = self.search.as_mut() {
+                    s.from = Mode::Find;
+                }
+            }
+            Mode::Skipped => {
+                if let Some(s) = self.skipped.as_mut() {
                     s.from = Mode::Find;
                 }
             }

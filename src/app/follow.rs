@@ -86,6 +86,10 @@ impl App {
     /// headlines resolve without a pause later; the same worker then reads every file's related
     /// block for the backlinks, with that index.
     pub fn index_titles_in_background(&self) {
+        if self.library_pending() {
+            // Built once the whole library has come (`App::library_arrived`).
+            return;
+        }
         self.titles.build_in_background(
             &self.library,
             self.inbox.sender(),

@@ -87,7 +87,7 @@ impl TitleIndex {
 
     /// Starts building the resolver over `library` on a worker thread, unless it is built,
     /// says so in the inbox through `tx` once it is, and then runs `then` with it there (the
-    /// backlinks pass, which needs the same index).
+    /// backlinks pass, which needs the same index) and says so once that is done.
     pub fn build_in_background(
         &self,
         library: &Library,
@@ -115,6 +115,7 @@ impl TitleIndex {
                 let _ = tx.send(super::msg::Msg::TitlesReady);
                 if let Some(then) = then {
                     then(resolver);
+                    let _ = tx.send(super::msg::Msg::BacklinksReady);
                 }
             });
     }

@@ -4,7 +4,8 @@
 //! ```text
 //! terminal thread ─┐
 //! preview worker ──┤  Msg    ┌──────────────┐  Effect
-//! title index ─────┼──────▶  │ App::update  │ ───────▶ the loop (tui): suspend, browser, copy
+//! title index ─────┤         │              │
+//! library reader ──┼──────▶  │ App::update  │ ───────▶ the loop (tui): suspend, browser, copy
 //! file watcher ────┤ (inbox) └──────────────┘
 //! loop's tick ─────┘               ▲  &App
 //!                                  └──────── ui::render draws, decides nothing
@@ -12,10 +13,11 @@
 //!
 //! Everything that is not the model's own arrives as a [`Msg`] in one channel ([`msg::Inbox`]):
 //! the terminal's events (read on their own thread, [`events::to_action`] turns them into an
-//! [`Action`] through the [`keymap`]), the preview worker's pages, the title index being
-//! ready, changed files, and the loop's tick (debounced saves, search results). The loop draws,
-//! waits for the next message, hands it and every message already waiting to [`App::update`],
-//! and carries out the [`Effect`]s it returns; nothing else changes the model.
+//! [`Action`] through the [`keymap`]), the preview worker's pages, the title index and the
+//! backlinks being ready, the whole library read after the one file opened first, changed
+//! files, and the loop's tick (debounced saves, search results). The loop draws, waits for the
+//! next message, hands it and every message already waiting to [`App::update`], and carries out
+//! the [`Effect`]s it returns; nothing else changes the model.
 //!
 //! Typed text goes into one [`Prompt`] (filter, find or search) through
 //! `Action::Prompt(`[`Edit`]`)`; in a mode that takes text the key table types printable keys.
@@ -26,6 +28,7 @@
 //! pushing its results instead of being polled on the tick.
 
 pub mod action;
+pub mod arrival;
 pub mod events;
 mod filter;
 mod find;
@@ -43,6 +46,7 @@ pub mod prompt;
 pub mod reader;
 mod receive;
 mod search;
+pub mod skipped;
 mod typing;
 mod update;
 pub mod view;
@@ -150,19 +154,17 @@ pub struct App {
     prompt_history: prompt::History,
     /// The one channel workers and the terminal send their news into.
     inbox: msg::Inbox,
+    /// The whole library while a worker still reads it (a file opened by path shows first).
+    pub arriving: Option<arrival::Scan>,
+    /// The skipped-files overlay, while it is open.
+    pub skipped: Option<skipped::SkippedView>,
 }
 
 impl App {
     /// A reader over `library` with nothing open, for an 80×24 terminal until told otherwise.
     pub fn new(library: Library, theme: Theme, measure: u16) -> App {
-        let status = match library.problems.len() {
-            0 => None,
-            1 => Some("1 file skipped".to_string()),
-            n => Some(format!("{n} files skipped")),
-        }
-        .map(|text| Status { text, error: true });
         let n = library.entries.len();
-        App {
+        let mut app = App {
             library,
             theme,
             measure: measure.max(1),
@@ -175,7 +177,7 @@ impl App {
             reader: None,
             history: History::default(),
             zoom: false,
-            status,
+            status: None,
             size: (80, 24),
             typeset: crate::text::typeset::typeset_with,
             cache: PageCache::default(),
@@ -194,7 +196,11 @@ impl App {
             prompt: None,
             prompt_history: prompt::History::default(),
             inbox: msg::Inbox::default(),
-        }
+            arriving: None,
+            skipped: None,
+        };
+        app.status = app.skipped_status();
+        app
     }
 
     /// The panes for the current size, zoom and focus.

@@ -12,7 +12,7 @@ impl App {
         let hit = |r: Option<ratatui::layout::Rect>| {
             r.is_some_and(|r| r.contains(ratatui::layout::Position::new(column, row)))
         };
-        if self.mode == Mode::Help {
+        if matches!(self.mode, Mode::Help | Mode::Skipped) {
             self.move_by(d);
         } else if hit(panes.list) {
             self.move_rows(d);
@@ -25,6 +25,11 @@ impl App {
     pub(super) fn click(&mut self, column: u16, row: u16) -> Effect {
         if self.mode == Mode::Help {
             self.mode = self.help_from;
+            return Effect::None;
+        }
+        if self.mode == Mode::Skipped {
+            // As with the help, a click closes the overlay and does nothing beneath it.
+            self.toggle_skipped();
             return Effect::None;
         }
         let pos = ratatui::layout::Position::new(column, row);

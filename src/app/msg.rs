@@ -20,6 +20,11 @@ pub enum Msg {
     PreviewGone,
     /// The title index is built: related headlines that waited for it resolve.
     TitlesReady,
+    /// The backlinks pass is done: the open article may be linked from others.
+    BacklinksReady,
+    /// The worker reading the whole library (a file was opened first) is done: the library is
+    /// ready to take, or the worker ended without one.
+    LibraryRead,
     /// Article files were created, changed or removed.
     FilesChanged(Vec<PathBuf>),
     /// The first frame is on screen: library-sized work starts (the title index, every mark).
@@ -37,6 +42,8 @@ impl std::fmt::Debug for Msg {
             Msg::Preview(r) => write!(f, "Preview(#{})", r.id),
             Msg::PreviewGone => write!(f, "PreviewGone"),
             Msg::TitlesReady => write!(f, "TitlesReady"),
+            Msg::BacklinksReady => write!(f, "BacklinksReady"),
+            Msg::LibraryRead => write!(f, "LibraryRead"),
             Msg::FilesChanged(p) => write!(f, "FilesChanged({} files)", p.len()),
             Msg::FirstFrame => write!(f, "FirstFrame"),
             Msg::Tick(_) => write!(f, "Tick"),

@@ -1,5 +1,6 @@
 //! What the model does with each [`Msg`] that is not a terminal event: previews shown, related
-//! headlines resolved, changed files read into the list, saves and search results on the tick.
+//! headlines and backlinks resolved, the library read after the first file, changed files read
+//! into the list, saves and search results on the tick.
 
 use super::msg::Msg;
 use super::{App, Effect};
@@ -40,6 +41,8 @@ impl App {
             Msg::Preview(reply) => self.preview_came(reply),
             Msg::PreviewGone => self.preview_gone(),
             Msg::TitlesReady => self.resolve_waiting_related(),
+            Msg::BacklinksReady => self.show_backlinks(),
+            Msg::LibraryRead => self.take_library(),
             Msg::FilesChanged(paths) => {
                 let changed = self.apply_file_changes(&paths);
                 changed || self.status.is_some()

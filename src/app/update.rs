@@ -24,6 +24,13 @@ impl App {
         if !matches!(action, Action::Resize { .. } | Action::Wheel { .. }) {
             self.status = None;
         }
+        if matches!(
+            action,
+            Action::FollowRelated(_) | Action::FollowLink | Action::SearchStart
+        ) {
+            // Links and the search need the whole library, not the one article read first.
+            self.await_library();
+        }
         let spot = self.reading_spot();
         let effect = if self.mode == Mode::Find {
             self.apply_in_find(action)
@@ -106,6 +113,8 @@ impl App {
             Action::FindPrev => self.find_step(false),
             Action::Justify => self.toggle_justify(),
             Action::SearchStart => self.search_start(),
+            Action::ShowSkipped => self.toggle_skipped(),
+            Action::CopyPath => return self.copy_skipped_path(),
         }
         Effect::None
     }
@@ -113,6 +122,7 @@ impl App {
     pub(super) fn page_step(&self) -> isize {
         let h = match self.mode {
             Mode::List | Mode::Filter => self.list_height(),
+            Mode::Skipped => self.skipped_height(),
             _ => self.reader_height(),
         };
         isize::try_from(h.saturating_sub(1).max(1)).unwrap_or(1)
@@ -127,6 +137,7 @@ impl App {
             }
             Mode::Reader | Mode::FindPrompt | Mode::Find => self.scroll_by(delta),
             Mode::Search => self.move_result(delta),
+            Mode::Skipped => self.move_skipped(delta),
             Mode::Help => {
                 let rows = self.keymap.help_rows().len();
                 let max = crate::ui::help::max_scroll(rows, self.size.1);

@@ -33,6 +33,9 @@ pub struct Config {
     /// Folders or files to read when no paths are given (already `~`-expanded and made
     /// relative to the config file's folder).
     pub library: Vec<PathBuf>,
+    /// The name of the marker file that makes the folder holding it a library: a file opened by
+    /// path outside every known library brings along the nearest such folder above it.
+    pub library_marker: String,
     /// `auto` (mono when the terminal refuses colour, else dark), a built-in theme name, or the
     /// path of a theme file that exists and parses; [`theme_file::load`] takes any of them.
     pub theme: String,
@@ -54,6 +57,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             library: Vec::new(),
+            library_marker: crate::load::roots::MARKER.into(),
             theme: theme_file::AUTO.into(),
             measure: 76,
             justify: false,
@@ -104,6 +108,7 @@ pub fn locate(
 #[serde(deny_unknown_fields)]
 struct Raw {
     library: Option<Vec<Spanned<String>>>,
+    library_marker: Option<Spanned<String>>,
     theme: Option<Spanned<String>>,
     measure: Option<Spanned<i64>>,
     justify: Option<bool>,
@@ -150,6 +155,16 @@ impl Config {
 
         if let Some(library) = raw.library {
             config.library = library.iter().map(|p| expand(p.get_ref(), base)).collect();
+        }
+        if let Some(marker) = raw.library_marker {
+            let name = marker.get_ref();
+            if name.is_empty() || name.contains(['/', '\\']) || name == "." || name == ".." {
+                return Err(err(
+                    marker.span(),
+                    format!("library_marker `{name}` must be a plain file name, like \".byline\""),
+                ));
+            }
+            config.library_marker = marker.into_inner();
         }
         if let Some(theme) = raw.theme {
             config.theme =
@@ -199,6 +214,7 @@ impl Config {
         );
         // Writing to a String cannot fail.
         let _ = writeln!(out, "library = {library}");
+        let _ = writeln!(out, "library_marker = {}", quote(&self.library_marker));
         let _ = writeln!(out, "theme = {}", quote(&self.theme));
         let _ = writeln!(out, "measure = {}", self.measure);
         let _ = writeln!(out, "justify = {}", self.justify);

@@ -8,6 +8,7 @@ pub mod json;
 pub mod library;
 pub mod markdown;
 pub mod resolve;
+pub mod roots;
 pub mod watch;
 pub mod wire;
 

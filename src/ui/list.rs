@@ -136,8 +136,27 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: Columns) {
         end -= 2;
     }
     let room = end.saturating_sub(cols.mark);
-    let title = fit::ellipsis(&head.title, room);
-    buf.set_stringn(area.x + cols.mark as u16, area.y, &title, room, base);
+    let (title, style) = match untitled_name(head) {
+        Some(name) => (name, over(t.dim)),
+        None => (head.title.clone(), base),
+    };
+    let title = fit::ellipsis(&title, room);
+    buf.set_stringn(area.x + cols.mark as u16, area.y, &title, room, style);
+}
+
+/// What the row of an article without a title shows instead: its file name without the
+/// extension (drawn dimmed, as a stand-in), or `(untitled)` with no file; `None` when it has
+/// a title.
+pub fn untitled_name(head: &crate::load::head::Head) -> Option<String> {
+    if !head.title.trim().is_empty() {
+        return None;
+    }
+    let stem = head.path.as_deref().and_then(std::path::Path::file_stem);
+    Some(match stem {
+        // A file name can hold anything, escape sequences too.
+        Some(s) => crate::text::sanitize::clean_line(&s.to_string_lossy()),
+        None => "(untitled)".to_string(),
+    })
 }
 
 /// The row's date in the configured format (the ISO date when the format cannot apply).

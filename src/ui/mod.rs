@@ -12,6 +12,7 @@ pub mod prompt_line;
 pub mod reader;
 pub mod scroll;
 pub mod search;
+pub mod skipped;
 pub mod status;
 pub mod theme;
 pub mod theme_file;
@@ -44,6 +45,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if app.mode == Mode::Search {
         search::render(app, frame.buffer_mut(), area);
+    }
+    if app.mode == Mode::Skipped || (app.mode == Mode::Help && app.help_from == Mode::Skipped) {
+        skipped::render(app, frame.buffer_mut(), area);
     }
     if app.mode == Mode::Help {
         help::render(app, frame.buffer_mut(), area);

@@ -33,6 +33,14 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         Mode::Filter => ("FILTER", &[]),
         // The find prompt draws over this row; the search overlay has its own.
         Mode::FindPrompt | Mode::Find => ("FIND", &[]),
+        Mode::Skipped => (
+            "SKIPPED",
+            &[
+                (Action::Down, "next"),
+                (Action::CopyPath, "copy path"),
+                (Action::ShowSkipped, "close"),
+            ],
+        ),
         Mode::Search => (
             "SEARCH",
             &[

@@ -3,6 +3,20 @@
 use crate::common::{FERRY, HARBOR, UNDATED, byline, library, write};
 use predicates::prelude::*;
 
+/// The binary with stdin on `/dev/null`, as under cron: no input, so the default library.
+/// (assert_cmd always pipes stdin, and an empty pipe is an empty list of articles.)
+fn no_stdin() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_byline"));
+    c.env_remove("BYLINE_LIBRARY")
+        .env_remove("NO_COLOR")
+        .env(
+            "BYLINE_STATE_DIR",
+            std::env::temp_dir().join("byline-test-state"),
+        )
+        .stdin(std::process::Stdio::null());
+    c
+}
+
 fn stdout_of(out: &std::process::Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("utf-8 output")
 }
@@ -188,7 +202,7 @@ fn stdin_as_one_article_and_as_a_list_of_paths() {
 fn library_comes_from_env_then_articles_then_builtin() {
     let lib = library(&[("ferry.txt", FERRY)]);
     let empty = tempfile::tempdir().unwrap();
-    let out = byline()
+    let out = no_stdin()
         .arg("--list")
         .env("BYLINE_LIBRARY", lib.path())
         .current_dir(empty.path())
@@ -197,7 +211,7 @@ fn library_comes_from_env_then_articles_then_builtin() {
     assert_eq!(stdout_of(&out).lines().count(), 1);
 
     write(empty.path(), "articles/one.txt", HARBOR.as_bytes());
-    let out = byline()
+    let out = no_stdin()
         .arg("--list")
         .current_dir(empty.path())
         .output()
@@ -205,7 +219,7 @@ fn library_comes_from_env_then_articles_then_builtin() {
     assert!(stdout_of(&out).contains("Harbor pilots walk out"));
 
     let bare = tempfile::tempdir().unwrap();
-    let out = byline()
+    let out = no_stdin()
         .arg("--list")
         .current_dir(bare.path())
         .output()

@@ -5,5 +5,6 @@
 mod common;
 
 mod commands;
+mod opening;
 mod reference;
 mod untrusted;

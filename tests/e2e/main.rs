@@ -5,5 +5,6 @@
 mod common;
 mod tmux;
 
+mod opening;
 mod session;
 mod startup;

@@ -196,6 +196,8 @@ pub fn all_actions() -> Vec<Action> {
         Action::FindPrev,
         Action::Justify,
         Action::SearchStart,
+        Action::ShowSkipped,
+        Action::CopyPath,
     ];
     v.extend(
         [
@@ -256,7 +258,9 @@ pub fn keyed(a: Action) -> bool {
         | Action::FindNext
         | Action::FindPrev
         | Action::Justify
-        | Action::SearchStart => true,
+        | Action::SearchStart
+        | Action::ShowSkipped
+        | Action::CopyPath => true,
         // Sent by the loop for terminal and mouse events, not bound to keys.
         Action::Resize { .. } | Action::Wheel { .. } | Action::Click { .. } => false,
         // A printable key types itself in a prompt: the key table decides, no binding names it.

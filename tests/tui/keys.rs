@@ -210,7 +210,7 @@ fn the_config_keys_table_builds_a_keymap() {
 
 #[test]
 fn help_lists_every_scope_in_the_order_a_reader_needs_them() {
-    // Each scope once, in one run: everywhere, list, reader, then the rest, prompts last.
+    // Each scope once, in one run: everywhere, list, reader, then the overlays, prompts last.
     let mut order: Vec<Scope> = Vec::new();
     for (scope, _, _) in keymap::help_rows() {
         if order.last() != Some(&scope) {
@@ -226,6 +226,7 @@ fn help_lists_every_scope_in_the_order_a_reader_needs_them() {
             Scope::Reader,
             Scope::Find,
             Scope::Help,
+            Scope::Skipped,
             Scope::Prompt,
             Scope::Filter,
             Scope::FindPrompt,

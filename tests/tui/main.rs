@@ -2,12 +2,16 @@
 //! `TestBackend` checked with insta snapshots. One test crate, so it links once.
 
 mod common;
+/// The temporary-library helpers the other test crates share.
+#[path = "../common/mod.rs"]
+mod files;
 
 mod find_search_live;
 mod keys;
 mod lazy_links;
 mod library;
 mod links;
+mod opening;
 mod preview;
 mod prompt;
 mod screens;

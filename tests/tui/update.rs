@@ -313,7 +313,7 @@ fn skipped_files_are_reported_at_start() {
     let app = App::new(lib, Theme::dark(), 76);
     assert_eq!(
         app.status.as_ref().map(|s| s.text.as_str()),
-        Some("3 files skipped")
+        Some("3 files skipped — press ! to see them")
     );
 }
 

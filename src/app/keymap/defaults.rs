@@ -17,7 +17,7 @@ const fn b(mode: Scope, key: Key, action: Action, desc: &'static str) -> Binding
 
 use KeyCode as K;
 use Scope::{Everywhere as E, Filter as F, Help as H, List as L, Reader as R};
-use Scope::{Find as FI, FindPrompt as FP, Prompt as PR, Search as S};
+use Scope::{Find as FI, FindPrompt as FP, Prompt as PR, Search as S, Skipped as SK};
 
 /// The default key table. Rows with the same scope and action share one help line.
 pub static BINDINGS: &[Binding] = &[
@@ -281,4 +281,36 @@ pub static BINDINGS: &[Binding] = &[
         P(Edit::HistoryNext),
         "a later text of this prompt",
     ),
+    b(
+        L,
+        Key::ch('!'),
+        Action::ShowSkipped,
+        "list the skipped files and why",
+    ),
+    b(
+        R,
+        Key::ch('!'),
+        Action::ShowSkipped,
+        "list the skipped files and why",
+    ),
+    b(SK, Key::ch('j'), Action::Down, "next file"),
+    b(SK, Key::plain(K::Down), Action::Down, ""),
+    b(SK, Key::ch('k'), Action::Up, "previous file"),
+    b(SK, Key::plain(K::Up), Action::Up, ""),
+    b(
+        SK,
+        Key::plain(K::PageDown),
+        Action::PageDown,
+        "one screen down",
+    ),
+    b(SK, Key::plain(K::PageUp), Action::PageUp, "one screen up"),
+    b(SK, Key::ch('y'), Action::CopyPath, "copy the file's path"),
+    b(
+        SK,
+        Key::plain(K::Esc),
+        Action::ShowSkipped,
+        "close the list",
+    ),
+    b(SK, Key::ch('q'), Action::ShowSkipped, ""),
+    b(SK, Key::ch('!'), Action::ShowSkipped, ""),
 ];

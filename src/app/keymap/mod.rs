@@ -29,6 +29,8 @@ pub enum Scope {
     Find,
     /// In the full-text search overlay.
     Search,
+    /// In the skipped-files overlay.
+    Skipped,
 }
 
 impl Scope {
@@ -48,12 +50,14 @@ impl Scope {
                 | (Scope::FindPrompt, Mode::FindPrompt)
                 | (Scope::Find, Mode::Find)
                 | (Scope::Search, Mode::Search)
+                | (Scope::Skipped, Mode::Skipped)
         )
     }
 
     /// Where the scope's keys come in the help and the README: the order a reader needs them,
-    /// everywhere, list, reader (with a find kept), help, then the prompts. A match without a
-    /// default arm, so a new scope cannot be left out of the ranking.
+    /// everywhere, list, reader (with a find kept), the help and skipped-files overlays, then
+    /// the prompts. A match without a default arm, so a new scope cannot be left out of the
+    /// ranking.
     pub fn help_rank(self) -> u8 {
         match self {
             Scope::Everywhere => 0,
@@ -61,10 +65,11 @@ impl Scope {
             Scope::Reader => 2,
             Scope::Find => 3,
             Scope::Help => 4,
-            Scope::Prompt => 5,
-            Scope::Filter => 6,
-            Scope::FindPrompt => 7,
-            Scope::Search => 8,
+            Scope::Skipped => 5,
+            Scope::Prompt => 6,
+            Scope::Filter => 7,
+            Scope::FindPrompt => 8,
+            Scope::Search => 9,
         }
     }
 
@@ -80,6 +85,7 @@ impl Scope {
             Scope::FindPrompt => "find input",
             Scope::Find => "find",
             Scope::Search => "search",
+            Scope::Skipped => "skipped",
         }
     }
 }
@@ -335,6 +341,7 @@ fn overlaps(a: Scope, b: Scope) -> bool {
         Mode::FindPrompt,
         Mode::Find,
         Mode::Search,
+        Mode::Skipped,
     ]
     .iter()
     .any(|&m| a.covers(m) && b.covers(m))
