@@ -7,6 +7,7 @@ use byline::modes;
 use byline::text::typeset::Options;
 use clap::Parser;
 use std::io::IsTerminal;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -70,7 +71,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// One line `byline: …` on stderr and exit status 2.
 fn fail(msg: &str) -> ExitCode {
-    eprintln!("byline: {}", byline::text::sanitize::clean_line(msg.trim()));
+    // Never `eprintln!`: with the terminal gone (a closed tab, a dropped SSH link) it panics.
+    let _ = writeln!(
+        std::io::stderr(),
+        "byline: {}",
+        byline::text::sanitize::clean_line(msg.trim())
+    );
     ExitCode::from(2)
 }
 

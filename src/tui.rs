@@ -12,8 +12,9 @@ use crate::load::library::Library;
 use crate::ui::theme::Theme;
 use anyhow::Result;
 use crossterm::event::Event;
+use std::io::Write as _;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use term_events::TermEvents;
 
@@ -47,16 +48,31 @@ pub struct Launch {
 
 /// Runs the reader until the user quits; the terminal is restored however it ends.
 pub fn run(launch: Launch) -> Result<()> {
-    let terminate = Arc::new(AtomicBool::new(false));
+    let signals = Signals::default();
     let mut ids = Vec::new();
+    // Every signal whose default is to end the process ends the reader the way `q` does, with
+    // the marks saved and the terminal restored, then exits 128 + its number as shells expect.
     // SIGINT too: Ctrl-C arrives as a key in raw mode, so only `kill -INT` sends it.
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        ids.push(signal_hook::flag::register(sig, terminate.clone())?);
+    for sig in TERMINATING {
+        ids.push(signal_hook::flag::register_usize(
+            sig,
+            signals.ended_by.clone(),
+            sig as usize,
+        )?);
     }
+    // A stop from outside (`kill -TSTP`, a terminal's job control) gives the terminal back first.
+    for sig in [
+        signal_hook::consts::SIGTSTP,
+        signal_hook::consts::SIGTTIN,
+        signal_hook::consts::SIGTTOU,
+    ] {
+        ids.push(signal_hook::flag::register(sig, signals.stop.clone())?);
+    }
+    // After a stop the reader could not see (SIGSTOP), SIGCONT takes the terminal again.
+    ids.push(signal_hook::flag::register(
+        signal_hook::consts::SIGCONT,
+        signals.resumed.clone(),
+    )?);
     term::install_panic_hook(launch.mouse);
     let mut app = App::new(launch.library, launch.theme, launch.measure);
     app.keymap = launch.keymap;
@@ -86,18 +102,51 @@ pub fn run(launch: Launch) -> Result<()> {
         let msg = launch.state_warnings.join("; ");
         app.complain(crate::text::sanitize::clean_line(&msg));
     }
-    let result = event_loop(&mut app, &mut guard, &events, &terminate);
+    let result = event_loop(&mut app, &mut guard, &events, &signals);
+    // Quit, a signal or an error: the marks are saved however the loop ended, and first, before
+    // anything is written to a terminal that may be gone.
+    let saved = app.flush_state();
     drop(events);
     drop(guard);
-    // Quit, a signal or an error: the marks are saved however the loop ended.
-    if let Err(e) = app.flush_state() {
-        eprintln!("byline: {e:#}");
+    if let Err(e) = saved {
+        // Never `eprintln!`: on a dead terminal it panics, unwinding past everything.
+        let _ = writeln!(std::io::stderr(), "byline: {e:#}");
     }
     // The signals do their usual work again once the reader is gone.
     for id in ids {
         signal_hook::low_level::unregister(id);
     }
+    let sig = signals.ended_by.load(Ordering::Relaxed);
+    if sig != 0 {
+        // The terminal is back and the marks are saved: exit as a shell expects of a process
+        // that a signal ended (143 for SIGTERM, 129 for SIGHUP, 130 for SIGINT).
+        std::process::exit(128 + i32::try_from(sig).unwrap_or(0));
+    }
     result
+}
+
+/// The signals whose default action ends the process, each handled as a request to quit.
+const TERMINATING: [std::ffi::c_int; 9] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGUSR2,
+    signal_hook::consts::SIGALRM,
+    signal_hook::consts::SIGVTALRM,
+    signal_hook::consts::SIGPROF,
+];
+
+/// What the signal handlers have said since the loop last looked.
+#[derive(Default)]
+struct Signals {
+    /// The number of the signal that ended the reader, 0 while none has.
+    ended_by: Arc<AtomicUsize>,
+    /// A stop signal came from outside.
+    stop: Arc<AtomicBool>,
+    /// The process was continued.
+    resumed: Arc<AtomicBool>,
 }
 
 /// The loop: draw, wait for a message (a terminal event or a worker's news), hand it and every
@@ -106,7 +155,7 @@ fn event_loop(
     app: &mut App,
     session: &mut term::Session,
     events: &TermEvents,
-    terminate: &AtomicBool,
+    signals: &Signals,
 ) -> Result<()> {
     let mut first_frame = true;
     let mut draw = true;
@@ -120,7 +169,23 @@ fn event_loop(
             app.update(Msg::FirstFrame);
             continue;
         }
-        let Some(first) = wait(app, terminate) else {
+        if signals.stop.swap(false, Ordering::Relaxed) {
+            // As Ctrl-Z does: marks saved, terminal given back, then stopped.
+            signals.resumed.store(false, Ordering::Relaxed);
+            perform(app, session, events, Effect::Suspend)?;
+            signals.resumed.store(false, Ordering::Relaxed);
+            draw = true;
+            continue;
+        }
+        if signals.resumed.swap(false, Ordering::Relaxed) {
+            // Stopped by a signal the reader could not see: the shell may have changed the
+            // terminal meanwhile, so take it again and draw everything.
+            session.outside(|| ())?;
+            refresh_size(app, session)?;
+            draw = true;
+            continue;
+        }
+        let Some(first) = wait(app, &signals.ended_by) else {
             return Ok(());
         };
         // Take every message already waiting before the next frame, so held keys and resize
@@ -180,8 +245,8 @@ const PREVIEW_GRACE: Duration = Duration::from_millis(5);
 
 /// Waits for the next message; a tick when none comes for a while. `None` when a termination
 /// signal came.
-fn wait(app: &App, terminate: &AtomicBool) -> Option<Msg> {
-    if terminate.load(Ordering::Relaxed) {
+fn wait(app: &App, ended_by: &AtomicUsize) -> Option<Msg> {
+    if ended_by.load(Ordering::Relaxed) != 0 {
         return None;
     }
     let timeout = if app.search_busy() {
@@ -192,7 +257,7 @@ fn wait(app: &App, terminate: &AtomicBool) -> Option<Msg> {
     let msg = app
         .next_message(Some(timeout))
         .unwrap_or_else(|| Msg::Tick(Instant::now()));
-    (!terminate.load(Ordering::Relaxed)).then_some(msg)
+    (ended_by.load(Ordering::Relaxed) == 0).then_some(msg)
 }
 
 /// Carries out what an update asked of the terminal; false when byline should quit.

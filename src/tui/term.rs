@@ -39,7 +39,11 @@ impl Session {
     /// Gives the terminal back, stops the process (SIGTSTP) until the shell resumes it, then
     /// takes the terminal again.
     pub fn suspend(&mut self) -> Result<()> {
-        self.outside(|| signal_hook::low_level::raise(signal_hook::consts::SIGTSTP))??;
+        // The default action, not `raise`: the reader's own handler for SIGTSTP (a stop from
+        // outside) would only set a flag.
+        self.outside(|| {
+            signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)
+        })??;
         Ok(())
     }
 }

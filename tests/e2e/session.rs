@@ -211,5 +211,142 @@ fn suspend_resume_and_sigterm_give_the_terminal_back() {
     );
     tmux.keys(&["echo BYLINE_STATUS=$?", "Enter"]);
     let s = tmux.wait_for("BYLINE_STATUS=");
-    assert!(s.contains("BYLINE_STATUS=0"), "byline exited cleanly\n{s}");
+    assert!(
+        s.contains("BYLINE_STATUS=143"),
+        "byline exited as SIGTERM's 128 + 15\n{s}"
+    );
+}
+
+/// The pid of the byline running under the session's shell.
+fn reader_pid(tmux: &Tmux) -> String {
+    let shell = tmux.run(&["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]);
+    let out = Command::new("pgrep")
+        .args(["-P", shell.trim(), "byline"])
+        .output()
+        .expect("pgrep");
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "byline runs under the shell");
+    pid
+}
+
+#[test]
+fn every_ending_signal_saves_the_marks_restores_the_terminal_and_exits_128_plus_its_number() {
+    if !Tmux::available(&["bash"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_library(dir.path());
+    let bin = env!("CARGO_BIN_EXE_byline");
+    for (name, number) in [("QUIT", 3), ("USR1", 10), ("ALRM", 14), ("HUP", 1)] {
+        let state = tempfile::tempdir().expect("tempdir");
+        let socket = format!("byline-e2e-{name}-{}", std::process::id());
+        let tmux = Tmux::session(socket, 100, 30, &["bash", "--norc", "--noprofile", "-i"]);
+        tmux.keys(&["PS1='READY$ '", "Enter"]);
+        tmux.wait_for("READY$");
+        let cmd = format!(
+            "BYLINE_STATE_DIR='{}' '{bin}' '{}'",
+            state.path().display(),
+            dir.path().display()
+        );
+        tmux.keys(&[&cmd, "Enter"]);
+        tmux.wait_for("Articles 1/3");
+        // A change made the moment before the signal: not yet saved by the debounce.
+        tmux.keys(&["m"]);
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        let pid = reader_pid(&tmux);
+        Command::new("kill")
+            .args([&format!("-{name}"), &pid])
+            .status()
+            .expect("kill");
+        let s = tmux.wait(&format!("the prompt after SIG{name}"), |s| {
+            s.lines().rev().find(|l| !l.trim().is_empty()) == Some("READY$")
+        });
+        assert!(!s.contains("Articles"), "SIG{name}: the reader left\n{s}");
+        tmux.keys(&["echo BYLINE_STATUS=$?", "Enter"]);
+        let s = tmux.wait_for("BYLINE_STATUS=");
+        let want = format!("BYLINE_STATUS={}", 128 + number);
+        assert!(s.contains(&want), "SIG{name}: {want}\n{s}");
+        let saved = std::fs::read_to_string(state.path().join("state.json")).unwrap_or_default();
+        assert!(
+            saved.contains("\"bookmarked\":true"),
+            "SIG{name}: the bookmark was saved: {saved}"
+        );
+    }
+}
+
+#[test]
+fn a_stop_from_outside_gives_the_terminal_back_and_fg_redraws() {
+    if !Tmux::available(&["bash"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = tempfile::tempdir().expect("tempdir");
+    write_library(dir.path());
+    let bin = env!("CARGO_BIN_EXE_byline");
+    let socket = format!("byline-e2e-tstp-{}", std::process::id());
+    let tmux = Tmux::session(socket, 100, 30, &["bash", "--norc", "--noprofile", "-i"]);
+    tmux.keys(&["PS1='READY$ '", "Enter"]);
+    tmux.wait_for("READY$");
+    let cmd = format!(
+        "BYLINE_STATE_DIR='{}' '{bin}' '{}'",
+        state.path().display(),
+        dir.path().display()
+    );
+    tmux.keys(&[&cmd, "Enter"]);
+    tmux.wait_for("Articles 1/3");
+    let pid = reader_pid(&tmux);
+    Command::new("kill")
+        .args(["-TSTP", &pid])
+        .status()
+        .expect("kill");
+    let s = tmux.wait_for("Stopped");
+    assert!(!s.contains("Articles"), "the reader left the screen\n{s}");
+    tmux.keys(&["fg", "Enter"]);
+    tmux.wait_for("Articles 1/3");
+    tmux.keys(&["j"]);
+    tmux.wait_for("Articles 2/3");
+    tmux.keys(&["q"]);
+    tmux.wait("the prompt after q", |s| {
+        s.lines().rev().find(|l| !l.trim().is_empty()) == Some("READY$")
+    });
+}
+
+#[test]
+fn closing_the_terminal_right_after_a_change_keeps_the_change() {
+    if !Tmux::available(&["bash"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = tempfile::tempdir().expect("tempdir");
+    write_library(dir.path());
+    let bin = env!("CARGO_BIN_EXE_byline");
+    let socket = format!("byline-e2e-hangup-{}", std::process::id());
+    let tmux = Tmux::session(socket, 100, 30, &["bash", "--norc", "--noprofile", "-i"]);
+    tmux.keys(&["PS1='READY$ '", "Enter"]);
+    tmux.wait_for("READY$");
+    let cmd = format!(
+        "BYLINE_STATE_DIR='{}' '{bin}' '{}'",
+        state.path().display(),
+        dir.path().display()
+    );
+    tmux.keys(&[&cmd, "Enter"]);
+    tmux.wait_for("Articles 1/3");
+    tmux.keys(&["m"]);
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    let pid = reader_pid(&tmux);
+    // The tab closes: the pty goes away and the reader gets SIGHUP.
+    tmux.run(&["kill-server"]);
+    let start = std::time::Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "byline is still running after the hangup"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let saved = std::fs::read_to_string(state.path().join("state.json")).unwrap_or_default();
+    assert!(
+        saved.contains("\"bookmarked\":true"),
+        "the bookmark made just before the hangup was saved: {saved:?}"
+    );
 }
