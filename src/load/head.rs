@@ -87,7 +87,7 @@ impl Head {
 const PREFIX: usize = 2048;
 /// Lines of a news-wire file the header can use (headline, standfirst, date, byline, agency,
 /// captions, blank lines).
-const HEADER_LINES: usize = 16;
+const HEADER_LINES: usize = 12;
 
 /// Bytes of a line the header reads before it is clearly a paragraph, not a header line.
 const LONG_LINE: usize = 240;

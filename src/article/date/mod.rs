@@ -78,16 +78,20 @@ pub fn read_line(line: &str) -> Option<DateLine> {
             ..DateLine::default()
         });
     }
-    let Some(found) = scan(t) else {
+    // At most one word of a date line is not date vocabulary: prose is settled by its second
+    // such word, before the dates are looked for.
+    let stray = t
+        .split_whitespace()
+        .filter(|w| !date_word(w))
+        .nth(1)
+        .is_some();
+    let found = if stray { None } else { scan(t) };
+    let Some(found) = found else {
         return relative::parse(t).map(|_| DateLine {
             relative: true,
             ..DateLine::default()
         });
     };
-    let stray = t.split_whitespace().filter(|w| !date_word(w)).count();
-    if stray > 1 {
-        return None;
-    }
     let (clock, zone) = clock::find(t);
     Some(match found {
         Found::Day(y, m, d) => DateLine {
@@ -240,7 +244,7 @@ fn numeric_found(word: &str) -> Option<Found> {
 
 /// `26-FEB-1987`: day, month name and year in one token (old wire archives).
 fn day_month_year_token(word: &str) -> Option<(u32, u32, u32)> {
-    if word.len() > 14 {
+    if !(8..=14).contains(&word.len()) || !word.as_bytes()[1..3].contains(&b'-') {
         return None;
     }
     let mut parts = word.split('-');
@@ -420,9 +424,7 @@ fn date_word(word: &str) -> bool {
     if (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()) {
         return true;
     }
-    if w.len() <= 9 && clock::zone(w).is_some() {
-        return true;
-    }
+
     // The word without its full stops, lower-cased, in a buffer on the stack: no date word is
     // longer than an ISO timestamp with a zone.
     let mut buf = [0u8; 32];
@@ -451,6 +453,10 @@ fn date_word(word: &str) -> bool {
         return true;
     }
     if CONNECTORS.contains(&bare) {
+        return true;
+    }
+    // A zone with its offset: `GMT+1`, `UTC-05:00`.
+    if (bare.starts_with("gmt") || bare.starts_with("utc")) && clock::zone(w).is_some() {
         return true;
     }
     // Numbers, ordinals, times (`07:31`, `3:15pm`) and ISO dates or timestamps.

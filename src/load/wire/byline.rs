@@ -252,13 +252,15 @@ pub(super) fn without_by(line: &str) -> Option<(Byline, bool)> {
     if line.bytes().any(|b| b.is_ascii_digit()) || !line.starts_with(char::is_uppercase) {
         return None;
     }
-    let words: Vec<&str> = line.split_whitespace().take(12).collect();
-    if words.len() > 10 {
+    let count = line.split_whitespace().take(11).count();
+    if count > 10 {
         return None;
     }
     // `Kessel staff reporter`, `Reuters staff`: a staff title as the name.
-    let last = words.last()?.to_ascii_lowercase();
-    if words.len() <= 6 && (ROLE_WORDS.contains(&last.as_str()) || last == "staff") {
+    let last = line.split_whitespace().next_back()?;
+    let role = ROLE_WORDS.iter().any(|r| r.eq_ignore_ascii_case(last))
+        || last.eq_ignore_ascii_case("staff");
+    if count <= 6 && role {
         if let Some(a) = agency::from_role(line) {
             return Some((
                 Byline {
@@ -330,7 +332,7 @@ fn is_name(s: &str) -> bool {
 /// `By Jane Doe | Published 8:00 AM EDT, Thu August 8, 2024`): the byline, the date part as
 /// written and what it says. The byline must be one by itself (with `By` or name-shaped).
 pub(super) fn with_date(line: &str) -> Option<(Byline, &str, DateLine)> {
-    if line.len() > 200 || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if line.len() > 120 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let starts = line

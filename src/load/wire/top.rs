@@ -94,7 +94,12 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
             ..Header::default()
         };
     }
-    let classes: Vec<Class> = top.iter().map(|(_, l)| classify(l)).collect();
+    // Lines are classified as the reading or a look ahead needs them: the first paragraph
+    // ends the header, and the lines after it are never looked at.
+    let mut classes = Classes {
+        lines: top.iter().map(|(_, l)| *l).collect(),
+        done: Vec::new(),
+    };
     let body_at = |k: usize| top.get(k).map_or(total, |(i, _)| *i);
     let mut byline = false;
     let mut after_byline = false;
@@ -106,7 +111,7 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
         let just_after_byline = std::mem::take(&mut after_byline);
         let prev_date = std::mem::take(&mut last_date);
         let prev_name = std::mem::take(&mut last_name);
-        match &classes[k] {
+        match &classes.get(k).cloned().unwrap_or(Class::Text) {
             Class::Debris => {}
             Class::Caption => h.captions.push(collapse(line)),
             Class::Date(d) => {
@@ -131,7 +136,7 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
                 h.source = Some(line.to_string());
             }
             Class::Name(b, strong)
-                if !byline && (*strong || prev_date || next_is_date(&classes, k + 1)) =>
+                if !byline && (*strong || prev_date || classes.next_is_date(k + 1)) =>
             {
                 byline = true;
                 last_name = true;
@@ -144,7 +149,7 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
             }
             Class::Text | Class::Name(..) => {
                 if h.standfirst.is_none()
-                    && let Some(n) = standfirst_lines(&top, &classes, k, h.date.is_some())
+                    && let Some(n) = standfirst_lines(&mut classes, k, h.date.is_some())
                 {
                     let joined: Vec<&str> = top[k..k + n].iter().map(|(_, l)| *l).collect();
                     h.standfirst = Some(collapse(&joined.join(" ")));
@@ -214,34 +219,53 @@ fn classify(line: &str) -> Class<'_> {
     }
 }
 
-/// Whether the line at `k` (captions and debris skipped) is a date line.
-fn next_is_date(classes: &[Class], k: usize) -> bool {
-    classes[k.min(classes.len())..]
-        .iter()
-        .find(|c| !matches!(c, Class::Caption | Class::Debris))
-        .is_some_and(|c| matches!(c, Class::Date(_) | Class::BylineDate(..)))
+/// The top lines and what each is, worked out on first asking.
+struct Classes<'a> {
+    lines: Vec<&'a str>,
+    done: Vec<Class<'a>>,
 }
 
-/// Whether the line at `k` is one the header takes whatever stands around it.
-fn is_header_line(classes: &[Class], k: usize) -> bool {
-    match classes.get(k) {
-        Some(Class::Date(_) | Class::BylineDate(..) | Class::Byline(_) | Class::Source(_)) => true,
-        Some(Class::Name(_, strong)) => *strong || next_is_date(classes, k + 1),
-        _ => false,
+impl<'a> Classes<'a> {
+    /// What line `k` is; `None` past the last line read.
+    fn get(&mut self, k: usize) -> Option<&Class<'a>> {
+        while self.done.len() <= k {
+            let line = *self.lines.get(self.done.len())?;
+            self.done.push(classify(line));
+        }
+        self.done.get(k)
+    }
+
+    /// The first line from `k` on that is not a caption or debris.
+    fn skip_captions(&mut self, mut k: usize) -> usize {
+        while matches!(self.get(k), Some(Class::Caption | Class::Debris)) {
+            k += 1;
+        }
+        k
+    }
+
+    /// Whether the line at `k` (captions and debris skipped) is a date line.
+    fn next_is_date(&mut self, k: usize) -> bool {
+        let k = self.skip_captions(k);
+        matches!(self.get(k), Some(Class::Date(_) | Class::BylineDate(..)))
+    }
+
+    /// Whether the line at `k` is one the header takes whatever stands around it.
+    fn is_header_line(&mut self, k: usize) -> bool {
+        match self.get(k) {
+            Some(Class::Date(_) | Class::BylineDate(..) | Class::Byline(_) | Class::Source(_)) => {
+                true
+            }
+            Some(Class::Name(_, true)) => true,
+            Some(Class::Name(_, false)) => self.next_is_date(k + 1),
+            _ => false,
+        }
     }
 }
 
 /// How many lines from `k` (one or two) make a standfirst: text followed by a header line
 /// (a byline, a date), or, once the date is read, text followed by a paragraph that opens with
 /// a dateline.
-fn standfirst_lines(
-    top: &[(usize, &str)],
-    classes: &[Class],
-    k: usize,
-    dated: bool,
-) -> Option<usize> {
-    let is_text = |j: usize| matches!(classes.get(j), Some(Class::Text | Class::Name(_, false)));
-    let mut n = 0;
+fn standfirst_lines(classes: &mut Classes, k: usize, dated: bool) -> Option<usize> {
     // The second line may be the first one wrapped, starting in lower case.
     let fits = |j: usize, line: &str| {
         if j == k {
@@ -250,18 +274,19 @@ fn standfirst_lines(
             line.len() <= MAX_STANDFIRST && !is_timestamp(line) && !is_dateline(line)
         }
     };
-    while n < 2 && is_text(k + n) && fits(k + n, top[k + n].1) {
-        n += 1;
-        let next = k + n;
-        let skip = classes[next.min(classes.len())..]
-            .iter()
-            .take_while(|c| matches!(c, Class::Caption | Class::Debris))
-            .count();
-        if is_header_line(classes, next + skip) {
-            return Some(n);
+    // What follows is looked at first: it settles most first paragraphs at once.
+    for n in 1..=2 {
+        if !matches!(
+            classes.get(k + n - 1),
+            Some(Class::Text | Class::Name(_, false))
+        ) {
+            return None;
         }
-        if dated && n == 1 && top.get(next).is_some_and(|(_, l)| is_dateline(l)) {
-            return Some(n);
+        let next = classes.skip_captions(k + n);
+        let ends = classes.is_header_line(next)
+            || (dated && n == 1 && classes.lines.get(k + n).is_some_and(|l| is_dateline(l)));
+        if ends {
+            return (k..k + n).all(|j| fits(j, classes.lines[j])).then_some(n);
         }
     }
     None
