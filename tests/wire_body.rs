@@ -145,6 +145,33 @@ fn sign_off_never_overrides_a_named_source() {
 }
 
 #[test]
+fn end_of_text_marks_after_the_sign_off_are_footer_too() {
+    // The mark runs on from the sign-off (it is not indented): one footer line or two.
+    for (end, shown) in [("&#3;", "&#3;"), ("\u{3}", "␃")] {
+        let text = format!(
+            "MILL SOLD\n    The Ostervik mill was sold on\nFriday to its workers.\n    The price was\nnot disclosed.\n Reuter\n{end}\n"
+        );
+        let a = parse_bytes(text.as_bytes(), Some(Format::Text)).unwrap();
+        assert_eq!(a.footer.join(" "), format!("Reuter {shown}"));
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert_eq!(
+            texts(&a, BlockKind::Paragraph),
+            [
+                "The Ostervik mill was sold on Friday to its workers.",
+                "The price was not disclosed."
+            ]
+        );
+    }
+}
+
+#[test]
+fn end_of_text_mark_on_its_own_line_in_one_per_line_text() {
+    let a = parse("Mill sold\nThe Ostervik mill was sold on Friday.\nREUTER\n-30-\n");
+    assert_eq!(a.footer, ["REUTER", "-30-"]);
+    assert_eq!(a.source.as_deref(), Some("Reuters"));
+}
+
+#[test]
 fn live_blog_entry_titles_are_headings_but_sentences_are_not() {
     let a = parse(&fixture("live-blog-titles.txt"));
     assert_eq!(
