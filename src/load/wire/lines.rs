@@ -134,8 +134,13 @@ pub(super) fn is_related_marker(line: &str) -> bool {
 }
 
 /// Whether the line is a live-blog time stamp: `2:45 p.m.`, `10:05 a.m. EST`, `9 PM`, `14:05 GMT`.
+/// A `Posted at 10:42` line counts as the time stamp `10:42`.
 pub(super) fn is_timestamp(line: &str) -> bool {
     let t = line.trim();
+    let t = ["Posted at ", "Updated at ", "Posted ", "Updated "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
     if t.len() > 24 {
         return false;
     }
@@ -184,6 +189,17 @@ pub(super) fn is_timestamp(line: &str) -> bool {
         _ => (false, false),
     };
     (has_minutes || meridiem) && zone_ok && (!dotted || meridiem || zoned)
+}
+
+/// Whether the line opens with a live-blog time stamp and a mark before its text:
+/// `10:42 GMT: Polls open`, `2.15pm - Counting starts`, `09:30 | Queues form`.
+pub(super) fn starts_with_timestamp(line: &str) -> bool {
+    let head = &line[..floor_boundary(line, 40)];
+    [": ", " - ", " – ", " — ", " | "]
+        .iter()
+        .filter_map(|m| head.find(m))
+        .min()
+        .is_some_and(|at| at > 0 && is_timestamp(&line[..at]))
 }
 
 /// A time-zone abbreviation, perhaps with an offset: `ET`, `GMT`, `AEST`, `GMT+1`, `UTC-05:00`.
@@ -315,8 +331,26 @@ mod tests {
             "10:42 GMT+1",
             "09:30",
             "7:05 ET",
+            "10.42am GMT",
+            "Posted at 10:42",
+            "Updated 14:05 GMT",
         ] {
             assert!(is_timestamp(t), "{t}");
+        }
+        for t in [
+            "10:42 GMT: Polls open",
+            "2.15pm - Counting starts",
+            "09:30 | Queues",
+        ] {
+            assert!(starts_with_timestamp(t), "{t}");
+        }
+        for t in [
+            "09:30",
+            "Kessel: a town",
+            "Polls - open",
+            "The 10:42 - late again",
+        ] {
+            assert!(!starts_with_timestamp(t), "{t}");
         }
         for t in [
             "11.42",
