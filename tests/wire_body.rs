@@ -149,7 +149,7 @@ fn end_of_text_marks_after_the_sign_off_are_footer_too() {
     // The mark runs on from the sign-off (it is not indented): one footer line or two.
     for (end, shown) in [("&#3;", "&#3;"), ("\u{3}", "␃")] {
         let text = format!(
-            "MILL SOLD\n    The Ostervik mill was sold on\nFriday to its workers.\n    The price was\nnot disclosed.\n Reuter\n{end}\n"
+            "MILL SOLD\n    The Ostervik paper mill was sold to a cooperative formed\nby its workers on Friday.\n    The price was not disclosed by the owners or by the\ncooperative.\n Reuter\n{end}\n"
         );
         let a = parse_bytes(text.as_bytes(), Some(Format::Text)).unwrap();
         assert_eq!(a.footer.join(" "), format!("Reuter {shown}"));
@@ -157,8 +157,8 @@ fn end_of_text_marks_after_the_sign_off_are_footer_too() {
         assert_eq!(
             texts(&a, BlockKind::Paragraph),
             [
-                "The Ostervik mill was sold on Friday to its workers.",
-                "The price was not disclosed."
+                "The Ostervik paper mill was sold to a cooperative formed by its workers on Friday.",
+                "The price was not disclosed by the owners or by the cooperative."
             ]
         );
     }
