@@ -4,7 +4,7 @@
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']'];
 
 /// Whole lines of page-widget text that are dropped (compared in lower case, dots trimmed).
-const DEBRIS: [&str; 9] = [
+const DEBRIS: &[&str] = &[
     "read more",
     "read less",
     "advertisement",
@@ -14,7 +14,18 @@ const DEBRIS: [&str; 9] = [
     "show less",
     "skip advertisement",
     "continue reading",
+    "continue reading the main story",
+    "share full article",
+    "view image in fullscreen",
+    "enlarge this image",
+    "toggle caption",
+    "hide caption",
+    "skip past newsletter promotion",
+    "after newsletter promotion",
 ];
+
+/// The longest [`DEBRIS`] entry, in bytes.
+const MAX_DEBRIS: usize = 31;
 
 /// Marker lines that open a related block (lower case, a trailing colon ignored).
 const RELATED: [&str; 8] = [
@@ -124,7 +135,7 @@ pub(super) fn is_debris(line: &str) -> bool {
         .trim()
         .trim_matches(|c: char| c == '.' || c == '…' || c.is_whitespace());
     // The lists are ASCII: a case-blind comparison needs no lower-cased copy of every line.
-    t.len() <= 20 && DEBRIS.iter().any(|d| d.eq_ignore_ascii_case(t))
+    t.len() <= MAX_DEBRIS && DEBRIS.iter().any(|d| d.eq_ignore_ascii_case(t))
 }
 
 /// Whether the line is a related-block marker such as `Related Articles`.
@@ -301,6 +312,20 @@ mod tests {
             assert!(is_debris(d), "{d}");
         }
         assert!(!is_debris("Share prices fell."));
+        assert_eq!(
+            DEBRIS.iter().map(|d| d.len()).max(),
+            Some(MAX_DEBRIS),
+            "MAX_DEBRIS matches the list"
+        );
+        for d in [
+            "Continue reading the main story",
+            "View image in fullscreen",
+            "Skip past newsletter promotion",
+            "toggle caption",
+        ] {
+            assert!(is_debris(d), "{d}");
+        }
+        assert!(!is_debris("Continue reading the main story, she said."));
         for m in [
             "Related Articles",
             "Related",
