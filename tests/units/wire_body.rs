@@ -145,6 +145,33 @@ fn sign_off_never_overrides_a_named_source() {
 }
 
 #[test]
+fn end_of_text_marks_after_the_sign_off_are_footer_too() {
+    // The mark runs on from the sign-off (it is not indented): one footer line or two.
+    for (end, shown) in [("&#3;", "&#3;"), ("\u{3}", "␃")] {
+        let text = format!(
+            "MILL SOLD\n    The Ostervik paper mill was sold to a cooperative formed\nby its workers on Friday.\n    The price was not disclosed by the owners or by the\ncooperative.\n Reuter\n{end}\n"
+        );
+        let a = parse_bytes(text.as_bytes(), Some(Format::Text)).unwrap();
+        assert_eq!(a.footer.join(" "), format!("Reuter {shown}"));
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert_eq!(
+            texts(&a, BlockKind::Paragraph),
+            [
+                "The Ostervik paper mill was sold to a cooperative formed by its workers on Friday.",
+                "The price was not disclosed by the owners or by the cooperative."
+            ]
+        );
+    }
+}
+
+#[test]
+fn end_of_text_mark_on_its_own_line_in_one_per_line_text() {
+    let a = parse("Mill sold\nThe Ostervik mill was sold on Friday.\nREUTER\n-30-\n");
+    assert_eq!(a.footer, ["REUTER", "-30-"]);
+    assert_eq!(a.source.as_deref(), Some("Reuters"));
+}
+
+#[test]
 fn live_blog_entry_titles_are_headings_but_sentences_are_not() {
     let a = parse(&fixture("live-blog-titles.txt"));
     assert_eq!(
@@ -235,4 +262,80 @@ fn utf16_with_a_byte_order_mark_is_decoded() {
         texts(&a, BlockKind::Paragraph),
         ["The ferry to Ostervik sails at noon."]
     );
+}
+
+/// A small deterministic generator (no dependency): a linear congruential sequence.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+/// Bodies mixing every shape this parser tells apart (indents, wrapping, blank lines, section
+/// breaks, time stamps, titles, footers, sign-offs): none panics, and every word of the body
+/// is still somewhere in the article.
+#[test]
+fn mixed_shapes_never_lose_a_word() {
+    const WORDS: [&str; 12] = [
+        "harbour", "Kessel", "pilots", "voted", "on", "Monday", "the", "ferry", "Ostervik", "said",
+        "council", "bridge",
+    ];
+    const LINES: [&str; 12] = [
+        "* * *",
+        "___",
+        "—",
+        "10:42 GMT",
+        "2.15pm",
+        "Reuter",
+        "— Reuters",
+        "(Reporting by Ana Ruiz; Editing by Bo Lind)",
+        "Copyright 2026 Veldmark Wire",
+        "This story has been corrected to show the date.",
+        "Did the council vote?",
+        "“We will wait”",
+    ];
+    let mut rng = Lcg(7);
+    for _ in 0..400 {
+        let mut text = String::from("Headline of the day\n\nThe story starts here today.\n");
+        for _ in 0..rng.next(25) + 1 {
+            match rng.next(6) {
+                0 => text.push('\n'),
+                1 => {
+                    text.push_str(LINES[rng.next(LINES.len())]);
+                    text.push('\n');
+                }
+                k => {
+                    if k == 2 {
+                        text.push_str(["    ", "\t", " ", "  "][rng.next(4)]);
+                    }
+                    let n = rng.next(14) + 1;
+                    let words: Vec<&str> = (0..n).map(|_| WORDS[rng.next(WORDS.len())]).collect();
+                    text.push_str(&words.join(" "));
+                    text.push_str(["", ".", ",", "?", ":"][rng.next(5)]);
+                    text.push('\n');
+                }
+            }
+        }
+        let a = parse(&text);
+        let mut all = vec![a.title.clone()];
+        all.extend(a.standfirst.clone());
+        all.extend(a.dateline.clone());
+        all.extend(a.date.clone());
+        all.extend(a.source.clone());
+        all.extend(a.authors.iter().cloned());
+        all.extend(a.blocks.iter().map(|b| b.text.clone()));
+        all.extend(a.footer.iter().cloned());
+        all.extend(a.related.iter().map(|r| r.title.clone()));
+        let all = all.join(" ");
+        for word in text.split_whitespace() {
+            assert!(all.contains(word), "{word:?} lost from {text:?}: {a:#?}");
+        }
+        assert!(a.blocks.iter().all(|b| !b.text.trim().is_empty()));
+    }
 }

@@ -4,7 +4,7 @@
 use super::footer::{bare_links, footer_links, is_footer_like, signoff_agency, split_signoff};
 use super::lines::{
     ends_full_stop, ends_like_sentence, ends_open, is_related_marker, is_separator, is_timestamp,
-    starts_lower, words_upto,
+    starts_lower, starts_with_timestamp, words_upto,
 };
 use super::{dateline, flow, related};
 use crate::article::{Block, BlockKind, Link, Related};
@@ -74,7 +74,7 @@ pub(super) fn parse(lines: &[&str], warnings: &mut Vec<String>) -> Body {
     }
     let live = logical
         .iter()
-        .filter(|l| is_timestamp(l))
+        .filter(|l| is_timestamp(l) || starts_with_timestamp(l))
         .take(LIVE_BLOG_STAMPS)
         .count()
         >= LIVE_BLOG_STAMPS;
@@ -249,6 +249,26 @@ mod tests {
         assert_eq!(
             k.last().unwrap(),
             &(BlockKind::Paragraph, "A lone line at the end".to_string())
+        );
+    }
+
+    #[test]
+    fn time_stamps_leading_their_titles_make_a_live_blog() {
+        let k = kinds(
+            "10:42 GMT: Polls open across Veldmark\nStations opened on time.\n11:05 GMT - Turnout is high\nA fifth had voted by eleven.\nA short line then text\nThe text.",
+        );
+        let headings: Vec<&str> = k
+            .iter()
+            .filter(|(kind, _)| *kind == BlockKind::Heading)
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "10:42 GMT: Polls open across Veldmark",
+                "11:05 GMT - Turnout is high",
+                "A short line then text"
+            ]
         );
     }
 

@@ -41,6 +41,20 @@ pub(super) fn is_footer_like(line: &str) -> bool {
         || is_staff_list(line, l)
         || is_correction(l)
         || signoff_agency(line).is_some()
+        || is_end_mark(line)
+}
+
+/// The marks old wire copy and press releases put after the last line: `-30-`, and the
+/// end-of-text control (ETX) as archives spell it (`&#3;`) or as the sanitiser shows it (`␃`).
+fn is_end_mark(line: &str) -> bool {
+    if line.len() > 40 {
+        return false;
+    }
+    let t: String = line.split_whitespace().collect();
+    !t.is_empty()
+        && (t == "-30-"
+            || t.split_inclusive(';').all(|m| m == "&#3;")
+            || t.chars().all(|c| c == '␃'))
 }
 
 /// `… contributed to this report.`, `Ana Ruiz contributed.`, `Ruiz reported from Lima.`
@@ -124,7 +138,13 @@ fn is_correction(l: &str) -> bool {
 /// The agency an end-of-story sign-off names: `Reuter` or `REUTER` (the old wire sign-off) or
 /// `Reuters` alone on its line, or a dash and an agency (`— Reuters`, `-- AP`).
 pub(super) fn signoff_agency(line: &str) -> Option<&'static str> {
-    let t = line.trim().trim_end_matches('.');
+    // The end-of-text mark of old archives may stick to the sign-off (`Reuter&#3;`).
+    let t = line
+        .trim()
+        .trim_end_matches('␃')
+        .trim_end_matches("&#3;")
+        .trim_end()
+        .trim_end_matches('.');
     if ["reuter", "reuters"]
         .iter()
         .any(|r| r.eq_ignore_ascii_case(t))
@@ -268,6 +288,13 @@ mod tests {
             "This story has been corrected to show the bridge opened in 1931, not 1913.",
             "(This article has been corrected to fix the spelling of the mayor's name)",
             "Correction: An earlier version misnamed the ferry.",
+            "&#3;",
+            "␃",
+            "-30-",
+            "- 30 -",
+            "Reuter&#3;",
+            "Reuter &#3;",
+            "REUTER ␃",
         ] {
             assert!(is_footer_like(l), "{l}");
         }
@@ -278,6 +305,8 @@ mod tests {
             "— and then the lights went out.",
             "Reuters reported the deal on Monday.",
             "This story has been told many times in Kessel.",
+            "-30- degrees in Ostervik",
+            "&#3; and more",
         ] {
             assert!(!is_footer_like(l), "{l}");
         }

@@ -4,7 +4,7 @@
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']'];
 
 /// Whole lines of page-widget text that are dropped (compared in lower case, dots trimmed).
-const DEBRIS: [&str; 9] = [
+const DEBRIS: &[&str] = &[
     "read more",
     "read less",
     "advertisement",
@@ -14,7 +14,18 @@ const DEBRIS: [&str; 9] = [
     "show less",
     "skip advertisement",
     "continue reading",
+    "continue reading the main story",
+    "share full article",
+    "view image in fullscreen",
+    "enlarge this image",
+    "toggle caption",
+    "hide caption",
+    "skip past newsletter promotion",
+    "after newsletter promotion",
 ];
+
+/// The longest [`DEBRIS`] entry, in bytes.
+const MAX_DEBRIS: usize = 31;
 
 /// Marker lines that open a related block (lower case, a trailing colon ignored).
 const RELATED: [&str; 8] = [
@@ -124,7 +135,7 @@ pub(super) fn is_debris(line: &str) -> bool {
         .trim()
         .trim_matches(|c: char| c == '.' || c == '…' || c.is_whitespace());
     // The lists are ASCII: a case-blind comparison needs no lower-cased copy of every line.
-    t.len() <= 20 && DEBRIS.iter().any(|d| d.eq_ignore_ascii_case(t))
+    t.len() <= MAX_DEBRIS && DEBRIS.iter().any(|d| d.eq_ignore_ascii_case(t))
 }
 
 /// Whether the line is a related-block marker such as `Related Articles`.
@@ -134,8 +145,13 @@ pub(super) fn is_related_marker(line: &str) -> bool {
 }
 
 /// Whether the line is a live-blog time stamp: `2:45 p.m.`, `10:05 a.m. EST`, `9 PM`, `14:05 GMT`.
+/// A `Posted at 10:42` line counts as the time stamp `10:42`.
 pub(super) fn is_timestamp(line: &str) -> bool {
     let t = line.trim();
+    let t = ["Posted at ", "Updated at ", "Posted ", "Updated "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .unwrap_or(t);
     if t.len() > 24 {
         return false;
     }
@@ -184,6 +200,17 @@ pub(super) fn is_timestamp(line: &str) -> bool {
         _ => (false, false),
     };
     (has_minutes || meridiem) && zone_ok && (!dotted || meridiem || zoned)
+}
+
+/// Whether the line opens with a live-blog time stamp and a mark before its text:
+/// `10:42 GMT: Polls open`, `2.15pm - Counting starts`, `09:30 | Queues form`.
+pub(super) fn starts_with_timestamp(line: &str) -> bool {
+    let head = &line[..floor_boundary(line, 40)];
+    [": ", " - ", " – ", " — ", " | "]
+        .iter()
+        .filter_map(|m| head.find(m))
+        .min()
+        .is_some_and(|at| at > 0 && is_timestamp(&line[..at]))
 }
 
 /// A time-zone abbreviation, perhaps with an offset: `ET`, `GMT`, `AEST`, `GMT+1`, `UTC-05:00`.
@@ -285,6 +312,20 @@ mod tests {
             assert!(is_debris(d), "{d}");
         }
         assert!(!is_debris("Share prices fell."));
+        assert_eq!(
+            DEBRIS.iter().map(|d| d.len()).max(),
+            Some(MAX_DEBRIS),
+            "MAX_DEBRIS matches the list"
+        );
+        for d in [
+            "Continue reading the main story",
+            "View image in fullscreen",
+            "Skip past newsletter promotion",
+            "toggle caption",
+        ] {
+            assert!(is_debris(d), "{d}");
+        }
+        assert!(!is_debris("Continue reading the main story, she said."));
         for m in [
             "Related Articles",
             "Related",
@@ -315,8 +356,26 @@ mod tests {
             "10:42 GMT+1",
             "09:30",
             "7:05 ET",
+            "10.42am GMT",
+            "Posted at 10:42",
+            "Updated 14:05 GMT",
         ] {
             assert!(is_timestamp(t), "{t}");
+        }
+        for t in [
+            "10:42 GMT: Polls open",
+            "2.15pm - Counting starts",
+            "09:30 | Queues",
+        ] {
+            assert!(starts_with_timestamp(t), "{t}");
+        }
+        for t in [
+            "09:30",
+            "Kessel: a town",
+            "Polls - open",
+            "The 10:42 - late again",
+        ] {
+            assert!(!starts_with_timestamp(t), "{t}");
         }
         for t in [
             "11.42",

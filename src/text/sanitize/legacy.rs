@@ -2,7 +2,7 @@
 //! Windows-1252 and their kin) or UTF-8 with a few damaged bytes, and decoding it.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::Encoding;
+use encoding_rs::{Encoding, WINDOWS_1252};
 
 /// The detector reads at most this many bytes: enough to tell, and bounded on huge files.
 const DETECT_BYTES: usize = 1 << 20;
@@ -25,8 +25,25 @@ pub(super) fn decode(bytes: &[u8]) -> Option<(String, &'static str)> {
     if !encoding.is_single_byte() {
         return None;
     }
+    // With only a handful of non-ASCII bytes the detector is guessing (a lone `£` reads as
+    // Polish `Ł` to it): Windows-1252, the usual encoding of unlabelled Western text, is
+    // preferred whenever it reads them as text.
+    if encoding != WINDOWS_1252 && few_non_ascii(bytes) {
+        let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+        if plausible(&text) {
+            return Some((text.into_owned(), WINDOWS_1252.name()));
+        }
+    }
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     plausible(&text).then(|| (text.into_owned(), encoding.name()))
+}
+
+/// Below this many non-ASCII bytes the detector has too little to go on.
+const FEW: usize = 16;
+
+/// Whether `bytes` hold fewer than [`FEW`] non-ASCII bytes.
+fn few_non_ascii(bytes: &[u8]) -> bool {
+    bytes.iter().filter(|b| !b.is_ascii()).take(FEW).count() < FEW
 }
 
 /// Counts the valid multi-byte UTF-8 characters and the invalid sequences in `bytes`. A
@@ -109,6 +126,21 @@ mod tests {
         let bytes = b"\x93Nous sommes pr\xeats\x94, a dit le maire \x96 enfin.";
         let (out, _) = decode(bytes).unwrap();
         assert_eq!(out, "“Nous sommes prêts”, a dit le maire – enfin.");
+    }
+
+    #[test]
+    fn little_evidence_prefers_windows_1252_and_much_evidence_follows_the_detector() {
+        let (out, name) = decode(b"The fee is 5 \xa3 or 6 \x80.").unwrap();
+        assert_eq!(
+            (out.as_str(), name),
+            ("The fee is 5 £ or 6 €.", "windows-1252")
+        );
+        // A long Cyrillic text in Windows-1251 is read as such.
+        let text = "Городской совет Кесселя проголосовал за новый мост через реку. \
+                    Строительство начнётся весной и продлится два года.";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+        let (out, name) = decode(&bytes).unwrap();
+        assert_eq!((out.as_str(), name), (text, "windows-1251"));
     }
 
     #[test]
