@@ -243,11 +243,13 @@ impl<'v> Speakers<'v> {
                 }
                 // A capitalised verb opens a sentence (`Asked whether…, Ruiz said`), and a passive
                 // one (`had been asked`) has no speaker for its subject: no attribution.
-                let passive = t > 0
-                    && matches!(
-                        w.word(t - 1).as_str(),
+                let passive = t > 0 && {
+                    let before: String = w.chars_of(t - 1).iter().collect();
+                    matches!(
+                        before.as_str(),
                         "be" | "been" | "being" | "was" | "were" | "is" | "are"
-                    );
+                    )
+                };
                 if c.verb && !passive && !tok.first(w.chars).is_uppercase() {
                     let lo = clause.max(t.saturating_sub(LOOK_BACK));
                     let inverted_ok = after_quote.is_some() && lo == clause || t == sent_start;
@@ -332,7 +334,8 @@ impl<'v> Speakers<'v> {
         }
         let (mut sure, mut guess) = (None, None);
         if k > i && (k == end || !w.class[k].possessive) {
-            match self.phrase(w, i, k, i == t0) {
+            // A lone word is checked against the names seen before, not the vocabulary.
+            match self.phrase(w, i, k, false) {
                 Subject::Name(n) if !n.contains(' ') && k - i == 1 => guess = Some(n),
                 s @ (Subject::Name(_) | Subject::Org(_)) => sure = Some(s),
                 _ => {}
@@ -348,7 +351,7 @@ impl<'v> Speakers<'v> {
                 && !w.class[m].name
                 && !w.class[m].function
                 && !w.class[m].verb
-                && !w.word(m).ends_with("ed")
+                && !w.chars_of(m).ends_with(&['e', 'd'])
             {
                 m += 1;
             }
@@ -375,7 +378,7 @@ impl<'v> Speakers<'v> {
         // The first `he`/`his` or `she`/`her` after the subject, outside quotes.
         let pron = (k..sentence_end.min(k + 40))
             .filter(|&m| w.tokens[m].word && !quoted(&w.tokens[m]))
-            .find_map(|m| gendered(&w.word(m)));
+            .find_map(|m| gendered(w.chars_of(m)));
         items.push(Item::Opening {
             pos: w.tokens[i].start,
             sure,
@@ -617,6 +620,12 @@ impl Walk<'_> {
         if role { a + 1 } else { a }
     }
 
+    /// The chars of token `t`.
+    fn chars_of(&self, t: usize) -> &[char] {
+        let tok = &self.tokens[t];
+        &self.chars[tok.start..tok.end]
+    }
+
     /// The text of token `t`.
     fn word(&self, t: usize) -> String {
         let tok = &self.tokens[t];
@@ -697,11 +706,22 @@ impl Walk<'_> {
     }
 }
 
-/// `he` or `she`, for the pronouns and possessives that refer to a person.
-fn gendered(word: &str) -> Option<Pronoun> {
-    match word {
-        "he" | "his" | "him" | "himself" | "He" | "His" => Some(Pronoun::He),
-        "she" | "her" | "hers" | "herself" | "She" | "Her" => Some(Pronoun::She),
+/// `he` or `she`, for the pronouns and possessives that refer to a person (in any case).
+fn gendered(word: &[char]) -> Option<Pronoun> {
+    // Lower-cased on the stack: this runs for many words of a sentence.
+    let mut buf = [0u8; 7];
+    if !(2..=buf.len()).contains(&word.len()) {
+        return None;
+    }
+    for (b, c) in buf.iter_mut().zip(word) {
+        if !c.is_ascii() {
+            return None;
+        }
+        *b = c.to_ascii_lowercase() as u8;
+    }
+    match &buf[..word.len()] {
+        b"he" | b"his" | b"him" | b"himself" => Some(Pronoun::He),
+        b"she" | b"her" | b"hers" | b"herself" => Some(Pronoun::She),
         _ => None,
     }
 }
