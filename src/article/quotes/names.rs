@@ -328,50 +328,138 @@ pub(super) enum Pronoun {
     It,
 }
 
-/// What a token can be in an attribution, worked out once per token.
+/// What a token can be in an attribution, worked out once per token: one bit per property, so
+/// the classes of a long article's tokens take little memory.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct Class {
+pub(super) struct Class(u32);
+
+const C_NAME: u32 = 1 << 0;
+const C_PARTICLE: u32 = 1 << 1;
+const C_VERB: u32 = 1 << 2;
+const C_ADVERB: u32 = 1 << 3;
+const C_ACCORDING: u32 = 1 << 4;
+const C_TO: u32 = 1 << 5;
+const C_FUNCTION: u32 = 1 << 6;
+const C_DETERMINER: u32 = 1 << 7;
+const C_CONJUNCTION: u32 = 1 << 8;
+const C_CONTRAST: u32 = 1 << 9;
+const C_PARTICIPLE: u32 = 1 << 10;
+const C_ORG_NOUN: u32 = 1 << 11;
+const C_ORG_HEAD: u32 = 1 << 12;
+const C_ORG_DESCRIPTOR: u32 = 1 << 13;
+const C_STATEMENT: u32 = 1 << 14;
+const C_OF: u32 = 1 << 15;
+const C_POSSESSIVE: u32 = 1 << 16;
+const C_TITLE: u32 = 1 << 17;
+const C_HE: u32 = 1 << 18;
+const C_SHE: u32 = 1 << 19;
+const C_THEY: u32 = 1 << 20;
+const C_IT: u32 = 1 << 21;
+
+impl Class {
     /// A word of a name: capitalised, not a function word, month, day or verb, and not possessive
     /// (`Romero’s organization` is not Romero).
-    pub name: bool,
+    pub fn name(self) -> bool {
+        self.0 & C_NAME != 0
+    }
+
     /// A lower-case particle inside a name (`de`, `van`).
-    pub particle: bool,
+    pub fn particle(self) -> bool {
+        self.0 & C_PARTICLE != 0
+    }
+
     /// A verb of saying.
-    pub verb: bool,
-    /// `he`, `she` or `they`.
-    pub pronoun: bool,
-    /// Which pronoun it is, when it is one that can say something (`he`, `she`, `they`, `it`).
-    pub pron: Option<Pronoun>,
-    /// A verb of saying whose subject is its sentence's (`saying`, `adding`).
-    pub participle: bool,
-    /// A common noun for a body that speaks (`ministry`, `police`).
-    pub org_noun: bool,
-    /// A word that ends an organisation's name (`Bank`, `Ministry`, `FC`).
-    pub org_head: bool,
-    /// A noun that, before a name, makes it an organisation's (`company`, `operator`).
-    pub org_descriptor: bool,
-    /// A written statement (`a statement said`).
-    pub statement: bool,
-    /// `of`, which may join the words of an organisation's name.
-    pub of: bool,
-    /// Possessive (`Kessel Bank’s`, `nurses’`).
-    pub possessive: bool,
-    /// A title or a word for someone's role (`minister`, `striker`).
-    pub title: bool,
+    pub fn verb(self) -> bool {
+        self.0 & C_VERB != 0
+    }
+
     /// A word that may stand between a subject and its verb (`also`, `later`, `quickly`).
-    pub adverb: bool,
+    pub fn adverb(self) -> bool {
+        self.0 & C_ADVERB != 0
+    }
+
     /// `according`, of `according to`.
-    pub according: bool,
+    pub fn according(self) -> bool {
+        self.0 & C_ACCORDING != 0
+    }
+
     /// `to`.
-    pub to: bool,
+    pub fn to(self) -> bool {
+        self.0 & C_TO != 0
+    }
+
     /// A function word (`the`, `it`, `of`), in any case.
-    pub function: bool,
+    pub fn function(self) -> bool {
+        self.0 & C_FUNCTION != 0
+    }
+
     /// A word that opens a noun phrase (`the`, `a`, `his`).
-    pub determiner: bool,
+    pub fn determiner(self) -> bool {
+        self.0 & C_DETERMINER != 0
+    }
+
     /// A conjunction that can open a clause before its subject (`But he said`).
-    pub conjunction: bool,
+    pub fn conjunction(self) -> bool {
+        self.0 & C_CONJUNCTION != 0
+    }
+
     /// A word that, after a comma, starts a contrasting clause (`, but`, `, while`).
-    pub contrast: bool,
+    pub fn contrast(self) -> bool {
+        self.0 & C_CONTRAST != 0
+    }
+
+    /// A verb of saying whose subject is its sentence's (`saying`, `adding`).
+    pub fn participle(self) -> bool {
+        self.0 & C_PARTICIPLE != 0
+    }
+
+    /// A common noun for a body that speaks (`ministry`, `police`).
+    pub fn org_noun(self) -> bool {
+        self.0 & C_ORG_NOUN != 0
+    }
+
+    /// A word that ends an organisation's name (`Bank`, `Ministry`, `FC`).
+    pub fn org_head(self) -> bool {
+        self.0 & C_ORG_HEAD != 0
+    }
+
+    /// A noun that, before a name, makes it an organisation's (`company`, `operator`).
+    pub fn org_descriptor(self) -> bool {
+        self.0 & C_ORG_DESCRIPTOR != 0
+    }
+
+    /// A written statement (`a statement said`).
+    pub fn statement(self) -> bool {
+        self.0 & C_STATEMENT != 0
+    }
+
+    /// `of`, which may join the words of an organisation's name.
+    pub fn of(self) -> bool {
+        self.0 & C_OF != 0
+    }
+
+    /// Possessive (`Kessel Bank’s`, `nurses’`).
+    pub fn possessive(self) -> bool {
+        self.0 & C_POSSESSIVE != 0
+    }
+
+    /// A title or a word for someone's role (`minister`, `striker`).
+    pub fn title(self) -> bool {
+        self.0 & C_TITLE != 0
+    }
+
+    /// Which pronoun it is, when it is one that can say something (`he`, `she`, `they`, `it`).
+    pub fn pron(self) -> Option<Pronoun> {
+        [
+            (C_HE, Pronoun::He),
+            (C_SHE, Pronoun::She),
+            (C_THEY, Pronoun::They),
+            (C_IT, Pronoun::It),
+        ]
+        .into_iter()
+        .find(|(bit, _)| self.0 & bit != 0)
+        .map(|(_, p)| p)
+    }
 }
 
 /// Classifies one token.
@@ -410,41 +498,50 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
     if !(upper || adverb_like || possessive || on & (ROLE | ORG_DESCRIPTOR) != 0) {
         return Class::default();
     }
-    let verb = on & VERB != 0;
-    Class {
-        name: upper && !possessive && on & (VERB | FUNCTION | CALENDAR) == 0,
-        particle: on & PARTICLE != 0,
-        verb,
-        pronoun: matches!(w, b"he" | b"she" | b"they"),
-        pron: match w {
-            b"he" => Some(Pronoun::He),
-            b"she" => Some(Pronoun::She),
-            b"they" => Some(Pronoun::They),
-            b"it" => Some(Pronoun::It),
-            _ => None,
-        },
-        participle: on & PARTICIPLE != 0,
-        org_noun: on & ORG_NOUN != 0,
-        org_head: on & ORG_HEAD != 0,
-        org_descriptor: !upper && on & ORG_DESCRIPTOR != 0,
-        statement: on & STATEMENT != 0,
-        of: w == b"of",
-        possessive,
-        title: on & TITLE != 0,
-        adverb: !upper && (on & ADVERB != 0 || adverb_like),
-        according: w == b"according",
-        to: w == b"to",
-        function: on & FUNCTION != 0,
-        determiner: matches!(
-            w,
-            b"the" | b"a" | b"an" | b"his" | b"her" | b"their" | b"its" | b"our"
+    let bits = [
+        (
+            upper && !possessive && on & (VERB | FUNCTION | CALENDAR) == 0,
+            C_NAME,
         ),
-        conjunction: matches!(w, b"but" | b"and" | b"so" | b"yet"),
-        contrast: matches!(
-            w,
-            b"but" | b"while" | b"although" | b"though" | b"whereas" | b"yet"
+        (on & PARTICLE != 0, C_PARTICLE),
+        (on & VERB != 0, C_VERB),
+        (w == b"he", C_HE),
+        (w == b"she", C_SHE),
+        (w == b"they", C_THEY),
+        (w == b"it", C_IT),
+        (on & PARTICIPLE != 0, C_PARTICIPLE),
+        (on & ORG_NOUN != 0, C_ORG_NOUN),
+        (on & ORG_HEAD != 0, C_ORG_HEAD),
+        (!upper && on & ORG_DESCRIPTOR != 0, C_ORG_DESCRIPTOR),
+        (on & STATEMENT != 0, C_STATEMENT),
+        (w == b"of", C_OF),
+        (possessive, C_POSSESSIVE),
+        (on & TITLE != 0, C_TITLE),
+        (!upper && (on & ADVERB != 0 || adverb_like), C_ADVERB),
+        (w == b"according", C_ACCORDING),
+        (w == b"to", C_TO),
+        (on & FUNCTION != 0, C_FUNCTION),
+        (
+            matches!(
+                w,
+                b"the" | b"a" | b"an" | b"his" | b"her" | b"their" | b"its" | b"our"
+            ),
+            C_DETERMINER,
         ),
-    }
+        (matches!(w, b"but" | b"and" | b"so" | b"yet"), C_CONJUNCTION),
+        (
+            matches!(
+                w,
+                b"but" | b"while" | b"although" | b"though" | b"whereas" | b"yet"
+            ),
+            C_CONTRAST,
+        ),
+    ];
+    Class(
+        bits.iter()
+            .filter(|(on, _)| *on)
+            .fold(0, |acc, (_, bit)| acc | bit),
+    )
 }
 
 /// Whether a word is a title: `Minister`, `Dr.`, `U.N.`, `Secretary-General`.
@@ -499,8 +596,8 @@ mod tests {
             .iter()
             .map(|t| classify(&chars, t))
             .collect();
-        assert!(c[0].name && c[1].name && c[2].particle && !c[3].name);
-        assert!(!c[4].name && c[5].adverb && c[6].verb);
+        assert!(c[0].name() && c[1].name() && c[2].particle() && !c[3].name());
+        assert!(!c[4].name() && c[5].adverb() && c[6].verb());
     }
 
     #[test]

@@ -57,11 +57,15 @@ impl Known {
 
     /// Counts one more use of `name`, making it the most recent.
     fn used(&mut self, name: &str) {
-        let count = match self.names.iter().position(|n| n.0 == name) {
-            Some(i) => self.names.remove(i).1,
-            None => 0,
-        };
-        self.names.push((name.to_string(), count + 1));
+        match self.names.iter().position(|n| n.0 == name) {
+            Some(i) => {
+                self.names[i..].rotate_left(1);
+                if let Some(last) = self.names.last_mut() {
+                    last.1 += 1;
+                }
+            }
+            None => self.names.push((name.to_string(), 1)),
+        }
     }
 }
 
@@ -120,9 +124,16 @@ impl Resolver {
             match item {
                 Item::Name(full) => {
                     remember(&mut self.mentioned, &full);
-                    let known = self.surnames.entry(surname(&full).to_string()).or_default();
-                    if !known.names.iter().any(|n| n.0 == full) {
-                        known.names.insert(0, (full, 0));
+                    let sur = surname(&full);
+                    match self.surnames.get_mut(sur) {
+                        Some(known) if known.names.iter().any(|n| n.0 == full) => {}
+                        Some(known) => known.names.insert(0, (full, 0)),
+                        None => {
+                            let known = Known {
+                                names: vec![(full.clone(), 0)],
+                            };
+                            self.surnames.insert(surname(&full).to_string(), known);
+                        }
                     }
                 }
                 Item::Org(name) => self.add_org(name),
@@ -329,10 +340,14 @@ impl Resolver {
     fn full_name(&mut self, name: &str) -> String {
         let full = self.lookup(name);
         if full.contains(' ') {
-            self.surnames
-                .entry(surname(&full).to_string())
-                .or_default()
-                .used(&full);
+            match self.surnames.get_mut(surname(&full)) {
+                Some(known) => known.used(&full),
+                None => {
+                    let mut known = Known::default();
+                    known.used(&full);
+                    self.surnames.insert(surname(&full).to_string(), known);
+                }
+            }
         }
         full
     }

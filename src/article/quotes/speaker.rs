@@ -218,41 +218,43 @@ impl<'v> Speakers<'v> {
                 }
             } else {
                 let c = &w.class[t];
-                let joins_org = c.of
-                    && run.last().is_some_and(|&l| w.class[l].org_head)
-                    && w.class.get(t + 1).is_some_and(|n| n.name);
-                if c.name || (!run.is_empty() && (c.particle || joins_org)) {
+                let joins_org = c.of()
+                    && run.last().is_some_and(|&l| w.class[l].org_head())
+                    && w.class.get(t + 1).is_some_and(|n| n.name());
+                if c.name() || (!run.is_empty() && (c.particle() || joins_org)) {
                     if run.len() == NAME_WORDS {
                         w.flush(&mut run, &mut items);
                     }
-                    if c.name || !run.is_empty() {
+                    if c.name() || !run.is_empty() {
                         run.push(t);
                     }
                 } else {
                     w.flush(&mut run, &mut items);
                 }
                 let ch = w.chars[tok.start];
-                let contrast = ch == ',' && w.class.get(t + 1).is_some_and(|n| n.contrast);
+                let contrast = ch == ',' && w.class.get(t + 1).is_some_and(|n| n.contrast());
                 let dash = !tok.word && matches!(ch, ';' | '—' | '–');
                 if dash || contrast {
                     barriers.push(tok.start);
                 }
                 // `“…” — and Ruiz said`: a new clause after the quote is not its attribution.
-                if dash || c.conjunction || c.contrast {
+                if dash || c.conjunction() || c.contrast() {
                     after_quote = None;
                 }
                 // A capitalised verb opens a sentence (`Asked whether…, Ruiz said`), and a passive
                 // one (`had been asked`) has no speaker for its subject: no attribution.
-                let passive = t > 0
-                    && matches!(
-                        w.word(t - 1).as_str(),
+                let passive = t > 0 && {
+                    let before: String = w.chars_of(t - 1).iter().collect();
+                    matches!(
+                        before.as_str(),
                         "be" | "been" | "being" | "was" | "were" | "is" | "are"
-                    );
-                if c.verb && !passive && !tok.first(w.chars).is_uppercase() {
+                    )
+                };
+                if c.verb() && !passive && !tok.first(w.chars).is_uppercase() {
                     let lo = clause.max(t.saturating_sub(LOOK_BACK));
                     let inverted_ok = after_quote.is_some() && lo == clause || t == sent_start;
                     let earlier = sentence_event.map(|i: usize| events[i].subject.clone());
-                    let (subject, tight) = if c.participle {
+                    let (subject, tight) = if c.participle() {
                         // `…, saying: “…”`: the subject of the sentence (or of its first verb).
                         let s = earlier.or_else(|| opening.clone());
                         (s.unwrap_or(Subject::Unknown), false)
@@ -261,7 +263,7 @@ impl<'v> Speakers<'v> {
                         // `Ruiz said … and called it “…”`: a second verb shares the first's subject.
                         let shared = !s.known()
                             && t > 0
-                            && w.class[t - 1].conjunction
+                            && w.class[t - 1].conjunction()
                             && earlier.as_ref().is_some_and(Subject::known);
                         match (shared, earlier) {
                             (true, Some(first)) => (first, false),
@@ -315,24 +317,26 @@ impl<'v> Speakers<'v> {
             return None;
         }
         let c = &w.class[i];
-        if c.function || c.verb || c.adverb || c.conjunction {
+        if c.function() || c.verb() || c.adverb() || c.conjunction() {
             // `Late on Monday, Ruiz…`, `Asked about it, Ruiz…`: the subject follows the comma.
             match (i..end).find(|&k| w.tokens[k].is(w.chars, ',')) {
                 Some(comma) => i = comma + 1,
                 None => {
-                    while i < end && (w.class[i].function || w.class[i].conjunction) {
+                    while i < end && (w.class[i].function() || w.class[i].conjunction()) {
                         i += 1;
                     }
                 }
             }
         }
         let mut k = i;
-        while k < end && k - i < NAME_WORDS && (w.class[k].name || k > i && w.class[k].particle) {
+        while k < end && k - i < NAME_WORDS && (w.class[k].name() || k > i && w.class[k].particle())
+        {
             k += 1;
         }
         let (mut sure, mut guess) = (None, None);
-        if k > i && (k == end || !w.class[k].possessive) {
-            match self.phrase(w, i, k, i == t0) {
+        if k > i && (k == end || !w.class[k].possessive()) {
+            // A lone word is checked against the names seen before, not the vocabulary.
+            match self.phrase(w, i, k, false) {
                 Subject::Name(n) if !n.contains(' ') && k - i == 1 => guess = Some(n),
                 s @ (Subject::Name(_) | Subject::Org(_)) => sure = Some(s),
                 _ => {}
@@ -345,19 +349,21 @@ impl<'v> Speakers<'v> {
             while m < end
                 && m - k < 4
                 && w.tokens[m].word
-                && !w.class[m].name
-                && !w.class[m].function
-                && !w.class[m].verb
-                && !w.word(m).ends_with("ed")
+                && !w.class[m].name()
+                && !w.class[m].function()
+                && !w.class[m].verb()
+                && !w.chars_of(m).ends_with(&['e', 'd'])
             {
                 m += 1;
             }
             let mut n = m;
-            while n < end && n - m < NAME_WORDS && (w.class[n].name || n > m && w.class[n].particle)
+            while n < end
+                && n - m < NAME_WORDS
+                && (w.class[n].name() || n > m && w.class[n].particle())
             {
                 n += 1;
             }
-            if m > k && n > m && (n == end || !w.class[n].possessive) {
+            if m > k && n > m && (n == end || !w.class[n].possessive()) {
                 alt = Some(self.phrase(w, k, n, false)).filter(Subject::known);
             }
             // `Group commander Ruth Amsel`: a lone capitalised word was a description.
@@ -375,7 +381,7 @@ impl<'v> Speakers<'v> {
         // The first `he`/`his` or `she`/`her` after the subject, outside quotes.
         let pron = (k..sentence_end.min(k + 40))
             .filter(|&m| w.tokens[m].word && !quoted(&w.tokens[m]))
-            .find_map(|m| gendered(&w.word(m)));
+            .find_map(|m| gendered(w.chars_of(m)));
         items.push(Item::Opening {
             pos: w.tokens[i].start,
             sure,
@@ -398,8 +404,8 @@ impl<'v> Speakers<'v> {
         inverted_ok: bool,
     ) -> (Subject, bool) {
         let (chars, tokens, class) = (w.chars, w.tokens, &w.class);
-        if class[t].according {
-            let to = class.get(t + 1).is_some_and(|c| c.to);
+        if class[t].according() {
+            let to = class.get(t + 1).is_some_and(|c| c.to());
             let subject = if to {
                 self.forward(w, t + 2, true)
             } else {
@@ -412,11 +418,11 @@ impl<'v> Speakers<'v> {
         while lo < t && !tokens[lo].word {
             lo += 1;
         }
-        if lo < t && class[lo].conjunction {
+        if lo < t && class[lo].conjunction() {
             lo += 1;
         }
         let mut j = t;
-        while j > lo && class[j - 1].adverb {
+        while j > lo && class[j - 1].adverb() {
             j -= 1;
         }
         if j <= lo {
@@ -428,7 +434,7 @@ impl<'v> Speakers<'v> {
             return (self.forward(w, t + 1, true), true);
         }
         let p = j - 1;
-        if let Some(pron) = class[p].pron {
+        if let Some(pron) = class[p].pron() {
             return (Subject::Pronoun(pron), p == lo);
         }
         if tokens[p].is(chars, ',') {
@@ -448,7 +454,7 @@ impl<'v> Speakers<'v> {
                 };
             }
         }
-        if s > lo && w.class[s - 1].function && !w.class[s - 1].determiner {
+        if s > lo && w.class[s - 1].function() && !w.class[s - 1].determiner() {
             // The object of a preposition (`workers at Kessel Bank said`).
             return (Subject::Unknown, false);
         }
@@ -482,7 +488,7 @@ impl<'v> Speakers<'v> {
     /// The subject after an inverted verb: `said Romero`, `according to Ana Ruiz`, `said he`,
     /// `said spokeswoman Ana Ruiz`, `said Kessel resident Ana Ruiz`, `said the ministry`.
     fn forward(&self, w: &Walk, from: usize, again: bool) -> Subject {
-        if let Some(p) = w.class.get(from).and_then(|c| c.pron) {
+        if let Some(p) = w.class.get(from).and_then(|c| c.pron()) {
             return Subject::Pronoun(p);
         }
         let mut k = from;
@@ -499,7 +505,7 @@ impl<'v> Speakers<'v> {
         }
         // `said the guild’s chair, Anders Kvale`: the name follows the description and a comma.
         let comma = w.tokens.get(k).is_some_and(|t| t.is(w.chars, ','));
-        if again && k > from && comma && w.class.get(k + 1).is_some_and(|c| c.name) {
+        if again && k > from && comma && w.class.get(k + 1).is_some_and(|c| c.name()) {
             return match self.forward(w, k + 1, false) {
                 n @ Subject::Name(_) => n,
                 _ => Subject::Unknown,
@@ -515,7 +521,7 @@ impl<'v> Speakers<'v> {
         let c = &w.class;
         let mut from = from;
         let mut indefinite = false;
-        while from < to && c[from].determiner {
+        while from < to && c[from].determiner() {
             indefinite |= matches!(w.word(from).to_lowercase().as_str(), "a" | "an");
             from += 1;
         }
@@ -523,32 +529,36 @@ impl<'v> Speakers<'v> {
             return Subject::Unknown;
         }
         let last = to - 1;
-        if c[last].statement {
+        if c[last].statement() {
             return Subject::Statement;
         }
         // The name the phrase ends with; `of` inside an organisation's name.
         let mut r = to;
         while r > from
-            && (c[r - 1].name
-                || r < to && c[r - 1].particle
-                || r < to && r - 1 > from && c[r - 1].of && c[r - 2].org_head && c[r - 2].name)
+            && (c[r - 1].name()
+                || r < to && c[r - 1].particle()
+                || r < to
+                    && r - 1 > from
+                    && c[r - 1].of()
+                    && c[r - 2].org_head()
+                    && c[r - 2].name())
         {
             r -= 1;
         }
         if r == to {
-            let role = c[last].title || w.word(last).ends_with("-year-old");
+            let role = c[last].title() || w.word(last).ends_with("-year-old");
             // Only after `the`: `his spokesman` is someone else.
             if role && to - from == 1 && from > 0 && w.word(from - 1).eq_ignore_ascii_case("the") {
                 return Subject::Role;
             }
-            return if c[last].org_noun && !indefinite && w.phrase_words(from, to) {
-                Subject::Generic(w.text(from, to), c[last].org_descriptor)
+            return if c[last].org_noun() && !indefinite && w.phrase_words(from, to) {
+                Subject::Generic(w.text(from, to), c[last].org_descriptor())
             } else {
                 Subject::Unknown
             };
         }
-        let org = c[last].org_head || (r..to).any(|k| c[k].of);
-        if org || r > from && c[r - 1].org_descriptor {
+        let org = c[last].org_head() || (r..to).any(|k| c[k].of());
+        if org || r > from && c[r - 1].org_descriptor() {
             return Subject::Org(w.text(r, to));
         }
         self.name(w, r, to, at_sentence_start && r == from)
@@ -607,7 +617,7 @@ impl Walk<'_> {
     /// first of three or more words at a sentence start, shaped like a noun for a role.
     fn after_descriptor(&self, a: usize, b: usize) -> usize {
         let opens = self.starts[a] || a > 0 && !self.tokens[a - 1].word && self.starts[a - 1];
-        if !opens || b - a < 3 || self.class[a + 1].particle {
+        if !opens || b - a < 3 || self.class[a + 1].particle() {
             return a;
         }
         let w = self.word(a).to_lowercase();
@@ -615,6 +625,12 @@ impl Walk<'_> {
             .iter()
             .any(|s| w.len() >= s.len() + 3 && w.ends_with(s));
         if role { a + 1 } else { a }
+    }
+
+    /// The chars of token `t`.
+    fn chars_of(&self, t: usize) -> &[char] {
+        let tok = &self.tokens[t];
+        &self.chars[tok.start..tok.end]
     }
 
     /// The text of token `t`.
@@ -639,17 +655,17 @@ impl Walk<'_> {
     /// pronoun, adverb or function word (but `the`, `a`, `its`, and `of` inside a name).
     fn in_phrase(&self, k: usize) -> bool {
         let c = &self.class[k];
-        let of_org = c.of
+        let of_org = c.of()
             && k > 0
-            && self.class[k - 1].org_head
-            && self.class[k - 1].name
-            && self.class.get(k + 1).is_some_and(|n| n.name);
+            && self.class[k - 1].org_head()
+            && self.class[k - 1].name()
+            && self.class.get(k + 1).is_some_and(|n| n.name());
         self.tokens[k].word
-            && (!c.function || c.determiner || of_org)
-            && !c.verb
-            && c.pron.is_none()
-            && !c.adverb
-            && !c.conjunction
+            && (!c.function() || c.determiner() || of_org)
+            && !c.verb()
+            && c.pron().is_none()
+            && !c.adverb()
+            && !c.conjunction()
     }
 
     /// The first token of the noun phrase that ends before `to`, going back no further than `lo`.
@@ -681,7 +697,7 @@ impl Walk<'_> {
         if let (Some(&from), Some(&to)) = (run.first(), run.last())
             && run.len() >= 2
         {
-            if self.class[to].org_head || run.iter().any(|&k| self.class[k].of) {
+            if self.class[to].org_head() || run.iter().any(|&k| self.class[k].of()) {
                 items.push(Item::Org(self.text(from, to + 1)));
             } else if let Some((a, b)) = self.name_in(from, to + 1) {
                 if b - a >= 2 {
@@ -697,11 +713,22 @@ impl Walk<'_> {
     }
 }
 
-/// `he` or `she`, for the pronouns and possessives that refer to a person.
-fn gendered(word: &str) -> Option<Pronoun> {
-    match word {
-        "he" | "his" | "him" | "himself" | "He" | "His" => Some(Pronoun::He),
-        "she" | "her" | "hers" | "herself" | "She" | "Her" => Some(Pronoun::She),
+/// `he` or `she`, for the pronouns and possessives that refer to a person (in any case).
+fn gendered(word: &[char]) -> Option<Pronoun> {
+    // Lower-cased on the stack: this runs for many words of a sentence.
+    let mut buf = [0u8; 7];
+    if !(2..=buf.len()).contains(&word.len()) {
+        return None;
+    }
+    for (b, c) in buf.iter_mut().zip(word) {
+        if !c.is_ascii() {
+            return None;
+        }
+        *b = c.to_ascii_lowercase() as u8;
+    }
+    match &buf[..word.len()] {
+        b"he" | b"his" | b"him" | b"himself" => Some(Pronoun::He),
+        b"she" | b"her" | b"hers" | b"herself" => Some(Pronoun::She),
         _ => None,
     }
 }

@@ -220,3 +220,93 @@ fn parts_attribute_as_one_thread_does() {
         assert_eq!(find_quotes_in(&blocks, parts), one, "{parts} parts");
     }
 }
+
+/// The speaker and kind of each quote of `paras`, one block each.
+fn said(paras: &[&str]) -> Vec<Option<(String, SpeakerKind)>> {
+    let blocks: Vec<Block> = paras.iter().map(|p| Block::paragraph(*p)).collect();
+    find_quotes_in(&blocks, 1)
+        .into_iter()
+        .map(|q| q.speaker.zip(q.speaker_kind))
+        .collect()
+}
+
+fn person(n: &str) -> Option<(String, SpeakerKind)> {
+    Some((n.to_string(), SpeakerKind::Person))
+}
+
+fn body(n: &str) -> Option<(String, SpeakerKind)> {
+    Some((n.to_string(), SpeakerKind::Organisation))
+}
+
+#[test]
+fn a_pronoun_is_the_subject_that_introduced_the_person() {
+    // Not the last name seen (Blair), nor the last speaker (Ruiz): the sentence's subject.
+    assert_eq!(
+        said(&[
+            "“We start at nine,” said Ana Ruiz.",
+            "Dr Liam Fox accused Mr Teo Blair of hiding the figures. “It is a disgrace,” he told reporters.",
+        ]),
+        [person("Ana Ruiz"), person("Liam Fox")]
+    );
+}
+
+#[test]
+fn descriptions_before_a_name_are_not_the_name() {
+    assert_eq!(
+        said(&[
+            "“We wait,” said Kessel resident Jane Doe.",
+            "“We act,” senior adviser Ivo Brandt said.",
+            "Kessel Bank’s Doe was blunt. “No,” Doe said.",
+            "“Never,” Republican Sen. Mara Quist said.",
+        ]),
+        [
+            person("Jane Doe"),
+            person("Ivo Brandt"),
+            person("Jane Doe"),
+            person("Mara Quist")
+        ]
+    );
+}
+
+#[test]
+fn bodies_speak_as_organisations() {
+    assert_eq!(
+        said(&[
+            "“Stay home,” police said.",
+            "Kessel Bank said in a statement: “Rates will rise.”",
+            "“We will see,” the bank said.",
+            "“Calm down,” said the ministry.",
+            "“The plan is sound,” a ministry spokesman said.",
+        ]),
+        [
+            body("police"),
+            body("Kessel Bank"),
+            body("Kessel Bank"),
+            body("ministry"),
+            None
+        ]
+    );
+}
+
+#[test]
+fn a_quote_on_its_own_goes_on_from_the_speaker_until_someone_else_is_named() {
+    assert_eq!(
+        said(&[
+            "“We are ready,” said Jane Doe, chief economist at Kessel Bank. “We are not in a hurry.”",
+            "“Nobody is.”",
+            "Teo Marsh, a trader, disagreed.",
+            "“They are late.”",
+            "The bridge opened in 1931 and was painted in 1990.",
+            "The vote is on Friday.",
+            "Residents said they were tired of waiting.",
+            "“Enough.”",
+        ]),
+        [
+            person("Jane Doe"),
+            person("Jane Doe"),
+            person("Jane Doe"),
+            person("Teo Marsh"),
+            None
+        ]
+    );
+}
