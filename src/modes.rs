@@ -116,7 +116,8 @@ fn reader_library(paths: &[PathBuf]) -> (Library, Option<usize>) {
     let [single] = paths else {
         return (scan_later(paths), None);
     };
-    if !single.is_file() {
+    // A folder, or a feed or JSON list: its items are the list.
+    if !single.is_file() || load::container_kind(single).is_ok_and(|k| k.is_some()) {
         return (scan_later(paths), None);
     }
     let folder = single
@@ -176,7 +177,8 @@ fn articles_and_titles(source: Source) -> Result<(Vec<Article>, HashMap<PathBuf,
             }
         } else {
             // A file named on the command line must load: its failure is the user's error.
-            wanted.push(load::load_file(p)?);
+            // A feed or JSON list gives all its items.
+            wanted.extend(load::load_all(p)?);
         }
         seen.push(p.clone());
     }

@@ -128,6 +128,25 @@ pub fn read(path: &Path) -> Result<Head> {
     read_with(path, Ids::Now)
 }
 
+/// The list rows of the file at `path`: one per item of a feed or JSON list (paths `FILE#ID`,
+/// the file parsed once), else the one row [`read_with`] reads.
+pub fn rows(path: &Path, ids: Ids) -> Result<Vec<Head>> {
+    match super::container_kind(path)? {
+        Some(super::Container::Feed) => super::feed::heads(path, ids),
+        Some(super::Container::JsonList) => Ok(super::json_items(path)?
+            .iter()
+            .map(|a| {
+                let mut head = Head::of(a);
+                if ids == Ids::Skip {
+                    head.id.clear();
+                }
+                head
+            })
+            .collect()),
+        None => Ok(vec![read_with(path, ids)?]),
+    }
+}
+
 /// [`read`], computing the state id when `ids` says.
 pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
     let format = super::format_for(path);

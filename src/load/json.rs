@@ -67,6 +67,35 @@ pub fn parse(text: &str) -> Result<Article> {
     Ok(article)
 }
 
+/// Parses a JSON file that may hold many articles: an array of article objects, or an object
+/// whose `articles` or `items` field is one; a single article object gives a list of one.
+///
+/// A minimal version for the feed branch (each element goes through [`parse`]); the JSON
+/// formats work replaces it.
+pub fn parse_all(text: &str) -> Result<Vec<Article>> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|e| anyhow!("invalid JSON: {}", clean_line(&e.to_string())))?;
+    let items = match value {
+        Value::Array(items) => items,
+        Value::Object(mut obj) => match ["articles", "items"]
+            .into_iter()
+            .find(|k| obj.get(*k).is_some_and(Value::is_array))
+        {
+            Some(k) => match obj.remove(k) {
+                Some(Value::Array(items)) => items,
+                _ => Vec::new(),
+            },
+            None => return Ok(vec![parse(text)?]),
+        },
+        v => bail!("not a JSON object or array (got {})", describe(&v)),
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| parse(&v.to_string()).map_err(|e| anyhow!("element {}: {e:#}", i + 1)))
+        .collect()
+}
+
 /// A short description of a value for an error: its type, or a string's start.
 fn describe(v: &Value) -> String {
     match v {

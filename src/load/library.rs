@@ -69,7 +69,7 @@ pub struct Library {
 }
 
 impl Library {
-    /// Scans files and folders (folders recursively for .txt/.md/.json) and sorts newest first.
+    /// Scans files and folders (folders recursively for .txt/.md/.json and feeds) and sorts newest first.
     /// Symlink loops, dangling links, unreadable and binary files are skipped into `problems`.
     pub fn scan(paths: &[PathBuf]) -> Library {
         Self::scan_with(paths, Ids::Now)
@@ -92,11 +92,12 @@ impl Library {
                     .and_then(|r| r.recv())
             } {
                 for f in &batch {
-                    match head::read_with(f, ids) {
-                        Ok(head) => entries.push(Entry {
+                    // A feed or JSON list gives one row per item, from one parse of the file.
+                    match head::rows(f, ids) {
+                        Ok(heads) => entries.extend(heads.into_iter().map(|head| Entry {
                             head,
                             article: None,
-                        }),
+                        })),
                         Err(e) => problems.push(format!("{e:#}")),
                     }
                 }
