@@ -34,7 +34,8 @@ pub fn source(paths: &[PathBuf], configured: &[PathBuf]) -> Result<Source> {
             return Ok(Source::Stdin(Box::new(read_stdin_article()?)));
         }
         for p in paths {
-            if std::fs::metadata(p).is_err() {
+            // `news.xml#ID` names one item of a feed or JSON list.
+            if std::fs::metadata(p).is_err() && load::container_item(p).is_none() {
                 bail!("{}: no such file or folder", load::shown(p));
             }
             if p.is_file() {

@@ -79,7 +79,9 @@ pub fn parse(bytes: &[u8]) -> Result<Feed> {
             input = &bounded;
             warnings.push(too_many());
         }
-    } else if let Some(Cut::Limit(cut)) = cut_xml(bytes, MAX_ITEMS) {
+    } else if may_exceed(bytes, MAX_ITEMS)
+        && let Some(Cut::Limit(cut)) = cut_xml(bytes, MAX_ITEMS)
+    {
         bounded = cut;
         input = &bounded;
         warnings.push(too_many());
@@ -266,7 +268,7 @@ impl Feed {
         let url = item_link(item);
         for l in &item.links {
             let href = l.href.trim();
-            if href.is_empty() || Some(href) == url.as_deref() {
+            if href.is_empty() || Some(href) == url.as_deref() || is_enclosure(l) {
                 continue;
             }
             let text = l
@@ -413,9 +415,22 @@ fn first_words(blocks: &[Block], standfirst: Option<&str>) -> String {
 fn item_link(item: &Entry) -> Option<String> {
     item.links
         .iter()
+        .filter(|l| !is_enclosure(l))
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .map(|l| clean_line(l.href.trim()))
         .filter(|h| !h.is_empty())
+}
+
+/// Whether a link is an attachment rather than a page: Atom's `rel="enclosure"`, or a JSON
+/// Feed attachment (no `rel`, a media type that is not a web page).
+fn is_enclosure(l: &model::Link) -> bool {
+    match l.rel.as_deref() {
+        Some(rel) => rel == "enclosure",
+        None => l
+            .media_type
+            .as_deref()
+            .is_some_and(|m| !m.starts_with("text/") && !m.contains("html")),
+    }
 }
 
 /// Names of people, sanitised (an email stands in for a missing name).
@@ -459,6 +474,14 @@ fn enclosures(item: &Entry) -> Vec<(String, Option<String>, String)> {
             out.push((src, mime, alt.clone()));
         }
     }
+    for l in item.links.iter().filter(|l| is_enclosure(l)) {
+        let src = clean_line(l.href.trim());
+        if src.is_empty() || out.iter().any(|(s, _, _)| *s == src) {
+            continue;
+        }
+        let alt = l.title.as_deref().map(one_line).unwrap_or_default();
+        out.push((src, l.media_type.as_deref().map(clean_line), alt));
+    }
     out
 }
 
@@ -486,6 +509,14 @@ enum Cut {
     /// The file ends inside an element: cut after the last complete item and closed again,
     /// with how many items that keeps.
     Truncated(Vec<u8>, usize),
+}
+
+/// Whether an XML feed may hold more than `limit` items: a count of `<item`/`<entry` (and
+/// `:item`/`:entry`, prefixed) anywhere in the bytes, which never undercounts and costs a
+/// fraction of reading the structure.
+fn may_exceed(bytes: &[u8], limit: usize) -> bool {
+    let count = |needle: &[u8]| memchr::memmem::find_iter(bytes, needle).count();
+    count(b"<item") + count(b"<entry") + count(b":item") + count(b":entry") > limit
 }
 
 /// Whether an element name (with or without a namespace prefix) is a feed item.
@@ -672,4 +703,316 @@ pub fn parse_first(bytes: &[u8]) -> Result<Article> {
         ));
     }
     Ok(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/feeds")
+            .join(name)
+    }
+
+    fn rss(items: &str) -> String {
+        format!(
+            "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Kessel Notes</title>\n{items}</channel></rss>\n"
+        )
+    }
+
+    #[test]
+    fn rss_items_become_articles_with_content_summary_link_tags_and_enclosures() {
+        let feed = parse(&std::fs::read(fixture("harbor-rss2.xml")).unwrap()).unwrap();
+        assert_eq!(feed.len(), 3);
+        assert_eq!(feed.title.as_deref(), Some("The Port Calloway Ledger"));
+        let a = feed.article(Path::new("news.xml"), 0);
+        assert_eq!(
+            a.path,
+            Some(PathBuf::from("news.xml#ledger-2026-0311-ferry"))
+        );
+        assert_eq!(a.format, Format::Feed);
+        assert_eq!(a.title, "Night ferry returns after a winter in dry dock");
+        assert_eq!(a.date_iso.as_deref(), Some("2026-03-11"));
+        assert_eq!(a.datetime.as_deref(), Some("2026-03-11T07:45:00Z"));
+        assert_eq!(a.authors, ["Hanne Solberg"]);
+        assert_eq!(a.source.as_deref(), Some("The Port Calloway Ledger"));
+        assert_eq!(a.tags, ["Transport", "Harbor"]);
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://ledger.example/2026/03/night-ferry-returns")
+        );
+        // content:encoded is the body, the description beside it the standfirst.
+        assert_eq!(
+            a.standfirst.as_deref(),
+            Some("The Saltmere crossing reopens on Friday with a repainted hull.")
+        );
+        let body: String = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(body.contains("The night ferry to Saltmere will sail again"));
+        assert!(body.contains("“We missed the sound of the horn,”"));
+        assert!(!body.contains("<p>"));
+        // The image enclosure is an image block; the audio one of the next item a link.
+        assert_eq!(a.images.len(), 1);
+        assert_eq!(a.images[0].src, "https://ledger.example/img/ferry.jpg");
+        assert_eq!(a.blocks[a.images[0].block].kind, BlockKind::Image);
+        let b = feed.article(Path::new("news.xml"), 1);
+        assert!(b.images.is_empty());
+        assert!(
+            b.links
+                .iter()
+                .any(|l| l.url == "https://ledger.example/audio/clock-chime.mp3"
+                    && l.text.contains("audio/mpeg"))
+        );
+        // Only a description: it is the body, HTML read.
+        assert_eq!(b.standfirst, None);
+        assert_eq!(
+            b.blocks[0].text,
+            "Clockmakers from Kessel have been asked to look at the frozen hands."
+        );
+    }
+
+    #[test]
+    fn atom_and_json_feed_items_are_read() {
+        let atom = parse(&std::fs::read(fixture("veldmark-atom.atom")).unwrap()).unwrap();
+        assert_eq!(atom.title.as_deref(), Some("Veldmark Valley Courier"));
+        let a = atom.article(Path::new("c.atom"), 0);
+        assert_eq!(a.title, "Orchard growers count frost damage");
+        // Published (06:30 at +01:00), not updated, and in UTC.
+        assert_eq!(a.date.as_deref(), Some("2026-03-12T05:30:00Z"));
+        assert_eq!(a.authors, ["Priya Natarajan"]);
+        assert_eq!(a.tags, ["Farming"]);
+        assert_eq!(
+            a.standfirst.as_deref(),
+            Some("Three cold nights left the hillside orchards bare.")
+        );
+        // The second entry has no author: the feed's author is its author (Atom's rule);
+        // its plain-text content keeps its two paragraphs.
+        let b = atom.article(Path::new("c.atom"), 1);
+        assert_eq!(b.authors, ["Courier Desk"]);
+        assert_eq!(b.blocks.len(), 2);
+        assert_eq!(b.url.as_deref(), Some("https://courier.example/glass-wing"));
+
+        let bytes = std::fs::read(fixture("ostervik-jsonfeed.json")).unwrap();
+        assert!(is_json_feed(&bytes));
+        let json = parse(&bytes).unwrap();
+        assert_eq!(json.title.as_deref(), Some("Ostervik Evening Post"));
+        let a = json.article(Path::new("p.json"), 0);
+        assert_eq!(a.path, Some(PathBuf::from("p.json#post-4471")));
+        assert_eq!(a.tags, ["Coast", "Heritage"]);
+        assert_eq!(a.authors, ["Odile Duclos"]);
+        assert_eq!(
+            a.standfirst.as_deref(),
+            Some("An era ends on the northern point.")
+        );
+        assert_eq!(a.images.len(), 1);
+        let b = json.article(Path::new("p.json"), 1);
+        assert_eq!(
+            b.blocks[0].text,
+            "Two hundred players signed up for the regional open."
+        );
+    }
+
+    #[test]
+    fn item_paths_are_path_safe_and_fall_back_to_the_position() {
+        assert_eq!(path_safe("ledger-2026_a.b~c"), "ledger-2026_a.b~c");
+        assert_eq!(
+            path_safe("https://x.example/a#b"),
+            "https%3A%2F%2Fx.example%2Fa%23b"
+        );
+        assert_eq!(path_safe("é\u{1b}"), "%C3%A9%1B");
+        assert!(path_safe(&"x".repeat(500)).len() == MAX_ID_CHARS);
+        // Missing and repeated ids: the 1-based position.
+        let text = rss("<item><title>A</title><guid>same</guid></item>\
+             <item><title>B</title><guid>same</guid></item>\
+             <item><title>C</title></item>");
+        let feed = parse(text.as_bytes()).unwrap();
+        assert_eq!(
+            (0..3).map(|i| feed.key(i)).collect::<Vec<_>>(),
+            ["same", "2", "3"]
+        );
+        assert_eq!(feed.find("2"), Some(1));
+        assert_eq!(feed.find("nope"), None);
+    }
+
+    #[test]
+    fn state_ids_are_distinct_and_survive_reordering_and_reformatting() {
+        let items = [
+            "<item><title>Same title</title><guid>g-1</guid><pubDate>Mon, 02 Mar 2026 10:00:00 +0000</pubDate><description>One</description></item>",
+            "<item><title>Same title</title><guid>g-2</guid><pubDate>Mon, 02 Mar 2026 10:00:00 +0000</pubDate><description>One</description></item>",
+            "<item><title>Linked</title><link>https://k.example/1</link></item>",
+            "<item><title>Linked</title><link>https://k.example/2</link></item>",
+            "<item><title>Bare</title></item>",
+        ];
+        let ids = |text: String| -> Vec<(String, String)> {
+            let feed = parse(text.as_bytes()).unwrap();
+            let mut v: Vec<_> = feed
+                .heads(Path::new("f.xml"), Ids::Now)
+                .into_iter()
+                .map(|h| (h.title.clone() + &h.id[..0], h.id))
+                .collect();
+            v.sort();
+            v
+        };
+        let first = ids(rss(&items.concat()));
+        let mut distinct: Vec<&String> = first.iter().map(|(_, id)| id).collect();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), items.len(), "{first:?}");
+        // Reversed and re-indented: the same ids.
+        let reversed: Vec<String> = items.iter().rev().map(|i| format!("\n    {i}\n")).collect();
+        assert_eq!(ids(rss(&reversed.concat())), first);
+        // Skipped when the rows do not need them.
+        let feed = parse(rss(&items.concat()).as_bytes()).unwrap();
+        assert!(
+            feed.heads(Path::new("f.xml"), Ids::Skip)
+                .iter()
+                .all(|h| h.id.is_empty())
+        );
+    }
+
+    #[test]
+    fn an_entity_bomb_is_never_expanded() {
+        let mut dtd = String::from("<!DOCTYPE rss [\n<!ENTITY lol \"lol\">\n");
+        for k in 1..=9 {
+            let prev = if k == 1 {
+                "lol".to_string()
+            } else {
+                format!("lol{}", k - 1)
+            };
+            dtd.push_str(&format!(
+                "<!ENTITY lol{k} \"{}\">\n",
+                format!("&{prev};").repeat(10)
+            ));
+        }
+        dtd.push_str("]>\n");
+        let text = format!(
+            "<?xml version=\"1.0\"?>\n{dtd}<rss version=\"2.0\"><channel><title>Bomb &lol9;</title>\
+             <item><title>Laughs &lol9;</title><description>&lol9;&lol9;</description></item>\
+             </channel></rss>"
+        );
+        // A billion "lol"s would be 3 GB: whatever the parser does, it must stay small.
+        match parse(text.as_bytes()) {
+            Ok(feed) => {
+                let a = feed.article(Path::new("b.xml"), 0);
+                let size = a.title.len() + a.blocks.iter().map(|b| b.text.len()).sum::<usize>();
+                assert!(size < 200, "{} bytes", size);
+                assert!(a.title.starts_with("Laughs"));
+            }
+            Err(e) => assert!(format!("{e:#}").contains("feed"), "{e:#}"),
+        }
+    }
+
+    #[test]
+    fn a_truncated_feed_keeps_its_whole_items() {
+        let text = std::fs::read_to_string(fixture("harbor-rss2.xml")).unwrap();
+        let cut = text.find("Harbor board meets").unwrap();
+        let feed = parse(&text.as_bytes()[..cut]).unwrap();
+        assert_eq!(feed.len(), 2);
+        assert!(
+            feed.warnings.iter().any(|w| w.contains("truncated")),
+            "{:?}",
+            feed.warnings
+        );
+        assert_eq!(
+            feed.article(Path::new("t.xml"), 1).title,
+            "Town clock stops at a quarter past nine"
+        );
+        // Cut inside the first item: nothing whole, a clear error.
+        let early = text.find("Night ferry").unwrap();
+        let err = parse(&text.as_bytes()[..early]).unwrap_err();
+        assert!(format!("{err:#}").contains("feed"), "{err:#}");
+        // Not XML at all, and XML that is no feed.
+        assert!(parse(b"just words").is_err());
+        let err = parse(b"<?xml version=\"1.0\"?><config><a/></config>").unwrap_err();
+        assert!(format!("{err:#}").contains("not a feed"), "{err:#}");
+    }
+
+    #[test]
+    fn a_feed_of_a_million_items_is_cut_at_the_limit() {
+        let mut items = String::with_capacity(1_000_000 * 40);
+        for i in 0..1_000_000 {
+            items.push_str(&format!("<item><title>N{i}</title></item>\n"));
+        }
+        let feed = parse(rss(&items).as_bytes()).unwrap();
+        assert_eq!(feed.len(), MAX_ITEMS);
+        assert!(feed.warnings.iter().any(|w| w.contains("only the first")));
+        assert_eq!(
+            feed.article(Path::new("m.xml"), MAX_ITEMS - 1).title,
+            format!("N{}", MAX_ITEMS - 1)
+        );
+
+        let mut json =
+            String::from("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [");
+        for i in 0..1_000_000 {
+            if i > 0 {
+                json.push(',');
+            }
+            json.push_str(&format!(
+                "{{\"id\": \"n{i}\", \"content_text\": \"t [{{\\\"x\"}}"
+            ));
+        }
+        json.push_str("], \"title\": \"After the items\"}");
+        let feed = parse(json.as_bytes()).unwrap();
+        assert_eq!(feed.len(), MAX_ITEMS);
+        assert_eq!(feed.title.as_deref(), Some("After the items"));
+        assert!(feed.warnings.iter().any(|w| w.contains("only the first")));
+    }
+
+    #[test]
+    fn the_cuts_close_what_is_open() {
+        let text = rss(
+            "<item><title>A</title></item><item><title>B</title></item><item><title>C</title></item>",
+        );
+        let Some(Cut::Limit(cut)) = cut_xml(text.as_bytes(), 2) else {
+            panic!("no cut");
+        };
+        let cut = String::from_utf8(cut).unwrap();
+        assert!(
+            cut.ends_with("<title>B</title></item></channel></rss>"),
+            "{cut}"
+        );
+        assert!(cut_xml(text.as_bytes(), 3).is_none());
+        let json = br#"{"items": [{"a": "]}"}, {"b": 2}, {"c": [3]}], "title": "T"}"#;
+        let cut = bound_json(json, 2).unwrap();
+        assert_eq!(
+            String::from_utf8(cut).unwrap(),
+            r#"{"items": [{"a": "]}"}, {"b": 2}], "title": "T"}"#
+        );
+        assert!(bound_json(json, 3).is_none());
+    }
+
+    #[test]
+    fn invalid_dates_leave_the_item_undated() {
+        let feed = parse(&std::fs::read(fixture("harbor-rss2.xml")).unwrap()).unwrap();
+        let a = feed.article(Path::new("n.xml"), 2);
+        assert_eq!(a.title, "Harbor board meets in the old cannery");
+        assert_eq!((a.date, a.date_iso, a.datetime), (None, None, None));
+    }
+
+    #[test]
+    fn control_characters_in_items_are_neutralised() {
+        let text = rss(
+            "<item><title>Alarm &#27;[31m red</title><description>Bell &#7; here</description></item>",
+        );
+        let a = parse(text.as_bytes())
+            .unwrap()
+            .article(Path::new("c.xml"), 0);
+        assert!(
+            !a.title.contains('\u{1b}') && a.title.contains('\u{241B}'),
+            "{}",
+            a.title
+        );
+        assert!(a.blocks.iter().all(|b| !b.text.contains('\u{7}')));
+    }
+
+    #[test]
+    fn an_untitled_item_takes_its_first_words_with_a_warning() {
+        let text =
+            rss("<item><description>Ferry crews in Ostervik vote to strike</description></item>");
+        let feed = parse(text.as_bytes()).unwrap();
+        let a = feed.article(Path::new("u.xml"), 0);
+        assert_eq!(a.title, "Ferry crews in Ostervik vote to strike");
+        assert!(a.warnings.iter().any(|w| w.contains("no title")));
+        assert_eq!(feed.heads(Path::new("u.xml"), Ids::Skip)[0].title, a.title);
+    }
 }

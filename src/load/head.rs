@@ -131,6 +131,15 @@ pub fn read(path: &Path) -> Result<Head> {
 /// The list rows of the file at `path`: one per item of a feed or JSON list (paths `FILE#ID`,
 /// the file parsed once), else the one row [`read_with`] reads.
 pub fn rows(path: &Path, ids: Ids) -> Result<Vec<Head>> {
+    if let Some((file, _)) = super::container_item(path) {
+        // One item named by its path: its row as the whole file's scan gives it.
+        let mut all = rows(&file, ids)?;
+        all.retain(|h| h.path.as_deref() == Some(path));
+        if all.is_empty() {
+            anyhow::bail!("{}: no such item", super::shown(path));
+        }
+        return Ok(all);
+    }
     match super::container_kind(path)? {
         Some(super::Container::Feed) => super::feed::heads(path, ids),
         Some(super::Container::JsonList) => Ok(super::json_items(path)?

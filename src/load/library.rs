@@ -302,8 +302,8 @@ fn walk(paths: &[PathBuf], mut found: impl FnMut(Vec<PathBuf>)) -> Vec<String> {
     let mut problems = Vec::new();
     let mut batch = Vec::with_capacity(BATCH);
     for p in paths {
-        if p.is_file() {
-            // A file named explicitly is read whatever its extension.
+        if p.is_file() || super::container_item(p).is_some() {
+            // A file named explicitly is read whatever its extension; `FILE#ID`, one item.
             batch.push(p.clone());
             continue;
         }
