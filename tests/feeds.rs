@@ -219,3 +219,19 @@ fn read_marks_and_bookmarks_belong_to_items_and_survive_a_refreshed_feed() {
         assert!(!app.read[i] && !app.bookmarked[i], "{other} untouched");
     }
 }
+
+#[test]
+fn a_truncated_feed_file_lists_its_whole_items_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("harbor-rss2.xml")).unwrap();
+    let cut = text.find("Harbor board meets").unwrap();
+    let feed = dir.path().join("cut.xml");
+    std::fs::write(&feed, &text[..cut]).unwrap();
+    let list = stdout(&["--list", feed.to_str().unwrap()]);
+    assert_eq!(list.lines().count(), 2, "{list}");
+    let json = stdout(&["--json", feed.to_str().unwrap()]);
+    for line in json.lines() {
+        let o: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(o["warnings"].to_string().contains("truncated"), "{o}");
+    }
+}

@@ -93,7 +93,7 @@ pub fn parse(bytes: &[u8]) -> Result<Feed> {
             let Some(Cut::Truncated(cut, kept)) = cut_xml(input, MAX_ITEMS) else {
                 return Err(e);
             };
-            let feed = read_feed(&cut).map_err(|_| e)?;
+            let feed = read_feed(cut.as_slice()).map_err(|_| e)?;
             warnings.push(format!(
                 "the feed ends early (truncated XML): {kept} complete item{} read",
                 if kept == 1 { "" } else { "s" }
@@ -111,7 +111,7 @@ fn too_many() -> String {
 
 /// feed-rs with its id generator switched off, so an item without a guid/id of its own keeps
 /// an empty one (and gets its position as path id) instead of an invented hash or random UUID.
-fn read_feed(bytes: &[u8]) -> Result<model::Feed> {
+fn read_feed(bytes: impl std::io::Read) -> Result<model::Feed> {
     feed_rs::parser::Builder::new()
         .id_generator(|_, _, _| String::new())
         .sanitize_content(false)
@@ -640,9 +640,19 @@ fn bound_json(bytes: &[u8], limit: usize) -> Option<Vec<u8>> {
     None
 }
 
-/// The last feed parsed, kept so the items of one feed open without parsing it again.
-type Kept = Option<(PathBuf, Stamp, Arc<Feed>)>;
-static LAST: Mutex<Kept> = Mutex::new(None);
+/// The feeds parsed last, most recent last, kept so the items of a feed open (in the reader, the
+/// search index, the backlinks pass) without parsing it again, even when the items of a few
+/// feeds are read in turn.
+static KEPT: Mutex<Vec<Kept>> = Mutex::new(Vec::new());
+
+/// A feed kept: its file, that file's stamp when read, and the parse.
+type Kept = (PathBuf, Stamp, Arc<Feed>);
+
+/// The most feeds kept.
+const KEPT_FEEDS: usize = 8;
+/// The most bytes of feed files kept (their parses take about as much); the last one read is
+/// kept whatever its size.
+const KEPT_BYTES: u64 = 256 << 20;
 
 /// What tells a file's versions apart: its length and modification time.
 type Stamp = (u64, Option<SystemTime>);
@@ -654,23 +664,78 @@ fn stamp(path: &Path) -> Result<Stamp> {
 }
 
 /// The feed at `path`: the one kept when the file has not changed since, else read, parsed
-/// and kept in its place.
+/// and kept.
 pub fn cached(path: &Path) -> Result<Arc<Feed>> {
     let now = stamp(path)?;
-    if let Ok(last) = LAST.lock()
-        && let Some((p, s, feed)) = last.as_ref()
-        && p == path
-        && *s == now
+    if let Ok(mut kept) = KEPT.lock()
+        && let Some(k) = kept.iter().position(|(p, s, _)| p == path && *s == now)
     {
-        return Ok(Arc::clone(feed));
+        let entry = kept.remove(k);
+        let feed = Arc::clone(&entry.2);
+        kept.push(entry);
+        return Ok(feed);
     }
-    let bytes = std::fs::read(path).map_err(|e| anyhow!("reading {}: {e}", super::shown(path)))?;
-    let feed = Arc::new(parse(&bytes).map_err(|e| anyhow!("{}: {e:#}", super::shown(path)))?);
-    drop(bytes);
-    if let Ok(mut last) = LAST.lock() {
-        *last = Some((path.to_path_buf(), now, Arc::clone(&feed)));
+    let feed = Arc::new(parse_file(path).map_err(|e| anyhow!("{}: {e:#}", super::shown(path)))?);
+    if let Ok(mut kept) = KEPT.lock() {
+        kept.retain(|(p, _, _)| p != path);
+        kept.push((path.to_path_buf(), now, Arc::clone(&feed)));
+        while kept.len() > 1
+            && (kept.len() > KEPT_FEEDS || kept.iter().map(|k| k.1.0).sum::<u64>() > KEPT_BYTES)
+        {
+            kept.remove(0);
+        }
     }
     Ok(feed)
+}
+
+/// Parses the feed file at `path`. A whole XML feed of no more than [`MAX_ITEMS`] items (the
+/// usual case) is parsed as it is read, never held in memory as bytes beside its parse; any
+/// other is read whole first and goes through [`parse`].
+fn parse_file(path: &Path) -> Result<Feed> {
+    use std::io::Read;
+    let open = || std::fs::File::open(path).map_err(|e| anyhow!("reading: {e}"));
+    let whole =
+        || -> Result<Feed> { parse(&std::fs::read(path).map_err(|e| anyhow!("reading: {e}"))?) };
+    let mut start = Vec::with_capacity(8192);
+    open()?
+        .take(8192)
+        .read_to_end(&mut start)
+        .map_err(|e| anyhow!("reading: {e}"))?;
+    let xml = start.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
+    if !xml || start.contains(&0) || count_items(open()?)? > MAX_ITEMS {
+        return whole();
+    }
+    match read_feed(std::io::BufReader::with_capacity(1 << 16, open()?)) {
+        Ok(feed) => Ok(Feed::new(feed, Vec::new())),
+        // Truncated, or no feed: the bytes say which, and keep what can be kept.
+        Err(_) => whole(),
+    }
+}
+
+/// [`may_exceed`]'s count, over a file read in pieces (a needle across two pieces may be
+/// counted twice, never missed).
+fn count_items(mut file: std::fs::File) -> Result<usize> {
+    use std::io::Read;
+    const CARRY: usize = 5;
+    let mut buf = vec![0u8; 1 << 20];
+    let (mut kept, mut count) = (0, 0);
+    loop {
+        let n = match file.read(&mut buf[kept..]) {
+            Ok(0) => return Ok(count),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => bail!("reading: {e}"),
+        };
+        let window = &buf[..kept + n];
+        count += [&b"<item"[..], b"<entry", b":item", b":entry"]
+            .iter()
+            .map(|needle| memchr::memmem::find_iter(window, needle).count())
+            .sum::<usize>();
+        let tail = window.len().min(CARRY);
+        let from = window.len() - tail;
+        buf.copy_within(from..from + tail, 0);
+        kept = tail;
+    }
 }
 
 /// The list rows of every item of the feed at `path`.

@@ -342,6 +342,12 @@ pub fn backlinks_of(files: &[(String, PathBuf)]) -> Backlinks {
 pub fn backlinks_with(resolver: &Resolver, files: &[PathBuf]) -> Backlinks {
     let mut out: Backlinks = HashMap::new();
     for source in files {
+        // A feed item has no related headlines: it is not read for them.
+        if super::container_item(source)
+            .is_some_and(|(file, _)| super::format_for(&file) == Some(crate::article::Format::Feed))
+        {
+            continue;
+        }
         let Ok(article) = super::load_links(source) else {
             continue;
         };
