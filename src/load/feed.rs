@@ -688,6 +688,14 @@ pub fn cached(path: &Path) -> Result<Arc<Feed>> {
     Ok(feed)
 }
 
+/// Lets go of every feed kept, so the next read of each parses it again (for benchmarks that
+/// time a first read).
+pub fn forget_kept() {
+    if let Ok(mut kept) = KEPT.lock() {
+        kept.clear();
+    }
+}
+
 /// Parses the feed file at `path`. A whole XML feed of no more than [`MAX_ITEMS`] items (the
 /// usual case) is parsed as it is read, never held in memory as bytes beside its parse; any
 /// other is read whole first and goes through [`parse`].
