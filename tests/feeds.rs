@@ -235,3 +235,60 @@ fn a_truncated_feed_file_lists_its_whole_items_and_says_so() {
         assert!(o["warnings"].to_string().contains("truncated"), "{o}");
     }
 }
+
+#[test]
+fn a_changed_feed_file_replaces_its_item_rows_in_the_live_list() {
+    let lib = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let feed = lib.path().join("news.xml");
+    let original = std::fs::read_to_string(fixture("harbor-rss2.xml")).unwrap();
+    std::fs::write(&feed, &original).unwrap();
+    std::fs::write(
+        lib.path().join("one.txt"),
+        "Puppeteers restore the spring fair\nMar 1, 2026\nThe stalls return.\n",
+    )
+    .unwrap();
+    let mut app = app_on(lib.path(), state.path());
+    assert_eq!(app.library.entries.len(), 4);
+    // One item dropped from the feed, one added.
+    let dropped = original.replace(
+        "<title>Harbor board meets in the old cannery</title>",
+        "<title>Harbor board meets in the old cannery</title><guid>board</guid>",
+    );
+    let updated = dropped.replacen(
+        "<item>",
+        "<item><title>Bell tower falls silent</title><guid>ledger-new</guid></item>\n<item>",
+        1,
+    );
+    std::fs::write(&feed, updated).unwrap();
+    assert!(app.files_changed(std::slice::from_ref(&feed)));
+    let mut titles: Vec<String> = app
+        .library
+        .entries
+        .iter()
+        .map(|e| e.head.title.clone())
+        .collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        [
+            "Bell tower falls silent",
+            "Harbor board meets in the old cannery",
+            "Night ferry returns after a winter in dry dock",
+            "Puppeteers restore the spring fair",
+            "Town clock stops at a quarter past nine",
+        ]
+    );
+    assert!(
+        app.library.entries.iter().any(|e| e
+            .head
+            .path
+            .as_ref()
+            .unwrap()
+            .ends_with("news.xml#board"))
+    );
+    // The feed removed: its rows go, the text article stays.
+    std::fs::remove_file(&feed).unwrap();
+    assert!(app.files_changed(std::slice::from_ref(&feed)));
+    assert_eq!(app.library.entries.len(), 1);
+}

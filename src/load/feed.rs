@@ -1055,6 +1055,21 @@ mod tests {
     }
 
     #[test]
+    fn deeply_nested_elements_neither_crash_nor_hide_the_item() {
+        // Within the XML reader's depth limit: the unknown elements are passed over.
+        let deep = format!("{}{}", "<x>".repeat(60_000), "</x>".repeat(60_000));
+        let text = rss(&format!("<item><title>Deep</title>{deep}</item>"));
+        let feed = parse(text.as_bytes()).unwrap();
+        assert_eq!(feed.len(), 1);
+        assert_eq!(feed.article(Path::new("d.xml"), 0).title, "Deep");
+        // Beyond it: a clear error, no crash.
+        let deeper = format!("{}{}", "<x>".repeat(70_000), "</x>".repeat(70_000));
+        let text = rss(&format!("<item><title>Deeper</title>{deeper}</item>"));
+        let err = parse(text.as_bytes()).unwrap_err();
+        assert!(format!("{err:#}").contains("deeper"), "{err:#}");
+    }
+
+    #[test]
     fn invalid_dates_leave_the_item_undated() {
         let feed = parse(&std::fs::read(fixture("harbor-rss2.xml")).unwrap()).unwrap();
         let a = feed.article(Path::new("n.xml"), 2);
