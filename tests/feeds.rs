@@ -292,3 +292,14 @@ fn a_changed_feed_file_replaces_its_item_rows_in_the_live_list() {
     assert!(app.files_changed(std::slice::from_ref(&feed)));
     assert_eq!(app.library.entries.len(), 1);
 }
+
+#[test]
+fn a_feed_on_stdin_shows_its_first_item_and_says_how_many_there_are() {
+    let text = std::fs::read(fixture("veldmark-atom.atom")).unwrap();
+    let out = byline().arg("--json").write_stdin(text).output().unwrap();
+    assert!(out.status.success());
+    let o: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(o["title"], "Orchard growers count frost damage");
+    assert_eq!(o["format"], "feed");
+    assert!(o["warnings"].to_string().contains("2 items"), "{o}");
+}
