@@ -5,6 +5,11 @@
 //! with the same N write the same bytes. Related blocks name the titles of other generated articles,
 //! and about one headline in eight names a title that was never generated, so link resolution has
 //! both hits and misses to work on. Only the standard library is used.
+//!
+//! `cargo run --release --example gen_corpus -- --rss FILE [--items N]` writes one RSS 2.0 feed
+//! of N items (10,000 by default, about 80 MB) instead: each item is article `i` with its body as
+//! HTML paragraphs in `content:encoded`, its first paragraph as `description`, a guid, a link, a
+//! category and a `pubDate`.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -460,10 +465,88 @@ fn write_all(dir: &Path, n: usize) -> std::io::Result<usize> {
     Ok(written)
 }
 
+/// Text escaped for XML character data.
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Item `i` of `n` as an RSS 2.0 `<item>`.
+fn rss_item(i: usize, n: usize) -> String {
+    let text = article(i, n);
+    let mut rng = Rng::new(i as u64 ^ 0x5EED);
+    let days = 19_358 + rng.below(3 * 365) as i64;
+    let (y, m, d) = civil(days);
+    let (h, min) = (rng.below(24), rng.below(60));
+    let title = title(i);
+    let body: Vec<&str> = text.lines().skip(1).filter(|l| !l.is_empty()).collect();
+    let mut html = String::with_capacity(text.len() + body.len() * 8);
+    for line in &body {
+        let _ = write!(html, "<p>{}</p>", xml_escape(line));
+    }
+    let first = body.iter().find(|l| l.len() > 80).unwrap_or(&"");
+    format!(
+        "<item>\n<title>{}</title>\n<link>https://example.org/news/{}</link>\n<guid isPermaLink=\"false\">gen-{i:07}</guid>\n<pubDate>{}, {d:02} {} {y} {h:02}:{min:02}:00 +0000</pubDate>\n<author>{}</author>\n<category>{}</category>\n<description>{}</description>\n<content:encoded><![CDATA[{}]]></content:encoded>\n</item>\n",
+        xml_escape(&title),
+        slug(&title),
+        &weekday(days)[..3],
+        &MONTHS[m - 1][..3],
+        Person::random(&mut rng).name,
+        rng.pick(&TOPICS),
+        xml_escape(first),
+        html.replace("]]>", "]]&gt;"),
+    )
+}
+
+/// Writes an RSS 2.0 feed of `n` items to `file`; returns its size in bytes.
+fn write_rss(file: &Path, n: usize) -> std::io::Result<u64> {
+    let mut f = std::io::BufWriter::new(std::fs::File::create(file)?);
+    f.write_all(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n<title>The Generated Gazette</title>\n<link>https://example.org/</link>\n<description>Fictional news for benchmarks.</description>\n",
+    )?;
+    for i in 0..n {
+        f.write_all(rss_item(i, n).as_bytes())?;
+    }
+    f.write_all(b"</channel>\n</rss>\n")?;
+    f.flush()?;
+    std::fs::metadata(file).map(|m| m.len())
+}
+
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--rss") {
+        let Some(file) = args.get(1) else {
+            eprintln!("usage: gen_corpus --rss FILE [--items N]");
+            return std::process::ExitCode::from(2);
+        };
+        let n = match args.get(2).map(String::as_str) {
+            None => 10_000,
+            Some("--items") => match args.get(3).map(|s| s.parse::<usize>()) {
+                Some(Ok(n)) => n,
+                _ => {
+                    eprintln!("gen_corpus: --items needs a number");
+                    return std::process::ExitCode::from(2);
+                }
+            },
+            Some(other) => {
+                eprintln!("gen_corpus: unknown argument {other}");
+                return std::process::ExitCode::from(2);
+            }
+        };
+        return match write_rss(Path::new(file), n) {
+            Ok(bytes) => {
+                println!("wrote {n} items ({bytes} bytes) to {file}");
+                std::process::ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("gen_corpus: {e}");
+                std::process::ExitCode::FAILURE
+            }
+        };
+    }
     let (Some(dir), Some(Ok(n))) = (args.first(), args.get(1).map(|s| s.parse::<usize>())) else {
-        eprintln!("usage: gen_corpus DIR N");
+        eprintln!("usage: gen_corpus DIR N | gen_corpus --rss FILE [--items N]");
         return std::process::ExitCode::from(2);
     };
     match write_all(Path::new(dir), n) {
@@ -490,6 +573,21 @@ mod tests {
         for i in (0..20_000).chain(combos - 100..combos + 100) {
             assert!(seen.insert(title(i)), "duplicate title for index {i}");
         }
+    }
+
+    #[test]
+    fn rss_items_are_deterministic_escaped_and_about_eight_kilobytes() {
+        let item = rss_item(3, 10);
+        assert_eq!(item, rss_item(3, 10));
+        assert!(item.starts_with("<item>") && item.ends_with("</item>\n"));
+        assert!(item.contains("<guid isPermaLink=\"false\">gen-0000003</guid>"));
+        assert_eq!(item.matches("<![CDATA[").count(), 1);
+        assert!(
+            (7_000..12_000).contains(&item.len()),
+            "{} bytes",
+            item.len()
+        );
+        assert_eq!(xml_escape("a<b & c>"), "a&lt;b &amp; c&gt;");
     }
 
     #[test]

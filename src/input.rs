@@ -75,7 +75,8 @@ pub fn read(paths: &[PathBuf], config: &Config, separator: Separator) -> Result<
             ));
         }
         for p in paths {
-            if std::fs::metadata(p).is_err() {
+            // `news.xml#ID` names one item of a feed or JSON list.
+            if std::fs::metadata(p).is_err() && load::container_item(p).is_none() {
                 bail!("{}: no such file or folder", load::shown(p));
             }
             if p.is_file() {

@@ -143,7 +143,8 @@ fn reader_library(
     let [single] = paths else {
         return (scan_later(paths), None, folders(), None);
     };
-    if !single.is_file() {
+    // A folder, or a feed or JSON list: its items are the list.
+    if !single.is_file() || load::container_kind(single).is_ok_and(|k| k.is_some()) {
         return (scan_later(paths), None, folders(), None);
     }
     let lib = scan_later(std::slice::from_ref(single));
@@ -200,7 +201,8 @@ fn articles_and_titles(input: Input) -> Result<(Vec<Article>, HashMap<PathBuf, S
             }
         } else {
             // A file named on the command line must load: its failure is the user's error.
-            wanted.push(load::load_file(p)?);
+            // A feed or JSON list gives all its items.
+            wanted.extend(load::load_all(p)?);
         }
     }
     let requested = wanted.len();

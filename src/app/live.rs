@@ -34,6 +34,21 @@ impl Keys {
     }
 }
 
+/// `KEY#`, the start of the keys of a feed's or JSON list's item rows, when `p` is one (or was
+/// one: a removed `.xml` file); `None` for a one-article file.
+fn container_prefix(keys: &mut Keys, p: &Path) -> Option<Vec<u8>> {
+    let container = if p.is_file() {
+        crate::load::container_kind(p).ok().flatten().is_some()
+    } else {
+        crate::load::format_for(p) == Some(crate::article::Format::Feed)
+    };
+    container.then(|| {
+        let mut prefix = keys.key(p).into_os_string().into_encoded_bytes();
+        prefix.push(b'#');
+        prefix
+    })
+}
+
 impl App {
     /// Applies a batch of created, changed or removed article files: new files get a row,
     /// changed ones are read again, removed ones leave; a file that cannot be read keeps its
@@ -79,6 +94,32 @@ impl App {
             let at = by_key.get(&k).copied();
             if open_key.as_ref() == Some(&k) {
                 open_changed = true;
+            }
+            if let Some(prefix) = container_prefix(&mut keys, p) {
+                // A feed or JSON list: its item rows (`FILE#ID`) all go, and come back as read now.
+                for (key, &i) in &by_key {
+                    if key.as_os_str().as_encoded_bytes().starts_with(&prefix) {
+                        remove.push(i);
+                        changed = true;
+                    }
+                }
+                if p.is_file() {
+                    match head::rows(p, head::Ids::Now) {
+                        Ok(rows) => {
+                            changed = true;
+                            self.library
+                                .entries
+                                .extend(rows.into_iter().map(|head| Entry {
+                                    head,
+                                    article: None,
+                                }));
+                        }
+                        Err(e) => {
+                            problems.push(crate::text::sanitize::clean_line(&format!("{e:#}")))
+                        }
+                    }
+                }
+                continue;
             }
             if !p.is_file() {
                 if let Some(i) = at {

@@ -184,6 +184,34 @@ pub fn read(path: &Path) -> Result<Head> {
     read_with(path, Ids::Now)
 }
 
+/// The list rows of the file at `path`: one per item of a feed or JSON list (paths `FILE#ID`,
+/// the file parsed once), else the one row [`read_with`] reads.
+pub fn rows(path: &Path, ids: Ids) -> Result<Vec<Head>> {
+    if let Some((file, _)) = super::container_item(path) {
+        // One item named by its path: its row as the whole file's scan gives it.
+        let mut all = rows(&file, ids)?;
+        all.retain(|h| h.path.as_deref() == Some(path));
+        if all.is_empty() {
+            anyhow::bail!("{}: no such item", super::shown(path));
+        }
+        return Ok(all);
+    }
+    match super::container_kind(path)? {
+        Some(super::Container::Feed) => super::feed::heads(path, ids),
+        Some(super::Container::JsonList) => Ok(super::json_items(path)?
+            .iter()
+            .map(|a| {
+                let mut head = Head::of(a);
+                if ids == Ids::Skip {
+                    head.id.clear();
+                }
+                head
+            })
+            .collect()),
+        None => Ok(vec![read_with(path, ids)?]),
+    }
+}
+
 /// [`read`], computing the state id when `ids` says.
 pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
     let format = super::format_for(path);

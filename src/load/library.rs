@@ -69,7 +69,7 @@ pub struct Library {
 }
 
 impl Library {
-    /// Scans files and folders (folders recursively for .txt/.md/.json) and sorts newest first.
+    /// Scans files and folders (folders recursively for .txt/.md/.json and feeds) and sorts newest first.
     /// Symlink loops, dangling links, unreadable and binary files are skipped into `problems`.
     pub fn scan(paths: &[PathBuf]) -> Library {
         Self::scan_with(paths, Ids::Now)
@@ -92,11 +92,12 @@ impl Library {
                     .and_then(|r| r.recv())
             } {
                 for f in &batch {
-                    match head::read_with(f, ids) {
-                        Ok(head) => entries.push(Entry {
+                    // A feed or JSON list gives one row per item, from one parse of the file.
+                    match head::rows(f, ids) {
+                        Ok(heads) => entries.extend(heads.into_iter().map(|head| Entry {
                             head,
                             article: None,
-                        }),
+                        })),
                         Err(e) => problems.push(format!("{e:#}")),
                     }
                 }
@@ -301,8 +302,8 @@ fn walk(paths: &[PathBuf], mut found: impl FnMut(Vec<PathBuf>)) -> Vec<String> {
     let mut problems = Vec::new();
     let mut batch = Vec::with_capacity(BATCH);
     for p in paths {
-        if p.is_file() {
-            // A file named explicitly is read whatever its extension.
+        if p.is_file() || super::container_item(p).is_some() {
+            // A file named explicitly is read whatever its extension; `FILE#ID`, one item.
             batch.push(p.clone());
             continue;
         }
@@ -341,6 +342,12 @@ pub fn backlinks_of(files: &[(String, PathBuf)]) -> Backlinks {
 pub fn backlinks_with(resolver: &Resolver, files: &[PathBuf]) -> Backlinks {
     let mut out: Backlinks = HashMap::new();
     for source in files {
+        // A feed item has no related headlines: it is not read for them.
+        if super::container_item(source)
+            .is_some_and(|(file, _)| super::format_for(&file) == Some(crate::article::Format::Feed))
+        {
+            continue;
+        }
         let Ok(article) = super::load_links(source) else {
             continue;
         };

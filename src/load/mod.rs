@@ -28,6 +28,10 @@ pub fn format_for(path: &Path) -> Option<Format> {
         ("md", Format::Markdown),
         ("markdown", Format::Markdown),
         ("json", Format::Json),
+        ("xml", Format::Feed),
+        ("rss", Format::Feed),
+        ("atom", Format::Feed),
+        ("rdf", Format::Feed),
     ]
     .into_iter()
     .find(|(ext, _)| {
@@ -50,11 +54,13 @@ fn file_name(path: &Path) -> &[u8] {
     &bytes[start..]
 }
 
-/// Guesses the format of text with no file name (stdin): JSON object or array of objects,
-/// Markdown, else news-wire.
+/// Guesses the format of text with no file name (stdin): a feed, a JSON object or array of
+/// objects, Markdown, else news-wire.
 pub fn sniff(text: &str) -> Format {
     let t = text.trim_start();
-    if t.starts_with('{')
+    if feed::sniff(t) || (t.starts_with('{') && feed::is_json_feed(t.as_bytes())) {
+        Format::Feed
+    } else if t.starts_with('{')
         || t.strip_prefix('[')
             .is_some_and(|r| r.trim_start().starts_with('{'))
     {
@@ -77,6 +83,10 @@ pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<Article> {
 /// title, dates and related headlines, which is all that resolving links needs, for a fraction
 /// of the time. `name` is the file's name, which some formats read (a Jekyll post's date).
 fn parse_structure(bytes: &[u8], format: Option<Format>, name: Option<&str>) -> Result<Article> {
+    if is_feed(bytes, format) {
+        // A feed is parsed from its bytes: its XML prolog names its encoding.
+        return feed::parse_first(bytes);
+    }
     let clean = sanitize::decode(bytes)?;
     let format = format.unwrap_or_else(|| sniff(&clean.text));
     let mut article = match format {
@@ -84,7 +94,7 @@ fn parse_structure(bytes: &[u8], format: Option<Format>, name: Option<&str>) -> 
         Format::Markdown => markdown::parse_named(&clean.text, name)?,
         Format::Json => json::parse(&clean.text)?,
         Format::Html => html::parse(&clean.text)?,
-        Format::Feed => feed::parse_first(&clean.text)?,
+        Format::Feed => feed::parse_first(clean.text.as_bytes())?,
     };
     article.format = format;
     let mut warnings = clean.warnings;
@@ -104,11 +114,22 @@ pub fn load_file(path: &Path) -> Result<Article> {
 /// neighbour whose links resolve the open one's, or a backlinks pass): quotes are not looked for
 /// and words not counted, so `quotes` is empty and `words` 0.
 pub fn load_links(path: &Path) -> Result<Article> {
+    if let Some((file, key)) = container_item(path) {
+        return load_item(&file, &key);
+    }
     let bytes = crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES)
         .with_context(|| format!("reading {}", shown(path)))?;
+    let format = format_for(path);
+    if is_feed(&bytes, format) {
+        // A feed named without an item: its first item, from the feed kept for its neighbours.
+        let feed = feed::cached(path)?;
+        if feed.is_empty() {
+            anyhow::bail!("{}: the feed has no items", shown(path));
+        }
+        return Ok(feed.article(path, 0));
+    }
     let name = std::str::from_utf8(file_name(path)).ok();
-    let mut article =
-        parse_structure(&bytes, format_for(path), name).with_context(|| shown(path))?;
+    let mut article = parse_structure(&bytes, format, name).with_context(|| shown(path))?;
     // A relative date line (`5 hours ago`) is counted back from the file's modification time.
     if article.date_iso.is_none()
         && article
@@ -128,6 +149,124 @@ pub fn modified_secs(meta: Option<std::fs::Metadata>) -> Option<i64> {
     let t = meta?.modified().ok()?;
     let secs = t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
     i64::try_from(secs).ok()
+}
+
+/// Every article a file holds: each item of a feed or JSON list (paths `FILE#ID`), else the
+/// one article, derived fields computed.
+pub fn load_all(path: &Path) -> Result<Vec<Article>> {
+    let mut all = match container_kind(path)? {
+        Some(Container::Feed) => feed::cached(path)?.articles(path),
+        Some(Container::JsonList) => json_items(path)?,
+        None => vec![load_links(path)?],
+    };
+    for a in &mut all {
+        a.finish();
+    }
+    Ok(all)
+}
+
+/// What kind of many-article file a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    /// An RSS, Atom or JSON Feed file: one article per item.
+    Feed,
+    /// A JSON array of articles, or an object holding an `articles`/`items` array.
+    JsonList,
+}
+
+/// Whether the file at `path` holds many articles, and how; `None` for a one-article file.
+/// Feed extensions are feeds; a `.json` file is sniffed (JSON Feed `version`, a leading `[`, an
+/// `articles`/`items` array).
+pub fn container_kind(path: &Path) -> Result<Option<Container>> {
+    match format_for(path) {
+        Some(Format::Feed) => Ok(Some(Container::Feed)),
+        Some(Format::Json) => {
+            let bytes = crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES)
+                .with_context(|| format!("reading {}", shown(path)))?;
+            Ok(json_container(&bytes))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// The container kind of the bytes of a `.json` file.
+fn json_container(bytes: &[u8]) -> Option<Container> {
+    if feed::is_json_feed(bytes) {
+        return Some(Container::Feed);
+    }
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
+    if bytes[start] == b'[' {
+        return Some(Container::JsonList);
+    }
+    // Only a file that names the key is parsed to see whether the key holds an array.
+    let names = |k: &[u8]| memchr::memmem::find(bytes, k).is_some();
+    if bytes[start] == b'{' && (names(b"\"articles\"") || names(b"\"items\"")) {
+        let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+        let holds = |k: &str| value.get(k).is_some_and(serde_json::Value::is_array);
+        if holds("articles") || holds("items") {
+            return Some(Container::JsonList);
+        }
+    }
+    None
+}
+
+/// Every article of a JSON list file, paths `FILE#N` (1-based), derived fields not computed.
+pub(crate) fn json_items(path: &Path) -> Result<Vec<Article>> {
+    let bytes = crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES)
+        .with_context(|| format!("reading {}", shown(path)))?;
+    let clean = sanitize::decode(&bytes).with_context(|| shown(path))?;
+    let mut all = json::parse_all(&clean.text).with_context(|| shown(path))?;
+    for (i, a) in all.iter_mut().enumerate() {
+        a.path = Some(feed::item_path(path, &(i + 1).to_string()));
+        a.format = Format::Json;
+        a.warnings.splice(0..0, clean.warnings.iter().cloned());
+    }
+    Ok(all)
+}
+
+/// Whether bytes of this format are a feed (a `.json` file is one when it names a JSON Feed
+/// version; text with no format is sniffed).
+fn is_feed(bytes: &[u8], format: Option<Format>) -> bool {
+    match format {
+        Some(Format::Feed) => true,
+        Some(Format::Json) => feed::is_json_feed(bytes),
+        Some(_) => false,
+        None => {
+            let start = &bytes[..bytes.len().min(4096)];
+            sniff(&String::from_utf8_lossy(start)) == Format::Feed
+        }
+    }
+}
+
+/// `FILE#ID` split into the container file and the item id, when `path` is not itself a file
+/// and names one (split at the last `#`, so a `#` in a folder name is kept).
+pub fn container_item(path: &Path) -> Option<(std::path::PathBuf, String)> {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let hash = memchr::memrchr(b'#', bytes)?;
+    if path.is_file() {
+        return None;
+    }
+    let file = Path::new(std::str::from_utf8(&bytes[..hash]).ok()?);
+    let key = std::str::from_utf8(&bytes[hash + 1..]).ok()?;
+    file.is_file()
+        .then(|| (file.to_path_buf(), key.to_string()))
+}
+
+/// Item `key` of the container `file` (derived fields not computed).
+fn load_item(file: &Path, key: &str) -> Result<Article> {
+    match container_kind(file)? {
+        Some(Container::Feed) => feed::item(file, key),
+        Some(Container::JsonList) => {
+            let n: usize = key.parse().unwrap_or(0);
+            json_items(file)?
+                .into_iter()
+                .nth(n.wrapping_sub(1))
+                .ok_or_else(|| {
+                    anyhow::anyhow!("{}: no item {}", shown(file), sanitize::clean_line(key))
+                })
+        }
+        None => anyhow::bail!("{}: holds one article, not items", shown(file)),
+    }
 }
 
 /// A path made safe for a message.
@@ -170,6 +309,7 @@ mod tests {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
+            "xml" | "rss" | "atom" | "rdf" => Some(Format::Feed),
             _ => None,
         };
         for p in [
