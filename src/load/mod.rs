@@ -113,9 +113,7 @@ pub fn load_links(path: &Path) -> Result<Article> {
     if let Some((file, key)) = container_item(path) {
         return load_item(&file, &key);
     }
-    let bytes = std::fs::read(path).with_context(|| format!("reading {}", shown(path)))?;
-    let format = format_for(path);
-    if is_feed(&bytes, format) {
+    if container_kind(path)? == Some(Container::Feed) {
         // A feed named without an item: its first item, from the feed kept for its neighbours.
         let feed = feed::cached(path)?;
         if feed.is_empty() {
@@ -123,7 +121,8 @@ pub fn load_links(path: &Path) -> Result<Article> {
         }
         return Ok(feed.article(path, 0));
     }
-    let mut article = parse_structure(&bytes, format).with_context(|| shown(path))?;
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", shown(path)))?;
+    let mut article = parse_structure(&bytes, format_for(path)).with_context(|| shown(path))?;
     article.path = Some(path.to_path_buf());
     Ok(article)
 }
@@ -153,15 +152,24 @@ pub enum Container {
 
 /// Whether the file at `path` holds many articles, and how; `None` for a one-article file.
 /// Feed extensions are feeds; a `.json` file is sniffed (JSON Feed `version`, a leading `[`, an
-/// `articles`/`items` array).
+/// `articles`/`items` array), and so is the start of a file with no known extension (an XML
+/// feed named on the command line as `news` or `feed.php`).
 pub fn container_kind(path: &Path) -> Result<Option<Container>> {
+    let read_err = |e| anyhow::anyhow!("reading {}: {e}", shown(path));
     match format_for(path) {
         Some(Format::Feed) => Ok(Some(Container::Feed)),
-        Some(Format::Json) => {
-            let bytes = std::fs::read(path).with_context(|| format!("reading {}", shown(path)))?;
-            Ok(json_container(&bytes))
+        Some(Format::Json) => Ok(json_container(&std::fs::read(path).map_err(read_err)?)),
+        // One item (`FILE#ID`) is no container of its own.
+        Some(_) | None if container_item(path).is_some() => Ok(None),
+        Some(_) => Ok(None),
+        None => {
+            use std::io::Read;
+            let mut start = Vec::with_capacity(4096);
+            std::fs::File::open(path)
+                .and_then(|f| f.take(4096).read_to_end(&mut start))
+                .map_err(read_err)?;
+            Ok(is_feed(&start, None).then_some(Container::Feed))
         }
-        _ => Ok(None),
     }
 }
 
