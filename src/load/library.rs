@@ -69,7 +69,8 @@ pub struct Library {
 }
 
 impl Library {
-    /// Scans files and folders (folders recursively for .txt/.md/.json and feeds) and sorts newest first.
+    /// Scans files and folders (folders recursively for .txt/.md/.json and feeds) and sorts
+    /// newest first.
     /// Symlink loops, dangling links, unreadable and binary files are skipped into `problems`.
     pub fn scan(paths: &[PathBuf]) -> Library {
         Self::scan_with(paths, Ids::Now)

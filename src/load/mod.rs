@@ -117,10 +117,7 @@ pub fn load_links(path: &Path) -> Result<Article> {
     if let Some((file, key)) = container_item(path) {
         return load_item(&file, &key);
     }
-    let bytes = crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES)
-        .with_context(|| format!("reading {}", shown(path)))?;
-    let format = format_for(path);
-    if is_feed(&bytes, format) {
+    if container_kind(path)? == Some(Container::Feed) {
         // A feed named without an item: its first item, from the feed kept for its neighbours.
         let feed = feed::cached(path)?;
         if feed.is_empty() {
@@ -128,8 +125,11 @@ pub fn load_links(path: &Path) -> Result<Article> {
         }
         return Ok(feed.article(path, 0));
     }
+    let bytes = crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES)
+        .with_context(|| format!("reading {}", shown(path)))?;
     let name = std::str::from_utf8(file_name(path)).ok();
-    let mut article = parse_structure(&bytes, format, name).with_context(|| shown(path))?;
+    let mut article =
+        parse_structure(&bytes, format_for(path), name).with_context(|| shown(path))?;
     // A relative date line (`5 hours ago`) is counted back from the file's modification time.
     if article.date_iso.is_none()
         && article
@@ -176,16 +176,27 @@ pub enum Container {
 
 /// Whether the file at `path` holds many articles, and how; `None` for a one-article file.
 /// Feed extensions are feeds; a `.json` file is sniffed (JSON Feed `version`, a leading `[`, an
-/// `articles`/`items` array).
+/// `articles`/`items` array), and so is the start of a file with no known extension (an XML
+/// feed named on the command line as `news` or `feed.php`).
 pub fn container_kind(path: &Path) -> Result<Option<Container>> {
+    let read_err = |e| anyhow::anyhow!("reading {}: {e}", shown(path));
     match format_for(path) {
         Some(Format::Feed) => Ok(Some(Container::Feed)),
-        Some(Format::Json) => {
-            let bytes = crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES)
-                .with_context(|| format!("reading {}", shown(path)))?;
-            Ok(json_container(&bytes))
+        Some(Format::Json) => Ok(json_container(
+            &crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES)
+                .map_err(read_err)?,
+        )),
+        // One item (`FILE#ID`) is no container of its own.
+        Some(_) | None if container_item(path).is_some() => Ok(None),
+        Some(_) => Ok(None),
+        None => {
+            use std::io::Read;
+            let mut start = Vec::with_capacity(4096);
+            crate::files::open_regular(path)
+                .and_then(|f| Ok(f.take(4096).read_to_end(&mut start)?))
+                .map_err(read_err)?;
+            Ok(is_feed(&start, None).then_some(Container::Feed))
         }
-        _ => Ok(None),
     }
 }
 

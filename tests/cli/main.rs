@@ -5,6 +5,7 @@
 mod common;
 
 mod commands;
+mod feeds;
 mod opening;
 mod reference;
 mod untrusted;

@@ -1,13 +1,13 @@
 //! Feed files and JSON lists: one file, one list row and one article per item.
 
-mod common;
+
 
 use byline::app::{Action, App};
 use byline::article::Format;
 use byline::load::{self, library::Library};
 use byline::state::Store;
 use byline::ui::theme::Theme;
-use common::byline;
+use crate::common::byline;
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
@@ -302,4 +302,16 @@ fn a_feed_on_stdin_shows_its_first_item_and_says_how_many_there_are() {
     assert_eq!(o["title"], "Orchard growers count frost damage");
     assert_eq!(o["format"], "feed");
     assert!(o["warnings"].to_string().contains("2 items"), "{o}");
+}
+
+#[test]
+fn a_feed_named_without_a_feed_extension_is_sniffed() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("latest");
+    std::fs::copy(fixture("veldmark-atom.atom"), &feed).unwrap();
+    let list = stdout(&["--list", feed.to_str().unwrap()]);
+    assert_eq!(list.lines().count(), 2, "{list}");
+    assert!(list.contains("latest#tag%3Acourier.example%2C2026%3Afrost-count"));
+    let json = stdout(&["--json", feed.to_str().unwrap()]);
+    assert_eq!(json.lines().count(), 2, "{json}");
 }
