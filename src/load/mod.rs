@@ -27,6 +27,9 @@ pub fn format_for(path: &Path) -> Option<Format> {
         ("md", Format::Markdown),
         ("markdown", Format::Markdown),
         ("json", Format::Json),
+        ("html", Format::Html),
+        ("htm", Format::Html),
+        ("xhtml", Format::Html),
     ]
     .into_iter()
     .find(|(ext, _)| {
@@ -49,10 +52,13 @@ fn file_name(path: &Path) -> &[u8] {
     &bytes[start..]
 }
 
-/// Guesses the format of text with no file name (stdin): JSON object, Markdown, else news-wire.
+/// Guesses the format of text with no file name (stdin): web page, JSON object, Markdown,
+/// else news-wire.
 pub fn sniff(text: &str) -> Format {
     let t = text.trim_start();
-    if t.starts_with('{') {
+    if html::sniff(t.as_bytes()) {
+        Format::Html
+    } else if t.starts_with('{') {
         Format::Json
     } else if t.starts_with("+++") || t.starts_with("---") || t.starts_with("# ") {
         Format::Markdown
@@ -72,7 +78,13 @@ pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<Article> {
 /// title, dates and related headlines, which is all that resolving links needs, for a fraction
 /// of the time.
 fn parse_structure(bytes: &[u8], format: Option<Format>) -> Result<Article> {
-    let clean = sanitize::decode(bytes)?;
+    // A web page says its own encoding; every other format is UTF-8 (or UTF-16 with a BOM).
+    let page = format == Some(Format::Html) || (format.is_none() && html::sniff(bytes));
+    let clean = if page {
+        html::decode(bytes)?
+    } else {
+        sanitize::decode(bytes)?
+    };
     let format = format.unwrap_or_else(|| sniff(&clean.text));
     let mut article = match format {
         Format::Text => wire::parse(&clean.text),
@@ -99,6 +111,17 @@ pub fn load_file(path: &Path) -> Result<Article> {
 /// neighbour whose links resolve the open one's, or a backlinks pass): quotes are not looked for
 /// and words not counted, so `quotes` is empty and `words` 0.
 pub fn load_links(path: &Path) -> Result<Article> {
+    if format_for(path) == Some(Format::Html)
+        && let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > html::MAX_PAGE as u64
+    {
+        anyhow::bail!(
+            "{}: page too large: {} MB (saved pages are read up to {} MB)",
+            shown(path),
+            meta.len() >> 20,
+            html::MAX_PAGE >> 20
+        );
+    }
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", shown(path)))?;
     let mut article = parse_structure(&bytes, format_for(path)).with_context(|| shown(path))?;
     article.path = Some(path.to_path_buf());
@@ -145,6 +168,7 @@ mod tests {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
         };
         for p in [
@@ -170,6 +194,10 @@ mod tests {
             "",
             "/",
             "é/ü.txt",
+            "saved/Page.HTML",
+            "a.htm",
+            "b.xhtml",
+            "c.shtml",
         ] {
             let path = Path::new(p);
             assert_eq!(format_for(path), by_std(path), "{p:?}");
