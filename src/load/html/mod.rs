@@ -8,6 +8,7 @@
 
 mod blocks;
 mod content;
+mod depth;
 mod dom;
 mod encoding;
 mod meta;
@@ -47,7 +48,7 @@ pub fn to_blocks(html: &str) -> HtmlBody {
 
 /// [`to_blocks`] with relative links joined to `base` (a feed item's own address).
 pub fn to_blocks_at(html: &str, base: Option<&str>) -> HtmlBody {
-    let doc = Html::parse_fragment(html);
+    let doc = Html::parse_fragment(&depth::bound(html));
     let root = doc.tree.root();
     let walked = blocks::walk(&[root], &HashSet::new(), base);
     HtmlBody {
@@ -94,7 +95,7 @@ pub fn parse(html: &str) -> Result<Article> {
     if html.len() > MAX_PAGE {
         bail!("page too large: {} MB", html.len() >> 20);
     }
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&depth::bound(html));
     let root = doc.tree.root();
     let meta = meta::Meta::read(root);
     let stats = content::measure(root);
@@ -276,4 +277,28 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     hay.as_bytes()
         .windows(n.len())
         .position(|w| w.eq_ignore_ascii_case(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_of_every_kind_parses_with_its_text() {
+        for (open, close) in [
+            ("<div>", "</div>"),
+            ("<b>", "</b>"),
+            ("<p><span>", ""),
+            ("<table><tr><td>", ""),
+            ("<a href=x>", ""),
+            ("<ul><li>", ""),
+            ("<blockquote>", "</blockquote>"),
+        ] {
+            let n = 20_000;
+            let page = format!("<html><body>{}deep text{}", open.repeat(n), close.repeat(n));
+            let a = parse(&page).unwrap();
+            let text: String = a.blocks.iter().map(|b| b.text.as_str()).collect();
+            assert!(text.contains("deep text"), "{open}: {text:?}");
+        }
+    }
 }
