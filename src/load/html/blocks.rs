@@ -35,6 +35,8 @@ const HEADER_PARTS: &[&str] = &[
     "date",
     "published",
     "pubdate",
+    "kicker",
+    "eyebrow",
 ];
 
 /// Whether the walk leaves an element (and what it holds) out of the story.
@@ -182,8 +184,15 @@ impl Walker<'_> {
             _ if self.row.is_some() && breaks(tag) => self.space = true,
             _ if breaks(tag) => {
                 self.flush();
+                let caption = || {
+                    dom::markers(n)
+                        .split_ascii_whitespace()
+                        .any(|w| dom::has_part(w, "caption") || dom::has_part(w, "credit"))
+                };
                 if let Some(k) = kind_of(tag) {
                     self.kinds.push((n.id(), k));
+                } else if caption() {
+                    self.kinds.push((n.id(), BlockKind::Caption));
                 }
                 self.pre += usize::from(tag == "pre");
             }

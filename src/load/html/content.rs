@@ -193,8 +193,9 @@ fn scored(root: N<'_>, stats: &HashMap<NodeId, Stats>) -> Vec<NodeId> {
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     for n in root.descendants() {
         let tag = dom::name(&n);
-        let scorable = matches!(tag, "p" | "pre" | "td")
-            || (tag == "div" && !n.children().any(|c| block_child(&c)));
+        // Paragraphs, and containers of bare text (a `<div>` or table cell written with `<br>`s).
+        let scorable = matches!(tag, "p" | "pre")
+            || (matches!(tag, "div" | "td") && !n.children().any(|c| block_child(&c)));
         let Some(s) = stats.get(&n.id()).filter(|_| scorable) else {
             continue;
         };

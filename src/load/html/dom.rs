@@ -173,6 +173,7 @@ const FURNITURE: &[&str] = &[
     "most-popular",
     "trending",
     "tags",
+    "tag",
     "topics",
     "author-bio",
     "related",
@@ -226,6 +227,16 @@ pub fn has_part(word: &str, part: &str) -> bool {
 /// The text of a subtree, whitespace collapsed, skipping what never holds text; at most
 /// `limit` bytes are gathered.
 pub fn text(n: &N<'_>, limit: usize) -> String {
+    text_with(n, limit, " ")
+}
+
+/// [`text`] with ` | ` between the parts in separate block elements (`<div>Name</div><div>Role
+/// </div>` → `Name | Role`), so a byline's name can be told from what follows it.
+pub fn text_parts(n: &N<'_>, limit: usize) -> String {
+    text_with(n, limit, " | ")
+}
+
+fn text_with(n: &N<'_>, limit: usize, sep: &str) -> String {
     let mut raw = String::new();
     let mut skip = 0usize;
     for edge in n.traverse() {
@@ -239,14 +250,14 @@ pub fn text(n: &N<'_>, limit: usize) -> String {
                         break;
                     }
                 } else if node.value().is_element() && !inline(name(&node)) {
-                    raw.push(' ');
+                    raw.push_str(sep);
                 }
             }
             ego_tree::iter::Edge::Close(node) => {
                 if skip > 0 {
                     skip -= 1;
                 } else if node.value().is_element() && !inline(name(&node)) {
-                    raw.push(' ');
+                    raw.push_str(sep);
                 }
             }
         }

@@ -101,12 +101,7 @@ pub fn parse(html: &str) -> Result<Article> {
     let stats = content::measure(root);
     let roots = content::find(root, &stats);
     let seen = visible::read(root, &roots);
-    let canonical = meta
-        .canonical
-        .as_deref()
-        .map(|c| url::join(meta.og_url.as_deref(), c))
-        .or_else(|| meta.og_url.clone())
-        .filter(|u| url::scheme(u).is_some());
+    let canonical = canonical_url(&meta);
     let base = match meta.base.as_deref() {
         Some(b) => Some(url::join(canonical.as_deref(), b)),
         None => canonical.clone(),
@@ -141,27 +136,41 @@ pub fn parse(html: &str) -> Result<Article> {
         related: boxes.entries,
         ..Article::default()
     };
-    let first_para = article
-        .blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Paragraph)
-        .map(|b| b.text.clone());
-    article.standfirst = seen
-        .dek
-        .clone()
-        .or_else(|| {
-            meta.description
-                .clone()
-                .filter(|d| !same_start(d, first_para.as_deref().unwrap_or("")))
-        })
-        .map(|s| sanitize::clean_line(&s));
+    article.standfirst = seen.dek.as_deref().map(sanitize::clean_line);
     drop_header_repeats(&mut article);
+    if article.standfirst.is_none() {
+        // The description is a standfirst only when it is not the first paragraph again.
+        let first_para = article
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .map_or("", |b| b.text.as_str());
+        article.standfirst = meta
+            .description
+            .as_deref()
+            .filter(|d| !same_start(d, first_para))
+            .map(sanitize::clean_line);
+    }
+    drop_furniture_lines(&mut article);
     if article.title.is_empty() && article.blocks.is_empty() {
         article
             .warnings
             .push("no story text found on the page".into());
     }
     Ok(article)
+}
+
+/// The page's own address: `link rel=canonical` (a relative one joined to `og:url` or
+/// `<base>`), else `og:url`; only an absolute address counts.
+fn canonical_url(meta: &meta::Meta) -> Option<String> {
+    let absolute = |u: &String| url::scheme(u).is_some();
+    let og = meta.og_url.clone().filter(absolute);
+    let base = og.clone().or_else(|| meta.base.clone().filter(absolute));
+    meta.canonical
+        .as_deref()
+        .map(|c| url::join(base.as_deref(), c))
+        .filter(absolute)
+        .or(og)
 }
 
 /// The headline: `og:title`, JSON-LD `headline`, the first `<h1>`, else `<title>`; the site's
@@ -217,13 +226,19 @@ fn drop_header_repeats(a: &mut Article) {
             drop.push(i);
         }
     }
+    remove_blocks(a, &drop);
+}
+
+/// Removes blocks `drop` (ascending indices), with their links; later blocks' links and
+/// images follow them up.
+fn remove_blocks(a: &mut Article, drop: &[usize]) {
     if drop.is_empty() {
         return;
     }
     // Later blocks move up: their images and links follow.
-    let new_index = |old: usize| old - drop.iter().filter(|d| **d < old).count();
-    a.links
-        .retain(|l| l.at.is_none_or(|at| !drop.contains(&at.block)));
+    let new_index = |old: usize| old - drop.partition_point(|d| *d < old);
+    let dropped = |i: usize| drop.binary_search(&i).is_ok();
+    a.links.retain(|l| l.at.is_none_or(|at| !dropped(at.block)));
     for l in &mut a.links {
         if let Some(at) = l.at.as_mut() {
             at.block = new_index(at.block);
@@ -235,8 +250,41 @@ fn drop_header_repeats(a: &mut Article) {
     let mut i = 0;
     a.blocks.retain(|_| {
         i += 1;
-        !drop.contains(&(i - 1))
+        !dropped(i - 1)
     });
+}
+
+/// How short a block must be to be taken for a page's tool line ("Print this story").
+const TOOL_LINE: usize = 60;
+
+/// Words that open the tool lines left in a story's markup without a class to tell them by.
+const TOOL_WORDS: &[&str] = &[
+    "print this",
+    "email this",
+    "e-mail this",
+    "e-mail to a friend",
+    "email to a friend",
+    "share this",
+    "share on",
+    "advertisement",
+    "skip to",
+    "sign up for",
+    "subscribe to",
+];
+
+/// Drops short paragraphs that are only a page's tools ("Print this story | E-mail to a
+/// friend", "Advertisement").
+fn drop_furniture_lines(a: &mut Article) {
+    let tool = |b: &Block| {
+        let lower = b.text.to_lowercase();
+        b.kind == BlockKind::Paragraph
+            && b.text.chars().count() < TOOL_LINE
+            && TOOL_WORDS.iter().any(|w| lower.starts_with(w))
+    };
+    let drop: Vec<usize> = (0..a.blocks.len())
+        .filter(|&i| tool(&a.blocks[i]))
+        .collect();
+    remove_blocks(a, &drop);
 }
 
 /// The list row of a saved page from its start alone: the `<head>` (up to `</head>` or the
@@ -248,12 +296,7 @@ pub fn head(prefix: &str) -> Article {
     let title = header_title(&meta, None);
     let date = meta.date.clone();
     let (date_iso, datetime) = date.as_deref().map_or((None, None), meta::date_fields);
-    let canonical = meta
-        .canonical
-        .as_deref()
-        .map(|c| url::join(meta.og_url.as_deref(), c))
-        .or(meta.og_url.clone())
-        .filter(|u| url::scheme(u).is_some());
+    let canonical = canonical_url(&meta);
     Article {
         title: sanitize::clean_line(&title),
         authors: meta

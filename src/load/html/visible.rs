@@ -27,8 +27,6 @@ const DEK: &[&str] = &[
     "dek",
     "deck",
     "subtitle",
-    "subheadline",
-    "sub-headline",
     "strapline",
     "article-summary",
     "summary",
@@ -93,6 +91,20 @@ pub fn read(root: N<'_>, content: &[NodeId]) -> Seen {
                     seen.date = Some(d);
                 }
             }
+            // A date written out in an element marked as one (`.date`, `.timestamp`).
+            if own
+                && seen.date.is_none()
+                && parts().any(|w| {
+                    ["date", "timestamp", "published"]
+                        .iter()
+                        .any(|p| dom::has_part(w, p))
+                })
+            {
+                let t = dom::text(&n, 200);
+                if crate::article::date::date_line_iso(&t).is_some() {
+                    seen.date = Some(t);
+                }
+            }
             if dom::attr(&n, "itemprop").is_some_and(|p| p == "author") && prop_names.is_empty() {
                 let name = dom::find(n, |d| dom::attr(d, "itemprop") == Some("name"))
                     .map(|d| {
@@ -115,7 +127,7 @@ pub fn read(root: N<'_>, content: &[NodeId]) -> Seen {
                     dom::has_part(w, "byline") || w == "author" || dom::has_part(w, "author-name")
                 })
             {
-                byline_names = names(&dom::text(&n, BYLINE_MAX * 2));
+                byline_names = names(&dom::text_parts(&n, BYLINE_MAX * 2));
             }
             if own
                 && seen.dek.is_none()
@@ -150,12 +162,39 @@ fn names(text: &str) -> Vec<String> {
     if text.len() > BYLINE_MAX {
         return Vec::new();
     }
-    let first = text.split(['|', '·', '•']).next().unwrap_or("");
+    let first = text
+        .split(['|', '·', '•'])
+        .map(str::trim)
+        .find(|p| !p.is_empty())
+        .unwrap_or("");
     if crate::article::date::is_date_line(first) {
         return Vec::new();
     }
     meta::split_names(first)
         .into_iter()
         .filter(|n| n.split_whitespace().count() <= 5 && !n.chars().any(|c| c.is_ascii_digit()))
+        .filter(|n| !is_role(n))
         .collect()
+}
+
+/// Whether a byline part is a job title rather than a name (`Staff Reporter`).
+fn is_role(s: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "reporter",
+        "correspondent",
+        "writer",
+        "editor",
+        "staff",
+        "contributor",
+        "columnist",
+        "journalist",
+        "photographer",
+        "desk",
+    ];
+    s.split_whitespace().any(|w| {
+        ROLES.contains(
+            &w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    })
 }
