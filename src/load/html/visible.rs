@@ -101,7 +101,12 @@ pub fn read(root: N<'_>, content: &[NodeId]) -> Seen {
                 })
             {
                 let t = dom::text(&n, 200);
-                if crate::article::date::date_line_iso(&t).is_some() {
+                // A `<time datetime>` inside says it more exactly: it is read next.
+                let time_inside = dom::find(n, |d| {
+                    dom::name(d) == "time" && dom::attr(d, "datetime").is_some()
+                })
+                .is_some();
+                if !time_inside && crate::article::date::date_line_iso(&t).is_some() {
                     seen.date = Some(t);
                 }
             }
