@@ -576,3 +576,78 @@ fn a_page_of_many_megabytes_with_inline_data_parses() {
     assert_eq!(a.images[0].src.len(), picture.len());
     assert!(!all_text(&a).contains("var s"));
 }
+
+#[test]
+fn saved_pages_link_to_each_other_and_to_a_text_article_offline() {
+    use byline::load::resolve::{LinkFrom, Resolver, resolve_all};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/2026");
+    let crane = root.join("06/kessel-harbour-crane.html");
+    let driver = root.join("06/kessel-crane-driver.html");
+    let pilots = root.join("03/port-calloway-pilots-deal.txt");
+    let mut articles: Vec<Article> = [&crane, &driver, &pilots]
+        .iter()
+        .map(|p| load::load_file(p).unwrap())
+        .collect();
+    resolve_all(&mut articles);
+    let paths = |a: &Article| -> Vec<Option<PathBuf>> {
+        a.related.iter().map(|r| r.path.clone()).collect()
+    };
+    // By canonical URL (spelled with `www.`, a trailing slash and a tracking parameter), and
+    // by headline for the text article, which has no address.
+    assert_eq!(
+        paths(&articles[0]),
+        [Some(driver.clone()), Some(pilots.clone())]
+    );
+    assert_eq!(paths(&articles[1]), [Some(crane.clone())]);
+    assert_eq!(articles[0].backlinks, [driver.clone()]);
+    assert_eq!(articles[1].backlinks, [crane.clone()]);
+    // Body links: by the other page's address, and by a relative path to the text file that
+    // the page's canonical address was joined to.
+    let resolver = Resolver::new(
+        articles
+            .iter()
+            .map(|a| (a.title.as_str(), a.path.as_deref().unwrap())),
+    )
+    .with_urls(
+        articles
+            .iter()
+            .filter_map(|a| Some((a.url.as_deref()?, a.path.as_deref()?))),
+    );
+    fn from(a: &Article) -> LinkFrom<'_> {
+        LinkFrom {
+            path: a.path.as_deref(),
+            url: a.url.as_deref(),
+        }
+    }
+    let targets: Vec<Option<&Path>> = articles[0]
+        .links
+        .iter()
+        .map(|l| resolver.resolve_link(&l.url, from(&articles[0])))
+        .collect();
+    assert_eq!(targets, [Some(driver.as_path()), Some(pilots.as_path())]);
+    let back = &articles[1].links[0];
+    assert_eq!(
+        resolver.resolve_link(&back.url, from(&articles[1])),
+        Some(crane.as_path())
+    );
+}
+
+#[test]
+fn the_library_resolves_related_boxes_by_address_in_its_backlinks_pass() {
+    use byline::load::library::{Library, backlinks_with};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/2026/06");
+    let lib = Library::scan(&[dir.clone()]);
+    assert_eq!(lib.entries.len(), 2, "{:?}", lib.problems);
+    let urls = lib.urls();
+    assert_eq!(urls.len(), 2);
+    let titles = lib.titles();
+    let resolver =
+        byline::load::resolve::Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())))
+            .with_urls(urls.iter().map(|(u, p)| (u.as_str(), p.as_path())));
+    let files: Vec<PathBuf> = titles.iter().map(|(_, p)| p.clone()).collect();
+    let back = backlinks_with(&resolver, &files);
+    let crane = dir.join("kessel-harbour-crane.html");
+    let driver = dir.join("kessel-crane-driver.html");
+    assert_eq!(back.get(&crane), Some(&vec![driver.clone()]));
+    assert_eq!(back.get(&driver), Some(&vec![crane]));
+}
