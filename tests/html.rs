@@ -599,8 +599,8 @@ fn saved_pages_link_to_each_other_and_to_a_text_article_offline() {
         [Some(driver.clone()), Some(pilots.clone())]
     );
     assert_eq!(paths(&articles[1]), [Some(crane.clone())]);
-    assert_eq!(articles[0].backlinks, [driver.clone()]);
-    assert_eq!(articles[1].backlinks, [crane.clone()]);
+    assert_eq!(articles[0].backlinks, std::slice::from_ref(&driver));
+    assert_eq!(articles[1].backlinks, std::slice::from_ref(&crane));
     // Body links: by the other page's address, and by a relative path to the text file that
     // the page's canonical address was joined to.
     let resolver = Resolver::new(
@@ -636,7 +636,7 @@ fn saved_pages_link_to_each_other_and_to_a_text_article_offline() {
 fn the_library_resolves_related_boxes_by_address_in_its_backlinks_pass() {
     use byline::load::library::{Library, backlinks_with};
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/2026/06");
-    let lib = Library::scan(&[dir.clone()]);
+    let lib = Library::scan(std::slice::from_ref(&dir));
     assert_eq!(lib.entries.len(), 2, "{:?}", lib.problems);
     let urls = lib.urls();
     assert_eq!(urls.len(), 2);
