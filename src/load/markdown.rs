@@ -48,6 +48,12 @@ pub fn parse(text: &str) -> Result<Article> {
     related.extend(take_related(&mut blocks));
 
     let mut links = Vec::new();
+    // The article's own address, which links from other articles resolve by.
+    let own_url = fm
+        .url
+        .as_deref()
+        .map(|u| crate::text::sanitize::clean_line(u.trim()))
+        .filter(|u| !u.is_empty());
     if let Some(url) = fm.url {
         let text = if title.is_empty() {
             url.clone()
@@ -72,6 +78,7 @@ pub fn parse(text: &str) -> Result<Article> {
         blocks: blocks.into_iter().map(|m| m.block).collect(),
         related,
         links,
+        url: own_url,
         warnings,
         ..Article::default()
     };
