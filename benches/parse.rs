@@ -71,8 +71,14 @@ fn saved_page(bytes: usize) -> String {
          <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Council approves the tram line\",\
          \"datePublished\":\"2026-03-14T09:00:00Z\",\"author\":{\"name\":\"Ana Ruiz\"}}</script>",
     );
-    s.push_str(&format!("<script>var state = \"{}\";</script>", "x".repeat(bytes / 8)));
-    s.push_str(&format!("<style>{}</style></head><body>", ".c{color:#333}".repeat(bytes / 64)));
+    s.push_str(&format!(
+        "<script>var state = \"{}\";</script>",
+        "x".repeat(bytes / 8)
+    ));
+    s.push_str(&format!(
+        "<style>{}</style></head><body>",
+        ".c{color:#333}".repeat(bytes / 64)
+    ));
     s.push_str("<nav class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><main><article>");
     s.push_str("<h1>Council approves the tram line</h1><div class=\"share-bar\"><a href=\"/s\">Share</a></div>");
     s.push_str(&format!(

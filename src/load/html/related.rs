@@ -89,6 +89,18 @@ pub struct Boxes {
     pub entries: Vec<Related>,
 }
 
+/// How much of a box's first words is read for its heading.
+const HEADING_BYTES: usize = 80;
+
+/// The largest char boundary of `s` at or below `at`.
+fn floor(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// The box heading: the first thing in it, when that is words or a heading-like element (a
 /// heading, `<header>`, bold text, or an element whose class says title or heading); empty
 /// otherwise. Cheap: only the first child is read, and only a few words of it.
@@ -98,11 +110,10 @@ fn heading(n: &N<'_>) -> (String, bool) {
     }) else {
         return (String::new(), false);
     };
+    // The phrases are a few words long: the first words are all that is compared.
     if let Some(t) = first.value().as_text() {
-        return (
-            dom::collapse(&t.chars().take(200).collect::<String>()),
-            false,
-        );
+        let t = t.trim_start();
+        return (dom::collapse(&t[..floor(t, HEADING_BYTES)]), false);
     }
     let tag = dom::name(&first);
     let markers = dom::markers(&first);
@@ -112,7 +123,7 @@ fn heading(n: &N<'_>) -> (String, bool) {
     ) || markers.contains("title")
         || markers.contains("head");
     if heading_like {
-        (dom::text(&first, 200), true)
+        (dom::text(&first, HEADING_BYTES), true)
     } else {
         (String::new(), false)
     }
