@@ -59,6 +59,10 @@ pub fn join(base: Option<&str>, href: &str) -> String {
 
 /// A path with `.` and `..` segments removed (RFC 3986 §5.2.4).
 fn remove_dots(path: &str) -> String {
+    // Most paths have no dot segments: nothing to remove.
+    if !path.starts_with('.') && !path.contains("/.") {
+        return path.to_string();
+    }
     let mut out: Vec<&str> = Vec::new();
     let segments: Vec<&str> = path.split('/').collect();
     let last = segments.len().saturating_sub(1);
