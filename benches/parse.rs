@@ -59,6 +59,62 @@ fn parse_and_print(c: &mut Criterion) {
     }
 }
 
+/// A saved news page of about `bytes` bytes in the shape SingleFile leaves: metadata and
+/// JSON-LD, an inline script and style, a `data:` picture, menus, a share bar, a related box,
+/// comments and a footer around a long story with links.
+fn saved_page(bytes: usize) -> String {
+    let mut s = String::from(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Council approves the tram line | Coastline Wire</title>\
+         <meta property=\"og:title\" content=\"Council approves the tram line\">\
+         <meta property=\"og:site_name\" content=\"Coastline Wire\">\
+         <link rel=\"canonical\" href=\"https://coastline.example/news/tram-line\">\
+         <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Council approves the tram line\",\
+         \"datePublished\":\"2026-03-14T09:00:00Z\",\"author\":{\"name\":\"Ana Ruiz\"}}</script>",
+    );
+    s.push_str(&format!(
+        "<script>var state = \"{}\";</script>",
+        "x".repeat(bytes / 8)
+    ));
+    s.push_str(&format!(
+        "<style>{}</style></head><body>",
+        ".c{color:#333}".repeat(bytes / 64)
+    ));
+    s.push_str("<nav class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><main><article>");
+    s.push_str("<h1>Council approves the tram line</h1><div class=\"share-bar\"><a href=\"/s\">Share</a></div>");
+    s.push_str(&format!(
+        "<figure><img alt=\"The depot\" src=\"data:image/png;base64,{}\"><figcaption>The depot</figcaption></figure>",
+        "iVBORw0KGgo".repeat(bytes / 88)
+    ));
+    s.push_str("<div itemprop=\"articleBody\">");
+    let mut i = 0;
+    while s.len() < bytes * 15 / 16 {
+        i += 1;
+        s.push_str(&format!(
+            "<p>“We waited {i} years for this,” said <a href=\"/people/mira-holt\">Mira Holt</a>, who chairs the residents’ group. The line will run from the harbor to the <em>university</em>, and the first trams are due in the spring of next year.</p>"
+        ));
+        if i % 12 == 0 {
+            s.push_str("<h2>What happens next</h2>");
+        }
+    }
+    s.push_str("</div><aside class=\"related\"><h2>Related</h2><a href=\"/news/ferry\">Ferry crews weigh their own strike vote</a></aside></article>");
+    s.push_str("<section class=\"comments\"><p>A comment.</p></section></main><footer>Footer</footer></body></html>");
+    s
+}
+
+fn html_parse_and_print(c: &mut Criterion) {
+    let page = saved_page(1 << 20);
+    let format = Some(byline::article::Format::Html);
+    c.bench_function("parse html 1MB", |b| {
+        b.iter(|| load::parse_bytes(black_box(page.as_bytes()), format).expect("parses"))
+    });
+    c.bench_function("parse + print html 1MB", |b| {
+        b.iter(|| {
+            let a = load::parse_bytes(black_box(page.as_bytes()), format).expect("parses");
+            byline::render::print(&a, &Options::new(80), None, &|_| None)
+        })
+    });
+}
+
 fn listing(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     for i in 0..1000 {
@@ -110,5 +166,11 @@ fn feed_listing(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, parse_and_print, listing, feed_listing);
+criterion_group!(
+    benches,
+    parse_and_print,
+    html_parse_and_print,
+    listing,
+    feed_listing
+);
 criterion_main!(benches);

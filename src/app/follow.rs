@@ -275,7 +275,27 @@ impl App {
             return Effect::None;
         }
         match r.article.links.get(i - related.len()) {
-            Some(l) => Effect::OpenUrl(l.url.clone()),
+            Some(l) => {
+                // A link naming another article of the library (by address or relative path)
+                // opens it here, with the history, as a related headline does.
+                let from = crate::load::resolve::LinkFrom {
+                    path: r.article.path.as_deref(),
+                    url: r.article.url.as_deref(),
+                };
+                let url = l.url.clone();
+                let local = self
+                    .titles
+                    .get(&self.library)
+                    .resolve_link(&url, from)
+                    .and_then(|p| links::index_of_path(&self.library, p));
+                match local {
+                    Some(to) => {
+                        self.follow_to(to);
+                        Effect::None
+                    }
+                    None => Effect::OpenUrl(url),
+                }
+            }
             None => {
                 self.complain(format!("no link {n}"));
                 Effect::None

@@ -1,8 +1,8 @@
 //! Links on the page: where each one is, which are on screen, and where related headlines lead.
 
-use crate::article::Article;
+use crate::article::{Article, Related};
 use crate::load::library::Library;
-use crate::load::resolve::Resolver;
+use crate::load::resolve::{LinkFrom, Resolver};
 use crate::text::typeset::Page;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -49,12 +49,14 @@ pub fn index_of_path(library: &Library, path: &Path) -> Option<usize> {
 
 /// A resolver over the library's titles (articles without a file cannot be linked to).
 pub fn resolver(library: &Library) -> Resolver {
-    Resolver::new(
+    let files = || {
         library
             .entries
             .iter()
-            .filter_map(|e| Some((e.head.title.as_str(), e.head.path.as_deref()?))),
-    )
+            .filter_map(|e| Some((e, e.head.path.as_deref()?)))
+    };
+    Resolver::new(files().map(|(e, p)| (e.head.title.as_str(), p)))
+        .with_urls(files().filter_map(|(e, p)| Some((e.head.url.as_deref()?, p))))
 }
 
 /// The related-title index over the library: built the first time a headline must be resolved,
@@ -103,6 +105,11 @@ impl TitleIndex {
             .iter()
             .filter_map(|e| Some((e.head.title.clone(), e.head.path.clone()?)))
             .collect();
+        let urls: Vec<(String, PathBuf)> = library
+            .entries
+            .iter()
+            .filter_map(|e| Some((e.head.url.clone()?, e.head.path.clone()?)))
+            .collect();
         let cell = Arc::clone(&self.cell);
         // Without the thread the first headline resolved builds the index instead, and there
         // are no backlinks: nothing the reader needs.
@@ -111,6 +118,7 @@ impl TitleIndex {
             .spawn(move || {
                 let resolver = cell.get_or_init(|| {
                     Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())))
+                        .with_urls(urls.iter().map(|(u, p)| (u.as_str(), p.as_path())))
                 });
                 let _ = tx.send(super::msg::Msg::TitlesReady);
                 if let Some(then) = then {
@@ -144,25 +152,30 @@ pub fn with_related_resolved(
     resolver: &Resolver,
     article: Arc<Article>,
 ) -> Arc<Article> {
-    with_related_found(article, |title| {
-        let to = index_of_title(library, resolver, title)?;
+    with_related_found(article, |r, from| {
+        let to = index_of_path(library, resolver.resolve_related(r, from)?)?;
         library.entries[to].head.path.clone()
     })
 }
 
-/// `article` with each unresolved related headline pointed at the file `find` names for its
-/// title. With the library's own resolver, the paths are the library's (they are what it was
-/// built from), so a worker without the library resolves as [`with_related_resolved`] does.
+/// `article` with each unresolved related headline pointed at the file `find` names for it
+/// (by address or title; `find` is told where the article is). With the library's own
+/// resolver, the paths are the library's (they are what it was built from), so a worker
+/// without the library resolves as [`with_related_resolved`] does.
 pub fn with_related_found(
     mut article: Arc<Article>,
-    find: impl Fn(&str) -> Option<PathBuf>,
+    find: impl Fn(&Related, LinkFrom<'_>) -> Option<PathBuf>,
 ) -> Arc<Article> {
+    let from = LinkFrom {
+        path: article.path.as_deref(),
+        url: article.url.as_deref(),
+    };
     let found: Vec<(usize, PathBuf)> = article
         .related
         .iter()
         .enumerate()
         .filter(|(_, r)| r.path.is_none())
-        .filter_map(|(i, r)| Some((i, find(&r.title)?)))
+        .filter_map(|(i, r)| Some((i, find(r, from)?)))
         .collect();
     if !found.is_empty() {
         let a = Arc::make_mut(&mut article);

@@ -197,6 +197,7 @@ impl Feed {
                     date_iso,
                     source: self.title.clone(),
                     authors: self.item_authors(item),
+                    url: item.links.first().map(|l| l.href.clone()),
                     id,
                     id_start: None,
                 }

@@ -22,6 +22,9 @@ pub struct Head {
     pub source: Option<String>,
     /// Authors as written.
     pub authors: Vec<String>,
+    /// The article's own web address (a saved page's canonical URL, `url` front matter), which
+    /// links from other articles resolve by.
+    pub url: Option<String>,
     /// Stable id for reading state: a hash of title, date and the start of the text, so a moved
     /// or renamed file keeps its read mark, bookmark and position. Empty when the row was read
     /// without it ([`Ids::Skip`]) or with it left for later ([`Ids::Later`]).
@@ -53,6 +56,7 @@ impl Head {
             date_iso: article.date_iso.clone(),
             source: article.source.clone(),
             authors: article.authors.clone(),
+            url: article.url.clone(),
             id: crate::state::article_id(
                 &article.title,
                 article.date.as_deref(),
@@ -215,6 +219,9 @@ pub fn rows(path: &Path, ids: Ids) -> Result<Vec<Head>> {
 /// [`read`], computing the state id when `ids` says.
 pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
     let format = super::format_for(path);
+    if format == Some(Format::Html) {
+        return super::html::row::row(path, ids);
+    }
     if format == Some(Format::Json) {
         return Ok(Head::of(&super::load_file(path)?));
     }
@@ -250,6 +257,9 @@ pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
         // keeps a list of 100,000 articles fast.
         buf = &buf[..header_bytes(buf)];
     }
+    if format.is_none() && super::html::sniff(buf) {
+        return super::html::row::row(path, ids);
+    }
     let clean = sanitize::decode(buf).with_context(|| super::shown(path))?;
     let mut head = match format.unwrap_or_else(|| super::sniff(&clean.text)) {
         Format::Markdown => {
@@ -271,6 +281,7 @@ pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
                 date_iso: h.date_iso,
                 source: h.source,
                 authors: h.authors,
+                url: None,
                 id: String::new(),
                 id_start: None,
             }

@@ -230,13 +230,15 @@ impl Library {
             return;
         };
         let titles = self.titles();
+        let urls = self.urls();
         // Without the thread there are simply no backlinks: nothing the reader needs.
         let _ = std::thread::Builder::new()
             .name("byline-backlinks".into())
             .spawn(move || {
-                job(&Resolver::new(
-                    titles.iter().map(|(t, p)| (t.as_str(), p.as_path())),
-                ));
+                job(
+                    &Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())))
+                        .with_urls(urls.iter().map(|(u, p)| (u.as_str(), p.as_path()))),
+                );
             });
     }
 
@@ -246,6 +248,16 @@ impl Library {
             .iter()
             .filter(|e| e.article.is_none())
             .filter_map(|e| Some((e.head.title.clone(), e.head.path.clone()?)))
+            .collect()
+    }
+
+    /// Own address and file of every article read from a file that has one (saved pages'
+    /// canonical URLs, `url` front matter): what links by address resolve to.
+    pub fn urls(&self) -> Vec<(String, PathBuf)> {
+        self.entries
+            .iter()
+            .filter(|e| e.article.is_none())
+            .filter_map(|e| Some((e.head.url.clone()?, e.head.path.clone()?)))
             .collect()
     }
 
@@ -352,8 +364,12 @@ pub fn backlinks_with(resolver: &Resolver, files: &[PathBuf]) -> Backlinks {
         let Ok(article) = super::load_links(source) else {
             continue;
         };
+        let from = super::resolve::LinkFrom {
+            path: Some(source),
+            url: article.url.as_deref(),
+        };
         for r in &article.related {
-            if let Some(target) = resolver.resolve(&r.title)
+            if let Some(target) = resolver.resolve_related(r, from)
                 && target != source.as_path()
             {
                 let list = out.entry(target.to_path_buf()).or_default();

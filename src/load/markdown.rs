@@ -78,7 +78,13 @@ pub fn parse_named(text: &str, file_name: Option<&str>) -> Result<Article> {
     let dateline = take_dateline(&mut blocks);
 
     let mut links = Vec::new();
-    if let Some(url) = &fm.url {
+    // The article's own address, which links from other articles resolve by.
+    let own_url = fm
+        .url
+        .as_deref()
+        .map(|u| crate::text::sanitize::clean_line(u.trim()))
+        .filter(|u| !u.is_empty());
+    if let Some(url) = fm.url {
         let text = if title.is_empty() {
             url.clone()
         } else {
@@ -127,7 +133,7 @@ pub fn parse_named(text: &str, file_name: Option<&str>) -> Result<Article> {
         related,
         links,
         tags: fm.tags.iter().map(|t| collapse(t)).collect(),
-        url: fm.url.map(|u| u.trim().to_string()),
+        url: own_url,
         images,
         warnings,
         ..Article::default()

@@ -32,6 +32,9 @@ pub fn format_for(path: &Path) -> Option<Format> {
         ("rss", Format::Feed),
         ("atom", Format::Feed),
         ("rdf", Format::Feed),
+        ("html", Format::Html),
+        ("htm", Format::Html),
+        ("xhtml", Format::Html),
     ]
     .into_iter()
     .find(|(ext, _)| {
@@ -54,11 +57,13 @@ fn file_name(path: &Path) -> &[u8] {
     &bytes[start..]
 }
 
-/// Guesses the format of text with no file name (stdin): a feed, a JSON object or array of
-/// objects, Markdown, else news-wire.
+/// Guesses the format of text with no file name (stdin): a web page, a feed, a JSON object or
+/// array of objects, Markdown, else news-wire.
 pub fn sniff(text: &str) -> Format {
     let t = text.trim_start();
-    if feed::sniff(t) || (t.starts_with('{') && feed::is_json_feed(t.as_bytes())) {
+    if html::sniff(t.as_bytes()) {
+        Format::Html
+    } else if feed::sniff(t) || (t.starts_with('{') && feed::is_json_feed(t.as_bytes())) {
         Format::Feed
     } else if t.starts_with('{')
         || t.strip_prefix('[')
@@ -87,7 +92,13 @@ fn parse_structure(bytes: &[u8], format: Option<Format>, name: Option<&str>) -> 
         // A feed is parsed from its bytes: its XML prolog names its encoding.
         return feed::parse_first(bytes);
     }
-    let clean = sanitize::decode(bytes)?;
+    // A web page says its own encoding; every other format is UTF-8 (or UTF-16 with a BOM).
+    let page = format == Some(Format::Html) || (format.is_none() && html::sniff(bytes));
+    let clean = if page {
+        html::decode(bytes)?
+    } else {
+        sanitize::decode(bytes)?
+    };
     let format = format.unwrap_or_else(|| sniff(&clean.text));
     let mut article = match format {
         Format::Text => wire::parse(&clean.text),
@@ -124,6 +135,17 @@ pub fn load_links(path: &Path) -> Result<Article> {
             anyhow::bail!("{}: the feed has no items", shown(path));
         }
         return Ok(feed.article(path, 0));
+    }
+    if format_for(path) == Some(Format::Html)
+        && let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > html::MAX_PAGE as u64
+    {
+        anyhow::bail!(
+            "{}: page too large: {} MB (saved pages are read up to {} MB)",
+            shown(path),
+            meta.len() >> 20,
+            html::MAX_PAGE >> 20
+        );
     }
     let bytes = crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES)
         .with_context(|| format!("reading {}", shown(path)))?;
@@ -321,6 +343,7 @@ mod tests {
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
             "xml" | "rss" | "atom" | "rdf" => Some(Format::Feed),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
         };
         for p in [
@@ -346,6 +369,10 @@ mod tests {
             "",
             "/",
             "é/ü.txt",
+            "saved/Page.HTML",
+            "a.htm",
+            "b.xhtml",
+            "c.shtml",
         ] {
             let path = Path::new(p);
             assert_eq!(format_for(path), by_std(path), "{p:?}");

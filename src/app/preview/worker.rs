@@ -71,7 +71,9 @@ impl Job {
         let resolver = titles.ready().filter(|_| unresolved);
         let related_pending = unresolved && resolver.is_none();
         let article = match resolver {
-            Some(r) => links::with_related_found(article, |t| r.resolve(t).map(Path::to_path_buf)),
+            Some(r) => links::with_related_found(article, |rel, from| {
+                r.resolve_related(rel, from).map(Path::to_path_buf)
+            }),
             None => article,
         };
         let title_of = |p: &Path| {

@@ -1,9 +1,33 @@
 //! Saved web pages (`.html`, `.htm`, `.xhtml`): the story's main content and its header.
 //!
-//! Placeholder until the saved-page reader lands: the text between tags, as paragraphs.
+//! The page is parsed by html5ever (through `scraper`), as a browser would, so truncated or
+//! malformed markup still gives a tree. The header comes from the page's metadata first
+//! ([`meta`]) and its visible text second ([`visible`]); the story is found by [`content`],
+//! its related box by [`related`], and [`blocks`] turns the story's elements into body blocks.
+//! [`to_blocks`] is the same last step for HTML found inside other formats.
 
-use crate::article::{Article, Block, BlockKind, Link};
-use anyhow::Result;
+mod blocks;
+mod content;
+mod depth;
+mod dom;
+mod encoding;
+mod meta;
+mod related;
+pub mod row;
+pub mod url;
+mod visible;
+
+use crate::article::{Article, Block, BlockKind, Image, Link};
+use crate::load::resolve::normalise;
+use crate::text::sanitize;
+use anyhow::{Result, bail};
+use foldhash::{HashSet, HashSetExt};
+use scraper::Html;
+
+/// The largest page read: a saved page of any real site is a few MB (SingleFile pages with
+/// their pictures inlined reach tens); past this the page is refused with a message rather
+/// than parsed into a tree many times its size.
+pub const MAX_PAGE: usize = 64 << 20;
 
 /// Body blocks and links read from a fragment of HTML (a JSON field, a feed item's content).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -12,42 +36,312 @@ pub struct HtmlBody {
     pub blocks: Vec<Block>,
     /// Every `<a href>`, with its text and where it stands in `blocks`.
     pub links: Vec<Link>,
+    /// The pictures, each with the `image` block standing for it.
+    pub images: Vec<Image>,
 }
 
 /// Turns a fragment of HTML into body blocks: the shared HTML-to-blocks step of JSON fields,
-/// feed items and saved pages.
+/// feed items and saved pages. Relative links stay as written.
 pub fn to_blocks(html: &str) -> HtmlBody {
-    let mut text = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                text.push(' ');
-            }
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let blocks = if text.is_empty() {
-        Vec::new()
-    } else {
-        vec![Block::new(BlockKind::Paragraph, text)]
-    };
+    to_blocks_at(html, None)
+}
+
+/// [`to_blocks`] with relative links joined to `base` (a feed item's own address).
+pub fn to_blocks_at(html: &str, base: Option<&str>) -> HtmlBody {
+    let doc = Html::parse_fragment(&depth::bound(html));
+    let root = doc.tree.root();
+    let walked = blocks::walk(&[root], &HashSet::new(), base);
     HtmlBody {
-        blocks,
-        links: Vec::new(),
+        blocks: walked.blocks,
+        links: walked.links,
+        images: walked.images,
     }
+}
+
+/// Whether the start of `bytes` is a web page (`<!DOCTYPE html`, `<html`, or either after a
+/// BOM, comments or an XML declaration).
+pub fn sniff(bytes: &[u8]) -> bool {
+    let start = &bytes[..bytes.len().min(1024)];
+    let start = start.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(start);
+    let lower: Vec<u8> = start.iter().map(u8::to_ascii_lowercase).collect();
+    let t = lower.trim_ascii_start();
+    if t.starts_with(b"<!doctype html") || t.starts_with(b"<html") {
+        return true;
+    }
+    // A SingleFile page opens with a comment; an XHTML page with an XML declaration.
+    (t.starts_with(b"<!--") || t.starts_with(b"<?xml"))
+        && (memchr::memmem::find(t, b"<!doctype html").is_some()
+            || memchr::memmem::find(t, b"<html").is_some())
+}
+
+/// Page bytes as text: the encoding the page declares (or its BOM, or a guess), then the
+/// same neutralising as every other article. Pages over [`MAX_PAGE`] are refused.
+pub fn decode(bytes: &[u8]) -> Result<sanitize::Clean> {
+    if bytes.len() > MAX_PAGE {
+        bail!(
+            "page too large: {} MB (saved pages are read up to {} MB)",
+            bytes.len() >> 20,
+            MAX_PAGE >> 20
+        );
+    }
+    let (text, note) = encoding::decode(bytes);
+    let mut clean = sanitize::decode(text.as_bytes())?;
+    clean.warnings.extend(note);
+    Ok(clean)
 }
 
 /// Parses a whole saved page.
 pub fn parse(html: &str) -> Result<Article> {
-    let body = to_blocks(html);
-    Ok(Article {
-        blocks: body.blocks,
-        links: body.links,
+    if html.len() > MAX_PAGE {
+        bail!("page too large: {} MB", html.len() >> 20);
+    }
+    let doc = Html::parse_document(&depth::bound(html));
+    let root = doc.tree.root();
+    let meta = meta::Meta::read(root);
+    let stats = content::measure(root);
+    let roots = content::find(root, &stats);
+    let seen = visible::read(root, &roots);
+    let canonical = canonical_url(&meta);
+    let base = match meta.base.as_deref() {
+        Some(b) => Some(url::join(canonical.as_deref(), b)),
+        None => canonical.clone(),
+    };
+    let boxes = related::find(root, &roots, base.as_deref());
+    let mut removed: HashSet<_> = boxes.nodes.iter().copied().collect();
+    removed.extend(seen.dek_node);
+    let tree = root.tree();
+    let root_nodes: Vec<_> = roots.iter().filter_map(|id| tree.get(*id)).collect();
+    let walked = blocks::walk(&root_nodes, &removed, base.as_deref());
+
+    let site = meta.site.clone();
+    let title = header_title(&meta, seen.h1.as_deref());
+    let mut authors = meta.authors.clone();
+    if authors.is_empty() {
+        authors = seen.authors.clone();
+    }
+    let date = meta.date.clone().or_else(|| seen.date.clone());
+    let (date_iso, datetime) = date.as_deref().map_or((None, None), meta::date_fields);
+    let mut article = Article {
+        title: sanitize::clean_line(&title),
+        authors: authors.iter().map(|a| sanitize::clean_line(a)).collect(),
+        source: site.map(|s| sanitize::clean_line(&s)),
+        date: date.map(|d| sanitize::clean_line(&d)),
+        date_iso,
+        datetime,
+        url: canonical.map(|u| sanitize::clean_line(&u)),
+        tags: meta.tags.iter().map(|t| sanitize::clean_line(t)).collect(),
+        blocks: walked.blocks,
+        links: walked.links,
+        images: walked.images,
+        related: boxes.entries,
         ..Article::default()
-    })
+    };
+    article.standfirst = seen.dek.as_deref().map(sanitize::clean_line);
+    drop_header_repeats(&mut article);
+    if article.standfirst.is_none() {
+        // The description is a standfirst only when it is not the first paragraph again.
+        let first_para = article
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .map_or("", |b| b.text.as_str());
+        article.standfirst = meta
+            .description
+            .as_deref()
+            .filter(|d| !same_start(d, first_para))
+            .map(sanitize::clean_line);
+    }
+    drop_furniture_lines(&mut article);
+    if article.title.is_empty() && article.blocks.is_empty() {
+        article
+            .warnings
+            .push("no story text found on the page".into());
+    }
+    Ok(article)
+}
+
+/// The page's own address: `link rel=canonical` (a relative one joined to `og:url` or
+/// `<base>`), else `og:url`; only an absolute address counts.
+fn canonical_url(meta: &meta::Meta) -> Option<String> {
+    let absolute = |u: &String| url::scheme(u).is_some();
+    let og = meta.og_url.clone().filter(absolute);
+    let base = og.clone().or_else(|| meta.base.clone().filter(absolute));
+    meta.canonical
+        .as_deref()
+        .map(|c| url::join(base.as_deref(), c))
+        .filter(absolute)
+        .or(og)
+}
+
+/// The headline: `og:title`, JSON-LD `headline`, the first `<h1>`, else `<title>`; the site's
+/// name is taken off.
+fn header_title(meta: &meta::Meta, h1: Option<&str>) -> String {
+    let site = meta.site.as_deref();
+    if let Some(t) = &meta.og_title {
+        return meta::strip_site(t, site, false);
+    }
+    if let Some(t) = &meta.headline {
+        return meta::strip_site(t, site, false);
+    }
+    if let Some(t) = h1.filter(|t| !t.is_empty()) {
+        return t.to_string();
+    }
+    meta.title_tag
+        .as_deref()
+        .map(|t| meta::strip_site(t, site, true))
+        .unwrap_or_default()
+}
+
+/// Whether one text is the start of the other (a description cut from the first paragraph,
+/// `…` and all), compared in normal form.
+fn same_start(a: &str, b: &str) -> bool {
+    let (a, b) = (normalise(a.trim_end_matches(['…', '.'])), normalise(b));
+    !a.is_empty() && !b.is_empty() && (a.starts_with(&b) || b.starts_with(&a))
+}
+
+/// How many blocks at the top of the body are looked at for a repeat of the header.
+const HEADER_BLOCKS: usize = 6;
+
+/// Drops the blocks at the top of the body that only repeat the header: the headline, the
+/// standfirst, a date line, a `By …` line naming the authors. Nothing past the first long
+/// paragraph is touched.
+fn drop_header_repeats(a: &mut Article) {
+    let title = normalise(&a.title);
+    let dek = a.standfirst.as_deref().map(normalise);
+    let authors: Vec<String> = a.authors.iter().map(|s| normalise(s)).collect();
+    let mut drop = Vec::new();
+    for (i, b) in a.blocks.iter().enumerate().take(HEADER_BLOCKS) {
+        if b.kind == BlockKind::Paragraph && b.text.chars().count() > 120 {
+            break;
+        }
+        let n = normalise(&b.text);
+        let repeat = matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph)
+            && (n == title
+                || dek.as_deref() == Some(n.as_str())
+                || crate::article::date::is_date_line(&b.text)
+                || (b.text.len() < 120
+                    && meta::strip_by(&b.text).len() < b.text.len()
+                    && authors.iter().any(|x| n.contains(x.as_str()))));
+        if repeat && !n.is_empty() {
+            drop.push(i);
+        }
+    }
+    remove_blocks(a, &drop);
+}
+
+/// Removes blocks `drop` (ascending indices), with their links; later blocks' links and
+/// images follow them up.
+fn remove_blocks(a: &mut Article, drop: &[usize]) {
+    if drop.is_empty() {
+        return;
+    }
+    // Later blocks move up: their images and links follow.
+    let new_index = |old: usize| old - drop.partition_point(|d| *d < old);
+    let dropped = |i: usize| drop.binary_search(&i).is_ok();
+    a.links.retain(|l| l.at.is_none_or(|at| !dropped(at.block)));
+    for l in &mut a.links {
+        if let Some(at) = l.at.as_mut() {
+            at.block = new_index(at.block);
+        }
+    }
+    for img in &mut a.images {
+        img.block = new_index(img.block);
+    }
+    let mut i = 0;
+    a.blocks.retain(|_| {
+        i += 1;
+        !dropped(i - 1)
+    });
+}
+
+/// How short a block must be to be taken for a page's tool line ("Print this story").
+const TOOL_LINE: usize = 60;
+
+/// Words that open the tool lines left in a story's markup without a class to tell them by.
+const TOOL_WORDS: &[&str] = &[
+    "print this",
+    "email this",
+    "e-mail this",
+    "e-mail to a friend",
+    "email to a friend",
+    "share this",
+    "share on",
+    "advertisement",
+    "skip to",
+    "sign up for",
+    "subscribe to",
+];
+
+/// Drops short paragraphs that are only a page's tools ("Print this story | E-mail to a
+/// friend", "Advertisement").
+fn drop_furniture_lines(a: &mut Article) {
+    let tool = |b: &Block| {
+        let lower = b.text.to_lowercase();
+        b.kind == BlockKind::Paragraph
+            && b.text.chars().count() < TOOL_LINE
+            && TOOL_WORDS.iter().any(|w| lower.starts_with(w))
+    };
+    let drop: Vec<usize> = (0..a.blocks.len())
+        .filter(|&i| tool(&a.blocks[i]))
+        .collect();
+    remove_blocks(a, &drop);
+}
+
+/// The list row of a saved page from its start alone: the `<head>` (up to `</head>` or the
+/// first 64 KB) parsed for its metadata.
+pub fn head(prefix: &str) -> Article {
+    let end = find_ci(prefix, "</head").unwrap_or(prefix.len());
+    let doc = Html::parse_document(&prefix[..end]);
+    let meta = meta::Meta::read(doc.tree.root());
+    let title = header_title(&meta, None);
+    let date = meta.date.clone();
+    let (date_iso, datetime) = date.as_deref().map_or((None, None), meta::date_fields);
+    let canonical = canonical_url(&meta);
+    Article {
+        title: sanitize::clean_line(&title),
+        authors: meta
+            .authors
+            .iter()
+            .map(|a| sanitize::clean_line(a))
+            .collect(),
+        source: meta.site.as_deref().map(sanitize::clean_line),
+        date: date.map(|d| sanitize::clean_line(&d)),
+        date_iso,
+        datetime,
+        url: canonical.map(|u| sanitize::clean_line(&u)),
+        format: crate::article::Format::Html,
+        ..Article::default()
+    }
+}
+
+/// Byte offset of `needle` (ASCII, lower case) in `hay`, ignoring ASCII case.
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    hay.as_bytes()
+        .windows(n.len())
+        .position(|w| w.eq_ignore_ascii_case(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_of_every_kind_parses_with_its_text() {
+        for (open, close) in [
+            ("<div>", "</div>"),
+            ("<b>", "</b>"),
+            ("<p><span>", ""),
+            ("<table><tr><td>", ""),
+            ("<a href=x>", ""),
+            ("<ul><li>", ""),
+            ("<blockquote>", "</blockquote>"),
+        ] {
+            let n = 20_000;
+            let page = format!("<html><body>{}deep text{}", open.repeat(n), close.repeat(n));
+            let a = parse(&page).unwrap();
+            let text: String = a.blocks.iter().map(|b| b.text.as_str()).collect();
+            assert!(text.contains("deep text"), "{open}: {text:?}");
+        }
+    }
 }

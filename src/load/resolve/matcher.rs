@@ -1,7 +1,9 @@
 //! Matching a headline to the closest library title: exact on the normalised form, else the
 //! best weighted word overlap above a threshold, found through an inverted index.
 
+use super::links::{From, LinkIndex};
 use super::normalise;
+use crate::article::Related;
 use foldhash::{HashMap, HashSet, HashSetExt};
 use std::path::{Path, PathBuf};
 
@@ -42,6 +44,8 @@ pub struct Resolver {
     stop: Vec<bool>,
     /// Word id → its weight.
     id_weights: Vec<f64>,
+    /// The same articles by own address and by path, for links that name them that way.
+    links: LinkIndex,
 }
 
 impl Resolver {
@@ -87,7 +91,30 @@ impl Resolver {
             .iter()
             .map(|ws| ws.iter().map(|&id| r.id_weight(id)).sum())
             .collect();
+        r.links = LinkIndex::new(r.paths.iter().map(PathBuf::as_path));
         r
+    }
+
+    /// Adds the articles' own addresses (`(url, file)`), so links naming them by address
+    /// resolve ([`Resolver::resolve_link`]).
+    pub fn with_urls<'a>(mut self, urls: impl IntoIterator<Item = (&'a str, &'a Path)>) -> Self {
+        self.links.add_urls(urls);
+        self
+    }
+
+    /// The library file a link names by address or relative path, found from an article
+    /// at `from` (see [`super::links`] for the rule).
+    pub fn resolve_link(&self, link: &str, from: From<'_>) -> Option<&Path> {
+        self.links.resolve(link, from)
+    }
+
+    /// Where a related entry leads: its address or path when it has one that names a
+    /// library file, else its headline.
+    pub fn resolve_related(&self, r: &Related, from: From<'_>) -> Option<&Path> {
+        r.url
+            .as_deref()
+            .and_then(|u| self.resolve_link(u, from))
+            .or_else(|| self.resolve(&r.title))
     }
 
     /// The path of the article `headline` names, or `None` when no title is close enough.

@@ -5,22 +5,26 @@
 //! wins when it is close enough. An inverted index from word to titles keeps this fast on large
 //! libraries: a headline only looks at titles sharing one of its rarer words.
 
+pub mod links;
 mod matcher;
 mod normalise;
 
+pub use links::From as LinkFrom;
 pub use matcher::Resolver;
 pub use normalise::normalise;
 
 use crate::article::Article;
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// Fills every article's `related[].path` and `backlinks` from the others in `articles`.
 ///
 /// A related path already set (Markdown front matter, JSON, an earlier run) is kept when, taken
 /// relative to the article's folder or else as it stands, it names a library file; a title that
 /// is only the stand-in made from the file name then becomes that article's headline.
-/// Otherwise the headline is resolved by [`Resolver`]. An article never links to itself.
+/// Otherwise a related entry with an address (a saved page's related box) resolves by it
+/// ([`links`]: another article's own address, or a relative file path), and else by its
+/// headline through [`Resolver`]. An article never links to itself.
 /// `backlinks` lists, in library order and once each, the articles whose related block resolves
 /// to this one. Paths are compared lexically (`a/./b/../c` = `a/c`), without touching the disk.
 pub fn resolve_all(articles: &mut [Article]) {
@@ -29,7 +33,11 @@ pub fn resolve_all(articles: &mut [Article]) {
         .enumerate()
         .filter_map(|(i, a)| a.path.as_deref().map(|p| (i, a.title.as_str(), p)))
         .collect();
-    let resolver = Resolver::new(entries.iter().map(|&(_, t, p)| (t, p)));
+    let resolver = Resolver::new(entries.iter().map(|&(_, t, p)| (t, p))).with_urls(
+        articles
+            .iter()
+            .filter_map(|a| Some((a.url.as_deref()?, a.path.as_deref()?))),
+    );
     let by_path: HashMap<PathBuf, usize> = entries
         .iter()
         .map(|&(i, _, p)| (lexical(p), i))
@@ -55,7 +63,17 @@ pub fn resolve_all(articles: &mut [Article]) {
                             .or_else(|| by_path.get(&lexical(p)))
                             .copied()
                     });
-                    let j = by_file.or_else(|| resolver.best(&r.title).map(article_of))?;
+                    let from = LinkFrom {
+                        path: a.path.as_deref(),
+                        url: a.url.as_deref(),
+                    };
+                    let by_link = || {
+                        let found = resolver.resolve_link(r.url.as_deref()?, from)?;
+                        by_path.get(&lexical(found)).copied()
+                    };
+                    let j = by_file
+                        .or_else(by_link)
+                        .or_else(|| resolver.best(&r.title).map(article_of))?;
                     (j != i).then_some(j)
                 })
                 .collect()
@@ -89,22 +107,7 @@ pub fn resolve_all(articles: &mut [Article]) {
     }
 }
 
-/// `p` with `.` components dropped and `..` folded into the component before it.
-fn lexical(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
-            {
-                out.pop();
-            }
-            c => out.push(c.as_os_str()),
-        }
-    }
-    out
-}
+use links::lexical;
 
 #[cfg(test)]
 mod tests {
