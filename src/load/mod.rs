@@ -205,8 +205,7 @@ pub fn container_kind(path: &Path) -> Result<Option<Container>> {
     match format_for(path) {
         Some(Format::Feed) => Ok(Some(Container::Feed)),
         Some(Format::Json) => Ok(json_container(
-            &crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES)
-                .map_err(read_err)?,
+            &crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES).map_err(read_err)?,
         )),
         // One item (`FILE#ID`) is no container of its own.
         Some(_) | None if container_item(path).is_some() => Ok(None),

@@ -1,13 +1,11 @@
 //! Feed files and JSON lists: one file, one list row and one article per item.
 
-
-
+use crate::common::byline;
 use byline::app::{Action, App};
 use byline::article::Format;
 use byline::load::{self, library::Library};
 use byline::state::Store;
 use byline::ui::theme::Theme;
-use crate::common::byline;
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {

@@ -6,6 +6,7 @@
 mod common;
 
 mod config;
+mod html;
 mod json;
 mod json_shapes;
 mod markdown;
