@@ -276,10 +276,13 @@ const TOOL_WORDS: &[&str] = &[
 /// friend", "Advertisement").
 fn drop_furniture_lines(a: &mut Article) {
     let tool = |b: &Block| {
-        let lower = b.text.to_lowercase();
         b.kind == BlockKind::Paragraph
+            && b.text.len() < TOOL_LINE * 4
             && b.text.chars().count() < TOOL_LINE
-            && TOOL_WORDS.iter().any(|w| lower.starts_with(w))
+            && {
+                let lower = b.text.to_lowercase();
+                TOOL_WORDS.iter().any(|w| lower.starts_with(w))
+            }
     };
     let drop: Vec<usize> = (0..a.blocks.len())
         .filter(|&i| tool(&a.blocks[i]))

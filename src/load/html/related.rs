@@ -139,6 +139,11 @@ fn is_box(n: &N<'_>) -> bool {
         return false;
     }
     let (h, element) = heading(n);
+    // A story paragraph opens with words and no colon: not a "Read more:" line, and the
+    // commonest element here, so it is settled before any lower-casing.
+    if matches!(tag, "p" | "li") && !element && !h.contains(':') {
+        return false;
+    }
     if starts_with_any(&h, SITE_WIDE) {
         return false;
     }
