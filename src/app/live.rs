@@ -118,7 +118,7 @@ impl App {
             self.library_changed();
             // The search index was built over the files as they were: `F` builds it again.
             if let Some(ix) = self.search_index.as_mut() {
-                ix.stale = true;
+                ix.mark_stale();
             }
         }
         match problems.len() {

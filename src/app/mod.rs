@@ -139,9 +139,9 @@ pub struct App {
     /// The find in the open article, while one is typed or kept.
     pub find: Option<Find>,
     /// The full-text search's query and results (kept while the overlay is closed).
-    pub search: Option<Search>,
+    search: Option<Search>,
     /// The search worker, started on the first search.
-    pub search_index: Option<SearchIndex>,
+    search_index: Option<SearchIndex>,
     /// The list preview's worker and the preview the reading pane waits for.
     pub preview: preview::Preview,
     /// The prompt that has the keyboard (filter, find or search), while one is open.

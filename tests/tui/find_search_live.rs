@@ -204,9 +204,8 @@ fn j_toggles_justification_and_keeps_the_paragraph_on_top() {
 fn wait_all(app: &mut App) {
     let deadline = Instant::now() + Duration::from_secs(20);
     let done = |app: &App| {
-        app.search
-            .as_ref()
-            .and_then(|s| s.results.as_ref())
+        app.search()
+            .and_then(|s| s.results())
             .is_some_and(|r| r.indexed == r.total)
     };
     while !done(app) && Instant::now() < deadline {
@@ -231,21 +230,17 @@ fn search_shows_ranked_results_and_opens_one_at_its_match() {
     assert_eq!(app.mode, Mode::Search);
     type_text(&mut app, "cranes");
     wait_all(&mut app);
-    let s = app.search.as_ref().unwrap();
-    let hits = &s.results.as_ref().unwrap().hits;
+    let s = app.search().unwrap();
+    let hits = &s.results().unwrap().hits;
     // Harbor, port and copper hold the paragraph about the cranes; the note does not.
     assert_eq!(hits.len(), 3);
     assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
     app.update(Action::Down);
     app.update(Action::Down);
     app.update(Action::Down);
-    assert_eq!(
-        app.search.as_ref().unwrap().selected,
-        2,
-        "stops at the last"
-    );
+    assert_eq!(app.search().unwrap().selected(), 2, "stops at the last");
     app.update(Action::Up);
-    let hit = app.search.as_ref().unwrap().results.as_ref().unwrap().hits[1].clone();
+    let hit = app.search().unwrap().results().unwrap().hits[1].clone();
     app.update(Action::Prompt(Edit::Accept));
     assert_eq!(app.reader.as_ref().unwrap().index, hit.id);
     assert_eq!(app.mode, Mode::Find);
@@ -274,7 +269,7 @@ fn stale_results_are_dropped_and_esc_closes_the_search() {
         total: 4,
     };
     assert!(!app.search_results(stale));
-    assert!(app.search.as_ref().unwrap().results.is_none());
+    assert!(app.search().unwrap().results().is_none());
     app.update(Action::Prompt(Edit::Cancel));
     assert_eq!(app.mode, Mode::List);
 }
@@ -282,12 +277,12 @@ fn stale_results_are_dropped_and_esc_closes_the_search() {
 #[test]
 fn the_first_search_starts_a_worker_over_the_library() {
     let mut app = app(120, 40);
-    assert!(app.search_index.is_none());
+    assert!(app.search_index().is_none());
     app.update(Action::SearchStart);
-    assert!(app.search_index.is_some());
+    assert!(app.search_index().is_some());
     type_text(&mut app, "gates");
     wait_all(&mut app);
-    let hits = &app.search.as_ref().unwrap().results.as_ref().unwrap().hits;
+    let hits = &app.search().unwrap().results().unwrap().hits;
     // Harbor, port and copper hold the paragraph about the gates; the note does not.
     assert_eq!(hits.len(), 3);
 }
@@ -478,12 +473,12 @@ fn history_follows_its_files_and_the_search_index_is_rebuilt_after_a_change() {
         app.library.entries[back].head.path.as_deref(),
         Some(a.as_path())
     );
-    assert!(app.search_index.as_ref().unwrap().stale);
+    assert!(app.search_index().unwrap().is_stale());
     app.update(Action::SearchStart);
-    assert!(!app.search_index.as_ref().unwrap().stale);
+    assert!(!app.search_index().unwrap().is_stale());
     type_text(&mut app, "trains");
     wait_all(&mut app);
-    let hits = &app.search.as_ref().unwrap().results.as_ref().unwrap().hits;
+    let hits = &app.search().unwrap().results().unwrap().hits;
     assert_eq!(hits.len(), 1, "the new file is in the new index");
 }
 
@@ -540,7 +535,7 @@ fn the_search_overlay_shows_counts_titles_and_snippets() {
     let screen: Vec<String> = (0..40).map(|y| row_text(&buf, y)).collect();
     assert!(screen.iter().any(|r| r.contains("3 articles match")));
     assert!(screen.iter().any(|r| r.contains("> cranes")));
-    let hits = &app.search.as_ref().unwrap().results.as_ref().unwrap().hits;
+    let hits = &app.search().unwrap().results().unwrap().hits;
     let first = &hits[0].title[..20];
     assert!(screen.iter().any(|r| r.contains(first)));
     assert!(

@@ -49,9 +49,8 @@ fn with_each_prompt(check: impl Fn(&mut App, &dyn Fn(&App) -> String)) {
     search.set_searcher(Searcher::from_docs(docs));
     search.update(Action::SearchStart);
     check(&mut search, &|a: &App| {
-        a.search
-            .as_ref()
-            .map(|s| s.query.clone())
+        a.search()
+            .map(|s| s.query().to_string())
             .unwrap_or_default()
     });
 }
