@@ -33,6 +33,7 @@ mod follow;
 pub mod history;
 pub mod keymap;
 pub mod links;
+pub mod list;
 mod listing;
 mod live;
 pub mod marks;
@@ -100,12 +101,8 @@ pub struct App {
     pub help_from: Mode,
     /// First line of the help shown.
     pub help_scroll: usize,
-    /// The selected article (library index; `view` says which row shows it).
-    pub selected: usize,
-    /// First row of the list (of `view`) shown.
-    pub list_offset: usize,
-    /// Which articles have been opened (by library index), mirrored from the store.
-    pub read: Vec<bool>,
+    /// The list: its rows, selection, first row shown, read marks and bookmarks.
+    list: list::List,
     /// The article in the reading pane.
     pub reader: Option<Reader>,
     /// Back and forward through followed links.
@@ -128,12 +125,6 @@ pub struct App {
     pub date_format: String,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,
-    /// Which articles are bookmarked (by library index), mirrored from the store.
-    pub bookmarked: Vec<bool>,
-    /// Only the rows on screen have their marks read yet (see [`App::attach_store_lazily`]).
-    pub marks_pending: bool,
-    /// The rows of the list: sort, filter and the only-these switches.
-    pub view: view::ListView,
     /// Read marks, bookmarks and positions, saved across runs (`App::attach_store`).
     store: crate::state::Store,
     /// The find in the open article, while one is typed or kept.
@@ -169,9 +160,7 @@ impl App {
             mode: Mode::List,
             help_from: Mode::List,
             help_scroll: 0,
-            selected: 0,
-            list_offset: 0,
-            read: vec![false; n],
+            list: list::List::new(n),
             reader: None,
             history: History::default(),
             zoom: false,
@@ -183,9 +172,6 @@ impl App {
             keymap: keymap::Keymap::default(),
             date_format: crate::config::Config::default().date_format,
             justify: false,
-            bookmarked: vec![false; n],
-            marks_pending: false,
-            view: view::ListView::new(n),
             store: crate::state::Store::disabled(),
             find: None,
             search: None,
@@ -293,9 +279,14 @@ impl App {
         });
     }
 
+    /// The list: rows, selection, marks.
+    pub fn list(&self) -> &list::List {
+        &self.list
+    }
+
     /// `12/48`: the selected article's number and how many there are.
     pub fn position_label(&self) -> String {
-        let n = self.view.len();
+        let n = self.list.view.len();
         match self.selected_row() {
             _ if n == 0 => "0/0".into(),
             Some(row) => format!("{}/{}", row + 1, n),

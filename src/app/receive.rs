@@ -48,7 +48,7 @@ impl App {
                 // The title index is the largest piece of library-sized work; the backlinks
                 // pass follows on the same worker (it reads every file).
                 self.index_titles_in_background();
-                if self.marks_pending {
+                if self.list.marks_pending {
                     self.sync_marks();
                     self.refresh_view();
                 }

@@ -307,7 +307,7 @@ fn titles(app: &App) -> Vec<String> {
 }
 
 fn selected_path(app: &App) -> Option<PathBuf> {
-    app.library.entries[app.selected].head.path.clone()
+    app.library.entries[app.list().selected()].head.path.clone()
 }
 
 #[test]
@@ -365,7 +365,7 @@ fn a_change_batch_adds_updates_and_removes_rows_keeping_selection_and_place() {
         ]
     );
     // The new row above moved the open article down: selection and reader follow its file.
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list().selected(), 1);
     assert_eq!(selected_path(&app).as_deref(), Some(a.as_path()));
     let r = app.reader.as_ref().unwrap();
     assert_eq!(
@@ -386,7 +386,7 @@ fn a_change_batch_adds_updates_and_removes_rows_keeping_selection_and_place() {
     assert_eq!(selected_path(&app).as_deref(), Some(c.as_path()));
     assert_eq!(app.library.entries.len(), 4);
     assert!(
-        app.read[app
+        app.list().read()[app
             .library
             .entries
             .iter()

@@ -36,7 +36,7 @@ fn filter(app: &mut App, text: &str) {
 }
 
 fn rows(app: &App) -> Vec<usize> {
-    app.view.rows().to_vec()
+    app.list().view().rows().to_vec()
 }
 
 fn id(app: &App, i: usize) -> String {
@@ -54,7 +54,7 @@ fn the_filter_narrows_as_you_type_and_ignores_case_until_a_capital() {
     app.update(Action::Prompt(Edit::DeleteBack));
     app.update(Action::Prompt(Edit::DeleteBack));
     app.update(Action::Prompt(Edit::DeleteBack));
-    assert_eq!(app.view.query, "pilots ");
+    assert_eq!(app.list().view().query, "pilots ");
     assert_eq!(rows(&app), vec![0, 1]);
     app.update(Action::Prompt(Edit::Cancel));
     filter(&mut app, "HARBOR");
@@ -85,7 +85,11 @@ fn escape_clears_the_filter_and_enter_keeps_it_in_the_status_bar() {
     let mut app = app(120, 40);
     filter(&mut app, "copper");
     assert_eq!(rows(&app), vec![2]);
-    assert_eq!(app.selected, 2, "the selection moves to a row that shows");
+    assert_eq!(
+        app.list().selected(),
+        2,
+        "the selection moves to a row that shows"
+    );
     assert!(app.reader.is_none(), "no preview while typing");
     app.update(Action::Prompt(Edit::Accept));
     app.settle();
@@ -96,13 +100,18 @@ fn escape_clears_the_filter_and_enter_keeps_it_in_the_status_bar() {
     assert_eq!(app.position_label(), "1/1");
     app.update(Action::Filter);
     assert_eq!(
-        app.view.query, "copper",
+        app.list().view().query,
+        "copper",
         "the prompt starts from the filter"
     );
     app.update(Action::Prompt(Edit::Cancel));
     assert_eq!(app.mode, Mode::List);
     assert_eq!(rows(&app), vec![0, 1, 2, 3]);
-    assert_eq!(app.selected, 2, "the selection stays on its article");
+    assert_eq!(
+        app.list().selected(),
+        2,
+        "the selection stays on its article"
+    );
     assert_eq!(app.view_label(), "");
 }
 
@@ -131,11 +140,11 @@ fn in_the_prompt_every_printable_key_types_but_control_keys_do_not() {
 fn arrows_move_through_the_matches_while_filtering() {
     let mut app = app(120, 40);
     filter(&mut app, "pilots");
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list().selected(), 0);
     app.update(Action::Down);
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list().selected(), 1);
     app.update(Action::Down);
-    assert_eq!(app.selected, 1, "the last match is the end");
+    assert_eq!(app.list().selected(), 1, "the last match is the end");
     assert_eq!(app.mode, Mode::Filter);
 }
 
@@ -143,10 +152,10 @@ fn arrows_move_through_the_matches_while_filtering() {
 fn sort_cycles_date_title_source_and_keeps_the_selection() {
     let mut app = varied(120, 40);
     app.update(Action::Down);
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list().selected(), 1);
     app.update(Action::CycleSort);
     assert_eq!(rows(&app), vec![2, 3, 0, 1], "copper, editor, harbor, port");
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list().selected(), 1);
     assert_eq!(app.selected_row(), Some(3));
     assert_eq!(app.view_label(), "by title");
     app.update(Action::CycleSort);
@@ -178,12 +187,13 @@ fn unread_only_hides_what_was_read_and_bookmarked_only_the_rest() {
     app.update(Action::Down);
     app.update(Action::Open);
     app.update(Action::ToList);
-    assert!(app.read[1]);
+    assert!(app.list().read()[1]);
     app.update(Action::UnreadOnly);
     assert_eq!(rows(&app), vec![0, 2, 3]);
     assert_eq!(app.view_label(), "unread only");
     assert_eq!(
-        app.selected, 0,
+        app.list().selected(),
+        0,
         "the read selection went: the top row takes it"
     );
     app.update(Action::UnreadOnly);
@@ -193,7 +203,7 @@ fn unread_only_hides_what_was_read_and_bookmarked_only_the_rest() {
     app.update(Action::ToggleBookmark);
     app.update(Action::BookmarkedOnly);
     assert_eq!(rows(&app), vec![3]);
-    assert_eq!(app.selected, 3, "the bookmarked selection stays");
+    assert_eq!(app.list().selected(), 3, "the bookmarked selection stays");
     app.update(Action::UnreadOnly);
     assert_eq!(app.view_label(), "unread only · bookmarked only");
     app.update(Action::ToggleRead);
@@ -209,15 +219,18 @@ fn unread_only_hides_what_was_read_and_bookmarked_only_the_rest() {
 fn u_toggles_the_read_mark_in_the_list_and_in_the_reader() {
     let mut app = app(120, 40);
     app.update(Action::ToggleRead);
-    assert!(app.read[0]);
+    assert!(app.list().read()[0]);
     assert!(app.store().get(&id(&app, 0)).read);
     app.update(Action::ToggleRead);
-    assert!(!app.read[0]);
+    assert!(!app.list().read()[0]);
     app.update(Action::Open);
-    assert!(app.read[0], "opening marks read");
+    assert!(app.list().read()[0], "opening marks read");
     app.update(Action::ToggleRead);
     assert_eq!(app.mode, Mode::Reader);
-    assert!(!app.read[0], "u in the reader marks the open article");
+    assert!(
+        !app.list().read()[0],
+        "u in the reader marks the open article"
+    );
     assert!(!app.store().get(&id(&app, 0)).read);
 }
 
@@ -226,14 +239,14 @@ fn m_toggles_a_bookmark_of_the_selected_or_open_article() {
     let mut app = app(120, 40);
     app.update(Action::Down);
     app.update(Action::ToggleBookmark);
-    assert_eq!(app.bookmarked, vec![false, true, false, false]);
+    assert_eq!(app.list().bookmarked(), vec![false, true, false, false]);
     app.update(Action::Open);
     app.update(Action::ToggleBookmark);
-    assert_eq!(app.bookmarked, vec![false; 4]);
+    assert_eq!(app.list().bookmarked(), vec![false; 4]);
     assert!(!app.store().get(&id(&app, 1)).bookmarked);
     app.update(Action::PrevArticle);
     app.update(Action::ToggleBookmark);
-    assert_eq!(app.bookmarked, vec![true, false, false, false]);
+    assert_eq!(app.list().bookmarked(), vec![true, false, false, false]);
 }
 
 #[test]
@@ -242,10 +255,10 @@ fn opening_marks_read_but_the_preview_does_not() {
     app.update(Action::Down);
     app.settle();
     assert_eq!(title(&app), PORT);
-    assert!(!app.read[1]);
+    assert!(!app.list().read()[1]);
     assert!(!app.store().get(&id(&app, 1)).read);
     app.update(Action::Open);
-    assert!(app.read[1]);
+    assert!(app.list().read()[1]);
     assert!(app.store().get(&id(&app, 1)).read);
 }
 
@@ -297,14 +310,18 @@ fn marks_bookmarks_and_positions_survive_a_restart() {
     drop(first);
 
     let mut second = app(120, 40);
-    assert_eq!(second.read, vec![false; 4], "before the store is attached");
+    assert_eq!(
+        second.list().read(),
+        vec![false; 4],
+        "before the store is attached"
+    );
     second.attach_store(open());
-    assert_eq!(second.read, vec![false, false, true, false]);
-    assert_eq!(second.bookmarked, vec![true, false, true, false]);
+    assert_eq!(second.list().read(), vec![false, false, true, false]);
+    assert_eq!(second.list().bookmarked(), vec![true, false, true, false]);
     second.update(Action::Open);
     assert_eq!(title(&second), HARBOR);
     assert_eq!(scroll(&second), at, "same width: the same line");
-    assert!(second.read[0]);
+    assert!(second.list().read()[0]);
 
     // Another width finds the same paragraph at the top.
     let mut third = app(90, 30);
@@ -330,7 +347,7 @@ fn a_failed_save_is_shown_and_the_marks_stay() {
     let s = app.status.clone().expect("a message");
     assert!(s.error);
     assert!(s.text.contains("not saved"), "{}", s.text);
-    assert!(app.bookmarked[0]);
+    assert!(app.list().bookmarked()[0]);
     assert!(app.store().get(&id(&app, 0)).bookmarked);
     assert!(app.store().has_unsaved());
 }
@@ -371,11 +388,14 @@ fn a_library_that_grew_gets_its_rows_and_marks_again() {
         width: 120,
         height: 40,
     });
-    assert_eq!(app.view.len(), 5);
-    assert_eq!(app.read.len(), 5);
-    assert_eq!(app.bookmarked, vec![true, false, false, false, false]);
+    assert_eq!(app.list().view().len(), 5);
+    assert_eq!(app.list().read().len(), 5);
+    assert_eq!(
+        app.list().bookmarked(),
+        vec![true, false, false, false, false]
+    );
     app.update(Action::Bottom);
-    assert_eq!(app.selected, 4);
+    assert_eq!(app.list().selected(), 4);
 }
 
 #[test]

@@ -15,7 +15,8 @@ fn following_related_links_by_number_and_going_back_and_forward() {
     app.update(Action::FollowRelated(1));
     assert_eq!(title(&app), COPPER);
     assert_eq!(
-        app.selected, 2,
+        app.list().selected(),
+        2,
         "the followed article is selected in the list"
     );
     assert_eq!(scroll(&app), 0);
@@ -28,7 +29,7 @@ fn following_related_links_by_number_and_going_back_and_forward() {
         before,
         "going back restores the scroll position"
     );
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list().selected(), 0);
     app.update(Action::HistoryForward);
     assert_eq!(title(&app), COPPER);
     assert_eq!(
@@ -177,7 +178,7 @@ fn a_backlink_shows_the_linking_title_and_follows_to_it() {
     }
     app.update(Action::FollowLink);
     assert_eq!(title(&app), HARBOR);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list().selected(), 0);
 }
 
 #[test]

@@ -163,7 +163,7 @@ fn a_selection_change_leaves_the_work_to_the_worker_and_shows_the_list_row_meanw
     assert!(!app.preview_pending());
     assert_eq!(title(&app), PORT);
     assert_eq!(GATE.log(), [(PORT.to_string(), true)]);
-    assert!(!app.read[1], "a preview is not a read");
+    assert!(!app.list().read()[1], "a preview is not a read");
 }
 
 #[test]
@@ -208,7 +208,7 @@ fn a_held_key_lays_out_only_the_article_being_worked_on_and_the_newest() {
     GATE.wait_for_calls(1);
     app.update(Action::Down);
     app.update(Action::Down);
-    assert_eq!(app.selected, 3);
+    assert_eq!(app.list().selected(), 3);
     GATE.release();
     app.settle();
     assert_eq!(title(&app), NOTE, "the latest request wins");
@@ -231,7 +231,7 @@ fn a_reply_for_a_selection_that_moved_on_is_dropped() {
         height: 20,
     });
     app.update(Action::Down);
-    assert_eq!(app.selected, 2);
+    assert_eq!(app.list().selected(), 2);
     assert!(!app.preview_pending());
     app.update(Action::Resize {
         width: 120,
@@ -258,7 +258,7 @@ fn opening_while_the_preview_is_pending_loads_at_once_and_the_late_reply_is_drop
     app.update(Action::Open);
     assert_eq!(app.mode, Mode::Reader);
     assert_eq!(title(&app), PORT);
-    assert!(app.read[1], "opening marks read");
+    assert!(app.list().read()[1], "opening marks read");
     assert!(!app.preview_pending());
     let page = app.reader.as_ref().unwrap().page.clone();
     GATE.release();
@@ -280,7 +280,7 @@ fn opening_an_arrived_preview_lays_nothing_out_again() {
     app.settle();
     app.update(Action::Open);
     assert_eq!(app.mode, Mode::Reader);
-    assert!(app.read[1]);
+    assert!(app.list().read()[1]);
     // A click on the previewed row enters it as well.
     app.update(Action::ToList);
     app.update(Action::Down);
@@ -417,7 +417,7 @@ fn the_startup_preview_is_asked_for_not_made() {
     app.settle();
     assert_eq!(title(&app), HARBOR);
     assert_eq!(app.mode, Mode::List);
-    assert!(!app.read[0]);
+    assert!(!app.list().read()[0]);
 }
 
 #[test]
@@ -435,7 +435,7 @@ fn a_library_change_while_pending_asks_again_for_the_same_file() {
     .unwrap();
     assert!(app.files_changed(std::slice::from_ref(&new)));
     app.settle();
-    assert_eq!(app.selected, 2);
+    assert_eq!(app.list().selected(), 2);
     assert_eq!(title(&app), "Beta ferry fares rise again");
     assert_eq!(app.reader.as_ref().unwrap().index, 2);
 }

@@ -30,7 +30,7 @@ fn prompt(app: &App) -> (String, usize) {
 fn with_each_prompt(check: impl Fn(&mut App, &dyn Fn(&App) -> String)) {
     let mut filter = app(120, 40);
     filter.update(Action::Filter);
-    check(&mut filter, &|a: &App| a.view.query.clone());
+    check(&mut filter, &|a: &App| a.list().view().query.clone());
 
     let mut find = open_harbor(120, 40);
     find.update(Action::FindStart);
@@ -172,12 +172,12 @@ fn accept_and_cancel_close_the_prompt() {
     edit(&mut a, Edit::Accept);
     assert_eq!(a.mode, Mode::List);
     assert!(a.prompt().is_none());
-    assert_eq!(a.view.query, "pilots", "Enter keeps the filter");
+    assert_eq!(a.list().view().query, "pilots", "Enter keeps the filter");
     a.update(Action::Filter);
     assert_eq!(prompt(&a), ("pilots".into(), 6), "reopened where it was");
     edit(&mut a, Edit::Cancel);
     assert!(a.prompt().is_none());
-    assert_eq!(a.view.query, "", "Esc clears the filter");
+    assert_eq!(a.list().view().query, "", "Esc clears the filter");
 }
 
 #[test]

@@ -12,21 +12,21 @@ fn list_moves_and_stops_at_both_ends() {
     assert_eq!(app.mode, Mode::List);
     app.update(Action::Down);
     app.update(Action::Down);
-    assert_eq!(app.selected, 2);
+    assert_eq!(app.list().selected(), 2);
     app.update(Action::Up);
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list().selected(), 1);
     app.update(Action::Bottom);
-    assert_eq!(app.selected, 3);
+    assert_eq!(app.list().selected(), 3);
     app.update(Action::Down);
-    assert_eq!(app.selected, 3, "Down at the last row stays");
+    assert_eq!(app.list().selected(), 3, "Down at the last row stays");
     app.update(Action::Top);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list().selected(), 0);
     app.update(Action::Up);
-    assert_eq!(app.selected, 0, "Up at the first row stays");
+    assert_eq!(app.list().selected(), 0, "Up at the first row stays");
     app.update(Action::PageDown);
-    assert_eq!(app.selected, 3, "a page is longer than the list");
+    assert_eq!(app.list().selected(), 3, "a page is longer than the list");
     app.update(Action::PageUp);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list().selected(), 0);
     assert_eq!(app.position_label(), "1/4");
 }
 
@@ -48,24 +48,24 @@ fn list_offset_follows_the_selection_on_a_short_screen() {
     for _ in 0..10 {
         app.update(Action::Down);
     }
-    assert_eq!(app.selected, 10);
-    assert_eq!(app.list_offset, 4, "selection on the last visible row");
+    assert_eq!(app.list().selected(), 10);
+    assert_eq!(app.list().offset(), 4, "selection on the last visible row");
     app.update(Action::Top);
-    assert_eq!(app.list_offset, 0);
+    assert_eq!(app.list().offset(), 0);
     app.update(Action::Bottom);
-    assert_eq!(app.list_offset, 23);
+    assert_eq!(app.list().offset(), 23);
 }
 
 #[test]
 fn open_shows_the_article_marks_it_read_and_focuses_the_reader() {
     let mut app = app(120, 40);
     app.update(Action::Down);
-    assert!(!app.read[1]);
+    assert!(!app.list().read()[1]);
     app.update(Action::Open);
     assert_eq!(app.mode, Mode::Reader);
     assert_eq!(title(&app), PORT);
-    assert!(app.read[1]);
-    assert!(!app.read[0]);
+    assert!(app.list().read()[1]);
+    assert!(!app.list().read()[0]);
     app.update(Action::ToList);
     assert_eq!(app.mode, Mode::List);
     assert_eq!(
@@ -82,7 +82,7 @@ fn moving_in_the_list_previews_the_selection_when_both_panes_show() {
     app.settle();
     assert_eq!(title(&app), PORT);
     assert_eq!(app.mode, Mode::List);
-    assert!(!app.read[1]);
+    assert!(!app.list().read()[1]);
     app.update(Action::Bottom);
     app.settle();
     assert_eq!(title(&app), NOTE);
@@ -150,7 +150,7 @@ fn next_and_previous_article_open_and_select_in_the_list() {
     let mut app = open_harbor(120, 40);
     app.update(Action::NextArticle);
     assert_eq!(title(&app), PORT);
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list().selected(), 1);
     app.update(Action::NextArticle);
     app.update(Action::NextArticle);
     assert_eq!(title(&app), NOTE);
@@ -162,8 +162,8 @@ fn next_and_previous_article_open_and_select_in_the_list() {
     );
     app.update(Action::PrevArticle);
     assert_eq!(title(&app), COPPER);
-    assert_eq!(app.selected, 2);
-    assert!(app.read[2] && app.read[3]);
+    assert_eq!(app.list().selected(), 2);
+    assert!(app.list().read()[2] && app.list().read()[3]);
 }
 
 #[test]
@@ -274,7 +274,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         down: true,
     });
     assert_eq!(scroll(&app), 3);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list().selected(), 0);
     app.update(Action::Wheel {
         column: 80,
         row: 10,
@@ -287,9 +287,9 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         down: true,
     });
     app.settle();
-    assert_eq!(app.selected, 3);
+    assert_eq!(app.list().selected(), 3);
     assert_eq!(title(&app), NOTE, "the reader previews the selection");
-    assert!(!app.read[3], "a preview is not a read");
+    assert!(!app.list().read()[3], "a preview is not a read");
 }
 
 #[test]
@@ -297,13 +297,17 @@ fn a_click_on_a_list_row_opens_that_article() {
     let mut app = app(120, 40);
     // Row 0 is the border; rows 1.. are articles.
     app.update(Action::Click { column: 10, row: 3 });
-    assert_eq!(app.selected, 2);
+    assert_eq!(app.list().selected(), 2);
     assert_eq!(title(&app), COPPER);
     app.update(Action::Click {
         column: 10,
         row: 30,
     });
-    assert_eq!(app.selected, 2, "a click below the last row does nothing");
+    assert_eq!(
+        app.list().selected(),
+        2,
+        "a click below the last row does nothing"
+    );
 }
 
 #[test]
