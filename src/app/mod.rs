@@ -104,7 +104,7 @@ pub struct App {
     /// The list: its rows, selection, first row shown, read marks and bookmarks.
     list: list::List,
     /// The article in the reading pane.
-    pub reader: Option<Reader>,
+    reader: Option<Reader>,
     /// Back and forward through followed links.
     pub history: History,
     /// The reading pane alone at full width (and the list alone when it has the focus).
@@ -277,6 +277,11 @@ impl App {
             text: text.into(),
             error: true,
         });
+    }
+
+    /// The article in the reading pane, if one is open.
+    pub fn reader(&self) -> Option<&Reader> {
+        self.reader.as_ref()
     }
 
     /// The list: rows, selection, marks.

@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 
 /// The text of every page line of the open article.
 fn page_lines(app: &App) -> Vec<String> {
-    let r = app.reader.as_ref().expect("an open article");
-    r.page
+    let r = app.reader().expect("an open article");
+    r.page()
         .lines
         .iter()
         .map(|l| l.spans.iter().map(|s| s.text.as_str()).collect())
@@ -182,19 +182,19 @@ fn j_toggles_justification_and_keeps_the_paragraph_on_top() {
     for _ in 0..3 {
         app.update(Action::PageDown);
     }
-    let block = app.reader.as_ref().unwrap().top_block();
-    let before = app.reader.as_ref().unwrap().page.clone();
+    let block = app.reader().unwrap().top_block();
+    let before = app.reader().unwrap().page().clone();
     app.update(Action::Justify);
     assert!(app.justify);
-    let r = app.reader.as_ref().unwrap();
-    assert!(!Arc::ptr_eq(&before, &r.page), "laid out again");
-    assert_ne!(*before, *r.page, "justified lines differ");
+    let r = app.reader().unwrap();
+    assert!(!Arc::ptr_eq(&before, r.page()), "laid out again");
+    assert_ne!(*before, **r.page(), "justified lines differ");
     assert_eq!(r.top_block(), block);
     app.update(Action::Justify);
     assert!(!app.justify);
-    let r = app.reader.as_ref().unwrap();
+    let r = app.reader().unwrap();
     assert!(
-        Arc::ptr_eq(&before, &r.page),
+        Arc::ptr_eq(&before, r.page()),
         "the ragged page comes from the cache"
     );
     assert_eq!(r.top_block(), block);
@@ -242,15 +242,15 @@ fn search_shows_ranked_results_and_opens_one_at_its_match() {
     app.update(Action::Up);
     let hit = app.search().unwrap().results().unwrap().hits[1].clone();
     app.update(Action::Prompt(Edit::Accept));
-    assert_eq!(app.reader.as_ref().unwrap().index, hit.id);
+    assert_eq!(app.reader().unwrap().index(), hit.id);
     assert_eq!(app.mode, Mode::Find);
     let f = app.find.as_ref().unwrap();
     assert_eq!(f.rule, Rule::Words);
     assert!(!f.matches.is_empty());
     let line = current_line(&app);
     assert!(in_view(&app, line));
-    let r = app.reader.as_ref().unwrap();
-    assert!(line >= r.page.line_of_block(hit.block).unwrap());
+    let r = app.reader().unwrap();
+    assert!(line >= r.page().line_of_block(hit.block).unwrap());
     assert!(page_lines(&app)[line].to_lowercase().contains("cranes"));
 }
 
@@ -367,9 +367,9 @@ fn a_change_batch_adds_updates_and_removes_rows_keeping_selection_and_place() {
     // The new row above moved the open article down: selection and reader follow its file.
     assert_eq!(app.list().selected(), 1);
     assert_eq!(selected_path(&app).as_deref(), Some(a.as_path()));
-    let r = app.reader.as_ref().unwrap();
+    let r = app.reader().unwrap();
     assert_eq!(
-        app.library.entries[r.index].head.path.as_deref(),
+        app.library.entries[r.index()].head.path.as_deref(),
         Some(a.as_path())
     );
     assert_eq!(scroll(&app), place);

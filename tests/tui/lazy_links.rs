@@ -31,8 +31,8 @@ fn wait_for_titles(app: &mut App) -> bool {
 
 /// The path the page's related link number `n` points at.
 fn related_path(app: &App, n: usize) -> Option<std::path::PathBuf> {
-    let r = app.reader.as_ref().expect("an open article");
-    r.page.targets.iter().find_map(|t| match t {
+    let r = app.reader().expect("an open article");
+    r.page().targets.iter().find_map(|t| match t {
         Target::Related { number, path, .. } if *number == n => Some(path.clone()),
         _ => None,
     })?
@@ -74,12 +74,23 @@ fn a_related_link_followed_before_the_index_is_ready_builds_it_and_opens_the_rig
     assert!(!app.titles_pending());
 }
 
+/// Moves the link focus with Tab, as a user does, until link `target` has it.
+fn focus_link(app: &mut App, target: usize) {
+    for _ in 0..50 {
+        if app.reader().unwrap().focus() == Some(target) {
+            return;
+        }
+        app.update(Action::NextLink);
+    }
+    panic!("Tab never focused link {target}");
+}
+
 #[test]
 fn a_focused_related_link_followed_before_the_index_is_ready_opens_the_right_article() {
     let mut app = started(120, 40);
     app.update(Action::Open);
     let target = related_target(&app, 2);
-    app.reader.as_mut().expect("open").focus = Some(target);
+    focus_link(&mut app, target);
     app.update(Action::FollowLink);
     assert_eq!(title(&app), PORT);
 }
@@ -103,12 +114,9 @@ fn the_preview_resolves_its_headlines_once_the_background_index_is_ready() {
     // The same page as opening the article with the index built first.
     let mut direct = app_with_index(120, 40);
     direct.open(0, false);
-    let (lazy, eager) = (
-        app.reader.as_ref().unwrap(),
-        direct.reader.as_ref().unwrap(),
-    );
-    assert_eq!(lazy.page, eager.page);
-    assert_eq!(lazy.article, eager.article);
+    let (lazy, eager) = (app.reader().unwrap(), direct.reader().unwrap());
+    assert_eq!(lazy.page(), eager.page());
+    assert_eq!(lazy.article(), eager.article());
     app.update(Action::Open);
     app.update(Action::FollowRelated(2));
     assert_eq!(title(&app), PORT);
@@ -120,13 +128,13 @@ fn resolving_late_keeps_the_scroll_and_the_focus() {
     app.update(Action::Open);
     app.update(Action::PageDown);
     let target = related_target(&app, 1);
-    app.reader.as_mut().expect("open").focus = Some(target);
+    focus_link(&mut app, target);
     let before = scroll(&app);
     assert!(before > 0);
     app.index_titles_in_background();
     assert!(wait_for_titles(&mut app));
     assert_eq!(scroll(&app), before);
-    assert_eq!(app.reader.as_ref().unwrap().focus, Some(target));
+    assert_eq!(app.reader().unwrap().focus(), Some(target));
 }
 
 #[test]
@@ -242,8 +250,8 @@ fn app_with_index(width: u16, height: u16) -> App {
 
 /// The text of the open page, one line per page line.
 fn page_text(app: &App) -> String {
-    let r = app.reader.as_ref().expect("an open article");
-    r.page
+    let r = app.reader().expect("an open article");
+    r.page()
         .lines
         .iter()
         .map(|l| l.spans.iter().map(|s| s.text.as_str()).collect::<String>() + "\n")

@@ -90,7 +90,7 @@ fn escape_clears_the_filter_and_enter_keeps_it_in_the_status_bar() {
         2,
         "the selection moves to a row that shows"
     );
-    assert!(app.reader.is_none(), "no preview while typing");
+    assert!(app.reader().is_none(), "no preview while typing");
     app.update(Action::Prompt(Edit::Accept));
     app.settle();
     assert_eq!(app.mode, Mode::List);
@@ -295,9 +295,8 @@ fn marks_bookmarks_and_positions_survive_a_restart() {
     first.update(Action::PageDown);
     let at = scroll(&first);
     let block = first
-        .reader
-        .as_ref()
-        .and_then(|r| byline::app::marks::position_at(&r.page, r.scroll))
+        .reader()
+        .and_then(|r| byline::app::marks::position_at(r.page(), r.scroll()))
         .map(|p| p.block);
     first.update(Action::ToggleBookmark);
     first.update(Action::ToList);
@@ -327,10 +326,10 @@ fn marks_bookmarks_and_positions_survive_a_restart() {
     let mut third = app(90, 30);
     third.attach_store(open());
     third.update(Action::Open);
-    let r = third.reader.as_ref().expect("open");
-    let top = byline::app::marks::position_at(&r.page, r.scroll).map(|p| p.block);
+    let r = third.reader().expect("open");
+    let top = byline::app::marks::position_at(r.page(), r.scroll()).map(|p| p.block);
     assert_eq!(top, block);
-    assert!(r.scroll > 0);
+    assert!(r.scroll() > 0);
 }
 
 #[test]

@@ -66,9 +66,9 @@ fn related_headlines_resolve_through_the_library_resolver() {
         height: 40,
     });
     app.update(Action::Open);
-    let r = app.reader.as_ref().expect("open");
+    let r = app.reader().expect("open");
     assert_eq!(
-        r.article.related[1].path.as_deref(),
+        r.article().related[1].path.as_deref(),
         Some(std::path::Path::new("/lib/port.txt")),
         "the page shows it as a link"
     );
@@ -112,31 +112,31 @@ fn tab_moves_the_focus_through_links_and_keeps_it_visible() {
     let mut app = open_harbor(120, 40);
     let h = app.reader_height();
     app.update(Action::NextLink);
-    let r = app.reader.as_ref().expect("open");
+    let r = app.reader().expect("open");
     let first = related_target(&app, 1);
-    assert_eq!(r.focus, Some(first));
+    assert_eq!(r.focus(), Some(first));
     assert!(
-        byline::app::links::visible(&r.page, first, r.scroll, h),
+        byline::app::links::visible(r.page(), first, r.scroll(), h),
         "the focused link was scrolled into view"
     );
-    assert!(r.scroll > 0, "the related box is below the first screen");
+    assert!(r.scroll() > 0, "the related box is below the first screen");
     app.update(Action::NextLink);
     assert_eq!(
-        app.reader.as_ref().and_then(|r| r.focus),
+        app.reader().and_then(|r| r.focus()),
         Some(related_target(&app, 2))
     );
     app.update(Action::PrevLink);
-    assert_eq!(app.reader.as_ref().and_then(|r| r.focus), Some(first));
+    assert_eq!(app.reader().and_then(|r| r.focus()), Some(first));
     app.update(Action::PrevLink);
-    let last = app.reader.as_ref().map(|r| r.page.targets.len() - 1);
+    let last = app.reader().map(|r| r.page().targets.len() - 1);
     assert_eq!(
-        app.reader.as_ref().and_then(|r| r.focus),
+        app.reader().and_then(|r| r.focus()),
         last,
         "wraps to the last link"
     );
     // Scrolling the focused link out of view drops the focus.
     app.update(Action::Top);
-    assert_eq!(app.reader.as_ref().and_then(|r| r.focus), None);
+    assert_eq!(app.reader().and_then(|r| r.focus()), None);
 }
 
 #[test]
@@ -157,14 +157,14 @@ fn a_backlink_shows_the_linking_title_and_follows_to_it() {
     app.update(Action::Up);
     app.update(Action::Open);
     assert_eq!(title(&app), COPPER);
-    let r = app.reader.as_ref().expect("open");
+    let r = app.reader().expect("open");
     let back = r
-        .page
+        .page()
         .targets
         .iter()
         .position(|t| matches!(t, Target::Backlink(_)))
         .expect("a backlink target");
-    let named = r.page.lines.iter().any(|l| {
+    let named = r.page().lines.iter().any(|l| {
         l.spans
             .iter()
             .any(|s| s.target == Some(back) && s.text.contains(HARBOR))
@@ -173,7 +173,7 @@ fn a_backlink_shows_the_linking_title_and_follows_to_it() {
         named,
         "the backlink is named by the linking article's headline"
     );
-    while app.reader.as_ref().and_then(|r| r.focus) != Some(back) {
+    while app.reader().and_then(|r| r.focus()) != Some(back) {
         app.update(Action::NextLink);
     }
     app.update(Action::FollowLink);
@@ -196,9 +196,9 @@ fn open_and_copy_url_act_on_the_focused_url_only() {
     assert!(app.status.as_ref().is_some_and(|s| s.error));
     assert_eq!(app.update(Action::CopyUrl), Effect::None);
     app.update(Action::PrevLink);
-    let r = app.reader.as_ref().expect("open");
+    let r = app.reader().expect("open");
     assert_eq!(
-        r.focus.and_then(|f| r.page.targets.get(f)),
+        r.focus().and_then(|f| r.page().targets.get(f)),
         Some(&Target::Url(URL.into()))
     );
     assert_eq!(app.update(Action::OpenUrl), Effect::OpenUrl(URL.into()));
@@ -214,22 +214,22 @@ fn a_click_on_a_related_link_follows_it() {
     let mut app = open_harbor(120, 40);
     app.update(Action::NextLink);
     let (line, col) = {
-        let r = app.reader.as_ref().expect("open");
+        let r = app.reader().expect("open");
         let t = related_target(&app, 1);
         let line = r
-            .page
+            .page()
             .lines
             .iter()
             .position(|l| l.spans.iter().any(|s| s.target == Some(t)))
             .expect("a line with the link");
-        let mut x = usize::from(r.page.margin);
-        for s in &r.page.lines[line].spans {
+        let mut x = usize::from(r.page().margin);
+        for s in &r.page().lines[line].spans {
             if s.target == Some(t) {
                 break;
             }
             x += unicode_width::UnicodeWidthStr::width(s.text.as_str());
         }
-        (line - r.scroll, x)
+        (line - r.scroll(), x)
     };
     let area = app.reader_area().expect("reader shown");
     app.update(Action::Click {

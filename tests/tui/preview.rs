@@ -146,7 +146,7 @@ fn a_selection_change_leaves_the_work_to_the_worker_and_shows_the_list_row_meanw
     // The key is done while the worker is held: nothing was laid out on this thread.
     assert!(app.preview_pending());
     assert!(
-        app.reader.is_none(),
+        app.reader().is_none(),
         "no stale article under the new selection"
     );
     let placeholder = page_text(&app.preview.pending().unwrap().page);
@@ -260,15 +260,12 @@ fn opening_while_the_preview_is_pending_loads_at_once_and_the_late_reply_is_drop
     assert_eq!(title(&app), PORT);
     assert!(app.list().read()[1], "opening marks read");
     assert!(!app.preview_pending());
-    let page = app.reader.as_ref().unwrap().page.clone();
+    let page = app.reader().unwrap().page().clone();
     GATE.release();
     GATE.wait_for_done(2);
     assert!(!app.poll_preview());
     assert!(!app.wait_preview(Duration::from_millis(20)));
-    assert!(std::sync::Arc::ptr_eq(
-        &app.reader.as_ref().unwrap().page,
-        &page
-    ));
+    assert!(std::sync::Arc::ptr_eq(app.reader().unwrap().page(), &page));
 }
 
 #[test]
@@ -308,11 +305,11 @@ fn a_resize_while_pending_asks_again_at_the_new_width() {
     assert_eq!(app.preview.pending().unwrap().opts.width, width);
     GATE.release();
     app.settle();
-    let r = app.reader.as_ref().unwrap();
-    assert_eq!(r.width, width);
+    let r = app.reader().unwrap();
+    assert_eq!(r.width(), width);
     let mut direct = crate::common::app(150, 40);
     direct.open(1, false);
-    assert_eq!(r.page, direct.reader.as_ref().unwrap().page);
+    assert_eq!(r.page(), direct.reader().unwrap().page());
 }
 
 #[test]
@@ -331,7 +328,7 @@ fn an_unreadable_file_is_reported_in_the_status_bar_after_the_key() {
     assert_eq!(app.status, Some(want.clone()));
     assert!(want.error && want.text.contains("b.txt"), "{want:?}");
     assert!(
-        app.reader.is_none(),
+        app.reader().is_none(),
         "no article shown for the unreadable one"
     );
 }
@@ -359,29 +356,33 @@ fn the_settled_preview_is_the_page_the_synchronous_path_makes() {
                 app.update(Action::Down);
             }
             app.settle();
-            assert_eq!(app.reader.as_ref().unwrap().index, i);
+            assert_eq!(app.reader().unwrap().index(), i);
             if !indexed && i == 0 {
                 // Its related headlines wait for the index, which the preview never builds.
                 assert!(app.titles_pending());
                 assert!(app.titles.ready().is_none());
-                let text = page_text(&app.reader.as_ref().unwrap().page);
+                let text = page_text(app.reader().unwrap().page());
                 assert!(text.contains("(looking up…)"), "{text}");
                 // Once it is built, the page is the one opening builds the index for.
                 app.titles.get(&app.library);
                 assert!(app.poll_titles());
             }
             sync.open(i, false);
-            let (got, want) = (app.reader.as_ref().unwrap(), sync.reader.as_ref().unwrap());
-            assert_eq!(got.article, want.article, "entry {i}, indexed {indexed}");
-            assert_eq!(got.page, want.page, "entry {i}, indexed {indexed}");
-            assert!(!got.related_pending && !want.related_pending);
+            let (got, want) = (app.reader().unwrap(), sync.reader().unwrap());
+            assert_eq!(
+                got.article(),
+                want.article(),
+                "entry {i}, indexed {indexed}"
+            );
+            assert_eq!(got.page(), want.page(), "entry {i}, indexed {indexed}");
+            assert!(!got.related_pending() && !want.related_pending());
         }
     }
     // The backlink is named by its article's title, as the synchronous page names it.
     let mut app = app_over(lib);
     app.update(Action::Down);
     app.settle();
-    let text = page_text(&app.reader.as_ref().unwrap().page);
+    let text = page_text(app.reader().unwrap().page());
     assert!(text.contains("Alpha council approves the tram"), "{text}");
 }
 
@@ -400,9 +401,9 @@ fn the_fixture_previews_match_the_synchronous_path_too() {
         app.settle();
         let mut sync = self::app(120, 40);
         sync.open(i, false);
-        let (got, want) = (app.reader.as_ref().unwrap(), sync.reader.as_ref().unwrap());
-        assert_eq!(got.page, want.page, "entry {i}");
-        assert_eq!(got.article, want.article, "entry {i}");
+        let (got, want) = (app.reader().unwrap(), sync.reader().unwrap());
+        assert_eq!(got.page(), want.page(), "entry {i}");
+        assert_eq!(got.article(), want.article(), "entry {i}");
     }
 }
 
@@ -411,7 +412,7 @@ fn the_startup_preview_is_asked_for_not_made() {
     let _turn = GATE.take();
     let mut app = gated_app();
     app.start(None);
-    assert!(app.reader.is_none());
+    assert!(app.reader().is_none());
     assert!(app.preview_pending());
     GATE.release();
     app.settle();
@@ -437,7 +438,7 @@ fn a_library_change_while_pending_asks_again_for_the_same_file() {
     app.settle();
     assert_eq!(app.list().selected(), 2);
     assert_eq!(title(&app), "Beta ferry fares rise again");
-    assert_eq!(app.reader.as_ref().unwrap().index, 2);
+    assert_eq!(app.reader().unwrap().index(), 2);
 }
 
 #[test]
@@ -468,7 +469,7 @@ fn after_a_library_change_the_title_index_is_built_again_in_the_background() {
         app.poll_titles();
         std::thread::sleep(Duration::from_millis(2));
     }
-    let text = page_text(&app.reader.as_ref().unwrap().page);
+    let text = page_text(app.reader().unwrap().page());
     assert!(text.contains("Beta ferry fares rise again"), "{text}");
     assert!(text.contains("(not in library)"), "{text}");
     assert!(!text.contains("(looking up…)"), "{text}");

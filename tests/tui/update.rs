@@ -89,7 +89,7 @@ fn moving_in_the_list_previews_the_selection_when_both_panes_show() {
     let mut narrow = self::app(60, 20);
     narrow.update(Action::Down);
     assert!(
-        narrow.reader.is_none(),
+        narrow.reader().is_none(),
         "no preview when the reader is hidden"
     );
 }
@@ -115,7 +115,7 @@ fn reader_scrolls_by_lines_pages_and_half_pages_within_bounds() {
     let mut app = open_harbor(120, 40);
     let h = app.reader_height();
     assert_eq!(h, 37);
-    let r = app.reader.as_ref().expect("open");
+    let r = app.reader().expect("open");
     let max = r.max_scroll(h);
     assert!(
         max > h,
@@ -138,7 +138,7 @@ fn reader_scrolls_by_lines_pages_and_half_pages_within_bounds() {
     assert_eq!(scroll(&app), max);
     app.update(Action::Down);
     assert_eq!(scroll(&app), max, "no scrolling past the end");
-    assert_eq!(app.reader.as_ref().map(|r| r.percent(h)), Some(100));
+    assert_eq!(app.reader().map(|r| r.percent(h)), Some(100));
     app.update(Action::Top);
     assert_eq!(scroll(&app), 0);
     app.update(Action::Up);
@@ -175,16 +175,16 @@ fn zoom_gives_the_reader_the_whole_width_and_lays_it_out_again() {
     assert!(app.zoom);
     assert_eq!(app.panes().list, None);
     assert_eq!(app.reader_width(), 98);
-    let r = app.reader.as_ref().expect("open");
-    assert_eq!(r.width, 98);
+    let r = app.reader().expect("open");
+    assert_eq!(r.width(), 98);
     assert!(split < 98);
     assert_eq!(
-        r.page.margin,
+        r.page().margin,
         (98 - 76) / 2,
         "the page is laid out at the new width"
     );
     app.update(Action::Zoom);
-    assert_eq!(app.reader.as_ref().map(|r| r.width), Some(split));
+    assert_eq!(app.reader().map(|r| r.width()), Some(split));
 }
 
 #[test]
@@ -193,17 +193,18 @@ fn resize_keeps_the_paragraph_that_was_at_the_top() {
     for _ in 0..30 {
         app.update(Action::Down);
     }
-    let block = app.reader.as_ref().and_then(|r| r.top_block());
+    let block = app.reader().and_then(|r| r.top_block());
     assert!(block.is_some_and(|b| b > 3), "{block:?}");
     app.update(Action::Resize {
         width: 60,
         height: 20,
     });
-    let r = app.reader.as_ref().expect("open");
-    assert_eq!(r.width, 58);
+    let r = app.reader().expect("open");
+    assert_eq!(r.width(), 58);
     assert_eq!(r.top_block(), block);
     assert_eq!(
-        r.page.lines[r.scroll].block, block,
+        r.page().lines[r.scroll()].block,
+        block,
         "the paragraph starts at the top"
     );
 }
@@ -329,7 +330,7 @@ fn every_action_is_safe_on_an_empty_library() {
     }
     app.mode = Mode::List;
     app.update(Action::Open);
-    assert!(app.reader.is_none());
+    assert!(app.reader().is_none());
     assert!(app.status.as_ref().is_some_and(|s| s.text == "no articles"));
 }
 
@@ -344,7 +345,7 @@ fn a_file_that_fails_to_load_is_an_error_message_not_a_crash() {
     lib.entries[0].article = None;
     let mut app = App::new(lib, Theme::dark(), 76);
     app.update(Action::Open);
-    assert!(app.reader.is_none());
+    assert!(app.reader().is_none());
     assert!(
         app.status
             .as_ref()
@@ -427,7 +428,7 @@ fn justify_lays_the_page_out_with_justified_options() {
     app.update(Action::Open);
     assert_eq!(SEEN.with(|c| c.get()), Some(true));
     assert_eq!(
-        app.reader.as_ref().map(|r| r.page.text_width),
+        app.reader().map(|r| r.page().text_width),
         Some(60),
         "the measure is used"
     );
