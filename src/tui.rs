@@ -9,7 +9,7 @@ mod watching;
 use crate::app::keymap::Keymap;
 use crate::app::{Action, App, Effect, Msg};
 use crate::load::library::Library;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use anyhow::Result;
 use crossterm::event::Event;
 use std::sync::Arc;

@@ -66,8 +66,8 @@ pub fn action_names() -> Vec<&'static str> {
 use crate::article::Article;
 use crate::load::library::Library;
 use crate::text::typeset::{Options, Page};
+use crate::theme::Theme;
 use crate::ui::layout::{self, Panes};
-use crate::ui::theme::Theme;
 use history::History;
 use ratatui::layout::Rect;
 use reader::{PageCache, Reader};

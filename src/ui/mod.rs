@@ -13,8 +13,6 @@ pub mod reader;
 pub mod scroll;
 pub mod search;
 pub mod status;
-pub mod theme;
-pub mod theme_file;
 
 use crate::app::{App, Mode};
 use ratatui::Frame;

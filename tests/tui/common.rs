@@ -6,7 +6,7 @@ use byline::article::{Article, Block, Link, Quote, Related};
 use byline::load::head::Head;
 use byline::load::library::{Entry, Library};
 use byline::text::typeset::Target;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use std::path::PathBuf;
 use std::sync::Arc;
 

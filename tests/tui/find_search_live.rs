@@ -6,7 +6,7 @@ use byline::app::keymap::{self, BINDINGS, Key, Scope};
 use byline::app::{Action, App, Edit, Mode, Rule};
 use byline::load::library::Library;
 use byline::search::{Doc, Results, Searcher};
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};

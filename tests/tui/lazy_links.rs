@@ -4,7 +4,7 @@
 use crate::common::*;
 use byline::app::{Action, App, Mode};
 use byline::text::typeset::Target;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use std::path::Path;
 use std::time::{Duration, Instant};
 

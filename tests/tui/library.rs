@@ -5,7 +5,7 @@ use crate::common::*;
 use byline::app::keymap::Key;
 use byline::app::{Action, App, Edit, Effect, Mode};
 use byline::state::Store;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

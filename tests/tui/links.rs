@@ -3,7 +3,7 @@
 use crate::common::*;
 use byline::app::{Action, App, Effect, Mode};
 use byline::text::typeset::Target;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 
 #[test]
 fn following_related_links_by_number_and_going_back_and_forward() {

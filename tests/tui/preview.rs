@@ -7,7 +7,7 @@ use byline::app::{Action, App, Mode};
 use byline::article::Article;
 use byline::load::library::Library;
 use byline::text::typeset::{Options, Page, typeset_with};
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;

@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use byline::app::{Action, App};
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

@@ -4,7 +4,7 @@ use byline::app::{Action, App};
 use byline::load::head::Ids;
 use byline::load::library::Library;
 use byline::state::Store;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 
 fn app_on(lib: &std::path::Path, state: &std::path::Path) -> App {
     let mut app = App::new(Library::scan(&[lib.to_path_buf()]), Theme::dark(), 76);

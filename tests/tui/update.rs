@@ -4,7 +4,7 @@ use crate::common::*;
 use byline::app::keymap;
 use byline::app::{Action, App, Effect, Mode};
 use byline::load::library::Library;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 
 #[test]
 fn list_moves_and_stops_at_both_ends() {

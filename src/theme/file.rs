@@ -5,7 +5,7 @@
 //! `underline`, `reversed`, `dim` (true/false), plus an optional top-level `name`. Every field
 //! must be present, so a theme never silently inherits from another.
 
-use super::theme::Theme;
+use super::Theme;
 use crate::config::diag;
 use anyhow::{Context, Result};
 use ratatui::style::{Color, Modifier, Style};
