@@ -1,7 +1,6 @@
 //! Effects outside the terminal: opening a URL in the browser, copying with OSC 52.
 
 use anyhow::{Context, Result, bail};
-use std::io::Write;
 use std::process::{Command, Stdio};
 
 /// Browsers that draw in the terminal: they get the terminal and byline waits for them.
