@@ -14,9 +14,9 @@ pub mod settings;
 pub mod state;
 pub mod text;
 pub mod theme;
-pub mod tui;
+mod tui;
 pub mod ui;
-pub mod work;
+mod work;
 
 /// The allocator of every program built on this crate (the binary, its tests and benchmarks).
 /// Reading a long article makes hundreds of thousands of small strings and vectors; mimalloc

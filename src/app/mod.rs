@@ -11,7 +11,7 @@
 //! ```
 //!
 //! Everything that is not the model's own arrives as a [`Msg`] in one channel ([`msg::Inbox`]):
-//! the terminal's events (read on their own thread, [`events::to_action`] turns them into an
+//! the terminal's events (read on their own thread, `events::to_action` turns them into an
 //! [`Action`] through the [`keymap`]), the preview worker's pages, the title index being
 //! ready, changed files, and the loop's tick (debounced saves, search results). The loop draws,
 //! waits for the next message, hands it and every message already waiting to [`App::update`],
@@ -26,7 +26,7 @@
 //! pushing its results instead of being polled on the tick.
 
 pub mod action;
-pub mod events;
+mod events;
 mod filter;
 mod find;
 mod follow;

@@ -1,18 +1,18 @@
-//! Drawing the reader: one module per pane or overlay, plus the theme. Nothing here changes the
+//! Drawing the reader: one module per pane or overlay. Nothing here changes the
 //! model: `render` reads an `&App` and writes cells.
 
-pub mod find_marks;
-pub mod find_prompt;
-pub mod fit;
-pub mod help;
-pub mod layout;
-pub mod list;
-pub mod list_prompt;
-pub mod prompt_line;
-pub mod reader;
-pub mod scroll;
-pub mod search;
-pub mod status;
+pub(crate) mod find_marks;
+pub(crate) mod find_prompt;
+pub(crate) mod fit;
+pub(crate) mod help;
+pub(crate) mod layout;
+pub(crate) mod list;
+pub(crate) mod list_prompt;
+pub(crate) mod prompt_line;
+pub(crate) mod reader;
+pub(crate) mod scroll;
+pub(crate) mod search;
+pub(crate) mod status;
 
 use crate::app::{App, Mode};
 use ratatui::Frame;
