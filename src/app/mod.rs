@@ -15,15 +15,20 @@
 //! [`Action`] through the [`keymap`]), the preview worker's pages, the title index being
 //! ready, changed files, and the loop's tick (debounced saves, search results). The loop draws,
 //! waits for the next message, hands it and every message already waiting to [`App::update`],
-//! and carries out the [`Effect`]s it returns; nothing else changes the model.
+//! and carries out the [`Effect`]s it returns; nothing else changes the model while the loop
+//! runs (the session builds the model before it, and saves the marks after it).
 //!
 //! Typed text goes into one [`Prompt`] (filter, find or search) through
 //! `Action::Prompt(`[`Edit`]`)`; in a mode that takes text the key table types printable keys.
 //! The `typing` module passes a changed text on to what it drives.
 //!
-//! Still to do from issue 12: the list, reader and search state as owned sub-models with
-//! private fields (the fields of `App` are still read directly by `ui`), and the search worker
-//! pushing its results instead of being polled on the tick.
+//! The list ([`list::List`]), the open article ([`reader::Reader`], opened only through
+//! `App::show` with an [`reader::At`]) and the search ([`Search`]) keep their state behind
+//! accessors: `ui` and the tests read them, only `app` changes them.
+//!
+//! Still to do from issue 12: `App`'s other fields (mode, find, history, status, size, …) are
+//! still public; the find, history and page cache are not yet part of the reader model; the
+//! search worker is polled on the tick rather than sending its results.
 
 pub mod action;
 mod events;
