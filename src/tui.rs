@@ -169,12 +169,8 @@ pub fn folders_to_watch(paths: &[std::path::PathBuf]) -> Vec<std::path::PathBuf>
     }
 }
 
-/// How long the loop waits for a message before it hands `update` a tick, while the search
-/// worker owes results or shows progress.
-const SEARCH_POLL: Duration = Duration::from_millis(100);
-
-/// How long the loop waits for a message before a tick when nothing is owed: the longest a
-/// termination signal or a due save waits.
+/// How long the loop waits for a message before a tick: the longest a termination signal or a
+/// due save waits.
 const IDLE_TICK: Duration = Duration::from_millis(250);
 
 /// How long the loop, having handled a key, waits for the preview it asked for before drawing:
@@ -188,13 +184,8 @@ fn wait(app: &App, terminate: &AtomicBool) -> Option<Msg> {
     if terminate.load(Ordering::Relaxed) {
         return None;
     }
-    let timeout = if app.search_busy() {
-        SEARCH_POLL
-    } else {
-        IDLE_TICK
-    };
     let msg = app
-        .next_message(Some(timeout))
+        .next_message(Some(IDLE_TICK))
         .unwrap_or_else(|| Msg::Tick(Instant::now()));
     (!terminate.load(Ordering::Relaxed)).then_some(msg)
 }

@@ -6,16 +6,17 @@
 //! preview worker ──┤  Msg    ┌──────────────┐  Effect
 //! title index ─────┼──────▶  │ App::update  │ ───────▶ the loop (tui): suspend, browser, copy
 //! file watcher ────┤ (inbox) └──────────────┘
-//! loop's tick ─────┘               ▲  &App
+//! search worker ───┤               ▲  &App
+//! loop's tick ─────┘               │
 //!                                  └──────── ui::render draws, decides nothing
 //! ```
 //!
 //! Everything that is not the model's own arrives as a [`Msg`] in one channel ([`msg::Inbox`]):
 //! the terminal's events (read on their own thread, `events::to_action` turns them into an
 //! [`Action`] through the [`keymap`]), the preview worker's pages, the title index being
-//! ready, changed files, and the loop's tick (debounced saves, search results). The loop draws,
-//! waits for the next message, hands it and every message already waiting to [`App::update`],
-//! and carries out the [`Effect`]s it returns; nothing else changes the model while the loop
+//! ready, changed files, the search worker's news, and the loop's tick (debounced saves). The
+//! loop draws, waits for the next message, hands it and every message already waiting to
+//! [`App::update`], and carries out the [`Effect`]s it returns; nothing else changes the model while the loop
 //! runs (the session builds the model before it, and saves the marks after it).
 //!
 //! Typed text goes into one [`Prompt`] (filter, find or search) through
@@ -27,8 +28,7 @@
 //! accessors: `ui` and the tests read them, only `app` changes them.
 //!
 //! Still to do from issue 12: `App`'s other fields (mode, find, history, status, size, …) are
-//! still public; the find, history and page cache are not yet part of the reader model; the
-//! search worker is polled on the tick rather than sending its results.
+//! still public; the find, history and page cache are not yet part of the reader model.
 
 pub mod action;
 mod events;

@@ -20,12 +20,13 @@ pub enum Msg {
     PreviewGone,
     /// The title index is built: related headlines that waited for it resolve.
     TitlesReady,
+    /// The search worker sent results or read more of the library.
+    SearchNews,
     /// Article files were created, changed or removed.
     FilesChanged(Vec<PathBuf>),
     /// The first frame is on screen: library-sized work starts (the title index, every mark).
     FirstFrame,
-    /// Time passed with nothing else to do: a debounced save may be due, the search worker
-    /// may have results or progress to show.
+    /// Time passed with nothing else to do: a debounced save may be due.
     Tick(Instant),
 }
 
@@ -37,6 +38,7 @@ impl std::fmt::Debug for Msg {
             Msg::Preview(r) => write!(f, "Preview(#{})", r.id),
             Msg::PreviewGone => write!(f, "PreviewGone"),
             Msg::TitlesReady => write!(f, "TitlesReady"),
+            Msg::SearchNews => write!(f, "SearchNews"),
             Msg::FilesChanged(p) => write!(f, "FilesChanged({} files)", p.len()),
             Msg::FirstFrame => write!(f, "FirstFrame"),
             Msg::Tick(_) => write!(f, "Tick"),

@@ -40,6 +40,7 @@ impl App {
             Msg::Preview(reply) => self.preview_came(reply),
             Msg::PreviewGone => self.preview_gone(),
             Msg::TitlesReady => self.resolve_waiting_related(),
+            Msg::SearchNews => self.take_search_news(),
             Msg::FilesChanged(paths) => {
                 let changed = self.apply_file_changes(&paths);
                 changed || self.status.is_some()
@@ -55,12 +56,8 @@ impl App {
                 true
             }
             Msg::Tick(now) => {
-                // A debounced save comes due (a failure is drawn at once); the search worker
-                // may have results or progress; the title index may be ready.
-                let saved = self.save_if_due(now);
-                let searched = self.take_search_news();
-                let resolved = self.resolve_waiting_related();
-                saved | searched | resolved
+                // A debounced save comes due (a failure is drawn at once).
+                self.save_if_due(now)
             }
         };
         if changed { Effect::None } else { Effect::Quiet }

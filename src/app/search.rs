@@ -2,7 +2,7 @@
 //! opening a result with its match in view.
 //!
 //! The worker ([`Searcher`]) is started on the first `F`, over the library as it is then; the
-//! loop hands `update` a `Msg::Tick` now and then, which takes its news; nothing waits for it.
+//! worker says it has news with a `Msg::SearchNews` in the inbox; nothing waits for it.
 
 use super::find::{self, Find, Rule};
 use super::{App, Mode};
@@ -67,11 +67,6 @@ impl Search {
     /// True when the query is blank (nothing is asked of the worker).
     fn blank(&self) -> bool {
         self.query.trim().is_empty()
-    }
-
-    /// Whether results for the current query are still owed.
-    fn waiting(&self) -> bool {
-        !self.blank() && self.results.as_ref().is_none_or(|r| r.query != self.query)
     }
 
     /// A new query: the first row selected, and no results while it is blank.
@@ -142,6 +137,11 @@ impl App {
     /// Gives the search a worker over documents whose ids are library indices (tests and
     /// callers that index on their own); `F` otherwise starts one over the library.
     pub fn set_searcher(&mut self, searcher: Searcher) {
+        // The worker's news comes in through the inbox, like every worker's.
+        let tx = self.inbox.sender();
+        searcher.on_news(move || {
+            let _ = tx.send(super::Msg::SearchNews);
+        });
         let docs = self.doc_refs();
         self.search_index = Some(SearchIndex {
             searcher,
@@ -253,7 +253,7 @@ impl App {
     }
 
     /// Waits up to `timeout` for the worker's answer to the current query and takes it (for
-    /// tests and scripts; the loop takes results on `Msg::Tick`).
+    /// tests and scripts; the loop takes results on `Msg::SearchNews`).
     pub fn wait_search(&mut self, timeout: Duration) -> bool {
         let Some(r) = self
             .search_index
@@ -263,15 +263,6 @@ impl App {
             return false;
         };
         self.search_results(r)
-    }
-
-    /// Whether the loop should wake soon: the overlay waits for results or shows indexing.
-    pub fn search_busy(&self) -> bool {
-        let Some(ix) = self.search_index.as_ref() else {
-            return false;
-        };
-        self.mode == Mode::Search
-            && (!ix.searcher.is_ready() || self.search.as_ref().is_some_and(Search::waiting))
     }
 
     /// Indexing progress `(read, total)` while the worker is still reading the library.
