@@ -27,8 +27,12 @@
 //! `App::show` with an [`reader::At`]) and the search ([`Search`]) keep their state behind
 //! accessors: `ui` and the tests read them, only `app` changes them.
 //!
-//! Still to do from issue 12: `App`'s other fields (mode, find, history, status, size, …) are
-//! still public; the find, history and page cache are not yet part of the reader model.
+//! `App`'s own state (mode, find, history, status, size, caches, workers) is private too and read
+//! through accessors; only the library and the settings the session sets at launch (theme,
+//! key table, typesetter, date format, justification) are public fields.
+//!
+//! Still to do from issue 12: the find, history and page cache are not yet part of the reader
+//! model; they sit beside it in `App`.
 
 pub mod action;
 mod events;
@@ -99,31 +103,31 @@ pub struct App {
     /// Styles.
     pub theme: Theme,
     /// The most columns a line of article text takes.
-    pub measure: u16,
+    measure: u16,
     /// Which part has the keyboard.
-    pub mode: Mode,
+    mode: Mode,
     /// The mode under the help overlay (where `?` returns to).
-    pub help_from: Mode,
+    help_from: Mode,
     /// First line of the help shown.
-    pub help_scroll: usize,
+    help_scroll: usize,
     /// The list: its rows, selection, first row shown, read marks and bookmarks.
     list: list::List,
     /// The article in the reading pane.
     reader: Option<Reader>,
     /// Back and forward through followed links.
-    pub history: History,
+    history: History,
     /// The reading pane alone at full width (and the list alone when it has the focus).
-    pub zoom: bool,
+    zoom: bool,
     /// The transient message of the status bar.
-    pub status: Option<Status>,
+    status: Option<Status>,
     /// Terminal size: columns, rows.
-    pub size: (u16, u16),
+    size: (u16, u16),
     /// Lays out articles; tests may swap it.
     pub typeset: Typesetter,
     /// Pages already laid out, per article and width.
-    pub cache: PageCache,
+    cache: PageCache,
     /// Finds the library article a related headline names (built when first needed).
-    pub titles: links::TitleIndex,
+    titles: links::TitleIndex,
     /// The key bindings in force.
     pub keymap: keymap::Keymap,
     /// How the list writes dates (`config::date` directives).
@@ -133,13 +137,13 @@ pub struct App {
     /// Read marks, bookmarks and positions, saved across runs (`App::attach_store`).
     store: crate::state::Store,
     /// The find in the open article, while one is typed or kept.
-    pub find: Option<Find>,
+    find: Option<Find>,
     /// The full-text search's query and results (kept while the overlay is closed).
     search: Option<Search>,
     /// The search worker, started on the first search.
     search_index: Option<SearchIndex>,
     /// The list preview's worker and the preview the reading pane waits for.
-    pub preview: preview::Preview,
+    preview: preview::Preview,
     /// The prompt that has the keyboard (filter, find or search), while one is open.
     prompt: Option<Prompt>,
     /// The texts accepted in each kind of prompt, for Alt-p and Alt-n.
@@ -282,6 +286,66 @@ impl App {
             text: text.into(),
             error: true,
         });
+    }
+
+    /// The most columns a line of article text takes.
+    pub fn measure(&self) -> u16 {
+        self.measure
+    }
+
+    /// Which part has the keyboard.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The mode under the help overlay (where `?` returns to).
+    pub fn help_from(&self) -> Mode {
+        self.help_from
+    }
+
+    /// First line of the help shown.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// Back and forward through followed links.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The reading pane alone at full width (and the list alone when it has the focus).
+    pub fn zoom(&self) -> bool {
+        self.zoom
+    }
+
+    /// The transient message of the status bar.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Terminal size: columns, rows.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Pages already laid out, per article and width.
+    pub fn cache(&self) -> &PageCache {
+        &self.cache
+    }
+
+    /// Finds the library article a related headline names (built when first needed).
+    pub fn titles(&self) -> &links::TitleIndex {
+        &self.titles
+    }
+
+    /// The find in the open article, while one is typed or kept.
+    pub fn find(&self) -> Option<&Find> {
+        self.find.as_ref()
+    }
+
+    /// The list preview's worker and the preview the reading pane waits for.
+    pub fn preview(&self) -> &preview::Preview {
+        &self.preview
     }
 
     /// The article in the reading pane, if one is open.

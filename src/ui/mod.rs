@@ -22,7 +22,7 @@ use ratatui::widgets::Paragraph;
 /// Draws the whole screen for `app`.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let panes = layout::panes(area, app.zoom, app.reader_focused());
+    let panes = layout::panes(area, app.zoom(), app.reader_focused());
     let (Some(status_area), false) = (panes.status, panes.too_small()) else {
         too_small(app, frame, area);
         return;
@@ -34,16 +34,16 @@ pub fn render(app: &App, frame: &mut Frame) {
         reader::render(app, frame.buffer_mut(), reader_area);
     }
     status::render(app, frame.buffer_mut(), status_area);
-    if app.mode == Mode::Filter {
+    if app.mode() == Mode::Filter {
         list_prompt::render(app, frame.buffer_mut(), status_area);
     }
-    if matches!(app.mode, Mode::FindPrompt | Mode::Find) {
+    if matches!(app.mode(), Mode::FindPrompt | Mode::Find) {
         find_prompt::render(app, frame.buffer_mut(), status_area);
     }
-    if app.mode == Mode::Search {
+    if app.mode() == Mode::Search {
         search::render(app, frame.buffer_mut(), area);
     }
-    if app.mode == Mode::Help {
+    if app.mode() == Mode::Help {
         help::render(app, frame.buffer_mut(), area);
     }
 }

@@ -22,7 +22,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    if let (None, Some(p)) = (app.reader(), app.preview.pending()) {
+    if let (None, Some(p)) = (app.reader(), app.preview().pending()) {
         draw_lines(app, buf, inner, &p.page, 0, None, false);
         return;
     }

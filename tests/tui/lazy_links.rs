@@ -43,7 +43,7 @@ fn the_startup_preview_does_not_build_the_title_index() {
     let app = started(120, 40);
     assert_eq!(title(&app), HARBOR);
     assert!(
-        app.titles.ready().is_none(),
+        app.titles().ready().is_none(),
         "nothing built before the frame"
     );
     assert!(app.titles_pending());
@@ -59,11 +59,11 @@ fn the_startup_preview_does_not_build_the_title_index() {
 fn a_related_link_followed_before_the_index_is_ready_builds_it_and_opens_the_right_article() {
     let mut app = started(120, 40);
     app.update(Action::Open);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert!(app.titles_pending(), "entering the preview keeps its page");
     app.update(Action::FollowRelated(2));
     assert_eq!(title(&app), PORT);
-    assert!(app.titles.ready().is_some());
+    assert!(app.titles().ready().is_some());
     app.update(Action::HistoryBack);
     assert_eq!(title(&app), HARBOR);
     assert_eq!(
@@ -153,13 +153,13 @@ fn a_page_laid_out_while_waiting_is_not_kept() {
         app.update(Action::Down);
         app.settle();
         assert_eq!(title(&app), PORT);
-        assert!(app.titles.ready().is_none());
+        assert!(app.titles().ready().is_none());
         // Coming back in the list waits again: a preview never builds the index.
         app.update(Action::Up);
         app.settle();
         assert_eq!(title(&app), HARBOR);
         assert!(app.titles_pending());
-        assert!(app.titles.ready().is_none());
+        assert!(app.titles().ready().is_none());
         // Opening it again with the focus builds the index (a user action) and must not reuse
         // the waiting page.
         app.update(Action::Open);
@@ -244,7 +244,7 @@ fn a_scanned_folder_resolves_the_same_with_and_without_the_worker() {
 /// An app over the fixture library whose title index is built before anything opens.
 fn app_with_index(width: u16, height: u16) -> App {
     let app = app(width, height);
-    app.titles.get(&app.library);
+    app.titles().get(&app.library);
     app
 }
 

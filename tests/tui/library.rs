@@ -31,7 +31,7 @@ fn type_in(app: &mut App, text: &str) {
 
 fn filter(app: &mut App, text: &str) {
     app.update(Action::Filter);
-    assert_eq!(app.mode, Mode::Filter);
+    assert_eq!(app.mode(), Mode::Filter);
     type_in(app, text);
 }
 
@@ -93,7 +93,7 @@ fn escape_clears_the_filter_and_enter_keeps_it_in_the_status_bar() {
     assert!(app.reader().is_none(), "no preview while typing");
     app.update(Action::Prompt(Edit::Accept));
     app.settle();
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
     assert_eq!(rows(&app), vec![2]);
     assert_eq!(title(&app), COPPER, "Enter previews the selection");
     assert_eq!(app.view_label(), "/copper");
@@ -105,7 +105,7 @@ fn escape_clears_the_filter_and_enter_keeps_it_in_the_status_bar() {
         "the prompt starts from the filter"
     );
     app.update(Action::Prompt(Edit::Cancel));
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
     assert_eq!(rows(&app), vec![0, 1, 2, 3]);
     assert_eq!(
         app.list().selected(),
@@ -122,9 +122,9 @@ fn in_the_prompt_every_printable_key_types_but_control_keys_do_not() {
     let keys = app.keymap.clone();
     assert_eq!(keys.lookup(Mode::List, Key::ch('q')), Some(Action::Quit));
     app.update(Action::Filter);
-    assert_eq!(keys.lookup(app.mode, Key::ch('q')), typed('q'));
-    assert_eq!(keys.lookup(app.mode, Key::ch('?')), typed('?'));
-    assert_eq!(keys.lookup(app.mode, Key::ctrl('c')), Some(Action::Quit));
+    assert_eq!(keys.lookup(app.mode(), Key::ch('q')), typed('q'));
+    assert_eq!(keys.lookup(app.mode(), Key::ch('?')), typed('?'));
+    assert_eq!(keys.lookup(app.mode(), Key::ctrl('c')), Some(Action::Quit));
     let esc = Key::plain(crossterm::event::KeyCode::Esc);
     assert_eq!(
         app.keymap.lookup(Mode::Filter, esc),
@@ -145,7 +145,7 @@ fn arrows_move_through_the_matches_while_filtering() {
     assert_eq!(app.list().selected(), 1);
     app.update(Action::Down);
     assert_eq!(app.list().selected(), 1, "the last match is the end");
-    assert_eq!(app.mode, Mode::Filter);
+    assert_eq!(app.mode(), Mode::Filter);
 }
 
 #[test]
@@ -210,7 +210,7 @@ fn unread_only_hides_what_was_read_and_bookmarked_only_the_rest() {
     app.update(Action::UnreadOnly);
     app.update(Action::UnreadOnly);
     assert!(rows(&app).is_empty());
-    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert!(app.status().is_some_and(|s| s.error));
     assert_eq!(app.update(Action::Open), Effect::None);
     assert_eq!(title(&app), NOTE, "nothing opened: the preview stays");
 }
@@ -226,7 +226,7 @@ fn u_toggles_the_read_mark_in_the_list_and_in_the_reader() {
     app.update(Action::Open);
     assert!(app.list().read()[0], "opening marks read");
     app.update(Action::ToggleRead);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert!(
         !app.list().read()[0],
         "u in the reader marks the open article"
@@ -343,7 +343,7 @@ fn a_failed_save_is_shown_and_the_marks_stay() {
     app.attach_store(Store::open(dir.path().to_path_buf()).0);
     app.update(Action::ToggleBookmark);
     assert!(app.flush_state().is_err());
-    let s = app.status.clone().expect("a message");
+    let s = app.status().cloned().expect("a message");
     assert!(s.error);
     assert!(s.text.contains("not saved"), "{}", s.text);
     assert!(app.list().bookmarked()[0]);

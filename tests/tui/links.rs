@@ -20,7 +20,7 @@ fn following_related_links_by_number_and_going_back_and_forward() {
         "the followed article is selected in the list"
     );
     assert_eq!(scroll(&app), 0);
-    assert_eq!(app.history.back.len(), 1);
+    assert_eq!(app.history().back.len(), 1);
     app.update(Action::Down);
     app.update(Action::HistoryBack);
     assert_eq!(title(&app), HARBOR);
@@ -39,7 +39,7 @@ fn following_related_links_by_number_and_going_back_and_forward() {
     );
     app.update(Action::HistoryForward);
     assert!(
-        app.status
+        app.status()
             .as_ref()
             .is_some_and(|s| s.text.contains("forward"))
     );
@@ -48,7 +48,7 @@ fn following_related_links_by_number_and_going_back_and_forward() {
     app.update(Action::FollowRelated(2));
     assert_eq!(title(&app), PORT);
     assert!(
-        app.history.forward.is_empty(),
+        app.history().forward.is_empty(),
         "following drops the forward steps"
     );
 }
@@ -81,13 +81,13 @@ fn unresolved_and_missing_related_links_say_so() {
     let mut app = open_harbor(120, 40);
     app.update(Action::FollowRelated(3));
     assert_eq!(title(&app), HARBOR);
-    let s = app.status.clone().expect("a message");
+    let s = app.status().cloned().expect("a message");
     assert!(s.error && s.text.contains("not in the library"), "{s:?}");
     assert!(s.text.contains("Fishermen"));
     app.update(Action::FollowRelated(9));
     assert_eq!(title(&app), HARBOR);
-    assert!(app.status.as_ref().is_some_and(|s| s.text == "no link 9"));
-    assert!(app.history.back.is_empty());
+    assert!(app.status().is_some_and(|s| s.text == "no link 9"));
+    assert!(app.history().back.is_empty());
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn a_number_past_the_related_links_opens_the_url_with_that_number() {
 fn history_back_with_no_history_returns_to_the_list() {
     let mut app = open_harbor(120, 40);
     app.update(Action::HistoryBack);
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
     assert_eq!(title(&app), HARBOR);
 }
 
@@ -186,14 +186,14 @@ fn enter_without_a_focused_link_says_how_to_focus_one() {
     let mut app = open_harbor(120, 40);
     app.update(Action::FollowLink);
     assert_eq!(title(&app), HARBOR);
-    assert!(app.status.as_ref().is_some_and(|s| s.text.contains("Tab")));
+    assert!(app.status().is_some_and(|s| s.text.contains("Tab")));
 }
 
 #[test]
 fn open_and_copy_url_act_on_the_focused_url_only() {
     let mut app = open_harbor(120, 40);
     assert_eq!(app.update(Action::OpenUrl), Effect::None);
-    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert!(app.status().is_some_and(|s| s.error));
     assert_eq!(app.update(Action::CopyUrl), Effect::None);
     app.update(Action::PrevLink);
     let r = app.reader().expect("open");
@@ -237,5 +237,5 @@ fn a_click_on_a_related_link_follows_it() {
         row: area.y + line as u16,
     });
     assert_eq!(title(&app), COPPER);
-    assert_eq!(app.history.back.len(), 1);
+    assert_eq!(app.history().back.len(), 1);
 }

@@ -149,7 +149,7 @@ fn a_selection_change_leaves_the_work_to_the_worker_and_shows_the_list_row_meanw
         app.reader().is_none(),
         "no stale article under the new selection"
     );
-    let placeholder = page_text(&app.preview.pending().unwrap().page);
+    let placeholder = page_text(&app.preview().pending().unwrap().page);
     assert!(placeholder.contains(PORT), "{placeholder}");
     assert!(placeholder.contains("CAROLINA ESPINOZA"), "{placeholder}");
     assert!(
@@ -256,7 +256,7 @@ fn opening_while_the_preview_is_pending_loads_at_once_and_the_late_reply_is_drop
     app.update(Action::Down);
     GATE.wait_for_calls(1);
     app.update(Action::Open);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(title(&app), PORT);
     assert!(app.list().read()[1], "opening marks read");
     assert!(!app.preview_pending());
@@ -276,14 +276,14 @@ fn opening_an_arrived_preview_lays_nothing_out_again() {
     app.update(Action::Down);
     app.settle();
     app.update(Action::Open);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert!(app.list().read()[1]);
     // A click on the previewed row enters it as well.
     app.update(Action::ToList);
     app.update(Action::Down);
     app.settle();
     app.update(Action::Click { column: 10, row: 3 });
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(title(&app), COPPER);
     assert_eq!(
         GATE.log(),
@@ -302,7 +302,7 @@ fn a_resize_while_pending_asks_again_at_the_new_width() {
         height: 40,
     });
     let width = app.reader_width();
-    assert_eq!(app.preview.pending().unwrap().opts.width, width);
+    assert_eq!(app.preview().pending().unwrap().opts.width, width);
     GATE.release();
     app.settle();
     let r = app.reader().unwrap();
@@ -318,14 +318,17 @@ fn an_unreadable_file_is_reported_in_the_status_bar_after_the_key() {
     std::fs::remove_file(dir.path().join("b.txt")).unwrap();
     let mut sync = app_over(lib.clone());
     assert!(!sync.open(1, false));
-    let want = sync.status.clone().expect("the synchronous path complains");
+    let want = sync
+        .status()
+        .cloned()
+        .expect("the synchronous path complains");
     let mut app = app_over(lib);
     app.update(Action::Down);
     // The key did not read the file: the error is not there yet.
-    assert_eq!(app.status, None);
+    assert_eq!(app.status(), None);
     assert!(app.preview_pending());
     app.settle();
-    assert_eq!(app.status, Some(want.clone()));
+    assert_eq!(app.status(), Some(&want));
     assert!(want.error && want.text.contains("b.txt"), "{want:?}");
     assert!(
         app.reader().is_none(),
@@ -347,8 +350,8 @@ fn the_settled_preview_is_the_page_the_synchronous_path_makes() {
             let mut app = app_over(lib.clone());
             let mut sync = app_over(lib.clone());
             if indexed {
-                app.titles.get(&app.library);
-                sync.titles.get(&sync.library);
+                app.titles().get(&app.library);
+                sync.titles().get(&sync.library);
             }
             app.start(None);
             app.settle();
@@ -360,11 +363,11 @@ fn the_settled_preview_is_the_page_the_synchronous_path_makes() {
             if !indexed && i == 0 {
                 // Its related headlines wait for the index, which the preview never builds.
                 assert!(app.titles_pending());
-                assert!(app.titles.ready().is_none());
+                assert!(app.titles().ready().is_none());
                 let text = page_text(app.reader().unwrap().page());
                 assert!(text.contains("(looking up…)"), "{text}");
                 // Once it is built, the page is the one opening builds the index for.
-                app.titles.get(&app.library);
+                app.titles().get(&app.library);
                 assert!(app.poll_titles());
             }
             sync.open(i, false);
@@ -392,7 +395,7 @@ fn the_fixture_previews_match_the_synchronous_path_too() {
     // built: without it the harbor preview waits for it, as above.)
     for i in 0..4 {
         let mut app = app(120, 40);
-        app.titles.get(&app.library);
+        app.titles().get(&app.library);
         app.start(None);
         app.settle();
         for _ in 0..i {
@@ -417,7 +420,7 @@ fn the_startup_preview_is_asked_for_not_made() {
     GATE.release();
     app.settle();
     assert_eq!(title(&app), HARBOR);
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
     assert!(!app.list().read()[0]);
 }
 
@@ -446,7 +449,7 @@ fn after_a_library_change_the_title_index_is_built_again_in_the_background() {
     let (dir, lib) = folder();
     let mut app = app_over(lib);
     // As after the first frame: the reader has its index.
-    app.titles.get(&app.library);
+    app.titles().get(&app.library);
     let new = dir.path().join("n.txt");
     std::fs::write(
         &new,

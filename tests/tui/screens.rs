@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
 fn draw(app: &App) -> Buffer {
-    let (w, h) = app.size;
+    let (w, h) = app.size();
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
     term.draw(|f| byline::ui::render(app, f)).expect("draw");
     term.backend().buffer().clone()

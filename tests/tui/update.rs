@@ -9,7 +9,7 @@ use byline::theme::Theme;
 #[test]
 fn list_moves_and_stops_at_both_ends() {
     let mut app = app(120, 40);
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
     app.update(Action::Down);
     app.update(Action::Down);
     assert_eq!(app.list().selected(), 2);
@@ -62,12 +62,12 @@ fn open_shows_the_article_marks_it_read_and_focuses_the_reader() {
     app.update(Action::Down);
     assert!(!app.list().read()[1]);
     app.update(Action::Open);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(title(&app), PORT);
     assert!(app.list().read()[1]);
     assert!(!app.list().read()[0]);
     app.update(Action::ToList);
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
     assert_eq!(
         title(&app),
         PORT,
@@ -81,7 +81,7 @@ fn moving_in_the_list_previews_the_selection_when_both_panes_show() {
     app.update(Action::Down);
     app.settle();
     assert_eq!(title(&app), PORT);
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
     assert!(!app.list().read()[1]);
     app.update(Action::Bottom);
     app.settle();
@@ -101,7 +101,7 @@ fn reopening_the_article_in_the_reader_keeps_its_place() {
     let at = scroll(&app);
     app.update(Action::ToList);
     app.update(Action::Open);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(scroll(&app), at);
     app.update(Action::ToList);
     app.update(Action::Down);
@@ -156,10 +156,7 @@ fn next_and_previous_article_open_and_select_in_the_list() {
     assert_eq!(title(&app), NOTE);
     app.update(Action::NextArticle);
     assert_eq!(title(&app), NOTE);
-    assert_eq!(
-        app.status.as_ref().map(|s| s.text.as_str()),
-        Some("last article")
-    );
+    assert_eq!(app.status().map(|s| s.text.as_str()), Some("last article"));
     app.update(Action::PrevArticle);
     assert_eq!(title(&app), COPPER);
     assert_eq!(app.list().selected(), 2);
@@ -172,7 +169,7 @@ fn zoom_gives_the_reader_the_whole_width_and_lays_it_out_again() {
     let split = app.reader_width();
     assert_eq!(app.panes().list.map(|r| r.width), Some(33));
     app.update(Action::Zoom);
-    assert!(app.zoom);
+    assert!(app.zoom());
     assert_eq!(app.panes().list, None);
     assert_eq!(app.reader_width(), 98);
     let r = app.reader().expect("open");
@@ -223,20 +220,20 @@ fn narrow_screens_show_one_pane_at_a_time() {
 fn help_opens_over_the_current_mode_scrolls_and_returns() {
     let mut app = open_harbor(120, 24);
     app.update(Action::Help);
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.mode(), Mode::Help);
     assert!(app.reader_focused(), "the reader stays behind the help");
     app.update(Action::Down);
     app.update(Action::Down);
-    assert_eq!(app.help_scroll, 2);
+    assert_eq!(app.help_scroll(), 2);
     assert_eq!(scroll(&app), 0, "keys scroll the help, not the article");
     app.update(Action::Up);
-    assert_eq!(app.help_scroll, 1);
+    assert_eq!(app.help_scroll(), 1);
     app.update(Action::Help);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     app.update(Action::ToList);
     app.update(Action::Help);
     app.update(Action::Help);
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
 }
 
 #[test]
@@ -248,14 +245,18 @@ fn help_scrolls_no_further_than_its_last_row() {
     }
     // 17 rows fit in the box (20 rows less the status bar and the frame).
     let max = keymap::help_rows().len() - 17;
-    assert_eq!(app.help_scroll, max);
+    assert_eq!(app.help_scroll(), max);
     app.update(Action::Up);
-    assert_eq!(app.help_scroll, max - 1);
+    assert_eq!(app.help_scroll(), max - 1);
     let tall = u16::try_from(keymap::help_rows().len() + 10).unwrap();
     let mut big = self::app(120, tall);
     big.update(Action::Help);
     big.update(Action::Down);
-    assert_eq!(big.help_scroll, 0, "nothing to scroll when all of it fits");
+    assert_eq!(
+        big.help_scroll(),
+        0,
+        "nothing to scroll when all of it fits"
+    );
 }
 
 #[test]
@@ -317,7 +318,7 @@ fn skipped_files_are_reported_at_start() {
     lib.problems = vec!["a: bad".into(), "b: bad".into(), "c: bad".into()];
     let app = App::new(lib, Theme::dark(), 76);
     assert_eq!(
-        app.status.as_ref().map(|s| s.text.as_str()),
+        app.status().map(|s| s.text.as_str()),
         Some("3 files skipped")
     );
 }
@@ -328,10 +329,11 @@ fn every_action_is_safe_on_an_empty_library() {
     for a in all_actions() {
         app.update(a);
     }
-    app.mode = Mode::List;
+    // From the list, Enter says there is nothing to open.
+    let mut app = App::new(Library::default(), Theme::dark(), 76);
     app.update(Action::Open);
     assert!(app.reader().is_none());
-    assert!(app.status.as_ref().is_some_and(|s| s.text == "no articles"));
+    assert!(app.status().is_some_and(|s| s.text == "no articles"));
 }
 
 #[test]
@@ -347,7 +349,7 @@ fn a_file_that_fails_to_load_is_an_error_message_not_a_crash() {
     app.update(Action::Open);
     assert!(app.reader().is_none());
     assert!(
-        app.status
+        app.status()
             .as_ref()
             .is_some_and(|s| s.error && s.text.contains("good.txt"))
     );
