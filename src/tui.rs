@@ -125,28 +125,47 @@ fn event_loop(
             if is_resize(&msg) && Some(i) != last_resize {
                 continue;
             }
-            if let Msg::TerminalLost(e) = msg {
-                anyhow::bail!("reading the terminal: {e}");
-            }
-            let key = matches!(msg, Msg::Terminal(_));
-            let effect = app.update(msg);
-            draw |= effect != Effect::Quiet;
-            if !perform(app, session, events, effect)? {
-                return Ok(());
-            }
-            if key {
-                // Keys that keep coming never leave the loop idle: a save may come due.
-                draw |= app.update(Msg::Tick(Instant::now())) != Effect::Quiet;
+            match handle(app, session, events, msg)? {
+                Some(changed) => draw |= changed,
+                None => return Ok(()),
             }
         }
         // A preview that takes no longer than this is drawn in the next frame instead of its
-        // placeholder; a longer one is drawn when it comes, and keys go on meanwhile.
+        // placeholder; a longer one is drawn when it comes, and keys go on meanwhile. Whatever
+        // comes in the meantime (a key too) is handled as any message is.
         if app.preview_pending()
             && let Some(m) = app.next_message(Some(PREVIEW_GRACE))
         {
-            draw |= app.update(m) != Effect::Quiet;
+            match handle(app, session, events, m)? {
+                Some(changed) => draw |= changed,
+                None => return Ok(()),
+            }
         }
     }
+}
+
+/// Hands `msg` to `update` and carries out the effect; `None` when byline should quit, else
+/// whether the screen changed.
+fn handle(
+    app: &mut App,
+    session: &mut term::Session,
+    events: &TermEvents,
+    msg: Msg,
+) -> Result<Option<bool>> {
+    if let Msg::TerminalLost(e) = msg {
+        anyhow::bail!("reading the terminal: {e}");
+    }
+    let key = matches!(msg, Msg::Terminal(_));
+    let effect = app.update(msg);
+    let mut changed = effect != Effect::Quiet;
+    if !perform(app, session, events, effect)? {
+        return Ok(None);
+    }
+    if key {
+        // Keys that keep coming never leave the loop idle: a save may come due.
+        changed |= app.update(Msg::Tick(Instant::now())) != Effect::Quiet;
+    }
+    Ok(Some(changed))
 }
 
 /// Whether `msg` is a terminal resize.
