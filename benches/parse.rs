@@ -50,11 +50,11 @@ fn parse_and_print(c: &mut Criterion) {
                     Some(byline::article::Format::Text),
                 )
                 .expect("parses");
-                byline::render::print(&a, &Options::new(80), None, &|_| None)
+                byline::print::print(&a, &Options::new(80), None, &|_| None)
             })
         });
         c.bench_function(&format!("print {name}"), |b| {
-            b.iter(|| byline::render::print(black_box(&a), &Options::new(80), None, &|_| None))
+            b.iter(|| byline::print::print(black_box(&a), &Options::new(80), None, &|_| None))
         });
     }
 }
@@ -110,7 +110,7 @@ fn html_parse_and_print(c: &mut Criterion) {
     c.bench_function("parse + print html 1MB", |b| {
         b.iter(|| {
             let a = load::parse_bytes(black_box(page.as_bytes()), format).expect("parses");
-            byline::render::print(&a, &Options::new(80), None, &|_| None)
+            byline::print::print(&a, &Options::new(80), None, &|_| None)
         })
     });
 }

@@ -15,7 +15,7 @@ use byline::app::{Action, App};
 use byline::load;
 use byline::load::head::Ids;
 use byline::load::library::Library;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

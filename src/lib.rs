@@ -9,14 +9,15 @@ pub mod files;
 pub mod input;
 pub mod load;
 pub mod modes;
-pub mod render;
+pub mod print;
 pub mod search;
 pub mod settings;
 pub mod state;
 pub mod text;
-pub mod tui;
+pub mod theme;
+mod tui;
 pub mod ui;
-pub mod work;
+mod work;
 
 /// The allocator of every program built on this crate (the binary, its tests and benchmarks).
 /// Reading a long article makes hundreds of thousands of small strings and vectors; mimalloc

@@ -5,10 +5,10 @@ use crate::article::Article;
 use crate::input::{self, Input, Source};
 use crate::load::roots::Known;
 use crate::load::{self, head::Ids, library::Library};
-use crate::render;
+use crate::print;
 use crate::settings::Settings;
 use crate::text::typeset::Options;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use anyhow::Result;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -82,7 +82,7 @@ pub fn print(input: Input, opts: &Options, theme: Option<&Theme>) -> Result<Exit
                 "─".repeat(usize::from(width.min(Options::MEASURE)))
             ));
         }
-        out.push_str(&render::print(a, opts, theme, &title_of));
+        out.push_str(&print::print(a, opts, theme, &title_of));
     }
     emit(&out)
 }

@@ -2,8 +2,8 @@
 
 use crate::cli::Cli;
 use crate::config::Config;
-use crate::ui::theme::Theme;
-use crate::ui::theme_file;
+use crate::theme::Theme;
+use crate::theme::file as theme_file;
 use anyhow::Result;
 
 /// The effective settings of one run.

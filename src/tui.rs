@@ -9,7 +9,7 @@ mod watching;
 use crate::app::keymap::Keymap;
 use crate::app::{Action, App, Effect, Msg};
 use crate::load::library::Library;
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use anyhow::Result;
 use crossterm::event::Event;
 use std::io::Write as _;
@@ -83,10 +83,7 @@ pub fn run(launch: Launch) -> Result<()> {
         app.read_library_in_background(wanted);
     }
     // The hint names the key the user's table binds.
-    app.status = app.skipped_status();
-    if app.library_pending() && app.status.is_none() {
-        app.say(crate::app::arrival::READING);
-    }
+    app.greet();
     // The marks of the rows on screen are read once the size is known, the rest right after
     // the first frame.
     app.attach_store_lazily(launch.state);
@@ -201,28 +198,47 @@ fn event_loop(
             if is_resize(&msg) && Some(i) != last_resize {
                 continue;
             }
-            if let Msg::TerminalLost(e) = msg {
-                anyhow::bail!("reading the terminal: {e}");
-            }
-            let key = matches!(msg, Msg::Terminal(_));
-            let effect = app.update(msg);
-            draw |= effect != Effect::Quiet;
-            if !perform(app, session, events, effect)? {
-                return Ok(());
-            }
-            if key {
-                // Keys that keep coming never leave the loop idle: a save may come due.
-                draw |= app.update(Msg::Tick(Instant::now())) != Effect::Quiet;
+            match handle(app, session, events, msg)? {
+                Some(changed) => draw |= changed,
+                None => return Ok(()),
             }
         }
         // A preview that takes no longer than this is drawn in the next frame instead of its
-        // placeholder; a longer one is drawn when it comes, and keys go on meanwhile.
+        // placeholder; a longer one is drawn when it comes, and keys go on meanwhile. Whatever
+        // comes in the meantime (a key too) is handled as any message is.
         if app.preview_pending()
             && let Some(m) = app.next_message(Some(PREVIEW_GRACE))
         {
-            draw |= app.update(m) != Effect::Quiet;
+            match handle(app, session, events, m)? {
+                Some(changed) => draw |= changed,
+                None => return Ok(()),
+            }
         }
     }
+}
+
+/// Hands `msg` to `update` and carries out the effect; `None` when byline should quit, else
+/// whether the screen changed.
+fn handle(
+    app: &mut App,
+    session: &mut term::Session,
+    events: &TermEvents,
+    msg: Msg,
+) -> Result<Option<bool>> {
+    if let Msg::TerminalLost(e) = msg {
+        anyhow::bail!("reading the terminal: {e}");
+    }
+    let key = matches!(msg, Msg::Terminal(_));
+    let effect = app.update(msg);
+    let mut changed = effect != Effect::Quiet;
+    if !perform(app, session, events, effect)? {
+        return Ok(None);
+    }
+    if key {
+        // Keys that keep coming never leave the loop idle: a save may come due.
+        changed |= app.update(Msg::Tick(Instant::now())) != Effect::Quiet;
+    }
+    Ok(Some(changed))
 }
 
 /// Whether `msg` is a terminal resize.
@@ -230,12 +246,8 @@ fn is_resize(msg: &Msg) -> bool {
     matches!(msg, Msg::Terminal(Event::Resize(..)))
 }
 
-/// How long the loop waits for a message before it hands `update` a tick, while the search
-/// worker owes results or shows progress.
-const SEARCH_POLL: Duration = Duration::from_millis(100);
-
-/// How long the loop waits for a message before a tick when nothing is owed: the longest a
-/// termination signal or a due save waits.
+/// How long the loop waits for a message before a tick: the longest a termination signal or a
+/// due save waits.
 const IDLE_TICK: Duration = Duration::from_millis(250);
 
 /// How long the loop, having handled a key, waits for the preview it asked for before drawing:
@@ -249,13 +261,8 @@ fn wait(app: &App, ended_by: &AtomicUsize) -> Option<Msg> {
     if ended_by.load(Ordering::Relaxed) != 0 {
         return None;
     }
-    let timeout = if app.search_busy() {
-        SEARCH_POLL
-    } else {
-        IDLE_TICK
-    };
     let msg = app
-        .next_message(Some(timeout))
+        .next_message(Some(IDLE_TICK))
         .unwrap_or_else(|| Msg::Tick(Instant::now()));
     (ended_by.load(Ordering::Relaxed) == 0).then_some(msg)
 }

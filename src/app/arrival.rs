@@ -168,7 +168,7 @@ impl App {
     pub fn library_arrived(&mut self, mut lib: Library) {
         let path_of =
             |lib: &Library, i: usize| lib.entries.get(i).and_then(|e| e.head.path.clone());
-        let selected = path_of(&self.library, self.selected);
+        let selected = path_of(&self.library, self.list.selected);
         let open = self
             .reader
             .as_ref()
@@ -181,7 +181,7 @@ impl App {
             .map(|pl| path_of(&self.library, pl.index))
             .collect();
         let read: Vec<PathBuf> = (0..self.library.entries.len())
-            .filter(|&i| self.read.get(i).copied().unwrap_or(false))
+            .filter(|&i| self.list.read.get(i).copied().unwrap_or(false))
             .filter_map(|i| path_of(&self.library, i))
             .collect();
         // The article shown must stay: a file the scan does not take (an unusual extension, a
@@ -210,13 +210,13 @@ impl App {
         let previewing = self.cancel_preview().is_some();
         self.titles = super::links::TitleIndex::default();
         let n = self.library.entries.len();
-        self.read = vec![false; n];
+        self.list.read = vec![false; n];
         for p in &read {
             if let Some(i) = index_of(&self.library, Some(p)) {
-                self.read[i] = true;
+                self.list.read[i] = true;
             }
         }
-        self.selected = index_of(&self.library, selected.as_deref())
+        self.list.selected = index_of(&self.library, selected.as_deref())
             .unwrap_or(0)
             .min(n.saturating_sub(1));
         match index_of(&self.library, open.as_deref()) {

@@ -34,7 +34,7 @@ mod tests {
     use super::*;
     use crate::app::App;
     use crate::load::library::Library;
-    use crate::ui::theme::Theme;
+    use crate::theme::Theme;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 
     fn app() -> App {

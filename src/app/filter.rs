@@ -8,7 +8,7 @@ impl App {
     pub(super) fn filter_open(&mut self) {
         if self.mode == Mode::List {
             self.mode = Mode::Filter;
-            let query = self.view.query.clone();
+            let query = self.list.view.query.clone();
             self.open_prompt(PromptKind::Filter, &query);
         }
     }
@@ -18,7 +18,7 @@ impl App {
         if self.mode != Mode::Filter {
             return;
         }
-        self.view.query = text;
+        self.list.view.query = text;
         // No preview while typing: that would read a file per keystroke.
         self.refresh_view();
     }
@@ -29,7 +29,7 @@ impl App {
         }
         self.mode = Mode::List;
         self.preview_selection();
-        if self.view.is_empty() {
+        if self.list.view.is_empty() {
             self.complain("no article matches the filter");
         }
     }
@@ -39,8 +39,8 @@ impl App {
             return;
         }
         self.mode = Mode::List;
-        if !self.view.query.is_empty() {
-            self.view.query.clear();
+        if !self.list.view.query.is_empty() {
+            self.list.view.query.clear();
             self.refresh_view();
         }
         self.preview_selection();

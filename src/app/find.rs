@@ -4,7 +4,7 @@
 //! Matches are found once per query (or per page, when the width or justification lays the
 //! article out again), on the page's lines, never while drawing.
 
-use super::{Action, App, Effect, Mode};
+use super::{Action, App, Effect, Mode, Search};
 use crate::search::Query;
 use crate::text::typeset::Page;
 use std::sync::Arc;
@@ -142,7 +142,7 @@ impl App {
     pub(super) fn underlying_mode(&self) -> Mode {
         let m = match self.mode {
             Mode::Help => self.help_from,
-            Mode::Search => self.search.as_ref().map_or(Mode::List, |s| s.from),
+            Mode::Search => self.search.as_ref().map_or(Mode::List, Search::from),
             Mode::Skipped => self.skipped.as_ref().map_or(Mode::List, |s| s.from),
             m => m,
         };
@@ -167,7 +167,7 @@ impl App {
             Mode::Help => self.help_from = Mode::Find,
             Mode::Search => {
                 if let Some(s) = self.search.as_mut() {
-                    s.from = Mode::Find;
+                    s.return_to(Mode::Find);
                 }
             }
             Mode::Skipped => {

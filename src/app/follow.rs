@@ -139,11 +139,11 @@ impl App {
             Some(p) => Some(p.index),
             None => self.reader.as_ref().map(|r| r.index),
         };
-        if shown == Some(self.selected) || self.library.entries.is_empty() {
+        if shown == Some(self.list.selected) || self.library.entries.is_empty() {
             return;
         }
         if split {
-            self.request_preview(self.selected);
+            self.request_preview(self.list.selected);
         } else {
             // The reader is hidden: nothing to show, but a late reply must not land under
             // another selection.
@@ -165,13 +165,13 @@ impl App {
         if self
             .reader
             .as_ref()
-            .is_some_and(|r| r.index == self.selected)
+            .is_some_and(|r| r.index == self.list.selected)
         {
-            self.mark_read(self.selected);
+            self.mark_read(self.list.selected);
             self.mode = Mode::Reader;
             return;
         }
-        self.open(self.selected, true);
+        self.open(self.list.selected, true);
     }
 
     pub(super) fn step_article(&mut self, delta: isize) {

@@ -8,7 +8,7 @@ use super::view::ListView;
 impl App {
     /// The row the selected article shows on, if it shows.
     pub fn selected_row(&self) -> Option<usize> {
-        self.view.row_of(self.selected)
+        self.list.view.row_of(self.list.selected)
     }
 
     /// The date of library article `i` as the list writes it.
@@ -23,7 +23,7 @@ impl App {
     /// Sort and filters in force, for the status bar (empty when the list shows everything by
     /// date).
     pub fn view_label(&self) -> String {
-        let v = &self.view;
+        let v = &self.list.view;
         let mut parts = Vec::new();
         if !v.query.is_empty() {
             parts.push(format!("/{}", v.query));
@@ -42,11 +42,14 @@ impl App {
 
     /// Moves the selection `delta` rows of the view (from the top when it is hidden).
     pub(super) fn move_rows(&mut self, delta: isize) {
-        let Some(row) = self.selected_row().or_else(|| self.view.at(0).map(|_| 0)) else {
+        let Some(row) = self
+            .selected_row()
+            .or_else(|| self.list.view.at(0).map(|_| 0))
+        else {
             return;
         };
-        if let Some(i) = self.view.at(offset(row, delta, self.view.len())) {
-            self.selected = i;
+        if let Some(i) = self.list.view.at(offset(row, delta, self.list.view.len())) {
+            self.list.selected = i;
         }
         self.keep_selection_visible();
     }
@@ -54,32 +57,35 @@ impl App {
     /// Chooses the rows again after the sort, the filter or a switch changed. The selection
     /// stays on its article when that still shows, else goes to the top row; true when it moved.
     pub fn refresh_view(&mut self) -> bool {
-        let mut view = std::mem::take(&mut self.view);
-        view.rebuild(&self.library, &self.read, &self.bookmarked, &|i| {
-            self.shown_date(i)
-        });
-        self.view = view;
-        let before = self.selected;
+        let mut view = std::mem::take(&mut self.list.view);
+        view.rebuild(
+            &self.library,
+            &self.list.read,
+            &self.list.bookmarked,
+            &|i| self.shown_date(i),
+        );
+        self.list.view = view;
+        let before = self.list.selected;
         if self.selected_row().is_none()
-            && let Some(first) = self.view.at(0)
+            && let Some(first) = self.list.view.at(0)
         {
-            self.selected = first;
-            self.list_offset = 0;
+            self.list.selected = first;
+            self.list.offset = 0;
         }
         self.keep_selection_visible();
-        self.selected != before
+        self.list.selected != before
     }
 
     /// Starts the view afresh for a library that changed (a reload): marks and rows again.
     pub fn library_changed(&mut self) {
         let mut view = ListView::new(self.library.entries.len());
-        let old = std::mem::take(&mut self.view);
+        let old = std::mem::take(&mut self.list.view);
         view.sort = old.sort;
         view.unread_only = old.unread_only;
         view.bookmarked_only = old.bookmarked_only;
         view.query = old.query;
         view.invalidate();
-        self.view = view;
+        self.list.view = view;
         self.sync_marks();
         self.refresh_view();
     }
@@ -89,7 +95,7 @@ impl App {
         if self.refresh_view() {
             self.preview_selection();
         }
-        if self.view.is_empty() {
+        if self.list.view.is_empty() {
             self.complain(format!("{what}: no article matches"));
         } else {
             self.say(what);
@@ -97,14 +103,14 @@ impl App {
     }
 
     pub(super) fn cycle_sort(&mut self) {
-        self.view.sort = self.view.sort.next();
-        let what = format!("sorted by {}", self.view.sort.name());
+        self.list.view.sort = self.list.view.sort.next();
+        let what = format!("sorted by {}", self.list.view.sort.name());
         self.changed_view(what);
     }
 
     pub(super) fn toggle_unread_only(&mut self) {
-        self.view.unread_only = !self.view.unread_only;
-        let what = if self.view.unread_only {
+        self.list.view.unread_only = !self.list.view.unread_only;
+        let what = if self.list.view.unread_only {
             "unread articles only"
         } else {
             "read articles too"
@@ -113,8 +119,8 @@ impl App {
     }
 
     pub(super) fn toggle_bookmarked_only(&mut self) {
-        self.view.bookmarked_only = !self.view.bookmarked_only;
-        let what = if self.view.bookmarked_only {
+        self.list.view.bookmarked_only = !self.list.view.bookmarked_only;
+        let what = if self.list.view.bookmarked_only {
             "bookmarked articles only"
         } else {
             "all articles, bookmarked or not"
@@ -124,10 +130,11 @@ impl App {
 
     /// The view row `delta` away from the open article `cur` (library order when it is hidden).
     pub(super) fn step_from(&self, cur: usize, delta: isize) -> usize {
-        match self.view.row_of(cur) {
+        match self.list.view.row_of(cur) {
             Some(row) => self
+                .list
                 .view
-                .at(offset(row, delta, self.view.len()))
+                .at(offset(row, delta, self.list.view.len()))
                 .unwrap_or(cur),
             None => offset(cur, delta, self.library.entries.len()),
         }

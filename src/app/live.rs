@@ -67,7 +67,7 @@ impl App {
         let path_of = |lib: &crate::load::library::Library, i: usize| {
             lib.entries.get(i).and_then(|e| e.head.path.clone())
         };
-        let selected = path_of(&self.library, self.selected);
+        let selected = path_of(&self.library, self.list.selected);
         let open = self
             .reader
             .as_ref()
@@ -80,7 +80,7 @@ impl App {
             .map(|pl| path_of(&self.library, pl.index))
             .collect();
         let read: Vec<PathBuf> = (0..self.library.entries.len())
-            .filter(|&i| self.read.get(i).copied().unwrap_or(false))
+            .filter(|&i| self.list.read.get(i).copied().unwrap_or(false))
             .filter_map(|i| path_of(&self.library, i))
             .collect();
 
@@ -159,7 +159,7 @@ impl App {
             self.library_changed();
             // The search index was built over the files as they were: `F` builds it again.
             if let Some(ix) = self.search_index.as_mut() {
-                ix.stale = true;
+                ix.mark_stale();
             }
         }
         match problems.len() {
@@ -181,10 +181,10 @@ impl App {
     ) {
         let index_of =
             |lib: &crate::load::library::Library, p: &Path| super::links::index_of_path(lib, p);
-        self.read = vec![false; self.library.entries.len()];
+        self.list.read = vec![false; self.library.entries.len()];
         for p in read {
             if let Some(i) = index_of(&self.library, p) {
-                self.read[i] = true;
+                self.list.read[i] = true;
             }
         }
         // Pages are cached by index, which has just changed meaning; so is a pending preview.
@@ -200,9 +200,9 @@ impl App {
                 .build_in_background(&self.library, self.inbox.sender(), none);
         }
         let n = self.library.entries.len();
-        self.selected = selected
+        self.list.selected = selected
             .and_then(|p| index_of(&self.library, &p))
-            .unwrap_or(self.selected)
+            .unwrap_or(self.list.selected)
             .min(n.saturating_sub(1));
         match open.and_then(|p| index_of(&self.library, &p)) {
             Some(i) => {

@@ -51,7 +51,7 @@ impl App {
     /// the rest.
     pub fn attach_store_lazily(&mut self, store: Store) {
         self.store = store;
-        self.marks_pending = true;
+        self.list.marks_pending = true;
     }
 
     /// Reads the marks of the list rows on screen from the store.
@@ -59,16 +59,16 @@ impl App {
         let Some(list) = self.panes().list else {
             return;
         };
-        let rows = self.view.rows();
-        let shown = rows.len().min(self.list_offset + usize::from(list.height));
-        for &i in rows.get(self.list_offset..shown).unwrap_or_default() {
+        let rows = self.list.view.rows();
+        let shown = rows.len().min(self.list.offset + usize::from(list.height));
+        for &i in rows.get(self.list.offset..shown).unwrap_or_default() {
             let Some(e) = self.library.entries.get_mut(i) else {
                 continue;
             };
             e.head.settle_id();
             let s = self.store.get(&e.head.id);
-            self.read[i] = s.read;
-            self.bookmarked[i] = s.bookmarked;
+            self.list.read[i] = s.read;
+            self.list.bookmarked[i] = s.bookmarked;
         }
     }
 
@@ -76,7 +76,8 @@ impl App {
     /// or, before every mark is read, when the store holds any bookmark (so the column does not
     /// appear a moment after the first frame).
     pub fn bookmark_column(&self) -> bool {
-        self.bookmarked.contains(&true) || (self.marks_pending && self.store.any_bookmarked())
+        self.list.bookmarked.contains(&true)
+            || (self.list.marks_pending && self.store.any_bookmarked())
     }
 
     /// The store marks, bookmarks and positions are kept in.
@@ -87,7 +88,7 @@ impl App {
     /// Reads every article's read mark and bookmark from the store again.
     pub fn sync_marks(&mut self) {
         self.library.settle_ids();
-        self.marks_pending = false;
+        self.list.marks_pending = false;
         let (read, bookmarked) = self
             .library
             .entries
@@ -97,8 +98,8 @@ impl App {
                 (s.read, s.bookmarked)
             })
             .unzip();
-        self.read = read;
-        self.bookmarked = bookmarked;
+        self.list.read = read;
+        self.list.bookmarked = bookmarked;
     }
 
     fn id_of(&self, i: usize) -> Option<String> {
@@ -112,7 +113,7 @@ impl App {
     pub(super) fn mark_read(&mut self, i: usize) {
         let Some(id) = self.id_of(i) else { return };
         self.store.set_read(&id, true);
-        if let Some(r) = self.read.get_mut(i) {
+        if let Some(r) = self.list.read.get_mut(i) {
             *r = true;
         }
     }
@@ -121,7 +122,7 @@ impl App {
     fn marked_target(&self) -> Option<usize> {
         match self.mode {
             Mode::Reader => self.reader.as_ref().map(|r| r.index),
-            _ => self.selected_row().map(|_| self.selected),
+            _ => self.selected_row().map(|_| self.list.selected),
         }
     }
 
@@ -131,7 +132,7 @@ impl App {
             return;
         };
         let now = self.store.toggle_read(&id);
-        if let Some(r) = self.read.get_mut(i) {
+        if let Some(r) = self.list.read.get_mut(i) {
             *r = now;
         }
         self.say(if now { "marked read" } else { "marked unread" });
@@ -143,7 +144,7 @@ impl App {
             return;
         };
         let now = self.store.toggle_bookmark(&id);
-        if let Some(b) = self.bookmarked.get_mut(i) {
+        if let Some(b) = self.list.bookmarked.get_mut(i) {
             *b = now;
         }
         self.say(if now {

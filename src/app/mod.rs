@@ -7,35 +7,45 @@
 //! title index ─────┤         │              │
 //! library reader ──┼──────▶  │ App::update  │ ───────▶ the loop (tui): suspend, browser, copy
 //! file watcher ────┤ (inbox) └──────────────┘
-//! loop's tick ─────┘               ▲  &App
+//! search worker ───┤               ▲  &App
+//! loop's tick ─────┘               │
 //!                                  └──────── ui::render draws, decides nothing
 //! ```
 //!
 //! Everything that is not the model's own arrives as a [`Msg`] in one channel ([`msg::Inbox`]):
-//! the terminal's events (read on their own thread, [`events::to_action`] turns them into an
+//! the terminal's events (read on their own thread, `events::to_action` turns them into an
 //! [`Action`] through the [`keymap`]), the preview worker's pages, the title index and the
 //! backlinks being ready, the whole library read after the one file opened first, changed
-//! files, and the loop's tick (debounced saves, search results). The loop draws, waits for the
-//! next message, hands it and every message already waiting to [`App::update`], and carries out
-//! the [`Effect`]s it returns; nothing else changes the model.
+//! files, the search worker's news, and the loop's tick (debounced saves). The loop draws,
+//! waits for the next message, hands it and every message already waiting to
+//! [`App::update`], and carries out the [`Effect`]s it returns; nothing else changes the model
+//! while the loop runs (the session builds the model before it, and saves the marks after it).
 //!
 //! Typed text goes into one [`Prompt`] (filter, find or search) through
 //! `Action::Prompt(`[`Edit`]`)`; in a mode that takes text the key table types printable keys.
 //! The `typing` module passes a changed text on to what it drives.
 //!
-//! Still to do from issue 12: the list, reader and search state as owned sub-models with
-//! private fields (the fields of `App` are still read directly by `ui`), and the search worker
-//! pushing its results instead of being polled on the tick.
+//! The list ([`list::List`]), the open article ([`reader::Reader`], opened only through
+//! `App::show` with an [`reader::At`]) and the search ([`Search`]) keep their state behind
+//! accessors: `ui` and the tests read them, only `app` changes them.
+//!
+//! `App`'s own state (mode, find, history, status, size, caches, workers) is private too and read
+//! through accessors; only the library and the settings the session sets at launch (theme,
+//! key table, typesetter, date format, justification) are public fields.
+//!
+//! Still to do from issue 12: the find, history and page cache are not yet part of the reader
+//! model; they sit beside it in `App`.
 
 pub mod action;
 pub mod arrival;
-pub mod events;
+mod events;
 mod filter;
 mod find;
 mod follow;
 pub mod history;
 pub mod keymap;
 pub mod links;
+pub mod list;
 mod listing;
 mod live;
 pub mod marks;
@@ -69,8 +79,8 @@ pub fn action_names() -> Vec<&'static str> {
 use crate::article::Article;
 use crate::load::library::Library;
 use crate::text::typeset::{Options, Page};
+use crate::theme::Theme;
 use crate::ui::layout::{self, Panes};
-use crate::ui::theme::Theme;
 use history::History;
 use ratatui::layout::Rect;
 use reader::{PageCache, Reader};
@@ -97,57 +107,47 @@ pub struct App {
     /// Styles.
     pub theme: Theme,
     /// The most columns a line of article text takes.
-    pub measure: u16,
+    measure: u16,
     /// Which part has the keyboard.
-    pub mode: Mode,
+    mode: Mode,
     /// The mode under the help overlay (where `?` returns to).
-    pub help_from: Mode,
+    help_from: Mode,
     /// First line of the help shown.
-    pub help_scroll: usize,
-    /// The selected article (library index; `view` says which row shows it).
-    pub selected: usize,
-    /// First row of the list (of `view`) shown.
-    pub list_offset: usize,
-    /// Which articles have been opened (by library index), mirrored from the store.
-    pub read: Vec<bool>,
+    help_scroll: usize,
+    /// The list: its rows, selection, first row shown, read marks and bookmarks.
+    list: list::List,
     /// The article in the reading pane.
-    pub reader: Option<Reader>,
+    reader: Option<Reader>,
     /// Back and forward through followed links.
-    pub history: History,
+    history: History,
     /// The reading pane alone at full width (and the list alone when it has the focus).
-    pub zoom: bool,
+    zoom: bool,
     /// The transient message of the status bar.
-    pub status: Option<Status>,
+    status: Option<Status>,
     /// Terminal size: columns, rows.
-    pub size: (u16, u16),
+    size: (u16, u16),
     /// Lays out articles; tests may swap it.
     pub typeset: Typesetter,
     /// Pages already laid out, per article and width.
-    pub cache: PageCache,
+    cache: PageCache,
     /// Finds the library article a related headline names (built when first needed).
-    pub titles: links::TitleIndex,
+    titles: links::TitleIndex,
     /// The key bindings in force.
     pub keymap: keymap::Keymap,
     /// How the list writes dates (`config::date` directives).
     pub date_format: String,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,
-    /// Which articles are bookmarked (by library index), mirrored from the store.
-    pub bookmarked: Vec<bool>,
-    /// Only the rows on screen have their marks read yet (see [`App::attach_store_lazily`]).
-    pub marks_pending: bool,
-    /// The rows of the list: sort, filter and the only-these switches.
-    pub view: view::ListView,
     /// Read marks, bookmarks and positions, saved across runs (`App::attach_store`).
     store: crate::state::Store,
     /// The find in the open article, while one is typed or kept.
-    pub find: Option<Find>,
+    find: Option<Find>,
     /// The full-text search's query and results (kept while the overlay is closed).
-    pub search: Option<Search>,
+    search: Option<Search>,
     /// The search worker, started on the first search.
-    pub search_index: Option<SearchIndex>,
+    search_index: Option<SearchIndex>,
     /// The list preview's worker and the preview the reading pane waits for.
-    pub preview: preview::Preview,
+    preview: preview::Preview,
     /// The prompt that has the keyboard (filter, find or search), while one is open.
     prompt: Option<Prompt>,
     /// The texts accepted in each kind of prompt, for Alt-p and Alt-n.
@@ -171,9 +171,7 @@ impl App {
             mode: Mode::List,
             help_from: Mode::List,
             help_scroll: 0,
-            selected: 0,
-            list_offset: 0,
-            read: vec![false; n],
+            list: list::List::new(n),
             reader: None,
             history: History::default(),
             zoom: false,
@@ -185,9 +183,6 @@ impl App {
             keymap: keymap::Keymap::default(),
             date_format: crate::config::Config::default().date_format,
             justify: false,
-            bookmarked: vec![false; n],
-            marks_pending: false,
-            view: view::ListView::new(n),
             store: crate::state::Store::disabled(),
             find: None,
             search: None,
@@ -299,9 +294,79 @@ impl App {
         });
     }
 
+    /// The most columns a line of article text takes.
+    pub fn measure(&self) -> u16 {
+        self.measure
+    }
+
+    /// Which part has the keyboard.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The mode under the help overlay (where `?` returns to).
+    pub fn help_from(&self) -> Mode {
+        self.help_from
+    }
+
+    /// First line of the help shown.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// Back and forward through followed links.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The reading pane alone at full width (and the list alone when it has the focus).
+    pub fn zoom(&self) -> bool {
+        self.zoom
+    }
+
+    /// The transient message of the status bar.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// Terminal size: columns, rows.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Pages already laid out, per article and width.
+    pub fn cache(&self) -> &PageCache {
+        &self.cache
+    }
+
+    /// Finds the library article a related headline names (built when first needed).
+    pub fn titles(&self) -> &links::TitleIndex {
+        &self.titles
+    }
+
+    /// The find in the open article, while one is typed or kept.
+    pub fn find(&self) -> Option<&Find> {
+        self.find.as_ref()
+    }
+
+    /// The list preview's worker and the preview the reading pane waits for.
+    pub fn preview(&self) -> &preview::Preview {
+        &self.preview
+    }
+
+    /// The article in the reading pane, if one is open.
+    pub fn reader(&self) -> Option<&Reader> {
+        self.reader.as_ref()
+    }
+
+    /// The list: rows, selection, marks.
+    pub fn list(&self) -> &list::List {
+        &self.list
+    }
+
     /// `12/48`: the selected article's number and how many there are.
     pub fn position_label(&self) -> String {
-        let n = self.view.len();
+        let n = self.list.view.len();
         match self.selected_row() {
             _ if n == 0 => "0/0".into(),
             Some(row) => format!("{}/{}", row + 1, n),

@@ -36,7 +36,11 @@ impl App {
         if let Some(list) = self.list_area()
             && list.contains(pos)
         {
-            if let Some(i) = self.view.at(self.list_offset + usize::from(row - list.y)) {
+            if let Some(i) = self
+                .list
+                .view
+                .at(self.list.offset + usize::from(row - list.y))
+            {
                 // A click in the list while filtering keeps the filter, as Enter would.
                 if self.mode == Mode::Filter {
                     self.mode = Mode::List;

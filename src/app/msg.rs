@@ -25,12 +25,13 @@ pub enum Msg {
     /// The worker reading the whole library (a file was opened first) is done: the library is
     /// ready to take, or the worker ended without one.
     LibraryRead,
+    /// The search worker sent results or read more of the library.
+    SearchNews,
     /// Article files were created, changed or removed.
     FilesChanged(Vec<PathBuf>),
     /// The first frame is on screen: library-sized work starts (the title index, every mark).
     FirstFrame,
-    /// Time passed with nothing else to do: a debounced save may be due, the search worker
-    /// may have results or progress to show.
+    /// Time passed with nothing else to do: a debounced save may be due.
     Tick(Instant),
 }
 
@@ -44,6 +45,7 @@ impl std::fmt::Debug for Msg {
             Msg::TitlesReady => write!(f, "TitlesReady"),
             Msg::BacklinksReady => write!(f, "BacklinksReady"),
             Msg::LibraryRead => write!(f, "LibraryRead"),
+            Msg::SearchNews => write!(f, "SearchNews"),
             Msg::FilesChanged(p) => write!(f, "FilesChanged({} files)", p.len()),
             Msg::FirstFrame => write!(f, "FirstFrame"),
             Msg::Tick(_) => write!(f, "Tick"),

@@ -9,20 +9,20 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 pub struct Reader {
     /// Its library index.
-    pub index: usize,
+    pub(super) index: usize,
     /// The parsed article.
-    pub article: Arc<Article>,
+    pub(super) article: Arc<Article>,
     /// The article laid out at `width`.
-    pub page: Arc<Page>,
+    pub(super) page: Arc<Page>,
     /// The width `page` was laid out at.
-    pub width: u16,
+    pub(super) width: u16,
     /// First line shown.
-    pub scroll: usize,
+    pub(super) scroll: usize,
     /// The link target that has the focus.
-    pub focus: Option<usize>,
+    pub(super) focus: Option<usize>,
     /// Related headlines wait for the title index: they show unresolved until
     /// [`App::poll_titles`](super::App::poll_titles) resolves them.
-    pub related_pending: bool,
+    pub(super) related_pending: bool,
 }
 
 /// Where an article opens in the reading pane.
@@ -37,6 +37,41 @@ pub enum At {
 }
 
 impl Reader {
+    /// Its library index.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+
+    /// The parsed article.
+    pub fn article(&self) -> &Arc<Article> {
+        &self.article
+    }
+
+    /// The article laid out at [`Reader::width`].
+    pub fn page(&self) -> &Arc<Page> {
+        &self.page
+    }
+
+    /// The width the page was laid out at.
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+
+    /// The first line shown.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// The link target that has the focus.
+    pub fn focus(&self) -> Option<usize> {
+        self.focus
+    }
+
+    /// Whether related headlines wait for the title index.
+    pub fn related_pending(&self) -> bool {
+        self.related_pending
+    }
+
     /// `page`, the same article laid out again at `width`, in place of the page shown: the
     /// paragraph that was at the top stays at the top (the top of the article stays the top),
     /// and a focus past the new page's links is dropped.

@@ -43,6 +43,7 @@ impl App {
             Msg::TitlesReady => self.resolve_waiting_related(),
             Msg::BacklinksReady => self.show_backlinks(),
             Msg::LibraryRead => self.take_library(),
+            Msg::SearchNews => self.take_search_news(),
             Msg::FilesChanged(paths) => {
                 let changed = self.apply_file_changes(&paths);
                 changed || self.status.is_some()
@@ -51,19 +52,15 @@ impl App {
                 // The title index is the largest piece of library-sized work; the backlinks
                 // pass follows on the same worker (it reads every file).
                 self.index_titles_in_background();
-                if self.marks_pending {
+                if self.list.marks_pending {
                     self.sync_marks();
                     self.refresh_view();
                 }
                 true
             }
             Msg::Tick(now) => {
-                // A debounced save comes due (a failure is drawn at once); the search worker
-                // may have results or progress; the title index may be ready.
-                let saved = self.save_if_due(now);
-                let searched = self.take_search_news();
-                let resolved = self.resolve_waiting_related();
-                saved | searched | resolved
+                // A debounced save comes due (a failure is drawn at once).
+                self.save_if_due(now)
             }
         };
         if changed { Effect::None } else { Effect::Quiet }

@@ -2,7 +2,7 @@
 //! opening a result with its match in view.
 //!
 //! The worker ([`Searcher`]) is started on the first `F`, over the library as it is then; the
-//! loop hands `update` a `Msg::Tick` now and then, which takes its news; nothing waits for it.
+//! worker says it has news with a `Msg::SearchNews` in the inbox; nothing waits for it.
 
 use super::find::{self, Find, Rule};
 use super::{App, Mode};
@@ -14,13 +14,86 @@ use std::time::Duration;
 #[derive(Debug, Clone)]
 pub struct Search {
     /// The query as typed.
-    pub query: String,
+    query: String,
     /// The newest results for `query`, once they came.
-    pub results: Option<Results>,
+    results: Option<Results>,
     /// Selected result row.
-    pub selected: usize,
+    selected: usize,
     /// Where `Esc` returns to.
-    pub from: Mode,
+    from: Mode,
+}
+
+impl Search {
+    /// A search with no query yet, opened from `from`.
+    fn new(from: Mode) -> Search {
+        Search {
+            query: String::new(),
+            results: None,
+            selected: 0,
+            from,
+        }
+    }
+
+    /// The query as typed.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The newest results for the query, once they came.
+    pub fn results(&self) -> Option<&Results> {
+        self.results.as_ref()
+    }
+
+    /// The selected result's row.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The selected result, if there is one.
+    pub fn selected_hit(&self) -> Option<&crate::search::Hit> {
+        self.results.as_ref()?.hits.get(self.selected)
+    }
+
+    /// Where `Esc` returns to.
+    pub fn from(&self) -> Mode {
+        self.from
+    }
+
+    /// Makes `Esc` return to `mode`.
+    pub(super) fn return_to(&mut self, mode: Mode) {
+        self.from = mode;
+    }
+
+    /// True when the query is blank (nothing is asked of the worker).
+    fn blank(&self) -> bool {
+        self.query.trim().is_empty()
+    }
+
+    /// A new query: the first row selected, and no results while it is blank.
+    fn set_query(&mut self, text: String) {
+        self.query = text;
+        self.selected = 0;
+        if self.blank() {
+            self.results = None;
+        }
+    }
+
+    /// Moves the selected row by `delta`, within the results.
+    fn move_selection(&mut self, delta: isize) {
+        let n = self.results.as_ref().map_or(0, |r| r.hits.len());
+        self.selected = super::update::offset(self.selected, delta, n);
+    }
+
+    /// Takes `results` when they answer the current query; true when taken.
+    fn take(&mut self, results: Results) -> bool {
+        if results.query != self.query || self.blank() {
+            return false;
+        }
+        let n = results.hits.len();
+        self.results = Some(results);
+        self.selected = self.selected.min(n.saturating_sub(1));
+        true
+    }
 }
 
 /// The search worker and which library article each of its document ids stands for.
@@ -34,13 +107,41 @@ pub struct SearchIndex {
     /// Progress when last drawn, so the loop redraws only when it moved.
     shown_progress: (usize, usize),
     /// The library changed since the index was built: the next search builds it again.
-    pub stale: bool,
+    stale: bool,
+}
+
+impl SearchIndex {
+    /// Notes that the library changed: the next search builds the index again.
+    pub(super) fn mark_stale(&mut self) {
+        self.stale = true;
+    }
+
+    /// Whether the library changed since the index was built (the next search builds it
+    /// again).
+    pub fn is_stale(&self) -> bool {
+        self.stale
+    }
 }
 
 impl App {
+    /// The search's query and results, once a search was opened (kept while it is closed).
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// The search worker, once one was started.
+    pub fn search_index(&self) -> Option<&SearchIndex> {
+        self.search_index.as_ref()
+    }
+
     /// Gives the search a worker over documents whose ids are library indices (tests and
     /// callers that index on their own); `F` otherwise starts one over the library.
     pub fn set_searcher(&mut self, searcher: Searcher) {
+        // The worker's news comes in through the inbox, like every worker's.
+        let tx = self.inbox.sender();
+        searcher.on_news(move || {
+            let _ = tx.send(super::Msg::SearchNews);
+        });
         let docs = self.doc_refs();
         self.search_index = Some(SearchIndex {
             searcher,
@@ -88,7 +189,7 @@ impl App {
             self.spawn_searcher();
             // Results from the old index may name rows that moved: ask the new one again.
             if let Some(s) = self.search.as_mut()
-                && !s.query.trim().is_empty()
+                && !s.blank()
                 && let Some(ix) = self.search_index.as_ref()
             {
                 s.results = None;
@@ -97,15 +198,8 @@ impl App {
         }
         let from = self.mode;
         match self.search.as_mut() {
-            Some(s) => s.from = from,
-            None => {
-                self.search = Some(Search {
-                    query: String::new(),
-                    results: None,
-                    selected: 0,
-                    from,
-                })
-            }
+            Some(s) => s.return_to(from),
+            None => self.search = Some(Search::new(from)),
         }
         self.mode = Mode::Search;
         let query = self
@@ -126,11 +220,7 @@ impl App {
         let Some(s) = self.search.as_mut() else {
             return;
         };
-        s.query = text;
-        s.selected = 0;
-        if s.query.trim().is_empty() {
-            s.results = None;
-        }
+        s.set_query(text);
         if let Some(ix) = self.search_index.as_ref() {
             ix.searcher.query(s.query.clone());
         }
@@ -139,22 +229,13 @@ impl App {
     /// Moves the selected result by `delta` rows.
     pub(super) fn move_result(&mut self, delta: isize) {
         if let Some(s) = self.search.as_mut() {
-            let n = s.results.as_ref().map_or(0, |r| r.hits.len());
-            s.selected = super::update::offset(s.selected, delta, n);
+            s.move_selection(delta);
         }
     }
 
     /// Takes results for the current query (others are dropped); true when they were taken.
     pub fn search_results(&mut self, results: Results) -> bool {
-        match self.search.as_mut() {
-            Some(s) if s.query == results.query && !s.query.trim().is_empty() => {
-                let n = results.hits.len();
-                s.results = Some(results);
-                s.selected = s.selected.min(n.saturating_sub(1));
-                true
-            }
-            _ => false,
-        }
+        self.search.as_mut().is_some_and(|s| s.take(results))
     }
 
     /// Takes whatever the worker has sent, without waiting; true when the screen should be
@@ -172,7 +253,7 @@ impl App {
     }
 
     /// Waits up to `timeout` for the worker's answer to the current query and takes it (for
-    /// tests and scripts; the loop takes results on `Msg::Tick`).
+    /// tests and scripts; the loop takes results on `Msg::SearchNews`).
     pub fn wait_search(&mut self, timeout: Duration) -> bool {
         let Some(r) = self
             .search_index
@@ -182,19 +263,6 @@ impl App {
             return false;
         };
         self.search_results(r)
-    }
-
-    /// Whether the loop should wake soon: the overlay waits for results or shows indexing.
-    pub fn search_busy(&self) -> bool {
-        let Some(ix) = self.search_index.as_ref() else {
-            return false;
-        };
-        self.mode == Mode::Search
-            && (!ix.searcher.is_ready()
-                || self.search.as_ref().is_some_and(|s| {
-                    !s.query.trim().is_empty()
-                        && s.results.as_ref().is_none_or(|r| r.query != s.query)
-                }))
     }
 
     /// Indexing progress `(read, total)` while the worker is still reading the library.
@@ -209,7 +277,7 @@ impl App {
         let Some(s) = self.search.as_ref() else {
             return;
         };
-        let Some(hit) = s.results.as_ref().and_then(|r| r.hits.get(s.selected)) else {
+        let Some(hit) = s.selected_hit() else {
             self.complain("no result to open");
             return;
         };

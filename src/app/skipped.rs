@@ -46,6 +46,20 @@ pub fn split(report: &str) -> Skipped {
 }
 
 impl App {
+    /// The skipped-files overlay while it is open.
+    pub fn skipped(&self) -> Option<&SkippedView> {
+        self.skipped.as_ref()
+    }
+
+    /// The first status line: how many files were skipped, else that the library is still
+    /// being read (a file opened first).
+    pub fn greet(&mut self) {
+        self.status = self.skipped_status();
+        if self.library_pending() && self.status.is_none() {
+            self.say(super::arrival::READING);
+        }
+    }
+
     /// The status that says how many files were skipped and which key lists them; `None` when
     /// none were.
     pub fn skipped_status(&self) -> Option<super::Status> {

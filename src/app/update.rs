@@ -37,7 +37,7 @@ impl App {
         } else {
             self.apply(action)
         };
-        if self.view.library_len() != self.library.entries.len() {
+        if self.list.view.library_len() != self.library.entries.len() {
             self.library_changed();
         }
         self.drop_stale_prompt();
@@ -147,21 +147,21 @@ impl App {
     }
 
     pub(super) fn select(&mut self, i: usize) {
-        self.selected = i.min(self.library.entries.len().saturating_sub(1));
+        self.list.selected = i.min(self.library.entries.len().saturating_sub(1));
         self.keep_selection_visible();
     }
 
     pub(super) fn keep_selection_visible(&mut self) {
         let h = self.list_height();
         if let Some(row) = self.selected_row() {
-            if row < self.list_offset {
-                self.list_offset = row;
-            } else if row >= self.list_offset + h {
-                self.list_offset = row + 1 - h;
+            if row < self.list.offset {
+                self.list.offset = row;
+            } else if row >= self.list.offset + h {
+                self.list.offset = row + 1 - h;
             }
         }
-        let max = self.view.len().saturating_sub(h);
-        self.list_offset = self.list_offset.min(max);
+        let max = self.list.view.len().saturating_sub(h);
+        self.list.offset = self.list.offset.min(max);
     }
 
     pub(super) fn scroll_by(&mut self, delta: isize) {

@@ -103,11 +103,6 @@ impl ListView {
         self.row_of.len()
     }
 
-    /// True when a filter or an only-these switch may hide articles.
-    pub fn narrowed(&self) -> bool {
-        !self.query.is_empty() || self.unread_only || self.bookmarked_only
-    }
-
     /// Forgets what was computed from the library (after the library changed).
     pub fn invalidate(&mut self) {
         self.order_sort = None;

@@ -11,7 +11,7 @@ pub mod keys;
 
 pub use keys::{KeySpecError, key_name, normalize, parse_key};
 
-use crate::ui::theme_file;
+use crate::theme::file as theme_file;
 use anyhow::{Context, Result};
 use serde::Deserialize;
 use std::collections::BTreeMap;

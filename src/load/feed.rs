@@ -969,7 +969,7 @@ mod tests {
             Ok(feed) => {
                 let a = feed.article(Path::new("b.xml"), 0);
                 let size = a.title.len() + a.blocks.iter().map(|b| b.text.len()).sum::<usize>();
-                assert!(size < 200, "{} bytes", size);
+                assert!(size < 200, "{size} bytes");
                 assert!(a.title.starts_with("Laughs"));
             }
             Err(e) => assert!(format!("{e:#}").contains("feed"), "{e:#}"),

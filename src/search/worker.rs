@@ -8,13 +8,19 @@
 use super::{Doc, Hit, Index};
 use std::cell::Cell;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// How often, while indexing, the current query is re-run so its results grow with the index.
 const REFRESH: Duration = Duration::from_millis(250);
+
+/// How often, while indexing, the worker says it has news (progress to show).
+const PROGRESS: Duration = Duration::from_millis(100);
+
+/// What the worker calls when it has news: results sent, or indexing moved on.
+type News = Arc<Mutex<Option<Box<dyn Fn() + Send>>>>;
 
 /// The results of one query.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +49,7 @@ struct Request {
 pub struct Searcher {
     requests: Sender<Request>,
     results: Receiver<Results>,
+    news: News,
     generation: Cell<u64>,
     read: Arc<AtomicUsize>,
     total: usize,
@@ -83,9 +90,12 @@ impl Searcher {
         let (requests, request_rx) = mpsc::channel();
         let (result_tx, results) = mpsc::channel();
         let read = Arc::new(AtomicUsize::new(0));
+        let news: News = Arc::default();
         let worker = Worker {
             requests: request_rx,
             results: result_tx,
+            news: Arc::clone(&news),
+            told: Instant::now(),
             read: Arc::clone(&read),
             total,
             current: None,
@@ -98,6 +108,7 @@ impl Searcher {
         Searcher {
             requests,
             results,
+            news,
             generation: Cell::new(0),
             read,
             total,
@@ -139,6 +150,15 @@ impl Searcher {
         }
     }
 
+    /// Has the worker call `tell` whenever it has news: results sent (take them with
+    /// [`Searcher::try_results`]), or indexing moved on (see [`Searcher::progress`]). The
+    /// reader uses it to put a message in its inbox instead of polling.
+    pub fn on_news(&self, tell: impl Fn() + Send + 'static) {
+        if let Ok(mut n) = self.news.lock() {
+            *n = Some(Box::new(tell));
+        }
+    }
+
     /// Indexing progress: (documents read, documents in all), e.g. for `indexing 3,200/10,000`.
     pub fn progress(&self) -> (usize, usize) {
         (self.read.load(Ordering::Relaxed), self.total)
@@ -165,6 +185,10 @@ impl std::fmt::Debug for Searcher {
 struct Worker {
     requests: Receiver<Request>,
     results: Sender<Results>,
+    /// Called when there is news for the searcher's owner.
+    news: News,
+    /// When news was last told.
+    told: Instant,
     read: Arc<AtomicUsize>,
     total: usize,
     /// The newest query received.
@@ -205,7 +229,12 @@ impl Worker {
                 index.add(&doc);
             }
             self.read.fetch_add(1, Ordering::Relaxed);
+            if self.told.elapsed() >= PROGRESS {
+                self.tell();
+            }
         }
+        // Every document read: the progress line gives way to the count.
+        self.tell();
         // Give the query being shown its results over the whole library.
         if self.answered.is_some_and(|(_, read)| read != self.read()) || self.drain()? {
             self.answer(index)?;
@@ -261,7 +290,18 @@ impl Worker {
         };
         self.results.send(results).map_err(|_| Stop)?;
         self.answered = Some((Instant::now(), read));
+        self.tell();
         Ok(())
+    }
+
+    /// Calls the owner's news hook, if it set one.
+    fn tell(&mut self) {
+        self.told = Instant::now();
+        if let Ok(n) = self.news.lock()
+            && let Some(tell) = n.as_ref()
+        {
+            tell();
+        }
     }
 }
 
@@ -287,11 +327,39 @@ mod tests {
         let s = Searcher {
             requests,
             results,
+            news: Arc::default(),
             generation: Cell::new(0),
             read: Arc::new(AtomicUsize::new(0)),
             total: 0,
         };
         (s, request_rx, result_tx)
+    }
+
+    #[test]
+    fn the_news_hook_is_called_when_results_are_sent() {
+        let docs = vec![Doc {
+            id: 0,
+            title: "Ferry".into(),
+            blocks: vec!["The ferry to Ostervik left at dawn.".into()],
+        }];
+        let s = Searcher::from_docs(docs);
+        let (tx, rx) = mpsc::channel();
+        s.on_news(move || {
+            let _ = tx.send(());
+        });
+        s.query("ferry".into());
+        let deadline = Instant::now() + Duration::from_secs(20);
+        // Each time it is told, the news is there to take; the last results are over the
+        // whole library (the first may be over what was indexed when the query came).
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            rx.recv_timeout(left).expect("the worker tells its news");
+            if let Some(r) = s.try_results().filter(|r| r.indexed == r.total) {
+                assert_eq!(r.query, "ferry");
+                assert_eq!(r.hits.len(), 1);
+                break;
+            }
+        }
     }
 
     #[test]
@@ -314,6 +382,8 @@ mod tests {
         let mut w = Worker {
             requests: request_rx,
             results,
+            news: Arc::default(),
+            told: Instant::now(),
             read: Arc::new(AtomicUsize::new(0)),
             total: 0,
             current: None,

@@ -1,7 +1,6 @@
 //! Effects outside the terminal: opening a URL in the browser, copying with OSC 52.
 
 use anyhow::{Context, Result, bail};
-use std::io::Write;
 use std::process::{Command, Stdio};
 
 /// Browsers that draw in the terminal: they get the terminal and byline waits for them.
@@ -93,39 +92,67 @@ pub fn browser_command(browser: &str, url: &str) -> (String, Vec<String>) {
     (program, args)
 }
 
-/// Puts `text` on the terminal's clipboard with the OSC 52 escape.
+/// Puts `text` on the terminal's clipboard with the OSC 52 escape (crossterm's command:
+/// `ESC ] 52 ; c ; base64 ESC \`).
 pub fn osc52_copy(text: &str) -> Result<()> {
-    let mut out = std::io::stdout();
-    write!(out, "\x1b]52;c;{}\x07", base64(text.as_bytes()))?;
-    out.flush()?;
+    crossterm::execute!(std::io::stdout(), osc52(text))?;
     Ok(())
 }
 
-/// Standard base64 with padding.
-pub fn base64(bytes: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(A[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+/// The OSC 52 command that copies `text` to the clipboard.
+fn osc52(text: &str) -> crossterm::clipboard::CopyToClipboard<&[u8]> {
+    crossterm::clipboard::CopyToClipboard::to_clipboard_from(text.as_bytes())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{base64, browser_command, runs_in_terminal};
+    use super::{browser_command, osc52, runs_in_terminal};
+    use crossterm::Command;
+
+    /// The base64 byline wrote by hand before crossterm's clipboard command: the reference
+    /// the command's payload is checked against.
+    fn base64(bytes: &[u8]) -> String {
+        const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+        for chunk in bytes.chunks(3) {
+            let b = [
+                chunk[0],
+                *chunk.get(1).unwrap_or(&0),
+                *chunk.get(2).unwrap_or(&0),
+            ];
+            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+            for i in 0..4 {
+                if i <= chunk.len() {
+                    out.push(char::from(A[((n >> (18 - 6 * i)) & 63) as usize]));
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_clipboard_command_carries_the_bytes_the_hand_made_encoder_did() {
+        let texts = [
+            "",
+            "f",
+            "fo",
+            "foo",
+            "https://example.org/kessel/harbour?q=1&r=2",
+            "Ostervik – “quoted” ✓ 港口",
+        ];
+        for text in texts {
+            let mut written = String::new();
+            osc52(text).write_ansi(&mut written).unwrap();
+            // Before: ESC ] 52 ; c ; payload BEL. Now the string terminator ESC \ ends it.
+            let payload = written
+                .strip_prefix("\x1b]52;c;")
+                .and_then(|rest| rest.strip_suffix("\x1b\\"))
+                .unwrap_or_else(|| panic!("not an OSC 52 copy: {written:?}"));
+            assert_eq!(payload, base64(text.as_bytes()), "{text:?}");
+        }
+    }
 
     #[test]
     fn terminal_browsers_are_known_by_name() {

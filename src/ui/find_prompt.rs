@@ -8,14 +8,14 @@ use ratatui::layout::Rect;
 /// Draws the find prompt over the status row `area`.
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let t = &app.theme;
-    let Some(f) = app.find.as_ref() else {
+    let Some(f) = app.find() else {
         return;
     };
     let w = usize::from(area.width);
     // The prompt replaces the status row's text, not just its colours.
     buf.set_stringn(area.x, area.y, " ".repeat(w), w, t.status);
     let count = format!(" {} ", f.label());
-    let hints: &[(Action, &str)] = if app.mode == Mode::FindPrompt {
+    let hints: &[(Action, &str)] = if app.mode() == Mode::FindPrompt {
         &[
             (Action::Prompt(Edit::Accept), "keep"),
             (Action::Prompt(Edit::Cancel), "clear"),
@@ -29,14 +29,14 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     };
     let hint = hints
         .iter()
-        .filter_map(|&(a, what)| Some(format!("{} {what}", app.keymap.key_for(app.mode, a)?)))
+        .filter_map(|&(a, what)| Some(format!("{} {what}", app.keymap.key_for(app.mode(), a)?)))
         .collect::<Vec<_>>()
         .join("  ");
     let right = format!("{count} {hint} ");
     let rw = fit::width(&right);
     let left_room = w.saturating_sub(rw).max(w / 2);
     // The query with its cursor while it is typed; the end of a long one is what is shown.
-    let (text, cursor) = match app.prompt().filter(|_| app.mode == Mode::FindPrompt) {
+    let (text, cursor) = match app.prompt().filter(|_| app.mode() == Mode::FindPrompt) {
         Some(p) => (p.text(), Some(p.cursor())),
         None => (f.query.as_str(), None),
     };

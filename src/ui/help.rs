@@ -43,7 +43,7 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     let inner = block.inner(area);
     block.render(area, buf);
     let first = app
-        .help_scroll
+        .help_scroll()
         .min(rows.len().saturating_sub(usize::from(inner.height)));
     for (row, (scope, keys, desc)) in rows
         .iter()

@@ -15,7 +15,7 @@ const SOURCE_MAX: usize = 18;
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let t = &app.theme;
     let focused = matches!(app.base_mode(), Mode::List | Mode::Filter);
-    let n = app.view.len();
+    let n = app.list().view().len();
     let block = Block::bordered()
         .title(Line::from(format!(" Articles {} ", app.position_label())))
         .border_style(if focused { t.border_focus } else { t.border });
@@ -34,8 +34,8 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         return;
     }
     let h = usize::from(inner.height);
-    let offset = app.list_offset.min(n.saturating_sub(1));
-    let shown = &app.view.rows()[offset..n.min(offset + h)];
+    let offset = app.list().offset().min(n.saturating_sub(1));
+    let shown = &app.list().view().rows()[offset..n.min(offset + h)];
     let cols = columns(app, shown, usize::from(inner.width));
     for (row, &i) in shown.iter().enumerate() {
         let y = inner.y + row as u16;
@@ -104,16 +104,16 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: Columns) {
     let Some(head) = app.library.entries.get(i).map(|e| &e.head) else {
         return;
     };
-    let selected = i == app.selected;
+    let selected = i == app.list().selected();
     let base = if selected { t.selected } else { t.body };
     let over = |style: ratatui::style::Style| style.patch(sel(app, selected));
     buf.set_style(area, base);
     let w = usize::from(area.width);
-    let unread = !app.read.get(i).copied().unwrap_or(true);
+    let unread = !app.list().read().get(i).copied().unwrap_or(true);
     if cols.mark > 0 {
         let mark = if unread { "•" } else { " " };
         buf.set_stringn(area.x, area.y, mark, 1, over(t.unread));
-        if cols.mark > 2 && app.bookmarked.get(i).copied().unwrap_or(false) {
+        if cols.mark > 2 && app.list().bookmarked().get(i).copied().unwrap_or(false) {
             // The list's marker style, the same as the unread dot: no theme field of its own.
             buf.set_stringn(area.x + 1, area.y, "★", 1, over(t.unread));
         }

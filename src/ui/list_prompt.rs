@@ -14,7 +14,11 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     }
     // Wipe the status bar underneath.
     buf.set_stringn(area.x, area.y, " ".repeat(w), w, t.status);
-    let count = format!(" {} of {} ", app.view.len(), app.library.entries.len());
+    let count = format!(
+        " {} of {} ",
+        app.list().view().len(),
+        app.library.entries.len()
+    );
     let count_w = fit::width(&count);
     let show_count = w >= count_w + 12;
     let room = if show_count { w - count_w } else { w };
@@ -22,13 +26,13 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let (x, _) = buf.set_stringn(area.x, area.y, " /", room, t.status);
     let (text, cursor) = match app.prompt() {
         Some(p) => (p.text(), Some(p.cursor())),
-        None => (app.view.query.as_str(), None),
+        None => (app.list().view().query.as_str(), None),
     };
     let room = room.saturating_sub(3);
     let style = t.status.patch(t.selected);
     prompt_line::draw(buf, x, area.y, room, text, cursor, t.status, style);
     if show_count {
-        let style = if app.view.is_empty() {
+        let style = if app.list().view().is_empty() {
             t.status.patch(t.error)
         } else {
             t.status

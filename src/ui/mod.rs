@@ -1,21 +1,21 @@
-//! Drawing the reader: one module per pane or overlay, plus the theme. Nothing here changes the
+//! Drawing the reader: one module per pane or overlay. Nothing here changes the
 //! model: `render` reads an `&App` and writes cells.
 
-pub mod find_marks;
-pub mod find_prompt;
-pub mod fit;
-pub mod help;
-pub mod layout;
-pub mod list;
-pub mod list_prompt;
-pub mod prompt_line;
-pub mod reader;
-pub mod scroll;
-pub mod search;
-pub mod skipped;
-pub mod status;
-pub mod theme;
-pub mod theme_file;
+pub(crate) mod find_marks;
+pub(crate) mod find_prompt;
+pub(crate) mod fit;
+pub(crate) mod help;
+pub(crate) mod layout;
+pub(crate) mod list;
+pub(crate) mod list_prompt;
+pub(crate) mod prompt_line;
+pub(crate) mod reader;
+pub(crate) mod scroll;
+pub(crate) mod search;
+pub(crate) mod skipped;
+pub(crate) mod status;
+
+pub use list::untitled_name;
 
 use crate::app::{App, Mode};
 use ratatui::Frame;
@@ -25,7 +25,7 @@ use ratatui::widgets::Paragraph;
 /// Draws the whole screen for `app`.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let panes = layout::panes(area, app.zoom, app.reader_focused());
+    let panes = layout::panes(area, app.zoom(), app.reader_focused());
     let (Some(status_area), false) = (panes.status, panes.too_small()) else {
         too_small(app, frame, area);
         return;
@@ -37,19 +37,20 @@ pub fn render(app: &App, frame: &mut Frame) {
         reader::render(app, frame.buffer_mut(), reader_area);
     }
     status::render(app, frame.buffer_mut(), status_area);
-    if app.mode == Mode::Filter {
+    if app.mode() == Mode::Filter {
         list_prompt::render(app, frame.buffer_mut(), status_area);
     }
-    if matches!(app.mode, Mode::FindPrompt | Mode::Find) {
+    if matches!(app.mode(), Mode::FindPrompt | Mode::Find) {
         find_prompt::render(app, frame.buffer_mut(), status_area);
     }
-    if app.mode == Mode::Search {
+    if app.mode() == Mode::Search {
         search::render(app, frame.buffer_mut(), area);
     }
-    if app.mode == Mode::Skipped || (app.mode == Mode::Help && app.help_from == Mode::Skipped) {
+    if app.mode() == Mode::Skipped || (app.mode() == Mode::Help && app.help_from() == Mode::Skipped)
+    {
         skipped::render(app, frame.buffer_mut(), area);
     }
-    if app.mode == Mode::Help {
+    if app.mode() == Mode::Help {
         help::render(app, frame.buffer_mut(), area);
     }
 }

@@ -15,18 +15,18 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let mut block = Block::bordered().border_style(if focused { t.border_focus } else { t.border });
     let inner = block.inner(area);
     let h = usize::from(inner.height);
-    if let Some(r) = &app.reader {
+    if let Some(r) = app.reader() {
         block = block.title_bottom(Line::from(format!(" {}% ", r.percent(h))).right_aligned());
     }
     block.render(area, buf);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
-    if let (None, Some(p)) = (&app.reader, app.preview.pending()) {
+    if let (None, Some(p)) = (app.reader(), app.preview().pending()) {
         draw_lines(app, buf, inner, &p.page, 0, None, false);
         return;
     }
-    let Some(r) = &app.reader else {
+    let Some(r) = app.reader() else {
         let hint = if app.library.entries.is_empty() {
             "no article to show"
         } else {
@@ -35,9 +35,9 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         buf.set_stringn(inner.x, inner.y, hint, usize::from(inner.width), t.dim);
         return;
     };
-    let scroll = r.scroll.min(r.max_scroll(h));
-    draw_lines(app, buf, inner, &r.page, scroll, r.focus, true);
-    if r.page.lines.len() > h {
+    let scroll = r.scroll().min(r.max_scroll(h));
+    draw_lines(app, buf, inner, r.page(), scroll, r.focus(), true);
+    if r.page().lines.len() > h {
         super::scroll::scrollbar(buf, area, r.max_scroll(h), scroll, h, t.scrollbar);
     }
 }

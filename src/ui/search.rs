@@ -16,7 +16,7 @@ const ROWS_PER_HIT: usize = 2;
 /// Draws the search box over `screen` (the status row stays visible).
 pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     let t = &app.theme;
-    let Some(s) = app.search.as_ref() else {
+    let Some(s) = app.search() else {
         return;
     };
     let w = screen.width.min(100);
@@ -34,7 +34,7 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     let (x, iw) = (inner.x, usize::from(inner.width));
     let (text, cursor) = match app.prompt() {
         Some(p) => (p.text(), Some(p.cursor())),
-        None => (s.query.as_str(), None),
+        None => (s.query(), None),
     };
     let (px, _) = buf.set_stringn(x, inner.y, "> ", iw, t.body);
     let room = iw.saturating_sub(2);
@@ -44,20 +44,20 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     }
     let info = info_line(app);
     buf.set_stringn(x, inner.y + 1, fit::ellipsis(&info, iw), iw, t.dim);
-    let Some(results) = s.results.as_ref() else {
+    let Some(results) = s.results() else {
         return;
     };
     let top = inner.y + 3;
     let rows = usize::from((inner.y + inner.height).saturating_sub(top));
     let fits = (rows / ROWS_PER_HIT).max(1);
     // The window of results that keeps the selected one in view.
-    let first = s.selected.saturating_sub(fits - 1);
+    let first = s.selected().saturating_sub(fits - 1);
     for (k, hit) in results.hits.iter().enumerate().skip(first).take(fits) {
         let y = top + ((k - first) * ROWS_PER_HIT) as u16;
         if y >= inner.y + inner.height {
             break;
         }
-        let sel = if k == s.selected {
+        let sel = if k == s.selected() {
             t.selected
         } else {
             Style::default()
@@ -71,8 +71,8 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
 
 /// `indexing 3,200/10,000`, `17 articles match`, or what to do.
 fn info_line(app: &App) -> String {
-    let matched = app.search.as_ref().and_then(|s| {
-        let r = s.results.as_ref()?;
+    let matched = app.search().and_then(|s| {
+        let r = s.results()?;
         Some(match r.matched {
             0 => "no article matches".to_string(),
             1 => "1 article matches".to_string(),

@@ -10,7 +10,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let t = &app.theme;
     buf.set_style(area, t.status);
     let w = usize::from(area.width);
-    let (mode, hints): (&str, &[(Action, &str)]) = match app.mode {
+    let (mode, hints): (&str, &[(Action, &str)]) = match app.mode() {
         Mode::List => (
             "LIST",
             &[
@@ -53,7 +53,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     // Hints name the keys the table binds, so they never disagree with it.
     let hint = hints
         .iter()
-        .filter_map(|&(a, what)| Some(format!("{} {what}", app.keymap.key_for(app.mode, a)?)))
+        .filter_map(|&(a, what)| Some(format!("{} {what}", app.keymap.key_for(app.mode(), a)?)))
         .collect::<Vec<_>>()
         .join("  ");
     let view = app.view_label();
@@ -71,7 +71,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     buf.set_stringn(area.x, area.y, &left, w, t.status);
     let rest = w.saturating_sub(lw);
     let x = area.x + lw.min(w) as u16;
-    match &app.status {
+    match &app.status() {
         Some(s) => {
             let style = if s.error {
                 t.status.patch(t.error)

@@ -5,7 +5,7 @@ use byline::app::{Action, App};
 use byline::article::Format;
 use byline::load::{self, library::Library};
 use byline::state::Store;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
@@ -192,7 +192,7 @@ fn read_marks_and_bookmarks_belong_to_items_and_survive_a_refreshed_feed() {
         app.flush_state().unwrap();
         let c = row(&app, clock);
         assert!(
-            !app.read[c] && !app.bookmarked[c],
+            !app.list().read()[c] && !app.list().bookmarked()[c],
             "only the item opened is marked"
         );
     }
@@ -207,14 +207,20 @@ fn read_marks_and_bookmarks_belong_to_items_and_survive_a_refreshed_feed() {
     let app = app_on(lib.path(), state.path());
     assert_eq!(app.library.entries.len(), 4);
     let ferry = row(&app, "Night ferry returns after a winter in dry dock");
-    assert!(app.read[ferry] && app.bookmarked[ferry], "marks kept");
+    assert!(
+        app.list().read()[ferry] && app.list().bookmarked()[ferry],
+        "marks kept"
+    );
     for other in [
         "Bell tower falls silent",
         clock,
         "Harbor board meets in the old cannery",
     ] {
         let i = row(&app, other);
-        assert!(!app.read[i] && !app.bookmarked[i], "{other} untouched");
+        assert!(
+            !app.list().read()[i] && !app.list().bookmarked()[i],
+            "{other} untouched"
+        );
     }
 }
 

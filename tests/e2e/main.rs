@@ -1,6 +1,9 @@
 //! End to end: the real binary in tmux, driven by keys as a person would. Where tmux is missing
 //! these tests fail under `CI=true` and are skipped, saying so, elsewhere.
 
+// Test code: unwrap() says "this must hold" (the clippy::unwrap_used lint is for the library).
+#![allow(clippy::unwrap_used)]
+
 #[path = "../common/mod.rs"]
 mod common;
 mod tmux;

@@ -6,7 +6,7 @@ use byline::article::{Article, Block, Link, Quote, Related};
 use byline::load::head::Head;
 use byline::load::library::{Entry, Library};
 use byline::text::typeset::Target;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -131,27 +131,26 @@ pub fn app(width: u16, height: u16) -> App {
 pub fn open_harbor(w: u16, h: u16) -> App {
     let mut app = app(w, h);
     assert_eq!(app.update(Action::Open), Effect::None);
-    assert_eq!(app.reader.as_ref().map(|r| r.index), Some(0));
+    assert_eq!(app.reader().map(|r| r.index()), Some(0));
     app
 }
 
 /// The reader's first line shown (`usize::MAX` when nothing is open).
 pub fn scroll(app: &App) -> usize {
-    app.reader.as_ref().map_or(usize::MAX, |r| r.scroll)
+    app.reader().map_or(usize::MAX, |r| r.scroll())
 }
 
 /// The headline of the article in the reader (empty when nothing is open).
 pub fn title(app: &App) -> String {
-    app.reader
-        .as_ref()
-        .map(|r| r.article.title.clone())
+    app.reader()
+        .map(|r| r.article().title.clone())
         .unwrap_or_default()
 }
 
 /// The target index of the `n`th related link on the page.
 pub fn related_target(app: &App, n: usize) -> usize {
-    let r = app.reader.as_ref().expect("an open article");
-    r.page
+    let r = app.reader().expect("an open article");
+    r.page()
         .targets
         .iter()
         .position(|t| matches!(t, Target::Related { number, .. } if *number == n))

@@ -6,15 +6,15 @@ use byline::app::keymap::{self, BINDINGS, Key, Scope};
 use byline::app::{Action, App, Edit, Mode, Rule};
 use byline::load::library::Library;
 use byline::search::{Doc, Results, Searcher};
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The text of every page line of the open article.
 fn page_lines(app: &App) -> Vec<String> {
-    let r = app.reader.as_ref().expect("an open article");
-    r.page
+    let r = app.reader().expect("an open article");
+    r.page()
         .lines
         .iter()
         .map(|l| l.spans.iter().map(|s| s.text.as_str()).collect())
@@ -42,7 +42,7 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn current_line(app: &App) -> usize {
-    let f = app.find.as_ref().expect("a find");
+    let f = app.find().expect("a find");
     f.matches[f.current.expect("a current match")].line
 }
 
@@ -55,31 +55,31 @@ fn in_view(app: &App, line: usize) -> bool {
 fn find_highlights_as_you_type_and_n_and_shift_n_step_through_matches() {
     let mut app = open_harbor(120, 40);
     app.update(Action::FindStart);
-    assert_eq!(app.mode, Mode::FindPrompt);
+    assert_eq!(app.mode(), Mode::FindPrompt);
     type_text(&mut app, "dock");
     let n = count_on_page(&app, "dock", true);
     assert!(n > 3, "the fixture repeats the words");
-    let f = app.find.as_ref().unwrap();
+    let f = app.find().unwrap();
     assert_eq!(f.matches.len(), n);
     assert_eq!(f.label(), format!("1/{n}"));
     assert!(in_view(&app, current_line(&app)));
     // A letter more narrows the matches, as typing goes on.
     type_text(&mut app, "s");
     assert_eq!(
-        app.find.as_ref().unwrap().matches.len(),
+        app.find().unwrap().matches.len(),
         count_on_page(&app, "docks", true)
     );
     app.update(Action::Prompt(Edit::DeleteBack));
-    assert_eq!(app.find.as_ref().unwrap().matches.len(), n);
+    assert_eq!(app.find().unwrap().matches.len(), n);
 
     app.update(Action::Prompt(Edit::Accept));
-    assert_eq!(app.mode, Mode::Find);
+    assert_eq!(app.mode(), Mode::Find);
     app.update(Action::FindNext);
-    assert_eq!(app.find.as_ref().unwrap().label(), format!("2/{n}"));
+    assert_eq!(app.find().unwrap().label(), format!("2/{n}"));
     app.update(Action::FindPrev);
     app.update(Action::FindPrev);
     assert_eq!(
-        app.find.as_ref().unwrap().label(),
+        app.find().unwrap().label(),
         format!("{n}/{n}"),
         "N before the first match wraps to the last"
     );
@@ -87,11 +87,11 @@ fn find_highlights_as_you_type_and_n_and_shift_n_step_through_matches() {
     // Reader keys still scroll while the find is kept, and the matches stay.
     app.update(Action::Top);
     assert_eq!(scroll(&app), 0);
-    assert_eq!(app.mode, Mode::Find);
+    assert_eq!(app.mode(), Mode::Find);
 
     app.update(Action::FindCancel);
-    assert!(app.find.is_none());
-    assert_eq!(app.mode, Mode::Reader);
+    assert!(app.find().is_none());
+    assert_eq!(app.mode(), Mode::Reader);
 }
 
 #[test]
@@ -126,12 +126,12 @@ fn a_capital_makes_the_find_case_sensitive() {
     let mut app = open_harbor(120, 40);
     app.update(Action::FindStart);
     type_text(&mut app, "the");
-    let folded = app.find.as_ref().unwrap().matches.len();
+    let folded = app.find().unwrap().matches.len();
     assert_eq!(folded, count_on_page(&app, "the", true));
     app.update(Action::FindCancel);
     app.update(Action::FindStart);
     type_text(&mut app, "The");
-    let exact = app.find.as_ref().unwrap().matches.len();
+    let exact = app.find().unwrap().matches.len();
     assert_eq!(exact, count_on_page(&app, "The", false));
     assert!(exact < folded);
 }
@@ -150,13 +150,13 @@ fn esc_in_the_prompt_returns_to_where_the_find_began() {
     );
     app.update(Action::FindCancel);
     assert_eq!(scroll(&app), start);
-    assert!(app.find.is_none());
+    assert!(app.find().is_none());
     // Enter on a query with no match says so and closes the find.
     app.update(Action::FindStart);
     type_text(&mut app, "zzqx");
     app.update(Action::Prompt(Edit::Accept));
-    assert_eq!(app.mode, Mode::Reader);
-    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert_eq!(app.mode(), Mode::Reader);
+    assert!(app.status().is_some_and(|s| s.error));
 }
 
 #[test]
@@ -171,8 +171,8 @@ fn matches_follow_the_page_when_the_width_changes() {
     });
     // Matches are per line: a phrase broken over two lines is not found there.
     let want = count_on_page(&app, "cranes stood", true);
-    assert_eq!(app.find.as_ref().unwrap().matches.len(), want);
-    assert_eq!(app.mode, Mode::Find);
+    assert_eq!(app.find().unwrap().matches.len(), want);
+    assert_eq!(app.mode(), Mode::Find);
 }
 
 #[test]
@@ -182,19 +182,19 @@ fn j_toggles_justification_and_keeps_the_paragraph_on_top() {
     for _ in 0..3 {
         app.update(Action::PageDown);
     }
-    let block = app.reader.as_ref().unwrap().top_block();
-    let before = app.reader.as_ref().unwrap().page.clone();
+    let block = app.reader().unwrap().top_block();
+    let before = app.reader().unwrap().page().clone();
     app.update(Action::Justify);
     assert!(app.justify);
-    let r = app.reader.as_ref().unwrap();
-    assert!(!Arc::ptr_eq(&before, &r.page), "laid out again");
-    assert_ne!(*before, *r.page, "justified lines differ");
+    let r = app.reader().unwrap();
+    assert!(!Arc::ptr_eq(&before, r.page()), "laid out again");
+    assert_ne!(*before, **r.page(), "justified lines differ");
     assert_eq!(r.top_block(), block);
     app.update(Action::Justify);
     assert!(!app.justify);
-    let r = app.reader.as_ref().unwrap();
+    let r = app.reader().unwrap();
     assert!(
-        Arc::ptr_eq(&before, &r.page),
+        Arc::ptr_eq(&before, r.page()),
         "the ragged page comes from the cache"
     );
     assert_eq!(r.top_block(), block);
@@ -204,9 +204,8 @@ fn j_toggles_justification_and_keeps_the_paragraph_on_top() {
 fn wait_all(app: &mut App) {
     let deadline = Instant::now() + Duration::from_secs(20);
     let done = |app: &App| {
-        app.search
-            .as_ref()
-            .and_then(|s| s.results.as_ref())
+        app.search()
+            .and_then(|s| s.results())
             .is_some_and(|r| r.indexed == r.total)
     };
     while !done(app) && Instant::now() < deadline {
@@ -228,34 +227,30 @@ fn search_shows_ranked_results_and_opens_one_at_its_match() {
     let mut app = app(120, 40);
     app.set_searcher(Searcher::from_docs(docs(&library())));
     app.update(Action::SearchStart);
-    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.mode(), Mode::Search);
     type_text(&mut app, "cranes");
     wait_all(&mut app);
-    let s = app.search.as_ref().unwrap();
-    let hits = &s.results.as_ref().unwrap().hits;
+    let s = app.search().unwrap();
+    let hits = &s.results().unwrap().hits;
     // Harbor, port and copper hold the paragraph about the cranes; the note does not.
     assert_eq!(hits.len(), 3);
     assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
     app.update(Action::Down);
     app.update(Action::Down);
     app.update(Action::Down);
-    assert_eq!(
-        app.search.as_ref().unwrap().selected,
-        2,
-        "stops at the last"
-    );
+    assert_eq!(app.search().unwrap().selected(), 2, "stops at the last");
     app.update(Action::Up);
-    let hit = app.search.as_ref().unwrap().results.as_ref().unwrap().hits[1].clone();
+    let hit = app.search().unwrap().results().unwrap().hits[1].clone();
     app.update(Action::Prompt(Edit::Accept));
-    assert_eq!(app.reader.as_ref().unwrap().index, hit.id);
-    assert_eq!(app.mode, Mode::Find);
-    let f = app.find.as_ref().unwrap();
+    assert_eq!(app.reader().unwrap().index(), hit.id);
+    assert_eq!(app.mode(), Mode::Find);
+    let f = app.find().unwrap();
     assert_eq!(f.rule, Rule::Words);
     assert!(!f.matches.is_empty());
     let line = current_line(&app);
     assert!(in_view(&app, line));
-    let r = app.reader.as_ref().unwrap();
-    assert!(line >= r.page.line_of_block(hit.block).unwrap());
+    let r = app.reader().unwrap();
+    assert!(line >= r.page().line_of_block(hit.block).unwrap());
     assert!(page_lines(&app)[line].to_lowercase().contains("cranes"));
 }
 
@@ -274,20 +269,20 @@ fn stale_results_are_dropped_and_esc_closes_the_search() {
         total: 4,
     };
     assert!(!app.search_results(stale));
-    assert!(app.search.as_ref().unwrap().results.is_none());
+    assert!(app.search().unwrap().results().is_none());
     app.update(Action::Prompt(Edit::Cancel));
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
 }
 
 #[test]
 fn the_first_search_starts_a_worker_over_the_library() {
     let mut app = app(120, 40);
-    assert!(app.search_index.is_none());
+    assert!(app.search_index().is_none());
     app.update(Action::SearchStart);
-    assert!(app.search_index.is_some());
+    assert!(app.search_index().is_some());
     type_text(&mut app, "gates");
     wait_all(&mut app);
-    let hits = &app.search.as_ref().unwrap().results.as_ref().unwrap().hits;
+    let hits = &app.search().unwrap().results().unwrap().hits;
     // Harbor, port and copper hold the paragraph about the gates; the note does not.
     assert_eq!(hits.len(), 3);
 }
@@ -312,7 +307,7 @@ fn titles(app: &App) -> Vec<String> {
 }
 
 fn selected_path(app: &App) -> Option<PathBuf> {
-    app.library.entries[app.selected].head.path.clone()
+    app.library.entries[app.list().selected()].head.path.clone()
 }
 
 #[test]
@@ -370,11 +365,11 @@ fn a_change_batch_adds_updates_and_removes_rows_keeping_selection_and_place() {
         ]
     );
     // The new row above moved the open article down: selection and reader follow its file.
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list().selected(), 1);
     assert_eq!(selected_path(&app).as_deref(), Some(a.as_path()));
-    let r = app.reader.as_ref().unwrap();
+    let r = app.reader().unwrap();
     assert_eq!(
-        app.library.entries[r.index].head.path.as_deref(),
+        app.library.entries[r.index()].head.path.as_deref(),
         Some(a.as_path())
     );
     assert_eq!(scroll(&app), place);
@@ -391,7 +386,7 @@ fn a_change_batch_adds_updates_and_removes_rows_keeping_selection_and_place() {
     assert_eq!(selected_path(&app).as_deref(), Some(c.as_path()));
     assert_eq!(app.library.entries.len(), 4);
     assert!(
-        app.read[app
+        app.list().read()[app
             .library
             .entries
             .iter()
@@ -412,7 +407,7 @@ fn a_file_that_becomes_unreadable_is_named_in_the_status_bar() {
     let mut app = App::new(Library::scan(&[d.to_path_buf()]), Theme::dark(), 76);
     std::fs::write(&a, b"\0\0binary\0").unwrap();
     app.files_changed(std::slice::from_ref(&a));
-    let s = app.status.as_ref().expect("a message");
+    let s = app.status().expect("a message");
     assert!(s.error);
     assert!(s.text.contains("a.txt"), "{}", s.text);
     assert_eq!(app.library.entries.len(), 1, "the row stays");
@@ -447,10 +442,12 @@ fn a_file_written_into_a_watched_folder_appears_in_the_app() {
 fn history_follows_its_files_and_the_search_index_is_rebuilt_after_a_change() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
+    // The ferry story names the bridge story in its related block.
+    let ferry = wire("Ferry crossing reopens", "March 3, 2026", "Boats.");
     let a = write(
         d,
         "a.txt",
-        &wire("Ferry crossing reopens", "March 3, 2026", "Boats."),
+        &format!("{ferry}Related Articles\nBridge repairs run late\n"),
     );
     write(
         d,
@@ -459,12 +456,9 @@ fn history_follows_its_files_and_the_search_index_is_rebuilt_after_a_change() {
     );
     let mut app = App::new(Library::scan(&[d.to_path_buf()]), Theme::dark(), 76);
     app.update(Action::Open);
-    app.history.follow(byline::app::history::Place {
-        index: 0,
-        scroll: 0,
-        width: 80,
-        block: None,
-    });
+    // Following it leaves the ferry story's place in the history.
+    app.update(Action::FollowRelated(1));
+    assert_eq!(app.history().back.len(), 1);
     app.update(Action::SearchStart);
     app.update(Action::Prompt(Edit::Cancel));
     let n = write(
@@ -473,23 +467,23 @@ fn history_follows_its_files_and_the_search_index_is_rebuilt_after_a_change() {
         &wire("Night trains return", "March 9, 2026", "Trains."),
     );
     app.files_changed(&[n]);
-    let back = app.history.back[0].index;
+    let back = app.history().back[0].index;
     assert_eq!(
         app.library.entries[back].head.path.as_deref(),
         Some(a.as_path())
     );
-    assert!(app.search_index.as_ref().unwrap().stale);
+    assert!(app.search_index().unwrap().is_stale());
     app.update(Action::SearchStart);
-    assert!(!app.search_index.as_ref().unwrap().stale);
+    assert!(!app.search_index().unwrap().is_stale());
     type_text(&mut app, "trains");
     wait_all(&mut app);
-    let hits = &app.search.as_ref().unwrap().results.as_ref().unwrap().hits;
+    let hits = &app.search().unwrap().results().unwrap().hits;
     assert_eq!(hits.len(), 1, "the new file is in the new index");
 }
 
 /// The screen drawn for `app`.
 fn draw(app: &App) -> ratatui::buffer::Buffer {
-    let (w, h) = app.size;
+    let (w, h) = app.size();
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
     term.draw(|f| byline::ui::render(app, f)).unwrap();
     term.backend().buffer().clone()
@@ -514,7 +508,7 @@ fn matches_are_drawn_in_the_matched_style_and_the_count_is_in_the_status_bar() {
                 .count()
         })
         .sum();
-    let f = app.find.as_ref().unwrap();
+    let f = app.find().unwrap();
     let s = scroll(&app);
     let visible: usize = f
         .matches
@@ -540,7 +534,7 @@ fn the_search_overlay_shows_counts_titles_and_snippets() {
     let screen: Vec<String> = (0..40).map(|y| row_text(&buf, y)).collect();
     assert!(screen.iter().any(|r| r.contains("3 articles match")));
     assert!(screen.iter().any(|r| r.contains("> cranes")));
-    let hits = &app.search.as_ref().unwrap().results.as_ref().unwrap().hits;
+    let hits = &app.search().unwrap().results().unwrap().hits;
     let first = &hits[0].title[..20];
     assert!(screen.iter().any(|r| r.contains(first)));
     assert!(

@@ -4,7 +4,7 @@
 use crate::common::*;
 use byline::app::{Action, App, Mode};
 use byline::text::typeset::Target;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -31,8 +31,8 @@ fn wait_for_titles(app: &mut App) -> bool {
 
 /// The path the page's related link number `n` points at.
 fn related_path(app: &App, n: usize) -> Option<std::path::PathBuf> {
-    let r = app.reader.as_ref().expect("an open article");
-    r.page.targets.iter().find_map(|t| match t {
+    let r = app.reader().expect("an open article");
+    r.page().targets.iter().find_map(|t| match t {
         Target::Related { number, path, .. } if *number == n => Some(path.clone()),
         _ => None,
     })?
@@ -43,7 +43,7 @@ fn the_startup_preview_does_not_build_the_title_index() {
     let app = started(120, 40);
     assert_eq!(title(&app), HARBOR);
     assert!(
-        app.titles.ready().is_none(),
+        app.titles().ready().is_none(),
         "nothing built before the frame"
     );
     assert!(app.titles_pending());
@@ -59,11 +59,11 @@ fn the_startup_preview_does_not_build_the_title_index() {
 fn a_related_link_followed_before_the_index_is_ready_builds_it_and_opens_the_right_article() {
     let mut app = started(120, 40);
     app.update(Action::Open);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert!(app.titles_pending(), "entering the preview keeps its page");
     app.update(Action::FollowRelated(2));
     assert_eq!(title(&app), PORT);
-    assert!(app.titles.ready().is_some());
+    assert!(app.titles().ready().is_some());
     app.update(Action::HistoryBack);
     assert_eq!(title(&app), HARBOR);
     assert_eq!(
@@ -74,12 +74,23 @@ fn a_related_link_followed_before_the_index_is_ready_builds_it_and_opens_the_rig
     assert!(!app.titles_pending());
 }
 
+/// Moves the link focus with Tab, as a user does, until link `target` has it.
+fn focus_link(app: &mut App, target: usize) {
+    for _ in 0..50 {
+        if app.reader().unwrap().focus() == Some(target) {
+            return;
+        }
+        app.update(Action::NextLink);
+    }
+    panic!("Tab never focused link {target}");
+}
+
 #[test]
 fn a_focused_related_link_followed_before_the_index_is_ready_opens_the_right_article() {
     let mut app = started(120, 40);
     app.update(Action::Open);
     let target = related_target(&app, 2);
-    app.reader.as_mut().expect("open").focus = Some(target);
+    focus_link(&mut app, target);
     app.update(Action::FollowLink);
     assert_eq!(title(&app), PORT);
 }
@@ -103,12 +114,9 @@ fn the_preview_resolves_its_headlines_once_the_background_index_is_ready() {
     // The same page as opening the article with the index built first.
     let mut direct = app_with_index(120, 40);
     direct.open(0, false);
-    let (lazy, eager) = (
-        app.reader.as_ref().unwrap(),
-        direct.reader.as_ref().unwrap(),
-    );
-    assert_eq!(lazy.page, eager.page);
-    assert_eq!(lazy.article, eager.article);
+    let (lazy, eager) = (app.reader().unwrap(), direct.reader().unwrap());
+    assert_eq!(lazy.page(), eager.page());
+    assert_eq!(lazy.article(), eager.article());
     app.update(Action::Open);
     app.update(Action::FollowRelated(2));
     assert_eq!(title(&app), PORT);
@@ -120,13 +128,13 @@ fn resolving_late_keeps_the_scroll_and_the_focus() {
     app.update(Action::Open);
     app.update(Action::PageDown);
     let target = related_target(&app, 1);
-    app.reader.as_mut().expect("open").focus = Some(target);
+    focus_link(&mut app, target);
     let before = scroll(&app);
     assert!(before > 0);
     app.index_titles_in_background();
     assert!(wait_for_titles(&mut app));
     assert_eq!(scroll(&app), before);
-    assert_eq!(app.reader.as_ref().unwrap().focus, Some(target));
+    assert_eq!(app.reader().unwrap().focus(), Some(target));
 }
 
 #[test]
@@ -145,13 +153,13 @@ fn a_page_laid_out_while_waiting_is_not_kept() {
         app.update(Action::Down);
         app.settle();
         assert_eq!(title(&app), PORT);
-        assert!(app.titles.ready().is_none());
+        assert!(app.titles().ready().is_none());
         // Coming back in the list waits again: a preview never builds the index.
         app.update(Action::Up);
         app.settle();
         assert_eq!(title(&app), HARBOR);
         assert!(app.titles_pending());
-        assert!(app.titles.ready().is_none());
+        assert!(app.titles().ready().is_none());
         // Opening it again with the focus builds the index (a user action) and must not reuse
         // the waiting page.
         app.update(Action::Open);
@@ -236,14 +244,14 @@ fn a_scanned_folder_resolves_the_same_with_and_without_the_worker() {
 /// An app over the fixture library whose title index is built before anything opens.
 fn app_with_index(width: u16, height: u16) -> App {
     let app = app(width, height);
-    app.titles.get(&app.library);
+    app.titles().get(&app.library);
     app
 }
 
 /// The text of the open page, one line per page line.
 fn page_text(app: &App) -> String {
-    let r = app.reader.as_ref().expect("an open article");
-    r.page
+    let r = app.reader().expect("an open article");
+    r.page()
         .lines
         .iter()
         .map(|l| l.spans.iter().map(|s| s.text.as_str()).collect::<String>() + "\n")

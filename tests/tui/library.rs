@@ -5,7 +5,7 @@ use crate::common::*;
 use byline::app::keymap::Key;
 use byline::app::{Action, App, Edit, Effect, Mode};
 use byline::state::Store;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -31,12 +31,12 @@ fn type_in(app: &mut App, text: &str) {
 
 fn filter(app: &mut App, text: &str) {
     app.update(Action::Filter);
-    assert_eq!(app.mode, Mode::Filter);
+    assert_eq!(app.mode(), Mode::Filter);
     type_in(app, text);
 }
 
 fn rows(app: &App) -> Vec<usize> {
-    app.view.rows().to_vec()
+    app.list().view().rows().to_vec()
 }
 
 fn id(app: &App, i: usize) -> String {
@@ -54,7 +54,7 @@ fn the_filter_narrows_as_you_type_and_ignores_case_until_a_capital() {
     app.update(Action::Prompt(Edit::DeleteBack));
     app.update(Action::Prompt(Edit::DeleteBack));
     app.update(Action::Prompt(Edit::DeleteBack));
-    assert_eq!(app.view.query, "pilots ");
+    assert_eq!(app.list().view().query, "pilots ");
     assert_eq!(rows(&app), vec![0, 1]);
     app.update(Action::Prompt(Edit::Cancel));
     filter(&mut app, "HARBOR");
@@ -85,24 +85,33 @@ fn escape_clears_the_filter_and_enter_keeps_it_in_the_status_bar() {
     let mut app = app(120, 40);
     filter(&mut app, "copper");
     assert_eq!(rows(&app), vec![2]);
-    assert_eq!(app.selected, 2, "the selection moves to a row that shows");
-    assert!(app.reader.is_none(), "no preview while typing");
+    assert_eq!(
+        app.list().selected(),
+        2,
+        "the selection moves to a row that shows"
+    );
+    assert!(app.reader().is_none(), "no preview while typing");
     app.update(Action::Prompt(Edit::Accept));
     app.settle();
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
     assert_eq!(rows(&app), vec![2]);
     assert_eq!(title(&app), COPPER, "Enter previews the selection");
     assert_eq!(app.view_label(), "/copper");
     assert_eq!(app.position_label(), "1/1");
     app.update(Action::Filter);
     assert_eq!(
-        app.view.query, "copper",
+        app.list().view().query,
+        "copper",
         "the prompt starts from the filter"
     );
     app.update(Action::Prompt(Edit::Cancel));
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
     assert_eq!(rows(&app), vec![0, 1, 2, 3]);
-    assert_eq!(app.selected, 2, "the selection stays on its article");
+    assert_eq!(
+        app.list().selected(),
+        2,
+        "the selection stays on its article"
+    );
     assert_eq!(app.view_label(), "");
 }
 
@@ -113,9 +122,9 @@ fn in_the_prompt_every_printable_key_types_but_control_keys_do_not() {
     let keys = app.keymap.clone();
     assert_eq!(keys.lookup(Mode::List, Key::ch('q')), Some(Action::Quit));
     app.update(Action::Filter);
-    assert_eq!(keys.lookup(app.mode, Key::ch('q')), typed('q'));
-    assert_eq!(keys.lookup(app.mode, Key::ch('?')), typed('?'));
-    assert_eq!(keys.lookup(app.mode, Key::ctrl('c')), Some(Action::Quit));
+    assert_eq!(keys.lookup(app.mode(), Key::ch('q')), typed('q'));
+    assert_eq!(keys.lookup(app.mode(), Key::ch('?')), typed('?'));
+    assert_eq!(keys.lookup(app.mode(), Key::ctrl('c')), Some(Action::Quit));
     let esc = Key::plain(crossterm::event::KeyCode::Esc);
     assert_eq!(
         app.keymap.lookup(Mode::Filter, esc),
@@ -131,22 +140,22 @@ fn in_the_prompt_every_printable_key_types_but_control_keys_do_not() {
 fn arrows_move_through_the_matches_while_filtering() {
     let mut app = app(120, 40);
     filter(&mut app, "pilots");
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list().selected(), 0);
     app.update(Action::Down);
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list().selected(), 1);
     app.update(Action::Down);
-    assert_eq!(app.selected, 1, "the last match is the end");
-    assert_eq!(app.mode, Mode::Filter);
+    assert_eq!(app.list().selected(), 1, "the last match is the end");
+    assert_eq!(app.mode(), Mode::Filter);
 }
 
 #[test]
 fn sort_cycles_date_title_source_and_keeps_the_selection() {
     let mut app = varied(120, 40);
     app.update(Action::Down);
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list().selected(), 1);
     app.update(Action::CycleSort);
     assert_eq!(rows(&app), vec![2, 3, 0, 1], "copper, editor, harbor, port");
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list().selected(), 1);
     assert_eq!(app.selected_row(), Some(3));
     assert_eq!(app.view_label(), "by title");
     app.update(Action::CycleSort);
@@ -178,12 +187,13 @@ fn unread_only_hides_what_was_read_and_bookmarked_only_the_rest() {
     app.update(Action::Down);
     app.update(Action::Open);
     app.update(Action::ToList);
-    assert!(app.read[1]);
+    assert!(app.list().read()[1]);
     app.update(Action::UnreadOnly);
     assert_eq!(rows(&app), vec![0, 2, 3]);
     assert_eq!(app.view_label(), "unread only");
     assert_eq!(
-        app.selected, 0,
+        app.list().selected(),
+        0,
         "the read selection went: the top row takes it"
     );
     app.update(Action::UnreadOnly);
@@ -193,14 +203,14 @@ fn unread_only_hides_what_was_read_and_bookmarked_only_the_rest() {
     app.update(Action::ToggleBookmark);
     app.update(Action::BookmarkedOnly);
     assert_eq!(rows(&app), vec![3]);
-    assert_eq!(app.selected, 3, "the bookmarked selection stays");
+    assert_eq!(app.list().selected(), 3, "the bookmarked selection stays");
     app.update(Action::UnreadOnly);
     assert_eq!(app.view_label(), "unread only · bookmarked only");
     app.update(Action::ToggleRead);
     app.update(Action::UnreadOnly);
     app.update(Action::UnreadOnly);
     assert!(rows(&app).is_empty());
-    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert!(app.status().is_some_and(|s| s.error));
     assert_eq!(app.update(Action::Open), Effect::None);
     assert_eq!(title(&app), NOTE, "nothing opened: the preview stays");
 }
@@ -209,15 +219,18 @@ fn unread_only_hides_what_was_read_and_bookmarked_only_the_rest() {
 fn u_toggles_the_read_mark_in_the_list_and_in_the_reader() {
     let mut app = app(120, 40);
     app.update(Action::ToggleRead);
-    assert!(app.read[0]);
+    assert!(app.list().read()[0]);
     assert!(app.store().get(&id(&app, 0)).read);
     app.update(Action::ToggleRead);
-    assert!(!app.read[0]);
+    assert!(!app.list().read()[0]);
     app.update(Action::Open);
-    assert!(app.read[0], "opening marks read");
+    assert!(app.list().read()[0], "opening marks read");
     app.update(Action::ToggleRead);
-    assert_eq!(app.mode, Mode::Reader);
-    assert!(!app.read[0], "u in the reader marks the open article");
+    assert_eq!(app.mode(), Mode::Reader);
+    assert!(
+        !app.list().read()[0],
+        "u in the reader marks the open article"
+    );
     assert!(!app.store().get(&id(&app, 0)).read);
 }
 
@@ -226,14 +239,14 @@ fn m_toggles_a_bookmark_of_the_selected_or_open_article() {
     let mut app = app(120, 40);
     app.update(Action::Down);
     app.update(Action::ToggleBookmark);
-    assert_eq!(app.bookmarked, vec![false, true, false, false]);
+    assert_eq!(app.list().bookmarked(), vec![false, true, false, false]);
     app.update(Action::Open);
     app.update(Action::ToggleBookmark);
-    assert_eq!(app.bookmarked, vec![false; 4]);
+    assert_eq!(app.list().bookmarked(), vec![false; 4]);
     assert!(!app.store().get(&id(&app, 1)).bookmarked);
     app.update(Action::PrevArticle);
     app.update(Action::ToggleBookmark);
-    assert_eq!(app.bookmarked, vec![true, false, false, false]);
+    assert_eq!(app.list().bookmarked(), vec![true, false, false, false]);
 }
 
 #[test]
@@ -242,10 +255,10 @@ fn opening_marks_read_but_the_preview_does_not() {
     app.update(Action::Down);
     app.settle();
     assert_eq!(title(&app), PORT);
-    assert!(!app.read[1]);
+    assert!(!app.list().read()[1]);
     assert!(!app.store().get(&id(&app, 1)).read);
     app.update(Action::Open);
-    assert!(app.read[1]);
+    assert!(app.list().read()[1]);
     assert!(app.store().get(&id(&app, 1)).read);
 }
 
@@ -282,9 +295,8 @@ fn marks_bookmarks_and_positions_survive_a_restart() {
     first.update(Action::PageDown);
     let at = scroll(&first);
     let block = first
-        .reader
-        .as_ref()
-        .and_then(|r| byline::app::marks::position_at(&r.page, r.scroll))
+        .reader()
+        .and_then(|r| byline::app::marks::position_at(r.page(), r.scroll()))
         .map(|p| p.block);
     first.update(Action::ToggleBookmark);
     first.update(Action::ToList);
@@ -297,23 +309,27 @@ fn marks_bookmarks_and_positions_survive_a_restart() {
     drop(first);
 
     let mut second = app(120, 40);
-    assert_eq!(second.read, vec![false; 4], "before the store is attached");
+    assert_eq!(
+        second.list().read(),
+        vec![false; 4],
+        "before the store is attached"
+    );
     second.attach_store(open());
-    assert_eq!(second.read, vec![false, false, true, false]);
-    assert_eq!(second.bookmarked, vec![true, false, true, false]);
+    assert_eq!(second.list().read(), vec![false, false, true, false]);
+    assert_eq!(second.list().bookmarked(), vec![true, false, true, false]);
     second.update(Action::Open);
     assert_eq!(title(&second), HARBOR);
     assert_eq!(scroll(&second), at, "same width: the same line");
-    assert!(second.read[0]);
+    assert!(second.list().read()[0]);
 
     // Another width finds the same paragraph at the top.
     let mut third = app(90, 30);
     third.attach_store(open());
     third.update(Action::Open);
-    let r = third.reader.as_ref().expect("open");
-    let top = byline::app::marks::position_at(&r.page, r.scroll).map(|p| p.block);
+    let r = third.reader().expect("open");
+    let top = byline::app::marks::position_at(r.page(), r.scroll()).map(|p| p.block);
     assert_eq!(top, block);
-    assert!(r.scroll > 0);
+    assert!(r.scroll() > 0);
 }
 
 #[test]
@@ -327,10 +343,10 @@ fn a_failed_save_is_shown_and_the_marks_stay() {
     app.attach_store(Store::open(dir.path().to_path_buf()).0);
     app.update(Action::ToggleBookmark);
     assert!(app.flush_state().is_err());
-    let s = app.status.clone().expect("a message");
+    let s = app.status().cloned().expect("a message");
     assert!(s.error);
     assert!(s.text.contains("not saved"), "{}", s.text);
-    assert!(app.bookmarked[0]);
+    assert!(app.list().bookmarked()[0]);
     assert!(app.store().get(&id(&app, 0)).bookmarked);
     assert!(app.store().has_unsaved());
 }
@@ -371,11 +387,14 @@ fn a_library_that_grew_gets_its_rows_and_marks_again() {
         width: 120,
         height: 40,
     });
-    assert_eq!(app.view.len(), 5);
-    assert_eq!(app.read.len(), 5);
-    assert_eq!(app.bookmarked, vec![true, false, false, false, false]);
+    assert_eq!(app.list().view().len(), 5);
+    assert_eq!(app.list().read().len(), 5);
+    assert_eq!(
+        app.list().bookmarked(),
+        vec![true, false, false, false, false]
+    );
     app.update(Action::Bottom);
-    assert_eq!(app.selected, 4);
+    assert_eq!(app.list().selected(), 4);
 }
 
 #[test]

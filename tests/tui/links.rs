@@ -3,7 +3,7 @@
 use crate::common::*;
 use byline::app::{Action, App, Effect, Mode};
 use byline::text::typeset::Target;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 
 #[test]
 fn following_related_links_by_number_and_going_back_and_forward() {
@@ -15,11 +15,12 @@ fn following_related_links_by_number_and_going_back_and_forward() {
     app.update(Action::FollowRelated(1));
     assert_eq!(title(&app), COPPER);
     assert_eq!(
-        app.selected, 2,
+        app.list().selected(),
+        2,
         "the followed article is selected in the list"
     );
     assert_eq!(scroll(&app), 0);
-    assert_eq!(app.history.back.len(), 1);
+    assert_eq!(app.history().back.len(), 1);
     app.update(Action::Down);
     app.update(Action::HistoryBack);
     assert_eq!(title(&app), HARBOR);
@@ -28,7 +29,7 @@ fn following_related_links_by_number_and_going_back_and_forward() {
         before,
         "going back restores the scroll position"
     );
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list().selected(), 0);
     app.update(Action::HistoryForward);
     assert_eq!(title(&app), COPPER);
     assert_eq!(
@@ -38,7 +39,7 @@ fn following_related_links_by_number_and_going_back_and_forward() {
     );
     app.update(Action::HistoryForward);
     assert!(
-        app.status
+        app.status()
             .as_ref()
             .is_some_and(|s| s.text.contains("forward"))
     );
@@ -47,7 +48,7 @@ fn following_related_links_by_number_and_going_back_and_forward() {
     app.update(Action::FollowRelated(2));
     assert_eq!(title(&app), PORT);
     assert!(
-        app.history.forward.is_empty(),
+        app.history().forward.is_empty(),
         "following drops the forward steps"
     );
 }
@@ -65,9 +66,9 @@ fn related_headlines_resolve_through_the_library_resolver() {
         height: 40,
     });
     app.update(Action::Open);
-    let r = app.reader.as_ref().expect("open");
+    let r = app.reader().expect("open");
     assert_eq!(
-        r.article.related[1].path.as_deref(),
+        r.article().related[1].path.as_deref(),
         Some(std::path::Path::new("/lib/port.txt")),
         "the page shows it as a link"
     );
@@ -80,13 +81,13 @@ fn unresolved_and_missing_related_links_say_so() {
     let mut app = open_harbor(120, 40);
     app.update(Action::FollowRelated(3));
     assert_eq!(title(&app), HARBOR);
-    let s = app.status.clone().expect("a message");
+    let s = app.status().cloned().expect("a message");
     assert!(s.error && s.text.contains("not in the library"), "{s:?}");
     assert!(s.text.contains("Fishermen"));
     app.update(Action::FollowRelated(9));
     assert_eq!(title(&app), HARBOR);
-    assert!(app.status.as_ref().is_some_and(|s| s.text == "no link 9"));
-    assert!(app.history.back.is_empty());
+    assert!(app.status().is_some_and(|s| s.text == "no link 9"));
+    assert!(app.history().back.is_empty());
 }
 
 #[test]
@@ -102,7 +103,7 @@ fn a_number_past_the_related_links_opens_the_url_with_that_number() {
 fn history_back_with_no_history_returns_to_the_list() {
     let mut app = open_harbor(120, 40);
     app.update(Action::HistoryBack);
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
     assert_eq!(title(&app), HARBOR);
 }
 
@@ -111,31 +112,31 @@ fn tab_moves_the_focus_through_links_and_keeps_it_visible() {
     let mut app = open_harbor(120, 40);
     let h = app.reader_height();
     app.update(Action::NextLink);
-    let r = app.reader.as_ref().expect("open");
+    let r = app.reader().expect("open");
     let first = related_target(&app, 1);
-    assert_eq!(r.focus, Some(first));
+    assert_eq!(r.focus(), Some(first));
     assert!(
-        byline::app::links::visible(&r.page, first, r.scroll, h),
+        byline::app::links::visible(r.page(), first, r.scroll(), h),
         "the focused link was scrolled into view"
     );
-    assert!(r.scroll > 0, "the related box is below the first screen");
+    assert!(r.scroll() > 0, "the related box is below the first screen");
     app.update(Action::NextLink);
     assert_eq!(
-        app.reader.as_ref().and_then(|r| r.focus),
+        app.reader().and_then(|r| r.focus()),
         Some(related_target(&app, 2))
     );
     app.update(Action::PrevLink);
-    assert_eq!(app.reader.as_ref().and_then(|r| r.focus), Some(first));
+    assert_eq!(app.reader().and_then(|r| r.focus()), Some(first));
     app.update(Action::PrevLink);
-    let last = app.reader.as_ref().map(|r| r.page.targets.len() - 1);
+    let last = app.reader().map(|r| r.page().targets.len() - 1);
     assert_eq!(
-        app.reader.as_ref().and_then(|r| r.focus),
+        app.reader().and_then(|r| r.focus()),
         last,
         "wraps to the last link"
     );
     // Scrolling the focused link out of view drops the focus.
     app.update(Action::Top);
-    assert_eq!(app.reader.as_ref().and_then(|r| r.focus), None);
+    assert_eq!(app.reader().and_then(|r| r.focus()), None);
 }
 
 #[test]
@@ -156,14 +157,14 @@ fn a_backlink_shows_the_linking_title_and_follows_to_it() {
     app.update(Action::Up);
     app.update(Action::Open);
     assert_eq!(title(&app), COPPER);
-    let r = app.reader.as_ref().expect("open");
+    let r = app.reader().expect("open");
     let back = r
-        .page
+        .page()
         .targets
         .iter()
         .position(|t| matches!(t, Target::Backlink(_)))
         .expect("a backlink target");
-    let named = r.page.lines.iter().any(|l| {
+    let named = r.page().lines.iter().any(|l| {
         l.spans
             .iter()
             .any(|s| s.target == Some(back) && s.text.contains(HARBOR))
@@ -172,12 +173,12 @@ fn a_backlink_shows_the_linking_title_and_follows_to_it() {
         named,
         "the backlink is named by the linking article's headline"
     );
-    while app.reader.as_ref().and_then(|r| r.focus) != Some(back) {
+    while app.reader().and_then(|r| r.focus()) != Some(back) {
         app.update(Action::NextLink);
     }
     app.update(Action::FollowLink);
     assert_eq!(title(&app), HARBOR);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list().selected(), 0);
 }
 
 #[test]
@@ -185,19 +186,19 @@ fn enter_without_a_focused_link_says_how_to_focus_one() {
     let mut app = open_harbor(120, 40);
     app.update(Action::FollowLink);
     assert_eq!(title(&app), HARBOR);
-    assert!(app.status.as_ref().is_some_and(|s| s.text.contains("Tab")));
+    assert!(app.status().is_some_and(|s| s.text.contains("Tab")));
 }
 
 #[test]
 fn open_and_copy_url_act_on_the_focused_url_only() {
     let mut app = open_harbor(120, 40);
     assert_eq!(app.update(Action::OpenUrl), Effect::None);
-    assert!(app.status.as_ref().is_some_and(|s| s.error));
+    assert!(app.status().is_some_and(|s| s.error));
     assert_eq!(app.update(Action::CopyUrl), Effect::None);
     app.update(Action::PrevLink);
-    let r = app.reader.as_ref().expect("open");
+    let r = app.reader().expect("open");
     assert_eq!(
-        r.focus.and_then(|f| r.page.targets.get(f)),
+        r.focus().and_then(|f| r.page().targets.get(f)),
         Some(&Target::Url(URL.into()))
     );
     assert_eq!(app.update(Action::OpenUrl), Effect::OpenUrl(URL.into()));
@@ -213,22 +214,22 @@ fn a_click_on_a_related_link_follows_it() {
     let mut app = open_harbor(120, 40);
     app.update(Action::NextLink);
     let (line, col) = {
-        let r = app.reader.as_ref().expect("open");
+        let r = app.reader().expect("open");
         let t = related_target(&app, 1);
         let line = r
-            .page
+            .page()
             .lines
             .iter()
             .position(|l| l.spans.iter().any(|s| s.target == Some(t)))
             .expect("a line with the link");
-        let mut x = usize::from(r.page.margin);
-        for s in &r.page.lines[line].spans {
+        let mut x = usize::from(r.page().margin);
+        for s in &r.page().lines[line].spans {
             if s.target == Some(t) {
                 break;
             }
             x += unicode_width::UnicodeWidthStr::width(s.text.as_str());
         }
-        (line - r.scroll, x)
+        (line - r.scroll(), x)
     };
     let area = app.reader_area().expect("reader shown");
     app.update(Action::Click {
@@ -236,5 +237,5 @@ fn a_click_on_a_related_link_follows_it() {
         row: area.y + line as u16,
     });
     assert_eq!(title(&app), COPPER);
-    assert_eq!(app.history.back.len(), 1);
+    assert_eq!(app.history().back.len(), 1);
 }

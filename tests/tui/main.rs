@@ -1,6 +1,9 @@
 //! The interactive reader without a terminal: `App::update` on actions, and screens drawn on a
 //! `TestBackend` checked with insta snapshots. One test crate, so it links once.
 
+// Test code: unwrap() says "this must hold" (the clippy::unwrap_used lint is for the library).
+#![allow(clippy::unwrap_used)]
+
 mod common;
 /// The temporary-library helpers the other test crates share.
 #[path = "../common/mod.rs"]

@@ -8,7 +8,7 @@ use byline::app::keymap::Key;
 use byline::app::{Action, App, Effect, Mode};
 use byline::load::head::Ids;
 use byline::load::library::Library;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -46,10 +46,9 @@ fn reader_on(file: &Path, whole: Library) -> App {
 }
 
 fn open_title(app: &App) -> String {
-    app.reader
-        .as_ref()
+    app.reader()
         .expect("an article open")
-        .article
+        .article()
         .title
         .clone()
 }
@@ -73,35 +72,39 @@ fn the_library_fills_in_after_the_first_frame_and_links_resolve() {
     let harbor = news.join("2026/harbor.txt");
     let mut app = reader_on(&harbor, Library::scan(&[news]));
     assert_eq!(app.library.entries.len(), 1);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     // The related headlines wait for the library instead of saying "not in library".
     assert!(app.titles_pending());
     app.index_titles_in_background();
-    assert!(!app.titles.started(), "no title index over the one article");
+    assert!(
+        !app.titles().started(),
+        "no title index over the one article"
+    );
     app.say(byline::app::arrival::READING);
 
     assert!(app.poll_library());
     assert_eq!(
-        app.status, None,
+        app.status(),
+        None,
         "the reading notice goes once the library is in"
     );
     assert!(!app.library_pending());
     assert_eq!(app.library.entries.len(), 3);
-    let open = app.reader.as_ref().unwrap().index;
+    let open = app.reader().unwrap().index();
     assert_eq!(
         app.library.entries[open].head.path.as_deref(),
         Some(harbor.as_path())
     );
-    assert_eq!(app.selected, open);
+    assert_eq!(app.list().selected(), open);
     // The title and backlinks worker reports through the inbox, as the loop hands it over.
     until("the related links and the backlinks", || {
         if let Some(m) = app.next_message(Some(Duration::from_millis(5))) {
             app.update(m);
         }
-        !app.titles_pending() && !app.reader.as_ref().unwrap().article.backlinks.is_empty()
+        !app.titles_pending() && !app.reader().unwrap().article().backlinks.is_empty()
     });
     assert_eq!(
-        app.reader.as_ref().unwrap().article.backlinks,
+        app.reader().unwrap().article().backlinks,
         vec![lib.path().join("news/2026/docks.txt")]
     );
 
@@ -136,7 +139,7 @@ fn the_library_worker_reports_through_the_inbox() {
         !app.library_pending()
     });
     assert_eq!(app.library.entries.len(), 2);
-    let open = app.reader.as_ref().unwrap().index;
+    let open = app.reader().unwrap().index();
     assert_eq!(
         app.library.entries[open].head.path.as_deref(),
         Some(harbor.as_path())
@@ -152,7 +155,7 @@ fn following_a_link_before_the_library_came_waits_for_it() {
     app.update(Action::FollowRelated(1));
     assert!(!app.library_pending());
     assert_eq!(open_title(&app), "Ferry crews weigh their own strike vote");
-    assert_eq!(app.status, None, "no 'not in the library' complaint");
+    assert_eq!(app.status(), None, "no 'not in the library' complaint");
 }
 
 /// A library folder with two files it must skip.
@@ -177,7 +180,9 @@ fn skipped_files_are_counted_and_listed_with_reasons_and_paths_copied() {
         width: 100,
         height: 30,
     });
-    let status = App::new(app.library.clone(), Theme::dark(), 76).status;
+    let status = App::new(app.library.clone(), Theme::dark(), 76)
+        .status()
+        .cloned();
     assert_eq!(
         status.map(|s| s.text),
         Some("2 files skipped — press ! to see them".to_string())
@@ -192,8 +197,8 @@ fn skipped_files_are_counted_and_listed_with_reasons_and_paths_copied() {
     );
 
     app.update(Action::ShowSkipped);
-    assert_eq!(app.mode, Mode::Skipped);
-    let rows = app.skipped.as_ref().unwrap().rows.clone();
+    assert_eq!(app.mode(), Mode::Skipped);
+    let rows = app.skipped().unwrap().rows.clone();
     let bad = dir.path().join("bad.txt").display().to_string();
     let broken = dir.path().join("broken.json").display().to_string();
     assert_eq!(rows[0].path, bad);
@@ -209,11 +214,7 @@ fn skipped_files_are_counted_and_listed_with_reasons_and_paths_copied() {
     app.update(Action::Down);
     assert_eq!(app.update(Action::CopyPath), Effect::Copy(broken.clone()));
     app.update(Action::Down);
-    assert_eq!(
-        app.skipped.as_ref().unwrap().selected,
-        1,
-        "stops at the last"
-    );
+    assert_eq!(app.skipped().unwrap().selected, 1, "stops at the last");
 
     // Drawn: each path and its reason.
     let screen = draw(&app, 100, 30);
@@ -229,16 +230,16 @@ fn skipped_files_are_counted_and_listed_with_reasons_and_paths_copied() {
         Some(Action::ShowSkipped)
     );
     app.update(Action::ShowSkipped);
-    assert_eq!(app.mode, Mode::List);
-    assert!(app.skipped.is_none());
+    assert_eq!(app.mode(), Mode::List);
+    assert!(app.skipped().is_none());
 
     // Over the reader it returns to the reader.
     app.update(Action::Open);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     app.update(Action::ShowSkipped);
-    assert_eq!(app.mode, Mode::Skipped);
+    assert_eq!(app.mode(), Mode::Skipped);
     app.update(Action::ShowSkipped);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
 }
 
 #[test]
@@ -261,7 +262,7 @@ fn a_long_skipped_list_scrolls_with_its_selection() {
         "{screen}"
     );
     app.update(Action::Bottom);
-    let v = app.skipped.as_ref().unwrap();
+    let v = app.skipped().unwrap();
     assert_eq!(v.selected, 39);
     assert!(v.offset > 0);
     let screen = draw(&app, 80, 12);
@@ -270,27 +271,27 @@ fn a_long_skipped_list_scrolls_with_its_selection() {
         "{screen}"
     );
     app.update(Action::Top);
-    assert_eq!(app.skipped.as_ref().unwrap().offset, 0);
+    assert_eq!(app.skipped().unwrap().offset, 0);
     // The wheel scrolls the overlay, not the list beneath; a click closes it.
     app.update(Action::Wheel {
         column: 5,
         row: 5,
         down: true,
     });
-    assert_eq!(app.skipped.as_ref().unwrap().selected, 3);
+    assert_eq!(app.skipped().unwrap().selected, 3);
     app.update(Action::Click { column: 5, row: 3 });
-    assert_eq!(app.mode, Mode::List);
-    assert!(app.skipped.is_none());
+    assert_eq!(app.mode(), Mode::List);
+    assert!(app.skipped().is_none());
 }
 
 #[test]
 fn no_skipped_files_means_no_overlay() {
     let mut app = App::new(Library::default(), Theme::dark(), 76);
-    assert_eq!(app.status, None);
+    assert_eq!(app.status(), None);
     app.update(Action::ShowSkipped);
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
     assert_eq!(
-        app.status.as_ref().map(|s| s.text.as_str()),
+        app.status().map(|s| s.text.as_str()),
         Some("no files were skipped")
     );
     // The empty library says so.
@@ -322,7 +323,7 @@ fn a_file_without_a_title_shows_its_file_name_dimmed() {
         .iter()
         .find(|e| !e.head.title.is_empty())
         .unwrap();
-    assert_eq!(byline::ui::list::untitled_name(&ferry.head), None);
+    assert_eq!(byline::ui::untitled_name(&ferry.head), None);
 }
 
 fn row_text(buf: &ratatui::buffer::Buffer, y: u16) -> String {

@@ -7,7 +7,7 @@ use byline::app::{Action, App, Mode};
 use byline::article::Article;
 use byline::load::library::Library;
 use byline::text::typeset::{Options, Page, typeset_with};
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use std::path::{Path, PathBuf};
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
@@ -146,10 +146,10 @@ fn a_selection_change_leaves_the_work_to_the_worker_and_shows_the_list_row_meanw
     // The key is done while the worker is held: nothing was laid out on this thread.
     assert!(app.preview_pending());
     assert!(
-        app.reader.is_none(),
+        app.reader().is_none(),
         "no stale article under the new selection"
     );
-    let placeholder = page_text(&app.preview.pending().unwrap().page);
+    let placeholder = page_text(&app.preview().pending().unwrap().page);
     assert!(placeholder.contains(PORT), "{placeholder}");
     assert!(placeholder.contains("CAROLINA ESPINOZA"), "{placeholder}");
     assert!(
@@ -163,7 +163,7 @@ fn a_selection_change_leaves_the_work_to_the_worker_and_shows_the_list_row_meanw
     assert!(!app.preview_pending());
     assert_eq!(title(&app), PORT);
     assert_eq!(GATE.log(), [(PORT.to_string(), true)]);
-    assert!(!app.read[1], "a preview is not a read");
+    assert!(!app.list().read()[1], "a preview is not a read");
 }
 
 #[test]
@@ -208,7 +208,7 @@ fn a_held_key_lays_out_only_the_article_being_worked_on_and_the_newest() {
     GATE.wait_for_calls(1);
     app.update(Action::Down);
     app.update(Action::Down);
-    assert_eq!(app.selected, 3);
+    assert_eq!(app.list().selected(), 3);
     GATE.release();
     app.settle();
     assert_eq!(title(&app), NOTE, "the latest request wins");
@@ -231,7 +231,7 @@ fn a_reply_for_a_selection_that_moved_on_is_dropped() {
         height: 20,
     });
     app.update(Action::Down);
-    assert_eq!(app.selected, 2);
+    assert_eq!(app.list().selected(), 2);
     assert!(!app.preview_pending());
     app.update(Action::Resize {
         width: 120,
@@ -256,19 +256,16 @@ fn opening_while_the_preview_is_pending_loads_at_once_and_the_late_reply_is_drop
     app.update(Action::Down);
     GATE.wait_for_calls(1);
     app.update(Action::Open);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(title(&app), PORT);
-    assert!(app.read[1], "opening marks read");
+    assert!(app.list().read()[1], "opening marks read");
     assert!(!app.preview_pending());
-    let page = app.reader.as_ref().unwrap().page.clone();
+    let page = app.reader().unwrap().page().clone();
     GATE.release();
     GATE.wait_for_done(2);
     assert!(!app.poll_preview());
     assert!(!app.wait_preview(Duration::from_millis(20)));
-    assert!(std::sync::Arc::ptr_eq(
-        &app.reader.as_ref().unwrap().page,
-        &page
-    ));
+    assert!(std::sync::Arc::ptr_eq(app.reader().unwrap().page(), &page));
 }
 
 #[test]
@@ -279,14 +276,14 @@ fn opening_an_arrived_preview_lays_nothing_out_again() {
     app.update(Action::Down);
     app.settle();
     app.update(Action::Open);
-    assert_eq!(app.mode, Mode::Reader);
-    assert!(app.read[1]);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert!(app.list().read()[1]);
     // A click on the previewed row enters it as well.
     app.update(Action::ToList);
     app.update(Action::Down);
     app.settle();
     app.update(Action::Click { column: 10, row: 3 });
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(title(&app), COPPER);
     assert_eq!(
         GATE.log(),
@@ -305,14 +302,14 @@ fn a_resize_while_pending_asks_again_at_the_new_width() {
         height: 40,
     });
     let width = app.reader_width();
-    assert_eq!(app.preview.pending().unwrap().opts.width, width);
+    assert_eq!(app.preview().pending().unwrap().opts.width, width);
     GATE.release();
     app.settle();
-    let r = app.reader.as_ref().unwrap();
-    assert_eq!(r.width, width);
+    let r = app.reader().unwrap();
+    assert_eq!(r.width(), width);
     let mut direct = crate::common::app(150, 40);
     direct.open(1, false);
-    assert_eq!(r.page, direct.reader.as_ref().unwrap().page);
+    assert_eq!(r.page(), direct.reader().unwrap().page());
 }
 
 #[test]
@@ -321,17 +318,20 @@ fn an_unreadable_file_is_reported_in_the_status_bar_after_the_key() {
     std::fs::remove_file(dir.path().join("b.txt")).unwrap();
     let mut sync = app_over(lib.clone());
     assert!(!sync.open(1, false));
-    let want = sync.status.clone().expect("the synchronous path complains");
+    let want = sync
+        .status()
+        .cloned()
+        .expect("the synchronous path complains");
     let mut app = app_over(lib);
     app.update(Action::Down);
     // The key did not read the file: the error is not there yet.
-    assert_eq!(app.status, None);
+    assert_eq!(app.status(), None);
     assert!(app.preview_pending());
     app.settle();
-    assert_eq!(app.status, Some(want.clone()));
+    assert_eq!(app.status(), Some(&want));
     assert!(want.error && want.text.contains("b.txt"), "{want:?}");
     assert!(
-        app.reader.is_none(),
+        app.reader().is_none(),
         "no article shown for the unreadable one"
     );
 }
@@ -350,8 +350,8 @@ fn the_settled_preview_is_the_page_the_synchronous_path_makes() {
             let mut app = app_over(lib.clone());
             let mut sync = app_over(lib.clone());
             if indexed {
-                app.titles.get(&app.library);
-                sync.titles.get(&sync.library);
+                app.titles().get(&app.library);
+                sync.titles().get(&sync.library);
             }
             app.start(None);
             app.settle();
@@ -359,29 +359,33 @@ fn the_settled_preview_is_the_page_the_synchronous_path_makes() {
                 app.update(Action::Down);
             }
             app.settle();
-            assert_eq!(app.reader.as_ref().unwrap().index, i);
+            assert_eq!(app.reader().unwrap().index(), i);
             if !indexed && i == 0 {
                 // Its related headlines wait for the index, which the preview never builds.
                 assert!(app.titles_pending());
-                assert!(app.titles.ready().is_none());
-                let text = page_text(&app.reader.as_ref().unwrap().page);
+                assert!(app.titles().ready().is_none());
+                let text = page_text(app.reader().unwrap().page());
                 assert!(text.contains("(looking up…)"), "{text}");
                 // Once it is built, the page is the one opening builds the index for.
-                app.titles.get(&app.library);
+                app.titles().get(&app.library);
                 assert!(app.poll_titles());
             }
             sync.open(i, false);
-            let (got, want) = (app.reader.as_ref().unwrap(), sync.reader.as_ref().unwrap());
-            assert_eq!(got.article, want.article, "entry {i}, indexed {indexed}");
-            assert_eq!(got.page, want.page, "entry {i}, indexed {indexed}");
-            assert!(!got.related_pending && !want.related_pending);
+            let (got, want) = (app.reader().unwrap(), sync.reader().unwrap());
+            assert_eq!(
+                got.article(),
+                want.article(),
+                "entry {i}, indexed {indexed}"
+            );
+            assert_eq!(got.page(), want.page(), "entry {i}, indexed {indexed}");
+            assert!(!got.related_pending() && !want.related_pending());
         }
     }
     // The backlink is named by its article's title, as the synchronous page names it.
     let mut app = app_over(lib);
     app.update(Action::Down);
     app.settle();
-    let text = page_text(&app.reader.as_ref().unwrap().page);
+    let text = page_text(app.reader().unwrap().page());
     assert!(text.contains("Alpha council approves the tram"), "{text}");
 }
 
@@ -391,7 +395,7 @@ fn the_fixture_previews_match_the_synchronous_path_too() {
     // built: without it the harbor preview waits for it, as above.)
     for i in 0..4 {
         let mut app = app(120, 40);
-        app.titles.get(&app.library);
+        app.titles().get(&app.library);
         app.start(None);
         app.settle();
         for _ in 0..i {
@@ -400,9 +404,9 @@ fn the_fixture_previews_match_the_synchronous_path_too() {
         app.settle();
         let mut sync = self::app(120, 40);
         sync.open(i, false);
-        let (got, want) = (app.reader.as_ref().unwrap(), sync.reader.as_ref().unwrap());
-        assert_eq!(got.page, want.page, "entry {i}");
-        assert_eq!(got.article, want.article, "entry {i}");
+        let (got, want) = (app.reader().unwrap(), sync.reader().unwrap());
+        assert_eq!(got.page(), want.page(), "entry {i}");
+        assert_eq!(got.article(), want.article(), "entry {i}");
     }
 }
 
@@ -411,13 +415,13 @@ fn the_startup_preview_is_asked_for_not_made() {
     let _turn = GATE.take();
     let mut app = gated_app();
     app.start(None);
-    assert!(app.reader.is_none());
+    assert!(app.reader().is_none());
     assert!(app.preview_pending());
     GATE.release();
     app.settle();
     assert_eq!(title(&app), HARBOR);
-    assert_eq!(app.mode, Mode::List);
-    assert!(!app.read[0]);
+    assert_eq!(app.mode(), Mode::List);
+    assert!(!app.list().read()[0]);
 }
 
 #[test]
@@ -435,9 +439,9 @@ fn a_library_change_while_pending_asks_again_for_the_same_file() {
     .unwrap();
     assert!(app.files_changed(std::slice::from_ref(&new)));
     app.settle();
-    assert_eq!(app.selected, 2);
+    assert_eq!(app.list().selected(), 2);
     assert_eq!(title(&app), "Beta ferry fares rise again");
-    assert_eq!(app.reader.as_ref().unwrap().index, 2);
+    assert_eq!(app.reader().unwrap().index(), 2);
 }
 
 #[test]
@@ -445,7 +449,7 @@ fn after_a_library_change_the_title_index_is_built_again_in_the_background() {
     let (dir, lib) = folder();
     let mut app = app_over(lib);
     // As after the first frame: the reader has its index.
-    app.titles.get(&app.library);
+    app.titles().get(&app.library);
     let new = dir.path().join("n.txt");
     std::fs::write(
         &new,
@@ -468,7 +472,7 @@ fn after_a_library_change_the_title_index_is_built_again_in_the_background() {
         app.poll_titles();
         std::thread::sleep(Duration::from_millis(2));
     }
-    let text = page_text(&app.reader.as_ref().unwrap().page);
+    let text = page_text(app.reader().unwrap().page());
     assert!(text.contains("Beta ferry fares rise again"), "{text}");
     assert!(text.contains("(not in library)"), "{text}");
     assert!(!text.contains("(looking up…)"), "{text}");

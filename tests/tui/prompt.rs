@@ -30,12 +30,12 @@ fn prompt(app: &App) -> (String, usize) {
 fn with_each_prompt(check: impl Fn(&mut App, &dyn Fn(&App) -> String)) {
     let mut filter = app(120, 40);
     filter.update(Action::Filter);
-    check(&mut filter, &|a: &App| a.view.query.clone());
+    check(&mut filter, &|a: &App| a.list().view().query.clone());
 
     let mut find = open_harbor(120, 40);
     find.update(Action::FindStart);
     check(&mut find, &|a: &App| {
-        a.find.as_ref().map(|f| f.query.clone()).unwrap_or_default()
+        a.find().map(|f| f.query.clone()).unwrap_or_default()
     });
 
     let mut search = app(120, 40);
@@ -49,9 +49,8 @@ fn with_each_prompt(check: impl Fn(&mut App, &dyn Fn(&App) -> String)) {
     search.set_searcher(Searcher::from_docs(docs));
     search.update(Action::SearchStart);
     check(&mut search, &|a: &App| {
-        a.search
-            .as_ref()
-            .map(|s| s.query.clone())
+        a.search()
+            .map(|s| s.query().to_string())
             .unwrap_or_default()
     });
 }
@@ -78,7 +77,7 @@ fn typing_inserts_at_the_cursor_and_the_text_drives_its_owner() {
         edit(app, Edit::Left);
         type_text(app, "o");
         assert_eq!(prompt(app), ("pilots".into(), 4));
-        assert_eq!(driven(app), "pilots", "{:?}", app.mode);
+        assert_eq!(driven(app), "pilots", "{:?}", app.mode());
     });
 }
 
@@ -100,7 +99,7 @@ fn delete_back_forward_word_and_to_start() {
         edit(app, Edit::Left);
         edit(app, Edit::DeleteToStart);
         assert_eq!(prompt(app), ("ts ".into(), 0));
-        assert_eq!(driven(app), "ts ", "{:?}", app.mode);
+        assert_eq!(driven(app), "ts ", "{:?}", app.mode());
     });
 }
 
@@ -171,14 +170,14 @@ fn accept_and_cancel_close_the_prompt() {
     a.update(Action::Filter);
     type_text(&mut a, "pilots");
     edit(&mut a, Edit::Accept);
-    assert_eq!(a.mode, Mode::List);
+    assert_eq!(a.mode(), Mode::List);
     assert!(a.prompt().is_none());
-    assert_eq!(a.view.query, "pilots", "Enter keeps the filter");
+    assert_eq!(a.list().view().query, "pilots", "Enter keeps the filter");
     a.update(Action::Filter);
     assert_eq!(prompt(&a), ("pilots".into(), 6), "reopened where it was");
     edit(&mut a, Edit::Cancel);
     assert!(a.prompt().is_none());
-    assert_eq!(a.view.query, "", "Esc clears the filter");
+    assert_eq!(a.list().view().query, "", "Esc clears the filter");
 }
 
 #[test]
@@ -194,7 +193,7 @@ fn history_recalls_accepted_texts_per_kind_of_prompt() {
     type_text(&mut a, "sh");
     edit(&mut a, Edit::HistoryPrev);
     assert_eq!(prompt(&a), ("cranes".into(), 6));
-    assert_eq!(a.find.as_ref().unwrap().query, "cranes", "the find follows");
+    assert_eq!(a.find().unwrap().query, "cranes", "the find follows");
     edit(&mut a, Edit::HistoryPrev);
     assert_eq!(prompt(&a).0, "dock");
     edit(&mut a, Edit::HistoryNext);
@@ -214,17 +213,17 @@ fn every_prompt_stops_at_the_same_length_and_says_so() {
     with_each_prompt(|app, driven| {
         let long = "x".repeat(byline::app::prompt::PROMPT_MAX);
         type_text(app, &long);
-        assert!(app.status.is_none());
+        assert!(app.status().is_none());
         type_text(app, "y");
-        assert_eq!(driven(app), long, "{:?}", app.mode);
-        let status = app.status.as_ref().expect("a message");
+        assert_eq!(driven(app), long, "{:?}", app.mode());
+        let status = app.status().expect("a message");
         assert!(status.error && status.text.contains("stops at 200"));
     });
 }
 
 /// The screen's text, one string per row.
 fn rows(app: &App) -> Vec<String> {
-    let backend = TestBackend::new(app.size.0, app.size.1);
+    let backend = TestBackend::new(app.size().0, app.size().1);
     let mut term = Terminal::new(backend).unwrap();
     term.draw(|f| byline::ui::render(app, f)).unwrap();
     let buf = term.backend().buffer().clone();
@@ -243,7 +242,7 @@ fn a_long_text_shows_its_end_and_the_cursor_stays_in_view_in_every_prompt() {
         let head = "harbor ".repeat(20);
         type_text(app, &format!("{head}TAILEND"));
         let screen = rows(app).join("\n");
-        assert!(screen.contains("TAILEND"), "{:?}\n{screen}", app.mode);
+        assert!(screen.contains("TAILEND"), "{:?}\n{screen}", app.mode());
         assert!(!screen.contains(&head), "the start gives way to the end");
         // Back at the start, the start is shown again.
         edit(app, Edit::Home);
@@ -252,7 +251,7 @@ fn a_long_text_shows_its_end_and_the_cursor_stays_in_view_in_every_prompt() {
         assert!(
             screen.contains("Qharbor harbor"),
             "{:?}\n{screen}",
-            app.mode
+            app.mode()
         );
     });
 }

@@ -2,14 +2,14 @@
 
 use crate::common::*;
 use byline::app::{Action, App};
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
 fn draw(app: &App) -> Buffer {
-    let (w, h) = app.size;
+    let (w, h) = app.size();
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
     term.draw(|f| byline::ui::render(app, f)).expect("draw");
     term.backend().buffer().clone()

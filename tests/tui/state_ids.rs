@@ -4,7 +4,7 @@ use byline::app::{Action, App};
 use byline::load::head::Ids;
 use byline::load::library::Library;
 use byline::state::Store;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 
 fn app_on(lib: &std::path::Path, state: &std::path::Path) -> App {
     let mut app = App::new(Library::scan(&[lib.to_path_buf()]), Theme::dark(), 76);
@@ -45,11 +45,11 @@ fn a_renamed_or_moved_file_keeps_its_bookmark_and_read_mark() {
         .iter()
         .position(|e| e.head.path.as_ref().unwrap().ends_with("renamed.txt"))
         .unwrap();
-    assert!(app.bookmarked[i], "bookmark kept");
-    assert!(app.read[i], "read mark kept");
+    assert!(app.list().bookmarked()[i], "bookmark kept");
+    assert!(app.list().read()[i], "read mark kept");
     let j = 1 - i;
     assert!(
-        !app.bookmarked[j] && !app.read[j],
+        !app.list().bookmarked()[j] && !app.list().read()[j],
         "the other article untouched"
     );
 }
@@ -109,7 +109,13 @@ fn marks_off_screen_are_read_after_the_first_frame_under_the_same_ids() {
             .collect();
         for name in ["a00.txt", "a50.txt"] {
             let i = row_of(&app, name);
-            app.selected = i;
+            // Selected as a user does: to the top, then down to its row.
+            app.update(Action::Top);
+            let row = app.list().view().row_of(i).unwrap();
+            for _ in 0..row {
+                app.update(Action::Down);
+            }
+            assert_eq!(app.list().selected(), i);
             app.update(Action::ToggleRead);
         }
         app.update(Action::ToggleBookmark);
@@ -119,11 +125,11 @@ fn marks_off_screen_are_read_after_the_first_frame_under_the_same_ids() {
     let (top, far) = (row_of(&app, "a00.txt"), row_of(&app, "a50.txt"));
     assert_eq!(top, 0, "the newest article is the first row");
     assert!(
-        app.read[top],
+        app.list().read()[top],
         "a row on screen has its mark for the first frame"
     );
     assert!(
-        !app.read[far] && !app.bookmarked[far],
+        !app.list().read()[far] && !app.list().bookmarked()[far],
         "a row far below is not read yet"
     );
     assert!(app.library.entries[far].head.id.is_empty());
@@ -133,7 +139,7 @@ fn marks_off_screen_are_read_after_the_first_frame_under_the_same_ids() {
     );
     app.sync_marks();
     assert!(
-        app.read[far] && app.bookmarked[far],
+        app.list().read()[far] && app.list().bookmarked()[far],
         "read right after the first frame"
     );
     let ids: Vec<String> = app
@@ -155,10 +161,10 @@ fn an_article_opened_before_the_marks_are_read_keeps_its_read_mark() {
     {
         let mut app = lazy_app_on(lib.path(), state.path(), Some("a35.txt"));
         let i = row_of(&app, "a35.txt");
-        assert_eq!(app.reader.as_ref().map(|r| r.index), Some(i));
+        assert_eq!(app.reader().map(|r| r.index()), Some(i));
         app.sync_marks();
         assert!(
-            app.read[i],
+            app.list().read()[i],
             "opening marks it read, and the full read keeps that"
         );
         app.flush_state().unwrap();
@@ -166,10 +172,10 @@ fn an_article_opened_before_the_marks_are_read_keeps_its_read_mark() {
     let app = app_on(lib.path(), state.path());
     let i = row_of(&app, "a35.txt");
     assert!(
-        app.read[i],
+        app.list().read()[i],
         "saved under the id a later run computes at once"
     );
-    assert_eq!(app.read.iter().filter(|r| **r).count(), 1);
+    assert_eq!(app.list().read().iter().filter(|r| **r).count(), 1);
 }
 
 #[test]
@@ -177,6 +183,6 @@ fn no_bookmark_column_before_the_marks_are_read_when_the_store_has_none() {
     let lib = many(30);
     let state = tempfile::tempdir().unwrap();
     let app = lazy_app_on(lib.path(), state.path(), None);
-    assert!(app.marks_pending);
+    assert!(app.list().marks_pending());
     assert!(!app.bookmark_column());
 }

@@ -4,29 +4,29 @@ use crate::common::*;
 use byline::app::keymap;
 use byline::app::{Action, App, Effect, Mode};
 use byline::load::library::Library;
-use byline::ui::theme::Theme;
+use byline::theme::Theme;
 
 #[test]
 fn list_moves_and_stops_at_both_ends() {
     let mut app = app(120, 40);
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
     app.update(Action::Down);
     app.update(Action::Down);
-    assert_eq!(app.selected, 2);
+    assert_eq!(app.list().selected(), 2);
     app.update(Action::Up);
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list().selected(), 1);
     app.update(Action::Bottom);
-    assert_eq!(app.selected, 3);
+    assert_eq!(app.list().selected(), 3);
     app.update(Action::Down);
-    assert_eq!(app.selected, 3, "Down at the last row stays");
+    assert_eq!(app.list().selected(), 3, "Down at the last row stays");
     app.update(Action::Top);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list().selected(), 0);
     app.update(Action::Up);
-    assert_eq!(app.selected, 0, "Up at the first row stays");
+    assert_eq!(app.list().selected(), 0, "Up at the first row stays");
     app.update(Action::PageDown);
-    assert_eq!(app.selected, 3, "a page is longer than the list");
+    assert_eq!(app.list().selected(), 3, "a page is longer than the list");
     app.update(Action::PageUp);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list().selected(), 0);
     assert_eq!(app.position_label(), "1/4");
 }
 
@@ -48,26 +48,26 @@ fn list_offset_follows_the_selection_on_a_short_screen() {
     for _ in 0..10 {
         app.update(Action::Down);
     }
-    assert_eq!(app.selected, 10);
-    assert_eq!(app.list_offset, 4, "selection on the last visible row");
+    assert_eq!(app.list().selected(), 10);
+    assert_eq!(app.list().offset(), 4, "selection on the last visible row");
     app.update(Action::Top);
-    assert_eq!(app.list_offset, 0);
+    assert_eq!(app.list().offset(), 0);
     app.update(Action::Bottom);
-    assert_eq!(app.list_offset, 23);
+    assert_eq!(app.list().offset(), 23);
 }
 
 #[test]
 fn open_shows_the_article_marks_it_read_and_focuses_the_reader() {
     let mut app = app(120, 40);
     app.update(Action::Down);
-    assert!(!app.read[1]);
+    assert!(!app.list().read()[1]);
     app.update(Action::Open);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(title(&app), PORT);
-    assert!(app.read[1]);
-    assert!(!app.read[0]);
+    assert!(app.list().read()[1]);
+    assert!(!app.list().read()[0]);
     app.update(Action::ToList);
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
     assert_eq!(
         title(&app),
         PORT,
@@ -81,15 +81,15 @@ fn moving_in_the_list_previews_the_selection_when_both_panes_show() {
     app.update(Action::Down);
     app.settle();
     assert_eq!(title(&app), PORT);
-    assert_eq!(app.mode, Mode::List);
-    assert!(!app.read[1]);
+    assert_eq!(app.mode(), Mode::List);
+    assert!(!app.list().read()[1]);
     app.update(Action::Bottom);
     app.settle();
     assert_eq!(title(&app), NOTE);
     let mut narrow = self::app(60, 20);
     narrow.update(Action::Down);
     assert!(
-        narrow.reader.is_none(),
+        narrow.reader().is_none(),
         "no preview when the reader is hidden"
     );
 }
@@ -101,7 +101,7 @@ fn reopening_the_article_in_the_reader_keeps_its_place() {
     let at = scroll(&app);
     app.update(Action::ToList);
     app.update(Action::Open);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(scroll(&app), at);
     app.update(Action::ToList);
     app.update(Action::Down);
@@ -115,7 +115,7 @@ fn reader_scrolls_by_lines_pages_and_half_pages_within_bounds() {
     let mut app = open_harbor(120, 40);
     let h = app.reader_height();
     assert_eq!(h, 37);
-    let r = app.reader.as_ref().expect("open");
+    let r = app.reader().expect("open");
     let max = r.max_scroll(h);
     assert!(
         max > h,
@@ -138,7 +138,7 @@ fn reader_scrolls_by_lines_pages_and_half_pages_within_bounds() {
     assert_eq!(scroll(&app), max);
     app.update(Action::Down);
     assert_eq!(scroll(&app), max, "no scrolling past the end");
-    assert_eq!(app.reader.as_ref().map(|r| r.percent(h)), Some(100));
+    assert_eq!(app.reader().map(|r| r.percent(h)), Some(100));
     app.update(Action::Top);
     assert_eq!(scroll(&app), 0);
     app.update(Action::Up);
@@ -150,20 +150,17 @@ fn next_and_previous_article_open_and_select_in_the_list() {
     let mut app = open_harbor(120, 40);
     app.update(Action::NextArticle);
     assert_eq!(title(&app), PORT);
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.list().selected(), 1);
     app.update(Action::NextArticle);
     app.update(Action::NextArticle);
     assert_eq!(title(&app), NOTE);
     app.update(Action::NextArticle);
     assert_eq!(title(&app), NOTE);
-    assert_eq!(
-        app.status.as_ref().map(|s| s.text.as_str()),
-        Some("last article")
-    );
+    assert_eq!(app.status().map(|s| s.text.as_str()), Some("last article"));
     app.update(Action::PrevArticle);
     assert_eq!(title(&app), COPPER);
-    assert_eq!(app.selected, 2);
-    assert!(app.read[2] && app.read[3]);
+    assert_eq!(app.list().selected(), 2);
+    assert!(app.list().read()[2] && app.list().read()[3]);
 }
 
 #[test]
@@ -172,19 +169,19 @@ fn zoom_gives_the_reader_the_whole_width_and_lays_it_out_again() {
     let split = app.reader_width();
     assert_eq!(app.panes().list.map(|r| r.width), Some(33));
     app.update(Action::Zoom);
-    assert!(app.zoom);
+    assert!(app.zoom());
     assert_eq!(app.panes().list, None);
     assert_eq!(app.reader_width(), 98);
-    let r = app.reader.as_ref().expect("open");
-    assert_eq!(r.width, 98);
+    let r = app.reader().expect("open");
+    assert_eq!(r.width(), 98);
     assert!(split < 98);
     assert_eq!(
-        r.page.margin,
+        r.page().margin,
         (98 - 76) / 2,
         "the page is laid out at the new width"
     );
     app.update(Action::Zoom);
-    assert_eq!(app.reader.as_ref().map(|r| r.width), Some(split));
+    assert_eq!(app.reader().map(|r| r.width()), Some(split));
 }
 
 #[test]
@@ -193,17 +190,18 @@ fn resize_keeps_the_paragraph_that_was_at_the_top() {
     for _ in 0..30 {
         app.update(Action::Down);
     }
-    let block = app.reader.as_ref().and_then(|r| r.top_block());
+    let block = app.reader().and_then(|r| r.top_block());
     assert!(block.is_some_and(|b| b > 3), "{block:?}");
     app.update(Action::Resize {
         width: 60,
         height: 20,
     });
-    let r = app.reader.as_ref().expect("open");
-    assert_eq!(r.width, 58);
+    let r = app.reader().expect("open");
+    assert_eq!(r.width(), 58);
     assert_eq!(r.top_block(), block);
     assert_eq!(
-        r.page.lines[r.scroll].block, block,
+        r.page().lines[r.scroll()].block,
+        block,
         "the paragraph starts at the top"
     );
 }
@@ -222,20 +220,20 @@ fn narrow_screens_show_one_pane_at_a_time() {
 fn help_opens_over_the_current_mode_scrolls_and_returns() {
     let mut app = open_harbor(120, 24);
     app.update(Action::Help);
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.mode(), Mode::Help);
     assert!(app.reader_focused(), "the reader stays behind the help");
     app.update(Action::Down);
     app.update(Action::Down);
-    assert_eq!(app.help_scroll, 2);
+    assert_eq!(app.help_scroll(), 2);
     assert_eq!(scroll(&app), 0, "keys scroll the help, not the article");
     app.update(Action::Up);
-    assert_eq!(app.help_scroll, 1);
+    assert_eq!(app.help_scroll(), 1);
     app.update(Action::Help);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     app.update(Action::ToList);
     app.update(Action::Help);
     app.update(Action::Help);
-    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.mode(), Mode::List);
 }
 
 #[test]
@@ -247,14 +245,18 @@ fn help_scrolls_no_further_than_its_last_row() {
     }
     // 17 rows fit in the box (20 rows less the status bar and the frame).
     let max = keymap::help_rows().len() - 17;
-    assert_eq!(app.help_scroll, max);
+    assert_eq!(app.help_scroll(), max);
     app.update(Action::Up);
-    assert_eq!(app.help_scroll, max - 1);
+    assert_eq!(app.help_scroll(), max - 1);
     let tall = u16::try_from(keymap::help_rows().len() + 10).unwrap();
     let mut big = self::app(120, tall);
     big.update(Action::Help);
     big.update(Action::Down);
-    assert_eq!(big.help_scroll, 0, "nothing to scroll when all of it fits");
+    assert_eq!(
+        big.help_scroll(),
+        0,
+        "nothing to scroll when all of it fits"
+    );
 }
 
 #[test]
@@ -274,7 +276,7 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         down: true,
     });
     assert_eq!(scroll(&app), 3);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.list().selected(), 0);
     app.update(Action::Wheel {
         column: 80,
         row: 10,
@@ -287,9 +289,9 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         down: true,
     });
     app.settle();
-    assert_eq!(app.selected, 3);
+    assert_eq!(app.list().selected(), 3);
     assert_eq!(title(&app), NOTE, "the reader previews the selection");
-    assert!(!app.read[3], "a preview is not a read");
+    assert!(!app.list().read()[3], "a preview is not a read");
 }
 
 #[test]
@@ -297,13 +299,17 @@ fn a_click_on_a_list_row_opens_that_article() {
     let mut app = app(120, 40);
     // Row 0 is the border; rows 1.. are articles.
     app.update(Action::Click { column: 10, row: 3 });
-    assert_eq!(app.selected, 2);
+    assert_eq!(app.list().selected(), 2);
     assert_eq!(title(&app), COPPER);
     app.update(Action::Click {
         column: 10,
         row: 30,
     });
-    assert_eq!(app.selected, 2, "a click below the last row does nothing");
+    assert_eq!(
+        app.list().selected(),
+        2,
+        "a click below the last row does nothing"
+    );
 }
 
 #[test]
@@ -312,7 +318,7 @@ fn skipped_files_are_reported_at_start() {
     lib.problems = vec!["a: bad".into(), "b: bad".into(), "c: bad".into()];
     let app = App::new(lib, Theme::dark(), 76);
     assert_eq!(
-        app.status.as_ref().map(|s| s.text.as_str()),
+        app.status().map(|s| s.text.as_str()),
         Some("3 files skipped — press ! to see them")
     );
 }
@@ -323,10 +329,11 @@ fn every_action_is_safe_on_an_empty_library() {
     for a in all_actions() {
         app.update(a);
     }
-    app.mode = Mode::List;
+    // From the list, Enter says there is nothing to open.
+    let mut app = App::new(Library::default(), Theme::dark(), 76);
     app.update(Action::Open);
-    assert!(app.reader.is_none());
-    assert!(app.status.as_ref().is_some_and(|s| s.text == "no articles"));
+    assert!(app.reader().is_none());
+    assert!(app.status().is_some_and(|s| s.text == "no articles"));
 }
 
 #[test]
@@ -340,9 +347,9 @@ fn a_file_that_fails_to_load_is_an_error_message_not_a_crash() {
     lib.entries[0].article = None;
     let mut app = App::new(lib, Theme::dark(), 76);
     app.update(Action::Open);
-    assert!(app.reader.is_none());
+    assert!(app.reader().is_none());
     assert!(
-        app.status
+        app.status()
             .as_ref()
             .is_some_and(|s| s.error && s.text.contains("good.txt"))
     );
@@ -423,7 +430,7 @@ fn justify_lays_the_page_out_with_justified_options() {
     app.update(Action::Open);
     assert_eq!(SEEN.with(|c| c.get()), Some(true));
     assert_eq!(
-        app.reader.as_ref().map(|r| r.page.text_width),
+        app.reader().map(|r| r.page().text_width),
         Some(60),
         "the measure is used"
     );

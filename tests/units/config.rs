@@ -152,7 +152,7 @@ fn theme_must_be_built_in_or_an_existing_valid_file() {
     assert_eq!(parse("theme = \"light\"").unwrap().theme, "light");
 
     let tmp = tempfile::tempdir().unwrap();
-    let good = byline::ui::theme_file::builtin_source("mono").unwrap();
+    let good = byline::theme::file::builtin_source("mono").unwrap();
     fs::write(tmp.path().join("mine.toml"), good).unwrap();
     fs::write(tmp.path().join("broken.toml"), "[headline]\nbold = true\n").unwrap();
     let origin = tmp.path().join("config.toml");

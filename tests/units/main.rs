@@ -2,6 +2,9 @@
 //! state, config, themes, and the README's agreement with the code. One test crate, so it links
 //! once.
 
+// Test code: unwrap() says "this must hold" (the clippy::unwrap_used lint is for the library).
+#![allow(clippy::unwrap_used)]
+
 #[path = "../common/mod.rs"]
 mod common;
 

@@ -7,18 +7,13 @@ use std::path::{Path, PathBuf};
 fn render_sources() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    for dir in ["ui", "render", "tui", "app"] {
+    for dir in ["ui", "print", "tui", "app"] {
         collect(&root.join(dir), &mut files);
     }
     files.push(root.join("tui.rs"));
     files
         .into_iter()
-        .filter(|p| {
-            !matches!(
-                p.file_name().and_then(|n| n.to_str()),
-                Some("theme.rs" | "theme_file.rs" | "ansi.rs")
-            )
-        })
+        .filter(|p| !matches!(p.file_name().and_then(|n| n.to_str()), Some("ansi.rs")))
         .collect()
 }
 

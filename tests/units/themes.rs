@@ -1,8 +1,8 @@
 //! Theme files: the built-ins parse, mono has no colour, errors name what is wrong.
 
 use crate::common::fake_env as env;
-use byline::ui::theme::Theme;
-use byline::ui::theme_file::{self, BUILTIN, KEYS};
+use byline::theme::Theme;
+use byline::theme::file::{self as theme_file, BUILTIN, KEYS};
 use ratatui::style::{Color, Style};
 
 /// Every style of a theme with its key. Checked against `KEYS` so a new field cannot be missed.

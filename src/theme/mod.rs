@@ -1,4 +1,8 @@
 //! The theme: every style the reader and `--print --color` use. Render code never sets a colour.
+//! Its own module, below the config (which names a theme file), the reader's panes and the
+//! printer, which all read it.
+
+pub mod file;
 
 use crate::text::typeset::Tag;
 use ratatui::style::{Color, Modifier, Style};

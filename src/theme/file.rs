@@ -5,7 +5,7 @@
 //! `underline`, `reversed`, `dim` (true/false), plus an optional top-level `name`. Every field
 //! must be present, so a theme never silently inherits from another.
 
-use super::theme::Theme;
+use super::Theme;
 use crate::config::diag;
 use anyhow::{Context, Result};
 use ratatui::style::{Color, Modifier, Style};
@@ -242,33 +242,13 @@ pub fn parse_color(s: &str) -> Result<Color, String> {
         .filter(|c| !matches!(c, ' ' | '-' | '_'))
         .flat_map(char::to_lowercase)
         .collect();
-    let name = name.replace("grey", "gray");
-    let color = match name.as_str() {
-        "black" => Color::Black,
-        "red" => Color::Red,
-        "green" => Color::Green,
-        "yellow" => Color::Yellow,
-        "blue" => Color::Blue,
-        "magenta" => Color::Magenta,
-        "cyan" => Color::Cyan,
-        "gray" => Color::Gray,
-        "darkgray" => Color::DarkGray,
-        "lightred" => Color::LightRed,
-        "lightgreen" => Color::LightGreen,
-        "lightyellow" => Color::LightYellow,
-        "lightblue" => Color::LightBlue,
-        "lightmagenta" => Color::LightMagenta,
-        "lightcyan" => Color::LightCyan,
-        "white" => Color::White,
-        "reset" | "default" => Color::Reset,
-        _ => {
-            if let Ok(i) = name.parse::<u8>() {
-                return Ok(Color::Indexed(i));
-            }
-            return Err(format!("unknown colour `{s}`: {}", color_help()));
-        }
-    };
-    Ok(color)
+    if name == "default" {
+        return Ok(Color::Reset);
+    }
+    // ratatui's own reading of colour names (and palette indices), on the name as normalised
+    // here, so `Light-Red` and `dark grey` read as before.
+    name.parse::<Color>()
+        .map_err(|_| format!("unknown colour `{s}`: {}", color_help()))
 }
 
 impl<'de> Deserialize<'de> for ColorSpec {
@@ -296,5 +276,63 @@ impl<'de> Deserialize<'de> for ColorSpec {
             }
         }
         d.deserialize_any(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod color_tests {
+    use super::*;
+
+    #[test]
+    fn every_colour_name_reads_as_it_did_before() {
+        let expected = [
+            ("black", Color::Black),
+            ("red", Color::Red),
+            ("green", Color::Green),
+            ("yellow", Color::Yellow),
+            ("blue", Color::Blue),
+            ("magenta", Color::Magenta),
+            ("cyan", Color::Cyan),
+            ("gray", Color::Gray),
+            ("darkgray", Color::DarkGray),
+            ("lightred", Color::LightRed),
+            ("lightgreen", Color::LightGreen),
+            ("lightyellow", Color::LightYellow),
+            ("lightblue", Color::LightBlue),
+            ("lightmagenta", Color::LightMagenta),
+            ("lightcyan", Color::LightCyan),
+            ("white", Color::White),
+            ("reset", Color::Reset),
+        ];
+        assert_eq!(expected.len(), COLOR_NAMES.len());
+        for (name, color) in expected {
+            assert!(COLOR_NAMES.contains(&name), "{name}");
+            assert_eq!(parse_color(name), Ok(color), "{name}");
+        }
+    }
+
+    #[test]
+    fn spellings_indices_and_hex_read_as_before() {
+        assert_eq!(parse_color("Light-Red"), Ok(Color::LightRed));
+        assert_eq!(parse_color("dark grey"), Ok(Color::DarkGray));
+        assert_eq!(parse_color("DARK_GRAY"), Ok(Color::DarkGray));
+        assert_eq!(parse_color("grey"), Ok(Color::Gray));
+        assert_eq!(parse_color("default"), Ok(Color::Reset));
+        assert_eq!(parse_color("0"), Ok(Color::Indexed(0)));
+        assert_eq!(parse_color("255"), Ok(Color::Indexed(255)));
+        assert_eq!(parse_color("#12ab34"), Ok(Color::Rgb(0x12, 0xab, 0x34)));
+    }
+
+    #[test]
+    fn bad_colours_say_what_to_write() {
+        for bad in ["purple", "256", "", "lightpurple"] {
+            let e = parse_color(bad).unwrap_err();
+            assert!(e.starts_with("unknown colour"), "{bad}: {e}");
+            assert!(e.contains("#rrggbb"), "{e}");
+        }
+        for bad in ["#12ab3", "#12ab345", "#gg0000"] {
+            let e = parse_color(bad).unwrap_err();
+            assert!(e.contains("six hex digits"), "{bad}: {e}");
+        }
     }
 }

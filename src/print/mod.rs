@@ -4,7 +4,7 @@ pub mod ansi;
 
 use crate::article::Article;
 use crate::text::typeset::{self, Options, Page};
-use crate::ui::theme::Theme;
+use crate::theme::Theme;
 use std::path::Path;
 
 /// Renders `article` at `opts` as text lines; with a theme, styled with ANSI SGR sequences.
