@@ -40,7 +40,7 @@ pub struct Header {
 }
 
 /// What one line of the top is.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 enum Class<'a> {
     Debris,
     Caption,
@@ -111,7 +111,7 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
         let just_after_byline = std::mem::take(&mut after_byline);
         let prev_date = std::mem::take(&mut last_date);
         let prev_name = std::mem::take(&mut last_name);
-        match &classes.get(k).cloned().unwrap_or(Class::Text) {
+        match &classes.take(k) {
             Class::Debris => {}
             Class::Caption => h.captions.push(collapse(line)),
             Class::Date(d) => {
@@ -233,6 +233,15 @@ impl<'a> Classes<'a> {
             self.done.push(classify(line));
         }
         self.done.get(k)
+    }
+
+    /// What line `k` is, taken out (the line reads as text from then on, as a standfirst's
+    /// first line must): the reading moves on and never needs it again.
+    fn take(&mut self, k: usize) -> Class<'a> {
+        self.get(k);
+        self.done
+            .get_mut(k)
+            .map_or(Class::Text, |c| std::mem::replace(c, Class::Text))
     }
 
     /// The first line from `k` on that is not a caption or debris.
