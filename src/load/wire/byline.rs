@@ -142,6 +142,21 @@ fn outlet(s: &str) -> Option<String> {
     (is_org(s) || is_publication(s)).then(|| s.to_string())
 }
 
+/// `Meridian News, Kessel`: an outlet and the place it reports from, on a line of their own;
+/// the outlet.
+pub(super) fn outlet_and_place(line: &str) -> Option<String> {
+    if line.len() > 80 {
+        return None;
+    }
+    let (org, place) = line.split_once(',')?;
+    let place = place.trim();
+    let place_ok = (1..=3).contains(&place.split_whitespace().take(4).count())
+        && place
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic));
+    (place_ok && is_org(org.trim())).then(|| org.trim().to_string())
+}
+
 /// A short capitalised name whose last word is an organisation word (`Meridian News`,
 /// `Kessel Evening Post`).
 pub(super) fn is_org(s: &str) -> bool {

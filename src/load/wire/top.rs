@@ -112,8 +112,16 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
         let prev_date = std::mem::take(&mut last_date);
         let prev_name = std::mem::take(&mut last_name);
         match &classes.take(k) {
-            Class::Debris => {}
-            Class::Caption => h.captions.push(collapse(line)),
+            // Page debris and captions between a date and a name do not part them.
+            Class::Debris => {
+                last_date = prev_date;
+                last_name = prev_name;
+            }
+            Class::Caption => {
+                h.captions.push(collapse(line));
+                last_date = prev_date;
+                last_name = prev_name;
+            }
             Class::Date(d) => {
                 set_date(&mut h, line, d);
                 last_date = true;
@@ -136,7 +144,11 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
                 h.source = Some(line.to_string());
             }
             Class::Name(b, strong)
-                if !byline && (*strong || prev_date || classes.next_is_date(k + 1)) =>
+                if !byline
+                    && (*strong
+                        || prev_date
+                        || classes.next_is_date(k + 1)
+                        || classes.next_is_source(k + 1)) =>
             {
                 byline = true;
                 last_name = true;
@@ -213,6 +225,9 @@ fn classify(line: &str) -> Class<'_> {
     if let Some(a) = agency::from_name(line) {
         return Class::Source(a.to_string());
     }
+    if let Some(s) = byline::outlet_and_place(line) {
+        return Class::Source(s);
+    }
     match byline::without_by(line) {
         Some((b, strong)) => Class::Name(b, strong),
         None => Class::Text,
@@ -256,6 +271,12 @@ impl<'a> Classes<'a> {
     fn next_is_date(&mut self, k: usize) -> bool {
         let k = self.skip_captions(k);
         matches!(self.get(k), Some(Class::Date(_) | Class::BylineDate(..)))
+    }
+
+    /// Whether the line at `k` (captions and debris skipped) names only the source.
+    fn next_is_source(&mut self, k: usize) -> bool {
+        let k = self.skip_captions(k);
+        matches!(self.get(k), Some(Class::Source(_)))
     }
 
     /// Whether the line at `k` is one the header takes whatever stands around it.
@@ -416,5 +437,17 @@ mod tests {
         let (h, _) =
             fields("T\nJan 8, 2026\nThe harbour board voted to reopen the quay.\nIt was busy.");
         assert_eq!(h.standfirst, None);
+    }
+
+    #[test]
+    fn a_name_above_an_outlet_line_with_page_debris_between() {
+        let (h, rest) = fields(
+            "T\n2 hours ago\nShare\nAda Holm\nMeridian News, Kessel\nImage caption, The quay at dusk\nThe harbour reopened.",
+        );
+        assert!(h.relative);
+        assert_eq!(h.authors, ["Ada Holm"]);
+        assert_eq!(h.source.as_deref(), Some("Meridian News"));
+        assert_eq!(h.captions, ["Image caption, The quay at dusk"]);
+        assert_eq!(rest, ["The harbour reopened."]);
     }
 }
