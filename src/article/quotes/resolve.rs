@@ -19,6 +19,8 @@ const CONTINUE_BLOCKS: usize = 3;
 const PEOPLE: usize = 8;
 /// How many organisations are remembered for `the bank` and the like.
 const ORGS: usize = 32;
+/// How many full names are remembered for one surname (a hostile article may give thousands).
+const SURNAMED: usize = 16;
 
 /// Who said something, and whether a person or a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +66,12 @@ impl Known {
                     last.1 += 1;
                 }
             }
-            None => self.names.push((name.to_string(), 1)),
+            None => {
+                if self.names.len() == SURNAMED {
+                    self.names.remove(0);
+                }
+                self.names.push((name.to_string(), 1));
+            }
         }
     }
 }
@@ -127,7 +134,12 @@ impl Resolver {
                     let sur = surname(&full);
                     match self.surnames.get_mut(sur) {
                         Some(known) if known.names.iter().any(|n| n.0 == full) => {}
-                        Some(known) => known.names.insert(0, (full, 0)),
+                        Some(known) => {
+                            if known.names.len() == SURNAMED {
+                                known.names.remove(0);
+                            }
+                            known.names.insert(0, (full, 0));
+                        }
                         None => {
                             let known = Known {
                                 names: vec![(full.clone(), 0)],

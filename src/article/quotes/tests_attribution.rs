@@ -310,3 +310,18 @@ fn a_quote_on_its_own_goes_on_from_the_speaker_until_someone_else_is_named() {
         ]
     );
 }
+
+#[test]
+fn many_people_sharing_a_surname() {
+    // Thousands of full names for one surname: a lone surname is the latest of the most used.
+    let mut paras: Vec<String> = (0..20_000)
+        .map(|i| format!("“Hello,” said Ana{i} Holm."))
+        .collect();
+    paras.push("“Hello again,” said Ana7 Holm.".into());
+    paras.push("“Bye,” Holm said.".into());
+    let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
+    let got = said(&refs);
+    assert_eq!(got.len(), 20_002);
+    assert_eq!(got[20_001], person("Ana7 Holm"));
+    assert_eq!(got[19_999], person("Ana19999 Holm"));
+}
