@@ -500,6 +500,17 @@ impl<'v> Speakers<'v> {
         } else {
             Subject::Unknown
         };
+        // `according to a statement from the ministry`: whoever issued it.
+        if matches!(s, Subject::Statement)
+            && again
+            && k < w.tokens.len()
+            && matches!(w.word(k).as_str(), "from" | "by")
+        {
+            let issuer = self.forward(w, k + 1, false);
+            if issuer.known() {
+                return issuer;
+            }
+        }
         if s.known() {
             return s;
         }

@@ -325,3 +325,15 @@ fn many_people_sharing_a_surname() {
     assert_eq!(got[20_001], person("Ana7 Holm"));
     assert_eq!(got[19_999], person("Ana19999 Holm"));
 }
+
+#[test]
+fn a_statement_is_its_issuers() {
+    assert_eq!(
+        said(&[
+            "“We knew nothing,” said Ana Ruiz.",
+            "“Rates will rise,” according to a statement from Kessel Bank.",
+            "“Stay calm,” said a statement by the ministry.",
+        ]),
+        [person("Ana Ruiz"), body("Kessel Bank"), body("ministry")]
+    );
+}
