@@ -208,13 +208,23 @@ impl Resolver {
                     return explicit(&e.speaker);
                 }
                 let sentence = ends.partition_point(|&p| p <= s.start);
+                // The last verb before it in its sentence and clause with a speaker (`Martens said
+                // claims would be “…”`: `claims` is a noun here); at most three verbs back.
                 let i = events.partition_point(|e| e.pos < s.start);
-                if let Some(e) = i.checked_sub(1).map(|i| &events[i]) {
+                let mut in_sentence = false;
+                for e in events[..i].iter().rev().take(3) {
                     let crossed = barriers.partition_point(|&b| b < s.start)
                         != barriers.partition_point(|&b| b <= e.pos);
-                    if e.sentence == sentence && !crossed {
+                    if e.sentence != sentence || crossed {
+                        break;
+                    }
+                    in_sentence = true;
+                    if e.speaker.is_some() {
                         return explicit(&e.speaker);
                     }
+                }
+                if in_sentence {
+                    return None;
                 }
                 if !alone || heading {
                     return None;

@@ -337,3 +337,13 @@ fn a_statement_is_its_issuers() {
         [person("Ana Ruiz"), body("Kessel Bank"), body("ministry")]
     );
 }
+
+#[test]
+fn a_verb_of_saying_used_as_a_noun_does_not_hide_the_speaker() {
+    let got = said(&[
+        "Paul Martens spoke first.",
+        "Martens, asked about compensation, said claims would be “handled quickly and fairly.”",
+        "Residents said claims were “ignored.”",
+    ]);
+    assert_eq!(got, [person("Paul Martens"), None]);
+}
