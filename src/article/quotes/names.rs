@@ -101,7 +101,8 @@ const TITLES_LIST: &[&str] = &[
     "english", "european", "african", "egyptian", "saudi", "afghan", "lebanese", "nigerian",
     "kenyan", "greek", "swiss", "austrian", "belgian", "portuguese", "hungarian", "czech",
     "romanian", "serbian", "taiwanese", "vietnamese", "indonesian", "filipino", "argentine",
-    "colombian", "venezuelan", "cuban", "shadow", "interim", "incoming", "outgoing",
+    "colombian", "venezuelan", "cuban", "shadow", "interim", "incoming", "outgoing", "cllr",
+    "postman", "postwoman", "baker", "butcher", "cleaner", "mother", "grandmother", "widow",
 ];
 
 /// Capitalised words that start sentences and clauses but never names.

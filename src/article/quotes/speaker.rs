@@ -352,7 +352,7 @@ impl<'v> Speakers<'v> {
                 && !w.class[m].name()
                 && !w.class[m].function()
                 && !w.class[m].verb()
-                && !w.chars_of(m).ends_with(&['e', 'd'])
+                && (w.class[m].title() || !w.chars_of(m).ends_with(&['e', 'd']))
             {
                 m += 1;
             }
