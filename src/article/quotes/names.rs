@@ -358,7 +358,7 @@ const C_THEY: u32 = 1 << 20;
 const C_IT: u32 = 1 << 21;
 
 impl Class {
-    /// A word of a name: capitalised, not a function word, month, day or verb, and not possessive
+    /// A word of a name: capitalised, not a function word, month or day, and not possessive
     /// (`Romero’s organization` is not Romero).
     pub fn name(self) -> bool {
         self.0 & C_NAME != 0
@@ -500,8 +500,10 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
         return Class::default();
     }
     let bits = [
+        // A capitalised verb is a name (`Omar Said`): a verb of saying opening a sentence is
+        // no attribution anyway.
         (
-            upper && !possessive && on & (VERB | FUNCTION | CALENDAR) == 0,
+            upper && !possessive && on & (FUNCTION | CALENDAR) == 0,
             C_NAME,
         ),
         (on & PARTICLE != 0, C_PARTICLE),

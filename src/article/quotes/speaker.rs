@@ -673,7 +673,7 @@ impl Walk<'_> {
             && self.class.get(k + 1).is_some_and(|n| n.name());
         self.tokens[k].word
             && (!c.function() || c.determiner() || of_org)
-            && !c.verb()
+            && (!c.verb() || c.name())
             && c.pron().is_none()
             && !c.adverb()
             && !c.conjunction()
