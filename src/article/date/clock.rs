@@ -126,11 +126,18 @@ fn offset(s: &str) -> Option<i32> {
 
 /// The first time of day on a date line, with the zone written right after it.
 pub(super) fn find(line: &str) -> (Option<Clock>, Option<Zone>) {
-    let words: Vec<&str> = line
+    // The words in an array on the stack: a date line is short, and this runs once a file.
+    let mut buf = [""; 32];
+    let mut n = 0;
+    for w in line
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
         .filter(|w| !w.is_empty())
-        .take(32)
-        .collect();
+        .take(buf.len())
+    {
+        buf[n] = w;
+        n += 1;
+    }
+    let words = &buf[..n];
     for (i, raw) in words.iter().enumerate() {
         let w = raw.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ';'));
         if let Some(found) = iso_time(w) {

@@ -101,7 +101,8 @@ const TITLES_LIST: &[&str] = &[
     "english", "european", "african", "egyptian", "saudi", "afghan", "lebanese", "nigerian",
     "kenyan", "greek", "swiss", "austrian", "belgian", "portuguese", "hungarian", "czech",
     "romanian", "serbian", "taiwanese", "vietnamese", "indonesian", "filipino", "argentine",
-    "colombian", "venezuelan", "cuban", "shadow", "interim", "incoming", "outgoing",
+    "colombian", "venezuelan", "cuban", "shadow", "interim", "incoming", "outgoing", "cllr",
+    "postman", "postwoman", "baker", "butcher", "cleaner", "mother", "grandmother", "widow",
 ];
 
 /// Capitalised words that start sentences and clauses but never names.
@@ -201,7 +202,8 @@ const LISTS: [(&[&str], u16); 13] = [
 /// Every listed word with the lists it is on: one look-up answers them all.
 static WORDS: LazyLock<Listed> = LazyLock::new(|| {
     let mut listed = Listed {
-        slots: vec![Slot::default(); 1 << SLOT_BITS],
+        keys: vec![0; 1 << SLOT_BITS],
+        lists: vec![0; 1 << SLOT_BITS],
     };
     for (list, bit) in LISTS {
         for w in list {
@@ -214,20 +216,14 @@ static WORDS: LazyLock<Listed> = LazyLock::new(|| {
 /// The table holds 2^SLOT_BITS slots, a few times the number of listed words, so probes are short.
 const SLOT_BITS: u32 = 11;
 
-/// One slot of the listed-word table: a word packed into 16 bytes, its length (0 for an empty
-/// slot) and the lists it is on.
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    key: u128,
-    len: u8,
-    lists: u16,
-}
-
 /// The listed words in an open-addressing table keyed by the word's bytes packed into one number:
 /// this look-up runs for every word of the article, and comparing one `u128` is cheaper than
-/// hashing and comparing a string. The words are fixed, so the unkeyed hash is safe.
+/// hashing and comparing a string. The words are fixed, so the unkeyed hash is safe. Words hold
+/// no NUL byte, so the zero-padded key alone tells words of different lengths apart, and 0 marks
+/// an empty slot; the keys are kept apart from the lists so a probe reads only 32 KB.
 struct Listed {
-    slots: Vec<Slot>,
+    keys: Vec<u128>,
+    lists: Vec<u16>,
 }
 
 impl Listed {
@@ -236,17 +232,13 @@ impl Listed {
         let key = pack(word).expect("listed words fit in 16 bytes");
         let mut i = slot_of(key);
         loop {
-            let s = &mut self.slots[i];
-            if s.len == 0 {
-                *s = Slot {
-                    key,
-                    len: word.len() as u8,
-                    lists: bits,
-                };
+            if self.keys[i] == 0 {
+                self.keys[i] = key;
+                self.lists[i] = bits;
                 return;
             }
-            if s.key == key && usize::from(s.len) == word.len() {
-                s.lists |= bits;
+            if self.keys[i] == key {
+                self.lists[i] |= bits;
                 return;
             }
             i = (i + 1) & ((1 << SLOT_BITS) - 1);
@@ -260,20 +252,18 @@ impl Listed {
         };
         let mut i = slot_of(key);
         loop {
-            let s = &self.slots[i];
-            if s.len == 0 {
-                return 0;
+            match self.keys[i] {
+                0 => return 0,
+                k if k == key => return self.lists[i],
+                _ => i = (i + 1) & ((1 << SLOT_BITS) - 1),
             }
-            if s.key == key && usize::from(s.len) == word.len() {
-                return s.lists;
-            }
-            i = (i + 1) & ((1 << SLOT_BITS) - 1);
         }
     }
 }
 
 /// `word`'s bytes as one number (zero-padded), when it is 1 to 16 bytes long.
 fn pack(word: &[u8]) -> Option<u128> {
+    // Words are made of letters and digits, so none holds a NUL that would pad like the key's.
     if word.is_empty() || word.len() > 16 {
         return None;
     }
@@ -357,7 +347,7 @@ const C_THEY: u32 = 1 << 20;
 const C_IT: u32 = 1 << 21;
 
 impl Class {
-    /// A word of a name: capitalised, not a function word, month, day or verb, and not possessive
+    /// A word of a name: capitalised, not a function word, month or day, and not possessive
     /// (`Romero’s organization` is not Romero).
     pub fn name(self) -> bool {
         self.0 & C_NAME != 0
@@ -498,49 +488,43 @@ pub(super) fn classify(chars: &[char], tok: &Token) -> Class {
     if !(upper || adverb_like || possessive || on & (ROLE | ORG_DESCRIPTOR) != 0) {
         return Class::default();
     }
-    let bits = [
-        (
-            upper && !possessive && on & (VERB | FUNCTION | CALENDAR) == 0,
-            C_NAME,
-        ),
-        (on & PARTICLE != 0, C_PARTICLE),
-        (on & VERB != 0, C_VERB),
-        (w == b"he", C_HE),
-        (w == b"she", C_SHE),
-        (w == b"they", C_THEY),
-        (w == b"it", C_IT),
-        (on & PARTICIPLE != 0, C_PARTICIPLE),
-        (on & ORG_NOUN != 0, C_ORG_NOUN),
-        (on & ORG_HEAD != 0, C_ORG_HEAD),
-        (!upper && on & ORG_DESCRIPTOR != 0, C_ORG_DESCRIPTOR),
-        (on & STATEMENT != 0, C_STATEMENT),
-        (w == b"of", C_OF),
-        (possessive, C_POSSESSIVE),
-        (on & TITLE != 0, C_TITLE),
-        (!upper && (on & ADVERB != 0 || adverb_like), C_ADVERB),
-        (w == b"according", C_ACCORDING),
-        (w == b"to", C_TO),
-        (on & FUNCTION != 0, C_FUNCTION),
-        (
-            matches!(
-                w,
-                b"the" | b"a" | b"an" | b"his" | b"her" | b"their" | b"its" | b"our"
-            ),
-            C_DETERMINER,
-        ),
-        (matches!(w, b"but" | b"and" | b"so" | b"yet"), C_CONJUNCTION),
-        (
-            matches!(
-                w,
-                b"but" | b"while" | b"although" | b"though" | b"whereas" | b"yet"
-            ),
-            C_CONTRAST,
-        ),
-    ];
+    let set = |on: bool, bit: u32| if on { bit } else { 0 };
+    let pron = match w {
+        b"he" => C_HE,
+        b"she" => C_SHE,
+        b"they" => C_THEY,
+        b"it" => C_IT,
+        _ => 0,
+    };
+    let small = match w {
+        b"of" => C_OF,
+        b"according" => C_ACCORDING,
+        b"to" => C_TO,
+        b"the" | b"a" | b"an" | b"his" | b"her" | b"their" | b"its" | b"our" => C_DETERMINER,
+        b"and" | b"so" => C_CONJUNCTION,
+        b"but" | b"yet" => C_CONJUNCTION | C_CONTRAST,
+        b"while" | b"although" | b"though" | b"whereas" => C_CONTRAST,
+        _ => 0,
+    };
+    // A capitalised verb is a name (`Omar Said`): a verb of saying opening a sentence is no
+    // attribution anyway.
     Class(
-        bits.iter()
-            .filter(|(on, _)| *on)
-            .fold(0, |acc, (_, bit)| acc | bit),
+        pron | small
+            | set(
+                upper && !possessive && on & (FUNCTION | CALENDAR) == 0,
+                C_NAME,
+            )
+            | set(on & PARTICLE != 0, C_PARTICLE)
+            | set(on & VERB != 0, C_VERB)
+            | set(on & PARTICIPLE != 0, C_PARTICIPLE)
+            | set(on & ORG_NOUN != 0, C_ORG_NOUN)
+            | set(on & ORG_HEAD != 0, C_ORG_HEAD)
+            | set(!upper && on & ORG_DESCRIPTOR != 0, C_ORG_DESCRIPTOR)
+            | set(on & STATEMENT != 0, C_STATEMENT)
+            | set(possessive, C_POSSESSIVE)
+            | set(on & TITLE != 0, C_TITLE)
+            | set(!upper && (on & ADVERB != 0 || adverb_like), C_ADVERB)
+            | set(on & FUNCTION != 0, C_FUNCTION),
     )
 }
 

@@ -19,6 +19,8 @@ const CONTINUE_BLOCKS: usize = 3;
 const PEOPLE: usize = 8;
 /// How many organisations are remembered for `the bank` and the like.
 const ORGS: usize = 32;
+/// How many full names are remembered for one surname (a hostile article may give thousands).
+const SURNAMED: usize = 16;
 
 /// Who said something, and whether a person or a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +66,12 @@ impl Known {
                     last.1 += 1;
                 }
             }
-            None => self.names.push((name.to_string(), 1)),
+            None => {
+                if self.names.len() == SURNAMED {
+                    self.names.remove(0);
+                }
+                self.names.push((name.to_string(), 1));
+            }
         }
     }
 }
@@ -127,7 +134,12 @@ impl Resolver {
                     let sur = surname(&full);
                     match self.surnames.get_mut(sur) {
                         Some(known) if known.names.iter().any(|n| n.0 == full) => {}
-                        Some(known) => known.names.insert(0, (full, 0)),
+                        Some(known) => {
+                            if known.names.len() == SURNAMED {
+                                known.names.remove(0);
+                            }
+                            known.names.insert(0, (full, 0));
+                        }
                         None => {
                             let known = Known {
                                 names: vec![(full.clone(), 0)],
@@ -196,13 +208,23 @@ impl Resolver {
                     return explicit(&e.speaker);
                 }
                 let sentence = ends.partition_point(|&p| p <= s.start);
+                // The last verb before it in its sentence and clause with a speaker (`Martens said
+                // claims would be “…”`: `claims` is a noun here); at most three verbs back.
                 let i = events.partition_point(|e| e.pos < s.start);
-                if let Some(e) = i.checked_sub(1).map(|i| &events[i]) {
+                let mut in_sentence = false;
+                for e in events[..i].iter().rev().take(3) {
                     let crossed = barriers.partition_point(|&b| b < s.start)
                         != barriers.partition_point(|&b| b <= e.pos);
-                    if e.sentence == sentence && !crossed {
+                    if e.sentence != sentence || crossed {
+                        break;
+                    }
+                    in_sentence = true;
+                    if e.speaker.is_some() {
                         return explicit(&e.speaker);
                     }
+                }
+                if in_sentence {
+                    return None;
                 }
                 if !alone || heading {
                     return None;

@@ -123,8 +123,8 @@ struct Walk<'a> {
     chars: &'a [char],
     tokens: &'a [Token],
     class: Vec<Class>,
-    /// Whether each token starts a sentence.
-    starts: Vec<bool>,
+    /// Token indices after which sentences end.
+    ends: &'a [usize],
 }
 
 impl<'v> Speakers<'v> {
@@ -156,17 +156,11 @@ impl<'v> Speakers<'v> {
         }
         let tokens = tokenize(chars);
         let ends = sentence_ends(chars, &tokens, &intervals);
-        let mut starts = vec![false; tokens.len()];
-        for e in std::iter::once(0).chain(ends.iter().map(|e| e + 1)) {
-            if let Some(s) = starts.get_mut(e) {
-                *s = true;
-            }
-        }
         let walk = Walk {
             chars,
             tokens: &tokens,
             class: tokens.iter().map(|t| classify(chars, t)).collect(),
-            starts,
+            ends: &ends,
         };
         let (events, items, barriers) = self.events(&walk, &intervals, &ends);
         let alone = alone(&walk, spans, &ends);
@@ -352,7 +346,7 @@ impl<'v> Speakers<'v> {
                 && !w.class[m].name()
                 && !w.class[m].function()
                 && !w.class[m].verb()
-                && !w.chars_of(m).ends_with(&['e', 'd'])
+                && (w.class[m].title() || !w.chars_of(m).ends_with(&['e', 'd']))
             {
                 m += 1;
             }
@@ -500,6 +494,17 @@ impl<'v> Speakers<'v> {
         } else {
             Subject::Unknown
         };
+        // `according to a statement from the ministry`: whoever issued it.
+        if matches!(s, Subject::Statement)
+            && again
+            && k < w.tokens.len()
+            && matches!(w.word(k).as_str(), "from" | "by")
+        {
+            let issuer = self.forward(w, k + 1, false);
+            if issuer.known() {
+                return issuer;
+            }
+        }
         if s.known() {
             return s;
         }
@@ -588,16 +593,11 @@ impl<'v> Speakers<'v> {
     }
 }
 
-/// For each span, whether it is a sentence of its own: no word of its sentence stands outside it.
+/// For each span, whether it is a sentence of its own: only marks and punctuation stand between
+/// it and its sentence's ends (looked at a few tokens each way, so hostile runs of marks cost
+/// nothing).
 fn alone(w: &Walk, spans: &[Span], ends: &[usize]) -> Vec<bool> {
-    // Words before each token, so a sentence's words are counted in constant time.
-    let mut before = Vec::with_capacity(w.tokens.len() + 1);
-    let mut n = 0;
-    before.push(0);
-    for t in w.tokens {
-        n += usize::from(t.word);
-        before.push(n);
-    }
+    const NEAR: usize = 8;
     let at = |pos: usize| w.tokens.partition_point(|t| t.start < pos);
     spans
         .iter()
@@ -606,7 +606,9 @@ fn alone(w: &Walk, spans: &[Span], ends: &[usize]) -> Vec<bool> {
             let e = ends.partition_point(|&x| x < a);
             let first = if e == 0 { 0 } else { ends[e - 1] + 1 };
             let last = ends.get(e).map_or(w.tokens.len(), |&x| x + 1);
-            !s.nested && before[a] == before[first] && before[last] == before[b.max(a).min(last)]
+            let bare =
+                |r: std::ops::Range<usize>| r.len() <= NEAR && w.tokens[r].iter().all(|t| !t.word);
+            !s.nested && first <= a && bare(first..a) && bare(b.min(last)..last)
         })
         .collect()
 }
@@ -616,7 +618,8 @@ impl Walk<'_> {
     /// it opens the sentence is dropped (`Witness Oskar Dahl`, `Conservator Tariq Mansour`): the
     /// first of three or more words at a sentence start, shaped like a noun for a role.
     fn after_descriptor(&self, a: usize, b: usize) -> usize {
-        let opens = self.starts[a] || a > 0 && !self.tokens[a - 1].word && self.starts[a - 1];
+        let starts = |t: usize| t == 0 || self.ends.binary_search(&(t - 1)).is_ok();
+        let opens = starts(a) || a > 0 && !self.tokens[a - 1].word && starts(a - 1);
         if !opens || b - a < 3 || self.class[a + 1].particle() {
             return a;
         }
@@ -662,7 +665,7 @@ impl Walk<'_> {
             && self.class.get(k + 1).is_some_and(|n| n.name());
         self.tokens[k].word
             && (!c.function() || c.determiner() || of_org)
-            && !c.verb()
+            && (!c.verb() || c.name())
             && c.pron().is_none()
             && !c.adverb()
             && !c.conjunction()

@@ -310,3 +310,40 @@ fn a_quote_on_its_own_goes_on_from_the_speaker_until_someone_else_is_named() {
         ]
     );
 }
+
+#[test]
+fn many_people_sharing_a_surname() {
+    // Thousands of full names for one surname: a lone surname is the latest of the most used.
+    let mut paras: Vec<String> = (0..20_000)
+        .map(|i| format!("“Hello,” said Ana{i} Holm."))
+        .collect();
+    paras.push("“Hello again,” said Ana7 Holm.".into());
+    paras.push("“Bye,” Holm said.".into());
+    let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
+    let got = said(&refs);
+    assert_eq!(got.len(), 20_002);
+    assert_eq!(got[20_001], person("Ana7 Holm"));
+    assert_eq!(got[19_999], person("Ana19999 Holm"));
+}
+
+#[test]
+fn a_statement_is_its_issuers() {
+    assert_eq!(
+        said(&[
+            "“We knew nothing,” said Ana Ruiz.",
+            "“Rates will rise,” according to a statement from Kessel Bank.",
+            "“Stay calm,” said a statement by the ministry.",
+        ]),
+        [person("Ana Ruiz"), body("Kessel Bank"), body("ministry")]
+    );
+}
+
+#[test]
+fn a_verb_of_saying_used_as_a_noun_does_not_hide_the_speaker() {
+    let got = said(&[
+        "Paul Martens spoke first.",
+        "Martens, asked about compensation, said claims would be “handled quickly and fairly.”",
+        "Residents said claims were “ignored.”",
+    ]);
+    assert_eq!(got, [person("Paul Martens"), None]);
+}

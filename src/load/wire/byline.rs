@@ -142,18 +142,33 @@ fn outlet(s: &str) -> Option<String> {
     (is_org(s) || is_publication(s)).then(|| s.to_string())
 }
 
+/// `Meridian News, Kessel`: an outlet and the place it reports from, on a line of their own;
+/// the outlet.
+pub(super) fn outlet_and_place(line: &str) -> Option<String> {
+    if line.len() > 80 {
+        return None;
+    }
+    let (org, place) = line.split_once(',')?;
+    let place = place.trim();
+    let place_ok = (1..=3).contains(&place.split_whitespace().take(4).count())
+        && place
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic));
+    (place_ok && is_org(org.trim())).then(|| org.trim().to_string())
+}
+
 /// A short capitalised name whose last word is an organisation word (`Meridian News`,
 /// `Kessel Evening Post`).
 pub(super) fn is_org(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().take(8).collect();
-    if words.is_empty() || words.len() > 6 || s.ends_with(['.', '!', '?', ':', ',', ';']) {
+    let count = s.split_whitespace().take(7).count();
+    if count == 0 || count > 6 || s.ends_with(['.', '!', '?', ':', ',', ';']) {
         return false;
     }
-    let last = words[words.len() - 1];
+    let last = s.split_whitespace().next_back().unwrap_or("");
     ORG_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last))
-        && words.iter().all(|w| {
+        && s.split_whitespace().all(|w| {
             w.chars().next().is_some_and(|c| c.is_uppercase())
-                || LINKS.contains(w)
+                || LINKS.contains(&w)
                 || w.starts_with('&')
         })
 }
@@ -232,6 +247,15 @@ pub(super) fn parse(rest: &str) -> Byline {
 /// `JANE ROE for the Associated Press` → (`JANE ROE`, Associated Press); the byline unchanged
 /// and no source when no ` for ` / ` from ` is followed by an outlet.
 fn split_for_from(rest: &str) -> (&str, Option<String>) {
+    // Most bylines hold neither word: one case-blind look settles them.
+    let b = rest.as_bytes();
+    let maybe = b.windows(5).any(|w| {
+        w[0] == b' '
+            && (w[1..].eq_ignore_ascii_case(b"for ") || w[1..].eq_ignore_ascii_case(b"from"))
+    });
+    if !maybe {
+        return (rest, None);
+    }
     for pat in [" for ", " FOR ", " from ", " FROM ", " For ", " From "] {
         if let Some(k) = rest.rfind(pat)
             && let Some(source) = outlet(rest[k + pat.len()..].trim())

@@ -45,10 +45,13 @@ pub(super) fn is_caption(line: &str) -> bool {
     if t.len() > MAX_CAPTION {
         return false;
     }
-    let opens = OPENERS.iter().any(|o| {
-        t.get(..o.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(o))
-    });
+    // Every opener starts with one of these letters: most lines are settled by their first.
+    let first = t.as_bytes().first().map(u8::to_ascii_lowercase);
+    let opens = matches!(first, Some(b'p' | b'i' | b'm' | b'v' | b'c' | b'f' | b'['))
+        && OPENERS.iter().any(|o| {
+            t.get(..o.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(o))
+        });
     opens || credit_bracket(t)
 }
 
@@ -111,6 +114,13 @@ mod tests {
             "See https://example.org/a (or https://example.org/b)",
         ] {
             assert!(!is_caption(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn every_opener_passes_the_first_letter_test() {
+        for o in OPENERS {
+            assert!(is_caption(&format!("{o} Ada Holm")), "{o}");
         }
     }
 

@@ -40,7 +40,7 @@ pub struct Header {
 }
 
 /// What one line of the top is.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 enum Class<'a> {
     Debris,
     Caption,
@@ -111,9 +111,17 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
         let just_after_byline = std::mem::take(&mut after_byline);
         let prev_date = std::mem::take(&mut last_date);
         let prev_name = std::mem::take(&mut last_name);
-        match &classes.get(k).cloned().unwrap_or(Class::Text) {
-            Class::Debris => {}
-            Class::Caption => h.captions.push(collapse(line)),
+        match &classes.take(k) {
+            // Page debris and captions between a date and a name do not part them.
+            Class::Debris => {
+                last_date = prev_date;
+                last_name = prev_name;
+            }
+            Class::Caption => {
+                h.captions.push(collapse(line));
+                last_date = prev_date;
+                last_name = prev_name;
+            }
             Class::Date(d) => {
                 set_date(&mut h, line, d);
                 last_date = true;
@@ -136,7 +144,11 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
                 h.source = Some(line.to_string());
             }
             Class::Name(b, strong)
-                if !byline && (*strong || prev_date || classes.next_is_date(k + 1)) =>
+                if !byline
+                    && (*strong
+                        || prev_date
+                        || classes.next_is_date(k + 1)
+                        || classes.next_is_source(k + 1)) =>
             {
                 byline = true;
                 last_name = true;
@@ -213,6 +225,9 @@ fn classify(line: &str) -> Class<'_> {
     if let Some(a) = agency::from_name(line) {
         return Class::Source(a.to_string());
     }
+    if let Some(s) = byline::outlet_and_place(line) {
+        return Class::Source(s);
+    }
     match byline::without_by(line) {
         Some((b, strong)) => Class::Name(b, strong),
         None => Class::Text,
@@ -235,6 +250,15 @@ impl<'a> Classes<'a> {
         self.done.get(k)
     }
 
+    /// What line `k` is, taken out (the line reads as text from then on, as a standfirst's
+    /// first line must): the reading moves on and never needs it again.
+    fn take(&mut self, k: usize) -> Class<'a> {
+        self.get(k);
+        self.done
+            .get_mut(k)
+            .map_or(Class::Text, |c| std::mem::replace(c, Class::Text))
+    }
+
     /// The first line from `k` on that is not a caption or debris.
     fn skip_captions(&mut self, mut k: usize) -> usize {
         while matches!(self.get(k), Some(Class::Caption | Class::Debris)) {
@@ -247,6 +271,12 @@ impl<'a> Classes<'a> {
     fn next_is_date(&mut self, k: usize) -> bool {
         let k = self.skip_captions(k);
         matches!(self.get(k), Some(Class::Date(_) | Class::BylineDate(..)))
+    }
+
+    /// Whether the line at `k` (captions and debris skipped) names only the source.
+    fn next_is_source(&mut self, k: usize) -> bool {
+        let k = self.skip_captions(k);
+        matches!(self.get(k), Some(Class::Source(_)))
     }
 
     /// Whether the line at `k` is one the header takes whatever stands around it.
@@ -407,5 +437,17 @@ mod tests {
         let (h, _) =
             fields("T\nJan 8, 2026\nThe harbour board voted to reopen the quay.\nIt was busy.");
         assert_eq!(h.standfirst, None);
+    }
+
+    #[test]
+    fn a_name_above_an_outlet_line_with_page_debris_between() {
+        let (h, rest) = fields(
+            "T\n2 hours ago\nShare\nAda Holm\nMeridian News, Kessel\nImage caption, The quay at dusk\nThe harbour reopened.",
+        );
+        assert!(h.relative);
+        assert_eq!(h.authors, ["Ada Holm"]);
+        assert_eq!(h.source.as_deref(), Some("Meridian News"));
+        assert_eq!(h.captions, ["Image caption, The quay at dusk"]);
+        assert_eq!(rest, ["The harbour reopened."]);
     }
 }
