@@ -209,6 +209,31 @@ fn the_config_keys_table_builds_a_keymap() {
 }
 
 #[test]
+fn a_keys_table_that_locks_the_user_in_or_binds_a_key_twice_is_refused() {
+    use byline::app::keymap::Keymap;
+    let table = |rows: &[(&str, &[&str])]| -> std::collections::BTreeMap<String, Vec<String>> {
+        rows.iter()
+            .map(|(a, ks)| (a.to_string(), ks.iter().map(|k| k.to_string()).collect()))
+            .collect()
+    };
+    let err = Keymap::from_config(&table(&[("quit", &[])])).expect_err("no way to quit");
+    assert!(err.to_string().contains("quit"), "{err}");
+    let err = Keymap::from_config(&table(&[("help", &[])])).expect_err("no way to the help");
+    assert!(err.to_string().contains("help"), "{err}");
+    let err = Keymap::from_config(&table(&[("quit", &["j"]), ("down", &["j", "Down"])]))
+        .expect_err("j twice");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("quit") && msg.contains("down") && msg.contains('j'),
+        "{msg}"
+    );
+    // Moving quit to another key is fine: `q` and Ctrl-C are replaced, not lost.
+    let map = Keymap::from_config(&table(&[("quit", &["Ctrl-q"])])).expect("a way out");
+    let ctrl_q = Key::from_event(&KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL));
+    assert_eq!(map.lookup(Mode::List, ctrl_q), Some(Action::Quit));
+}
+
+#[test]
 fn help_lists_every_scope_in_the_order_a_reader_needs_them() {
     // Each scope once, in one run: everywhere, list, reader, then the overlays, prompts last.
     let mut order: Vec<Scope> = Vec::new();

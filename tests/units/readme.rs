@@ -49,3 +49,28 @@ fn readme_shows_the_default_config_as_shipped() {
         "README's config block differs from assets/config.toml"
     );
 }
+
+#[test]
+fn the_key_binding_examples_name_real_actions() {
+    // Every `name = [...]` example line of the shipped config names an action the table knows.
+    let config = include_str!("../../assets/config.toml");
+    let mut seen = 0;
+    for line in config.lines() {
+        let Some(example) = line.strip_prefix("#   ") else {
+            continue;
+        };
+        let Some((name, keys)) = example.split_once(" = ") else {
+            continue;
+        };
+        // `action = ["key", …]` is the syntax line, not an example.
+        if !keys.starts_with('[') || name == "action" {
+            continue;
+        }
+        seen += 1;
+        assert!(
+            byline::app::Action::from_name(name.trim()).is_some(),
+            "the config example binds `{name}`, which is no action"
+        );
+    }
+    assert!(seen >= 2, "the key examples were found");
+}

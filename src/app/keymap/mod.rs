@@ -238,7 +238,36 @@ impl Keymap {
                 .collect::<Result<Vec<Key>, crate::config::KeySpecError>>()?;
             overrides.push((action, keys));
         }
-        Ok(Keymap::with_overrides(&overrides))
+        clashes(&overrides)?;
+        let map = Keymap::with_overrides(&overrides);
+        map.check_ways_out()?;
+        Ok(map)
+    }
+
+    /// Refuses a table that would lock the user in: the list must keep a key that quits, and
+    /// the list and the reader a key that opens the help.
+    fn check_ways_out(&self) -> anyhow::Result<()> {
+        let has = |mode: Mode, action: Action| {
+            self.bindings
+                .iter()
+                .any(|b| b.action == action && b.mode.covers(mode))
+        };
+        let name = |a: Action| a.name().unwrap_or("?");
+        if !has(Mode::List, Action::Quit) {
+            anyhow::bail!(
+                "[keys] leaves no key that quits: give `{}` a key",
+                name(Action::Quit)
+            );
+        }
+        for mode in [Mode::List, Mode::Reader] {
+            if !has(mode, Action::Help) {
+                anyhow::bail!(
+                    "[keys] leaves no key that opens the help: give `{}` a key",
+                    name(Action::Help)
+                );
+            }
+        }
+        Ok(())
     }
 
     /// Every binding in force.
@@ -332,6 +361,34 @@ impl Keymap {
 }
 
 /// Whether two scopes share a mode.
+/// Refuses a `[keys]` table that gives one key to two actions where both apply, naming both.
+fn clashes(overrides: &[(Action, Vec<Key>)]) -> anyhow::Result<()> {
+    let scopes_of = |action: Action| -> Vec<Scope> {
+        BINDINGS
+            .iter()
+            .filter(|b| b.action == action)
+            .map(|b| b.mode)
+            .collect()
+    };
+    for (i, (a, keys_a)) in overrides.iter().enumerate() {
+        for (b, keys_b) in &overrides[i + 1..] {
+            let Some(key) = keys_a.iter().find(|k| keys_b.contains(k)) else {
+                continue;
+            };
+            let (sa, sb) = (scopes_of(*a), scopes_of(*b));
+            if sa.iter().any(|x| sb.iter().any(|y| overlaps(*x, *y))) {
+                anyhow::bail!(
+                    "[keys] binds `{}` to both `{}` and `{}`; give one of them another key",
+                    key.label(),
+                    a.name().unwrap_or("?"),
+                    b.name().unwrap_or("?")
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
 fn overlaps(a: Scope, b: Scope) -> bool {
     [
         Mode::List,
