@@ -16,8 +16,10 @@ pub struct Cli {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Stdin lists paths separated by NUL bytes (`find -print0`, `fd -0`), as with xargs -0.
-    #[arg(short = '0', long, conflicts_with = "paths")]
+    /// Stdin lists paths separated by NUL bytes (`find -print0`, `fd -0`), as with xargs -0;
+    /// with --list, each row ends with a NUL and its path is written as raw bytes, so a script
+    /// can feed any file name back.
+    #[arg(short = '0', long)]
     pub null: bool,
 
     /// Print each article as one JSON object per line, then exit.

@@ -40,7 +40,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let source = input::read(&cli.paths, &settings.config, separator)?;
     let tty = std::io::stdout().is_terminal();
     if cli.list {
-        return modes::list(source);
+        return modes::list(source, cli.null);
     }
     let color = match cli.color {
         ColorChoice::Always => true,

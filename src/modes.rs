@@ -17,7 +17,7 @@ use std::process::ExitCode;
 
 /// `--list`: one row per article, newest first, read from list rows only. The built-in samples
 /// show `(built-in) …` for a path: they are not files on this machine.
-pub fn list(input: Input) -> Result<ExitCode> {
+pub fn list(input: Input, null: bool) -> Result<ExitCode> {
     let mut lib = match input.source {
         Source::Paths(paths) => Library::scan_with(&paths, Ids::Skip),
         Source::Stdin(a) => input::library_of(vec![*a]),
@@ -32,10 +32,35 @@ pub fn list(input: Input) -> Result<ExitCode> {
     report(&input.skipped);
     report(&lib.problems);
     lib.problems.clear();
+    if null {
+        let bytes = list_null(&lib);
+        std::mem::forget(lib);
+        return emit_bytes(&bytes);
+    }
     let text = list_text(&lib);
     // The process ends right after: freeing every row one by one would only cost time.
     std::mem::forget(lib);
     emit(&text)
+}
+
+/// The `--list -0` rows of `lib`: `DATE_ISO<TAB>TITLE<TAB>PATH<NUL>`, the path as its raw bytes
+/// (a name with a newline, a control character or invalid UTF-8 comes back byte for byte), the
+/// title sanitised as always.
+pub fn list_null(lib: &Library) -> Vec<u8> {
+    let mut out = Vec::with_capacity(lib.entries.len() * 128);
+    for e in &lib.entries {
+        let h = &e.head;
+        out.extend_from_slice(h.date_iso.as_deref().unwrap_or("").as_bytes());
+        out.push(b'\t');
+        out.extend_from_slice(h.title.as_bytes());
+        out.push(b'\t');
+        match h.path.as_deref() {
+            Some(p) => out.extend_from_slice(p.as_os_str().as_encoded_bytes()),
+            None => out.push(b'-'),
+        }
+        out.push(0);
+    }
+    out
 }
 
 /// The `--list` rows of `lib`: `DATE_ISO<TAB>TITLE<TAB>PATH`, one per line.
@@ -306,8 +331,13 @@ pub fn report(problems: &[String]) {
 
 /// Writes to stdout; a closed pipe (`byline --list | head -1`) is not an error.
 fn emit(text: &str) -> Result<ExitCode> {
+    emit_bytes(text.as_bytes())
+}
+
+/// Writes `bytes` to stdout; a reader that stopped reading (`| head`) is no error.
+fn emit_bytes(bytes: &[u8]) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(ExitCode::SUCCESS),
     }

@@ -9,6 +9,7 @@ mod common;
 
 mod commands;
 mod feeds;
+mod list_null;
 mod opening;
 mod reference;
 mod untrusted;
