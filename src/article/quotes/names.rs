@@ -202,8 +202,8 @@ const LISTS: [(&[&str], u16); 13] = [
 /// Every listed word with the lists it is on: one look-up answers them all.
 static WORDS: LazyLock<Listed> = LazyLock::new(|| {
     let mut listed = Listed {
-        keys: vec![0; 1 << SLOT_BITS],
-        lists: vec![0; 1 << SLOT_BITS],
+        keys: Box::new([0; SLOTS]),
+        lists: Box::new([0; SLOTS]),
     };
     for (list, bit) in LISTS {
         for w in list {
@@ -222,9 +222,12 @@ const SLOT_BITS: u32 = 11;
 /// no NUL byte, so the zero-padded key alone tells words of different lengths apart, and 0 marks
 /// an empty slot; the keys are kept apart from the lists so a probe reads only 32 KB.
 struct Listed {
-    keys: Vec<u128>,
-    lists: Vec<u16>,
+    keys: Box<[u128; SLOTS]>,
+    lists: Box<[u16; SLOTS]>,
 }
+
+/// Slots in the table.
+const SLOTS: usize = 1 << SLOT_BITS;
 
 impl Listed {
     /// Puts `word` on the lists in `bits`.
@@ -246,22 +249,28 @@ impl Listed {
     }
 
     /// The lists `word` is on.
+    #[inline]
     fn get(&self, word: &[u8]) -> u16 {
         let Some(key) = pack(word) else {
             return 0;
         };
         let mut i = slot_of(key);
         loop {
-            match self.keys[i] {
-                0 => return 0,
-                k if k == key => return self.lists[i],
-                _ => i = (i + 1) & ((1 << SLOT_BITS) - 1),
+            // Masked, so the compiler drops the bounds checks.
+            let k = self.keys[i & (SLOTS - 1)];
+            if k == key {
+                return self.lists[i & (SLOTS - 1)];
             }
+            if k == 0 {
+                return 0;
+            }
+            i += 1;
         }
     }
 }
 
 /// `word`'s bytes as one number (zero-padded), when it is 1 to 16 bytes long.
+#[inline]
 fn pack(word: &[u8]) -> Option<u128> {
     // Words are made of letters and digits, so none holds a NUL that would pad like the key's.
     if word.is_empty() || word.len() > 16 {
@@ -273,12 +282,14 @@ fn pack(word: &[u8]) -> Option<u128> {
 }
 
 /// The first slot to probe for a packed word: its two halves mixed by a multiplicative hash.
+#[inline]
 fn slot_of(key: u128) -> usize {
     let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
 }
 
 /// The lists a lower-case word (in UTF-8) is on.
+#[inline]
 fn lists(word: &[u8]) -> u16 {
     WORDS.get(word)
 }
