@@ -101,6 +101,10 @@ fn section(rows: &mut Vec<Line>, title: &str, inner: usize) {
 
 /// A numbered entry with a hanging indent; every span of it points at target `t`.
 fn entry(rows: &mut Vec<Line>, lead: &str, text: &str, tag: Tag, t: Option<usize>, inner: usize) {
+    // A label may come from text that kept its line breaks (a link around preformatted text):
+    // one line of words here.
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text.as_str();
     let mut indent = lead.chars().count();
     let mut lead = lead;
     if inner < indent + 2 {
@@ -197,6 +201,27 @@ fn boxed(lines: &mut Vec<Line>, title: &str, rows: Vec<Line>, width: usize) {
 mod tests {
     use super::*;
     use crate::article::{Link, Related};
+
+    #[test]
+    fn a_link_label_with_line_breaks_is_one_line_of_words() {
+        let article = Article {
+            links: vec![Link {
+                text: "pre\nformatted\n  text".into(),
+                url: "https://example.org/x".into(),
+                at: None,
+            }],
+            ..Article::default()
+        };
+        let mut page = Page::default();
+        lay_out(&article, 60, false, &|_| None, &mut page);
+        let all: String = page
+            .lines
+            .iter()
+            .flat_map(|l| l.spans.iter().map(|s| s.text.as_str()))
+            .collect();
+        assert!(!all.contains('\n'), "{all:?}");
+        assert!(all.contains("pre formatted text"), "{all:?}");
+    }
 
     #[test]
     fn the_box_is_never_wider_than_the_page() {

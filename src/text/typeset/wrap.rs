@@ -462,6 +462,27 @@ mod width_property {
 }
 
 #[cfg(test)]
+mod emoji_tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn emoji_sequences_are_measured_as_the_terminal_draws_them() {
+        // A digit with VS16, a flag, a family joined by ZWJ, a combining accent: each word is
+        // measured whole, so no line comes out wider than asked.
+        let text = "tram7\u{fe0f} said 🇪🇺 and 👩\u{200d}👩\u{200d}👧 cafe\u{301} harbor 7\u{fe0f} – Veldmark";
+        for width in 6..30 {
+            for justify in [false, true] {
+                for l in wrap(text, width, Tag::Body, &[], justify) {
+                    let t: String = l.spans.iter().map(|s| s.text.as_str()).collect();
+                    assert!(t.width() <= width, "{} > {width}: {t:?}", t.width());
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
 mod justify_tests {
     use super::*;
 

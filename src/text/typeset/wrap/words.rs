@@ -36,7 +36,9 @@ impl From<Word<'_>> for Piece {
         Piece {
             len: w.word.len(),
             space: w.whitespace.len(),
-            width: w.width,
+            // Measured as the terminal (and ratatui's buffer) measure the whole string, not
+            // char by char: `7` + VS16 is one wide emoji, a flag is one pair.
+            width: unicode_width::UnicodeWidthStr::width(w.word),
         }
     }
 }
@@ -91,7 +93,9 @@ pub fn words_of(text: &str, width: usize, pieces: &mut Vec<Piece>) {
         let cols = if plain {
             cols
         } else {
-            textwrap::core::display_width(word)
+            // The width a terminal gives the whole word (emoji sequences, flags, combining
+            // marks), which a char-by-char sum can get wrong.
+            unicode_width::UnicodeWidthStr::width(word)
         };
         if cols > width {
             let w = Word {
