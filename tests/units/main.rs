@@ -9,6 +9,7 @@
 mod common;
 
 mod config;
+mod fuzz_regressions;
 mod html;
 mod json;
 mod json_shapes;

@@ -1,0 +1,42 @@
+//! Inputs the fuzzer once failed on (tests/fixtures/fuzz), read again on every run: no control
+//! character in the page and no line wider than the width.
+
+use byline::text::typeset::{Options, typeset};
+use std::path::Path;
+use unicode_width::UnicodeWidthStr;
+
+#[test]
+fn every_kept_fuzzer_input_reads_cleanly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("the fuzz fixtures") {
+        let path = entry.expect("an entry").path();
+        let bytes = std::fs::read(&path).expect("a fixture");
+        let format = byline::load::format_for(&path);
+        let Ok(article) = byline::load::parse_bytes(&bytes, format) else {
+            continue;
+        };
+        seen += 1;
+        for width in [10u16, 11, 12, 20, 40, 80, 120] {
+            for justify in [false, true] {
+                let mut opts = Options::new(width);
+                opts.justify = justify;
+                for line in &typeset(&article, &opts).lines {
+                    let text: String = line.spans.iter().map(|s| s.text.as_str()).collect();
+                    assert!(
+                        !text.chars().any(char::is_control),
+                        "{}: control character at {width}: {text:?}",
+                        path.display()
+                    );
+                    assert!(
+                        text.width() <= usize::from(width),
+                        "{}: {} columns at {width}: {text:?}",
+                        path.display(),
+                        text.width()
+                    );
+                }
+            }
+        }
+    }
+    assert!(seen > 0, "no fixture read");
+}
