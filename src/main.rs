@@ -33,8 +33,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
     let source = input::source(&cli.paths, &settings.config.library)?;
     let tty = std::io::stdout().is_terminal();
+    // The catalogue of list rows: off with --no-cache, or when no cache folder can be named.
+    let cache = (!cli.no_cache)
+        .then(byline::load::catalog::Cache::from_env)
+        .flatten();
     if cli.list {
-        return modes::list(source);
+        return modes::list(source, cache.as_ref());
     }
     let color = match cli.color {
         ColorChoice::Always => true,
@@ -60,7 +64,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         };
         return modes::print(source, &opts, color.then_some(&settings.theme));
     }
-    modes::tui(source, &settings, cli.no_state)
+    modes::tui(source, &settings, cli.no_state, cache.as_ref())
 }
 
 /// One line `byline: …` on stderr and exit status 2.

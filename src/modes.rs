@@ -2,6 +2,7 @@
 
 use crate::article::Article;
 use crate::input::{self, Source};
+use crate::load::catalog::{self, Cache};
 use crate::load::{self, head::Ids, library::Library};
 use crate::render;
 use crate::settings::Settings;
@@ -14,9 +15,18 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// `--list`: one row per article, newest first, read from list rows only.
-pub fn list(source: Source) -> Result<ExitCode> {
+/// The rows come from the catalogue in `cache` when there is one.
+pub fn list(source: Source, cache: Option<&Cache>) -> Result<ExitCode> {
+    let mut pending = None;
     let lib = match source {
-        Source::Paths(paths) => Library::scan_with(&paths, Ids::Skip),
+        Source::Paths(paths) => match cache {
+            Some(cache) => {
+                let (lib, new) = catalog::scan(&paths, Ids::Skip, cache);
+                pending = new;
+                lib
+            }
+            None => Library::scan_with(&paths, Ids::Skip),
+        },
         Source::Stdin(a) => input::library_of(vec![*a]),
         Source::Builtin => input::library_of(input::builtin_articles()),
     };
@@ -24,7 +34,12 @@ pub fn list(source: Source) -> Result<ExitCode> {
     let text = list_text(&lib);
     // The process ends right after: freeing every row one by one would only cost time.
     std::mem::forget(lib);
-    emit(&text)
+    let code = emit(&text);
+    // Written once the list is out, so the list does not wait for it.
+    if let Some(Err(e)) = pending.map(catalog::Pending::write) {
+        eprintln!("byline: {}", crate::text::sanitize::clean_line(&e));
+    }
+    code
 }
 
 /// The `--list` rows of `lib`: `DATE_ISO<TAB>TITLE<TAB>PATH`, one per line.
@@ -73,10 +88,19 @@ pub fn print(source: Source, opts: &Options, theme: Option<&Theme>) -> Result<Ex
 /// The interactive reader.
 /// `byline story.txt` opens that article with its folder in the list, so its links resolve;
 /// `byline DIR` selects the newest article; stdin and the samples are held in memory.
-pub fn tui(source: Source, settings: &Settings, no_state: bool) -> Result<ExitCode> {
+/// The rows come from the catalogue in `cache` when there is one; a new catalogue is written on a
+/// thread of its own while the reader runs.
+pub fn tui(
+    source: Source,
+    settings: &Settings,
+    no_state: bool,
+    cache: Option<&Cache>,
+) -> Result<ExitCode> {
+    let mut writer = None;
     let (library, open, watch) = match source {
         Source::Paths(paths) => {
-            let (lib, open) = reader_library(&paths);
+            let (lib, open, pending) = reader_library(&paths, cache);
+            writer = pending.map(catalog::Pending::write_in_background);
             (lib, open, crate::tui::folders_to_watch(&paths))
         }
         Source::Stdin(a) => (input::library_of(vec![*a]), Some(0), Vec::new()),
@@ -105,25 +129,39 @@ pub fn tui(source: Source, settings: &Settings, no_state: bool) -> Result<ExitCo
         state_warnings,
         watch,
     })?;
+    // The terminal is restored by now, so a failed write can say so on stderr.
+    if let Some(Ok(Err(e))) = writer.map(std::thread::JoinHandle::join) {
+        eprintln!("byline: {}", crate::text::sanitize::clean_line(&e));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 /// The library the reader shows for `paths`, and the article to open: a single file named
 /// alone brings its folder along and opens at once. The rows' state ids are left for the reader
 /// to compute when it needs them.
-fn reader_library(paths: &[PathBuf]) -> (Library, Option<usize>) {
+/// With a `cache`, the rows come from its catalogue, and the new catalogue to write is returned.
+fn reader_library(
+    paths: &[PathBuf],
+    cache: Option<&Cache>,
+) -> (Library, Option<usize>, Option<catalog::Pending>) {
     let scan_later = |paths: &[PathBuf]| Library::scan_with(paths, Ids::Later);
+    let scan_cached = |paths: &[PathBuf]| match cache {
+        Some(cache) => catalog::scan(paths, Ids::Later, cache),
+        None => (scan_later(paths), None),
+    };
     let [single] = paths else {
-        return (scan_later(paths), None);
+        let (lib, pending) = scan_cached(paths);
+        return (lib, None, pending);
     };
     if !single.is_file() {
-        return (scan_later(paths), None);
+        let (lib, pending) = scan_cached(paths);
+        return (lib, None, pending);
     }
     let folder = single
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut lib = scan_later(&[folder.to_path_buf()]);
+    let (mut lib, pending) = scan_cached(&[folder.to_path_buf()]);
     let wanted = single.canonicalize().ok();
     let same = |p: &Path| p.canonicalize().ok() == wanted;
     let mut open = lib
@@ -141,7 +179,7 @@ fn reader_library(paths: &[PathBuf]) -> (Library, Option<usize>) {
             .iter()
             .position(|e| e.head.path.as_deref().is_some_and(same));
     }
-    (lib, open)
+    (lib, open, pending)
 }
 
 /// Fully parsed articles in the order given (a folder's newest first), related links resolved
