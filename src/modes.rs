@@ -21,9 +21,9 @@ pub fn list(source: Source, cache: Option<&Cache>) -> Result<ExitCode> {
     let lib = match source {
         Source::Paths(paths) => match cache {
             Some(cache) => {
-                let (lib, new) = catalog::scan(&paths, Ids::Skip, cache);
-                pending = new;
-                lib
+                let scan = catalog::scan(&paths, Ids::Skip, cache);
+                pending = scan.pending;
+                scan.library
             }
             None => Library::scan_with(&paths, Ids::Skip),
         },
@@ -146,7 +146,10 @@ fn reader_library(
 ) -> (Library, Option<usize>, Option<catalog::Pending>) {
     let scan_later = |paths: &[PathBuf]| Library::scan_with(paths, Ids::Later);
     let scan_cached = |paths: &[PathBuf]| match cache {
-        Some(cache) => catalog::scan(paths, Ids::Later, cache),
+        Some(cache) => {
+            let scan = catalog::scan(paths, Ids::Later, cache);
+            (scan.library, scan.pending)
+        }
         None => (scan_later(paths), None),
     };
     let [single] = paths else {

@@ -5,6 +5,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod catalog;
 mod config;
 mod json;
 mod json_shapes;

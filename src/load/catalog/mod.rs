@@ -4,7 +4,7 @@
 //! One file per set of library roots (named by a hash of their canonical paths). A launch walks
 //! the folders again (the walk is what finds new files) but does not list a folder whose stat is
 //! unchanged, stats every article file, and reads only files whose size, mtime, ctime or inode
-//! changed, or that are new; rows of files gone are dropped. A file whose times fall within two
+//! changed, or that are new; rows of files gone are dropped. A file whose mtime falls within two
 //! seconds of the walk that recorded it is read again ("racily clean", as git's index), since a
 //! second write within one clock tick keeps the same mtime. The catalogue is a cache: one that
 //! is missing, truncated, corrupt, of another format or written by another build is ignored and
@@ -99,6 +99,18 @@ impl Pending {
     }
 }
 
+/// What [`scan`] gives: the library and what it took.
+#[derive(Debug)]
+pub struct Scan {
+    /// The library, as [`Library::scan_with`] would give it.
+    pub library: Library,
+    /// The new catalogue to write, when it differs from the one on disk.
+    pub pending: Option<Pending>,
+    /// How many files were read (new, changed, racy or unreadable); the rest came from the
+    /// catalogue.
+    pub read: usize,
+}
+
 /// Nanoseconds since the epoch, now.
 fn now_ns() -> i64 {
     std::time::SystemTime::now()
@@ -107,20 +119,30 @@ fn now_ns() -> i64 {
 }
 
 /// [`Library::scan_with`] through the catalogue in `cache`: rows of unchanged files come from
-/// it, and the rest is read. Returns the library and, when it differs from the catalogue on
-/// disk, the new catalogue to write. Rows read now get their state ids at once (`_ids` is
+/// it, and the rest is read. Rows read now get their state ids at once (`_ids` is
 /// treated as [`Ids::Now`]), so the catalogue can keep them.
-pub fn scan(paths: &[PathBuf], _ids: Ids, cache: &Cache) -> (Library, Option<Pending>) {
+pub fn scan(paths: &[PathBuf], _ids: Ids, cache: &Cache) -> Scan {
     let Some((path, roots)) = cache.file_for(paths) else {
-        return (Library::scan_with(paths, Ids::Now), None);
+        let library = Library::scan_with(paths, Ids::Now);
+        let read = library.entries.len() + library.problems.len();
+        return Scan {
+            library,
+            pending: None,
+            read,
+        };
     };
     let stamp = now_ns();
     let old = store::load(&path, &store::build())
         .filter(|c| c.roots == roots)
         .unwrap_or_default();
     let mut walked = None;
+    let mut read = 0;
     let lib = Library::scan_walking(Ids::Now, |found| {
-        let mut w = walk::Walk::new(old, found);
+        let mut counted = |batch: Vec<PathBuf>| {
+            read += batch.len();
+            found(batch);
+        };
+        let mut w = walk::Walk::new(old, &mut counted);
         for (i, p) in paths.iter().enumerate() {
             w.root(u32::try_from(i).unwrap_or(u32::MAX), p);
         }
@@ -131,7 +153,11 @@ pub fn scan(paths: &[PathBuf], _ids: Ids, cache: &Cache) -> (Library, Option<Pen
         (problems, known)
     });
     let Some((visited, folders, true)) = walked else {
-        return (lib, None);
+        return Scan {
+            library: lib,
+            pending: None,
+            read,
+        };
     };
     let index: HashMap<&Path, usize> = visited
         .iter()
@@ -162,7 +188,11 @@ pub fn scan(paths: &[PathBuf], _ids: Ids, cache: &Cache) -> (Library, Option<Pen
         folders,
         files,
     };
-    (lib, Some(Pending { path, catalogue }))
+    Scan {
+        library: lib,
+        pending: Some(Pending { path, catalogue }),
+        read,
+    }
 }
 
 /// The row the catalogue keeps for `head`.

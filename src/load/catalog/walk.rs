@@ -130,20 +130,25 @@ impl<'a> Walk<'a> {
         let same = old
             .filter(|o| o.stat == stat && !stat.racy(self.old.stamp))
             .and_then(|o| o.children.clone());
+        let replayed = same.is_some();
         let names: Vec<std::ffi::OsString> = match same {
             Some(names) => names.into_iter().map(Into::into).collect(),
-            None => {
-                self.changed = true;
-                match list(path) {
-                    Ok(names) => names,
-                    Err(e) => return self.problem(path, &e),
+            None => match list(path) {
+                Ok(names) => names,
+                Err(e) => {
+                    self.changed = true;
+                    return self.problem(path, &e);
                 }
-            }
+            },
         };
         let kept: Option<Vec<String>> = names
             .iter()
             .map(|n| n.to_str().map(str::to_string))
             .collect();
+        // A racy folder listed again with the same entries changes nothing worth a write.
+        if !replayed && !old.is_some_and(|o| o.stat == stat && o.children == kept) {
+            self.changed = true;
+        }
         if let Some(rel) = &rel {
             self.folders.push(Folder {
                 root,
