@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod catalogue;
 mod commands;
 mod reference;
 mod untrusted;
