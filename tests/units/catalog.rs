@@ -144,7 +144,8 @@ fn a_file_changed_within_the_same_tick_is_read_again() {
     let (file, _) = cache.file_for(std::slice::from_ref(&root)).unwrap();
     let rewrite = |stamp: i64| {
         let mut cat = store::load(&file, &store::build()).unwrap();
-        let rec = cat.files.iter_mut().find(|f| f.rel == "b.txt").unwrap();
+        let top = cat.folders.iter_mut().find(|f| f.rel.is_empty()).unwrap();
+        let rec = top.files.iter_mut().find(|f| f.name == "b.txt").unwrap();
         rec.stat = stat;
         cat.stamp = stamp;
         fs::write(&file, store::encode(&cat, &store::build())).unwrap();
@@ -184,14 +185,16 @@ fn a_truncated_corrupt_or_other_version_catalogue_is_rebuilt() {
             b[k] ^= 0x20;
             b
         },
-        String::from_utf8(whole.clone())
-            .unwrap()
-            .replacen(
+        {
+            // The header line names the format; the body is binary.
+            let nl = whole.iter().position(|&b| b == b'\n').unwrap();
+            let header = std::str::from_utf8(&whole[..nl]).unwrap().replacen(
                 &format!(" {} ", store::FORMAT),
                 &format!(" {} ", store::FORMAT + 1),
                 1,
-            )
-            .into_bytes(),
+            );
+            [header.as_bytes(), &whole[nl..]].concat()
+        },
     ];
     for (i, bytes) in damaged.iter().enumerate() {
         fs::write(&file, bytes).unwrap();

@@ -19,7 +19,7 @@ use crate::load::library::Library;
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use store::{Catalogue, File, Row};
+use store::{Catalogue, Row};
 
 /// Where catalogues are kept.
 #[derive(Debug, Clone)]
@@ -170,24 +170,7 @@ pub fn scan(paths: &[PathBuf], _ids: Ids, cache: &Cache) -> Scan {
             rows[*i].get_or_insert_with(Vec::new).push(row_of(&e.head));
         }
     }
-    let files = visited
-        .into_iter()
-        .zip(rows)
-        .filter_map(|(v, rows)| {
-            Some(File {
-                root: v.root,
-                rel: v.rel?,
-                stat: v.stat,
-                rows,
-            })
-        })
-        .collect();
-    let catalogue = Catalogue {
-        roots,
-        stamp,
-        folders,
-        files,
-    };
+    let catalogue = walk::catalogue(roots, stamp, folders, visited, rows);
     Scan {
         library: lib,
         pending: Some(Pending { path, catalogue }),

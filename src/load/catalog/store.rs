@@ -1,6 +1,8 @@
 //! The catalogue file: one header line naming the format, the build, the body's length and
-//! checksum, then the body as JSON; anything that does not check out reads as no catalogue.
+//! checksum, then the body in bincode (varint integers); anything that does not check out reads
+//! as no catalogue.
 
+use bincode::Options;
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io::Write;
@@ -88,38 +90,31 @@ pub struct Row(
     pub String,
 );
 
-/// A folder as the walk last saw it.
+/// A folder as the walk last saw it, with its article files.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Folder {
     /// Index of its root in [`Catalogue::roots`].
-    #[serde(rename = "r")]
     pub root: u32,
-    /// Its path below the root (`""` for the root).
-    #[serde(rename = "p")]
+    /// Its path below the root (`""` for the root), `/` between names.
     pub rel: String,
     /// Its stat.
-    #[serde(rename = "s")]
     pub stat: Stat,
-    /// The entries a walk looks at (every name but hidden ones and plain files of other
-    /// extensions); `None` when they cannot be kept (a name that is not UTF-8).
-    #[serde(rename = "c")]
-    pub children: Option<Vec<String>>,
+    /// The entries a walk looks at besides `files` (folders, links, unreadable entries: every
+    /// name but hidden ones and plain files of other extensions); `None` when the entries
+    /// cannot be kept (a name that is not UTF-8), so the folder is listed every time.
+    pub others: Option<Vec<String>>,
+    /// Its article files, sorted by name.
+    pub files: Vec<File>,
 }
 
 /// An article file and its rows.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct File {
-    /// Index of its root in [`Catalogue::roots`].
-    #[serde(rename = "r")]
-    pub root: u32,
-    /// Its path below the root (`""` for a file given as a root).
-    #[serde(rename = "p")]
-    pub rel: String,
+    /// Its name in its folder (`""` for a file given as a root).
+    pub name: String,
     /// Its stat.
-    #[serde(rename = "s")]
     pub stat: Stat,
     /// Its rows; `None` when it could not be read (it is read again, to report why).
-    #[serde(rename = "h")]
     pub rows: Option<Vec<Row>>,
 }
 
@@ -132,8 +127,8 @@ pub struct Catalogue {
     pub stamp: i64,
     /// Folders walked.
     pub folders: Vec<Folder>,
-    /// Article files.
-    pub files: Vec<File>,
+    /// Files given as roots, with their root's index.
+    pub lone: Vec<(u32, File)>,
 }
 
 /// A 64-bit checksum of `bytes`: every step is a bijection of the state, so one changed word
@@ -166,7 +161,9 @@ pub fn build() -> String {
 /// The file's bytes: header line then body.
 pub fn encode(cat: &Catalogue, build: &str) -> Vec<u8> {
     // Serialising plain strings, numbers and options cannot fail.
-    let body = serde_json::to_vec(cat).unwrap_or_default();
+    let body = bincode::DefaultOptions::new()
+        .serialize(cat)
+        .unwrap_or_default();
     let mut out = format!(
         "{MAGIC} {FORMAT} {build} {} {:016x}\n",
         body.len(),
@@ -193,7 +190,11 @@ pub fn decode(bytes: &[u8], build: &str) -> Option<Catalogue> {
     if !ok {
         return None;
     }
-    serde_json::from_slice(body).ok()
+    // The limit keeps a length read from the body from asking for more memory than the body.
+    bincode::DefaultOptions::new()
+        .with_limit(body.len() as u64)
+        .deserialize(body)
+        .ok()
 }
 
 /// Reads the catalogue at `path`; `None` when there is none or it does not check out.
@@ -272,21 +273,21 @@ mod tests {
                 root: 0,
                 rel: String::new(),
                 stat: Stat(1, 2, 3, 4, 5),
-                children: Some(vec!["a.txt".into()]),
+                others: Some(vec!["sub".into()]),
+                files: vec![File {
+                    name: "a.txt".into(),
+                    stat: Stat(10, 20, 30, 40, 50),
+                    rows: Some(vec![Row(
+                        "Ferry returns to Ostervik".into(),
+                        Some("May 2, 2026".into()),
+                        Some("2026-05-02".into()),
+                        None,
+                        vec!["Ada Quill".into()],
+                        "00ff".into(),
+                    )]),
+                }],
             }],
-            files: vec![File {
-                root: 0,
-                rel: "a.txt".into(),
-                stat: Stat(10, 20, 30, 40, 50),
-                rows: Some(vec![Row(
-                    "Ferry returns to Ostervik".into(),
-                    Some("May 2, 2026".into()),
-                    Some("2026-05-02".into()),
-                    None,
-                    vec!["Ada Quill".into()],
-                    "00ff".into(),
-                )]),
-            }],
+            lone: Vec::new(),
         }
     }
 
@@ -294,8 +295,11 @@ mod tests {
     fn a_catalogue_reads_back_as_written() {
         let bytes = encode(&sample(), "b1");
         let back = decode(&bytes, "b1").unwrap();
-        assert_eq!(back.files[0].rows, sample().files[0].rows);
-        assert_eq!(back.folders[0].children, sample().folders[0].children);
+        assert_eq!(
+            back.folders[0].files[0].rows,
+            sample().folders[0].files[0].rows
+        );
+        assert_eq!(back.folders[0].others, sample().folders[0].others);
         assert_eq!(back.stamp, 5);
     }
 
@@ -316,9 +320,13 @@ mod tests {
     fn another_build_or_format_reads_as_no_catalogue() {
         let bytes = encode(&sample(), "b1");
         assert!(decode(&bytes, "b2").is_none());
-        let text = String::from_utf8(bytes).unwrap();
-        let other = text.replacen(&format!(" {FORMAT} "), &format!(" {} ", FORMAT + 1), 1);
-        assert!(decode(other.as_bytes(), "b1").is_none());
+        let nl = bytes.iter().position(|&b| b == b'\n').unwrap();
+        let header = std::str::from_utf8(&bytes[..nl]).unwrap();
+        let other = header.replacen(&format!(" {FORMAT} "), &format!(" {} ", FORMAT + 1), 1);
+        assert_ne!(other, header);
+        assert!(decode(&[other.as_bytes(), &bytes[nl..]].concat(), "b1").is_none());
+        // The control: the same bytes with the header left alone decode.
+        assert!(decode(&[header.as_bytes(), &bytes[nl..]].concat(), "b1").is_some());
     }
 
     #[test]
