@@ -45,7 +45,10 @@ fn rows(lib: &Library) -> (Vec<Seen>, Vec<String>) {
         })
         .collect();
     r.sort();
-    (r, lib.problems.clone())
+    // Walk problems come in the order the folders list their entries, which no one promises.
+    let mut problems = lib.problems.clone();
+    problems.sort();
+    (r, problems)
 }
 
 /// Scans `root` through the catalogue in `cache`, writes the new catalogue, checks the rows
@@ -271,4 +274,92 @@ fn the_cache_folder_follows_the_environment() {
         catalog::default_dir_from(crate::common::fake_env(&[])),
         None
     );
+}
+
+#[test]
+fn an_edit_that_puts_the_mtime_back_is_still_seen() {
+    let (_tmp, root, cache) = setup();
+    launch(&root, &cache);
+    // Same size, the old mtime restored (as `touch -d` or `cp -p` would): the ctime tells.
+    let p = root.join("b.txt");
+    let before = fs::metadata(&p).unwrap().modified().unwrap();
+    fs::write(&p, article("Quay lights REPAIRED", 2)).unwrap();
+    let f = fs::File::options().write(true).open(&p).unwrap();
+    f.set_modified(before).unwrap();
+    assert_eq!(fs::metadata(&p).unwrap().modified().unwrap(), before);
+    assert_eq!(launch(&root, &cache), 1);
+}
+
+#[test]
+fn a_file_dated_in_the_future_is_read_every_launch() {
+    // Clock skew (a file from a machine whose clock runs ahead): its mtime is never safely in
+    // the past, so it is never trusted, and its rows are always right.
+    let (_tmp, root, cache) = setup();
+    let p = root.join("a.txt");
+    fs::File::options()
+        .write(true)
+        .open(&p)
+        .unwrap()
+        .set_modified(SystemTime::now() + Duration::from_secs(86_400))
+        .unwrap();
+    assert_eq!(launch(&root, &cache), 4);
+    assert_eq!(launch(&root, &cache), 1);
+    assert_eq!(launch(&root, &cache), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn links_loops_and_dangling_links_are_walked_as_without_the_catalogue() {
+    use std::os::unix::fs::symlink;
+    let (tmp, root, cache) = setup();
+    let outside = tmp.path().join("outside");
+    put(&outside, "far.txt", &article("Lighthouse keepers vote", 9));
+    symlink(&outside, root.join("linked")).unwrap();
+    symlink(&root, root.join("old/loop")).unwrap();
+    symlink(root.join("nowhere.txt"), root.join("dangling.txt")).unwrap();
+    assert_eq!(launch(&root, &cache), 5);
+    assert_eq!(launch(&root, &cache), 0);
+    // Behind a link the folder's own stat changes, not the linking one's.
+    put(
+        &outside,
+        "near.txt",
+        &article("Glassblowers open the works", 10),
+    );
+    assert_eq!(launch(&root, &cache), 1);
+    // The dangling link comes to point at an article.
+    put(
+        &root,
+        "nowhere.txt",
+        &article("Mapmakers redraw the coast", 11),
+    );
+    assert_eq!(
+        launch(&root, &cache),
+        2,
+        "the new file, once itself and once through the link"
+    );
+}
+
+#[test]
+fn several_roots_and_a_file_named_alone_are_kept_too() {
+    let (tmp, root, cache) = setup();
+    let other = tmp.path().join("other");
+    let lone = put(&other, "story.text", &article("Cannery shutters", 12));
+    put(&other, "odd.rtf", "not read unless named");
+    let odd = other.join("odd.rtf");
+    let roots = [root.join("old"), lone.clone(), odd, root.join("a.txt")];
+    let go = || {
+        let scan = catalog::scan(&roots, Ids::Now, &cache);
+        assert_eq!(
+            rows(&scan.library),
+            rows(&Library::scan_with(&roots, Ids::Now))
+        );
+        if let Some(p) = scan.pending {
+            p.write().unwrap();
+        }
+        scan.read
+    };
+    assert_eq!(go(), 5);
+    assert_eq!(go(), 0);
+    put(&other, "story.text", &article("Cannery shutters again", 12));
+    assert_eq!(go(), 1);
 }
