@@ -149,22 +149,40 @@ pub fn scan(paths: &[PathBuf], _ids: Ids, cache: &Cache) -> Scan {
         w.finish();
         let known = std::mem::take(&mut w.known);
         let problems = std::mem::take(&mut w.problems);
-        walked = Some((w.visited, w.folders, w.changed));
+        // The rows kept from the old catalogue, for the new one: copied only when it is to be
+        // written, before they go into the library (and are sorted away from their files).
+        let mut rows = Vec::new();
+        if w.changed {
+            let mut next = known.iter();
+            rows = w
+                .visited
+                .iter()
+                .map(|v| {
+                    (v.path.is_none()).then(|| {
+                        next.by_ref()
+                            .take(v.kept)
+                            .map(|e| row_of(&e.head))
+                            .collect()
+                    })
+                })
+                .collect();
+        }
+        walked = Some((w.visited, w.folders, w.changed, rows));
         (problems, known)
     });
-    let Some((visited, folders, true)) = walked else {
+    let Some((visited, folders, true, mut rows)) = walked else {
         return Scan {
             library: lib,
             pending: None,
             read,
         };
     };
+    // Rows read now are found by their file.
     let index: HashMap<&Path, usize> = visited
         .iter()
         .enumerate()
-        .map(|(i, v)| (v.path.as_path(), i))
+        .filter_map(|(i, v)| Some((v.path.as_deref()?, i)))
         .collect();
-    let mut rows: Vec<Option<Vec<Row>>> = vec![None; visited.len()];
     for e in &lib.entries {
         if let Some(i) = e.head.path.as_deref().and_then(|p| index.get(p)) {
             rows[*i].get_or_insert_with(Vec::new).push(row_of(&e.head));

@@ -21,8 +21,10 @@ pub enum Place {
 
 /// An article file the walk met.
 pub struct Visited {
-    /// The file as the library names it.
-    pub path: PathBuf,
+    /// The file as the library names it, when it is read now (its rows come from the readers).
+    pub path: Option<PathBuf>,
+    /// How many rows it has among [`Walk::known`], when it is not read now.
+    pub kept: usize,
     /// Where it goes in the new catalogue.
     pub place: Place,
     /// Its stat.
@@ -186,10 +188,6 @@ impl<'a> Walk<'a> {
             let name = name.into_string().ok();
             match &meta {
                 Ok(m) if m.is_file() && crate::load::format_for(&child).is_some() => {
-                    let place = match (here, &name) {
-                        (Some(i), Some(n)) => Place::In(i, n.clone()),
-                        _ => Place::Unkept,
-                    };
                     let old = old_i.zip(name.as_deref()).and_then(|(d, n)| {
                         let files = &self.old.folders[d].files;
                         let f = files.binary_search_by(|f| f.name.as_str().cmp(n)).ok()?;
@@ -198,6 +196,10 @@ impl<'a> Walk<'a> {
                     if name.is_none() {
                         others = None;
                     }
+                    let place = match (here, name) {
+                        (Some(i), Some(n)) => Place::In(i, n),
+                        _ => Place::Unkept,
+                    };
                     self.file(child, place, old, m);
                     continue;
                 }
@@ -245,12 +247,21 @@ impl<'a> Walk<'a> {
                 _ => None,
             }
         });
+        let mut kept = 0;
+        let mut read_now = None;
         match rows {
-            Some(Some(rows)) => self.known.extend(rows.into_iter().map(|r| entry(&path, r))),
-            Some(None) => self.batch.push(path.clone()),
+            Some(Some(rows)) => {
+                kept = rows.len();
+                self.known.extend(rows.into_iter().map(|r| entry(&path, r)));
+            }
+            Some(None) => {
+                self.batch.push(path.clone());
+                read_now = Some(path);
+            }
             None => {
                 self.changed = true;
                 self.batch.push(path.clone());
+                read_now = Some(path);
             }
         }
         if self.batch.len() == BATCH {
@@ -259,7 +270,12 @@ impl<'a> Walk<'a> {
                 Vec::with_capacity(BATCH),
             ));
         }
-        self.visited.push(Visited { path, place, stat });
+        self.visited.push(Visited {
+            path: read_now,
+            kept,
+            place,
+            stat,
+        });
     }
 }
 
