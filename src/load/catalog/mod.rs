@@ -17,7 +17,7 @@ mod walk;
 use crate::load::head::{Head, Ids};
 use crate::load::library::Library;
 use std::collections::HashMap;
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use store::{Catalogue, Row};
 
@@ -177,14 +177,19 @@ pub fn scan(paths: &[PathBuf], _ids: Ids, cache: &Cache) -> Scan {
             read,
         };
     };
-    // Rows read now are found by their file.
-    let index: HashMap<&Path, usize> = visited
+    // Rows read now are found by their file (by its bytes: hashing a `Path` parses it).
+    let index: HashMap<&OsStr, usize> = visited
         .iter()
         .enumerate()
-        .filter_map(|(i, v)| Some((v.path.as_deref()?, i)))
+        .filter_map(|(i, v)| Some((v.path.as_deref()?.as_os_str(), i)))
         .collect();
     for e in &lib.entries {
-        if let Some(i) = e.head.path.as_deref().and_then(|p| index.get(p)) {
+        if let Some(i) = e
+            .head
+            .path
+            .as_deref()
+            .and_then(|p| index.get(p.as_os_str()))
+        {
             rows[*i].get_or_insert_with(Vec::new).push(row_of(&e.head));
         }
     }
