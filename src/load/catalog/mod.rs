@@ -119,11 +119,12 @@ fn now_ns() -> i64 {
 }
 
 /// [`Library::scan_with`] through the catalogue in `cache`: rows of unchanged files come from
-/// it, and the rest is read. Rows read now get their state ids at once (`_ids` is
-/// treated as [`Ids::Now`]), so the catalogue can keep them.
-pub fn scan(paths: &[PathBuf], _ids: Ids, cache: &Cache) -> Scan {
+/// it, and the rest is read. Rows read now get their state ids at once (`ids` is treated as
+/// [`Ids::Now`]), so the catalogue can keep them; when no catalogue file can be named (a root
+/// that cannot be resolved) the scan is [`Library::scan_with`] with `ids`.
+pub fn scan(paths: &[PathBuf], ids: Ids, cache: &Cache) -> Scan {
     let Some((path, roots)) = cache.file_for(paths) else {
-        let library = Library::scan_with(paths, Ids::Now);
+        let library = Library::scan_with(paths, ids);
         let read = library.entries.len() + library.problems.len();
         return Scan {
             library,
