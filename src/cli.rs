@@ -61,6 +61,11 @@ pub struct Cli {
     /// Neither read nor write reading state (read marks, bookmarks, positions).
     #[arg(long)]
     pub no_state: bool,
+
+    /// Neither read nor write the catalogue of list rows (the cache that makes a big library
+    /// start fast): every file is read.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// When to colour printed output.

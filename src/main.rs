@@ -39,8 +39,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     let source = input::read(&cli.paths, &settings.config, separator)?;
     let tty = std::io::stdout().is_terminal();
+    // The catalogue of list rows: off with --no-cache, or when no cache folder can be named.
+    let cache = (!cli.no_cache)
+        .then(byline::load::catalog::Cache::from_env)
+        .flatten();
     if cli.list {
-        return modes::list(source, cli.null);
+        return modes::list(source, cli.null, cache.as_ref());
     }
     let color = match cli.color {
         ColorChoice::Always => true,

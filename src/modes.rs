@@ -3,6 +3,7 @@
 use crate::app::arrival::Wanted;
 use crate::article::Article;
 use crate::input::{self, Input, Source};
+use crate::load::catalog::{self, Cache};
 use crate::load::roots::Known;
 use crate::load::{self, head::Ids, library::Library};
 use crate::print;
@@ -16,10 +17,19 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// `--list`: one row per article, newest first, read from list rows only. The built-in samples
-/// show `(built-in) …` for a path: they are not files on this machine.
-pub fn list(input: Input, null: bool) -> Result<ExitCode> {
+/// show `(built-in) …` for a path: they are not files on this machine. The rows come from the
+/// catalogue in `cache` when there is one.
+pub fn list(input: Input, null: bool, cache: Option<&Cache>) -> Result<ExitCode> {
+    let mut pending = None;
     let mut lib = match input.source {
-        Source::Paths(paths) => Library::scan_with(&paths, Ids::Skip),
+        Source::Paths(paths) => match cache {
+            Some(cache) => {
+                let scan = catalog::scan(&paths, Ids::Skip, cache);
+                pending = scan.pending;
+                scan.library
+            }
+            None => Library::scan_with(&paths, Ids::Skip),
+        },
         Source::Stdin(a) => input::library_of(vec![*a]),
         Source::Builtin => {
             let mut lib = input::library_of(input::builtin_articles());
@@ -32,15 +42,21 @@ pub fn list(input: Input, null: bool) -> Result<ExitCode> {
     report(&input.skipped);
     report(&lib.problems);
     lib.problems.clear();
-    if null {
+    let code = if null {
         let bytes = list_null(&lib);
         std::mem::forget(lib);
-        return emit_bytes(&bytes);
+        emit_bytes(&bytes)
+    } else {
+        let text = list_text(&lib);
+        // The process ends right after: freeing every row one by one would only cost time.
+        std::mem::forget(lib);
+        emit(&text)
+    };
+    // Written once the list is out, so the list does not wait for it.
+    if let Some(Err(e)) = pending.map(catalog::Pending::write) {
+        eprintln!("byline: {}", crate::text::sanitize::clean_line(&e));
     }
-    let text = list_text(&lib);
-    // The process ends right after: freeing every row one by one would only cost time.
-    std::mem::forget(lib);
-    emit(&text)
+    code
 }
 
 /// The `--list -0` rows of `lib`: `DATE_ISO<TAB>TITLE<TAB>PATH<NUL>`, the path as its raw bytes

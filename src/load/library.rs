@@ -81,6 +81,16 @@ impl Library {
     /// The walk feeds batches of files to reader threads as it finds them, so reading the first
     /// files overlaps walking the rest; the walking thread joins the readers when it is done.
     pub fn scan_with(paths: &[PathBuf], ids: Ids) -> Library {
+        Self::scan_walking(ids, |found| (walk(paths, found), Vec::new()))
+    }
+
+    /// [`Library::scan_with`] with the walk passed in: `walk` hands the files to read to its
+    /// argument in batches and returns what could not be walked and the entries it already knows
+    /// (the catalogue's rows of unchanged files, [`super::catalog`]).
+    pub(crate) fn scan_walking(
+        ids: Ids,
+        walk: impl FnOnce(&mut dyn FnMut(Vec<PathBuf>)) -> (Vec<String>, Vec<Entry>),
+    ) -> Library {
         let readers = crate::work::threads();
         let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
         let rx = Mutex::new(rx);
@@ -107,12 +117,12 @@ impl Library {
         };
         let (mut walk_problems, mut parts) = std::thread::scope(|s| {
             let handles: Vec<_> = (0..readers).map(|_| s.spawn(read_all)).collect();
-            let walk_problems = walk(paths, |batch| {
+            let (walk_problems, known) = walk(&mut |batch| {
                 // The readers only stop once the sender is gone, so a send cannot fail.
                 let _ = tx.send(batch);
             });
             drop(tx);
-            let mut parts = vec![read_all()];
+            let mut parts = vec![read_all(), (known, Vec::new())];
             parts.extend(handles.into_iter().filter_map(|h| h.join().ok()));
             (walk_problems, parts)
         });

@@ -7,6 +7,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod catalogue;
 mod commands;
 mod feeds;
 mod list_null;

@@ -60,6 +60,11 @@ pub fn byline() -> Command {
         "BYLINE_STATE_DIR",
         std::env::temp_dir().join("byline-test-state"),
     );
+    // Catalogues of the tests' libraries stay out of the user's cache.
+    c.env(
+        "BYLINE_CACHE_DIR",
+        std::env::temp_dir().join("byline-test-cache"),
+    );
     c
 }
 

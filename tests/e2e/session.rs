@@ -86,8 +86,8 @@ fn a_reading_session_in_tmux() {
     write_library(dir.path());
     let bin = env!("CARGO_BIN_EXE_byline");
     let script = format!(
-        // Marks go to a temp folder, never the user's state.
-        "echo BEFORE_BYLINE; BYLINE_STATE_DIR='{}' '{bin}' '{}'; echo BYLINE_EXITED; sleep 60",
+        // Marks and the catalogue go to a temp folder, never the user's state or cache.
+        "echo BEFORE_BYLINE; BYLINE_STATE_DIR='{0}' BYLINE_CACHE_DIR='{0}/cache' '{bin}' '{1}'; echo BYLINE_EXITED; sleep 60",
         state.path().display(),
         dir.path().display()
     );
@@ -175,7 +175,7 @@ fn suspend_resume_and_sigterm_give_the_terminal_back() {
     tmux.keys(&["PS1='READY$ '", "Enter"]);
     tmux.wait_for("READY$");
     let cmd = format!(
-        "BYLINE_STATE_DIR='{}' '{bin}' '{}'",
+        "BYLINE_STATE_DIR='{0}' BYLINE_CACHE_DIR='{0}/cache' '{bin}' '{1}'",
         state.path().display(),
         dir.path().display()
     );

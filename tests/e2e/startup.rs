@@ -39,7 +39,7 @@ fn write_library(dir: &Path) {
 fn start(socket: String, dir: &Path, state: &Path) -> Tmux {
     let bin = env!("CARGO_BIN_EXE_byline");
     let script = format!(
-        "BYLINE_STATE_DIR='{}' '{bin}' '{}'; sleep 60",
+        "BYLINE_STATE_DIR='{0}' BYLINE_CACHE_DIR='{0}/cache' '{bin}' '{1}'; sleep 60",
         state.display(),
         dir.display()
     );

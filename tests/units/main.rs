@@ -8,6 +8,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod catalog;
 mod config;
 mod fuzz_regressions;
 mod html;

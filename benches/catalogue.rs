@@ -1,0 +1,98 @@
+//! The catalogue of list rows: decoding one of 100,000 rows, and a warm launch's validating scan
+//! of 10,000 small files (every file stat'ed, none read).
+
+use byline::load::catalog::{self, Cache, store};
+use byline::load::head::Ids;
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::time::{Duration, SystemTime};
+
+/// A catalogue of `n` rows in folders of 1,000, with names and fields of typical lengths.
+fn synthetic(n: usize) -> store::Catalogue {
+    let folders = (0..n.div_ceil(1000))
+        .map(|d| store::Folder {
+            root: 0,
+            rel: format!("{d:04}"),
+            stat: store::Stat(4096, 1, 1, d as u64, 1),
+            others: Some(Vec::new()),
+            files: (d * 1000..(d * 1000 + 1000).min(n))
+                .map(|i| store::File {
+                    name: format!("{i:07}-harbor-pilots-rally-to-save-the-night-ferry.txt"),
+                    stat: store::Stat(
+                        8000 + i as u64 % 500,
+                        1_700_000_000_000_000_000 + i as i64,
+                        1_700_000_000_000_000_000 + i as i64,
+                        10_000_000 + i as u64,
+                        65024,
+                    ),
+                    rows: Some(vec![store::Row(
+                        format!("Harbor pilots in Ostervik rally to save the night ferry {i}"),
+                        Some("May 2, 2026".into()),
+                        Some("2026-05-02".into()),
+                        Some("Veldmark Wire".into()),
+                        vec!["INES CALLOWAY".into()],
+                        format!("{:016x}", i * 7919),
+                    )]),
+                })
+                .collect(),
+        })
+        .collect();
+    store::Catalogue {
+        roots: vec!["/library".into()],
+        stamp: 2_000_000_000_000_000_000,
+        folders,
+        lone: Vec::new(),
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let bytes = store::encode(&synthetic(100_000), "bench");
+    eprintln!("catalogue of 100,000 rows: {} bytes", bytes.len());
+    c.bench_function("catalogue_decode_100k_rows", |b| {
+        b.iter(|| black_box(store::decode(black_box(&bytes), "bench")).is_some())
+    });
+    // The same catalogue as JSON, the other format considered.
+    let json = serde_json::to_vec(&synthetic(100_000)).unwrap();
+    eprintln!("the same as JSON: {} bytes", json.len());
+    c.bench_function("catalogue_decode_100k_rows_json", |b| {
+        b.iter(|| {
+            let c: store::Catalogue = serde_json::from_slice(black_box(&json)).unwrap();
+            black_box(c.folders.len())
+        })
+    });
+
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("lib");
+    let old = SystemTime::now() - Duration::from_secs(3600);
+    for i in 0..10_000 {
+        let dir = root.join(format!("{:02}", i / 1000));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join(format!("{i:05}.txt"));
+        std::fs::write(
+            &p,
+            format!("Tram depot story {i}\nMay 2, 2026\nBy ADA QUILL\nText.\n"),
+        )
+        .unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&p)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+    }
+    let cache = Cache::new(tmp.path().join("cache"));
+    let paths = [root];
+    if let Some(p) = catalog::scan(&paths, Ids::Skip, &cache).pending {
+        p.write().unwrap();
+    }
+    c.bench_function("catalogue_warm_scan_10k_files", |b| {
+        b.iter(|| {
+            let scan = catalog::scan(&paths, Ids::Skip, &cache);
+            assert_eq!(scan.read, 0);
+            black_box(scan.library.entries.len())
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

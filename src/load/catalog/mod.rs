@@ -1,0 +1,229 @@
+//! The catalogue: the library's list rows kept between launches in the cache folder, so a
+//! launch reads only the files that changed since the last one.
+//!
+//! One file per set of library roots (named by a hash of their canonical paths). A launch walks
+//! the folders again (the walk is what finds new files) but does not list a folder whose stat is
+//! unchanged, stats every article file, and reads only files whose size, mtime, ctime or inode
+//! changed, or that are new; rows of files gone are dropped. A file whose mtime falls within two
+//! seconds of the walk that recorded it is read again ("racily clean", as git's index), since a
+//! second write within one clock tick keeps the same mtime. The catalogue is a cache: one that
+//! is missing, truncated, corrupt, of another format or written by another build is ignored and
+//! rebuilt; it is written whole to a temp file and renamed over, so readers and other byline
+//! processes see an old file or a new one, never half of one (the last writer wins).
+
+pub mod store;
+mod walk;
+
+use crate::load::head::{Head, Ids};
+use crate::load::library::Library;
+use std::collections::HashMap;
+use std::ffi::{OsStr, OsString};
+use std::path::{Path, PathBuf};
+use store::{Catalogue, Row};
+
+/// Where catalogues are kept.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    /// Catalogues kept in `dir`.
+    pub fn new(dir: PathBuf) -> Self {
+        Cache { dir }
+    }
+
+    /// The default folder ([`default_dir`]), or `None` when none can be named.
+    pub fn from_env() -> Option<Self> {
+        default_dir_from(|name| std::env::var_os(name)).map(Cache::new)
+    }
+
+    /// The folder catalogues are kept in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The catalogue file for the library `roots`, or `None` when a root cannot be resolved
+    /// (or is not UTF-8), in which case the library is read without one.
+    pub fn file_for(&self, roots: &[PathBuf]) -> Option<(PathBuf, Vec<PathBuf>)> {
+        let canon: Vec<PathBuf> = roots
+            .iter()
+            .map(|p| p.canonicalize().ok().filter(|c| c.to_str().is_some()))
+            .collect::<Option<_>>()?;
+        let mut key = Vec::new();
+        for c in &canon {
+            key.extend_from_slice(c.as_os_str().as_encoded_bytes());
+            key.push(0);
+        }
+        let name = format!("library-{:016x}.catalogue", store::checksum(&key));
+        Some((self.dir.join(name), canon))
+    }
+}
+
+/// The folder for catalogues: `$BYLINE_CACHE_DIR`, else `$XDG_CACHE_HOME/byline`, else
+/// `~/.cache/byline`; `None` when none of them is set. Empty variables count as unset.
+pub fn default_dir_from(env: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
+    let var = |name: &str| env(name).filter(|v| !v.is_empty()).map(PathBuf::from);
+    var("BYLINE_CACHE_DIR")
+        .or_else(|| var("XDG_CACHE_HOME").map(|p| p.join("byline")))
+        .or_else(|| var("HOME").map(|p| p.join(".cache/byline")))
+}
+
+/// A new catalogue to write, once the library is shown.
+#[derive(Debug)]
+pub struct Pending {
+    path: PathBuf,
+    catalogue: Catalogue,
+}
+
+impl Pending {
+    /// Writes the catalogue; the error is one line for the user.
+    pub fn write(self) -> Result<(), String> {
+        let bytes = store::encode(&self.catalogue, &store::build());
+        store::write_atomic(&self.path, &bytes).map_err(|e| {
+            format!(
+                "the catalogue could not be saved in {} ({e}); the library is read in full each launch",
+                crate::load::shown(self.path.parent().unwrap_or(Path::new(".")))
+            )
+        })
+    }
+
+    /// Writes the catalogue on a thread of its own; join it before the process ends.
+    pub fn write_in_background(self) -> std::thread::JoinHandle<Result<(), String>> {
+        std::thread::spawn(move || self.write())
+    }
+
+    /// The file it will be written to.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// What [`scan`] gives: the library and what it took.
+#[derive(Debug)]
+pub struct Scan {
+    /// The library, as [`Library::scan_with`] would give it.
+    pub library: Library,
+    /// The new catalogue to write, when it differs from the one on disk.
+    pub pending: Option<Pending>,
+    /// How many files were read (new, changed, racy or unreadable); the rest came from the
+    /// catalogue.
+    pub read: usize,
+}
+
+/// Nanoseconds since the epoch, now.
+fn now_ns() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// [`Library::scan_with`] through the catalogue in `cache`: rows of unchanged files come from
+/// it, and the rest is read. Rows read now get their state ids at once (`ids` is treated as
+/// [`Ids::Now`]), so the catalogue can keep them; when no catalogue file can be named (a root
+/// that cannot be resolved) the scan is [`Library::scan_with`] with `ids`.
+pub fn scan(paths: &[PathBuf], ids: Ids, cache: &Cache) -> Scan {
+    let Some((path, roots)) = cache.file_for(paths) else {
+        let library = Library::scan_with(paths, ids);
+        let read = library.entries.len() + library.problems.len();
+        return Scan {
+            library,
+            pending: None,
+            read,
+        };
+    };
+    let stamp = now_ns();
+    let old = store::load(&path, &store::build())
+        .filter(|c| c.roots == roots)
+        .unwrap_or_default();
+    let mut walked = None;
+    let mut read = 0;
+    let lib = Library::scan_walking(Ids::Now, |found| {
+        let mut counted = |batch: Vec<PathBuf>| {
+            read += batch.len();
+            found(batch);
+        };
+        let mut w = walk::Walk::new(old, &mut counted);
+        for (i, p) in paths.iter().enumerate() {
+            w.root(u32::try_from(i).unwrap_or(u32::MAX), p);
+        }
+        w.finish();
+        let known = std::mem::take(&mut w.known);
+        let problems = std::mem::take(&mut w.problems);
+        // The rows kept from the old catalogue, for the new one: copied only when it is to be
+        // written, before they go into the library (and are sorted away from their files).
+        let mut rows = Vec::new();
+        if w.changed {
+            let mut next = known.iter();
+            rows = w
+                .visited
+                .iter()
+                .map(|v| {
+                    (v.path.is_none()).then(|| {
+                        next.by_ref()
+                            .take(v.kept)
+                            .map(|e| row_of(&e.head))
+                            .collect()
+                    })
+                })
+                .collect();
+        }
+        walked = Some((w.visited, w.folders, w.changed, rows));
+        (problems, known)
+    });
+    let Some((visited, folders, true, mut rows)) = walked else {
+        return Scan {
+            library: lib,
+            pending: None,
+            read,
+        };
+    };
+    // Rows read now are found by their file (by its bytes: hashing a `Path` parses it).
+    let index: HashMap<&OsStr, usize> = visited
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| Some((v.path.as_deref()?.as_os_str(), i)))
+        .collect();
+    for e in &lib.entries {
+        if let Some(i) = e
+            .head
+            .path
+            .as_deref()
+            .and_then(|p| index.get(p.as_os_str()))
+        {
+            rows[*i].get_or_insert_with(Vec::new).push(row_of(&e.head));
+        }
+    }
+    let catalogue = walk::catalogue(roots, stamp, folders, visited, rows);
+    Scan {
+        library: lib,
+        pending: Some(Pending { path, catalogue }),
+        read,
+    }
+}
+
+/// The row the catalogue keeps for `head`.
+fn row_of(head: &Head) -> Row {
+    // Every field is named, so a field added to `Head` fails to compile here until the
+    // catalogue keeps it too (and `store::FORMAT` goes up).
+    let Head {
+        path: _,
+        title,
+        date,
+        date_iso,
+        source,
+        authors,
+        url,
+        id: _,
+        id_start: _,
+    } = head;
+    Row(
+        title.clone(),
+        date.clone(),
+        date_iso.clone(),
+        source.clone(),
+        authors.clone(),
+        head.state_id().into_owned(),
+        url.clone(),
+    )
+}

@@ -1,0 +1,378 @@
+//! The validating walk: folders whose stat is unchanged are not listed again, files whose stat
+//! is unchanged keep their rows, and only the rest is handed to the readers.
+
+use super::store::{Catalogue, File, Folder, Row, Stat};
+use crate::load::head::Head;
+use crate::load::library::Entry;
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Where an article file the walk met belongs in the new catalogue.
+pub enum Place {
+    /// In the new folder of this index, under this name.
+    In(usize, String),
+    /// Given as root of this index.
+    Root(u32),
+    /// Nowhere: its path is not UTF-8.
+    Unkept,
+}
+
+/// An article file the walk met.
+pub struct Visited {
+    /// The file as the library names it, when it is read now (its rows come from the readers).
+    pub path: Option<PathBuf>,
+    /// How many rows it has among [`Walk::known`], when it is not read now.
+    pub kept: usize,
+    /// Where it goes in the new catalogue.
+    pub place: Place,
+    /// Its stat.
+    pub stat: Stat,
+}
+
+/// The walk's state: the old catalogue (rows are taken out of it as files are found unchanged),
+/// and what the new one needs.
+pub struct Walk<'a> {
+    old: Catalogue,
+    folder_at: HashMap<(u32, String), usize>,
+    found: &'a mut dyn FnMut(Vec<PathBuf>),
+    batch: Vec<PathBuf>,
+    /// Rows of unchanged files.
+    pub known: Vec<Entry>,
+    /// What could not be walked.
+    pub problems: Vec<String>,
+    /// Every article file met, in walk order.
+    pub visited: Vec<Visited>,
+    /// Every folder met, as the new catalogue keeps it (without its files yet).
+    pub folders: Vec<Folder>,
+    /// Whether the new catalogue differs from the old.
+    pub changed: bool,
+    old_files: usize,
+    old_files_seen: usize,
+    old_folders_seen: usize,
+    ancestors: Vec<(u64, u64)>,
+}
+
+/// How many files the walk hands to a reader at a time.
+const BATCH: usize = 64;
+
+/// Where the old record of a file is: in a folder at an index, or a root file.
+#[derive(Clone, Copy)]
+enum OldAt {
+    In(usize, usize),
+    Root(usize),
+}
+
+impl<'a> Walk<'a> {
+    /// A walk validating against `old` (empty for none), handing files to read to `found`.
+    pub fn new(old: Catalogue, found: &'a mut dyn FnMut(Vec<PathBuf>)) -> Self {
+        let folder_at = old
+            .folders
+            .iter()
+            .enumerate()
+            .map(|(i, f)| ((f.root, f.rel.clone()), i))
+            .collect();
+        let old_files = old.lone.len() + old.folders.iter().map(|f| f.files.len()).sum::<usize>();
+        Walk {
+            old,
+            folder_at,
+            found,
+            batch: Vec::with_capacity(BATCH),
+            known: Vec::new(),
+            problems: Vec::new(),
+            visited: Vec::new(),
+            folders: Vec::new(),
+            changed: false,
+            old_files,
+            old_files_seen: 0,
+            old_folders_seen: 0,
+            ancestors: Vec::new(),
+        }
+    }
+
+    /// Walks root `root`, given as `path`: a file is read whatever its extension, a folder
+    /// recursively for article files, hidden entries skipped, links followed.
+    pub fn root(&mut self, root: u32, path: &Path) {
+        match fs::metadata(path) {
+            Ok(m) if m.is_file() => {
+                let old = self.old.lone.iter().position(|(r, _)| *r == root);
+                self.file(
+                    path.to_path_buf(),
+                    Place::Root(root),
+                    old.map(OldAt::Root),
+                    &m,
+                );
+            }
+            Ok(m) if m.is_dir() => self.folder(root, path, Some(String::new()), &m),
+            Ok(_) => {}
+            Err(e) => self.problem(path, &e),
+        }
+    }
+
+    /// Ends the walk: hands over the last batch, and notes rows of files and folders gone.
+    pub fn finish(&mut self) {
+        if !self.batch.is_empty() {
+            (self.found)(std::mem::take(&mut self.batch));
+        }
+        if self.old_files_seen != self.old_files || self.old_folders_seen != self.old.folders.len()
+        {
+            self.changed = true;
+        }
+    }
+
+    fn problem(&mut self, path: &Path, e: &std::io::Error) {
+        let why = if e.kind() == std::io::ErrorKind::NotFound {
+            "dangling symlink".to_string()
+        } else {
+            e.to_string()
+        };
+        self.problems
+            .push(format!("{}: {why}", crate::load::shown(path)));
+    }
+
+    fn folder(&mut self, root: u32, path: &Path, rel: Option<String>, meta: &fs::Metadata) {
+        let stat = Stat::of(meta);
+        if self.ancestors.contains(&stat.node()) {
+            self.problems
+                .push(format!("{}: symlink loop", crate::load::shown(path)));
+            return;
+        }
+        let old_i = rel
+            .as_ref()
+            .and_then(|r| self.folder_at.get(&(root, r.clone())).copied());
+        let old = old_i.map(|i| &self.old.folders[i]);
+        if old.is_some() {
+            self.old_folders_seen += 1;
+        }
+        // A folder's stat changes whenever an entry is added, removed or renamed in it, so an
+        // unchanged (and not racy) one has the entries it had: they need no listing.
+        let replay = old
+            .filter(|o| o.stat == stat && !stat.racy(self.old.stamp))
+            .and_then(|o| {
+                let others = o.others.as_ref()?;
+                let files = o.files.iter().map(|f| &f.name);
+                Some(others.iter().chain(files).map(OsString::from).collect())
+            });
+        let replayed = replay.is_some();
+        let names: Vec<OsString> = match replay {
+            Some(names) => names,
+            None => match list(path) {
+                Ok(names) => names,
+                Err(e) => {
+                    self.changed = true;
+                    return self.problem(path, &e);
+                }
+            },
+        };
+        if !replayed && !old.is_some_and(|o| o.stat == stat && same_names(o, &names)) {
+            self.changed = true;
+        }
+        // The record goes in now, so its index is known to the files below; its other
+        // entries are filled in after them.
+        let here = rel.as_ref().map(|rel| {
+            self.folders.push(Folder {
+                root,
+                rel: rel.clone(),
+                stat,
+                others: None,
+                files: Vec::new(),
+            });
+            self.folders.len() - 1
+        });
+        let mut others = Some(Vec::new());
+        self.ancestors.push(stat.node());
+        for name in names {
+            let child = path.join(&name);
+            let meta = fs::metadata(&child);
+            let name = name.into_string().ok();
+            match &meta {
+                Ok(m) if m.is_file() && crate::load::format_for(&child).is_some() => {
+                    let old = old_i.zip(name.as_deref()).and_then(|(d, n)| {
+                        let files = &self.old.folders[d].files;
+                        let f = files.binary_search_by(|f| f.name.as_str().cmp(n)).ok()?;
+                        Some(OldAt::In(d, f))
+                    });
+                    if name.is_none() {
+                        others = None;
+                    }
+                    let place = match (here, name) {
+                        (Some(i), Some(n)) => Place::In(i, n),
+                        _ => Place::Unkept,
+                    };
+                    self.file(child, place, old, m);
+                    continue;
+                }
+                _ => {}
+            }
+            match (&mut others, &name) {
+                (Some(o), Some(n)) => o.push(n.clone()),
+                _ => others = None,
+            }
+            match meta {
+                Ok(m) if m.is_dir() => {
+                    let child_rel = match (&rel, &name) {
+                        (Some(r), Some(n)) if r.is_empty() => Some(n.clone()),
+                        (Some(r), Some(n)) => Some(format!("{r}/{n}")),
+                        _ => None,
+                    };
+                    self.folder(root, &child, child_rel, &m);
+                }
+                Ok(_) => {}
+                Err(e) => self.problem(&child, &e),
+            }
+        }
+        self.ancestors.pop();
+        if let Some(i) = here {
+            self.folders[i].others = others;
+        }
+    }
+
+    fn file(&mut self, path: PathBuf, place: Place, old: Option<OldAt>, meta: &fs::Metadata) {
+        let stat = Stat::of(meta);
+        if old.is_some() {
+            self.old_files_seen += 1;
+        }
+        let stamp = self.old.stamp;
+        let rec = old.map(|at| match at {
+            OldAt::In(d, f) => &mut self.old.folders[d].files[f],
+            OldAt::Root(i) => &mut self.old.lone[i].1,
+        });
+        let rows = rec.and_then(|f| {
+            let valid = f.stat == stat && !stat.racy(stamp);
+            match &mut f.rows {
+                Some(rows) if valid => Some(Some(std::mem::take(rows))),
+                // Unreadable last time and unchanged: read again to report why, nothing new.
+                None if valid => Some(None),
+                _ => None,
+            }
+        });
+        let mut kept = 0;
+        let mut read_now = None;
+        match rows {
+            Some(Some(rows)) => {
+                kept = rows.len();
+                self.known.extend(rows.into_iter().map(|r| entry(&path, r)));
+            }
+            Some(None) => {
+                self.batch.push(path.clone());
+                read_now = Some(path);
+            }
+            None => {
+                self.changed = true;
+                self.batch.push(path.clone());
+                read_now = Some(path);
+            }
+        }
+        if self.batch.len() == BATCH {
+            (self.found)(std::mem::replace(
+                &mut self.batch,
+                Vec::with_capacity(BATCH),
+            ));
+        }
+        self.visited.push(Visited {
+            path: read_now,
+            kept,
+            place,
+            stat,
+        });
+    }
+}
+
+/// The library entry of a kept row of the file at `path`.
+fn entry(path: &Path, r: Row) -> Entry {
+    Entry {
+        head: Head {
+            path: Some(path.to_path_buf()),
+            title: r.0,
+            date: r.1,
+            date_iso: r.2,
+            source: r.3,
+            authors: r.4,
+            url: r.6,
+            id: r.5,
+            id_start: None,
+        },
+        article: None,
+    }
+}
+
+/// The names in folder `path` a walk looks at: not hidden, and not a plain file of an extension
+/// byline does not read (such a file can only become an article by a rename, which changes the
+/// folder's stat). Links are kept whatever they point to, since their target can change.
+fn list(path: &Path) -> std::io::Result<Vec<OsString>> {
+    let mut names = Vec::new();
+    for e in fs::read_dir(path)? {
+        let e = e?;
+        let name = e.file_name();
+        if name.as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
+        let plain_other = e.file_type().is_ok_and(|t| t.is_file())
+            && crate::load::format_for(Path::new(&name)).is_none();
+        if !plain_other {
+            names.push(name);
+        }
+    }
+    Ok(names)
+}
+
+/// Whether `names` are the entries `old` recorded (in any order).
+fn same_names(old: &Folder, names: &[OsString]) -> bool {
+    let Some(others) = &old.others else {
+        return false;
+    };
+    let mut was: Vec<&str> = others
+        .iter()
+        .chain(old.files.iter().map(|f| &f.name))
+        .map(String::as_str)
+        .collect();
+    let mut now: Vec<&str> = names.iter().filter_map(|n| n.to_str()).collect();
+    if now.len() != names.len() {
+        return false;
+    }
+    was.sort_unstable();
+    now.sort_unstable();
+    was == now
+}
+
+/// The new catalogue: the walk's folders with the files met, and their rows from `rows` (by
+/// index in `visited`).
+pub fn catalogue(
+    roots: Vec<PathBuf>,
+    stamp: i64,
+    mut folders: Vec<Folder>,
+    visited: Vec<Visited>,
+    rows: Vec<Option<Vec<Row>>>,
+) -> Catalogue {
+    let mut lone = Vec::new();
+    for (v, rows) in visited.into_iter().zip(rows) {
+        match v.place {
+            Place::In(i, name) => folders[i].files.push(File {
+                name,
+                stat: v.stat,
+                rows,
+            }),
+            Place::Root(r) => lone.push((
+                r,
+                File {
+                    name: String::new(),
+                    stat: v.stat,
+                    rows,
+                },
+            )),
+            Place::Unkept => {}
+        }
+    }
+    for f in &mut folders {
+        f.files.sort_unstable_by(|a, b| a.name.cmp(&b.name));
+        // A name met twice (a root given twice) keeps one record.
+        f.files.dedup_by(|a, b| a.name == b.name);
+    }
+    Catalogue {
+        roots,
+        stamp,
+        folders,
+        lone,
+    }
+}
