@@ -32,6 +32,7 @@ fn synthetic(n: usize) -> store::Catalogue {
                         Some("Veldmark Wire".into()),
                         vec!["INES CALLOWAY".into()],
                         format!("{:016x}", i * 7919),
+                        None,
                     )]),
                 })
                 .collect(),
