@@ -53,38 +53,39 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(store::decode(black_box(&bytes), "bench")).is_some())
     });
     // The same catalogue as JSON, the other format considered.
-    let json = serde_json::to_vec(&synthetic(100_000)).unwrap();
+    let json = serde_json::to_vec(&synthetic(100_000)).expect("bench setup");
     eprintln!("the same as JSON: {} bytes", json.len());
     c.bench_function("catalogue_decode_100k_rows_json", |b| {
         b.iter(|| {
-            let c: store::Catalogue = serde_json::from_slice(black_box(&json)).unwrap();
+            let c: store::Catalogue =
+                serde_json::from_slice(black_box(&json)).expect("bench setup");
             black_box(c.folders.len())
         })
     });
 
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = tempfile::tempdir().expect("bench setup");
     let root = tmp.path().join("lib");
     let old = SystemTime::now() - Duration::from_secs(3600);
     for i in 0..10_000 {
         let dir = root.join(format!("{:02}", i / 1000));
-        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&dir).expect("bench setup");
         let p = dir.join(format!("{i:05}.txt"));
         std::fs::write(
             &p,
             format!("Tram depot story {i}\nMay 2, 2026\nBy ADA QUILL\nText.\n"),
         )
-        .unwrap();
+        .expect("bench setup");
         std::fs::File::options()
             .write(true)
             .open(&p)
-            .unwrap()
+            .expect("bench setup")
             .set_modified(old)
-            .unwrap();
+            .expect("bench setup");
     }
     let cache = Cache::new(tmp.path().join("cache"));
     let paths = [root];
     if let Some(p) = catalog::scan(&paths, Ids::Skip, &cache).pending {
-        p.write().unwrap();
+        p.write().expect("bench setup");
     }
     c.bench_function("catalogue_warm_scan_10k_files", |b| {
         b.iter(|| {
