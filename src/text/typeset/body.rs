@@ -324,12 +324,32 @@ fn code_lines(text: &str, width: usize, i: usize, lines: &mut Vec<Line>) {
         let (mut piece, mut cols) = (String::new(), 0);
         for c in line.chars() {
             let w = c.width().unwrap_or(0);
-            if cols + w > room && !piece.is_empty() {
+            // A run of zero-width characters cannot grow a piece without bound.
+            if (cols + w > room || piece.len() > 4 * room + 64) && !piece.is_empty() {
                 push(std::mem::take(&mut piece), lines);
                 cols = 0;
             }
             piece.push(c);
-            cols += w;
+            if w == 0 {
+                // A joiner or selector can widen the character before it (`0` + VS16 is a
+                // wide emoji): measure the piece as the terminal will, and move the last
+                // character with what follows it to a new line when it no longer fits.
+                cols = unicode_width::UnicodeWidthStr::width(piece.as_str());
+                if cols > room
+                    && let Some((cut, _)) = piece
+                        .char_indices()
+                        .rev()
+                        .find(|(_, ch)| ch.width().unwrap_or(0) > 0)
+                    && cut > 0
+                {
+                    let tail = piece.split_off(cut);
+                    push(std::mem::take(&mut piece), lines);
+                    piece = tail;
+                    cols = unicode_width::UnicodeWidthStr::width(piece.as_str());
+                }
+            } else {
+                cols += w;
+            }
         }
         push(piece, lines);
     }
