@@ -98,13 +98,7 @@ pub fn words_of(text: &str, width: usize, pieces: &mut Vec<Piece>) {
             unicode_width::UnicodeWidthStr::width(word)
         };
         if cols > width {
-            let w = Word {
-                word,
-                whitespace: &text[end..ws_end],
-                penalty: "",
-                width: cols,
-            };
-            pieces.extend(w.break_apart(width).map(Piece::from));
+            break_word(word, ws_end - end, width, pieces);
         } else {
             pieces.push(Piece {
                 len: end - at,
@@ -114,6 +108,49 @@ pub fn words_of(text: &str, width: usize, pieces: &mut Vec<Piece>) {
         }
         at = ws_end;
     }
+}
+
+/// Breaks `word` (followed by `space` spaces) into pieces of at most `width` columns, as
+/// textwrap's `break_apart` does (greedily, a character at a time), but measuring each piece
+/// as the terminal draws it: a selector or joiner that widens the character before it (`5` +
+/// VS16) moves that character to the next piece when it no longer fits. Only a single
+/// character wider than `width` can make a wider piece.
+fn break_word(word: &str, space: usize, width: usize, pieces: &mut Vec<Piece>) {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let piece = |word: &str, space| Piece {
+        len: word.len(),
+        space,
+        width: word.width(),
+    };
+    let (mut start, mut cols) = (0, 0);
+    for (i, c) in word.char_indices() {
+        let w = c.width().unwrap_or(0);
+        // A run of zero-width characters cannot grow a piece without bound (each one
+        // re-measures it).
+        if ((w > 0 && cols + w > width) || i - start > 4 * width + 64) && i > start {
+            pieces.push(piece(&word[start..i], 0));
+            (start, cols) = (i, 0);
+        }
+        let end = i + c.len_utf8();
+        if w == 0 {
+            cols = word[start..end].width();
+            if cols > width
+                && let Some((cut, _)) = word[start..i]
+                    .char_indices()
+                    .rev()
+                    .find(|(_, ch)| ch.width().unwrap_or(0) > 0)
+                    .map(|(k, ch)| (start + k, ch))
+                && cut > start
+            {
+                pieces.push(piece(&word[start..cut], 0));
+                start = cut;
+                cols = word[start..end].width();
+            }
+        } else {
+            cols += w;
+        }
+    }
+    pieces.push(piece(&word[start..], space));
 }
 
 /// Eight copies of `b`.
@@ -246,6 +283,24 @@ mod tests {
                 let ours: Vec<usize> = lines.iter().map(|l| l.len()).collect();
                 assert_eq!(ours, theirs, "{t:?} at {width}");
             }
+        }
+    }
+
+    #[test]
+    fn a_selector_that_widens_a_character_moves_it_to_the_next_piece() {
+        use unicode_width::UnicodeWidthStr;
+        for (word, width) in [("45\u{fe0f}", 2), ("Dr0\u{fe0f}", 2), ("2026\u{fe0f}x", 3)] {
+            let mut out = Vec::new();
+            break_word(word, 1, width, &mut out);
+            let mut at = 0;
+            for p in &out {
+                let text = &word[at..at + p.len];
+                assert!(p.width <= width, "{text:?} of {word:?} at {width}");
+                assert_eq!(p.width, text.width());
+                at += p.len;
+            }
+            assert_eq!(at, word.len(), "nothing lost");
+            assert_eq!(out.last().map(|p| p.space), Some(1));
         }
     }
 
