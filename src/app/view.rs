@@ -172,7 +172,8 @@ fn sorted(library: &Library, sort: Sort) -> Vec<usize> {
 }
 
 /// What the filter searches in article `i`: headline, authors, source and date (as written, as
-/// an ISO date and as the list shows it), one field a line so no term matches across two.
+/// an ISO date, as the list shows it and as the reader writes it: `Saturday, March 14, 2026`,
+/// so `/March` finds what the reader shows), one field a line so no term matches across two.
 fn haystack(
     library: &Library,
     i: usize,
@@ -186,6 +187,9 @@ fn haystack(
         h.date.clone(),
         h.date_iso.clone(),
         date_of(i),
+        h.date_iso
+            .as_deref()
+            .and_then(crate::text::typeset::long_date),
     ];
     let orig = fields.into_iter().flatten().collect::<Vec<_>>().join("\n");
     let low = orig.to_lowercase();

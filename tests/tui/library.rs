@@ -78,6 +78,13 @@ fn the_filter_searches_authors_source_and_date_too() {
     app.update(Action::Prompt(Edit::Cancel));
     filter(&mut app, "2026-03-13");
     assert_eq!(rows(&app), vec![1]);
+    // The date as the reader writes it: full month and weekday names.
+    app.update(Action::Prompt(Edit::Cancel));
+    filter(&mut app, "friday");
+    assert_eq!(rows(&app), vec![1]);
+    app.update(Action::Prompt(Edit::Cancel));
+    filter(&mut app, "march 13");
+    assert_eq!(rows(&app), vec![1]);
 }
 
 #[test]

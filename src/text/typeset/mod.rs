@@ -3,6 +3,7 @@
 
 mod body;
 mod header;
+pub use header::long_date;
 mod marks;
 mod related;
 mod runs;
