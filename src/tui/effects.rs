@@ -36,14 +36,22 @@ pub fn open_url(url: &str) -> Result<()> {
     {
         bail!("not a web link: {url}");
     }
-    let browser = std::env::var("BROWSER").unwrap_or_default();
-    let (program, args) = browser_command(&browser, url);
+    open_with(&std::env::var("BROWSER").unwrap_or_default(), url)
+}
+
+/// [`open_url`] with `browser` standing for `$BROWSER`.
+fn open_with(browser: &str, url: &str) -> Result<()> {
+    let (program, args) = browser_command(browser, url);
     let mut cmd = Command::new(&program);
     cmd.args(&args);
     if runs_in_terminal(&program) {
-        let status = cmd
-            .status()
-            .with_context(|| format!("starting {program}"))?;
+        let status = match cmd.status() {
+            Ok(status) => status,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                bail!("{}", no_browser(&program))
+            }
+            Err(e) => return Err(e).with_context(|| format!("starting {program}")),
+        };
         if !status.success() {
             bail!("{program} failed ({status})");
         }
@@ -52,7 +60,11 @@ pub fn open_url(url: &str) -> Result<()> {
     cmd.stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
-    let mut child = cmd.spawn().with_context(|| format!("starting {program}"))?;
+    let mut child = match cmd.spawn() {
+        Ok(child) => child,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => bail!("{}", no_browser(&program)),
+        Err(e) => return Err(e).with_context(|| format!("starting {program}")),
+    };
     if browser.trim().is_empty() {
         // The system opener hands the URL over and exits at once.
         let status = child.wait()?;
@@ -64,6 +76,14 @@ pub fn open_url(url: &str) -> Result<()> {
         std::thread::spawn(move || child.wait());
     }
     Ok(())
+}
+
+/// What to say when the program meant to open a link is not installed: which one, and how to
+/// name another.
+fn no_browser(program: &str) -> String {
+    format!(
+        "no program `{program}` to open links: set $BROWSER, e.g. BROWSER=w3m or BROWSER=firefox"
+    )
 }
 
 /// The program and arguments that open `url`: the first entry of `$BROWSER` (a `:`-separated
@@ -187,5 +207,19 @@ mod tests {
         assert_eq!(base64(b"fo"), "Zm8=");
         assert_eq!(base64(b"foo"), "Zm9v");
         assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+}
+
+#[cfg(test)]
+mod no_browser_tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_browser_says_how_to_name_one() {
+        let err = open_with("byline-no-such-browser-here", "https://example.org/")
+            .expect_err("no such program")
+            .to_string();
+        assert!(err.contains("$BROWSER"), "{err}");
+        assert!(err.contains("byline-no-such-browser-here"), "{err}");
     }
 }
