@@ -208,17 +208,31 @@ impl App {
         }
     }
 
+    /// Shows what a save did: its error, or the warnings it met; a complaint about an earlier
+    /// failed save gives way once a save succeeds.
     fn report_save(&mut self, result: anyhow::Result<()>) -> bool {
         let warnings = self.store.take_warnings();
         if let Err(e) = result {
-            let msg = format!("marks not saved: {e:#}");
+            let msg = format!("{NOT_SAVED} {e:#}");
             self.complain(crate::text::sanitize::clean_line(&msg));
             return true;
         }
         if warnings.is_empty() {
+            // A complaint about an earlier failed save is no longer true.
+            if self
+                .status
+                .as_ref()
+                .is_some_and(|s| s.error && s.text.starts_with(NOT_SAVED))
+            {
+                self.say("marks saved");
+                return true;
+            }
             return false;
         }
         self.complain(crate::text::sanitize::clean_line(&warnings.join("; ")));
         true
     }
 }
+
+/// How the status line starts when marks could not be saved.
+const NOT_SAVED: &str = "marks not saved:";

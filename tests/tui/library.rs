@@ -356,6 +356,15 @@ fn a_failed_save_is_shown_and_the_marks_stay() {
     assert!(app.list().bookmarked()[0]);
     assert!(app.store().get(&id(&app, 0)).bookmarked);
     assert!(app.store().has_unsaved());
+    // Once a later save succeeds, the complaint does not stay on screen.
+    std::fs::remove_dir_all(&blocker).expect("rmdir");
+    assert!(app.flush_state().is_ok());
+    assert!(
+        app.status()
+            .is_none_or(|s| !s.error && !s.text.contains("not saved")),
+        "{:?}",
+        app.status()
+    );
 }
 
 #[test]
