@@ -107,6 +107,8 @@ pub enum Action {
     },
     /// Open the filter prompt under the list (it starts from the filter in force).
     Filter,
+    /// Clear the filter kept in force (Esc in the list), showing every article again.
+    ClearFilter,
     /// Sort the list by the next key: date, then title, then source.
     CycleSort,
     /// Show only unread articles, or all again.
@@ -190,6 +192,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("copy_url", Action::CopyUrl),
     ("zoom", Action::Zoom),
     ("filter", Action::Filter),
+    ("clear_filter", Action::ClearFilter),
     ("cycle_sort", Action::CycleSort),
     ("unread_only", Action::UnreadOnly),
     ("bookmarked_only", Action::BookmarkedOnly),

@@ -34,6 +34,17 @@ impl App {
         }
     }
 
+    /// Esc in the list: the filter kept with Enter goes, and every article shows again.
+    pub(super) fn filter_clear(&mut self) {
+        if self.mode != Mode::List || self.list.view.query.is_empty() {
+            return;
+        }
+        self.list.view.query.clear();
+        self.refresh_view();
+        self.preview_selection();
+        self.say("filter cleared");
+    }
+
     pub(super) fn filter_cancel(&mut self) {
         if self.mode != Mode::Filter {
             return;

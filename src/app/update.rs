@@ -101,6 +101,7 @@ impl App {
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => return self.click(column, row),
             Action::Filter => self.filter_open(),
+            Action::ClearFilter => self.filter_clear(),
             Action::Prompt(edit) => self.prompt_edit(edit),
             Action::CycleSort => self.cycle_sort(),
             Action::UnreadOnly => self.toggle_unread_only(),

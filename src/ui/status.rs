@@ -11,6 +11,15 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     buf.set_style(area, t.status);
     let w = usize::from(area.width);
     let (mode, hints): (&str, &[(Action, &str)]) = match app.mode() {
+        // With a filter kept, the hint says how to clear it.
+        Mode::List if !app.list().view().query.is_empty() => (
+            "LIST",
+            &[
+                (Action::ClearFilter, "clear filter"),
+                (Action::Open, "open"),
+                (Action::Help, "help"),
+            ],
+        ),
         Mode::List => (
             "LIST",
             &[

@@ -184,6 +184,7 @@ pub fn all_actions() -> Vec<Action> {
         Action::CopyUrl,
         Action::Zoom,
         Action::Filter,
+        Action::ClearFilter,
         Action::CycleSort,
         Action::UnreadOnly,
         Action::BookmarkedOnly,
@@ -247,6 +248,7 @@ pub fn keyed(a: Action) -> bool {
         | Action::CopyUrl
         | Action::Zoom => true,
         Action::Filter
+        | Action::ClearFilter
         | Action::CycleSort
         | Action::UnreadOnly
         | Action::BookmarkedOnly

@@ -88,6 +88,42 @@ fn the_filter_searches_authors_source_and_date_too() {
 }
 
 #[test]
+fn escape_in_the_list_clears_a_kept_filter() {
+    let mut app = app(120, 40);
+    filter(&mut app, "copper");
+    app.update(Action::Prompt(Edit::Accept));
+    app.settle();
+    assert_eq!(rows(&app), vec![2]);
+    assert_eq!(app.view_label(), "/copper");
+    let esc = app
+        .keymap
+        .lookup(Mode::List, Key::plain(crossterm::event::KeyCode::Esc));
+    assert_eq!(
+        esc,
+        Some(Action::ClearFilter),
+        "Esc in the list clears the filter"
+    );
+    // The status bar says so while the filter is kept.
+    let bar = |app: &App| {
+        let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        term.draw(|f| byline::ui::render(app, f)).expect("draw");
+        let buf = term.backend().buffer().clone();
+        (0..120)
+            .map(|x| buf[(x, 39)].symbol().to_string())
+            .collect::<String>()
+    };
+    assert!(bar(&app).contains("Esc clear filter"), "{}", bar(&app));
+    app.update(Action::ClearFilter);
+    assert!(!bar(&app).contains("clear filter"), "{}", bar(&app));
+    assert_eq!(rows(&app), vec![0, 1, 2, 3]);
+    assert_eq!(app.mode(), Mode::List);
+    assert!(!app.view_label().contains("copper"), "{}", app.view_label());
+    // With no filter kept, Esc does nothing.
+    app.update(Action::ClearFilter);
+    assert_eq!(rows(&app), vec![0, 1, 2, 3]);
+}
+
+#[test]
 fn escape_clears_the_filter_and_enter_keeps_it_in_the_status_bar() {
     let mut app = app(120, 40);
     filter(&mut app, "copper");

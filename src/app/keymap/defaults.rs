@@ -122,6 +122,12 @@ pub static BINDINGS: &[Binding] = &[
         "reader at full width, or split",
     ),
     b(R, Key::plain(K::Esc), Action::ToList, "back to the list"),
+    b(
+        L,
+        Key::plain(K::Esc),
+        Action::ClearFilter,
+        "clear the kept filter",
+    ),
     b(R, Key::ch('q'), Action::ToList, ""),
     b(H, Key::ch('j'), Action::Down, "scroll the help down"),
     b(H, Key::plain(K::Down), Action::Down, ""),
