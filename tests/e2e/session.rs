@@ -171,16 +171,7 @@ fn suspend_resume_and_sigterm_give_the_terminal_back() {
     write_library(dir.path());
     let bin = env!("CARGO_BIN_EXE_byline");
     let socket = format!("byline-e2e-sig-{}", std::process::id());
-    let tmux = Tmux::session(socket, 100, 30, &["bash", "--norc", "--noprofile", "-i"]);
-    tmux.keys(&["PS1='READY$ '", "Enter"]);
-    tmux.wait_for("READY$");
-    let cmd = format!(
-        "BYLINE_STATE_DIR='{0}' BYLINE_CACHE_DIR='{0}/cache' '{bin}' '{1}'",
-        state.path().display(),
-        dir.path().display()
-    );
-    tmux.keys(&[&cmd, "Enter"]);
-    tmux.wait_for("Articles 1/3");
+    let tmux = reader_in_a_shell(socket, bin, dir.path(), state.path());
     // Ctrl-Z: the shell's job control takes over and the screen is the shell's again.
     tmux.keys(&["C-z"]);
     let s = tmux.wait_for("Stopped");
@@ -215,6 +206,22 @@ fn suspend_resume_and_sigterm_give_the_terminal_back() {
         s.contains("BYLINE_STATUS=143"),
         "byline exited as SIGTERM's 128 + 15\n{s}"
     );
+}
+
+/// A tmux session running an interactive bash with the prompt `READY$ `, in which byline reads
+/// `library` with its marks in `state`; returns once the list shows.
+fn reader_in_a_shell(socket: String, bin: &str, library: &Path, state: &Path) -> Tmux {
+    let tmux = Tmux::session(socket, 100, 30, &["bash", "--norc", "--noprofile", "-i"]);
+    tmux.keys(&["PS1='READY$ '", "Enter"]);
+    tmux.wait_for("READY$");
+    let cmd = format!(
+        "BYLINE_STATE_DIR='{0}' BYLINE_CACHE_DIR='{0}/cache' '{bin}' '{1}'",
+        state.display(),
+        library.display()
+    );
+    tmux.keys(&[&cmd, "Enter"]);
+    tmux.wait_for("Articles 1/3");
+    tmux
 }
 
 /// The pid of the byline running under the session's shell.
