@@ -247,16 +247,7 @@ fn every_ending_signal_saves_the_marks_restores_the_terminal_and_exits_128_plus_
     for (name, number) in [("QUIT", 3), ("USR1", 10), ("ALRM", 14), ("HUP", 1)] {
         let state = tempfile::tempdir().expect("tempdir");
         let socket = format!("byline-e2e-{name}-{}", std::process::id());
-        let tmux = Tmux::session(socket, 100, 30, &["bash", "--norc", "--noprofile", "-i"]);
-        tmux.keys(&["PS1='READY$ '", "Enter"]);
-        tmux.wait_for("READY$");
-        let cmd = format!(
-            "BYLINE_STATE_DIR='{}' '{bin}' '{}'",
-            state.path().display(),
-            dir.path().display()
-        );
-        tmux.keys(&[&cmd, "Enter"]);
-        tmux.wait_for("Articles 1/3");
+        let tmux = reader_in_a_shell(socket, bin, dir.path(), state.path());
         // A change made the moment before the signal: not yet saved by the debounce.
         tmux.keys(&["m"]);
         std::thread::sleep(std::time::Duration::from_millis(150));
@@ -291,16 +282,7 @@ fn a_stop_from_outside_gives_the_terminal_back_and_fg_redraws() {
     write_library(dir.path());
     let bin = env!("CARGO_BIN_EXE_byline");
     let socket = format!("byline-e2e-tstp-{}", std::process::id());
-    let tmux = Tmux::session(socket, 100, 30, &["bash", "--norc", "--noprofile", "-i"]);
-    tmux.keys(&["PS1='READY$ '", "Enter"]);
-    tmux.wait_for("READY$");
-    let cmd = format!(
-        "BYLINE_STATE_DIR='{}' '{bin}' '{}'",
-        state.path().display(),
-        dir.path().display()
-    );
-    tmux.keys(&[&cmd, "Enter"]);
-    tmux.wait_for("Articles 1/3");
+    let tmux = reader_in_a_shell(socket, bin, dir.path(), state.path());
     let pid = reader_pid(&tmux);
     Command::new("kill")
         .args(["-TSTP", &pid])
@@ -328,16 +310,7 @@ fn closing_the_terminal_right_after_a_change_keeps_the_change() {
     write_library(dir.path());
     let bin = env!("CARGO_BIN_EXE_byline");
     let socket = format!("byline-e2e-hangup-{}", std::process::id());
-    let tmux = Tmux::session(socket, 100, 30, &["bash", "--norc", "--noprofile", "-i"]);
-    tmux.keys(&["PS1='READY$ '", "Enter"]);
-    tmux.wait_for("READY$");
-    let cmd = format!(
-        "BYLINE_STATE_DIR='{}' '{bin}' '{}'",
-        state.path().display(),
-        dir.path().display()
-    );
-    tmux.keys(&[&cmd, "Enter"]);
-    tmux.wait_for("Articles 1/3");
+    let tmux = reader_in_a_shell(socket, bin, dir.path(), state.path());
     tmux.keys(&["m"]);
     std::thread::sleep(std::time::Duration::from_millis(150));
     let pid = reader_pid(&tmux);
