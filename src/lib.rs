@@ -9,6 +9,7 @@ pub mod files;
 pub mod input;
 pub mod load;
 pub mod modes;
+pub mod pictures;
 pub mod print;
 pub mod search;
 pub mod settings;

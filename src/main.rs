@@ -67,6 +67,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             measure: settings.config.measure,
             justify: settings.config.justify,
             related_pending: false,
+            // `--print` shows `[image: alt]` lines; pictures are the reading pane's.
+            pictures: false,
         };
         return modes::print(source, &opts, color.then_some(&settings.theme));
     }

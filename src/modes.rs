@@ -162,12 +162,28 @@ pub fn tui(input: Input, settings: &Settings, no_state: bool) -> Result<ExitCode
         keymap: crate::app::keymap::Keymap::from_config(&config.keys)?,
         date_format: config.date_format.clone(),
         justify: config.justify,
+        pictures: picture_mode(&config.pictures)?,
         state,
         state_warnings,
         watch,
         arriving,
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The picture mode `BYLINE_PICTURES` names, else the config's `word` (already checked).
+fn picture_mode(word: &str) -> Result<crate::pictures::service::Mode> {
+    use crate::pictures::service::Mode;
+    match std::env::var("BYLINE_PICTURES") {
+        Ok(env) if !env.trim().is_empty() => Mode::parse(&env).ok_or_else(|| {
+            anyhow::anyhow!(
+                "BYLINE_PICTURES `{}` is not a choice; choose one of {}",
+                crate::text::sanitize::clean_line(&env),
+                Mode::WORDS
+            )
+        }),
+        _ => Ok(Mode::parse(word).unwrap_or(Mode::Auto)),
+    }
 }
 
 /// What the reader starts with for `paths`: the library, the article to open, the folders to

@@ -36,6 +36,8 @@ pub struct Launch {
     pub date_format: String,
     /// Justify paragraphs (the config's `justify`, `--justify`).
     pub justify: bool,
+    /// How pictures are drawn (the config's `pictures`, `BYLINE_PICTURES`), not yet detected.
+    pub pictures: crate::pictures::service::Mode,
     /// Read marks, bookmarks and positions (`Store::disabled()` for `--no-state`).
     pub state: crate::state::Store,
     /// What opening the state said (a corrupt file moved aside), for the status bar.
@@ -44,6 +46,16 @@ pub struct Launch {
     pub watch: Vec<std::path::PathBuf>,
     /// The whole library to read on a worker, when `library` is the one file opened first.
     pub arriving: Option<crate::app::arrival::Wanted>,
+}
+
+/// The terminal's cell size in pixels, when it tells (TIOCGWINSZ); else 10×20.
+fn font_size() -> (u16, u16) {
+    match crossterm::terminal::window_size() {
+        Ok(w) if w.width > 0 && w.height > 0 && w.columns > 0 && w.rows > 0 => {
+            ((w.width / w.columns).max(1), (w.height / w.rows).max(1))
+        }
+        _ => (10, 20),
+    }
 }
 
 /// Runs the reader until the user quits; the terminal is restored however it ends.
@@ -93,6 +105,10 @@ pub fn run(launch: Launch) -> Result<()> {
     let mut guard = term::Session::enter(launch.mouse)?;
     let events = TermEvents::start(app.sender())?;
     refresh_size(&mut app, &guard)?;
+    let pictures = launch.pictures.detect(&|k| std::env::var(k).ok());
+    if pictures != crate::pictures::service::Mode::Off {
+        app.show_pictures(pictures, font_size());
+    }
     app.start(launch.open);
     app.sync_marks_on_screen();
     if !launch.state_warnings.is_empty() {

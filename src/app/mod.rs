@@ -158,6 +158,8 @@ pub struct App {
     pub arriving: Option<arrival::Scan>,
     /// The skipped-files overlay, while it is open.
     pub skipped: Option<skipped::SkippedView>,
+    /// The reading pane's pictures, when the terminal shows them.
+    pictures: Option<crate::pictures::service::Pictures>,
 }
 
 impl App {
@@ -193,6 +195,7 @@ impl App {
             inbox: msg::Inbox::default(),
             arriving: None,
             skipped: None,
+            pictures: None,
         };
         app.status = app.skipped_status();
         app
@@ -270,6 +273,7 @@ impl App {
             justify: self.justify,
             // A page not to keep is one drawn while the title index is still being built.
             related_pending: !keep,
+            pictures: self.pictures.is_some(),
         };
         if !keep {
             return Arc::new(typeset(article, &opts, &title_of));

@@ -29,6 +29,8 @@ pub enum Msg {
     SearchNews,
     /// Article files were created, changed or removed.
     FilesChanged(Vec<PathBuf>),
+    /// The picture worker has a picture ready (or failed one): the pane draws it.
+    PictureReady,
     /// The first frame is on screen: library-sized work starts (the title index, every mark).
     FirstFrame,
     /// Time passed with nothing else to do: a debounced save may be due.
@@ -47,6 +49,7 @@ impl std::fmt::Debug for Msg {
             Msg::LibraryRead => write!(f, "LibraryRead"),
             Msg::SearchNews => write!(f, "SearchNews"),
             Msg::FilesChanged(p) => write!(f, "FilesChanged({} files)", p.len()),
+            Msg::PictureReady => write!(f, "PictureReady"),
             Msg::FirstFrame => write!(f, "FirstFrame"),
             Msg::Tick(_) => write!(f, "Tick"),
         }

@@ -29,6 +29,22 @@ impl App {
         self.update(Msg::TitlesReady) != Effect::Quiet
     }
 
+    /// Starts drawing pictures in `mode` (detected, not `Off`) for cells of `font` pixels:
+    /// pages are laid out with rows kept for them from now on.
+    pub fn show_pictures(&mut self, mode: crate::pictures::service::Mode, font: (u16, u16)) {
+        let tx = self.inbox.sender();
+        let wake = Box::new(move || {
+            let _ = tx.send(Msg::PictureReady);
+        });
+        self.pictures = Some(crate::pictures::service::Pictures::start(mode, font, wake));
+        self.cache = super::reader::PageCache::default();
+    }
+
+    /// The reading pane's pictures, when drawn.
+    pub fn pictures(&self) -> Option<&crate::pictures::service::Pictures> {
+        self.pictures.as_ref()
+    }
+
     /// Applies a message; [`Effect::Quiet`] when the screen needs no new frame.
     pub(super) fn receive(&mut self, msg: Msg) -> Effect {
         let changed = match msg {
@@ -48,6 +64,7 @@ impl App {
                 let changed = self.apply_file_changes(&paths);
                 changed || self.status.is_some()
             }
+            Msg::PictureReady => self.reader.is_some(),
             Msg::FirstFrame => {
                 // The title index is the largest piece of library-sized work; the backlinks
                 // pass follows on the same worker (it reads every file).

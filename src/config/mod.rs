@@ -45,6 +45,9 @@ pub struct Config {
     pub justify: bool,
     /// Enable mouse capture.
     pub mouse: bool,
+    /// How the reading pane draws pictures: one of
+    /// [`Mode::WORDS`](crate::pictures::service::Mode::WORDS).
+    pub pictures: String,
     /// Date format for the list; only the directives in [`date::DIRECTIVES`].
     pub date_format: String,
     /// Binding overrides: action name to key specs, each spec in canonical form
@@ -62,6 +65,7 @@ impl Default for Config {
             measure: 76,
             justify: false,
             mouse: true,
+            pictures: "auto".into(),
             date_format: "%b %d, %Y".into(),
             keys: BTreeMap::new(),
         }
@@ -113,6 +117,7 @@ struct Raw {
     measure: Option<Spanned<i64>>,
     justify: Option<bool>,
     mouse: Option<bool>,
+    pictures: Option<Spanned<String>>,
     date_format: Option<Spanned<String>>,
     keys: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
 }
@@ -188,6 +193,19 @@ impl Config {
         }
         config.justify = raw.justify.unwrap_or(config.justify);
         config.mouse = raw.mouse.unwrap_or(config.mouse);
+        if let Some(word) = raw.pictures {
+            if crate::pictures::service::Mode::parse(word.get_ref()).is_none() {
+                return Err(err(
+                    word.span(),
+                    format!(
+                        "pictures `{}` is not a choice; choose one of {}",
+                        word.get_ref(),
+                        crate::pictures::service::Mode::WORDS
+                    ),
+                ));
+            }
+            config.pictures = word.into_inner();
+        }
         if let Some(fmt) = raw.date_format {
             date::check(fmt.get_ref()).map_err(|m| err(fmt.span(), m))?;
             config.date_format = fmt.into_inner();
@@ -219,6 +237,7 @@ impl Config {
         let _ = writeln!(out, "measure = {}", self.measure);
         let _ = writeln!(out, "justify = {}", self.justify);
         let _ = writeln!(out, "mouse = {}", self.mouse);
+        let _ = writeln!(out, "pictures = {}", quote(&self.pictures));
         let _ = writeln!(out, "date_format = {}", quote(&self.date_format));
         out.push_str("\n[keys]\n");
         for (action, specs) in &self.keys {

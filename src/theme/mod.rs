@@ -87,7 +87,7 @@ impl Theme {
             Tag::Unresolved => self.unresolved,
             Tag::Dim => self.dim,
             Tag::Standfirst => self.standfirst,
-            Tag::Caption => self.caption,
+            Tag::Caption | Tag::Picture => self.caption,
             Tag::Code => self.code,
         }
     }

@@ -8,6 +8,7 @@ pub(crate) mod help;
 pub(crate) mod layout;
 pub(crate) mod list;
 pub(crate) mod list_prompt;
+pub(crate) mod picture;
 pub(crate) mod prompt_line;
 pub(crate) mod reader;
 pub(crate) mod scroll;

@@ -37,6 +37,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     };
     let scroll = r.scroll().min(r.max_scroll(h));
     draw_lines(app, buf, inner, r.page(), scroll, r.focus(), true);
+    super::picture::draw(app, buf, inner, r.page(), scroll);
     if r.page().lines.len() > h {
         super::scroll::scrollbar(buf, area, r.max_scroll(h), scroll, h, t.scrollbar);
     }

@@ -141,6 +141,7 @@ impl App {
             measure: self.measure,
             justify: self.justify,
             related_pending: false,
+            pictures: self.pictures.is_some(),
         }
     }
 

@@ -41,10 +41,12 @@ pub fn lay_out(
     article: &Article,
     width: usize,
     justify: bool,
+    pictures: bool,
     threads: usize,
     lines: &mut Vec<Line>,
 ) {
-    let setter = Setter::new(article, width, justify);
+    let mut setter = Setter::new(article, width, justify);
+    setter.pictures = pictures;
     let blocks = &article.blocks;
     if threads <= 1 {
         let mut quotes = Quotes::at(&article.quotes, 0);
@@ -147,6 +149,8 @@ struct Setter<'a> {
     bar: Span,
     /// A list item's bullet, and the indent of its other lines.
     bullet: (Span, Span),
+    /// Keep rows free for pictures.
+    pictures: bool,
 }
 
 /// Buffers one thread keeps from block to block.
@@ -177,6 +181,7 @@ impl<'a> Setter<'a> {
             opening,
             bar: span("│ ", Tag::BlockQuote),
             bullet: (span("• ", Tag::Bullet), span("  ", Tag::Body)),
+            pictures: false,
         }
     }
 
@@ -195,6 +200,16 @@ impl<'a> Setter<'a> {
             counts.push(lines.len() - before);
         }
         (lines, counts)
+    }
+
+    /// Columns and rows of the picture of image block `i`, when its file or `data:` URI is
+    /// local and its header reads as a picture of a sane size.
+    fn picture_cells(&self, i: usize) -> Option<(u16, u16)> {
+        let image = self.article.images.iter().find(|im| im.block == i)?;
+        let source = crate::pictures::source(self.article.path.as_deref(), &image.src)?;
+        let pixels = crate::pictures::dimensions(&source).ok()?;
+        let width = u16::try_from(self.width).unwrap_or(u16::MAX);
+        Some(crate::pictures::cells(pixels, width))
     }
 
     /// Appends the own lines of block `i`, highlighting those of `quotes` that are its own.
@@ -222,6 +237,21 @@ impl<'a> Setter<'a> {
                 return;
             }
             BlockKind::Image => {
+                if self.pictures
+                    && let Some((cols, rows)) = self.picture_cells(i)
+                {
+                    // Rows kept free for the picture; the span's length carries its columns.
+                    for _ in 0..rows {
+                        lines.push(Line {
+                            spans: vec![Span {
+                                text: " ".repeat(usize::from(cols)),
+                                tag: Tag::Picture,
+                                target: None,
+                            }],
+                            block: Some(i),
+                        });
+                    }
+                }
                 let alt = block.text.trim();
                 let shown = if alt.is_empty() {
                     "[image]".to_string()

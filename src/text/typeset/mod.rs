@@ -51,6 +51,8 @@ pub enum Tag {
     Caption,
     /// Preformatted code.
     Code,
+    /// A row kept free for a picture the reading pane draws (an empty span).
+    Picture,
 }
 
 /// A run of text with one tag, maybe part of a link.
@@ -106,6 +108,9 @@ pub struct Options {
     /// The library's title index is still being built: a related headline without a path may
     /// yet resolve, so it is shown as being looked up, not as missing from the library.
     pub related_pending: bool,
+    /// Keep rows free for each image block's picture (the reading pane draws them), sized from
+    /// the picture's header; off, every image is its `[image: alt]` line alone.
+    pub pictures: bool,
 }
 
 impl Options {
@@ -119,6 +124,7 @@ impl Options {
             measure: Self::MEASURE,
             justify: false,
             related_pending: false,
+            pictures: false,
         }
     }
 }
@@ -134,6 +140,21 @@ pub struct Page {
     pub margin: u16,
     /// The text width lines were wrapped to.
     pub text_width: u16,
+    /// The rows kept free for pictures, top to bottom.
+    pub pictures: Vec<PictureSlot>,
+}
+
+/// Rows of a page kept free for a picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PictureSlot {
+    /// Index into the article's `images`.
+    pub image: usize,
+    /// The first page line of the rows.
+    pub line: usize,
+    /// Columns the picture takes (centred in the text width).
+    pub cols: u16,
+    /// Rows it takes.
+    pub rows: u16,
 }
 
 impl Page {
@@ -174,10 +195,15 @@ fn typeset_on(
         targets: Vec::new(),
         margin,
         text_width,
+        pictures: Vec::new(),
     };
     let w = usize::from(text_width);
     header::lay_out(article, w, &mut page.lines);
-    body::lay_out(article, w, opts.justify, threads, &mut page.lines);
+    let pictures = opts.pictures && !article.images.is_empty();
+    body::lay_out(article, w, opts.justify, pictures, threads, &mut page.lines);
+    if pictures {
+        page.pictures = picture_slots(article, &page.lines);
+    }
     related::lay_out(article, w, opts.related_pending, title_of, &mut page);
     page
 }
@@ -192,9 +218,38 @@ pub fn typeset_header(article: &Article, opts: &Options, note: &str) -> Page {
         targets: Vec::new(),
         margin: (width.saturating_sub(text_width)) / 2,
         text_width,
+        pictures: Vec::new(),
     };
     header::lay_out_with(article, usize::from(text_width), note, &mut page.lines);
     page
+}
+
+/// The runs of [`Tag::Picture`] rows in `lines`, each one picture's.
+fn picture_slots(article: &Article, lines: &[Line]) -> Vec<PictureSlot> {
+    let mut slots: Vec<PictureSlot> = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        let Some(span) = line.spans.first().filter(|s| s.tag == Tag::Picture) else {
+            continue;
+        };
+        let Some(block) = line.block else { continue };
+        if let Some(last) = slots.last_mut()
+            && last.line + usize::from(last.rows) == n
+            && article.images.get(last.image).map(|i| i.block) == Some(block)
+        {
+            last.rows += 1;
+            continue;
+        }
+        let Some(image) = article.images.iter().position(|i| i.block == block) else {
+            continue;
+        };
+        slots.push(PictureSlot {
+            image,
+            line: n,
+            cols: u16::try_from(span.text.len()).unwrap_or(u16::MAX),
+            rows: 1,
+        });
+    }
+    slots
 }
 
 /// Blank line unless the page is empty or already ends with one.

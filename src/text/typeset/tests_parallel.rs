@@ -83,6 +83,7 @@ fn same_on_every_thread_count(a: &Article) {
                 measure,
                 justify,
                 related_pending: false,
+                pictures: false,
             };
             let one = typeset_on(a, &opts, &|_| None, 1);
             for threads in [2, 3, 16] {
