@@ -9,6 +9,7 @@ use crate::load::head;
 use crate::load::library::Entry;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Paths in a form both the scan and the watcher agree on: the folder resolved, the file name
 /// kept (a removed file can no longer be resolved itself). Folders are resolved once each.
@@ -84,6 +85,18 @@ impl App {
             .filter_map(|i| path_of(&self.library, i))
             .collect();
 
+        // A renamed file is removed and created again under its new name: the content id of the
+        // open and the selected rows finds them again among the rows this batch adds.
+        let id_of = |lib: &crate::load::library::Library, i: usize| {
+            lib.entries.get(i).map(|e| e.head.state_id().into_owned())
+        };
+        let selected_id = id_of(&self.library, self.list.selected);
+        let open_id = self
+            .reader
+            .as_ref()
+            .and_then(|r| id_of(&self.library, r.index));
+        let mut added: Vec<PathBuf> = Vec::new();
+
         let mut changed = false;
         let mut remove = Vec::new();
         let mut problems = Vec::new();
@@ -137,10 +150,13 @@ impl App {
                             h.path = self.library.entries[i].head.path.clone();
                             self.library.entries[i].head = h;
                         }
-                        None => self.library.entries.push(Entry {
-                            head: h,
-                            article: None,
-                        }),
+                        None => {
+                            added.push(p.clone());
+                            self.library.entries.push(Entry {
+                                head: h,
+                                article: None,
+                            });
+                        }
                     }
                 }
                 Err(e) => problems.push(crate::text::sanitize::clean_line(&format!("{e:#}"))),
@@ -153,6 +169,28 @@ impl App {
         }
         if changed {
             self.library.sort();
+            let lib = &self.library;
+            let follow = |was: Option<PathBuf>, id: Option<String>| {
+                if was
+                    .as_deref()
+                    .is_some_and(|p| super::links::index_of_path(lib, p).is_some())
+                {
+                    return was;
+                }
+                let Some(id) = id.filter(|id| !id.is_empty()) else {
+                    return was;
+                };
+                added
+                    .iter()
+                    .find(|p| {
+                        super::links::index_of_path(lib, p)
+                            .is_some_and(|i| lib.entries[i].head.state_id() == id.as_str())
+                    })
+                    .cloned()
+                    .or(was)
+            };
+            let selected = follow(selected, selected_id);
+            let open = follow(open, open_id);
             self.remap(selected, open, &read, open_changed);
             self.remap_history(&history);
             // Rows, sort, filter and marks (kept by content id) follow the new library.
@@ -263,9 +301,17 @@ impl App {
         } else {
             super::reader::At::Block(r.top_block())
         };
+        let (old_page, scroll, focus) = (Arc::clone(&r.page), r.scroll, r.focus);
         let (mode, find) = (self.mode, self.find.take());
         if self.open_at(i, false, at) {
             self.find = find;
+            // Unchanged text (a file renamed, or touched) keeps the exact line and link.
+            if let Some(r) = self.reader.as_mut()
+                && r.page.lines == old_page.lines
+            {
+                r.scroll = scroll;
+                r.focus = focus;
+            }
         }
         self.mode = mode;
     }

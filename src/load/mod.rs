@@ -10,6 +10,7 @@ pub mod library;
 pub mod markdown;
 pub mod resolve;
 pub mod roots;
+pub mod tree;
 pub mod watch;
 pub mod wire;
 

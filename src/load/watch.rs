@@ -17,19 +17,28 @@ pub struct LibraryWatch {
     _watcher: notify::RecommendedWatcher,
 }
 
-/// Starts watching `folders` recursively. Each batch names every article file (by extension)
-/// touched in a burst; the receiver decides whether each still exists.
+/// Starts watching `folders` recursively. Each batch names every path touched in a burst
+/// (files and folders, or the roots again after the event queue overflowed); [`super::tree`]
+/// turns a batch into the article files created, changed or removed.
 pub fn watch(folders: &[PathBuf]) -> notify::Result<LibraryWatch> {
     let (raw_tx, raw_rx) = mpsc::channel::<PathBuf>();
+    let roots = folders.to_vec();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         let Ok(event) = res else { return };
+        if event.need_rescan() {
+            // The kernel's event queue overflowed: events were lost, so the whole library is
+            // compared with what was recorded (see `load::tree`).
+            for r in &roots {
+                let _ = raw_tx.send(r.clone());
+            }
+        }
         if matches!(event.kind, EventKind::Access(_)) {
             return;
         }
+        // Every path goes on, not only article files: a folder created, moved in or out, or
+        // removed is named by its own path; `load::tree` turns them into article files.
         for p in event.paths {
-            if super::format_for(&p).is_some() {
-                let _ = raw_tx.send(p);
-            }
+            let _ = raw_tx.send(p);
         }
     })?;
     for f in folders {
@@ -82,7 +91,6 @@ mod tests {
         let w = watch(&[dir.path().to_path_buf()]).unwrap();
         let p = dir.path().join("new.txt");
         std::fs::write(&p, "A new story\nIt arrived.\n").unwrap();
-        std::fs::write(dir.path().join("ignored.png"), b"not an article").unwrap();
         let mut seen = Vec::new();
         while let Ok(batch) = w.changes.recv_timeout(Duration::from_secs(5)) {
             seen.extend(batch);
@@ -91,6 +99,5 @@ mod tests {
             }
         }
         assert!(seen.contains(&p), "saw {seen:?}");
-        assert!(!seen.iter().any(|s| s.ends_with("ignored.png")));
     }
 }

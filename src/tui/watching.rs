@@ -4,6 +4,7 @@
 //! goes into the app's inbox as a message.
 
 use crate::app::Msg;
+use crate::load::tree::Tree;
 use crate::load::watch;
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
@@ -30,38 +31,22 @@ pub fn start(folders: Vec<PathBuf>, tx: Sender<Msg>) -> bool {
             let Ok(w) = watch::watch(&folders) else {
                 return;
             };
-            let late = written_since(&folders, since);
+            // The library as it is now; what was written while the watches were being added is
+            // found by its time.
+            let (mut tree, late) = Tree::scan(&folders, since);
             if !late.is_empty() && tx.send(Msg::FilesChanged(late)).is_err() {
                 return;
             }
-            // Ends with the app (its inbox gone) or the watch.
+            // Ends with the app (its inbox gone) or the watch. Folders are walked here, off the
+            // event loop.
             while let Ok(batch) = w.changes.recv() {
-                if tx.send(Msg::FilesChanged(batch)).is_err() {
+                let files = tree.expand(batch);
+                if !files.is_empty() && tx.send(Msg::FilesChanged(files)).is_err() {
                     return;
                 }
             }
         })
         .is_ok()
-}
-
-/// Article files under `folders` (hidden ones skipped, as the scan does) modified at `since`
-/// or later.
-fn written_since(folders: &[PathBuf], since: SystemTime) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for f in folders {
-        let walk = walkdir::WalkDir::new(f)
-            .follow_links(true)
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-            .flatten();
-        for e in walk {
-            let new = e.metadata().ok().and_then(|m| m.modified().ok()) >= Some(since);
-            if new && e.file_type().is_file() && crate::load::format_for(e.path()).is_some() {
-                out.push(e.into_path());
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

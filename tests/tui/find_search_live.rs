@@ -439,6 +439,108 @@ fn a_file_written_into_a_watched_folder_appears_in_the_app() {
 }
 
 #[test]
+fn renaming_the_open_file_keeps_it_open_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let long_body = "The ferry crossing reopened after a week of storms. ".repeat(60);
+    let a = write(
+        d,
+        "a.txt",
+        &wire("Ferry crossing reopens", "March 3, 2026", &long_body),
+    );
+    write(
+        d,
+        "b.txt",
+        &wire("Bridge repairs run late", "March 2, 2026", "Crews worked."),
+    );
+    let mut app = App::new(Library::scan(&[d.to_path_buf()]), Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: 120,
+        height: 20,
+    });
+    app.update(Action::Open);
+    app.update(Action::PageDown);
+    let place = scroll(&app);
+    assert!(place > 0);
+    let moved = d.join("2026-03-03-ferry.txt");
+    std::fs::rename(&a, &moved).unwrap();
+    // The watcher reports the old name gone and the new one created.
+    app.files_changed(&[a.clone(), moved.clone()]);
+    assert_eq!(app.mode(), Mode::Reader, "the reader stays open");
+    let r = app.reader().expect("the article is still open");
+    assert_eq!(
+        app.library.entries[r.index()].head.path.as_deref(),
+        Some(moved.as_path())
+    );
+    assert_eq!(scroll(&app), place);
+    assert_eq!(selected_path(&app).as_deref(), Some(moved.as_path()));
+    assert_eq!(app.library.entries.len(), 2);
+}
+
+#[test]
+fn folders_moved_in_and_out_of_a_watched_library_come_and_go() {
+    use byline::load::tree::Tree;
+    let dir = tempfile::tempdir().unwrap();
+    let away = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "a.txt",
+        &wire("Ferry crossing reopens", "March 3, 2026", "Boats."),
+    );
+    let mut app = App::new(Library::scan(&[d.to_path_buf()]), Theme::dark(), 76);
+    let watch = byline::load::watch::watch(&[d.to_path_buf()]).unwrap();
+    let (mut tree, _) = Tree::scan(&[d.to_path_buf()], std::time::SystemTime::now());
+    let mut pump = |app: &mut App, until: &dyn Fn(&App) -> bool| {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !until(app) && Instant::now() < deadline {
+            if let Ok(batch) = watch.changes.recv_timeout(Duration::from_millis(100)) {
+                app.files_changed(&tree.expand(batch));
+            }
+        }
+    };
+    // A folder of articles moved in from elsewhere.
+    let outside = away.path().join("march");
+    std::fs::create_dir_all(outside.join("week2")).unwrap();
+    write(
+        &outside,
+        "b.txt",
+        &wire("Bridge repairs run late", "March 2, 2026", "Crews."),
+    );
+    write(
+        &outside.join("week2"),
+        "c.md",
+        "---\ntitle: Canal fees rise\ndate: 2026-03-01\n---\nFees rose.\n",
+    );
+    std::fs::rename(&outside, d.join("march")).unwrap();
+    pump(&mut app, &|app| app.library.entries.len() == 3);
+    assert_eq!(
+        titles(&app),
+        vec![
+            "Ferry crossing reopens",
+            "Bridge repairs run late",
+            "Canal fees rise"
+        ]
+    );
+    // Files written into a folder just created.
+    std::fs::create_dir_all(d.join("new/deeper")).unwrap();
+    for n in 0..20 {
+        write(
+            &d.join("new/deeper"),
+            &format!("n{n}.txt"),
+            &wire(&format!("Night train {n}"), "March 9, 2026", "Trains."),
+        );
+    }
+    pump(&mut app, &|app| app.library.entries.len() == 23);
+    assert_eq!(app.library.entries.len(), 23);
+    // Moved out again, and removed: their rows go.
+    std::fs::rename(d.join("march"), away.path().join("back")).unwrap();
+    std::fs::remove_dir_all(d.join("new")).unwrap();
+    pump(&mut app, &|app| app.library.entries.len() == 1);
+    assert_eq!(titles(&app), vec!["Ferry crossing reopens"]);
+}
+
+#[test]
 fn history_follows_its_files_and_the_search_index_is_rebuilt_after_a_change() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

@@ -1,0 +1,248 @@
+//! The watched library as the watcher last saw it: every article file under the roots with its
+//! size and times, so a batch of raw events (which may name folders, or nothing at all after the
+//! event queue overflowed) becomes the exact list of article files created, changed or removed.
+//!
+//! It lives on the watcher's thread: walking a folder that was moved in, or the whole library
+//! after an overflow, never holds up the keys.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// What tells one version of a file from another without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    #[cfg(unix)]
+    inode: (u64, u64, i64),
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        use std::os::unix::fs::MetadataExt;
+        Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            inode: (meta.dev(), meta.ino(), meta.ctime()),
+        }
+    }
+}
+
+/// The article files under the watched roots, as last seen.
+#[derive(Debug, Default)]
+pub struct Tree {
+    roots: Vec<PathBuf>,
+    files: BTreeMap<PathBuf, Stamp>,
+}
+
+impl Tree {
+    /// Walks `roots` (hidden entries skipped, as the library scan does) and records every
+    /// article file; also returns those modified at `since` or later (written while the watch was
+    /// being set up).
+    pub fn scan(roots: &[PathBuf], since: SystemTime) -> (Tree, Vec<PathBuf>) {
+        let mut tree = Tree {
+            roots: roots.to_vec(),
+            files: BTreeMap::new(),
+        };
+        let mut recent = Vec::new();
+        for root in roots {
+            for (path, stamp) in walk(root) {
+                if stamp.modified >= Some(since) {
+                    recent.push(path.clone());
+                }
+                tree.files.insert(path, stamp);
+            }
+        }
+        (tree, recent)
+    }
+
+    /// The roots, as given: what a reconcile after an overflow of the event queue walks.
+    pub fn roots(&self) -> &[PathBuf] {
+        &self.roots
+    }
+
+    /// Turns the paths named by a burst of events into the article files that were created,
+    /// changed or removed, and records their new state. A folder (created, moved in, touched)
+    /// is walked and compared with what was recorded under it; a path that is gone takes every
+    /// file recorded under it as a folder with it; other files count when their extension is an
+    /// article's. Hidden entries are skipped.
+    pub fn expand(&mut self, paths: impl IntoIterator<Item = PathBuf>) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for p in paths {
+            if self.hidden(&p) {
+                continue;
+            }
+            match std::fs::metadata(&p) {
+                Ok(meta) if meta.is_dir() => self.reconcile(&p, &mut out),
+                Ok(meta) if meta.is_file() => {
+                    if super::format_for(&p).is_some() {
+                        self.files.insert(p.clone(), Stamp::of(&meta));
+                        out.push(p);
+                    }
+                }
+                _ => {
+                    if self.files.remove(&p).is_some() || super::format_for(&p).is_some() {
+                        out.push(p.clone());
+                    }
+                    // A folder that went: every file recorded under it went with it.
+                    let under = self.under(&p);
+                    for f in under {
+                        self.files.remove(&f);
+                        out.push(f);
+                    }
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Walks folder `dir` and reports the differences from what was recorded under it.
+    fn reconcile(&mut self, dir: &Path, out: &mut Vec<PathBuf>) {
+        let mut gone: std::collections::BTreeSet<PathBuf> = self.under(dir).into_iter().collect();
+        for (path, stamp) in walk(dir) {
+            gone.remove(&path);
+            if self.files.get(&path) != Some(&stamp) {
+                self.files.insert(path.clone(), stamp);
+                out.push(path);
+            }
+        }
+        for f in gone {
+            self.files.remove(&f);
+            out.push(f);
+        }
+    }
+
+    /// The recorded files inside folder `dir`.
+    fn under(&self, dir: &Path) -> Vec<PathBuf> {
+        self.files
+            .range(dir.to_path_buf()..)
+            .take_while(|(f, _)| f.starts_with(dir))
+            .filter(|(f, _)| f.as_path() != dir)
+            .map(|(f, _)| f.clone())
+            .collect()
+    }
+
+    /// Whether `p` is hidden inside its root (or is under no root, which no walk reaches).
+    fn hidden(&self, p: &Path) -> bool {
+        let Some(rest) = self.roots.iter().find_map(|r| p.strip_prefix(r).ok()) else {
+            return false;
+        };
+        rest.components()
+            .any(|c| c.as_os_str().as_encoded_bytes().starts_with(b"."))
+    }
+}
+
+/// Every article file under `dir`, hidden entries skipped, with its stamp.
+fn walk(dir: &Path) -> Vec<(PathBuf, Stamp)> {
+    walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !super::file_name(e.path()).starts_with(b"."))
+        .flatten()
+        .filter(|e| e.file_type().is_file() && super::format_for(e.path()).is_some())
+        .filter_map(|e| {
+            let stamp = Stamp::of(&e.metadata().ok()?);
+            Some((e.into_path(), stamp))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn names(root: &Path, paths: &[PathBuf]) -> Vec<String> {
+        paths
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_folder_moved_in_brings_its_article_files() {
+        let lib = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        fs::write(lib.path().join("a.txt"), "A\nText.\n").unwrap();
+        let far = SystemTime::now() + std::time::Duration::from_secs(3600);
+        let (mut tree, recent) = Tree::scan(&[lib.path().to_path_buf()], far);
+        assert!(recent.is_empty());
+        let moving = out.path().join("2026");
+        fs::create_dir_all(moving.join("march")).unwrap();
+        fs::write(moving.join("one.md"), "# One\n").unwrap();
+        fs::write(moving.join("march/two.txt"), "Two\nText.\n").unwrap();
+        fs::write(moving.join("picture.png"), b"png").unwrap();
+        fs::write(moving.join(".draft.txt"), "Hidden\n").unwrap();
+        fs::rename(&moving, lib.path().join("2026")).unwrap();
+        let changed = tree.expand([lib.path().join("2026")]);
+        assert_eq!(
+            names(lib.path(), &changed),
+            ["2026/march/two.txt", "2026/one.md"]
+        );
+        // The same folder named again (another event of the burst) reports nothing new.
+        assert!(tree.expand([lib.path().join("2026")]).is_empty());
+    }
+
+    #[test]
+    fn a_folder_moved_out_or_removed_takes_its_files_with_it() {
+        let lib = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        fs::create_dir_all(lib.path().join("old/deep")).unwrap();
+        fs::create_dir_all(lib.path().join("older")).unwrap();
+        fs::write(lib.path().join("old/a.txt"), "A\nText.\n").unwrap();
+        fs::write(lib.path().join("old/deep/b.md"), "# B\n").unwrap();
+        fs::write(lib.path().join("older/c.txt"), "C\nText.\n").unwrap();
+        let (mut tree, _) = Tree::scan(&[lib.path().to_path_buf()], SystemTime::now());
+        fs::rename(lib.path().join("old"), out.path().join("old")).unwrap();
+        let changed = tree.expand([lib.path().join("old")]);
+        // `older` shares the name's start but is another folder: it stays.
+        assert_eq!(names(lib.path(), &changed), ["old/a.txt", "old/deep/b.md"]);
+        fs::remove_dir_all(lib.path().join("older")).unwrap();
+        assert_eq!(
+            names(lib.path(), &tree.expand([lib.path().join("older")])),
+            ["older/c.txt"]
+        );
+    }
+
+    #[test]
+    fn a_rescan_reports_exactly_what_changed_while_events_were_lost() {
+        let lib = tempfile::tempdir().unwrap();
+        fs::create_dir_all(lib.path().join("d")).unwrap();
+        for n in ["same", "edited", "deleted"] {
+            fs::write(lib.path().join(format!("d/{n}.txt")), "A\nText.\n").unwrap();
+        }
+        let (mut tree, _) = Tree::scan(&[lib.path().to_path_buf()], SystemTime::now());
+        fs::write(lib.path().join("d/edited.txt"), "A\nLonger text now.\n").unwrap();
+        fs::remove_file(lib.path().join("d/deleted.txt")).unwrap();
+        fs::create_dir_all(lib.path().join("new")).unwrap();
+        fs::write(lib.path().join("new/born.txt"), "B\nText.\n").unwrap();
+        let roots = tree.roots().to_vec();
+        let changed = tree.expand(roots);
+        assert_eq!(
+            names(lib.path(), &changed),
+            ["d/deleted.txt", "d/edited.txt", "new/born.txt"]
+        );
+    }
+
+    #[test]
+    fn files_are_reported_by_extension_and_hidden_ones_never() {
+        let lib = tempfile::tempdir().unwrap();
+        let (mut tree, _) = Tree::scan(&[lib.path().to_path_buf()], SystemTime::now());
+        fs::create_dir_all(lib.path().join(".git")).unwrap();
+        fs::write(lib.path().join(".git/notes.txt"), "x").unwrap();
+        fs::write(lib.path().join("story.txt"), "S\nText.\n").unwrap();
+        fs::write(lib.path().join("4913"), "vim's probe").unwrap();
+        let changed = tree.expand([
+            lib.path().join(".git/notes.txt"),
+            lib.path().join("story.txt"),
+            lib.path().join("4913"),
+            lib.path().join("gone.txt"),
+        ]);
+        assert_eq!(names(lib.path(), &changed), ["gone.txt", "story.txt"]);
+    }
+}
