@@ -276,8 +276,14 @@ mod no_browser_tests {
         let err = open_with(w3m.to_str().unwrap(), "https://example.org/gone")
             .expect_err("the browser failed")
             .to_string();
-        assert!(err.contains("Can't load https://example.org/gone."), "{err}");
+        assert!(
+            err.contains("Can't load https://example.org/gone."),
+            "{err}"
+        );
         assert!(!err.contains("starting up"), "only the last line: {err}");
-        assert!(!err.contains('\x1b'), "no escape reaches the status bar: {err:?}");
+        assert!(
+            !err.contains('\x1b'),
+            "no escape reaches the status bar: {err:?}"
+        );
     }
 }
