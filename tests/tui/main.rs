@@ -10,6 +10,7 @@ mod common;
 mod files;
 
 mod find_search_live;
+mod habits;
 mod keys;
 mod lazy_links;
 mod library;
