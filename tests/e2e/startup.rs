@@ -60,7 +60,7 @@ fn a_related_link_followed_at_once_opens_the_article_it_names() {
         let tmux = start(socket, dir.path(), state.path());
         tmux.wait_for(&first);
         // Into the previewed article and straight to a related link, as fast as keys come.
-        tmux.run(&["send-keys", "-t", "e2e", "Enter", key]);
+        tmux.run(&["send-keys", "-t", "e2e", "Enter", key, "Enter"]);
         // The reader's first line is the followed article's headline.
         let wanted = headline(target);
         let s = tmux.wait(&wanted, |s| {
