@@ -136,7 +136,7 @@ pub struct App {
     titles: links::TitleIndex,
     /// The key bindings in force.
     pub keymap: keymap::Keymap,
-    /// How the list writes dates (`config::date` directives).
+    /// How the list writes dates (`article::date::calendar` directives).
     pub date_format: String,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,
@@ -333,6 +333,11 @@ impl App {
     /// The reading pane alone at full width (and the list alone when it has the focus).
     pub fn zoom(&self) -> bool {
         self.zoom
+    }
+
+    /// Starts with one pane at a time, or both (the config's `zoom`, the last run's `z`).
+    pub fn set_zoom(&mut self, zoom: bool) {
+        self.zoom = zoom;
     }
 
     /// The transient message of the status bar.
