@@ -96,6 +96,10 @@ pub fn run(launch: Launch) -> Result<()> {
     app.keymap = launch.keymap;
     app.date_format = launch.date_format;
     app.justify = launch.justify;
+    app.hyperlinks = hyperlinks_wanted(
+        std::env::var("BYLINE_HYPERLINKS").ok().as_deref(),
+        std::env::var("TERM").ok().as_deref(),
+    );
     app.set_zoom(launch.zoom);
     // The worker reports into the inbox once the whole library is read.
     if let Some(wanted) = launch.arriving {
@@ -398,4 +402,31 @@ fn run_outside(
         Err(e) => app.complain(crate::text::sanitize::clean_line(&format!("{e:#}"))),
     }
     refresh_size(app, session)
+}
+
+/// Whether links are drawn as OSC 8 hyperlinks: yes, unless `BYLINE_HYPERLINKS` says `0`/`off`/
+/// `no`, or the terminal is the Linux console or a dumb one (which would show the sequences).
+/// Terminals that know nothing of OSC 8 ignore it.
+fn hyperlinks_wanted(setting: Option<&str>, term: Option<&str>) -> bool {
+    match setting.map(str::trim) {
+        Some(v) if ["0", "off", "no", "false"].contains(&v.to_ascii_lowercase().as_str()) => false,
+        Some(v) if ["1", "on", "yes", "true"].contains(&v.to_ascii_lowercase().as_str()) => true,
+        _ => !matches!(term, Some("linux" | "dumb")),
+    }
+}
+
+#[cfg(test)]
+mod hyperlink_tests {
+    use super::hyperlinks_wanted;
+
+    #[test]
+    fn hyperlinks_are_on_unless_turned_off_or_the_console_cannot() {
+        assert!(hyperlinks_wanted(None, Some("xterm-256color")));
+        assert!(hyperlinks_wanted(None, None));
+        assert!(!hyperlinks_wanted(Some("0"), Some("xterm-256color")));
+        assert!(!hyperlinks_wanted(Some("Off"), None));
+        assert!(!hyperlinks_wanted(None, Some("linux")));
+        assert!(!hyperlinks_wanted(None, Some("dumb")));
+        assert!(hyperlinks_wanted(Some("on"), Some("linux")));
+    }
 }

@@ -78,15 +78,18 @@ pub enum Action {
     PrevLink,
     /// Follow the focused link.
     FollowLink,
-    /// Follow related link number N (1 to 9).
+    /// Follow link number N at once (1 to 9; no key does this by default: digits type a
+    /// number that Enter follows).
     FollowRelated(u8),
+    /// A digit of a link number (0 to 9): Enter then follows that link, Tab focuses it.
+    Digit(u8),
     /// Go back to the article (and place) before the last followed link.
     HistoryBack,
     /// Go forward again after going back.
     HistoryForward,
-    /// Open the focused URL in the web browser.
+    /// Open the focused link's URL in the web browser, even when it names a library article.
     OpenUrl,
-    /// Copy the focused URL to the clipboard (OSC 52).
+    /// Copy the focused link's URL (or that of the link number typed) to the clipboard (OSC 52).
     CopyUrl,
     /// Show the reading pane alone at full width, or split again.
     Zoom,
@@ -261,6 +264,16 @@ pub const NAMED: &[(&str, Action)] = &[
     ("follow_related_7", Action::FollowRelated(7)),
     ("follow_related_8", Action::FollowRelated(8)),
     ("follow_related_9", Action::FollowRelated(9)),
+    ("digit_0", Action::Digit(0)),
+    ("digit_1", Action::Digit(1)),
+    ("digit_2", Action::Digit(2)),
+    ("digit_3", Action::Digit(3)),
+    ("digit_4", Action::Digit(4)),
+    ("digit_5", Action::Digit(5)),
+    ("digit_6", Action::Digit(6)),
+    ("digit_7", Action::Digit(7)),
+    ("digit_8", Action::Digit(8)),
+    ("digit_9", Action::Digit(9)),
     ("history_back", Action::HistoryBack),
     ("history_forward", Action::HistoryForward),
     ("open_url", Action::OpenUrl),

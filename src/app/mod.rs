@@ -126,6 +126,8 @@ pub struct App {
     zoom: bool,
     /// The transient message of the status bar.
     status: Option<Status>,
+    /// The link number being typed in the reader (Enter follows it, Tab focuses it).
+    link_number: Option<usize>,
     /// Terminal size: columns, rows.
     size: (u16, u16),
     /// Lays out articles; tests may swap it.
@@ -140,6 +142,9 @@ pub struct App {
     pub date_format: String,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,
+    /// Draw links as OSC 8 hyperlinks (the terminal makes them clickable); off in tests, so
+    /// screens compare as text.
+    pub hyperlinks: bool,
     /// Read marks, bookmarks and positions, saved across runs (`App::attach_store`).
     store: crate::state::Store,
     /// The find in the open article, while one is typed or kept.
@@ -184,6 +189,7 @@ impl App {
             history: History::default(),
             zoom: false,
             status: None,
+            link_number: None,
             size: (80, 24),
             typeset: crate::text::typeset::typeset_with,
             cache: PageCache::default(),
@@ -191,6 +197,7 @@ impl App {
             keymap: keymap::Keymap::default(),
             date_format: crate::config::Config::default().date_format,
             justify: false,
+            hyperlinks: false,
             store: crate::state::Store::disabled(),
             find: None,
             search: None,

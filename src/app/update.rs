@@ -29,9 +29,27 @@ impl App {
         if !matches!(action, Action::Resize { .. } | Action::Wheel { .. }) {
             self.status = None;
         }
+        // A link number lasts until the key that uses it (or Esc): any other key forgets it.
+        if !matches!(
+            action,
+            Action::Digit(_)
+                | Action::FollowLink
+                | Action::NextLink
+                | Action::CopyUrl
+                | Action::OpenUrl
+                | Action::ToList
+                | Action::Resize { .. }
+                | Action::Wheel { .. }
+        ) {
+            self.link_number = None;
+        }
         if matches!(
             action,
-            Action::FollowRelated(_) | Action::FollowLink | Action::SearchStart
+            Action::FollowRelated(_)
+                | Action::FollowLink
+                | Action::OpenUrl
+                | Action::Click { .. }
+                | Action::SearchStart
         ) {
             // Links and the search need the whole library, not the one article read first.
             self.await_library();
@@ -75,6 +93,11 @@ impl App {
             Action::Top => self.move_by(isize::MIN),
             Action::Bottom => self.move_by(isize::MAX),
             Action::Open => self.open_selected(),
+            Action::ToList if self.link_number.is_some() => {
+                // Esc first forgets the number being typed.
+                self.link_number = None;
+                self.say("link number cancelled");
+            }
             Action::ToList => {
                 if self.mode == Mode::Reader {
                     self.mode = Mode::List;
@@ -82,25 +105,18 @@ impl App {
             }
             Action::NextArticle => self.step_article(1),
             Action::PrevArticle => self.step_article(-1),
-            Action::NextLink => self.move_focus(true),
+            Action::NextLink => match self.link_number.take() {
+                Some(n) => self.focus_number(n),
+                None => self.move_focus(true),
+            },
             Action::PrevLink => self.move_focus(false),
             Action::FollowLink => return self.follow_focused(),
-            Action::FollowRelated(n) => return self.follow_related(usize::from(n)),
+            Action::FollowRelated(n) => return self.follow_number(usize::from(n)),
+            Action::Digit(d) => self.type_link_number(d),
             Action::HistoryBack => self.history_back(),
             Action::HistoryForward => self.history_forward(),
-            Action::OpenUrl => {
-                if let Some(url) = self.focused_url() {
-                    return Effect::OpenUrl(url);
-                }
-                self.complain("no link to open: Tab focuses a link");
-            }
-            Action::CopyUrl => {
-                if let Some(url) = self.focused_url() {
-                    self.say(format!("copied {url}"));
-                    return Effect::Copy(url);
-                }
-                self.complain("no link to copy: Tab focuses a link");
-            }
+            Action::OpenUrl => return self.open_in_browser(),
+            Action::CopyUrl => return self.copy_link(),
             Action::Zoom => self.zoom = !self.zoom,
             Action::Resize { width, height } => self.size = (width, height),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),

@@ -230,7 +230,7 @@ pub fn all_actions() -> Vec<Action> {
         ]
         .map(Action::Prompt),
     );
-    v.extend((1..=9).map(Action::FollowRelated));
+    v.extend((0..=9).map(Action::Digit));
     v
 }
 
@@ -255,7 +255,7 @@ pub fn keyed(a: Action) -> bool {
         | Action::NextLink
         | Action::PrevLink
         | Action::FollowLink
-        | Action::FollowRelated(_)
+        | Action::Digit(_)
         | Action::HistoryBack
         | Action::HistoryForward
         | Action::OpenUrl
@@ -287,6 +287,8 @@ pub fn keyed(a: Action) -> bool {
         | Action::EditFile
         | Action::Pager
         | Action::SaveStart => true,
+        // A config may bind it (`follow_related_3`); no key follows a link at once by default.
+        Action::FollowRelated(_) => false,
         // Sent by the loop for terminal and mouse events, not bound to keys.
         Action::Resize { .. } | Action::Wheel { .. } | Action::Click { .. } => false,
         // A printable key types itself in a prompt: the key table decides, no binding names it.

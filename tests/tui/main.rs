@@ -9,6 +9,7 @@ mod common;
 #[path = "../common/mod.rs"]
 mod files;
 
+mod body_links;
 mod find_search_live;
 mod habits;
 mod keys;
