@@ -2,6 +2,7 @@
 //! need the terminal (suspend, browser, clipboard).
 
 mod effects;
+mod outside;
 mod term;
 mod term_events;
 mod watching;
@@ -330,7 +331,26 @@ fn perform(
             }
             refresh_size(app, session)?;
         }
-        Effect::Copy(text) => effects::osc52_copy(&text)?,
+        Effect::Copy(text) => copy(app, &text)?,
+        Effect::CopyText(article) => {
+            let text = outside::article_text(&article.0, app.measure());
+            let title = crate::text::sanitize::clean_line(&article.0.title);
+            app.say(format!("copied the text of {title}"));
+            copy(app, &text)?;
+        }
+        Effect::Pipe { command, article } => {
+            let text = outside::article_text(&article.0, app.measure());
+            run_outside(app, session, events, || outside::pipe(&command, &text))?;
+        }
+        Effect::Page(article) => {
+            let text = outside::article_text(&article.0, app.measure());
+            run_outside(app, session, events, || outside::page(&text))?;
+        }
+        Effect::Edit(path) => run_outside(app, session, events, || outside::edit(&path))?,
+        Effect::Save { path, article } => match outside::save(&path, &article.0, app.measure()) {
+            Ok(msg) => app.say(crate::text::sanitize::clean_line(&msg)),
+            Err(e) => app.complain(crate::text::sanitize::clean_line(&format!("{e:#}"))),
+        },
     }
     Ok(true)
 }
@@ -343,6 +363,45 @@ fn refresh_size(app: &mut App, session: &term::Session) -> Result<()> {
         height: size.height,
     });
     Ok(())
+}
+
+/// Puts `text` on the clipboard: OSC 52 to the terminal, and a clipboard program when one is
+/// present (tmux drops OSC 52 unless told to pass it on); the status bar says which.
+fn copy(app: &mut App, text: &str) -> Result<()> {
+    effects::osc52_copy(text)?;
+    copy_note(app, text);
+    Ok(())
+}
+
+/// Adds how the copy was made to the status message.
+fn copy_note(app: &mut App, text: &str) {
+    let how = match outside::copy_with_program(text) {
+        Some(program) => format!(" (with {program})"),
+        None => " (OSC 52 only: if nothing arrives, install wl-copy or xclip, or let the \
+                 terminal or tmux take OSC 52)"
+            .to_string(),
+    };
+    let said = app.status().map(|s| s.text.clone()).unwrap_or_default();
+    app.say(format!("{said}{how}"));
+}
+
+/// Runs `f` with the terminal given back, then takes it again and reports its result.
+fn run_outside(
+    app: &mut App,
+    session: &mut term::Session,
+    events: &TermEvents,
+    f: impl FnOnce() -> Result<String>,
+) -> Result<()> {
+    // The program reads the terminal meanwhile: the reader must not take its keys.
+    events.pause();
+    let out = session.outside(f);
+    events.resume();
+    match out? {
+        Ok(msg) if msg.is_empty() => {}
+        Ok(msg) => app.say(crate::text::sanitize::clean_line(&msg)),
+        Err(e) => app.complain(crate::text::sanitize::clean_line(&format!("{e:#}"))),
+    }
+    refresh_size(app, session)
 }
 
 /// Whether links are drawn as OSC 8 hyperlinks: yes, unless `BYLINE_HYPERLINKS` says `0`/`off`/

@@ -42,6 +42,7 @@ mod events;
 mod filter;
 mod find;
 mod follow;
+mod habits;
 pub mod history;
 pub mod keymap;
 pub mod links;
@@ -61,8 +62,9 @@ mod typing;
 mod update;
 pub mod view;
 
-pub use action::{Action, Effect, Mode};
+pub use action::{Action, Effect, Mode, Part, Shared};
 pub use find::{Find, Match, Rule};
+pub use habits::Ask;
 pub use msg::{Input, Msg};
 pub use prompt::{Edit, Prompt, PromptKind};
 pub use search::{Search, SearchIndex};
@@ -165,6 +167,10 @@ pub struct App {
     pub skipped: Option<skipped::SkippedView>,
     /// The reading pane's pictures, when the terminal shows them.
     pictures: Option<crate::pictures::service::Pictures>,
+    /// The one-key question asked in the status bar, and the mode it was asked from.
+    ask: Option<(Ask, Mode)>,
+    /// The mode the command line (pipe, save) was opened from.
+    command_from: Mode,
 }
 
 impl App {
@@ -203,6 +209,8 @@ impl App {
             arriving: None,
             skipped: None,
             pictures: None,
+            ask: None,
+            command_from: Mode::List,
         };
         app.status = app.skipped_status();
         app

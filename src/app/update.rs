@@ -2,7 +2,7 @@
 
 use super::events::to_action;
 use super::links;
-use super::{Action, App, Effect, Input, Mode, Msg};
+use super::{Action, App, Ask, Effect, Input, Mode, Msg};
 
 impl App {
     /// Applies an action or a message to the model and says what the loop must do outside it.
@@ -11,10 +11,15 @@ impl App {
     pub fn update(&mut self, input: impl Into<Input>) -> Effect {
         match input.into() {
             Input::Action(a) => self.act(a),
-            Input::Msg(Msg::Terminal(ev)) => match to_action(&self.keymap, self.mode, ev) {
-                Some(a) => self.act(a),
-                None => Effect::Quiet,
-            },
+            Input::Msg(Msg::Terminal(ev)) => {
+                let key = matches!(ev, crossterm::event::Event::Key(_));
+                match to_action(&self.keymap, self.mode, ev) {
+                    Some(a) => self.act(a),
+                    // A question is answered by the next key: one that is no answer is a no.
+                    None if key && self.mode == Mode::Ask => self.act(Action::No),
+                    None => Effect::Quiet,
+                }
+            }
             Input::Msg(m) => self.receive(m),
         }
     }
@@ -118,7 +123,7 @@ impl App {
             Action::Click { column, row } => return self.click(column, row),
             Action::Filter => self.filter_open(),
             Action::ClearFilter => self.filter_clear(),
-            Action::Prompt(edit) => self.prompt_edit(edit),
+            Action::Prompt(edit) => return self.prompt_edit(edit),
             Action::CycleSort => self.cycle_sort(),
             Action::UnreadOnly => self.toggle_unread_only(),
             Action::BookmarkedOnly => self.toggle_bookmarked_only(),
@@ -132,6 +137,17 @@ impl App {
             Action::SearchStart => self.search_start(),
             Action::ShowSkipped => self.toggle_skipped(),
             Action::CopyPath => return self.copy_skipped_path(),
+            Action::NextUnread => self.step_unread(true),
+            Action::PrevUnread => self.step_unread(false),
+            Action::MarkAllRead => self.ask_mark_all_read(),
+            Action::CopyMenu => self.ask(Ask::Copy),
+            Action::Copy(part) => return self.copy_part(part),
+            Action::Yes => return self.answer(true),
+            Action::No => return self.answer(false),
+            Action::PipeStart => self.command_open(super::PromptKind::Pipe),
+            Action::SaveStart => self.command_open(super::PromptKind::Save),
+            Action::EditFile => return self.edit_file(),
+            Action::Pager => return self.pager(),
         }
         Effect::None
     }
@@ -157,6 +173,7 @@ impl App {
             Mode::Reader | Mode::FindPrompt | Mode::Find => self.scroll_by(delta),
             Mode::Search => self.move_result(delta),
             Mode::Skipped => self.move_skipped(delta),
+            Mode::Ask | Mode::Command => {}
             Mode::Help => {
                 let rows = crate::ui::help::line_count(&self.keymap);
                 let max = crate::ui::help::max_scroll(rows, self.size.1);

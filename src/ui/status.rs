@@ -64,6 +64,9 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
                 (Action::ShowSkipped, "close"),
             ],
         ),
+        // The question is the message; the command line draws over this row.
+        Mode::Ask => ("ASK", &[]),
+        Mode::Command => ("COMMAND", &[]),
         Mode::Search => (
             "SEARCH",
             &[

@@ -11,6 +11,7 @@ mod files;
 
 mod body_links;
 mod find_search_live;
+mod habits;
 mod keys;
 mod lazy_links;
 mod library;

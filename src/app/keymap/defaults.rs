@@ -15,13 +15,16 @@ const fn b(mode: Scope, key: Key, action: Action, desc: &'static str) -> Binding
     }
 }
 
+use crate::app::action::Part;
 use KeyCode as K;
+use Scope::{Ask as Q, Command as C};
 use Scope::{Everywhere as E, Filter as F, Help as H, List as L, Reader as R};
 use Scope::{Find as FI, FindPrompt as FP, Prompt as PR, Search as S, Skipped as SK};
 
 /// The default key table. Rows with the same scope and action share one help line.
 pub static BINDINGS: &[Binding] = &[
     b(E, Key::ch('?'), Action::Help, "show or hide this help"),
+    b(E, Key::plain(K::F(1)), Action::Help, ""),
     b(E, Key::ctrl('c'), Action::Quit, "quit"),
     b(E, Key::ctrl('z'), Action::Suspend, "suspend to the shell"),
     b(L, Key::ch('j'), Action::Down, "next article"),
@@ -63,10 +66,8 @@ pub static BINDINGS: &[Binding] = &[
     b(R, Key::plain(K::Home), Action::Top, ""),
     b(R, Key::ch('G'), Action::Bottom, "end of the article"),
     b(R, Key::plain(K::End), Action::Bottom, ""),
-    b(R, Key::ch('n'), Action::NextArticle, "next article"),
-    b(R, Key::ch(']'), Action::NextArticle, ""),
-    b(R, Key::ch('p'), Action::PrevArticle, "previous article"),
-    b(R, Key::ch('['), Action::PrevArticle, ""),
+    b(R, Key::ch(']'), Action::NextArticle, "next article"),
+    b(R, Key::ch('['), Action::PrevArticle, "previous article"),
     b(
         R,
         Key::plain(K::Tab),
@@ -336,4 +337,134 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(SK, Key::ch('q'), Action::ShowSkipped, ""),
     b(SK, Key::ch('!'), Action::ShowSkipped, ""),
+    // Habits of newsboat (n/p unread, A), less and vim (Ctrl-f/b/e/y), and pipes.
+    b(L, Key::ch('n'), Action::NextUnread, "next unread article"),
+    b(
+        L,
+        Key::ch('p'),
+        Action::PrevUnread,
+        "previous unread article",
+    ),
+    b(R, Key::ch('n'), Action::NextUnread, "next unread article"),
+    b(
+        R,
+        Key::ch('p'),
+        Action::PrevUnread,
+        "previous unread article",
+    ),
+    b(
+        L,
+        Key::ch('A'),
+        Action::MarkAllRead,
+        "mark all shown read (asks first)",
+    ),
+    b(L, Key::ctrl('f'), Action::PageDown, ""),
+    b(L, Key::ctrl('b'), Action::PageUp, ""),
+    b(
+        L,
+        Key::ctrl('d'),
+        Action::HalfPageDown,
+        "half a screen down",
+    ),
+    b(L, Key::ctrl('u'), Action::HalfPageUp, "half a screen up"),
+    b(R, Key::ctrl('f'), Action::PageDown, ""),
+    b(R, Key::ctrl('b'), Action::PageUp, ""),
+    b(R, Key::ctrl('e'), Action::Down, ""),
+    b(R, Key::ctrl('y'), Action::Up, ""),
+    b(
+        L,
+        Key::ch('Y'),
+        Action::CopyMenu,
+        "copy title, URL, path or text",
+    ),
+    b(
+        R,
+        Key::ch('Y'),
+        Action::CopyMenu,
+        "copy title, URL, path or text",
+    ),
+    b(
+        L,
+        Key::ch('|'),
+        Action::PipeStart,
+        "pipe the article to a command",
+    ),
+    b(
+        R,
+        Key::ch('|'),
+        Action::PipeStart,
+        "pipe the article to a command",
+    ),
+    b(
+        L,
+        Key::ch('e'),
+        Action::EditFile,
+        "open the file in $EDITOR",
+    ),
+    b(
+        R,
+        Key::ch('e'),
+        Action::EditFile,
+        "open the file in $EDITOR",
+    ),
+    b(L, Key::ch('v'), Action::Pager, "show the article in $PAGER"),
+    b(R, Key::ch('v'), Action::Pager, "show the article in $PAGER"),
+    b(
+        L,
+        Key::ch('S'),
+        Action::SaveStart,
+        "save as text (.md: Markdown)",
+    ),
+    b(
+        R,
+        Key::ch('S'),
+        Action::SaveStart,
+        "save as text (.md: Markdown)",
+    ),
+    b(Q, Key::ch('y'), Action::Yes, "yes"),
+    b(Q, Key::ch('n'), Action::No, "no"),
+    b(Q, Key::plain(K::Esc), Action::No, ""),
+    b(Q, Key::ch('t'), Action::Copy(Part::Title), "copy the title"),
+    b(
+        Q,
+        Key::ch('u'),
+        Action::Copy(Part::Url),
+        "copy the article's URL",
+    ),
+    b(
+        Q,
+        Key::ch('p'),
+        Action::Copy(Part::Path),
+        "copy the file's path",
+    ),
+    b(
+        Q,
+        Key::ch('a'),
+        Action::Copy(Part::Text),
+        "copy the whole text",
+    ),
+    b(
+        C,
+        Key::plain(K::Enter),
+        P(Edit::Accept),
+        "run the command, or save",
+    ),
+    b(
+        C,
+        Key::plain(K::Esc),
+        P(Edit::Cancel),
+        "close the command line",
+    ),
+    b(
+        C,
+        Key::plain(K::Up),
+        P(Edit::HistoryPrev),
+        "an earlier command",
+    ),
+    b(
+        C,
+        Key::plain(K::Down),
+        P(Edit::HistoryNext),
+        "a later command",
+    ),
 ];

@@ -31,6 +31,10 @@ pub enum Scope {
     Search,
     /// In the skipped-files overlay.
     Skipped,
+    /// While a one-key question waits in the status bar.
+    Ask,
+    /// On the command line (a pipe's command, a save's path).
+    Command,
 }
 
 impl Scope {
@@ -51,6 +55,9 @@ impl Scope {
                 | (Scope::Find, Mode::Find)
                 | (Scope::Search, Mode::Search)
                 | (Scope::Skipped, Mode::Skipped)
+                | (Scope::Ask, Mode::Ask)
+                | (Scope::Command, Mode::Command)
+                | (Scope::Prompt, Mode::Command)
         )
     }
 
@@ -66,10 +73,12 @@ impl Scope {
             Scope::Find => 3,
             Scope::Help => 4,
             Scope::Skipped => 5,
-            Scope::Prompt => 6,
-            Scope::Filter => 7,
-            Scope::FindPrompt => 8,
-            Scope::Search => 9,
+            Scope::Ask => 6,
+            Scope::Prompt => 7,
+            Scope::Filter => 8,
+            Scope::FindPrompt => 9,
+            Scope::Search => 10,
+            Scope::Command => 11,
         }
     }
 
@@ -86,6 +95,8 @@ impl Scope {
             Scope::Find => "find",
             Scope::Search => "search",
             Scope::Skipped => "skipped",
+            Scope::Ask => "question",
+            Scope::Command => "command line",
         }
     }
 }
@@ -466,6 +477,8 @@ fn overlaps(a: Scope, b: Scope) -> bool {
         Mode::Find,
         Mode::Search,
         Mode::Skipped,
+        Mode::Ask,
+        Mode::Command,
     ]
     .iter()
     .any(|&m| a.covers(m) && b.covers(m))
