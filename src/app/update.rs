@@ -28,6 +28,7 @@ impl App {
     fn act(&mut self, action: Action) -> Effect {
         if !matches!(action, Action::Resize { .. } | Action::Wheel { .. }) {
             self.status = None;
+            self.list.looked_along = false;
         }
         // A link number lasts until the key that uses it (or Esc): any other key forgets it.
         if !matches!(
@@ -234,7 +235,12 @@ impl App {
             r.scroll = r.scroll.min(r.max_scroll(h));
         }
         self.refresh_preview();
-        self.keep_selection_visible();
+        if self.list.looked_along {
+            let max = self.list.view.len().saturating_sub(self.list_height());
+            self.list.offset = self.list.offset.min(max);
+        } else {
+            self.keep_selection_visible();
+        }
     }
 }
 
