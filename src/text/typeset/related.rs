@@ -1,18 +1,11 @@
 //! The boxed section after the body: related links, backlinks and URLs, then the credits.
 
 use super::wrap;
-use super::{Line, Page, Span, Tag, Target, blank, plain};
+use super::{Line, Names, Page, Span, Tag, Target, blank, plain};
 use crate::article::Article;
-use std::path::Path;
 
 /// Appends the related box and the footer of `article` to `page`.
-pub fn lay_out(
-    article: &Article,
-    width: usize,
-    pending: bool,
-    title_of: &dyn Fn(&Path) -> Option<String>,
-    page: &mut Page,
-) {
+pub fn lay_out(article: &Article, width: usize, names: &Names<'_>, page: &mut Page) {
     let mut rows: Vec<Line> = Vec::new();
     let inner = width.saturating_sub(4).max(1);
     let mut number = 0;
@@ -27,8 +20,7 @@ pub fn lay_out(
             });
             let (text, tag) = match r.path {
                 Some(_) => (r.title.clone(), Tag::Link),
-                None if pending => (format!("{} (looking up…)", r.title), Tag::Unresolved),
-                None => (format!("{} (not in library)", r.title), Tag::Unresolved),
+                None => (format!("{} {}", r.title, names.unresolved), Tag::Unresolved),
             };
             entry(
                 &mut rows,
@@ -45,7 +37,7 @@ pub fn lay_out(
         for p in &article.backlinks {
             let t = page.targets.len();
             page.targets.push(Target::Backlink(p.clone()));
-            let name = title_of(p).unwrap_or_else(|| crate::load::shown(p));
+            let name = (names.title_of)(p).unwrap_or_else(|| crate::load::shown(p));
             entry(&mut rows, "← ", &name, Tag::Link, Some(t), inner);
         }
     }
@@ -213,7 +205,7 @@ mod tests {
             ..Article::default()
         };
         let mut page = Page::default();
-        lay_out(&article, 60, false, &|_| None, &mut page);
+        lay_out(&article, 60, &Names::none(), &mut page);
         let all: String = page
             .lines
             .iter()
@@ -249,7 +241,7 @@ mod tests {
         };
         for width in usize::from(super::super::MIN_WIDTH)..=40 {
             let mut page = Page::default();
-            lay_out(&article, width, false, &|_| None, &mut page);
+            lay_out(&article, width, &Names::none(), &mut page);
             for l in &page.lines {
                 let text: String = l.spans.iter().map(|s| s.text.as_str()).collect();
                 let cols = unicode_width::UnicodeWidthStr::width(text.as_str());
