@@ -329,11 +329,9 @@ impl App {
         let r = self.reader.as_ref()?;
         let label = match r.page.targets.get(t)? {
             Target::Url { url, .. } => url.clone(),
+            // The title the page shows: no look-up in the library on the key path.
             Target::Related { title, path, .. } => match path {
-                Some(p) => match links::index_of_path(&self.library, p) {
-                    Some(i) => format!("→ {}", self.library.entries[i].head.title),
-                    None => format!("→ {}", crate::load::shown(p)),
-                },
+                Some(_) => format!("→ {title}"),
                 None => match r.article.related.iter().find(|x| x.title == *title) {
                     Some(x) if x.url.is_some() => x.url.clone().unwrap_or_default(),
                     _ => format!("{title} (not in library)"),
@@ -502,7 +500,9 @@ impl App {
         let Some(r) = self.reader.as_mut() else {
             return;
         };
-        let order = links::first_lines(&r.page);
+        // The page is shared: a clone of the handle, not of its link list.
+        let page = std::sync::Arc::clone(&r.page);
+        let order = links::first_lines(&page);
         if order.is_empty() {
             self.complain("no links in this article");
             return;
