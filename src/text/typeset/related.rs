@@ -15,6 +15,7 @@ pub fn number_links(article: &Article, names: &Names<'_>, page: &mut Page) -> Li
             number: k + 1,
             title: shown_title(r, names),
             path: r.path.clone(),
+            url: r.url.clone(),
         });
     }
     let first_number = article.related.len() + 1;
