@@ -305,7 +305,7 @@ impl App {
                         self.follow_to(to);
                         Effect::None
                     }
-                    None => Effect::OpenUrl(url),
+                    None => Effect::OpenUrl(crate::text::hyperlink::web_address(&url).into()),
                 }
             }
             None => {
@@ -408,7 +408,7 @@ impl App {
             return Effect::None;
         };
         match self.target_url(&target) {
-            Some(url) => Effect::OpenUrl(url),
+            Some(url) => Effect::OpenUrl(crate::text::hyperlink::web_address(&url).into()),
             None => {
                 self.complain("this link is an article of the library: it has no web address");
                 Effect::None
