@@ -142,7 +142,11 @@ impl App {
             Some(p) => Some(p.index),
             None => self.reader.as_ref().map(|r| r.index),
         };
-        if shown == Some(self.list.selected) || self.library.entries.is_empty() {
+        if shown == Some(self.list.selected)
+            || self.library.entries.is_empty()
+            || self.selected_row().is_none()
+        {
+            // Nothing new to show, or the selection is not in the list (no row matches).
             return;
         }
         if split {
@@ -329,14 +333,14 @@ impl App {
         let r = self.reader.as_ref()?;
         let label = match r.page.targets.get(t)? {
             Target::Url { url, .. } => url.clone(),
-            Target::Related { title, path, .. } => match path {
-                Some(p) => match links::index_of_path(&self.library, p) {
-                    Some(i) => format!("→ {}", self.library.entries[i].head.title),
-                    None => format!("→ {}", crate::load::shown(p)),
-                },
-                None => match r.article.related.iter().find(|x| x.title == *title) {
-                    Some(x) if x.url.is_some() => x.url.clone().unwrap_or_default(),
-                    _ => format!("{title} (not in library)"),
+            // The title the page shows: no look-up in the library on the key path.
+            Target::Related {
+                title, path, url, ..
+            } => match path {
+                Some(_) => format!("→ {title}"),
+                None => match url {
+                    Some(url) => url.clone(),
+                    None => format!("{title} (not in library)"),
                 },
             },
             Target::Backlink(p) => match links::index_of_path(&self.library, p) {
@@ -371,10 +375,7 @@ impl App {
     pub(super) fn target_url(&self, t: &Target) -> Option<String> {
         match t {
             Target::Url { url, .. } => Some(url.clone()),
-            Target::Related { number, .. } => {
-                let r = self.reader.as_ref()?;
-                r.article.related.get(number.checked_sub(1)?)?.url.clone()
-            }
+            Target::Related { url, .. } => url.clone(),
             Target::Backlink(_) => None,
         }
     }
@@ -502,7 +503,9 @@ impl App {
         let Some(r) = self.reader.as_mut() else {
             return;
         };
-        let order = links::first_lines(&r.page);
+        // The page is shared: a clone of the handle, not of its link list.
+        let page = std::sync::Arc::clone(&r.page);
+        let order = links::first_lines(&page);
         if order.is_empty() {
             self.complain("no links in this article");
             return;

@@ -485,3 +485,86 @@ fn focused_link_in_the_related_box_200x50() {
     app.update(Action::NextLink);
     insta::assert_snapshot!(text(&draw(&app)));
 }
+
+#[test]
+fn a_click_on_a_link_in_the_text_follows_it() {
+    let mut app = open_ferry(120, 40);
+    let screen = text(&draw(&app));
+    let (row, col) = screen
+        .lines()
+        .enumerate()
+        .find_map(|(y, l)| {
+            let byte = l.find("harbor board[3]")?;
+            Some((y, l[..byte].chars().count()))
+        })
+        .expect("the link on screen");
+    let at = |c: usize| Action::Click {
+        column: u16::try_from(c).unwrap(),
+        row: u16::try_from(row).unwrap(),
+    };
+    // On its number, too: the number is part of the link.
+    assert_eq!(app.update(at(col + 13)), Effect::OpenUrl(BOARD.into()));
+    assert_eq!(app.update(at(col)), Effect::OpenUrl(BOARD.into()));
+    // A word beside it is no link.
+    assert_eq!(app.update(at(col + 17)), Effect::None);
+    assert_eq!(title(&app), FERRY);
+}
+
+#[test]
+fn tab_steps_through_the_links_the_page_found_once() {
+    let app = open_ferry(80, 24);
+    let r = app.reader().expect("open");
+    let page = r.page();
+    // Each target once, at the first line a span of it stands on, in page order.
+    assert_eq!(page.link_lines.len(), page.targets.len());
+    for &(line, t) in &page.link_lines {
+        assert!(page.lines[line].spans.iter().any(|s| s.target == Some(t)));
+        assert!(
+            page.lines[..line]
+                .iter()
+                .all(|l| l.spans.iter().all(|s| s.target != Some(t)))
+        );
+    }
+    assert!(page.link_lines.windows(2).all(|w| w[0].0 <= w[1].0));
+}
+
+#[test]
+fn a_related_headline_of_a_saved_page_not_saved_here_is_its_web_address() {
+    const ROAD: &str = "https://example.org/road";
+    let mut lib = library();
+    let mut a = article(
+        "saved",
+        "Coast road reopens",
+        Some("2026-03-17"),
+        vec![Block::paragraph("The road is open again.")],
+    );
+    a.related = vec![Related {
+        title: GONE.into(),
+        path: None,
+        url: Some(ROAD.into()),
+    }];
+    lib.entries.insert(
+        0,
+        Entry {
+            head: Head::of(&a),
+            article: Some(Arc::new(a)),
+        },
+    );
+    let mut app = App::new(lib, Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: 120,
+        height: 30,
+    });
+    app.update(Action::Open);
+    app.update(Action::NextLink);
+    assert!(status_row(&app).contains(ROAD), "{}", status_row(&app));
+    assert_eq!(app.update(Action::CopyUrl), Effect::Copy(ROAD.into()));
+    assert_eq!(app.update(Action::FollowLink), Effect::OpenUrl(ROAD.into()));
+    app.hyperlinks = true;
+    let buf = draw(&app);
+    assert!(
+        buf.content
+            .iter()
+            .any(|c| c.symbol().contains(&format!(";{ROAD}\u{1b}\\")))
+    );
+}

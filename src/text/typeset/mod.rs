@@ -82,10 +82,12 @@ pub enum Target {
     Related {
         /// 1-based number shown as `[n]`.
         number: usize,
-        /// The headline.
+        /// The headline as shown: the library article's title when it resolves to one.
         title: String,
         /// The library article, or `None` when not in the library.
         path: Option<PathBuf>,
+        /// The headline's web address, when the source gives one (saved pages, feeds).
+        url: Option<String>,
     },
     /// An article whose related block links here.
     Backlink(PathBuf),
@@ -147,6 +149,9 @@ pub struct Page {
     pub text_width: u16,
     /// The rows kept free for pictures, top to bottom.
     pub pictures: Vec<PictureSlot>,
+    /// The first line each link target appears on, `(line, target)` in page order (a target
+    /// listed once): Tab steps through these without walking the page.
+    pub link_lines: Vec<(usize, usize)>,
 }
 
 /// Rows of a page kept free for a picture.
@@ -167,7 +172,9 @@ impl Page {
     /// when it is an absolute web or mail address; `None` for anything else.
     pub fn hyperlink(&self, t: usize) -> Option<String> {
         match self.targets.get(t)? {
-            Target::Url { url, .. } => crate::text::hyperlink::safe_url(url),
+            Target::Url { url, .. } | Target::Related { url: Some(url), .. } => {
+                crate::text::hyperlink::safe_url(url)
+            }
             _ => None,
         }
     }
@@ -210,11 +217,12 @@ fn typeset_on(
         margin,
         text_width,
         pictures: Vec::new(),
+        link_lines: Vec::new(),
     };
     let w = usize::from(text_width);
     header::lay_out(article, w, &mut page.lines);
     let pictures = opts.pictures && !article.images.is_empty();
-    let numbers = related::number_links(article, &mut page);
+    let numbers = related::number_links(article, title_of, &mut page);
     body::lay_out(
         article,
         w,
@@ -228,7 +236,26 @@ fn typeset_on(
         page.pictures = picture_slots(article, &page.lines);
     }
     related::lay_out(article, w, opts.related_pending, title_of, &mut page);
+    page.link_lines = first_lines(&page);
     page
+}
+
+/// The first line each link target appears on, in page order (a target listed once).
+fn first_lines(page: &Page) -> Vec<(usize, usize)> {
+    let mut seen = vec![false; page.targets.len()];
+    let mut out = Vec::new();
+    for (i, line) in page.lines.iter().enumerate() {
+        for span in &line.spans {
+            if let Some(t) = span.target
+                && t < seen.len()
+                && !seen[t]
+            {
+                seen[t] = true;
+                out.push((i, t));
+            }
+        }
+    }
+    out
 }
 
 /// The header of `article` alone (headline, byline, date), `note` in place of the reading time:
@@ -242,6 +269,7 @@ pub fn typeset_header(article: &Article, opts: &Options, note: &str) -> Page {
         margin: (width.saturating_sub(text_width)) / 2,
         text_width,
         pictures: Vec::new(),
+        link_lines: Vec::new(),
     };
     header::lay_out_with(article, usize::from(text_width), note, &mut page.lines);
     page
