@@ -349,22 +349,8 @@ fn others_in(folders: &[(PathBuf, bool)], have: &[Article]) -> Vec<Article> {
     files.sort();
     files.dedup();
     files.retain(|f| !is_held(f));
-    // A big library is read on every thread, in contiguous runs so the order stays the same.
-    let per_thread = files.len().div_ceil(crate::work::threads()).max(1);
-    let runs: Vec<_> = files
-        .chunks(per_thread)
-        .map(|run| {
-            move || {
-                run.iter()
-                    .filter_map(|f| load::load_links(f).ok())
-                    .collect::<Vec<_>>()
-            }
-        })
-        .collect();
-    crate::work::in_parallel(runs)
-        .into_iter()
-        .flatten()
-        .collect()
+    // A big library is read on every thread; the results keep the files' order.
+    crate::work::map_runs(&files, 1, |f| load::load_links(f).ok())
 }
 
 /// Reports skipped files on stderr, one line each.
