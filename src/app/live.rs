@@ -127,9 +127,7 @@ impl App {
                                     article: None,
                                 }));
                         }
-                        Err(e) => {
-                            problems.push(crate::text::sanitize::clean_line(&format!("{e:#}")))
-                        }
+                        Err(e) => problems.push(crate::sanitize::clean_line(&format!("{e:#}"))),
                     }
                 }
                 continue;
@@ -159,7 +157,7 @@ impl App {
                         }
                     }
                 }
-                Err(e) => problems.push(crate::text::sanitize::clean_line(&format!("{e:#}"))),
+                Err(e) => problems.push(crate::sanitize::clean_line(&format!("{e:#}"))),
             }
         }
         remove.sort_unstable();
