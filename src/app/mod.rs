@@ -42,6 +42,7 @@ mod events;
 mod filter;
 mod find;
 mod follow;
+mod habits;
 pub mod history;
 pub mod keymap;
 pub mod links;
@@ -61,8 +62,9 @@ mod typing;
 mod update;
 pub mod view;
 
-pub use action::{Action, Effect, Mode};
+pub use action::{Action, Effect, Mode, Part, Shared};
 pub use find::{Find, Match, Rule};
+pub use habits::Ask;
 pub use msg::{Input, Msg};
 pub use prompt::{Edit, Prompt, PromptKind};
 pub use search::{Search, SearchIndex};
@@ -78,7 +80,7 @@ pub fn action_names() -> Vec<&'static str> {
 
 use crate::article::Article;
 use crate::load::library::Library;
-use crate::text::typeset::{Options, Page};
+use crate::text::typeset::{Names, Options, Page};
 use crate::theme::Theme;
 use crate::ui::layout::{self, Panes};
 use history::History;
@@ -89,7 +91,7 @@ use std::sync::Arc;
 
 /// A function that lays out an article, naming backlinks with the titles it is given; the real
 /// one is `text::typeset::typeset_with`.
-pub type Typesetter = fn(&Article, &Options, &dyn Fn(&Path) -> Option<String>) -> Page;
+pub type Typesetter = fn(&Article, &Options, &Names<'_>) -> Page;
 
 /// A message in the status bar until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +126,8 @@ pub struct App {
     zoom: bool,
     /// The transient message of the status bar.
     status: Option<Status>,
+    /// The link number being typed in the reader (Enter follows it, Tab focuses it).
+    link_number: Option<usize>,
     /// Terminal size: columns, rows.
     size: (u16, u16),
     /// Lays out articles; tests may swap it.
@@ -138,6 +142,9 @@ pub struct App {
     pub date_format: String,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,
+    /// Draw links as OSC 8 hyperlinks (the terminal makes them clickable); off in tests, so
+    /// screens compare as text.
+    pub hyperlinks: bool,
     /// Read marks, bookmarks and positions, saved across runs (`App::attach_store`).
     store: crate::state::Store,
     /// The find in the open article, while one is typed or kept.
@@ -160,7 +167,18 @@ pub struct App {
     pub skipped: Option<skipped::SkippedView>,
     /// The reading pane's pictures, when the terminal shows them.
     pictures: Option<crate::pictures::service::Pictures>,
+    /// The one-key question asked in the status bar, and the mode it was asked from.
+    ask: Option<(Ask, Mode)>,
+    /// The mode the command line (pipe, save) was opened from.
+    command_from: Mode,
+    /// Every status message of this session, oldest first (at most [`LOG_MAX`]).
+    log: std::collections::VecDeque<Status>,
+    /// The mode under the message log, and its first line shown.
+    log_view: (Mode, usize),
 }
+
+/// How many status messages the log keeps.
+pub const LOG_MAX: usize = 500;
 
 impl App {
     /// A reader over `library` with nothing open, for an 80×24 terminal until told otherwise.
@@ -178,6 +196,7 @@ impl App {
             history: History::default(),
             zoom: false,
             status: None,
+            link_number: None,
             size: (80, 24),
             typeset: crate::text::typeset::typeset_with,
             cache: PageCache::default(),
@@ -185,6 +204,7 @@ impl App {
             keymap: keymap::Keymap::default(),
             date_format: crate::config::Config::default().date_format,
             justify: false,
+            hyperlinks: false,
             store: crate::state::Store::disabled(),
             find: None,
             search: None,
@@ -196,6 +216,10 @@ impl App {
             arriving: None,
             skipped: None,
             pictures: None,
+            ask: None,
+            command_from: Mode::List,
+            log: std::collections::VecDeque::new(),
+            log_view: (Mode::List, 0),
         };
         app.status = app.skipped_status();
         app
@@ -257,45 +281,81 @@ impl App {
 
     /// The page of library article `index` at `width`, from the cache or laid out now.
     pub fn page_for(&mut self, index: usize, article: &Article, width: u16) -> Arc<Page> {
-        self.page_with(index, article, width, true)
+        self.page_with(index, article, width, false)
     }
 
-    /// [`App::page_for`]; `keep` false lays the page out without the cache, for an article
-    /// that is about to change (related headlines waiting for the title index).
-    fn page_with(&mut self, index: usize, article: &Article, width: u16, keep: bool) -> Arc<Page> {
+    /// [`App::page_for`]; `waiting` true lays the page out without the cache, its related
+    /// headlines without an article shown as being looked up: the article is about to change
+    /// (they wait for the title index).
+    fn page_with(
+        &mut self,
+        index: usize,
+        article: &Article,
+        width: u16,
+        waiting: bool,
+    ) -> Arc<Page> {
         let (library, typeset) = (&self.library, self.typeset);
         let title_of = |p: &Path| {
             links::index_of_path(library, p).map(|i| library.entries[i].head.title.clone())
         };
+        let names = Names::titles(&title_of);
         let opts = Options {
             width,
             measure: self.measure,
             justify: self.justify,
-            // A page not to keep is one drawn while the title index is still being built.
-            related_pending: !keep,
             pictures: self.pictures.is_some(),
         };
-        if !keep {
-            return Arc::new(typeset(article, &opts, &title_of));
+        if waiting {
+            return Arc::new(typeset(article, &opts, &names.looking_up()));
         }
         self.cache
-            .get(index, opts, |opts| typeset(article, opts, &title_of))
+            .get(index, opts, |opts| typeset(article, opts, &names))
     }
 
     /// Sets an informational status message.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
+        let s = Status {
             text: text.into(),
             error: false,
-        });
+        };
+        self.log_message(&s);
+        self.status = Some(s);
+    }
+
+    /// Keeps `s` in the message log (a message said twice in a row once).
+    fn log_message(&mut self, s: &Status) {
+        if self.log.back() == Some(s) {
+            return;
+        }
+        if self.log.len() == LOG_MAX {
+            self.log.pop_front();
+        }
+        self.log.push_back(s.clone());
+    }
+
+    /// Every status message of this session, oldest first.
+    pub fn log(&self) -> &std::collections::VecDeque<Status> {
+        &self.log
+    }
+
+    /// The first line of the message log shown.
+    pub fn log_scroll(&self) -> usize {
+        self.log_view.1
+    }
+
+    /// The mode under the message log.
+    pub fn log_from(&self) -> Mode {
+        self.log_view.0
     }
 
     /// Sets an error status message.
     pub fn complain(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
+        let s = Status {
             text: text.into(),
             error: true,
-        });
+        };
+        self.log_message(&s);
+        self.status = Some(s);
     }
 
     /// The most columns a line of article text takes.

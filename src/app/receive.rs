@@ -51,7 +51,7 @@ impl App {
             // Terminal events are turned into actions by `update`.
             Msg::Terminal(_) => false,
             Msg::TerminalLost(e) => {
-                self.complain(crate::text::sanitize::clean_line(&format!("terminal: {e}")));
+                self.complain(crate::sanitize::clean_line(&format!("terminal: {e}")));
                 return Effect::Quit;
             }
             Msg::Preview(reply) => self.preview_came(reply),
@@ -78,6 +78,15 @@ impl App {
             Msg::Tick(now) => {
                 // A debounced save comes due (a failure is drawn at once).
                 self.save_if_due(now)
+            }
+            Msg::Leaving => {
+                // A failure is in the status bar when the reader comes back.
+                let _ = self.flush_state();
+                true
+            }
+            Msg::Failed(e) => {
+                self.complain(crate::sanitize::clean_line(&e));
+                true
             }
         };
         if changed { Effect::None } else { Effect::Quiet }

@@ -1,6 +1,7 @@
 //! Drawing the reader: one module per pane or overlay. Nothing here changes the
 //! model: `render` reads an `&App` and writes cells.
 
+pub(crate) mod command_line;
 pub(crate) mod find_marks;
 pub(crate) mod find_prompt;
 pub(crate) mod fit;
@@ -8,6 +9,7 @@ pub mod help;
 pub(crate) mod layout;
 pub(crate) mod list;
 pub(crate) mod list_prompt;
+pub(crate) mod messages;
 pub(crate) mod picture;
 pub(crate) mod prompt_line;
 pub(crate) mod reader;
@@ -44,12 +46,18 @@ pub fn render(app: &App, frame: &mut Frame) {
     if matches!(app.mode(), Mode::FindPrompt | Mode::Find) {
         find_prompt::render(app, frame.buffer_mut(), status_area);
     }
+    if app.mode() == Mode::Command {
+        command_line::render(app, frame.buffer_mut(), status_area);
+    }
     if app.mode() == Mode::Search {
         search::render(app, frame.buffer_mut(), area);
     }
     if app.mode() == Mode::Skipped || (app.mode() == Mode::Help && app.help_from() == Mode::Skipped)
     {
         skipped::render(app, frame.buffer_mut(), area);
+    }
+    if app.mode() == Mode::Messages {
+        messages::render(app, frame.buffer_mut(), area);
     }
     if app.mode() == Mode::Help {
         help::render(app, frame.buffer_mut(), area);

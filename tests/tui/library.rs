@@ -456,6 +456,8 @@ fn the_status_bar_names_the_filter_sort_and_switches_in_force() {
     app.update(Action::Prompt(Edit::Accept));
     app.update(Action::CycleSort);
     app.update(Action::UnreadOnly);
+    // The message says what the last key changed; once it is gone the label says it all.
+    app.update(Action::Top);
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
     term.draw(|f| byline::ui::render(&app, f)).expect("draw");
     let buf = term.backend().buffer();
@@ -464,4 +466,41 @@ fn the_status_bar_names_the_filter_sort_and_switches_in_force() {
         last.contains("LIST  /pilots · by title · unread only"),
         "{last}"
     );
+}
+
+#[test]
+fn while_filtering_the_reading_pane_shows_only_an_article_in_the_list() {
+    // Issue 13 point 1: typing a filter left the harbor article in the reading pane after it
+    // dropped out of the list, and with no match ↓ showed an article not in the list.
+    let mut app = app(120, 40);
+    app.open(0, false);
+    app.settle();
+    filter(&mut app, "copper");
+    app.settle();
+    let shown = app.reader().map(|r| r.index());
+    assert!(
+        shown.is_none_or(|i| rows(&app).contains(&i)),
+        "the pane shows {shown:?}, the list {:?}",
+        rows(&app)
+    );
+    type_in(&mut app, "zzz");
+    app.settle();
+    assert!(rows(&app).is_empty());
+    assert!(app.reader().is_none(), "nothing shown when nothing matches");
+    app.update(Action::Down);
+    app.settle();
+    assert!(app.reader().is_none(), "↓ with no match shows nothing");
+}
+
+#[test]
+fn slash_starts_a_fresh_filter_with_the_kept_one_in_its_history() {
+    // Issue 13 point 2: `/` reopened the old query instead of a fresh one.
+    let mut app = app(120, 40);
+    filter(&mut app, "copper");
+    app.update(Action::Prompt(Edit::Accept));
+    app.update(Action::Filter);
+    assert_eq!(app.prompt().unwrap().text(), "");
+    assert_eq!(rows(&app), vec![2], "the kept filter stays until a key");
+    app.update(Action::Prompt(Edit::HistoryPrev));
+    assert_eq!(app.prompt().unwrap().text(), "copper");
 }

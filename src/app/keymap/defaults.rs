@@ -6,22 +6,25 @@ use crate::app::prompt::Edit;
 use Action::Prompt as P;
 use crossterm::event::KeyCode;
 
-const fn b(mode: Scope, key: Key, action: Action, desc: &'static str) -> Binding {
+const fn b(scope: Scope, key: Key, action: Action, desc: &'static str) -> Binding {
     Binding {
-        mode,
+        scope,
         key,
         action,
         desc,
     }
 }
 
+use crate::app::action::Part;
 use KeyCode as K;
+use Scope::{Ask as Q, Command as C};
 use Scope::{Everywhere as E, Filter as F, Help as H, List as L, Reader as R};
 use Scope::{Find as FI, FindPrompt as FP, Prompt as PR, Search as S, Skipped as SK};
 
 /// The default key table. Rows with the same scope and action share one help line.
 pub static BINDINGS: &[Binding] = &[
     b(E, Key::ch('?'), Action::Help, "show or hide this help"),
+    b(E, Key::plain(K::F(1)), Action::Help, ""),
     b(E, Key::ctrl('c'), Action::Quit, "quit"),
     b(E, Key::ctrl('z'), Action::Suspend, "suspend to the shell"),
     b(L, Key::ch('j'), Action::Down, "next article"),
@@ -63,10 +66,8 @@ pub static BINDINGS: &[Binding] = &[
     b(R, Key::plain(K::Home), Action::Top, ""),
     b(R, Key::ch('G'), Action::Bottom, "end of the article"),
     b(R, Key::plain(K::End), Action::Bottom, ""),
-    b(R, Key::ch('n'), Action::NextArticle, "next article"),
-    b(R, Key::ch(']'), Action::NextArticle, ""),
-    b(R, Key::ch('p'), Action::PrevArticle, "previous article"),
-    b(R, Key::ch('['), Action::PrevArticle, ""),
+    b(R, Key::ch(']'), Action::NextArticle, "next article"),
+    b(R, Key::ch('['), Action::PrevArticle, "previous article"),
     b(
         R,
         Key::plain(K::Tab),
@@ -83,22 +84,23 @@ pub static BINDINGS: &[Binding] = &[
         R,
         Key::plain(K::Enter),
         Action::FollowLink,
-        "follow the focused link",
+        "follow the focused or numbered link",
     ),
     b(
         R,
-        Key::ch('1'),
-        Action::FollowRelated(1),
-        "follow related link 1–9",
+        Key::ch('0'),
+        Action::Digit(0),
+        "a link number; Enter follows it",
     ),
-    b(R, Key::ch('2'), Action::FollowRelated(2), ""),
-    b(R, Key::ch('3'), Action::FollowRelated(3), ""),
-    b(R, Key::ch('4'), Action::FollowRelated(4), ""),
-    b(R, Key::ch('5'), Action::FollowRelated(5), ""),
-    b(R, Key::ch('6'), Action::FollowRelated(6), ""),
-    b(R, Key::ch('7'), Action::FollowRelated(7), ""),
-    b(R, Key::ch('8'), Action::FollowRelated(8), ""),
-    b(R, Key::ch('9'), Action::FollowRelated(9), ""),
+    b(R, Key::ch('1'), Action::Digit(1), ""),
+    b(R, Key::ch('2'), Action::Digit(2), ""),
+    b(R, Key::ch('3'), Action::Digit(3), ""),
+    b(R, Key::ch('4'), Action::Digit(4), ""),
+    b(R, Key::ch('5'), Action::Digit(5), ""),
+    b(R, Key::ch('6'), Action::Digit(6), ""),
+    b(R, Key::ch('7'), Action::Digit(7), ""),
+    b(R, Key::ch('8'), Action::Digit(8), ""),
+    b(R, Key::ch('9'), Action::Digit(9), ""),
     b(
         R,
         Key::plain(K::Backspace),
@@ -108,13 +110,19 @@ pub static BINDINGS: &[Binding] = &[
     b(R, Key::ch('h'), Action::HistoryBack, ""),
     b(R, Key::plain(K::Left), Action::HistoryBack, ""),
     b(R, Key::ch('L'), Action::HistoryForward, "forward again"),
+    b(R, Key::ch('o'), Action::FollowLink, ""),
     b(
         R,
-        Key::ch('o'),
+        Key::ch('O'),
         Action::OpenUrl,
         "open the focused URL in the browser",
     ),
-    b(R, Key::ch('y'), Action::CopyUrl, "copy the focused URL"),
+    b(
+        R,
+        Key::ch('y'),
+        Action::CopyUrl,
+        "copy the focused or numbered URL",
+    ),
     b(
         R,
         Key::ch('z'),
@@ -329,4 +337,168 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(SK, Key::ch('q'), Action::ShowSkipped, ""),
     b(SK, Key::ch('!'), Action::ShowSkipped, ""),
+    // Habits of newsboat (n/p unread, A), less and vim (Ctrl-f/b/e/y), and pipes.
+    b(L, Key::ch('n'), Action::NextUnread, "next unread article"),
+    b(
+        L,
+        Key::ch('p'),
+        Action::PrevUnread,
+        "previous unread article",
+    ),
+    b(R, Key::ch('n'), Action::NextUnread, "next unread article"),
+    b(
+        R,
+        Key::ch('p'),
+        Action::PrevUnread,
+        "previous unread article",
+    ),
+    b(
+        L,
+        Key::ch('A'),
+        Action::MarkAllRead,
+        "mark all shown read (asks first)",
+    ),
+    b(L, Key::ctrl('f'), Action::PageDown, ""),
+    b(L, Key::ctrl('b'), Action::PageUp, ""),
+    b(
+        L,
+        Key::ctrl('d'),
+        Action::HalfPageDown,
+        "half a screen down",
+    ),
+    b(L, Key::ctrl('u'), Action::HalfPageUp, "half a screen up"),
+    b(R, Key::ctrl('f'), Action::PageDown, ""),
+    b(R, Key::ctrl('b'), Action::PageUp, ""),
+    b(R, Key::ctrl('e'), Action::Down, ""),
+    b(R, Key::ctrl('y'), Action::Up, ""),
+    b(
+        L,
+        Key::ch('Y'),
+        Action::CopyMenu,
+        "copy title, URL, path or text",
+    ),
+    b(
+        R,
+        Key::ch('Y'),
+        Action::CopyMenu,
+        "copy title, URL, path or text",
+    ),
+    b(
+        L,
+        Key::ch('|'),
+        Action::PipeStart,
+        "pipe the article to a command",
+    ),
+    b(
+        R,
+        Key::ch('|'),
+        Action::PipeStart,
+        "pipe the article to a command",
+    ),
+    b(
+        L,
+        Key::ch('e'),
+        Action::EditFile,
+        "open the file in $EDITOR",
+    ),
+    b(
+        R,
+        Key::ch('e'),
+        Action::EditFile,
+        "open the file in $EDITOR",
+    ),
+    b(L, Key::ch('v'), Action::Pager, "show the article in $PAGER"),
+    b(R, Key::ch('v'), Action::Pager, "show the article in $PAGER"),
+    b(
+        L,
+        Key::ch('S'),
+        Action::SaveStart,
+        "save as text (.md: Markdown)",
+    ),
+    b(
+        R,
+        Key::ch('S'),
+        Action::SaveStart,
+        "save as text (.md: Markdown)",
+    ),
+    b(Q, Key::ch('y'), Action::Yes, "yes"),
+    b(Q, Key::ch('n'), Action::No, "no"),
+    b(Q, Key::plain(K::Esc), Action::No, ""),
+    b(Q, Key::ch('t'), Action::Copy(Part::Title), "copy the title"),
+    b(
+        Q,
+        Key::ch('u'),
+        Action::Copy(Part::Url),
+        "copy the article's URL",
+    ),
+    b(
+        Q,
+        Key::ch('p'),
+        Action::Copy(Part::Path),
+        "copy the file's path",
+    ),
+    b(
+        Q,
+        Key::ch('a'),
+        Action::Copy(Part::Text),
+        "copy the whole text",
+    ),
+    b(
+        C,
+        Key::plain(K::Enter),
+        P(Edit::Accept),
+        "run the command, or save",
+    ),
+    b(
+        C,
+        Key::plain(K::Esc),
+        P(Edit::Cancel),
+        "close the command line",
+    ),
+    b(
+        C,
+        Key::plain(K::Up),
+        P(Edit::HistoryPrev),
+        "an earlier command",
+    ),
+    b(
+        C,
+        Key::plain(K::Down),
+        P(Edit::HistoryNext),
+        "a later command",
+    ),
+    b(
+        L,
+        Key::ch('M'),
+        Action::Messages,
+        "the message log, in full",
+    ),
+    b(
+        R,
+        Key::ch('M'),
+        Action::Messages,
+        "the message log, in full",
+    ),
+    b(
+        Scope::Messages,
+        Key::ch('j'),
+        Action::Down,
+        "scroll the log down",
+    ),
+    b(Scope::Messages, Key::plain(K::Down), Action::Down, ""),
+    b(
+        Scope::Messages,
+        Key::ch('k'),
+        Action::Up,
+        "scroll the log up",
+    ),
+    b(Scope::Messages, Key::plain(K::Up), Action::Up, ""),
+    b(
+        Scope::Messages,
+        Key::plain(K::Esc),
+        Action::Messages,
+        "close the log",
+    ),
+    b(Scope::Messages, Key::ch('q'), Action::Messages, ""),
+    b(Scope::Messages, Key::ch('M'), Action::Messages, ""),
 ];

@@ -31,6 +31,12 @@ pub enum Scope {
     Search,
     /// In the skipped-files overlay.
     Skipped,
+    /// While a one-key question waits in the status bar.
+    Ask,
+    /// On the command line (a pipe's command, a save's path).
+    Command,
+    /// In the message log.
+    Messages,
 }
 
 impl Scope {
@@ -51,6 +57,10 @@ impl Scope {
                 | (Scope::Find, Mode::Find)
                 | (Scope::Search, Mode::Search)
                 | (Scope::Skipped, Mode::Skipped)
+                | (Scope::Ask, Mode::Ask)
+                | (Scope::Command, Mode::Command)
+                | (Scope::Prompt, Mode::Command)
+                | (Scope::Messages, Mode::Messages)
         )
     }
 
@@ -66,10 +76,13 @@ impl Scope {
             Scope::Find => 3,
             Scope::Help => 4,
             Scope::Skipped => 5,
-            Scope::Prompt => 6,
-            Scope::Filter => 7,
-            Scope::FindPrompt => 8,
-            Scope::Search => 9,
+            Scope::Messages => 6,
+            Scope::Ask => 7,
+            Scope::Prompt => 8,
+            Scope::Filter => 9,
+            Scope::FindPrompt => 10,
+            Scope::Search => 11,
+            Scope::Command => 12,
         }
     }
 
@@ -86,6 +99,9 @@ impl Scope {
             Scope::Find => "find",
             Scope::Search => "search",
             Scope::Skipped => "skipped",
+            Scope::Ask => "question",
+            Scope::Command => "command line",
+            Scope::Messages => "messages",
         }
     }
 }
@@ -183,7 +199,7 @@ pub struct HelpRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     /// Where the binding applies.
-    pub mode: Scope,
+    pub scope: Scope,
     /// The key.
     pub key: Key,
     /// What it does.
@@ -216,14 +232,14 @@ impl Keymap {
             let scopes: Vec<(Scope, &'static str)> = BINDINGS
                 .iter()
                 .filter(|b| b.action == *action && !b.desc.is_empty())
-                .map(|b| (b.mode, b.desc))
+                .map(|b| (b.scope, b.desc))
                 .collect();
             bindings.retain(|b| b.action != *action);
-            for &(mode, desc) in &scopes {
+            for &(scope, desc) in &scopes {
                 for &key in keys {
-                    bindings.retain(|b| !(b.key == key && overlaps(b.mode, mode)));
+                    bindings.retain(|b| !(b.key == key && overlaps(b.scope, scope)));
                     bindings.push(Binding {
-                        mode,
+                        scope,
                         key,
                         action: *action,
                         desc,
@@ -263,7 +279,7 @@ impl Keymap {
         let has = |mode: Mode, action: Action| {
             self.bindings
                 .iter()
-                .any(|b| b.action == action && b.mode.covers(mode))
+                .any(|b| b.action == action && b.scope.covers(mode))
         };
         let name = |a: Action| a.name().unwrap_or("?");
         if !has(Mode::List, Action::Quit) {
@@ -323,7 +339,7 @@ impl Keymap {
         let found = self
             .bindings
             .iter()
-            .find(|b| b.key == key && b.mode.covers(mode))
+            .find(|b| b.key == key && b.scope.covers(mode))
             .map(|b| b.action);
         // Reading with a find kept is still reading: keys the find does not take scroll and
         // move as in the reader.
@@ -334,28 +350,25 @@ impl Keymap {
     }
 
     /// The key bound to `action` in `mode`, as the help writes it (for hints): a binding of the
-    /// mode itself before one that applies everywhere; the related links as a range (`1–9`).
+    /// mode itself before one that applies everywhere; the digits as a range (`0–9`).
     pub fn key_for(&self, mode: Mode, action: Action) -> Option<String> {
-        let same = |b: &&Binding| match (b.action, action) {
-            (Action::FollowRelated(_), Action::FollowRelated(_)) => true,
-            (a, want) => a == want,
-        };
+        let same = |b: &&Binding| family(b.action) == family(action);
         let mut found: Vec<&Binding> = self
             .bindings
             .iter()
-            .filter(|b| b.mode.covers(mode) && b.mode != Scope::Everywhere)
+            .filter(|b| b.scope.covers(mode) && b.scope != Scope::Everywhere)
             .filter(same)
             .collect();
         if found.is_empty() {
             found = self
                 .bindings
                 .iter()
-                .filter(|b| b.mode.covers(mode))
+                .filter(|b| b.scope.covers(mode))
                 .filter(same)
                 .collect();
         }
-        match (found.first(), found.last(), action) {
-            (Some(a), Some(z), Action::FollowRelated(_)) if found.len() > 1 => {
+        match (found.first(), found.last(), family(action)) {
+            (Some(a), Some(z), Action::FollowRelated(_) | Action::Digit(_)) if found.len() > 1 => {
                 Some(format!("{}–{}", a.key.label(), z.key.label()))
             }
             (Some(a), _, _) => Some(a.key.label()),
@@ -368,19 +381,16 @@ impl Keymap {
     pub fn help_rows(&self) -> Vec<HelpRow> {
         let mut rows: Vec<(Scope, Action, Vec<String>, &'static str)> = Vec::new();
         for bd in &self.bindings {
-            // Follow-related 1–9 are nine actions but one help line.
-            let action = match bd.action {
-                Action::FollowRelated(_) => Action::FollowRelated(1),
-                a => a,
-            };
-            match rows.iter_mut().find(|r| r.0 == bd.mode && r.1 == action) {
+            // The digits are ten actions but one help line.
+            let action = family(bd.action);
+            match rows.iter_mut().find(|r| r.0 == bd.scope && r.1 == action) {
                 Some(r) => {
                     r.2.push(bd.key.label());
                     if r.3.is_empty() {
                         r.3 = bd.desc;
                     }
                 }
-                None => rows.push((bd.mode, action, vec![bd.key.label()], bd.desc)),
+                None => rows.push((bd.scope, action, vec![bd.key.label()], bd.desc)),
             }
         }
         for r in &mut rows {
@@ -389,7 +399,7 @@ impl Keymap {
             if r.3.is_empty() {
                 r.3 = BINDINGS
                     .iter()
-                    .find(|b| b.mode == r.0 && b.action == r.1 && !b.desc.is_empty())
+                    .find(|b| b.scope == r.0 && b.action == r.1 && !b.desc.is_empty())
                     .map_or("", |b| b.desc);
             }
         }
@@ -398,13 +408,17 @@ impl Keymap {
         rows.into_iter()
             .map(|(scope, action, keys, desc)| {
                 let (keys, name) = match action {
-                    Action::FollowRelated(_) => {
+                    Action::FollowRelated(_) | Action::Digit(_) => {
                         let keys = if keys.len() > 1 {
                             format!("{}–{}", keys[0], keys[keys.len() - 1])
                         } else {
                             keys.join(", ")
                         };
-                        (keys, "follow_related_N".to_string())
+                        let name = match action {
+                            Action::Digit(_) => "digit_N",
+                            _ => "follow_related_N",
+                        };
+                        (keys, name.to_string())
                     }
                     a => (keys.join(", "), a.name().unwrap_or_default().to_string()),
                 };
@@ -419,6 +433,16 @@ impl Keymap {
     }
 }
 
+/// The action that stands for `a` and its siblings in the help and hints (the digits, the
+/// numbered follows).
+fn family(a: Action) -> Action {
+    match a {
+        Action::FollowRelated(_) => Action::FollowRelated(1),
+        Action::Digit(_) => Action::Digit(0),
+        a => a,
+    }
+}
+
 /// Whether two scopes share a mode.
 /// Refuses a `[keys]` table that gives one key to two actions where both apply, naming both.
 fn clashes(overrides: &[(Action, Vec<Key>)]) -> anyhow::Result<()> {
@@ -426,7 +450,7 @@ fn clashes(overrides: &[(Action, Vec<Key>)]) -> anyhow::Result<()> {
         BINDINGS
             .iter()
             .filter(|b| b.action == action)
-            .map(|b| b.mode)
+            .map(|b| b.scope)
             .collect()
     };
     for (i, (a, keys_a)) in overrides.iter().enumerate() {
@@ -458,6 +482,9 @@ fn overlaps(a: Scope, b: Scope) -> bool {
         Mode::Find,
         Mode::Search,
         Mode::Skipped,
+        Mode::Ask,
+        Mode::Command,
+        Mode::Messages,
     ]
     .iter()
     .any(|&m| a.covers(m) && b.covers(m))

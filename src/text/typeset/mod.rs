@@ -82,15 +82,22 @@ pub enum Target {
     Related {
         /// 1-based number shown as `[n]`.
         number: usize,
-        /// The headline.
+        /// The headline as shown: the library article's title when it resolves to one.
         title: String,
         /// The library article, or `None` when not in the library.
         path: Option<PathBuf>,
+        /// The headline's web address, when the source gives one (saved pages, feeds).
+        url: Option<String>,
     },
     /// An article whose related block links here.
     Backlink(PathBuf),
-    /// A URL.
-    Url(String),
+    /// A link of the article (in the text or its Links list): `[number]`, its URL.
+    Url {
+        /// 1-based number shown as `[n]`, after the related headlines' numbers.
+        number: usize,
+        /// The URL as the article gives it.
+        url: String,
+    },
 }
 
 /// The narrowest page byline sets, in columns (also the least `--width` accepts).
@@ -105,9 +112,6 @@ pub struct Options {
     pub measure: u16,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,
-    /// The library's title index is still being built: a related headline without a path may
-    /// yet resolve, so it is shown as being looked up, not as missing from the library.
-    pub related_pending: bool,
     /// Keep rows free for each image block's picture (the reading pane draws them), sized from
     /// the picture's header; off, every image is its `[image: alt]` line alone.
     pub pictures: bool,
@@ -123,7 +127,6 @@ impl Options {
             width,
             measure: Self::MEASURE,
             justify: false,
-            related_pending: false,
             pictures: false,
         }
     }
@@ -142,6 +145,9 @@ pub struct Page {
     pub text_width: u16,
     /// The rows kept free for pictures, top to bottom.
     pub pictures: Vec<PictureSlot>,
+    /// The first line each link target appears on, `(line, target)` in page order (a target
+    /// listed once): Tab steps through these without walking the page.
+    pub link_lines: Vec<(usize, usize)>,
 }
 
 /// Rows of a page kept free for a picture.
@@ -158,33 +164,75 @@ pub struct PictureSlot {
 }
 
 impl Page {
+    /// The address target `t` makes clickable (an OSC 8 hyperlink), made safe: a link's URL
+    /// when it is an absolute web or mail address; `None` for anything else.
+    pub fn hyperlink(&self, t: usize) -> Option<String> {
+        match self.targets.get(t)? {
+            Target::Url { url, .. } | Target::Related { url: Some(url), .. } => {
+                crate::text::hyperlink::safe_url(url)
+            }
+            _ => None,
+        }
+    }
+
     /// The first line that belongs to body block `block`, if any.
     pub fn line_of_block(&self, block: usize) -> Option<usize> {
         self.lines.iter().position(|l| l.block == Some(block))
     }
 }
 
-/// Lays out `article` with `opts`; backlinks are shown by file name.
-pub fn typeset(article: &Article, opts: &Options) -> Page {
-    typeset_with(article, opts, &|_| None)
+/// What the library tells the typesetter of the articles a page names. The typesetter only
+/// asks: whether the library is still looking for some is the model's to know, and it answers
+/// with the words to show.
+#[derive(Clone, Copy)]
+pub struct Names<'a> {
+    /// The title of the library article at a path, to name a backlink by (else its file name).
+    pub title_of: &'a dyn Fn(&Path) -> Option<String>,
+    /// The words after a related headline that names no library article.
+    pub unresolved: &'a str,
 }
 
-/// Lays out `article` with `opts`, naming backlinks by the titles `title_of` knows.
-pub fn typeset_with(
-    article: &Article,
-    opts: &Options,
-    title_of: &dyn Fn(&Path) -> Option<String>,
-) -> Page {
-    typeset_on(article, opts, title_of, body::threads_for(article))
+impl<'a> Names<'a> {
+    /// What follows a related headline the library has no article for.
+    pub const NOT_IN_LIBRARY: &'static str = "(not in library)";
+    /// What follows a related headline while the library's titles are still being indexed.
+    pub const LOOKING_UP: &'static str = "(looking up…)";
+
+    /// Backlinks named by `title_of`; a related headline without an article is not in the
+    /// library.
+    pub fn titles(title_of: &'a dyn Fn(&Path) -> Option<String>) -> Self {
+        Names {
+            title_of,
+            unresolved: Self::NOT_IN_LIBRARY,
+        }
+    }
+
+    /// Backlinks by file name; a related headline without an article is not in the library.
+    pub fn none() -> Names<'static> {
+        Names::titles(&|_| None)
+    }
+
+    /// The same names, with related headlines without an article still being looked up.
+    pub fn looking_up(self) -> Self {
+        Names {
+            unresolved: Self::LOOKING_UP,
+            ..self
+        }
+    }
+}
+
+/// Lays out `article` with `opts`; backlinks are shown by file name.
+pub fn typeset(article: &Article, opts: &Options) -> Page {
+    typeset_with(article, opts, &Names::none())
+}
+
+/// Lays out `article` with `opts`, naming what it links to as `names` says.
+pub fn typeset_with(article: &Article, opts: &Options, names: &Names<'_>) -> Page {
+    typeset_on(article, opts, names, body::threads_for(article))
 }
 
 /// [`typeset_with`], setting the body on at most `threads` threads.
-fn typeset_on(
-    article: &Article,
-    opts: &Options,
-    title_of: &dyn Fn(&Path) -> Option<String>,
-    threads: usize,
-) -> Page {
+fn typeset_on(article: &Article, opts: &Options, names: &Names<'_>, threads: usize) -> Page {
     // Below the narrowest page the text is set at that width and the pane clips it: a page
     // narrower still could not hold a wide character or the related box.
     let width = opts.width.max(MIN_WIDTH);
@@ -196,16 +244,45 @@ fn typeset_on(
         margin,
         text_width,
         pictures: Vec::new(),
+        link_lines: Vec::new(),
     };
     let w = usize::from(text_width);
     header::lay_out(article, w, &mut page.lines);
     let pictures = opts.pictures && !article.images.is_empty();
-    body::lay_out(article, w, opts.justify, pictures, threads, &mut page.lines);
+    let numbers = related::number_links(article, names, &mut page);
+    body::lay_out(
+        article,
+        w,
+        opts.justify,
+        pictures,
+        numbers,
+        threads,
+        &mut page.lines,
+    );
     if pictures {
         page.pictures = picture_slots(article, &page.lines);
     }
-    related::lay_out(article, w, opts.related_pending, title_of, &mut page);
+    related::lay_out(article, w, names, &mut page);
+    page.link_lines = first_lines(&page);
     page
+}
+
+/// The first line each link target appears on, in page order (a target listed once).
+fn first_lines(page: &Page) -> Vec<(usize, usize)> {
+    let mut seen = vec![false; page.targets.len()];
+    let mut out = Vec::new();
+    for (i, line) in page.lines.iter().enumerate() {
+        for span in &line.spans {
+            if let Some(t) = span.target
+                && t < seen.len()
+                && !seen[t]
+            {
+                seen[t] = true;
+                out.push((i, t));
+            }
+        }
+    }
+    out
 }
 
 /// The header of `article` alone (headline, byline, date), `note` in place of the reading time:
@@ -219,6 +296,7 @@ pub fn typeset_header(article: &Article, opts: &Options, note: &str) -> Page {
         margin: (width.saturating_sub(text_width)) / 2,
         text_width,
         pictures: Vec::new(),
+        link_lines: Vec::new(),
     };
     header::lay_out_with(article, usize::from(text_width), note, &mut page.lines);
     page
