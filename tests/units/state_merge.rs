@@ -54,7 +54,9 @@ fn value(store: &Store, id: &str, mark: Mark) -> u8 {
     match mark {
         Mark::Read => u8::from(s.read),
         Mark::Bookmark => u8::from(s.bookmarked),
-        Mark::Position => s.position.map_or(0, |p| u8::try_from(p.block).unwrap_or(255) + 1),
+        Mark::Position => s
+            .position
+            .map_or(0, |p| u8::try_from(p.block).unwrap_or(255) + 1),
     }
 }
 
