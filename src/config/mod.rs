@@ -5,12 +5,12 @@
 //! spec, missing theme) fails the whole load with one line naming the file and the line: a
 //! config is used whole or not at all.
 
-pub mod date;
 pub mod diag;
 pub mod keys;
 
 pub use keys::{KeySpecError, key_name, normalize, parse_key};
 
+use crate::article::date::calendar;
 use crate::theme::file as theme_file;
 use anyhow::{Context, Result};
 use serde::Deserialize;
@@ -43,12 +43,14 @@ pub struct Config {
     pub measure: u16,
     /// Justify inner lines of paragraphs.
     pub justify: bool,
+    /// Start with one pane at a time (the list, or the reader at full width).
+    pub zoom: bool,
     /// Enable mouse capture.
     pub mouse: bool,
     /// How the reading pane draws pictures: one of
     /// [`Mode::WORDS`](crate::pictures::service::Mode::WORDS).
     pub pictures: String,
-    /// Date format for the list; only the directives in [`date::DIRECTIVES`].
+    /// Date format for the list; only the directives in [`calendar::DIRECTIVES`].
     pub date_format: String,
     /// Binding overrides: action name to key specs, each spec in canonical form
     /// ([`key_name`]). An action listed here loses its built-in keys; an empty list unbinds it.
@@ -64,6 +66,7 @@ impl Default for Config {
             theme: theme_file::AUTO.into(),
             measure: 76,
             justify: false,
+            zoom: false,
             mouse: true,
             pictures: "auto".into(),
             date_format: "%b %d, %Y".into(),
@@ -116,6 +119,7 @@ struct Raw {
     theme: Option<Spanned<String>>,
     measure: Option<Spanned<i64>>,
     justify: Option<bool>,
+    zoom: Option<bool>,
     mouse: Option<bool>,
     pictures: Option<Spanned<String>>,
     date_format: Option<Spanned<String>>,
@@ -192,6 +196,7 @@ impl Config {
                 })?;
         }
         config.justify = raw.justify.unwrap_or(config.justify);
+        config.zoom = raw.zoom.unwrap_or(config.zoom);
         config.mouse = raw.mouse.unwrap_or(config.mouse);
         if let Some(word) = raw.pictures {
             if crate::pictures::service::Mode::parse(word.get_ref()).is_none() {
@@ -207,7 +212,7 @@ impl Config {
             config.pictures = word.into_inner();
         }
         if let Some(fmt) = raw.date_format {
-            date::check(fmt.get_ref()).map_err(|m| err(fmt.span(), m))?;
+            calendar::check(fmt.get_ref()).map_err(|m| err(fmt.span(), m))?;
             config.date_format = fmt.into_inner();
         }
         if let Some(keys) = raw.keys {
@@ -236,6 +241,7 @@ impl Config {
         let _ = writeln!(out, "theme = {}", quote(&self.theme));
         let _ = writeln!(out, "measure = {}", self.measure);
         let _ = writeln!(out, "justify = {}", self.justify);
+        let _ = writeln!(out, "zoom = {}", self.zoom);
         let _ = writeln!(out, "mouse = {}", self.mouse);
         let _ = writeln!(out, "pictures = {}", quote(&self.pictures));
         let _ = writeln!(out, "date_format = {}", quote(&self.date_format));

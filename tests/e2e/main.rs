@@ -8,6 +8,7 @@
 mod common;
 mod tmux;
 
+mod habits;
 mod opening;
 mod session;
 mod startup;

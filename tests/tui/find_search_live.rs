@@ -97,7 +97,8 @@ fn find_highlights_as_you_type_and_n_and_shift_n_step_through_matches() {
 #[test]
 fn n_means_the_next_match_only_while_a_find_is_kept() {
     let key = |m, k| keymap::lookup(m, k);
-    assert_eq!(key(Mode::Reader, Key::ch('n')), Some(Action::NextArticle));
+    // Without a find, n is newsboat's next unread article.
+    assert_eq!(key(Mode::Reader, Key::ch('n')), Some(Action::NextUnread));
     assert_eq!(key(Mode::Find, Key::ch('n')), Some(Action::FindNext));
     assert_eq!(key(Mode::Find, Key::ch('N')), Some(Action::FindPrev));
     assert_eq!(key(Mode::Find, Key::ch('j')), Some(Action::Down));
@@ -542,4 +543,27 @@ fn the_search_overlay_shows_counts_titles_and_snippets() {
             .iter()
             .any(|r| r.contains("matches") || r.contains("1 match"))
     );
+}
+
+#[test]
+fn a_search_hit_counts_the_matches_the_find_steps_through_once_opened() {
+    // Issue 13 point 13: the search said "8 matches" where the opened article said `2/10`,
+    // because the find also counted the headline, the byline and the related headlines.
+    // "pilots" is in the harbor article's headline and related headlines as well as its body.
+    for pick in 0..2 {
+        let mut app = app(120, 40);
+        app.set_searcher(Searcher::from_docs(docs(&library())));
+        app.update(Action::SearchStart);
+        type_text(&mut app, "pilots");
+        wait_all(&mut app);
+        for _ in 0..pick {
+            app.update(Action::Down);
+        }
+        let s = app.search().unwrap();
+        let hit = s.results().unwrap().hits[s.selected()].clone();
+        app.update(Action::Prompt(Edit::Accept));
+        let f = app.find().unwrap();
+        assert_eq!(f.matches.len(), hit.matches, "{}", hit.title);
+        assert!(f.label().ends_with(&format!("/{}", hit.matches)));
+    }
 }

@@ -17,17 +17,17 @@ fn every_action_has_a_key_and_a_help_line() {
             .find(|x| x.mode == b.mode && x.action == a)
             .map(|x| x.desc);
         let desc = first.unwrap_or_default();
-        let desc = if let Action::FollowRelated(_) = a {
+        let desc = if let Action::Digit(_) = a {
             BINDINGS
                 .iter()
-                .find(|x| x.action == Action::FollowRelated(1))
+                .find(|x| x.action == Action::Digit(0))
                 .map_or("", |x| x.desc)
         } else {
             desc
         };
         assert!(!desc.is_empty(), "{a:?} has no help text");
         assert!(
-            rows.iter().any(|r| r.2 == desc),
+            rows.iter().any(|r| r.desc == desc),
             "{a:?} is missing from the help"
         );
     }
@@ -72,12 +72,16 @@ fn lookup_dispatches_by_mode_with_shift_folded_into_the_character() {
         keymap::lookup(Mode::Reader, ctrl_d),
         Some(Action::HalfPageDown)
     );
-    assert_eq!(keymap::lookup(Mode::List, ctrl_d), None);
-    let five = ev(KeyCode::Char('5'), KeyModifiers::NONE);
+    // less's half-screen keys move the list too.
     assert_eq!(
-        keymap::lookup(Mode::Reader, five),
-        Some(Action::FollowRelated(5))
+        keymap::lookup(Mode::List, ctrl_d),
+        Some(Action::HalfPageDown)
     );
+    // A digit types a link number; it never follows a link by itself.
+    let five = ev(KeyCode::Char('5'), KeyModifiers::NONE);
+    assert_eq!(keymap::lookup(Mode::Reader, five), Some(Action::Digit(5)));
+    let o = ev(KeyCode::Char('o'), KeyModifiers::NONE);
+    assert_eq!(keymap::lookup(Mode::Reader, o), Some(Action::FollowLink));
 }
 
 #[test]
@@ -85,18 +89,26 @@ fn help_rows_group_keys_per_action_and_the_markdown_table_lists_them_all() {
     let rows = keymap::help_rows();
     let down = rows
         .iter()
-        .find(|r| r.0 == Scope::Reader && r.2 == "line down")
+        .find(|r| r.scope == Scope::Reader && r.desc == "line down")
         .expect("a line-down row");
-    assert_eq!(down.1, "j, ↓");
-    assert!(rows.iter().any(|r| r.0 == Scope::Reader && r.1 == "1–9"));
+    assert_eq!(down.keys, "j, ↓, Ctrl-e");
+    assert_eq!(down.name, "down", "the help names the action for [keys]");
+    assert!(
+        rows.iter()
+            .any(|r| r.scope == Scope::Reader && r.keys == "0–9" && r.name == "digit_N")
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.scope == Scope::Reader && r.keys == "Enter, o")
+    );
     let md = keymap::markdown_table();
     assert_eq!(md.lines().count(), rows.len() + 2);
     assert!(
-        md.contains("| reader | `Ctrl-d` | half a page down |"),
+        md.contains("| reader | `Ctrl-d` | half a page down | `half_page_down` |"),
         "{md}"
     );
     assert!(
-        md.contains("| list | `Enter`, `l`, `→` | open the article |"),
+        md.contains("| list | `Enter`, `l`, `→` | open the article | `open` |"),
         "{md}"
     );
 }
@@ -112,8 +124,8 @@ fn hints_name_the_mode_own_keys_first() {
         Some("Ctrl-c")
     );
     assert_eq!(
-        keymap::key_for(Mode::Reader, Action::FollowRelated(1)).as_deref(),
-        Some("1–9")
+        keymap::key_for(Mode::Reader, Action::Digit(3)).as_deref(),
+        Some("0–9")
     );
     assert_eq!(
         keymap::key_for(Mode::Reader, Action::ToList).as_deref(),
@@ -132,7 +144,13 @@ fn every_bindable_action_has_a_config_name_that_reads_back() {
     }
     // The names of before the one prompt still read, as the prompt edit that does their work.
     let old = byline::app::action::OLD_NAMES;
-    assert_eq!(names.len(), all_actions().len() + old.len());
+    // And the nine numbered follows no key is bound to by default (a config may bind them).
+    let follows: Vec<_> = (1..=9).map(Action::FollowRelated).collect();
+    for a in &follows {
+        let name = a.name().unwrap_or_else(|| panic!("{a:?} has no name"));
+        assert_eq!(Action::from_name(name), Some(*a));
+    }
+    assert_eq!(names.len(), all_actions().len() + old.len() + follows.len());
     for (name, action) in old {
         assert!(names.contains(name));
         assert_eq!(Action::from_name(name), Some(*action));
@@ -164,8 +182,11 @@ fn overrides_replace_an_actions_keys_in_every_scope_it_had() {
     assert_eq!(map.lookup(Mode::Reader, x), Some(Action::Down));
     assert_eq!(map.lookup(Mode::List, Key::ch('j')), None);
     let rows = map.help_rows();
-    let down = rows.iter().find(|r| r.2 == "line down").expect("line down");
-    assert_eq!(down.1, "x");
+    let down = rows
+        .iter()
+        .find(|r| r.desc == "line down")
+        .expect("line down");
+    assert_eq!(down.keys, "x");
     // The defaults are untouched.
     assert_eq!(keymap::lookup(Mode::List, Key::ch('j')), Some(Action::Down));
 }
@@ -194,6 +215,7 @@ fn the_config_keys_table_builds_a_keymap() {
         "next_article".to_string(),
         vec!["Ctrl-n".to_string(), "Shift-Tab".to_string()],
     );
+    keys.insert("next_unread".to_string(), vec!["Alt-n".to_string()]);
     let map = Keymap::from_config(&keys).expect("a valid table");
     let ctrl_n = Key::from_event(&KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL));
     assert_eq!(map.lookup(Mode::Reader, ctrl_n), Some(Action::NextArticle));
@@ -237,7 +259,7 @@ fn a_keys_table_that_locks_the_user_in_or_binds_a_key_twice_is_refused() {
 fn help_lists_every_scope_in_the_order_a_reader_needs_them() {
     // Each scope once, in one run: everywhere, list, reader, then the overlays, prompts last.
     let mut order: Vec<Scope> = Vec::new();
-    for (scope, _, _) in keymap::help_rows() {
+    for scope in keymap::help_rows().into_iter().map(|r| r.scope) {
         if order.last() != Some(&scope) {
             assert!(!order.contains(&scope), "{scope:?} comes in two places");
             order.push(scope);
@@ -252,10 +274,29 @@ fn help_lists_every_scope_in_the_order_a_reader_needs_them() {
             Scope::Find,
             Scope::Help,
             Scope::Skipped,
+            Scope::Ask,
             Scope::Prompt,
             Scope::Filter,
             Scope::FindPrompt,
             Scope::Search,
+            Scope::Command,
         ]
     );
+}
+
+#[test]
+fn a_key_taken_from_an_action_leaves_its_help_line_described() {
+    // Issue 13 point 5: `quit = ["j"]` took `j` from `down`, whose help line then had no text.
+    use byline::app::keymap::Keymap;
+    let map = Keymap::with_overrides(&[(Action::Quit, vec![Key::ch('j')])]);
+    let rows = map.help_rows();
+    for r in &rows {
+        assert!(!r.desc.is_empty(), "{r:?} has no description");
+    }
+    let down = rows
+        .iter()
+        .find(|r| r.scope == Scope::List && r.name == "down")
+        .expect("down keeps ↓ in the list");
+    assert_eq!(down.keys, "↓");
+    assert_eq!(down.desc, "next article");
 }
