@@ -9,6 +9,7 @@ mod common;
 mod tmux;
 
 mod habits;
+mod links;
 mod opening;
 mod session;
 mod startup;
