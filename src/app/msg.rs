@@ -35,6 +35,8 @@ pub enum Msg {
     FirstFrame,
     /// Time passed with nothing else to do: a debounced save may be due.
     Tick(Instant),
+    /// The save worker finished a save: its outcome is taken from the store.
+    Saved,
 }
 
 impl std::fmt::Debug for Msg {
@@ -52,6 +54,7 @@ impl std::fmt::Debug for Msg {
             Msg::PictureReady => write!(f, "PictureReady"),
             Msg::FirstFrame => write!(f, "FirstFrame"),
             Msg::Tick(_) => write!(f, "Tick"),
+            Msg::Saved => write!(f, "Saved"),
         }
     }
 }
