@@ -142,7 +142,11 @@ impl App {
             Some(p) => Some(p.index),
             None => self.reader.as_ref().map(|r| r.index),
         };
-        if shown == Some(self.list.selected) || self.library.entries.is_empty() {
+        if shown == Some(self.list.selected)
+            || self.library.entries.is_empty()
+            || self.selected_row().is_none()
+        {
+            // Nothing new to show, or the selection is not in the list (no row matches).
             return;
         }
         if split {
@@ -330,11 +334,13 @@ impl App {
         let label = match r.page.targets.get(t)? {
             Target::Url { url, .. } => url.clone(),
             // The title the page shows: no look-up in the library on the key path.
-            Target::Related { title, path, .. } => match path {
+            Target::Related {
+                title, path, url, ..
+            } => match path {
                 Some(_) => format!("→ {title}"),
-                None => match r.article.related.iter().find(|x| x.title == *title) {
-                    Some(x) if x.url.is_some() => x.url.clone().unwrap_or_default(),
-                    _ => format!("{title} (not in library)"),
+                None => match url {
+                    Some(url) => url.clone(),
+                    None => format!("{title} (not in library)"),
                 },
             },
             Target::Backlink(p) => match links::index_of_path(&self.library, p) {
@@ -369,10 +375,7 @@ impl App {
     pub(super) fn target_url(&self, t: &Target) -> Option<String> {
         match t {
             Target::Url { url, .. } => Some(url.clone()),
-            Target::Related { number, .. } => {
-                let r = self.reader.as_ref()?;
-                r.article.related.get(number.checked_sub(1)?)?.url.clone()
-            }
+            Target::Related { url, .. } => url.clone(),
             Target::Backlink(_) => None,
         }
     }
