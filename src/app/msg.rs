@@ -37,6 +37,12 @@ pub enum Msg {
     Tick(Instant),
     /// The save worker finished a save: its outcome is taken from the store.
     Saved,
+    /// Something done for the model outside it failed (the loop opening a browser, the session
+    /// reading the saved state): the status bar shows the message, made safe, as an error.
+    Failed(String),
+    /// The terminal is about to be given to the shell (a suspend), which may start another
+    /// byline or never resume this one: the marks are saved now.
+    Leaving,
 }
 
 impl std::fmt::Debug for Msg {
@@ -55,6 +61,8 @@ impl std::fmt::Debug for Msg {
             Msg::FirstFrame => write!(f, "FirstFrame"),
             Msg::Tick(_) => write!(f, "Tick"),
             Msg::Saved => write!(f, "Saved"),
+            Msg::Failed(e) => write!(f, "Failed({e})"),
+            Msg::Leaving => write!(f, "Leaving"),
         }
     }
 }
