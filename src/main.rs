@@ -30,7 +30,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let settings = byline::settings::load(&cli, &byline::app::action_names())?;
     for w in &settings.warnings {
         // Never `eprintln!`: with the terminal gone it panics.
-        let line = byline::text::sanitize::clean_line(w);
+        let line = byline::sanitize::clean_line(w);
         let _ = writeln!(std::io::stderr(), "byline: warning: {line}");
     }
     if cli.print_config {
