@@ -8,7 +8,7 @@ pub mod cli;
 pub mod config;
 mod files;
 pub mod load;
-mod pictures;
+pub mod pictures;
 pub mod print;
 pub mod run;
 pub mod sanitize;
