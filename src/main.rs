@@ -72,7 +72,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         };
         return modes::print(source, &opts, color.then_some(&settings.theme));
     }
-    modes::tui(source, &settings, cli.no_state)
+    modes::tui(source, &settings, cli.no_state, cache.as_ref())
 }
 
 /// One line `byline: …` on stderr and exit status 2.

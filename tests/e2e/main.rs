@@ -8,6 +8,7 @@
 mod common;
 mod tmux;
 
+mod catalogue;
 mod opening;
 mod session;
 mod startup;
