@@ -15,7 +15,7 @@ impl App {
     pub fn shown_date(&self, i: usize) -> Option<String> {
         let iso = self.library.entries.get(i)?.head.date_iso.as_deref()?;
         Some(
-            crate::config::date::format_date(iso, &self.date_format)
+            crate::article::date::calendar::format_date(iso, &self.date_format)
                 .unwrap_or_else(|| iso.to_string()),
         )
     }

@@ -134,7 +134,7 @@ pub struct App {
     titles: links::TitleIndex,
     /// The key bindings in force.
     pub keymap: keymap::Keymap,
-    /// How the list writes dates (`config::date` directives).
+    /// How the list writes dates (`article::date::calendar` directives).
     pub date_format: String,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,

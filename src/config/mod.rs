@@ -5,12 +5,12 @@
 //! spec, missing theme) fails the whole load with one line naming the file and the line: a
 //! config is used whole or not at all.
 
-pub mod date;
 pub mod diag;
 pub mod keys;
 
 pub use keys::{KeySpecError, key_name, normalize, parse_key};
 
+use crate::article::date::calendar;
 use crate::theme::file as theme_file;
 use anyhow::{Context, Result};
 use serde::Deserialize;
@@ -48,7 +48,7 @@ pub struct Config {
     /// How the reading pane draws pictures: one of
     /// [`Mode::WORDS`](crate::pictures::service::Mode::WORDS).
     pub pictures: String,
-    /// Date format for the list; only the directives in [`date::DIRECTIVES`].
+    /// Date format for the list; only the directives in [`calendar::DIRECTIVES`].
     pub date_format: String,
     /// Binding overrides: action name to key specs, each spec in canonical form
     /// ([`key_name`]). An action listed here loses its built-in keys; an empty list unbinds it.
@@ -207,7 +207,7 @@ impl Config {
             config.pictures = word.into_inner();
         }
         if let Some(fmt) = raw.date_format {
-            date::check(fmt.get_ref()).map_err(|m| err(fmt.span(), m))?;
+            calendar::check(fmt.get_ref()).map_err(|m| err(fmt.span(), m))?;
             config.date_format = fmt.into_inner();
         }
         if let Some(keys) = raw.keys {

@@ -162,7 +162,10 @@ pub fn untitled_name(head: &crate::load::head::Head) -> Option<String> {
 /// The row's date in the configured format (the ISO date when the format cannot apply).
 fn date_of(app: &App, head: &crate::load::head::Head) -> Option<String> {
     let iso = head.date_iso.as_deref()?;
-    Some(crate::config::date::format_date(iso, &app.date_format).unwrap_or_else(|| iso.to_string()))
+    Some(
+        crate::article::date::calendar::format_date(iso, &app.date_format)
+            .unwrap_or_else(|| iso.to_string()),
+    )
 }
 
 /// The selection style when the row is selected, else nothing.

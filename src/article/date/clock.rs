@@ -309,15 +309,14 @@ fn eu_summer(y: u32, m: u32, d: u32) -> bool {
 }
 
 /// Day of the month of the `n`th Sunday.
-fn nth_sunday(y: u32, m: u32, n: u32) -> u32 {
-    let first = super::relative::weekday(y, m, 1);
-    1 + (7 - first) % 7 + 7 * (n - 1)
+fn nth_sunday(y: u32, m: u32, n: i8) -> u32 {
+    // Every month of a four-digit year has four Sundays.
+    super::calendar::sunday(y, m, n).unwrap_or(1)
 }
 
 /// Day of the month of the last Sunday.
 fn last_sunday(y: u32, m: u32) -> u32 {
-    let last = super::days_in(y, m);
-    last - super::relative::weekday(y, m, last)
+    nth_sunday(y, m, -1)
 }
 
 #[cfg(test)]

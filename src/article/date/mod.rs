@@ -7,6 +7,7 @@
 //! `Updated 3:15 PM EST, January 8, 2026`; relative lines (`5 hours ago`) are recognised and
 //! resolved against a reference time by [`resolve_relative`].
 
+pub mod calendar;
 mod clock;
 pub mod order;
 mod relative;
@@ -378,18 +379,7 @@ fn valid(y: u32, m: u32, d: u32) -> Option<String> {
     if !(1..=12).contains(&m) {
         return None;
     }
-    (y >= 1000 && (1..=days_in(y, m)).contains(&d)).then(|| iso_string(y, m, d))
-}
-
-/// Days in a month (1 to 12).
-fn days_in(y: u32, m: u32) -> u32 {
-    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        2 if leap => 29,
-        2 => 28,
-        _ => 30,
-    }
+    (y >= 1000 && calendar::date(y, m, d).is_some()).then(|| iso_string(y, m, d))
 }
 
 /// The largest char boundary of `s` at or below `at`.

@@ -61,7 +61,7 @@ pub fn readable_date(article: &Article) -> Option<String> {
 
 /// `2026-01-08` → `Thursday, January 8, 2026`.
 pub fn long_date(iso: &str) -> Option<String> {
-    crate::config::date::format_date(iso, LONG_DATE)
+    crate::article::date::calendar::format_date(iso, LONG_DATE)
 }
 
 #[cfg(test)]
