@@ -29,7 +29,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let settings = byline::settings::load(&cli, &byline::app::action_names())?;
     if cli.print_config {
-        print!("{}", settings.config.to_toml());
+        let keymap = byline::app::keymap::Keymap::from_config(&settings.config.keys)?;
+        print!("{}{}", settings.config.to_toml(), keymap.keys_in_force());
         return Ok(ExitCode::SUCCESS);
     }
     let separator = if cli.null {

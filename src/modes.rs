@@ -160,9 +160,20 @@ pub fn tui(
     library.problems = problems;
     let config = &settings.config;
     // Without a folder to keep it in (no HOME), marks last until quit, as with --no-state.
-    let (state, state_warnings) = match crate::state::default_dir() {
-        Some(dir) if !no_state => crate::state::Store::open(dir),
-        _ => (crate::state::Store::disabled(), Vec::new()),
+    let state_dir = crate::state::default_dir().filter(|_| !no_state);
+    let (state, state_warnings) = match state_dir.clone() {
+        Some(dir) => crate::state::Store::open(dir),
+        None => (crate::state::Store::disabled(), Vec::new()),
+    };
+    let view = state_dir.map(|dir| {
+        let v = crate::state::view::View::load(&dir);
+        (dir, v)
+    });
+    let remembered = view.as_ref().map(|v| v.1).unwrap_or_default();
+    let justify = if settings.justify_flag {
+        true
+    } else {
+        remembered.justify.unwrap_or(config.justify)
     };
     crate::tui::run(crate::tui::Launch {
         library,
@@ -172,7 +183,9 @@ pub fn tui(
         mouse: config.mouse,
         keymap: crate::app::keymap::Keymap::from_config(&config.keys)?,
         date_format: config.date_format.clone(),
-        justify: config.justify,
+        justify,
+        zoom: remembered.zoom.unwrap_or(config.zoom),
+        view,
         pictures: picture_mode(&config.pictures)?,
         state,
         state_warnings,

@@ -13,6 +13,8 @@ pub struct Settings {
     pub config: Config,
     /// The theme the config or `--theme` names.
     pub theme: Theme,
+    /// `--justify` was given: it wins over the justification remembered from the last run.
+    pub justify_flag: bool,
 }
 
 /// Reads the config (failing whole on any error) and applies the command line over it.
@@ -25,5 +27,9 @@ pub fn load(cli: &Cli, valid_actions: &[&str]) -> Result<Settings> {
         config.justify = true;
     }
     let theme = theme_file::load(&config.theme)?;
-    Ok(Settings { config, theme })
+    Ok(Settings {
+        config,
+        theme,
+        justify_flag: cli.justify,
+    })
 }

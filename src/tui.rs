@@ -34,8 +34,13 @@ pub struct Launch {
     pub keymap: Keymap,
     /// How the list writes dates (the config's `date_format`).
     pub date_format: String,
-    /// Justify paragraphs (the config's `justify`, `--justify`).
+    /// Justify paragraphs (the config's `justify`, `--justify`, or the last run's `J`).
     pub justify: bool,
+    /// One pane at a time (the config's `zoom`, or the last run's `z`).
+    pub zoom: bool,
+    /// The state folder and what it remembered of the layout, where the last `z` and `J` are
+    /// written at quit; `None` with `--no-state`.
+    pub view: Option<(std::path::PathBuf, crate::state::view::View)>,
     /// How pictures are drawn (the config's `pictures`, `BYLINE_PICTURES`), not yet detected.
     pub pictures: crate::pictures::service::Mode,
     /// Read marks, bookmarks and positions (`Store::disabled()` for `--no-state`).
@@ -126,6 +131,7 @@ pub fn run(launch: Launch) -> Result<()> {
     app.keymap = launch.keymap;
     app.date_format = launch.date_format;
     app.justify = launch.justify;
+    app.set_zoom(launch.zoom);
     // The worker reports into the inbox once the whole library is read.
     if let Some(wanted) = launch.arriving {
         app.read_library_in_background(wanted);
@@ -159,6 +165,13 @@ pub fn run(launch: Launch) -> Result<()> {
     // Quit, a signal or an error: the marks are saved however the loop ended, and first, before
     // anything is written to a terminal that may be gone.
     let saved = app.flush_state();
+    if let Some((dir, view)) = &launch.view {
+        let remembered = view.after_run((launch.zoom, launch.justify), (app.zoom(), app.justify));
+        if remembered != *view {
+            // Losing a layout toggle is not worth a complaint on the way out.
+            let _ = remembered.save(dir);
+        }
+    }
     drop(events);
     drop(guard);
     save.finish();

@@ -25,7 +25,8 @@ pub struct Match {
 pub enum Rule {
     /// The text as typed, case-insensitive unless the query holds a capital letter.
     Literal,
-    /// Whole words by the full-text search's rules (after opening a search result).
+    /// Whole words by the full-text search's rules, in the body only (after opening a search
+    /// result): the search indexes the body, so the count it showed is the count stepped here.
     Words,
 }
 
@@ -124,7 +125,8 @@ pub fn find_on(page: &Page, query: &str, rule: Rule) -> Vec<Match> {
             if q.is_empty() {
                 return out;
             }
-            for line in 0..page.lines.len() {
+            // Headline, byline and related headlines belong to no body block.
+            for line in (0..page.lines.len()).filter(|&l| page.lines[l].block.is_some()) {
                 let text = line_text(page, line);
                 for r in q.find_in(&text) {
                     let start = text[..r.start].chars().count();

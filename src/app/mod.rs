@@ -328,6 +328,11 @@ impl App {
         self.zoom
     }
 
+    /// Starts with one pane at a time, or both (the config's `zoom`, the last run's `z`).
+    pub fn set_zoom(&mut self, zoom: bool) {
+        self.zoom = zoom;
+    }
+
     /// The transient message of the status bar.
     pub fn status(&self) -> Option<&Status> {
         self.status.as_ref()

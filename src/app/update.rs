@@ -124,6 +124,8 @@ impl App {
         let h = match self.mode {
             Mode::List | Mode::Filter => self.list_height(),
             Mode::Skipped => self.skipped_height(),
+            // The help box leaves the status bar and its own frame.
+            Mode::Help => usize::from(self.size.1.saturating_sub(3)),
             _ => self.reader_height(),
         };
         isize::try_from(h.saturating_sub(1).max(1)).unwrap_or(1)
@@ -140,7 +142,7 @@ impl App {
             Mode::Search => self.move_result(delta),
             Mode::Skipped => self.move_skipped(delta),
             Mode::Help => {
-                let rows = self.keymap.help_rows().len();
+                let rows = crate::ui::help::line_count(&self.keymap);
                 let max = crate::ui::help::max_scroll(rows, self.size.1);
                 self.help_scroll = offset(self.help_scroll, delta, max + 1);
             }

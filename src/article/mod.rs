@@ -1,6 +1,7 @@
 //! The article model: what every loader produces and everything else (list, reader, printer) reads.
 
 pub mod date;
+pub mod fold;
 pub mod quotes;
 pub mod words;
 

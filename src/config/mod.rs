@@ -43,6 +43,8 @@ pub struct Config {
     pub measure: u16,
     /// Justify inner lines of paragraphs.
     pub justify: bool,
+    /// Start with one pane at a time (the list, or the reader at full width).
+    pub zoom: bool,
     /// Enable mouse capture.
     pub mouse: bool,
     /// How the reading pane draws pictures: one of
@@ -64,6 +66,7 @@ impl Default for Config {
             theme: theme_file::AUTO.into(),
             measure: 76,
             justify: false,
+            zoom: false,
             mouse: true,
             pictures: "auto".into(),
             date_format: "%b %d, %Y".into(),
@@ -116,6 +119,7 @@ struct Raw {
     theme: Option<Spanned<String>>,
     measure: Option<Spanned<i64>>,
     justify: Option<bool>,
+    zoom: Option<bool>,
     mouse: Option<bool>,
     pictures: Option<Spanned<String>>,
     date_format: Option<Spanned<String>>,
@@ -192,6 +196,7 @@ impl Config {
                 })?;
         }
         config.justify = raw.justify.unwrap_or(config.justify);
+        config.zoom = raw.zoom.unwrap_or(config.zoom);
         config.mouse = raw.mouse.unwrap_or(config.mouse);
         if let Some(word) = raw.pictures {
             if crate::pictures::service::Mode::parse(word.get_ref()).is_none() {
@@ -236,6 +241,7 @@ impl Config {
         let _ = writeln!(out, "theme = {}", quote(&self.theme));
         let _ = writeln!(out, "measure = {}", self.measure);
         let _ = writeln!(out, "justify = {}", self.justify);
+        let _ = writeln!(out, "zoom = {}", self.zoom);
         let _ = writeln!(out, "mouse = {}", self.mouse);
         let _ = writeln!(out, "pictures = {}", quote(&self.pictures));
         let _ = writeln!(out, "date_format = {}", quote(&self.date_format));

@@ -36,6 +36,8 @@ pub fn format_for(path: &Path) -> Option<Format> {
         ("html", Format::Html),
         ("htm", Format::Html),
         ("xhtml", Format::Html),
+        ("mhtml", Format::Html),
+        ("mht", Format::Html),
     ]
     .into_iter()
     .find(|(ext, _)| {
@@ -95,6 +97,11 @@ fn parse_structure(bytes: &[u8], format: Option<Format>, name: Option<&str>) -> 
     }
     // A web page says its own encoding; every other format is UTF-8 (or UTF-16 with a BOM).
     let page = format == Some(Format::Html) || (format.is_none() && html::sniff(bytes));
+    if (page || format.is_none()) && html::mhtml::is_archive(bytes) {
+        let mut article = html::mhtml::parse(bytes)?;
+        article.format = Format::Html;
+        return Ok(article);
+    }
     let clean = if page {
         html::decode(bytes)?
     } else {
@@ -343,7 +350,7 @@ mod tests {
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
             "xml" | "rss" | "atom" | "rdf" => Some(Format::Feed),
-            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "html" | "htm" | "xhtml" | "mhtml" | "mht" => Some(Format::Html),
             _ => None,
         };
         for p in [

@@ -1,10 +1,11 @@
 //! The tokeniser shared by indexing, querying and snippet highlighting, so all three agree on words.
 //!
 //! A token is a maximal run of alphanumeric characters (Unicode aware). It is lowercased, simple
-//! Latin diacritics are folded (`é` → `e`, `ß` → `ss`) and combining marks are dropped, so `Café`,
+//! Latin diacritics are folded by [`crate::article::fold`] (`é` → `e`, `ß` → `ss`) and combining marks are dropped, so `Café`,
 //! `cafe` and a decomposed `cafe\u{301}` are one term. Terms are cut to [`MAX_TERM_CHARS`] characters
 //! so a 2 MB "word" costs the dictionary no more than a normal one.
 
+use crate::article::fold::{is_mark, push_folded};
 use std::ops::Range;
 
 /// The longest term kept, in characters; longer runs are indexed (and queried) by this many.
@@ -55,57 +56,6 @@ pub fn try_for_each_token(
 /// Whether `c` belongs inside a word.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
-}
-
-/// Whether `c` is a combining diacritical mark (the common block), dropped when folding.
-fn is_mark(c: char) -> bool {
-    ('\u{300}'..='\u{36f}').contains(&c)
-}
-
-/// Appends `c` lowercased and with its diacritic folded away.
-fn push_folded(c: char, buf: &mut String) {
-    if c.is_ascii() {
-        buf.push(c.to_ascii_lowercase());
-        return;
-    }
-    for l in c.to_lowercase() {
-        match fold(l) {
-            Some(s) => buf.push_str(s),
-            None => buf.push(l),
-        }
-    }
-}
-
-/// The plain Latin spelling of a lowercase accented letter from Latin-1 or Latin Extended-A.
-/// A table rather than Unicode decomposition: it covers the letters news text uses and needs no
-/// dependency; letters outside it are kept as they are.
-fn fold(c: char) -> Option<&'static str> {
-    Some(match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
-        'æ' => "ae",
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
-        'ď' | 'đ' | 'ð' => "d",
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
-        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
-        'ĥ' | 'ħ' => "h",
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
-        'ĵ' => "j",
-        'ķ' => "k",
-        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
-        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
-        'œ' => "oe",
-        'ŕ' | 'ŗ' | 'ř' => "r",
-        'ś' | 'ŝ' | 'ş' | 'š' => "s",
-        'ß' => "ss",
-        'ţ' | 'ť' | 'ŧ' => "t",
-        'þ' => "th",
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
-        'ŵ' => "w",
-        'ý' | 'ÿ' | 'ŷ' => "y",
-        'ź' | 'ż' | 'ž' => "z",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod file;
 mod id;
 #[cfg(test)]
 mod tests;
+pub mod view;
 
 pub use file::{LOCK_FILE, STATE_FILE, temp_path};
 pub use id::article_id;

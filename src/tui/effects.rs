@@ -45,18 +45,35 @@ fn open_with(browser: &str, url: &str) -> Result<()> {
     let mut cmd = Command::new(&program);
     cmd.args(&args);
     if runs_in_terminal(&program) {
-        let status = match cmd.status() {
-            Ok(status) => status,
+        // The browser's own complaint goes to its stderr, which the redraw after it would
+        // wipe: keep it for the status bar instead.
+        cmd.stderr(Stdio::piped());
+        let mut child = match cmd.spawn() {
+            Ok(child) => child,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 bail!("{}", no_browser(&program))
             }
             Err(e) => return Err(e).with_context(|| format!("starting {program}")),
         };
+        let (tx, rx) = std::sync::mpsc::channel();
+        if let Some(err) = child.stderr.take() {
+            std::thread::spawn(move || tx.send(last_line(err)));
+        }
+        let status = child.wait()?;
+        // Something the browser started may hold the pipe open: never wait long for it.
+        let said = rx
+            .recv_timeout(std::time::Duration::from_millis(300))
+            .unwrap_or_default();
         if !status.success() {
-            bail!("{program} failed ({status})");
+            if said.is_empty() {
+                bail!("{program} failed ({status})");
+            }
+            bail!("{program} failed ({status}): {said}");
         }
         return Ok(());
     }
+    // No pipe for stderr here: the browser the system opener starts would inherit it and hold
+    // it open for hours, so reading it to its end would freeze the reader.
     cmd.stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
@@ -76,6 +93,27 @@ fn open_with(browser: &str, url: &str) -> Result<()> {
         std::thread::spawn(move || child.wait());
     }
     Ok(())
+}
+
+/// The last non-blank line a program wrote to `from`, made safe to show (at most 64 KB is read;
+/// the rest is drained so the program never blocks on a full pipe).
+fn last_line(mut from: impl std::io::Read) -> String {
+    let mut kept = Vec::new();
+    let mut buf = [0u8; 4096];
+    while let Ok(n) = from.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        if kept.len() < 64 * 1024 {
+            kept.extend_from_slice(&buf[..n]);
+        }
+    }
+    let text = String::from_utf8_lossy(&kept);
+    text.lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .map(|l| crate::text::sanitize::clean_line(l.trim()))
+        .unwrap_or_default()
 }
 
 /// What to say when the program meant to open a link is not installed: which one, and how to
@@ -221,5 +259,31 @@ mod no_browser_tests {
             .to_string();
         assert!(err.contains("$BROWSER"), "{err}");
         assert!(err.contains("byline-no-such-browser-here"), "{err}");
+    }
+
+    #[test]
+    fn a_terminal_browsers_own_error_is_kept_for_the_status_bar() {
+        // Issue 13 point 17: w3m's "Can't load" was printed, then wiped by the redraw.
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let w3m = dir.path().join("w3m");
+        std::fs::write(
+            &w3m,
+            "#!/bin/sh\necho 'starting up' >&2\nprintf 'w3m: Can\\047t load %s.\\033[2J\\n\\n' \"$1\" >&2\nexit 1\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&w3m, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let err = open_with(w3m.to_str().unwrap(), "https://example.org/gone")
+            .expect_err("the browser failed")
+            .to_string();
+        assert!(
+            err.contains("Can't load https://example.org/gone."),
+            "{err}"
+        );
+        assert!(!err.contains("starting up"), "only the last line: {err}");
+        assert!(
+            !err.contains('\x1b'),
+            "no escape reaches the status bar: {err:?}"
+        );
     }
 }

@@ -20,16 +20,47 @@ pub fn max_scroll(rows: usize, screen_height: u16) -> usize {
     ))
 }
 
+/// What the key table cannot say: lines after it, under their own headings.
+pub const NOTES: &[(&str, &str)] = &[
+    (
+        "mouse",
+        "the wheel scrolls the pane under the pointer; a click selects or follows a link \
+         (mouse = false in the config turns it off)",
+    ),
+    (
+        "config",
+        "~/.config/byline/config.toml (or $BYLINE_CONFIG, --config); byline --print-config \
+         shows it in full; [keys] takes the action names in the last column",
+    ),
+    (
+        "environment",
+        "BROWSER opens links; EDITOR and PAGER for e and v; NO_COLOR; BYLINE_LIBRARY, \
+         BYLINE_STATE_DIR, BYLINE_CACHE_DIR, BYLINE_PICTURES (man byline has them all)",
+    ),
+];
+
+/// How many lines the help shows for `keymap`: its key rows and the notes after them.
+pub fn line_count(keymap: &crate::app::keymap::Keymap) -> usize {
+    keymap.help_rows().len() + 1 + NOTES.len()
+}
+
 /// Draws the help box centred over `screen`.
 pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     let t = &app.theme;
     let rows = app.keymap.help_rows();
-    let keys_w = rows.iter().map(|r| fit::width(&r.1)).max().unwrap_or(0);
-    let scope_w = rows.iter().map(|r| r.0.name().len()).max().unwrap_or(0);
-    let desc_w = rows.iter().map(|r| fit::width(r.2)).max().unwrap_or(0);
-    let want_w = (scope_w + keys_w + desc_w + 8) as u16;
+    let keys_w = rows.iter().map(|r| fit::width(&r.keys)).max().unwrap_or(0);
+    let scope_w = rows
+        .iter()
+        .map(|r| r.scope.name().len())
+        .chain(NOTES.iter().map(|n| n.0.len()))
+        .max()
+        .unwrap_or(0);
+    let desc_w = rows.iter().map(|r| fit::width(r.desc)).max().unwrap_or(0);
+    let name_w = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let want_w = (scope_w + keys_w + desc_w + name_w + 10) as u16;
     let w = want_w.min(screen.width);
-    let h = box_height(rows.len(), screen.height);
+    let total = line_count(&app.keymap);
+    let h = box_height(total, screen.height);
     let area = Rect::new(
         screen.x + (screen.width - w) / 2,
         screen.y + (screen.height.saturating_sub(1).saturating_sub(h)) / 2,
@@ -39,14 +70,34 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     Clear.render(area, buf);
     let block = Block::bordered()
         .title(Line::from(" keys "))
+        .title_bottom(Line::from(" Space/b page · g/G ends · Esc closes "))
         .border_style(t.border_focus);
     let inner = block.inner(area);
     block.render(area, buf);
     let first = app
         .help_scroll()
-        .min(rows.len().saturating_sub(usize::from(inner.height)));
-    for (row, (scope, keys, desc)) in rows
+        .min(total.saturating_sub(usize::from(inner.height)));
+    // Key rows, a blank line, then the notes: one list of columns to draw.
+    let lines = rows
         .iter()
+        .map(|r| {
+            [
+                (r.scope.name().to_string(), scope_w, t.dim),
+                (r.keys.clone(), keys_w, t.help_key),
+                (r.desc.to_string(), desc_w, t.body),
+                (r.name.clone(), name_w, t.dim),
+            ]
+            .to_vec()
+        })
+        .chain(std::iter::once(Vec::new()))
+        .chain(NOTES.iter().map(|(head, text)| {
+            [
+                (head.to_string(), scope_w, t.dim),
+                (text.to_string(), usize::MAX / 2, t.body),
+            ]
+            .to_vec()
+        }));
+    for (row, cols) in lines
         .skip(first)
         .take(usize::from(inner.height))
         .enumerate()
@@ -55,17 +106,13 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
         // One column of padding inside the frame.
         let mut x = inner.x.saturating_add(1);
         let end = inner.x + inner.width;
-        for (text, width, style) in [
-            (scope.name().to_string(), scope_w, t.dim),
-            (keys.clone(), keys_w, t.help_key),
-            (desc.to_string(), desc_w, t.body),
-        ] {
+        for (text, width, style) in cols {
             if x >= end {
                 break;
             }
             let room = usize::from(end - x);
             buf.set_stringn(x, y, fit::ellipsis(&text, room), room, style);
-            x = x.saturating_add((width + 2) as u16);
+            x = x.saturating_add(u16::try_from(width + 2).unwrap_or(u16::MAX));
         }
     }
 }

@@ -4,7 +4,7 @@
 pub(crate) mod find_marks;
 pub(crate) mod find_prompt;
 pub(crate) mod fit;
-pub(crate) mod help;
+pub mod help;
 pub(crate) mod layout;
 pub(crate) mod list;
 pub(crate) mod list_prompt;

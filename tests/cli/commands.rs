@@ -341,6 +341,11 @@ fn print_config_and_config_errors() {
     let text = stdout_of(&out);
     let v: toml::Value = toml::from_str(&text).unwrap();
     assert_eq!(v["measure"].as_integer(), Some(76));
+    // Issue 13 point 4: the [keys] table was printed empty; the keys in force follow it (as
+    // comments, so the file still reads back to the same configuration).
+    assert!(text.contains("# down = [\"j\", \"Down\", "), "{text}");
+    assert!(text.contains("# quit = [\"Ctrl-c\", \"q\"]"), "{text}");
+    assert!(text.contains("# toggle_read = [\"u\"]"), "{text}");
 
     let bad = write(
         dir.path(),

@@ -9,6 +9,7 @@ mod common;
 mod tmux;
 
 mod catalogue;
+mod habits;
 mod opening;
 mod session;
 mod startup;

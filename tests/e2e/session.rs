@@ -4,7 +4,7 @@ use crate::tmux::Tmux;
 use std::path::Path;
 use std::process::Command;
 
-const HARBOR: &str = "Harbor pilots walk out as talks over night shifts collapse";
+pub(crate) const HARBOR: &str = "Harbor pilots walk out as talks over night shifts collapse";
 const COPPER: &str = "Iron ore prices slide as mines report weaker output";
 const FERRY: &str = "Island ferry timetable cut for the winter months";
 
@@ -46,7 +46,7 @@ fn write(
 }
 
 /// Three articles; titles sort the same way by date and by name, so the order holds either way.
-fn write_library(dir: &Path) {
+pub(crate) fn write_library(dir: &Path) {
     write(
         dir,
         "harbor.json",
@@ -210,7 +210,7 @@ fn suspend_resume_and_sigterm_give_the_terminal_back() {
 
 /// A tmux session running an interactive bash with the prompt `READY$ `, in which byline reads
 /// `library` with its marks in `state`; returns once the list shows.
-fn reader_in_a_shell(socket: String, bin: &str, library: &Path, state: &Path) -> Tmux {
+pub(crate) fn reader_in_a_shell(socket: String, bin: &str, library: &Path, state: &Path) -> Tmux {
     let tmux = Tmux::session(socket, 100, 30, &["bash", "--norc", "--noprofile", "-i"]);
     tmux.keys(&["PS1='READY$ '", "Enter"]);
     tmux.wait_for("READY$");

@@ -543,3 +543,26 @@ fn the_search_overlay_shows_counts_titles_and_snippets() {
             .any(|r| r.contains("matches") || r.contains("1 match"))
     );
 }
+
+#[test]
+fn a_search_hit_counts_the_matches_the_find_steps_through_once_opened() {
+    // Issue 13 point 13: the search said "8 matches" where the opened article said `2/10`,
+    // because the find also counted the headline, the byline and the related headlines.
+    // "pilots" is in the harbor article's headline and related headlines as well as its body.
+    for pick in 0..2 {
+        let mut app = app(120, 40);
+        app.set_searcher(Searcher::from_docs(docs(&library())));
+        app.update(Action::SearchStart);
+        type_text(&mut app, "pilots");
+        wait_all(&mut app);
+        for _ in 0..pick {
+            app.update(Action::Down);
+        }
+        let s = app.search().unwrap();
+        let hit = s.results().unwrap().hits[s.selected()].clone();
+        app.update(Action::Prompt(Edit::Accept));
+        let f = app.find().unwrap();
+        assert_eq!(f.matches.len(), hit.matches, "{}", hit.title);
+        assert!(f.label().ends_with(&format!("/{}", hit.matches)));
+    }
+}

@@ -27,7 +27,7 @@ fn every_action_has_a_key_and_a_help_line() {
         };
         assert!(!desc.is_empty(), "{a:?} has no help text");
         assert!(
-            rows.iter().any(|r| r.2 == desc),
+            rows.iter().any(|r| r.desc == desc),
             "{a:?} is missing from the help"
         );
     }
@@ -85,18 +85,22 @@ fn help_rows_group_keys_per_action_and_the_markdown_table_lists_them_all() {
     let rows = keymap::help_rows();
     let down = rows
         .iter()
-        .find(|r| r.0 == Scope::Reader && r.2 == "line down")
+        .find(|r| r.scope == Scope::Reader && r.desc == "line down")
         .expect("a line-down row");
-    assert_eq!(down.1, "j, ↓");
-    assert!(rows.iter().any(|r| r.0 == Scope::Reader && r.1 == "1–9"));
+    assert_eq!(down.keys, "j, ↓");
+    assert_eq!(down.name, "down", "the help names the action for [keys]");
+    assert!(
+        rows.iter()
+            .any(|r| r.scope == Scope::Reader && r.keys == "1–9" && r.name == "follow_related_N")
+    );
     let md = keymap::markdown_table();
     assert_eq!(md.lines().count(), rows.len() + 2);
     assert!(
-        md.contains("| reader | `Ctrl-d` | half a page down |"),
+        md.contains("| reader | `Ctrl-d` | half a page down | `half_page_down` |"),
         "{md}"
     );
     assert!(
-        md.contains("| list | `Enter`, `l`, `→` | open the article |"),
+        md.contains("| list | `Enter`, `l`, `→` | open the article | `open` |"),
         "{md}"
     );
 }
@@ -164,8 +168,11 @@ fn overrides_replace_an_actions_keys_in_every_scope_it_had() {
     assert_eq!(map.lookup(Mode::Reader, x), Some(Action::Down));
     assert_eq!(map.lookup(Mode::List, Key::ch('j')), None);
     let rows = map.help_rows();
-    let down = rows.iter().find(|r| r.2 == "line down").expect("line down");
-    assert_eq!(down.1, "x");
+    let down = rows
+        .iter()
+        .find(|r| r.desc == "line down")
+        .expect("line down");
+    assert_eq!(down.keys, "x");
     // The defaults are untouched.
     assert_eq!(keymap::lookup(Mode::List, Key::ch('j')), Some(Action::Down));
 }
@@ -237,7 +244,7 @@ fn a_keys_table_that_locks_the_user_in_or_binds_a_key_twice_is_refused() {
 fn help_lists_every_scope_in_the_order_a_reader_needs_them() {
     // Each scope once, in one run: everywhere, list, reader, then the overlays, prompts last.
     let mut order: Vec<Scope> = Vec::new();
-    for (scope, _, _) in keymap::help_rows() {
+    for scope in keymap::help_rows().into_iter().map(|r| r.scope) {
         if order.last() != Some(&scope) {
             assert!(!order.contains(&scope), "{scope:?} comes in two places");
             order.push(scope);
@@ -258,4 +265,21 @@ fn help_lists_every_scope_in_the_order_a_reader_needs_them() {
             Scope::Search,
         ]
     );
+}
+
+#[test]
+fn a_key_taken_from_an_action_leaves_its_help_line_described() {
+    // Issue 13 point 5: `quit = ["j"]` took `j` from `down`, whose help line then had no text.
+    use byline::app::keymap::Keymap;
+    let map = Keymap::with_overrides(&[(Action::Quit, vec![Key::ch('j')])]);
+    let rows = map.help_rows();
+    for r in &rows {
+        assert!(!r.desc.is_empty(), "{r:?} has no description");
+    }
+    let down = rows
+        .iter()
+        .find(|r| r.scope == Scope::List && r.name == "down")
+        .expect("down keeps ↓ in the list");
+    assert_eq!(down.keys, "↓");
+    assert_eq!(down.desc, "next article");
 }

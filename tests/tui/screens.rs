@@ -129,7 +129,8 @@ fn help_overlay_120x40() {
         buf[(x, y)].fg,
         Theme::dark().help_key.fg.expect("key colour")
     );
-    for (_, _, desc) in byline::app::keymap::help_rows().iter().take(20) {
+    for row in byline::app::keymap::help_rows().iter().take(20) {
+        let desc = row.desc;
         assert!(find(&buf, desc).is_some(), "help shows {desc:?}");
     }
 }

@@ -243,12 +243,13 @@ fn help_scrolls_no_further_than_its_last_row() {
     for _ in 0..200 {
         app.update(Action::Down);
     }
-    // 17 rows fit in the box (20 rows less the status bar and the frame).
-    let max = keymap::help_rows().len() - 17;
+    // 17 rows fit in the box (20 rows less the status bar and the frame); the key rows are
+    // followed by a blank line and the notes.
+    let max = keymap::help_rows().len() + 1 + byline::ui::help::NOTES.len() - 17;
     assert_eq!(app.help_scroll(), max);
     app.update(Action::Up);
     assert_eq!(app.help_scroll(), max - 1);
-    let tall = u16::try_from(keymap::help_rows().len() + 10).unwrap();
+    let tall = u16::try_from(keymap::help_rows().len() + 20).unwrap();
     let mut big = self::app(120, tall);
     big.update(Action::Help);
     big.update(Action::Down);
@@ -434,4 +435,23 @@ fn justify_lays_the_page_out_with_justified_options() {
         Some(60),
         "the measure is used"
     );
+}
+
+#[test]
+fn the_help_pages_like_less() {
+    // Issue 13 point 11: Space, PgDn, b, g and G page the help as they page an article.
+    let mut app = app(60, 20);
+    app.update(Action::Help);
+    let page = usize::from(20u16 - 3) - 1;
+    for key in [' ', 'b', 'G', 'g'] {
+        let want = match key {
+            ' ' => page,
+            'b' => 0,
+            'G' => keymap::help_rows().len() + 1 + byline::ui::help::NOTES.len() - 17,
+            _ => 0,
+        };
+        let action = keymap::lookup(Mode::Help, keymap::Key::ch(key)).expect("bound in the help");
+        app.update(action);
+        assert_eq!(app.help_scroll(), want, "after {key:?}");
+    }
 }

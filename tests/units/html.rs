@@ -651,3 +651,57 @@ fn the_library_resolves_related_boxes_by_address_in_its_backlinks_pass() {
     assert_eq!(back.get(&crane), Some(&vec![driver.clone()]));
     assert_eq!(back.get(&driver), Some(&vec![crane]));
 }
+
+#[test]
+fn web_archive_is_read_as_its_page_with_its_pictures() {
+    let a = load("harbour-gazette-archive.mhtml");
+    assert_eq!(a.format, Format::Html);
+    assert_eq!(a.title, "Pilots' boat to be rebuilt at Kessel yard");
+    assert_eq!(a.authors, ["Runa Eikeland"]);
+    assert_eq!(a.date_iso.as_deref(), Some("2026-06-18"));
+    assert_eq!(a.source.as_deref(), Some("The Harbour Gazette"));
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://harbourgazette.example/2026/06/pilot-boat-rebuilt")
+    );
+    // Quoted-printable decoded: soft line breaks joined, `=E2=80=94` is a dash.
+    let text = all_text(&a);
+    assert!(text.contains("KESSEL — The harbour's only pilot boat will be rebuilt"));
+    assert!(!text.contains("=\n") && !text.contains("=3D"), "{text}");
+    // Furniture left out, as for any saved page.
+    assert!(!text.contains("cookies") && !text.contains("All rights reserved"));
+    assert!(texts(&a).contains(&(BlockKind::Caption, "The Sternvik on the slipway at Kessel.")));
+    // The picture the archive holds is shown from it, not from its address.
+    assert_eq!(a.images.len(), 1);
+    assert!(
+        a.images[0]
+            .src
+            .starts_with("data:image/png;base64,iVBORw0KGgo")
+    );
+    assert_eq!(
+        related(&a),
+        [(
+            "Crane driver retires after thirty years",
+            "https://harbourgazette.example/2026/05/crane-driver"
+        )]
+    );
+    links_are_placed(&a);
+    assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+}
+
+#[test]
+fn a_web_archive_row_reads_only_its_start_even_when_the_page_is_long() {
+    let path = fixture("harbour-gazette-archive.mhtml");
+    let row = head::read(&path).unwrap();
+    assert_eq!(row.title, "Pilots' boat to be rebuilt at Kessel yard");
+    assert_eq!(row.date_iso.as_deref(), Some("2026-06-18"));
+    // A page far longer than what a row reads: the row still finds the head in the
+    // archive's first part, though the message is cut in the middle of it.
+    let original = std::fs::read_to_string(&path).unwrap();
+    let filler = "<p>Filler paragraph about the harbour and its boats.</p>=\r\n".repeat(4000);
+    let long = original.replacen("<main>", &format!("<main>{filler}"), 1);
+    assert!(long.len() > 3 * html::row::HEAD_LIMIT);
+    let row = html::row::head_of_bytes(long.as_bytes(), head::Ids::Skip).unwrap();
+    assert_eq!(row.title, "Pilots' boat to be rebuilt at Kessel yard");
+    assert_eq!(row.source.as_deref(), Some("The Harbour Gazette"));
+}

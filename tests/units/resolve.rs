@@ -43,6 +43,23 @@ fn exact_match_ignores_case_space_punctuation_and_quote_styles() {
 }
 
 #[test]
+fn headlines_fold_diacritics_as_search_does() {
+    // Search folds `ß` to `ss` and drops combining marks; related headlines match the same way.
+    // Two-word headlines, so one word spelled differently would not match (see the threshold).
+    let r = Resolver::new([
+        ("Straße closes", Path::new("c/street.txt")),
+        ("Valparaíso votes", Path::new("c/port.md")),
+    ]);
+    let hit = |h: &str| r.resolve(h).map(|p| p.to_string_lossy().into_owned());
+    assert_eq!(hit("Strasse closes").as_deref(), Some("c/street.txt"));
+    assert_eq!(hit("VALPARAI\u{301}SO votes").as_deref(), Some("c/port.md"));
+    assert_eq!(
+        load::resolve::normalise("Œuvre, Æsir"),
+        load::resolve::normalise("oeuvre aesir")
+    );
+}
+
+#[test]
 fn one_word_changed_still_resolves() {
     assert_eq!(
         resolved("Harbor pilots walk out as wage talks collapse").as_deref(),

@@ -166,6 +166,19 @@ impl Key {
     }
 }
 
+/// One line of the help and of the README's key table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    /// Where the keys apply.
+    pub scope: Scope,
+    /// The keys, as the help writes them (`j, ↓`, `1–9`).
+    pub keys: String,
+    /// What they do.
+    pub desc: &'static str,
+    /// The action's name in the config's `[keys]` table (`down`).
+    pub name: String,
+}
+
 /// One row of the key table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
@@ -270,6 +283,26 @@ impl Keymap {
         Ok(())
     }
 
+    /// Every named action with the keys it has in force (in any scope), in the config's key
+    /// spelling, as commented `[keys]` lines for `--print-config`: what is bound, and the names
+    /// to rebind it by.
+    pub fn keys_in_force(&self) -> String {
+        let mut out =
+            String::from("# The keys in force, by action (a line above replaces one of these):\n");
+        for (name, action) in super::action::NAMED {
+            let mut keys: Vec<String> = Vec::new();
+            for b in self.bindings.iter().filter(|b| b.action == *action) {
+                let spec = crate::config::key_name(b.key.code, b.key.mods);
+                if !keys.contains(&spec) {
+                    keys.push(spec);
+                }
+            }
+            let quoted: Vec<String> = keys.iter().map(|k| format!("{k:?}")).collect();
+            out.push_str(&format!("# {name} = [{}]\n", quoted.join(", ")));
+        }
+        out
+    }
+
     /// Every binding in force.
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings
@@ -330,8 +363,9 @@ impl Keymap {
         }
     }
 
-    /// The help lines: scope, every key of the action in that scope (`j, ↓`), and what it does.
-    pub fn help_rows(&self) -> Vec<(Scope, String, &'static str)> {
+    /// The help lines: scope, every key of the action in that scope (`j, ↓`), what it does, and
+    /// the action's name in the config's `[keys]` table.
+    pub fn help_rows(&self) -> Vec<HelpRow> {
         let mut rows: Vec<(Scope, Action, Vec<String>, &'static str)> = Vec::new();
         for bd in &self.bindings {
             // Follow-related 1–9 are nine actions but one help line.
@@ -340,21 +374,46 @@ impl Keymap {
                 a => a,
             };
             match rows.iter_mut().find(|r| r.0 == bd.mode && r.1 == action) {
-                Some(r) => r.2.push(bd.key.label()),
+                Some(r) => {
+                    r.2.push(bd.key.label());
+                    if r.3.is_empty() {
+                        r.3 = bd.desc;
+                    }
+                }
                 None => rows.push((bd.mode, action, vec![bd.key.label()], bd.desc)),
+            }
+        }
+        for r in &mut rows {
+            // A rebinding can take the key that carried the line (`quit = ["j"]` takes `j`
+            // from `down`): the line comes from the default table then.
+            if r.3.is_empty() {
+                r.3 = BINDINGS
+                    .iter()
+                    .find(|b| b.mode == r.0 && b.action == r.1 && !b.desc.is_empty())
+                    .map_or("", |b| b.desc);
             }
         }
         // Grouped by scope whatever the table's order, so later additions join their group.
         rows.sort_by_key(|r| r.0.help_rank());
         rows.into_iter()
             .map(|(scope, action, keys, desc)| {
-                let keys = match action {
-                    Action::FollowRelated(_) if keys.len() > 1 => {
-                        format!("{}–{}", keys[0], keys[keys.len() - 1])
+                let (keys, name) = match action {
+                    Action::FollowRelated(_) => {
+                        let keys = if keys.len() > 1 {
+                            format!("{}–{}", keys[0], keys[keys.len() - 1])
+                        } else {
+                            keys.join(", ")
+                        };
+                        (keys, "follow_related_N".to_string())
                     }
-                    _ => keys.join(", "),
+                    a => (keys.join(", "), a.name().unwrap_or_default().to_string()),
                 };
-                (scope, keys, desc)
+                HelpRow {
+                    scope,
+                    keys,
+                    desc,
+                    name,
+                }
             })
             .collect()
     }
@@ -415,20 +474,27 @@ pub fn key_for(mode: Mode, action: Action) -> Option<String> {
 }
 
 /// The help lines of the default table.
-pub fn help_rows() -> Vec<(Scope, String, &'static str)> {
+pub fn help_rows() -> Vec<HelpRow> {
     Keymap::default().help_rows()
 }
 
 /// The key table as a Markdown table, for the README.
 pub fn markdown_table() -> String {
-    let mut out = String::from("| where | keys | what |\n|---|---|---|\n");
-    for (scope, keys, desc) in help_rows() {
-        let keys = keys
+    let mut out = String::from("| where | keys | what | action |\n|---|---|---|---|\n");
+    for row in help_rows() {
+        let keys = row
+            .keys
             .split(", ")
             .map(|k| format!("`{}`", k.replace('|', "\\|")))
             .collect::<Vec<_>>()
             .join(", ");
-        out.push_str(&format!("| {} | {} | {} |\n", scope.name(), keys, desc));
+        out.push_str(&format!(
+            "| {} | {} | {} | `{}` |\n",
+            row.scope.name(),
+            keys,
+            row.desc,
+            row.name
+        ));
     }
     out
 }

@@ -12,6 +12,7 @@ mod depth;
 mod dom;
 mod encoding;
 mod meta;
+pub mod mhtml;
 mod related;
 pub mod row;
 pub mod url;
@@ -92,6 +93,13 @@ pub fn decode(bytes: &[u8]) -> Result<sanitize::Clean> {
 
 /// Parses a whole saved page.
 pub fn parse(html: &str) -> Result<Article> {
+    parse_at(html, None)
+}
+
+/// [`parse`] for a page whose address is known from outside it (a web archive's
+/// `Snapshot-Content-Location`): the address stands in for a missing canonical URL, as `url`
+/// and as the base that relative links are joined to.
+pub fn parse_at(html: &str, location: Option<&str>) -> Result<Article> {
     if html.len() > MAX_PAGE {
         bail!("page too large: {} MB", html.len() >> 20);
     }
@@ -101,7 +109,11 @@ pub fn parse(html: &str) -> Result<Article> {
     let stats = content::measure(root);
     let roots = content::find(root, &stats);
     let seen = visible::read(root, &roots);
-    let canonical = canonical_url(&meta);
+    let canonical = canonical_url(&meta).or_else(|| {
+        location
+            .filter(|l| url::scheme(l).is_some())
+            .map(str::to_string)
+    });
     let base = match meta.base.as_deref() {
         Some(b) => Some(url::join(canonical.as_deref(), b)),
         None => canonical.clone(),

@@ -39,6 +39,9 @@ pub fn row(path: &Path, ids: Ids) -> Result<Head> {
 /// [`row`] for bytes already read (the start of a page).
 pub fn head_of_bytes(bytes: &[u8], ids: Ids) -> Result<Head> {
     let bytes = &bytes[..bytes.len().min(HEAD_LIMIT)];
+    if super::mhtml::is_archive(bytes) {
+        return archive_head(bytes, ids);
+    }
     let end = find_head_end(bytes).unwrap_or(bytes.len());
     let clean = super::decode(&bytes[..end])?;
     let a = super::head(&clean.text);
@@ -58,6 +61,30 @@ pub fn head_of_bytes(bytes: &[u8], ids: Ids) -> Result<Head> {
         Ids::Skip => {}
         Ids::Now => head.id = content_id(&head.title, head.date.as_deref(), &start),
         Ids::Later => head.id_start = Some(start.into_boxed_str()),
+    }
+    Ok(head)
+}
+
+/// The list row of a web archive from its first bytes: the page part they hold (decoded from
+/// its transfer encoding), with the archive's subject for a page that has no title in its head
+/// and its address for one that names none.
+fn archive_head(bytes: &[u8], ids: Ids) -> Result<Head> {
+    let Some((page, subject, location)) = super::mhtml::head_page(bytes) else {
+        anyhow::bail!("not a readable web archive (MIME message)");
+    };
+    let end = find_head_end(page.as_bytes()).unwrap_or(page.len());
+    let mut head = head_of_bytes(&page.as_bytes()[..end], ids)?;
+    if head.title.is_empty()
+        && let Some(s) = subject
+    {
+        head.title = crate::text::sanitize::clean_line(&s);
+    }
+    if head.url.is_none() {
+        head.url = location.filter(|l| super::url::scheme(l).is_some());
+    }
+    if ids == Ids::Now {
+        let start = head.url.clone().unwrap_or_default();
+        head.id = content_id(&head.title, head.date.as_deref(), &start);
     }
     Ok(head)
 }

@@ -1,11 +1,16 @@
 //! Normal forms of headlines, so that case, accents, punctuation and quote styles do not matter.
 
-/// `s` lower-cased with common Latin accents folded (`Valparaíso` = `Valparaiso`, as feeds that
-/// strip accents write it), quote marks and full stops dropped (`U.S.` = `US`, `Chile’s` =
+use crate::article::fold::{is_mark, push_folded};
+
+/// `s` lower-cased with Latin accents folded by [`crate::article::fold`] (`Valparaíso` =
+/// `Valparaiso`, as feeds that strip accents write it; `Straße` = `Strasse`; combining marks
+/// dropped), quote marks and full stops dropped (`U.S.` = `US`, `Chile’s` =
 /// `Chile's` = `Chiles`), every other non-alphanumeric character a space, and spaces collapsed.
 pub fn normalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
+    // One non-ASCII character lower-cased and folded (`ß` gives two letters).
+    let mut folded = String::new();
     let mut push = |c: char| {
         if c.is_alphanumeric() {
             if space && !out.is_empty() {
@@ -24,33 +29,13 @@ pub fn normalise(s: &str) -> String {
         // Most headlines are ASCII, whose lower case is one character and never accented.
         if c.is_ascii() {
             push(c.to_ascii_lowercase());
-        } else {
-            c.to_lowercase().map(fold).for_each(&mut push);
+        } else if !is_mark(c) {
+            folded.clear();
+            push_folded(c, &mut folded);
+            folded.chars().for_each(&mut push);
         }
     }
     out
-}
-
-/// The unaccented letter for a common accented Latin one.
-fn fold(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ď' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ğ' => 'g',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-        'ł' | 'ľ' => 'l',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ř' => 'r',
-        'ś' | 'š' | 'ş' => 's',
-        'ť' | 'ţ' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        c => c,
-    }
 }
 
 #[cfg(test)]
@@ -68,6 +53,12 @@ mod tests {
             "unicode ete in valparaiso"
         );
         assert_eq!(normalise("Москва, 東京"), "москва 東京");
+        // The same fold as search: `ß`, ligatures and combining marks.
+        assert_eq!(
+            normalise("Straße der Œuvre: Valparai\u{301}so"),
+            normalise("Strasse der oeuvre — Valparaiso")
+        );
+        assert_eq!(normalise("Straße"), "strasse");
     }
 
     #[test]
@@ -76,7 +67,11 @@ mod tests {
         fn general(s: &str) -> String {
             let mut out = String::new();
             let mut space = false;
-            for c in s.chars().flat_map(char::to_lowercase).map(fold) {
+            let mut folded = String::new();
+            for c in s.chars().filter(|c| !is_mark(*c)) {
+                push_folded(c, &mut folded);
+            }
+            for c in folded.chars() {
                 if c.is_alphanumeric() {
                     if space && !out.is_empty() {
                         out.push(' ');
