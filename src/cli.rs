@@ -3,13 +3,42 @@
 use clap::{Parser, ValueEnum};
 use std::path::PathBuf;
 
+/// What `--help` and the man page say after the options: keys, files, environment, exit status.
+const MORE: &str = "\
+KEYS:
+  In the reader ? (or F1) lists every key with what it does and its action name; the config's
+  [keys] table rebinds them (byline --print-config lists the keys in force). j/k move, Enter
+  opens, Space pages, / filters the list or finds in the article, F searches every article,
+  n/p step through unread articles, q quits.
+
+FILES:
+  ~/.config/byline/config.toml    the configuration ($XDG_CONFIG_HOME, $BYLINE_CONFIG, --config)
+  ~/.local/state/byline/          read marks, bookmarks and positions (state.json), the last
+                                  zoom and justification (view.toml)
+  ~/.cache/byline/                the catalogue of list rows (--no-cache skips it)
+
+ENVIRONMENT:
+  BYLINE_LIBRARY     folders to read when no PATH is given (before the config's library)
+  BYLINE_CONFIG      the config file
+  BYLINE_STATE_DIR   the folder of the reading state (else $XDG_STATE_HOME/byline)
+  BYLINE_CACHE_DIR   the folder of the catalogue (else $XDG_CACHE_HOME/byline)
+  BYLINE_PICTURES    how pictures are drawn: auto, halfblocks, kitty, sixel, iterm2, off
+  BROWSER            the program that opens links (a :-separated list; %s stands for the URL)
+  EDITOR, PAGER      the programs e and v hand the article to
+  NO_COLOR           no colour in the reader or --print
+  TERM               TERM=dumb means no colour
+
+EXIT STATUS:
+  0 on success; 2 with one line on stderr for any error (a bad option, config or file);
+  128 + the signal's number when a signal ended the reader (130 for SIGINT, 143 for SIGTERM).";
+
 /// byline: a terminal reader for the news articles you keep on disk.
 ///
 /// With no PATH it opens $BYLINE_LIBRARY, else the config's library, else ./articles, else the
 /// built-in sample articles. A file named alone opens with the library it belongs to. When
 /// stdout is not a terminal it prints the articles as formatted text.
 #[derive(Debug, Parser)]
-#[command(name = "byline", version, about, long_about = None)]
+#[command(name = "byline", version, about, after_long_help = MORE)]
 pub struct Cli {
     /// Article files and folders (walked for .txt, .md, .json); `-` reads one article from stdin.
     /// Without PATH, paths listed on stdin (one a line, or NUL-separated) are read.

@@ -2,6 +2,7 @@
 //! need the terminal (suspend, browser, clipboard).
 
 mod effects;
+mod outside;
 mod term;
 mod term_events;
 mod watching;
@@ -131,6 +132,10 @@ pub fn run(launch: Launch) -> Result<()> {
     app.keymap = launch.keymap;
     app.date_format = launch.date_format;
     app.justify = launch.justify;
+    app.hyperlinks = hyperlinks_wanted(
+        std::env::var("BYLINE_HYPERLINKS").ok().as_deref(),
+        std::env::var("TERM").ok().as_deref(),
+    );
     app.set_zoom(launch.zoom);
     // The worker reports into the inbox once the whole library is read.
     if let Some(wanted) = launch.arriving {
@@ -369,7 +374,26 @@ fn perform(
             }
             refresh_size(app, session)?;
         }
-        Effect::Copy(text) => effects::osc52_copy(&text)?,
+        Effect::Copy(text) => copy(app, &text)?,
+        Effect::CopyText(article) => {
+            let text = outside::article_text(&article.0, app.measure());
+            let title = crate::text::sanitize::clean_line(&article.0.title);
+            app.say(format!("copied the text of {title}"));
+            copy(app, &text)?;
+        }
+        Effect::Pipe { command, article } => {
+            let text = outside::article_text(&article.0, app.measure());
+            run_outside(app, session, events, || outside::pipe(&command, &text))?;
+        }
+        Effect::Page(article) => {
+            let text = outside::article_text(&article.0, app.measure());
+            run_outside(app, session, events, || outside::page(&text))?;
+        }
+        Effect::Edit(path) => run_outside(app, session, events, || outside::edit(&path))?,
+        Effect::Save { path, article } => match outside::save(&path, &article.0, app.measure()) {
+            Ok(msg) => app.say(crate::text::sanitize::clean_line(&msg)),
+            Err(e) => app.complain(crate::text::sanitize::clean_line(&format!("{e:#}"))),
+        },
     }
     Ok(true)
 }
@@ -382,4 +406,70 @@ fn refresh_size(app: &mut App, session: &term::Session) -> Result<()> {
         height: size.height,
     });
     Ok(())
+}
+
+/// Puts `text` on the clipboard: OSC 52 to the terminal, and a clipboard program when one is
+/// present (tmux drops OSC 52 unless told to pass it on); the status bar says which.
+fn copy(app: &mut App, text: &str) -> Result<()> {
+    effects::osc52_copy(text)?;
+    copy_note(app, text);
+    Ok(())
+}
+
+/// Adds how the copy was made to the status message.
+fn copy_note(app: &mut App, text: &str) {
+    let how = match outside::copy_with_program(text) {
+        Some(program) => format!(" (with {program})"),
+        None => " (OSC 52 only: if nothing arrives, install wl-copy or xclip, or let the \
+                 terminal or tmux take OSC 52)"
+            .to_string(),
+    };
+    let said = app.status().map(|s| s.text.clone()).unwrap_or_default();
+    app.say(format!("{said}{how}"));
+}
+
+/// Runs `f` with the terminal given back, then takes it again and reports its result.
+fn run_outside(
+    app: &mut App,
+    session: &mut term::Session,
+    events: &TermEvents,
+    f: impl FnOnce() -> Result<String>,
+) -> Result<()> {
+    // The program reads the terminal meanwhile: the reader must not take its keys.
+    events.pause();
+    let out = session.outside(f);
+    events.resume();
+    match out? {
+        Ok(msg) if msg.is_empty() => {}
+        Ok(msg) => app.say(crate::text::sanitize::clean_line(&msg)),
+        Err(e) => app.complain(crate::text::sanitize::clean_line(&format!("{e:#}"))),
+    }
+    refresh_size(app, session)
+}
+
+/// Whether links are drawn as OSC 8 hyperlinks: yes, unless `BYLINE_HYPERLINKS` says `0`/`off`/
+/// `no`, or the terminal is the Linux console or a dumb one (which would show the sequences).
+/// Terminals that know nothing of OSC 8 ignore it.
+fn hyperlinks_wanted(setting: Option<&str>, term: Option<&str>) -> bool {
+    match setting.map(str::trim) {
+        Some(v) if ["0", "off", "no", "false"].contains(&v.to_ascii_lowercase().as_str()) => false,
+        Some(v) if ["1", "on", "yes", "true"].contains(&v.to_ascii_lowercase().as_str()) => true,
+        _ => !matches!(term, Some("linux" | "dumb")),
+    }
+}
+
+#[cfg(test)]
+mod hyperlink_tests {
+    use super::hyperlinks_wanted;
+
+    #[test]
+    fn hyperlinks_are_on_unless_turned_off_or_the_console_cannot() {
+        assert!(hyperlinks_wanted(None, Some("xterm-256color")));
+        assert!(hyperlinks_wanted(None, None));
+        assert!(!hyperlinks_wanted(Some("0"), Some("xterm-256color")));
+        assert!(!hyperlinks_wanted(Some("Off"), None));
+        assert!(!hyperlinks_wanted(None, Some("linux")));
+        assert!(!hyperlinks_wanted(None, Some("dumb")));
+        assert!(hyperlinks_wanted(Some("on"), Some("linux")));
+    }
 }

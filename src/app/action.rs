@@ -21,13 +21,21 @@ pub enum Mode {
     Search,
     /// The skipped-files overlay: each file the library could not take, and why.
     Skipped,
+    /// A one-key question in the status bar (mark all read? what to copy?).
+    Ask,
+    /// A command line at the bottom: a shell command to pipe the article to, or a path to
+    /// save it at.
+    Command,
 }
 
 impl Mode {
     /// Whether the mode has a prompt that takes text: there every printable key without
     /// Control or Alt is typed, before any binding (so `?` or `q` can be searched for).
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Filter | Mode::FindPrompt | Mode::Search)
+        matches!(
+            self,
+            Mode::Filter | Mode::FindPrompt | Mode::Search | Mode::Command
+        )
     }
 }
 
@@ -70,15 +78,18 @@ pub enum Action {
     PrevLink,
     /// Follow the focused link.
     FollowLink,
-    /// Follow related link number N (1 to 9).
+    /// Follow link number N at once (1 to 9; no key does this by default: digits type a
+    /// number that Enter follows).
     FollowRelated(u8),
+    /// A digit of a link number (0 to 9): Enter then follows that link, Tab focuses it.
+    Digit(u8),
     /// Go back to the article (and place) before the last followed link.
     HistoryBack,
     /// Go forward again after going back.
     HistoryForward,
-    /// Open the focused URL in the web browser.
+    /// Open the focused link's URL in the web browser, even when it names a library article.
     OpenUrl,
-    /// Copy the focused URL to the clipboard (OSC 52).
+    /// Copy the focused link's URL (or that of the link number typed) to the clipboard (OSC 52).
     CopyUrl,
     /// Show the reading pane alone at full width, or split again.
     Zoom,
@@ -138,6 +149,41 @@ pub enum Action {
     ShowSkipped,
     /// Copy the selected skipped file's path to the clipboard (OSC 52).
     CopyPath,
+    /// Open the next unread article below (reader), or select it (list).
+    NextUnread,
+    /// Open the previous unread article above (reader), or select it (list).
+    PrevUnread,
+    /// Ask to mark every article the list shows read; `y` confirms.
+    MarkAllRead,
+    /// Ask what of the article to copy: its title, URL, path or whole text.
+    CopyMenu,
+    /// Copy this of the article (the answer to [`Action::CopyMenu`]).
+    Copy(Part),
+    /// Yes to the question asked.
+    Yes,
+    /// No to the question asked (or any key that is not an answer).
+    No,
+    /// Type a shell command the article (as `--print` text) is piped to.
+    PipeStart,
+    /// Open the article's file in `$EDITOR`.
+    EditFile,
+    /// Show the article (as `--print` text) in `$PAGER`.
+    Pager,
+    /// Type a path to save the article at, as text (Markdown when the path ends in `.md`).
+    SaveStart,
+}
+
+/// What of an article to copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The headline.
+    Title,
+    /// The article's own web address.
+    Url,
+    /// The file's path.
+    Path,
+    /// The whole text, as `--print` writes it.
+    Text,
 }
 
 /// What the loop must do outside the model after an update (things that need the terminal).
@@ -151,11 +197,43 @@ pub enum Effect {
     Suspend,
     /// Leave the alternate screen, open this URL in the browser, and come back.
     OpenUrl(String),
-    /// Put this text on the clipboard with OSC 52.
+    /// Put this text on the clipboard (OSC 52, and a clipboard program when one is present).
     Copy(String),
+    /// Copy this of the article (its text is rendered outside the model).
+    CopyText(Shared),
+    /// Pipe the article, as `--print` text, to this shell command, showing its output.
+    Pipe {
+        /// The command line, run by `sh -c`.
+        command: String,
+        /// The article.
+        article: Shared,
+    },
+    /// Show the article, as `--print` text, in `$PAGER`.
+    Page(Shared),
+    /// Open this file in `$EDITOR`.
+    Edit(std::path::PathBuf),
+    /// Save the article at this path (Markdown for `.md`, else `--print` text).
+    Save {
+        /// Where.
+        path: std::path::PathBuf,
+        /// The article.
+        article: Shared,
+    },
     /// Nothing changed that the screen shows: no frame is needed (for messages).
     Quiet,
 }
+
+/// An article handed to an effect; equal when it is the same article in memory.
+#[derive(Debug, Clone)]
+pub struct Shared(pub std::sync::Arc<crate::article::Article>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Shared {}
 
 /// Every action a key can be bound to, under the name the config's `[keys]` table uses.
 pub const NAMED: &[(&str, Action)] = &[
@@ -186,6 +264,16 @@ pub const NAMED: &[(&str, Action)] = &[
     ("follow_related_7", Action::FollowRelated(7)),
     ("follow_related_8", Action::FollowRelated(8)),
     ("follow_related_9", Action::FollowRelated(9)),
+    ("digit_0", Action::Digit(0)),
+    ("digit_1", Action::Digit(1)),
+    ("digit_2", Action::Digit(2)),
+    ("digit_3", Action::Digit(3)),
+    ("digit_4", Action::Digit(4)),
+    ("digit_5", Action::Digit(5)),
+    ("digit_6", Action::Digit(6)),
+    ("digit_7", Action::Digit(7)),
+    ("digit_8", Action::Digit(8)),
+    ("digit_9", Action::Digit(9)),
     ("history_back", Action::HistoryBack),
     ("history_forward", Action::HistoryForward),
     ("open_url", Action::OpenUrl),
@@ -221,6 +309,20 @@ pub const NAMED: &[(&str, Action)] = &[
     ("prompt_history_next", Action::Prompt(Edit::HistoryNext)),
     ("skipped", Action::ShowSkipped),
     ("copy_path", Action::CopyPath),
+    ("next_unread", Action::NextUnread),
+    ("prev_unread", Action::PrevUnread),
+    ("mark_all_read", Action::MarkAllRead),
+    ("copy_menu", Action::CopyMenu),
+    ("copy_title", Action::Copy(Part::Title)),
+    ("copy_article_url", Action::Copy(Part::Url)),
+    ("copy_article_path", Action::Copy(Part::Path)),
+    ("copy_text", Action::Copy(Part::Text)),
+    ("yes", Action::Yes),
+    ("no", Action::No),
+    ("pipe", Action::PipeStart),
+    ("edit", Action::EditFile),
+    ("pager", Action::Pager),
+    ("save", Action::SaveStart),
 ];
 
 /// Names the config's `[keys]` table accepted before the three prompts became one; each now

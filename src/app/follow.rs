@@ -6,6 +6,9 @@ use super::reader::{At, Reader};
 use super::{App, Effect, Mode};
 use crate::text::typeset::Target;
 
+/// The largest link number a reader can type (more digits are not taken).
+const LINK_NUMBER_MAX: usize = 999_999;
+
 impl App {
     /// Opens library entry `index` in the reader; `focus` gives the reader the keyboard.
     pub fn open(&mut self, index: usize, focus: bool) -> bool {
@@ -250,13 +253,16 @@ impl App {
         }
     }
 
-    /// Follows link number `n` as the page numbers them: related headlines first, then URLs.
-    pub(super) fn follow_related(&mut self, n: usize) -> Effect {
+    /// Follows link number `n` as the page numbers them: related headlines first, then the
+    /// article's links. A link naming another article of the library (by address or relative
+    /// path) opens it here, with the history; any other opens in the browser.
+    pub(super) fn follow_number(&mut self, n: usize) -> Effect {
         let Some(r) = self.reader.as_ref() else {
             return Effect::None;
         };
         let related = &r.article.related;
         let Some(i) = n.checked_sub(1) else {
+            self.complain("no link 0");
             return Effect::None;
         };
         if let Some(rel) = related.get(i) {
@@ -267,17 +273,19 @@ impl App {
                 rel.path.as_deref(),
             ) {
                 Some(to) => self.follow_to(to),
-                None => {
-                    let msg = format!("not in the library: {}", rel.title);
-                    self.complain(msg);
-                }
+                None => match rel.url.clone() {
+                    // A headline of a saved page that is not saved here: its page on the web.
+                    Some(url) => return Effect::OpenUrl(url),
+                    None => {
+                        let msg = format!("not in the library: {}", rel.title);
+                        self.complain(msg);
+                    }
+                },
             }
             return Effect::None;
         }
         match r.article.links.get(i - related.len()) {
             Some(l) => {
-                // A link naming another article of the library (by address or relative path)
-                // opens it here, with the history, as a related headline does.
                 let from = crate::load::resolve::LinkFrom {
                     path: r.article.path.as_deref(),
                     url: r.article.url.as_deref(),
@@ -303,36 +311,190 @@ impl App {
         }
     }
 
+    /// The link number being typed in the reader, if any.
+    pub fn link_number(&self) -> Option<usize> {
+        self.link_number
+    }
+
+    /// Whether the open page has links to focus or follow.
+    pub fn has_links(&self) -> bool {
+        self.reader
+            .as_ref()
+            .is_some_and(|r| !r.page.targets.is_empty())
+    }
+
+    /// Where link target `t` of the open page leads, for the status bar: its web address, or
+    /// the library article's title; never a control character.
+    pub fn link_label(&self, t: usize) -> Option<String> {
+        let r = self.reader.as_ref()?;
+        let label = match r.page.targets.get(t)? {
+            Target::Url { url, .. } => url.clone(),
+            Target::Related { title, path, .. } => match path {
+                Some(p) => match links::index_of_path(&self.library, p) {
+                    Some(i) => format!("→ {}", self.library.entries[i].head.title),
+                    None => format!("→ {}", crate::load::shown(p)),
+                },
+                None => match r.article.related.iter().find(|x| x.title == *title) {
+                    Some(x) if x.url.is_some() => x.url.clone().unwrap_or_default(),
+                    _ => format!("{title} (not in library)"),
+                },
+            },
+            Target::Backlink(p) => match links::index_of_path(&self.library, p) {
+                Some(i) => format!("← {}", self.library.entries[i].head.title),
+                None => format!("← {}", crate::load::shown(p)),
+            },
+        };
+        Some(crate::text::sanitize::clean_line(&label))
+    }
+
+    /// The label of the focused link ([`App::link_label`]).
+    pub fn focused_link_label(&self) -> Option<String> {
+        self.link_label(self.reader.as_ref()?.focus?)
+    }
+
+    /// The label of the link the number being typed names, or why there is none.
+    pub fn numbered_link_label(&self) -> Option<String> {
+        let n = self.link_number?;
+        Some(match self.numbered_target(n) {
+            Some(t) => self.link_label(t).unwrap_or_default(),
+            None => format!("no link {n}"),
+        })
+    }
+
     pub(super) fn focused_target(&self) -> Option<&Target> {
         let r = self.reader.as_ref()?;
         r.page.targets.get(r.focus?)
     }
 
-    pub(super) fn focused_url(&self) -> Option<String> {
-        match self.focused_target()? {
-            Target::Url(u) => Some(u.clone()),
-            _ => None,
+    /// The URL of target `t` of the open page, when it has one (a related headline of a saved
+    /// page may; a backlink never does).
+    pub(super) fn target_url(&self, t: &Target) -> Option<String> {
+        match t {
+            Target::Url { url, .. } => Some(url.clone()),
+            Target::Related { number, .. } => {
+                let r = self.reader.as_ref()?;
+                r.article.related.get(number.checked_sub(1)?)?.url.clone()
+            }
+            Target::Backlink(_) => None,
         }
     }
 
+    /// The target numbered `n` on the open page.
+    pub(super) fn numbered_target(&self, n: usize) -> Option<usize> {
+        let r = self.reader.as_ref()?;
+        r.page.targets.iter().position(|t| match t {
+            Target::Related { number, .. } | Target::Url { number, .. } => *number == n,
+            Target::Backlink(_) => false,
+        })
+    }
+
+    /// Follows the link a typed number names, else the focused one.
     pub(super) fn follow_focused(&mut self) -> Effect {
+        if let Some(n) = self.link_number.take() {
+            return self.follow_number(n);
+        }
         let Some(target) = self.focused_target().cloned() else {
-            self.complain("no link focused: Tab focuses a link");
+            self.complain("no link focused: Tab focuses a link, or type its number and Enter");
             return Effect::None;
         };
         self.follow_target(target)
     }
 
+    /// Opens the web address of the link a typed number names (else of the focused one) in the
+    /// browser, even when it names a library article.
+    pub(super) fn open_in_browser(&mut self) -> Effect {
+        let Some(target) = self.chosen_target() else {
+            return Effect::None;
+        };
+        match self.target_url(&target) {
+            Some(url) => Effect::OpenUrl(url),
+            None => {
+                self.complain("this link is an article of the library: it has no web address");
+                Effect::None
+            }
+        }
+    }
+
+    /// The link a typed number names, else the focused one; complains when there is none.
+    fn chosen_target(&mut self) -> Option<Target> {
+        let target = match self.link_number.take() {
+            Some(n) => match self.numbered_target(n) {
+                Some(t) => self
+                    .reader
+                    .as_ref()
+                    .and_then(|r| r.page.targets.get(t).cloned()),
+                None => {
+                    self.complain(format!("no link {n}"));
+                    return None;
+                }
+            },
+            None => self.focused_target().cloned(),
+        };
+        if target.is_none() {
+            self.complain("no link focused: Tab focuses a link, or type its number");
+        }
+        target
+    }
+
+    /// Copies the URL of the link a typed number names, else of the focused one.
+    pub(super) fn copy_link(&mut self) -> Effect {
+        let Some(target) = self.chosen_target() else {
+            return Effect::None;
+        };
+        match self.target_url(&target) {
+            Some(url) => {
+                let shown = crate::text::sanitize::clean_line(&url);
+                self.say(format!("copied {shown}"));
+                Effect::Copy(url)
+            }
+            None => {
+                self.complain("this link is an article of the library: it has no URL to copy");
+                Effect::None
+            }
+        }
+    }
+
     pub(super) fn follow_target(&mut self, target: Target) -> Effect {
         match target {
-            Target::Related { number, .. } => return self.follow_related(number),
+            Target::Related { number, .. } | Target::Url { number, .. } => {
+                return self.follow_number(number);
+            }
             Target::Backlink(path) => match links::index_of_path(&self.library, &path) {
                 Some(i) => self.follow_to(i),
                 None => self.complain(format!("not in the library: {}", crate::load::shown(&path))),
             },
-            Target::Url(url) => return Effect::OpenUrl(url),
         }
         Effect::None
+    }
+
+    /// A digit typed in the reader: it adds to the link number being typed (Enter follows that
+    /// link, Tab focuses it, Esc forgets it). A digit never follows a link by itself.
+    pub(super) fn type_link_number(&mut self, digit: u8) {
+        let n = self
+            .link_number
+            .unwrap_or(0)
+            .saturating_mul(10)
+            .saturating_add(usize::from(digit))
+            .min(LINK_NUMBER_MAX);
+        self.link_number = Some(n);
+    }
+
+    /// Focuses link number `n` (typed, then Tab), scrolling to it.
+    pub(super) fn focus_number(&mut self, n: usize) {
+        let h = self.reader_height();
+        let Some(t) = self.numbered_target(n) else {
+            self.complain(format!("no link {n}"));
+            return;
+        };
+        let Some(r) = self.reader.as_mut() else {
+            return;
+        };
+        r.focus = Some(t);
+        if let Some(&(line, _)) = links::first_lines(&r.page).iter().find(|&&(_, x)| x == t)
+            && !(line >= r.scroll && line < r.scroll + h)
+        {
+            r.scroll = line.saturating_sub(h / 2).min(r.max_scroll(h));
+        }
     }
 
     pub(super) fn move_focus(&mut self, forward: bool) {

@@ -23,6 +23,12 @@ impl App {
     /// Sort and filters in force, for the status bar (empty when the list shows everything by
     /// date).
     pub fn view_label(&self) -> String {
+        self.view_label_beside("")
+    }
+
+    /// [`App::view_label`] without the parts `message` already says (`sorted by title` says
+    /// `by title`), so the status bar never says a thing twice.
+    pub fn view_label_beside(&self, message: &str) -> String {
         let v = &self.list.view;
         let mut parts = Vec::new();
         if !v.query.is_empty() {
@@ -37,6 +43,7 @@ impl App {
         if v.bookmarked_only {
             parts.push("bookmarked only".into());
         }
+        parts.retain(|p| !message.contains(p.as_str()));
         parts.join(" · ")
     }
 
@@ -111,7 +118,7 @@ impl App {
     pub(super) fn toggle_unread_only(&mut self) {
         self.list.view.unread_only = !self.list.view.unread_only;
         let what = if self.list.view.unread_only {
-            "unread articles only"
+            "unread only"
         } else {
             "read articles too"
         };
@@ -121,7 +128,7 @@ impl App {
     pub(super) fn toggle_bookmarked_only(&mut self) {
         self.list.view.bookmarked_only = !self.list.view.bookmarked_only;
         let what = if self.list.view.bookmarked_only {
-            "bookmarked articles only"
+            "bookmarked only"
         } else {
             "all articles, bookmarked or not"
         };

@@ -42,6 +42,7 @@ mod events;
 mod filter;
 mod find;
 mod follow;
+mod habits;
 pub mod history;
 pub mod keymap;
 pub mod links;
@@ -61,8 +62,9 @@ mod typing;
 mod update;
 pub mod view;
 
-pub use action::{Action, Effect, Mode};
+pub use action::{Action, Effect, Mode, Part, Shared};
 pub use find::{Find, Match, Rule};
+pub use habits::Ask;
 pub use msg::{Input, Msg};
 pub use prompt::{Edit, Prompt, PromptKind};
 pub use search::{Search, SearchIndex};
@@ -124,6 +126,8 @@ pub struct App {
     zoom: bool,
     /// The transient message of the status bar.
     status: Option<Status>,
+    /// The link number being typed in the reader (Enter follows it, Tab focuses it).
+    link_number: Option<usize>,
     /// Terminal size: columns, rows.
     size: (u16, u16),
     /// Lays out articles; tests may swap it.
@@ -138,6 +142,9 @@ pub struct App {
     pub date_format: String,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,
+    /// Draw links as OSC 8 hyperlinks (the terminal makes them clickable); off in tests, so
+    /// screens compare as text.
+    pub hyperlinks: bool,
     /// Read marks, bookmarks and positions, saved across runs (`App::attach_store`).
     store: crate::state::Store,
     /// The find in the open article, while one is typed or kept.
@@ -160,6 +167,10 @@ pub struct App {
     pub skipped: Option<skipped::SkippedView>,
     /// The reading pane's pictures, when the terminal shows them.
     pictures: Option<crate::pictures::service::Pictures>,
+    /// The one-key question asked in the status bar, and the mode it was asked from.
+    ask: Option<(Ask, Mode)>,
+    /// The mode the command line (pipe, save) was opened from.
+    command_from: Mode,
 }
 
 impl App {
@@ -178,6 +189,7 @@ impl App {
             history: History::default(),
             zoom: false,
             status: None,
+            link_number: None,
             size: (80, 24),
             typeset: crate::text::typeset::typeset_with,
             cache: PageCache::default(),
@@ -185,6 +197,7 @@ impl App {
             keymap: keymap::Keymap::default(),
             date_format: crate::config::Config::default().date_format,
             justify: false,
+            hyperlinks: false,
             store: crate::state::Store::disabled(),
             find: None,
             search: None,
@@ -196,6 +209,8 @@ impl App {
             arriving: None,
             skipped: None,
             pictures: None,
+            ask: None,
+            command_from: Mode::List,
         };
         app.status = app.skipped_status();
         app

@@ -20,6 +20,10 @@ pub enum PromptKind {
     Find,
     /// The full-text search overlay: the text goes to the search worker as it is typed.
     Search,
+    /// A shell command the article is piped to (`|`), run on Enter.
+    Pipe,
+    /// A path to save the article at (`S`), written on Enter.
+    Save,
 }
 
 /// One change a key asks of the prompt that has the keyboard.
@@ -200,6 +204,8 @@ pub struct History {
     filter: Vec<String>,
     find: Vec<String>,
     search: Vec<String>,
+    pipe: Vec<String>,
+    save: Vec<String>,
 }
 
 impl History {
@@ -209,6 +215,8 @@ impl History {
             PromptKind::Filter => &self.filter,
             PromptKind::Find => &self.find,
             PromptKind::Search => &self.search,
+            PromptKind::Pipe => &self.pipe,
+            PromptKind::Save => &self.save,
         }
     }
 
@@ -218,6 +226,8 @@ impl History {
             PromptKind::Filter => &mut self.filter,
             PromptKind::Find => &mut self.find,
             PromptKind::Search => &mut self.search,
+            PromptKind::Pipe => &mut self.pipe,
+            PromptKind::Save => &mut self.save,
         };
         if text.trim().is_empty() || list.last().is_some_and(|t| t == text) {
             return;

@@ -2,7 +2,7 @@
 //! and a changed text goes on to the filter, the find or the search; Enter and Esc close it.
 
 use super::prompt::{Edit, Edited, PROMPT_MAX, Prompt, PromptKind};
-use super::{App, Mode};
+use super::{App, Effect, Mode};
 
 impl App {
     /// The open prompt, if one has the keyboard (for drawing).
@@ -16,9 +16,9 @@ impl App {
     }
 
     /// Applies `edit` to the open prompt and passes a changed text on to what it drives.
-    pub(super) fn prompt_edit(&mut self, edit: Edit) {
+    pub(super) fn prompt_edit(&mut self, edit: Edit) -> Effect {
         let Some(p) = self.prompt.as_mut() else {
-            return;
+            return Effect::None;
         };
         let kind = p.kind();
         match edit {
@@ -30,6 +30,7 @@ impl App {
                     PromptKind::Filter => self.filter_accept(),
                     PromptKind::Find => self.find_accept(),
                     PromptKind::Search => self.search_open(),
+                    PromptKind::Pipe | PromptKind::Save => return self.command_accept(kind, text),
                 }
             }
             Edit::Cancel => {
@@ -38,6 +39,7 @@ impl App {
                     PromptKind::Filter => self.filter_cancel(),
                     PromptKind::Find => self.find_cancel(),
                     PromptKind::Search => self.search_close(),
+                    PromptKind::Pipe | PromptKind::Save => self.mode = self.command_from,
                 }
             }
             _ => match p.edit(edit, &self.prompt_history) {
@@ -47,6 +49,8 @@ impl App {
                         PromptKind::Filter => "the filter",
                         PromptKind::Find => "the find",
                         PromptKind::Search => "the search",
+                        PromptKind::Pipe => "the command",
+                        PromptKind::Save => "the path",
                     };
                     self.complain(format!("{what} stops at {PROMPT_MAX} characters"));
                 }
@@ -56,10 +60,13 @@ impl App {
                         PromptKind::Filter => self.filter_text(text),
                         PromptKind::Find => self.find_text(text),
                         PromptKind::Search => self.search_text(text),
+                        // Nothing runs until Enter.
+                        PromptKind::Pipe | PromptKind::Save => {}
                     }
                 }
             },
         }
+        Effect::None
     }
 
     /// Closes a prompt whose mode was left some other way (a click, a search result opened).
@@ -68,6 +75,11 @@ impl App {
             Mode::Filter => Some(PromptKind::Filter),
             Mode::FindPrompt => Some(PromptKind::Find),
             Mode::Search => Some(PromptKind::Search),
+            Mode::Command => self
+                .prompt
+                .as_ref()
+                .map(Prompt::kind)
+                .filter(|k| matches!(k, PromptKind::Pipe | PromptKind::Save)),
             Mode::Help => self.prompt.as_ref().map(Prompt::kind),
             _ => None,
         };

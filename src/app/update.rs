@@ -2,7 +2,7 @@
 
 use super::events::to_action;
 use super::links;
-use super::{Action, App, Effect, Input, Mode, Msg};
+use super::{Action, App, Ask, Effect, Input, Mode, Msg};
 
 impl App {
     /// Applies an action or a message to the model and says what the loop must do outside it.
@@ -11,10 +11,15 @@ impl App {
     pub fn update(&mut self, input: impl Into<Input>) -> Effect {
         match input.into() {
             Input::Action(a) => self.act(a),
-            Input::Msg(Msg::Terminal(ev)) => match to_action(&self.keymap, self.mode, ev) {
-                Some(a) => self.act(a),
-                None => Effect::Quiet,
-            },
+            Input::Msg(Msg::Terminal(ev)) => {
+                let key = matches!(ev, crossterm::event::Event::Key(_));
+                match to_action(&self.keymap, self.mode, ev) {
+                    Some(a) => self.act(a),
+                    // A question is answered by the next key: one that is no answer is a no.
+                    None if key && self.mode == Mode::Ask => self.act(Action::No),
+                    None => Effect::Quiet,
+                }
+            }
             Input::Msg(m) => self.receive(m),
         }
     }
@@ -24,9 +29,27 @@ impl App {
         if !matches!(action, Action::Resize { .. } | Action::Wheel { .. }) {
             self.status = None;
         }
+        // A link number lasts until the key that uses it (or Esc): any other key forgets it.
+        if !matches!(
+            action,
+            Action::Digit(_)
+                | Action::FollowLink
+                | Action::NextLink
+                | Action::CopyUrl
+                | Action::OpenUrl
+                | Action::ToList
+                | Action::Resize { .. }
+                | Action::Wheel { .. }
+        ) {
+            self.link_number = None;
+        }
         if matches!(
             action,
-            Action::FollowRelated(_) | Action::FollowLink | Action::SearchStart
+            Action::FollowRelated(_)
+                | Action::FollowLink
+                | Action::OpenUrl
+                | Action::Click { .. }
+                | Action::SearchStart
         ) {
             // Links and the search need the whole library, not the one article read first.
             self.await_library();
@@ -70,6 +93,11 @@ impl App {
             Action::Top => self.move_by(isize::MIN),
             Action::Bottom => self.move_by(isize::MAX),
             Action::Open => self.open_selected(),
+            Action::ToList if self.link_number.is_some() => {
+                // Esc first forgets the number being typed.
+                self.link_number = None;
+                self.say("link number cancelled");
+            }
             Action::ToList => {
                 if self.mode == Mode::Reader {
                     self.mode = Mode::List;
@@ -77,32 +105,25 @@ impl App {
             }
             Action::NextArticle => self.step_article(1),
             Action::PrevArticle => self.step_article(-1),
-            Action::NextLink => self.move_focus(true),
+            Action::NextLink => match self.link_number.take() {
+                Some(n) => self.focus_number(n),
+                None => self.move_focus(true),
+            },
             Action::PrevLink => self.move_focus(false),
             Action::FollowLink => return self.follow_focused(),
-            Action::FollowRelated(n) => return self.follow_related(usize::from(n)),
+            Action::FollowRelated(n) => return self.follow_number(usize::from(n)),
+            Action::Digit(d) => self.type_link_number(d),
             Action::HistoryBack => self.history_back(),
             Action::HistoryForward => self.history_forward(),
-            Action::OpenUrl => {
-                if let Some(url) = self.focused_url() {
-                    return Effect::OpenUrl(url);
-                }
-                self.complain("no link to open: Tab focuses a link");
-            }
-            Action::CopyUrl => {
-                if let Some(url) = self.focused_url() {
-                    self.say(format!("copied {url}"));
-                    return Effect::Copy(url);
-                }
-                self.complain("no link to copy: Tab focuses a link");
-            }
+            Action::OpenUrl => return self.open_in_browser(),
+            Action::CopyUrl => return self.copy_link(),
             Action::Zoom => self.zoom = !self.zoom,
             Action::Resize { width, height } => self.size = (width, height),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => return self.click(column, row),
             Action::Filter => self.filter_open(),
             Action::ClearFilter => self.filter_clear(),
-            Action::Prompt(edit) => self.prompt_edit(edit),
+            Action::Prompt(edit) => return self.prompt_edit(edit),
             Action::CycleSort => self.cycle_sort(),
             Action::UnreadOnly => self.toggle_unread_only(),
             Action::BookmarkedOnly => self.toggle_bookmarked_only(),
@@ -116,6 +137,17 @@ impl App {
             Action::SearchStart => self.search_start(),
             Action::ShowSkipped => self.toggle_skipped(),
             Action::CopyPath => return self.copy_skipped_path(),
+            Action::NextUnread => self.step_unread(true),
+            Action::PrevUnread => self.step_unread(false),
+            Action::MarkAllRead => self.ask_mark_all_read(),
+            Action::CopyMenu => self.ask(Ask::Copy),
+            Action::Copy(part) => return self.copy_part(part),
+            Action::Yes => return self.answer(true),
+            Action::No => return self.answer(false),
+            Action::PipeStart => self.command_open(super::PromptKind::Pipe),
+            Action::SaveStart => self.command_open(super::PromptKind::Save),
+            Action::EditFile => return self.edit_file(),
+            Action::Pager => return self.pager(),
         }
         Effect::None
     }
@@ -141,6 +173,7 @@ impl App {
             Mode::Reader | Mode::FindPrompt | Mode::Find => self.scroll_by(delta),
             Mode::Search => self.move_result(delta),
             Mode::Skipped => self.move_skipped(delta),
+            Mode::Ask | Mode::Command => {}
             Mode::Help => {
                 let rows = crate::ui::help::line_count(&self.keymap);
                 let max = crate::ui::help::max_scroll(rows, self.size.1);

@@ -14,13 +14,9 @@ mod figure;
 mod template;
 
 use super::frontmatter::{self, collapse, related_entry};
-use crate::article::{Article, Block, BlockKind, Image, Link, Related};
+use crate::article::{Article, Block, BlockKind, Image, Link, LinkAt, Related};
 use anyhow::Result;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
-/// Longest block text used as the text of a bare URL inside it; longer blocks give the URL itself,
-/// so a megabyte paragraph full of URLs is not copied once per URL.
-const BARE_TEXT_MAX: usize = 200;
 
 /// File extensions of pictures, for Obsidian's `![[…]]` embeds (which also embed notes).
 const IMAGE_EXTENSIONS: [&str; 8] = ["png", "jpg", "jpeg", "gif", "webp", "svg", "avif", "bmp"];
@@ -68,14 +64,22 @@ pub fn parse_named(text: &str, file_name: Option<&str>) -> Result<Article> {
     if b.html {
         warnings.push("raw HTML dropped".to_string());
     }
-    let mut blocks = b.blocks;
+    let mut blocks = std::mem::take(&mut b.blocks);
+    for (i, m) in blocks.iter_mut().enumerate() {
+        m.origin = i;
+    }
     let title = take_title(fm.title.as_deref(), &mut blocks).unwrap_or_else(|| {
         warnings.push("no title: no front-matter title and no # heading".to_string());
         String::new()
     });
     let mut related: Vec<Related> = fm.related.iter().map(|r| related_entry(r)).collect();
     related.extend(take_related(&mut blocks));
+    let chars_before: Vec<usize> = blocks
+        .iter()
+        .map(|m| m.block.text.chars().count())
+        .collect();
     let dateline = take_dateline(&mut blocks);
+    place_links(&mut b, &blocks, &chars_before);
 
     let mut links = Vec::new();
     // The article's own address, which links from other articles resolve by.
@@ -152,6 +156,28 @@ fn jekyll_date(name: &str) -> Option<String> {
     crate::article::date::iso(date).filter(|d| d == date)
 }
 
+/// Gives each link read inside a block that is still in `blocks` its place there; a dateline
+/// taken off the front of a block (its text shorter than `chars_before`) moves its links back.
+fn place_links(b: &mut Builder, blocks: &[MdBlock], chars_before: &[usize]) {
+    let mut now = vec![None; blocks.iter().map(|m| m.origin + 1).max().unwrap_or(0)];
+    for (i, m) in blocks.iter().enumerate() {
+        let cut = chars_before[i] - m.block.text.chars().count().min(chars_before[i]);
+        now[m.origin] = Some((i, cut));
+    }
+    for &(link, origin, start, end) in &b.placed {
+        let Some(Some((block, cut))) = now.get(origin).copied() else {
+            continue;
+        };
+        if start >= cut {
+            b.links[link].at = Some(LinkAt {
+                block,
+                start: start - cut,
+                end: end - cut,
+            });
+        }
+    }
+}
+
 /// Splits a dateline (`KESSEL, Veldmark (AP) —`) off the first paragraph, looked for past the
 /// pictures and captions that may stand before it; returns it with the agency its bracket names.
 fn take_dateline(blocks: &mut [MdBlock]) -> Option<(String, Option<String>)> {
@@ -180,6 +206,8 @@ struct MdBlock {
     link: Option<String>,
     /// Where the picture is, for image blocks.
     src: Option<String>,
+    /// The index it was read at, before the title and related passes took blocks out.
+    origin: usize,
 }
 
 impl MdBlock {
@@ -189,6 +217,7 @@ impl MdBlock {
             level: None,
             link: None,
             src: None,
+            origin: 0,
         }
     }
 }
@@ -214,11 +243,13 @@ struct Builder {
     open_link: Option<(usize, String)>,
     /// The first link of the block being read.
     first_link: Option<String>,
-    /// The text of the block being read outside links, where bare URLs are looked for.
-    plain: String,
-    /// Links of the block being read, each with its offset in `plain`, to merge the bare URLs
-    /// in reading order.
-    block_links: Vec<(usize, Link)>,
+    /// Byte ranges of `buf` inside links and inline code, where no bare URL is looked for.
+    skip: Vec<(usize, usize)>,
+    /// Links of the block being read, each with its byte range in `buf`.
+    block_links: Vec<(usize, usize, Link)>,
+    /// Links placed in a block: the index into `links`, the index the block was pushed at into
+    /// `blocks`, and the `char` range of its words in the block's text.
+    placed: Vec<(usize, usize, usize, usize)>,
     /// The text of the code block being read, as written.
     code: Option<String>,
     /// The HTML block being read.
@@ -252,18 +283,15 @@ impl Builder {
             Event::End(end) => self.end(end),
             Event::Text(t) => {
                 self.note_text(&t);
-                if self.open_link.is_none() {
-                    self.plain.push_str(&t);
-                }
                 self.buf.push_str(&t);
             }
             Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
                 self.note_text(&t);
-                self.plain.push(' ');
+                let start = self.buf.len();
                 self.buf.push_str(&t);
+                self.skip.push((start, self.buf.len()));
             }
             Event::SoftBreak | Event::HardBreak => {
-                self.plain.push(' ');
                 self.buf.push(' ');
             }
             Event::Html(h) => match self.html_block.as_mut() {
@@ -330,7 +358,6 @@ impl Builder {
             }
             Tag::Link { dest_url, .. } => {
                 // A link ends any bare URL before it; its own URL is collected on its own.
-                self.plain.push(' ');
                 self.open_link = Some((self.buf.len(), dest_url.trim().to_string()));
             }
             Tag::Image {
@@ -372,14 +399,16 @@ impl Builder {
                         url,
                         at: None,
                     };
-                    self.block_links.push((self.plain.len(), link));
+                    let end = self.buf.len();
+                    self.block_links.push((start, end, link));
+                    self.skip.push((start, end));
                 }
             }
             TagEnd::Image => {
                 if let Some((src, title)) = self.image.take() {
                     let alt = collapse(&self.buf);
                     self.buf.clear();
-                    self.plain.clear();
+                    self.skip.clear();
                     (self.text_in_emph, self.text_outside_emph) = (false, false);
                     self.push_image(alt, src, title);
                 }
@@ -453,33 +482,51 @@ impl Builder {
 
     /// Ends the block being read, if it has any text.
     fn flush(&mut self) {
-        let text = collapse(&self.buf);
-        self.buf.clear();
         let link = self.first_link.take();
-        let bare = bare_urls(&self.plain);
-        self.plain.clear();
+        let mut marked = std::mem::take(&mut self.block_links);
+        for (at, url) in bare_urls(&self.buf) {
+            // Not inside a link or code, and cut where one begins (`http://a.org[text](u)`).
+            if self.skip.iter().any(|&(s, e)| s <= at && at < e) {
+                continue;
+            }
+            let cut = self
+                .skip
+                .iter()
+                .filter(|&&(s, _)| s > at && s < at + url.len())
+                .map(|&(s, _)| s - at)
+                .min()
+                .unwrap_or(url.len());
+            let url = url[..cut].to_string();
+            if url.len() <= "https://".len() {
+                continue;
+            }
+            // A bare URL is its own label: the sentence around it belongs to the text.
+            let end = at + url.len();
+            let link = Link {
+                text: url.clone(),
+                url,
+                at: None,
+            };
+            marked.push((at, end, link));
+        }
+        self.skip.clear();
+        // A stable sort: at equal offsets the link, pushed first, also comes first in the text.
+        marked.sort_by_key(|m| m.0);
+        let ranges: Vec<(usize, usize)> = marked.iter().map(|m| (m.0, m.1)).collect();
+        let (text, places) = crate::text::collapse_placed(&self.buf, &ranges);
+        self.buf.clear();
         let all_emph = self.text_in_emph && !self.text_outside_emph;
         (self.text_in_emph, self.text_outside_emph) = (false, false);
         let after_image = std::mem::take(&mut self.after_image);
-        let mut marked = std::mem::take(&mut self.block_links);
-        for (at, url) in bare {
-            let text = if text.len() <= BARE_TEXT_MAX && !text.is_empty() {
-                text.clone()
-            } else {
-                url.clone()
-            };
-            marked.push((
-                at,
-                Link {
-                    text,
-                    url,
-                    at: None,
-                },
-            ));
-        }
-        // A stable sort: at equal offsets the link, pushed first, also comes first in the text.
-        marked.sort_by_key(|m| m.0);
-        self.links.extend(marked.into_iter().map(|m| m.1));
+        let first = self.links.len();
+        self.links.extend(marked.into_iter().map(|m| m.2));
+        // Placed in the block about to be pushed (only a text block: see the end).
+        let block = self.blocks.len();
+        let placed: Vec<_> = places
+            .into_iter()
+            .enumerate()
+            .filter_map(|(k, p)| p.map(|(s, e)| (first + k, block, s, e)))
+            .collect();
         if text.is_empty() {
             return;
         }
@@ -520,7 +567,9 @@ impl Builder {
             level: self.heading,
             link,
             src: None,
+            origin: 0,
         });
+        self.placed.extend(placed);
     }
 }
 
@@ -606,6 +655,57 @@ mod tests {
         let urls: Vec<_> = found.iter().map(|u| u.1.as_str()).collect();
         assert_eq!(urls, ["https://example.org/a", "http://x.test/b"]);
         assert_eq!(found[0].0, 4);
+    }
+
+    /// The words each link is placed on, as (block, words, url).
+    fn placed(a: &Article) -> Vec<(usize, String, &str)> {
+        a.links
+            .iter()
+            .filter_map(|l| {
+                let at = l.at?;
+                let text = &a.blocks[at.block].text;
+                let words = text
+                    .chars()
+                    .skip(at.start)
+                    .take(at.end - at.start)
+                    .collect();
+                Some((at.block, words, l.url.as_str()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_link_of_a_paragraph_is_kept_with_its_own_words_and_place() {
+        let md = "# Ferry talks\n\nKESSEL (AP) — The [harbor   board](https://example.org/board) met \
+                  the [pilots](../pilots.md) and posted https://example.org/minutes, then \
+                  https://example.org/vote.\n\nSee `https://example.org/code` and \
+                  http://a.test/x[more](https://example.org/more).\n";
+        let a = parse(md).unwrap();
+        assert_eq!(a.dateline.as_deref(), Some("KESSEL (AP)"));
+        let labels: Vec<(&str, &str)> = a
+            .links
+            .iter()
+            .map(|l| (l.text.as_str(), l.url.as_str()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("harbor board", "https://example.org/board"),
+                ("pilots", "../pilots.md"),
+                ("https://example.org/minutes", "https://example.org/minutes"),
+                ("https://example.org/vote", "https://example.org/vote"),
+                ("http://a.test/x", "http://a.test/x"),
+                ("more", "https://example.org/more"),
+            ]
+        );
+        let p = placed(&a);
+        assert_eq!(p.len(), 6, "{p:?}");
+        for (block, words, url) in &p {
+            let l = a.links.iter().find(|l| l.url == *url).unwrap();
+            assert_eq!(words, &l.text, "block {block}");
+        }
+        assert_eq!(p[0].0, 0, "the title heading left the blocks");
+        assert_eq!(p[5].0, 1);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod ansi;
 
 use crate::article::Article;
+use crate::text::hyperlink;
 use crate::text::typeset::{self, Options, Page};
 use crate::theme::Theme;
 use std::path::Path;
@@ -19,18 +20,36 @@ pub fn print(
     page_to_string(&page, theme)
 }
 
-/// Renders a typeset page (left-aligned: a printed page needs no centring margin).
+/// Renders a typeset page (left-aligned: a printed page needs no centring margin). With a theme
+/// (`--color always`) links are OSC 8 hyperlinks as well, so a terminal can make them clickable.
 pub fn page_to_string(page: &Page, theme: Option<&Theme>) -> String {
     // Room for full lines, so a long page does not regrow its output as it goes.
     let mut out = String::with_capacity(page.lines.len() * (usize::from(page.text_width) + 1));
     for line in &page.lines {
         // Each line is written straight into `out`, then its trailing whitespace cut off.
         let start = out.len();
+        // The hyperlink open on this line: its target.
+        let mut open: Option<usize> = None;
         for span in &line.spans {
-            match theme {
-                Some(t) => ansi::paint(&mut out, &span.text, t.tag(span.tag)),
-                None => out.push_str(&span.text),
+            let Some(t) = theme else {
+                out.push_str(&span.text);
+                continue;
+            };
+            if open.is_some() && open != span.target {
+                out.push_str(hyperlink::CLOSE);
+                open = None;
             }
+            if open.is_none()
+                && let Some(target) = span.target
+                && let Some(url) = page.hyperlink(target)
+            {
+                out.push_str(&hyperlink::open(&url, target));
+                open = Some(target);
+            }
+            ansi::paint(&mut out, &span.text, t.tag(span.tag));
+        }
+        if open.is_some() {
+            out.push_str(hyperlink::CLOSE);
         }
         let kept = out[start..].trim_end().len();
         out.truncate(start + kept);

@@ -1,5 +1,6 @@
 //! Text handling shared by the loaders, the reader and the printer: sanitising and typesetting.
 
+pub mod hyperlink;
 pub mod sanitize;
 pub mod typeset;
 
@@ -25,9 +26,77 @@ pub fn collapse(s: &str) -> String {
     out
 }
 
+/// [`collapse`] of `raw`, and where each of `ranges` (byte ranges of `raw`) stands in it, in
+/// `char`s; `None` for a range holding only whitespace. Text is set word by word from `raw`
+/// once, so a paragraph with many links costs no more than one without.
+pub fn collapse_placed(
+    raw: &str,
+    ranges: &[(usize, usize)],
+) -> (String, Vec<Option<(usize, usize)>>) {
+    let mut starts: Vec<(usize, usize)> =
+        ranges.iter().enumerate().map(|(k, r)| (r.0, k)).collect();
+    let mut ends: Vec<(usize, usize)> = ranges.iter().enumerate().map(|(k, r)| (r.1, k)).collect();
+    starts.sort_unstable();
+    ends.sort_unstable();
+    let (mut s, mut e) = (starts.iter().peekable(), ends.iter().peekable());
+    let mut placed = vec![(0usize, 0usize); ranges.len()];
+    let mut out = String::with_capacity(raw.len());
+    let (mut chars, mut pending) = (0usize, false);
+    for (i, c) in raw.char_indices() {
+        while let Some((_, k)) = e.next_if(|(b, _)| *b <= i) {
+            placed[*k].1 = chars;
+        }
+        if c.is_whitespace() {
+            pending = true;
+            continue;
+        }
+        if pending && chars > 0 {
+            out.push(' ');
+            chars += 1;
+        }
+        pending = false;
+        // A range starts at its first word, wherever its bytes begin.
+        while let Some((_, k)) = s.next_if(|(b, _)| *b <= i) {
+            placed[*k].0 = chars;
+        }
+        out.push(c);
+        chars += 1;
+    }
+    for (_, k) in e {
+        placed[*k].1 = chars;
+    }
+    for (_, k) in s {
+        placed[*k].0 = chars;
+    }
+    let placed = placed
+        .into_iter()
+        .map(|(s, e)| (s < e).then_some((s, e)))
+        .collect();
+    (out, placed)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::collapse;
+    use super::{collapse, collapse_placed};
+
+    #[test]
+    fn placed_ranges_follow_the_collapsed_text() {
+        let raw = "  The  harbor\n pilots [said] so  ";
+        let s = raw.find("harbor").unwrap();
+        let p = raw.find("pilots").unwrap();
+        let q = raw.find('[').unwrap();
+        let (text, at) = collapse_placed(raw, &[(s, p), (q, q + 6), (0, 2), (q, raw.len())]);
+        assert_eq!(text, collapse(raw));
+        let cut = |r: Option<(usize, usize)>| {
+            r.map(|(a, b)| text.chars().skip(a).take(b - a).collect::<String>())
+        };
+        assert_eq!(cut(at[0]).as_deref(), Some("harbor"));
+        assert_eq!(cut(at[1]).as_deref(), Some("[said]"));
+        assert_eq!(at[2], None, "only whitespace");
+        assert_eq!(cut(at[3]).as_deref(), Some("[said] so"));
+        let (wide, at) = collapse_placed("東京  港", &[(8, 11)]);
+        assert_eq!((wide.as_str(), at[0]), ("東京 港", Some((3, 4))));
+    }
 
     #[test]
     fn collapse_copies_clean_lines_and_mends_the_rest() {

@@ -1,6 +1,7 @@
 //! Drawing the reader: one module per pane or overlay. Nothing here changes the
 //! model: `render` reads an `&App` and writes cells.
 
+pub(crate) mod command_line;
 pub(crate) mod find_marks;
 pub(crate) mod find_prompt;
 pub(crate) mod fit;
@@ -43,6 +44,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if matches!(app.mode(), Mode::FindPrompt | Mode::Find) {
         find_prompt::render(app, frame.buffer_mut(), status_area);
+    }
+    if app.mode() == Mode::Command {
+        command_line::render(app, frame.buffer_mut(), status_area);
     }
     if app.mode() == Mode::Search {
         search::render(app, frame.buffer_mut(), area);

@@ -43,6 +43,29 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     }
 }
 
+/// Makes the cells `from..to` of row `y` part of hyperlink `t` to `url` (already made safe): each
+/// cell's symbol is wrapped in the OSC 8 sequences, its width forced to what the terminal shows
+/// (the sequences take no room), and the cells of one link share an id.
+fn hyperlink_cells(buf: &mut Buffer, from: u16, to: u16, y: u16, t: usize, url: &str) {
+    use ratatui::buffer::CellDiffOption;
+    use std::num::NonZeroU16;
+    let open = crate::text::hyperlink::open(url, t);
+    for x in from..to {
+        let Some(cell) = buf.cell_mut((x, y)) else {
+            continue;
+        };
+        let symbol = cell.symbol();
+        let width = unicode_width::UnicodeWidthStr::width(symbol);
+        // The column after a wide character is drawn by it, not on its own.
+        let Some(width) = u16::try_from(width).ok().and_then(NonZeroU16::new) else {
+            continue;
+        };
+        let wrapped = format!("{open}{symbol}{}", crate::text::hyperlink::CLOSE);
+        cell.set_symbol(&wrapped);
+        cell.set_diff_option(CellDiffOption::ForcedWidth(width));
+    }
+}
+
 /// Draws only the lines `scroll..scroll + area.height` of `page`, margin applied; `find` marks
 /// the find's matches (they belong to the open article's page).
 fn draw_lines(
@@ -79,12 +102,19 @@ fn draw_lines(
             if span.target.is_some() && span.target == focus {
                 style = style.patch(t.link_focus);
             }
+            let link = span
+                .target
+                .filter(|_| app.hyperlinks)
+                .and_then(|t| Some((t, page.hyperlink(t)?)));
             for (text, mark) in super::find_marks::pieces(&span.text, col, &marks) {
                 if x >= right {
                     break;
                 }
                 let style = mark.map_or(style, |m| style.patch(m));
                 let (nx, _) = buf.set_stringn(x, y, text, usize::from(right - x), style);
+                if let Some((t, url)) = &link {
+                    hyperlink_cells(buf, x, nx, y, *t, url);
+                }
                 x = nx;
             }
             col += span.text.chars().count();

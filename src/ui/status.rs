@@ -28,15 +28,29 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
                 (Action::Quit, "quit"),
             ],
         ),
-        Mode::Reader => (
+        // A typed link number or a focused link: where it leads, and the keys that use it.
+        Mode::Reader if app.link_number().is_some() => (
+            "READ",
+            &[
+                (Action::FollowLink, "follow"),
+                (Action::NextLink, "focus"),
+                (Action::ToList, "cancel"),
+            ],
+        ),
+        Mode::Reader if app.focused_link_label().is_some() => (
+            "READ",
+            &[(Action::FollowLink, "follow"), (Action::CopyUrl, "copy")],
+        ),
+        Mode::Reader if app.has_links() => (
             "READ",
             &[
                 (Action::NextLink, "link"),
-                (Action::FollowRelated(1), "related"),
+                (Action::Digit(0), "+Enter link n"),
                 (Action::Help, "help"),
                 (Action::ToList, "list"),
             ],
         ),
+        Mode::Reader => ("READ", &[(Action::Help, "help"), (Action::ToList, "list")]),
         Mode::Help => ("HELP", &[(Action::Down, "scroll"), (Action::Help, "close")]),
         // The filter prompt is drawn over this bar.
         Mode::Filter => ("FILTER", &[]),
@@ -50,6 +64,9 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
                 (Action::ShowSkipped, "close"),
             ],
         ),
+        // The question is the message; the command line draws over this row.
+        Mode::Ask => ("ASK", &[]),
+        Mode::Command => ("COMMAND", &[]),
         Mode::Search => (
             "SEARCH",
             &[
@@ -62,10 +79,26 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     // Hints name the keys the table binds, so they never disagree with it.
     let hint = hints
         .iter()
-        .filter_map(|&(a, what)| Some(format!("{} {what}", app.keymap.key_for(app.mode(), a)?)))
+        .filter_map(|&(a, what)| {
+            let key = app.keymap.key_for(app.mode(), a)?;
+            // `0–9+Enter`: the hint's words go on from the key without a space.
+            let gap = if what.starts_with('+') { "" } else { " " };
+            Some(format!("{key}{gap}{what}"))
+        })
         .collect::<Vec<_>>()
         .join("  ");
-    let view = app.view_label();
+    // Where the typed number or the focused link leads comes first: the URL is what matters.
+    let hint = match (
+        app.mode(),
+        app.link_number(),
+        app.numbered_link_label(),
+        app.focused_link_label(),
+    ) {
+        (Mode::Reader, Some(n), Some(to), _) => format!("[{n}] {to}  {hint}"),
+        (Mode::Reader, None, _, Some(to)) => format!("{to}  {hint}"),
+        _ => hint,
+    };
+    let view = app.view_label_beside(app.status().as_ref().map_or("", |s| s.text.as_str()));
     let left = if view.is_empty() {
         format!(" {}  {}  ", app.position_label(), mode)
     } else {

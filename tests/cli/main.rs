@@ -9,6 +9,7 @@ mod common;
 
 mod catalogue;
 mod commands;
+mod docs;
 mod feeds;
 mod list_null;
 mod opening;

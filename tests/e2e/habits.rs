@@ -47,3 +47,102 @@ fn zoom_and_justification_are_remembered_for_the_next_run() {
     assert!(view.contains("zoom = true"), "{view}");
     assert!(!view.contains("justify"), "J was not pressed: {view}");
 }
+
+/// The reader in a shell as [`reader_in_a_shell`] starts it, with `exports` run first.
+fn start_with(name: &str, exports: &str) -> (tempfile::TempDir, tempfile::TempDir, Tmux) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = tempfile::tempdir().expect("tempdir");
+    write_library(dir.path());
+    let socket = format!("byline-habits-{name}-{}", std::process::id());
+    let tmux = Tmux::session(socket, 100, 30, &["bash", "--norc", "--noprofile", "-i"]);
+    tmux.keys(&["PS1='READY$ '", "Enter"]);
+    tmux.wait_for("READY$");
+    if !exports.is_empty() {
+        tmux.keys(&[exports, "Enter"]);
+    }
+    let cmd = format!(
+        "clear; BYLINE_STATE_DIR='{0}' BYLINE_CACHE_DIR='{0}/cache' '{1}' '{2}'",
+        state.path().display(),
+        env!("CARGO_BIN_EXE_byline"),
+        dir.path().display()
+    );
+    tmux.keys(&[&cmd, "Enter"]);
+    tmux.wait_for("Articles 1/3");
+    (dir, state, tmux)
+}
+
+#[test]
+fn filter_then_esc_clears_it_and_n_goes_to_the_next_unread() {
+    if !Tmux::available(&[]) {
+        return;
+    }
+    let (_dir, _state, tmux) = start("filter");
+    tmux.keys(&["/"]);
+    tmux.keys(&["-l", "ferry"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait("the kept filter", |s| {
+        s.contains("1/1") && s.contains("Esc clear filter")
+    });
+    tmux.keys(&["Escape"]);
+    tmux.wait("every article again", |s| {
+        s.contains("Articles 3/3") && s.contains("• Harbor") && s.contains("• Iron")
+    });
+    // Open the first (now read), then on to the next unread, back to the list, and again.
+    tmux.keys(&["g", "Enter"]);
+    tmux.wait_for("READ");
+    tmux.keys(&["n"]);
+    tmux.wait("the next unread opened", |s| s.contains("2/3  READ"));
+    tmux.keys(&["Escape", "g", "n"]);
+    tmux.wait("harbor and copper read: the ferry is next", |s| {
+        s.contains("Articles 3/3")
+    });
+    tmux.keys(&["n"]);
+    tmux.wait_for("no unread article below");
+}
+
+#[test]
+fn a_pipe_shows_the_commands_output_and_gives_the_reader_back() {
+    if !Tmux::available(&[]) {
+        return;
+    }
+    let (_dir, _state, tmux) = start("pipe");
+    tmux.keys(&["|"]);
+    tmux.wait("the command line", |s| s.contains("\n |"));
+    tmux.keys(&["-l", "grep -c 'about the strike'"]);
+    tmux.keys(&["Enter"]);
+    // The harbor article's 30 paragraphs each name their topic once; the shell shows the count.
+    let s = tmux.wait_for("press Enter to return");
+    assert!(s.lines().any(|l| l.trim() == "30"), "{s}");
+    tmux.keys(&["Enter"]);
+    let s = tmux.wait("the reader again", |s| s.contains("Articles 1/3"));
+    assert!(s.contains("piped to grep"), "{s}");
+    assert!(
+        !s.contains("press Enter"),
+        "the reader's screen is whole again\n{s}"
+    );
+}
+
+#[test]
+fn copying_falls_back_to_a_clipboard_program_and_says_so() {
+    if !Tmux::available(&[]) {
+        return;
+    }
+    let bin = tempfile::tempdir().expect("tempdir");
+    let out = bin.path().join("clipboard.txt");
+    let xclip = bin.path().join("xclip");
+    std::fs::write(&xclip, format!("#!/bin/sh\ncat > '{}'\n", out.display())).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&xclip, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let exports = format!(
+        "export PATH='{}':$PATH DISPLAY=:77; unset WAYLAND_DISPLAY",
+        bin.path().display()
+    );
+    let (_dir, _state, tmux) = start_with("copy", &exports);
+    tmux.keys(&["Y"]);
+    tmux.wait_for("copy: t title");
+    tmux.keys(&["t"]);
+    let s = tmux.wait_for("(with xclip)");
+    assert!(s.contains("copied Harbor pilots"), "{s}");
+    let copied = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(copied, crate::session::HARBOR);
+}

@@ -49,7 +49,8 @@ fn a_nested_sample_opened_by_path_follows_its_related_link_and_comes_back() {
     });
     assert!(!s.contains("not in library"), "{s}");
 
-    tmux.keys(&["1"]);
+    // A number and Enter follow a link (a digit alone never does).
+    tmux.keys(&["1", "Enter"]);
     let s = tmux.wait_for("By Petra Kovar");
     assert!(s.contains(CHOIR), "{s}");
     tmux.keys(&["BSpace"]);

@@ -109,8 +109,8 @@ fn a_reading_session_in_tmux() {
     tmux.keys(&["Space"]);
     let s = tmux.wait("a page down", |s| percent(s).is_some_and(|p| p > 0));
     let scrolled = percent(&s);
-    // Follow related link 1, then come back to the same place.
-    tmux.keys(&["1"]);
+    // Follow related link 1 (its number, then Enter), then come back to the same place.
+    tmux.keys(&["1", "Enter"]);
     tmux.wait("the copper article", |s| {
         s.contains("about iron ore") && s.contains("2/3")
     });

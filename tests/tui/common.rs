@@ -1,7 +1,7 @@
 //! Fixtures shared by the reader's tests: a small fictional library held in memory.
 #![allow(dead_code)]
 
-use byline::app::{Action, App, Edit, Effect};
+use byline::app::{Action, App, Edit, Effect, Part};
 use byline::article::{Article, Block, Link, Quote, Related};
 use byline::load::head::Head;
 use byline::load::library::{Entry, Library};
@@ -198,6 +198,20 @@ pub fn all_actions() -> Vec<Action> {
         Action::SearchStart,
         Action::ShowSkipped,
         Action::CopyPath,
+        Action::NextUnread,
+        Action::PrevUnread,
+        Action::MarkAllRead,
+        Action::CopyMenu,
+        Action::Copy(Part::Title),
+        Action::Copy(Part::Url),
+        Action::Copy(Part::Path),
+        Action::Copy(Part::Text),
+        Action::Yes,
+        Action::No,
+        Action::PipeStart,
+        Action::EditFile,
+        Action::Pager,
+        Action::SaveStart,
     ];
     v.extend(
         [
@@ -216,7 +230,7 @@ pub fn all_actions() -> Vec<Action> {
         ]
         .map(Action::Prompt),
     );
-    v.extend((1..=9).map(Action::FollowRelated));
+    v.extend((0..=9).map(Action::Digit));
     v
 }
 
@@ -241,7 +255,7 @@ pub fn keyed(a: Action) -> bool {
         | Action::NextLink
         | Action::PrevLink
         | Action::FollowLink
-        | Action::FollowRelated(_)
+        | Action::Digit(_)
         | Action::HistoryBack
         | Action::HistoryForward
         | Action::OpenUrl
@@ -262,6 +276,19 @@ pub fn keyed(a: Action) -> bool {
         | Action::SearchStart
         | Action::ShowSkipped
         | Action::CopyPath => true,
+        Action::NextUnread
+        | Action::PrevUnread
+        | Action::MarkAllRead
+        | Action::CopyMenu
+        | Action::Copy(_)
+        | Action::Yes
+        | Action::No
+        | Action::PipeStart
+        | Action::EditFile
+        | Action::Pager
+        | Action::SaveStart => true,
+        // A config may bind it (`follow_related_3`); no key follows a link at once by default.
+        Action::FollowRelated(_) => false,
         // Sent by the loop for terminal and mouse events, not bound to keys.
         Action::Resize { .. } | Action::Wheel { .. } | Action::Click { .. } => false,
         // A printable key types itself in a prompt: the key table decides, no binding names it.

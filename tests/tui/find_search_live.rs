@@ -97,7 +97,8 @@ fn find_highlights_as_you_type_and_n_and_shift_n_step_through_matches() {
 #[test]
 fn n_means_the_next_match_only_while_a_find_is_kept() {
     let key = |m, k| keymap::lookup(m, k);
-    assert_eq!(key(Mode::Reader, Key::ch('n')), Some(Action::NextArticle));
+    // Without a find, n is newsboat's next unread article.
+    assert_eq!(key(Mode::Reader, Key::ch('n')), Some(Action::NextUnread));
     assert_eq!(key(Mode::Find, Key::ch('n')), Some(Action::FindNext));
     assert_eq!(key(Mode::Find, Key::ch('N')), Some(Action::FindPrev));
     assert_eq!(key(Mode::Find, Key::ch('j')), Some(Action::Down));

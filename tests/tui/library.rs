@@ -456,6 +456,8 @@ fn the_status_bar_names_the_filter_sort_and_switches_in_force() {
     app.update(Action::Prompt(Edit::Accept));
     app.update(Action::CycleSort);
     app.update(Action::UnreadOnly);
+    // The message says what the last key changed; once it is gone the label says it all.
+    app.update(Action::Top);
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
     term.draw(|f| byline::ui::render(&app, f)).expect("draw");
     let buf = term.backend().buffer();

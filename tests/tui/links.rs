@@ -199,7 +199,10 @@ fn open_and_copy_url_act_on_the_focused_url_only() {
     let r = app.reader().expect("open");
     assert_eq!(
         r.focus().and_then(|f| r.page().targets.get(f)),
-        Some(&Target::Url(URL.into()))
+        Some(&Target::Url {
+            number: r.article().related.len() + r.article().links.len(),
+            url: URL.into()
+        })
     );
     assert_eq!(app.update(Action::OpenUrl), Effect::OpenUrl(URL.into()));
     assert_eq!(app.update(Action::CopyUrl), Effect::Copy(URL.into()));

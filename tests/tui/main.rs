@@ -9,7 +9,9 @@ mod common;
 #[path = "../common/mod.rs"]
 mod files;
 
+mod body_links;
 mod find_search_live;
+mod habits;
 mod keys;
 mod lazy_links;
 mod library;

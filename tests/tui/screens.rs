@@ -291,3 +291,28 @@ fn the_list_writes_dates_in_the_configured_format() {
     assert_eq!((x + 10, y), (39, 1), "right-aligned against the border");
     assert!(find(&buf, "Mar 14, 2026").is_none());
 }
+
+/// Issue 13's screens at the two sizes it names: the help (paged, with action names and
+/// notes), the question in the status bar, and the command line.
+#[test]
+fn habits_screens_80x24_and_200x50() {
+    for (w, h) in [(80u16, 24u16), (200, 50)] {
+        let mut app = start(w, h);
+        app.update(Action::Help);
+        app.update(Action::PageDown);
+        insta::assert_snapshot!(format!("help_paged_{w}x{h}"), text(&draw(&app)));
+        let mut app = start(w, h);
+        app.update(Action::MarkAllRead);
+        let buf = draw(&app);
+        assert!(find(&buf, "mark all 4 shown articles read? y/n").is_some());
+        insta::assert_snapshot!(format!("mark_all_read_question_{w}x{h}"), text(&buf));
+        let mut app = open_harbor(w, h);
+        app.update(Action::PipeStart);
+        for c in "grep -c harbor".chars() {
+            app.update(Action::Prompt(byline::app::Edit::Insert(c)));
+        }
+        let buf = draw(&app);
+        assert!(find(&buf, " | grep -c harbor").is_some());
+        insta::assert_snapshot!(format!("pipe_command_line_{w}x{h}"), text(&buf));
+    }
+}

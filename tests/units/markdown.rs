@@ -115,8 +115,39 @@ fn body_blocks_in_order() {
 #[test]
 fn links_from_front_matter_body_and_bare_urls() {
     let a = parse("ferry.md");
+    // Each link is labelled with its own words and placed on them; a bare URL is its own label.
+    let placed: Vec<Option<String>> = a
+        .links
+        .iter()
+        .map(|l| {
+            let at = l.at?;
+            let text = &a.blocks[at.block].text;
+            Some(
+                text.chars()
+                    .skip(at.start)
+                    .take(at.end - at.start)
+                    .collect(),
+            )
+        })
+        .collect();
     assert_eq!(
-        a.links,
+        placed,
+        [
+            None,
+            Some("Orsk Line office".to_string()),
+            Some("https://example.org/orsk-line/timetable".to_string()),
+        ]
+    );
+    let links: Vec<Link> = a
+        .links
+        .iter()
+        .map(|l| Link {
+            at: None,
+            ..l.clone()
+        })
+        .collect();
+    assert_eq!(
+        links,
         [
             Link {
                 text: a.title.clone(),
@@ -129,7 +160,7 @@ fn links_from_front_matter_body_and_bare_urls() {
                 at: None,
             },
             Link {
-                text: "More details are posted at https://example.org/orsk-line/timetable.".into(),
+                text: "https://example.org/orsk-line/timetable".into(),
                 url: "https://example.org/orsk-line/timetable".into(),
                 at: None,
             },

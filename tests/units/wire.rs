@@ -81,7 +81,17 @@ fn full_wire_article() {
         ]
     );
     assert_eq!(a.links[1].text, "AP’s coverage of ports and shipping");
-    assert!(a.links[0].text.contains("More details are at"));
+    // A bare URL is its own label, placed where it stands in its paragraph.
+    assert_eq!(a.links[0].text, "https://example.org/ports/strike-faq");
+    let at = a.links[0].at.expect("placed in the body");
+    let words: String = a.blocks[at.block]
+        .text
+        .chars()
+        .skip(at.start)
+        .take(at.end - at.start)
+        .collect();
+    assert_eq!(words, a.links[0].url);
+    assert_eq!(a.links[1].at, None, "a footer line is no body block");
     assert!(a.warnings.iter().any(|w| w.contains("broken mid-sentence")));
     no_debris(&a);
 }

@@ -31,6 +31,10 @@ pub enum Scope {
     Search,
     /// In the skipped-files overlay.
     Skipped,
+    /// While a one-key question waits in the status bar.
+    Ask,
+    /// On the command line (a pipe's command, a save's path).
+    Command,
 }
 
 impl Scope {
@@ -51,6 +55,9 @@ impl Scope {
                 | (Scope::Find, Mode::Find)
                 | (Scope::Search, Mode::Search)
                 | (Scope::Skipped, Mode::Skipped)
+                | (Scope::Ask, Mode::Ask)
+                | (Scope::Command, Mode::Command)
+                | (Scope::Prompt, Mode::Command)
         )
     }
 
@@ -66,10 +73,12 @@ impl Scope {
             Scope::Find => 3,
             Scope::Help => 4,
             Scope::Skipped => 5,
-            Scope::Prompt => 6,
-            Scope::Filter => 7,
-            Scope::FindPrompt => 8,
-            Scope::Search => 9,
+            Scope::Ask => 6,
+            Scope::Prompt => 7,
+            Scope::Filter => 8,
+            Scope::FindPrompt => 9,
+            Scope::Search => 10,
+            Scope::Command => 11,
         }
     }
 
@@ -86,6 +95,8 @@ impl Scope {
             Scope::Find => "find",
             Scope::Search => "search",
             Scope::Skipped => "skipped",
+            Scope::Ask => "question",
+            Scope::Command => "command line",
         }
     }
 }
@@ -334,12 +345,9 @@ impl Keymap {
     }
 
     /// The key bound to `action` in `mode`, as the help writes it (for hints): a binding of the
-    /// mode itself before one that applies everywhere; the related links as a range (`1–9`).
+    /// mode itself before one that applies everywhere; the digits as a range (`0–9`).
     pub fn key_for(&self, mode: Mode, action: Action) -> Option<String> {
-        let same = |b: &&Binding| match (b.action, action) {
-            (Action::FollowRelated(_), Action::FollowRelated(_)) => true,
-            (a, want) => a == want,
-        };
+        let same = |b: &&Binding| family(b.action) == family(action);
         let mut found: Vec<&Binding> = self
             .bindings
             .iter()
@@ -354,8 +362,8 @@ impl Keymap {
                 .filter(same)
                 .collect();
         }
-        match (found.first(), found.last(), action) {
-            (Some(a), Some(z), Action::FollowRelated(_)) if found.len() > 1 => {
+        match (found.first(), found.last(), family(action)) {
+            (Some(a), Some(z), Action::FollowRelated(_) | Action::Digit(_)) if found.len() > 1 => {
                 Some(format!("{}–{}", a.key.label(), z.key.label()))
             }
             (Some(a), _, _) => Some(a.key.label()),
@@ -368,11 +376,8 @@ impl Keymap {
     pub fn help_rows(&self) -> Vec<HelpRow> {
         let mut rows: Vec<(Scope, Action, Vec<String>, &'static str)> = Vec::new();
         for bd in &self.bindings {
-            // Follow-related 1–9 are nine actions but one help line.
-            let action = match bd.action {
-                Action::FollowRelated(_) => Action::FollowRelated(1),
-                a => a,
-            };
+            // The digits are ten actions but one help line.
+            let action = family(bd.action);
             match rows.iter_mut().find(|r| r.0 == bd.mode && r.1 == action) {
                 Some(r) => {
                     r.2.push(bd.key.label());
@@ -398,13 +403,17 @@ impl Keymap {
         rows.into_iter()
             .map(|(scope, action, keys, desc)| {
                 let (keys, name) = match action {
-                    Action::FollowRelated(_) => {
+                    Action::FollowRelated(_) | Action::Digit(_) => {
                         let keys = if keys.len() > 1 {
                             format!("{}–{}", keys[0], keys[keys.len() - 1])
                         } else {
                             keys.join(", ")
                         };
-                        (keys, "follow_related_N".to_string())
+                        let name = match action {
+                            Action::Digit(_) => "digit_N",
+                            _ => "follow_related_N",
+                        };
+                        (keys, name.to_string())
                     }
                     a => (keys.join(", "), a.name().unwrap_or_default().to_string()),
                 };
@@ -416,6 +425,16 @@ impl Keymap {
                 }
             })
             .collect()
+    }
+}
+
+/// The action that stands for `a` and its siblings in the help and hints (the digits, the
+/// numbered follows).
+fn family(a: Action) -> Action {
+    match a {
+        Action::FollowRelated(_) => Action::FollowRelated(1),
+        Action::Digit(_) => Action::Digit(0),
+        a => a,
     }
 }
 
@@ -458,6 +477,8 @@ fn overlaps(a: Scope, b: Scope) -> bool {
         Mode::Find,
         Mode::Search,
         Mode::Skipped,
+        Mode::Ask,
+        Mode::Command,
     ]
     .iter()
     .any(|&m| a.covers(m) && b.covers(m))

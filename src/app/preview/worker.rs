@@ -76,11 +76,14 @@ impl Job {
             }),
             None => article,
         };
+        // Backlinks by the titles the list gave; related headlines by the library's titles
+        // the index knows, as the page laid out on the main thread names them.
         let title_of = |p: &Path| {
             titles_of_backlinks
                 .iter()
                 .find(|(q, _)| q == p)
                 .map(|(_, t)| t.clone())
+                .or_else(|| Some(titles.ready()?.title_of(p)?.to_string()))
         };
         let opts = Options {
             related_pending,

@@ -2,7 +2,7 @@
 //! wrong type is an error that names it.
 
 use super::super::frontmatter::{self, collapse};
-use crate::article::{Block, BlockKind, Link, Related};
+use crate::article::{Block, BlockKind, Link, LinkAt, Related};
 use crate::text::sanitize::clean_line;
 use anyhow::{Result, anyhow, bail};
 use serde_json::{Map, Value};
@@ -239,10 +239,17 @@ pub(super) fn links(obj: &Map<String, Value>) -> Result<Vec<Link>> {
     };
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let (text, url) = match item {
-            Value::String(u) => (None, u),
+        let (text, url, at) = match item {
+            Value::String(u) => (None, u, None),
             Value::Object(o) => match (o.get("text"), o.get("url")) {
-                (t, Some(Value::String(u))) => (t.and_then(Value::as_str), u),
+                // Where the link stands, as `--json` writes it; a place that does not read as
+                // one is left out (the reader checks it against the blocks again).
+                (t, Some(Value::String(u))) => (
+                    t.and_then(Value::as_str),
+                    u,
+                    o.get("at")
+                        .and_then(|v| serde_json::from_value::<LinkAt>(v.clone()).ok()),
+                ),
                 (_, None) => bail!("missing field \"links[{i}].url\""),
                 (_, Some(v)) => bail!(
                     "field \"links[{i}].url\": expected a string, got {}",
@@ -259,7 +266,7 @@ pub(super) fn links(obj: &Map<String, Value>) -> Result<Vec<Link>> {
         out.push(Link {
             text: text.unwrap_or_else(|| url.clone()),
             url,
-            at: None,
+            at,
         });
     }
     Ok(out)

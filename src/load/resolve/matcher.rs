@@ -30,6 +30,8 @@ const STOPWORDS: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct Resolver {
     paths: Vec<PathBuf>,
+    /// Each entry's title as the library shows it, for naming a resolved headline's article.
+    titles: Vec<Box<str>>,
     /// Normalised title → first entry with that title.
     exact: HashMap<String, usize>,
     /// Word → id.
@@ -49,12 +51,20 @@ pub struct Resolver {
 }
 
 impl Resolver {
+    /// The library title of the article at `path` (a path the resolver gave, spelled as the
+    /// library spells it).
+    pub fn title_of(&self, path: &Path) -> Option<&str> {
+        let i = self.paths.iter().position(|p| p == path)?;
+        self.titles.get(i).map(|t| &**t)
+    }
+
     /// Builds a resolver over the library's `(title, path)` pairs, in library order.
     pub fn new<'a>(entries: impl IntoIterator<Item = (&'a str, &'a Path)>) -> Resolver {
         let mut r = Resolver::default();
         for (title, path) in entries {
             let i = r.paths.len();
             r.paths.push(path.to_path_buf());
+            r.titles.push(title.into());
             let norm = normalise(title);
             let mut ids: Vec<u32> = norm
                 .split(' ')

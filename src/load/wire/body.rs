@@ -151,11 +151,11 @@ pub(super) fn parse(lines: &[&str], warnings: &mut Vec<String>) -> Body {
             .find_map(|l| signoff_agency(l))
             .map(str::to_string);
     }
-    for block in &body.blocks {
-        bare_links(&block.text, &mut body.links);
+    for (i, block) in body.blocks.iter().enumerate() {
+        bare_links(&block.text, Some(i), &mut body.links);
     }
     for r in &body.related {
-        bare_links(&r.title, &mut body.links);
+        bare_links(&r.title, None, &mut body.links);
     }
     for line in &body.footer {
         footer_links(line, &mut body.links);

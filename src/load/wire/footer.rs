@@ -1,15 +1,11 @@
 //! Credit, follow and copyright lines at the end of an article, and the URLs in any text.
 
 use super::agency;
-use super::lines::{
-    ceil_boundary, collapse, ends_full_stop, ends_sentence, floor_boundary, words_upto,
-};
-use crate::article::Link;
+use super::lines::{collapse, ends_full_stop, ends_sentence, words_upto};
+use crate::article::{Link, LinkAt};
 
 /// A footer line longer than this is a paragraph that mentions credits.
 const MAX_FOOTER: usize = 600;
-/// How far either side of a bare URL its link text reaches.
-const AROUND: usize = 160;
 
 /// Whether the line can belong to the footer: a credit (`… contributed to this report.`,
 /// `… contributed.`, `X reported from Y.`), a staff list (`Reporting by …; Editing by …`,
@@ -189,35 +185,35 @@ pub(super) fn footer_links(line: &str, out: &mut Vec<Link>) {
             url: rest[start..end].to_string(),
             at: None,
         });
-        bare_links(&rest[end..], out);
+        bare_links(&rest[end..], None, out);
         return;
     }
-    bare_links(line, out);
+    bare_links(line, None, out);
 }
 
-/// Every bare URL in `text`, each with the sentence around it (bounded) as its text.
-pub(super) fn bare_links(text: &str, out: &mut Vec<Link>) {
+/// Every bare URL in `text`, each labelled with itself (the words around it are the text's,
+/// not the link's); `block` places them in that body block.
+pub(super) fn bare_links(text: &str, block: Option<usize>, out: &mut Vec<Link>) {
     // Every URL starts `http` or `www.`: most blocks have neither and need no word-by-word look.
     if !text.contains("http") && !text.contains("www.") {
         return;
     }
+    // Char offsets, counted on from the last URL so a line with many stays linear.
+    let (mut byte, mut chars) = (0, 0);
     for (start, end) in url_spans(text) {
-        let from = floor_boundary(text, start.saturating_sub(AROUND));
-        let to = ceil_boundary(text, end + AROUND);
-        let before = &text[from..start];
-        let before = match before.rfind(". ").or_else(|| before.rfind("? ")) {
-            Some(i) => &before[i + 2..],
-            None => before,
-        };
-        let after = &text[end..to];
-        let after = match after.find(". ") {
-            Some(i) => &after[..=i],
-            None => after,
-        };
+        chars += text[byte..start].chars().count();
+        let first = chars;
+        let url = &text[start..end];
+        chars += url.chars().count();
+        byte = end;
         out.push(Link {
-            text: collapse(&format!("{before}{}{after}", &text[start..end])),
-            url: text[start..end].to_string(),
-            at: None,
+            text: url.to_string(),
+            url: url.to_string(),
+            at: block.map(|block| LinkAt {
+                block,
+                start: first,
+                end: chars,
+            }),
         });
     }
 }
@@ -337,24 +333,47 @@ mod tests {
     }
 
     #[test]
-    fn bare_urls_with_their_sentence() {
+    fn bare_urls_are_their_own_label_and_every_one_is_placed() {
         let mut links = Vec::new();
-        bare_links(
-            "Filed earlier. Details are at (https://example.org/a). Another at www.example.com, too",
-            &mut links,
-        );
+        let text = "Filed earlier. Details are at (https://example.org/a). Another at www.example.com, too";
+        bare_links(text, Some(3), &mut links);
         let urls: Vec<_> = links.iter().map(|l| l.url.as_str()).collect();
         assert_eq!(urls, ["https://example.org/a", "www.example.com"]);
-        assert_eq!(links[0].text, "Details are at (https://example.org/a).");
-        assert!(!links[0].text.contains("Filed earlier"));
+        assert_eq!(links[0].text, "https://example.org/a");
+        assert_eq!(links[1].text, "www.example.com");
+        for l in &links {
+            let at = l.at.expect("placed");
+            assert_eq!(at.block, 3);
+            let words: String = text
+                .chars()
+                .skip(at.start)
+                .take(at.end - at.start)
+                .collect();
+            assert_eq!(words, l.url);
+        }
     }
 
     #[test]
-    fn many_urls_in_a_huge_line_stay_bounded() {
+    fn urls_after_wide_characters_are_placed_by_chars() {
+        let mut links = Vec::new();
+        bare_links(
+            "東京 — see https://example.org/東 and http://b.test",
+            Some(0),
+            &mut links,
+        );
+        let at: Vec<_> = links
+            .iter()
+            .map(|l| l.at.map(|a| (a.start, a.end)))
+            .collect();
+        assert_eq!(at, [Some((9, 30)), Some((35, 48))]);
+    }
+
+    #[test]
+    fn many_urls_in_a_huge_line_are_all_kept() {
         let line = "see https://example.org/x ".repeat(100_000);
         let mut links = Vec::new();
-        bare_links(&line, &mut links);
+        bare_links(&line, None, &mut links);
         assert_eq!(links.len(), 100_000);
-        assert!(links.iter().all(|l| l.text.len() <= 2 * AROUND + 40));
+        assert!(links.iter().all(|l| l.text == "https://example.org/x"));
     }
 }

@@ -87,15 +87,6 @@ pub(super) fn floor_boundary(s: &str, at: usize) -> usize {
     i
 }
 
-/// The smallest char boundary of `s` at or above `at`.
-pub(super) fn ceil_boundary(s: &str, at: usize) -> usize {
-    let mut i = at.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 /// The last character that is not a closing quote or bracket.
 fn last_mark(s: &str) -> Option<char> {
     s.trim_end().trim_end_matches(CLOSERS).chars().next_back()

@@ -37,15 +37,17 @@ pub fn threads_for(article: &Article) -> usize {
 
 /// Appends the body lines of `article`, every line tagged with its block index, setting the
 /// blocks on at most `threads` threads (one sets them in turn on this thread).
+#[allow(clippy::too_many_arguments)]
 pub fn lay_out(
     article: &Article,
     width: usize,
     justify: bool,
     pictures: bool,
+    numbers: LinkNumbers,
     threads: usize,
     lines: &mut Vec<Line>,
 ) {
-    let mut setter = Setter::new(article, width, justify);
+    let mut setter = Setter::new(article, width, justify, numbers);
     setter.pictures = pictures;
     let blocks = &article.blocks;
     if threads <= 1 {
@@ -137,6 +139,134 @@ impl<'a> Quotes<'a> {
     }
 }
 
+/// How the body's links are numbered and which page targets they are: link `k` of the
+/// article's links is shown as `[first_number + k]` and is target `first_target + k`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LinkNumbers {
+    /// The number shown after the first link's words.
+    pub first_number: usize,
+    /// The page target of the first link.
+    pub first_target: usize,
+}
+
+/// A block that holds placed links, as it is set: each link's words followed by its number.
+struct Linked {
+    /// The block's index.
+    block: usize,
+    /// The text with the numbers in it.
+    text: String,
+    /// One mark a link, over its words and its number (byte ranges of `text`).
+    marks: Vec<Mark>,
+    /// Where a number went in (a byte offset of the block's own text) and its length.
+    inserts: Vec<(usize, usize)>,
+}
+
+impl Linked {
+    /// Byte `at` of the block's own text, in `text`; a number put in right at a range's end
+    /// stays outside it, one put in right at its start stays before it.
+    fn shift(&self, at: usize, is_end: bool) -> usize {
+        at + self
+            .inserts
+            .iter()
+            .take_while(|(i, _)| if is_end { *i < at } else { *i <= at })
+            .map(|(_, n)| n)
+            .sum::<usize>()
+    }
+}
+
+/// Block kinds whose placed links are marked in the text.
+fn marks_links(kind: BlockKind) -> bool {
+    matches!(
+        kind,
+        BlockKind::Paragraph
+            | BlockKind::Heading
+            | BlockKind::Quote
+            | BlockKind::ListItem
+            | BlockKind::Caption
+    )
+}
+
+/// The blocks of `article` holding placed links, in block order, their links marked.
+fn linked_blocks(article: &Article, numbers: LinkNumbers) -> Vec<Linked> {
+    let mut by_block: Vec<(usize, usize, usize, usize)> = article
+        .links
+        .iter()
+        .enumerate()
+        .filter_map(|(k, l)| {
+            let at = l.at?;
+            let kind = article.blocks.get(at.block)?.kind;
+            (marks_links(kind) && at.start < at.end).then_some((at.block, at.start, at.end, k))
+        })
+        .collect();
+    by_block.sort_unstable();
+    let mut out = Vec::new();
+    for group in by_block.chunk_by(|a, b| a.0 == b.0) {
+        let block = group[0].0;
+        let own = &article.blocks[block].text;
+        // Char offsets to bytes, in one walk; a place past the text's end is dropped.
+        let bytes: Vec<usize> = own
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([own.len()])
+            .collect();
+        let mut text = String::with_capacity(own.len() + 6 * group.len());
+        let (mut marks, mut inserts) = (Vec::new(), Vec::new());
+        let mut copied = 0;
+        for &(_, start, end, k) in group {
+            let (Some(&s), Some(&e)) = (bytes.get(start), bytes.get(end)) else {
+                continue;
+            };
+            if s < copied {
+                // Overlaps the link before it: its words are that link's.
+                continue;
+            }
+            text.push_str(&own[copied..e]);
+            let from = text.len() - (e - s);
+            let number = format!("[{}]", numbers.first_number + k);
+            text.push_str(&number);
+            marks.push(Mark {
+                start: from,
+                end: text.len(),
+                tag: Tag::Link,
+                target: Some(numbers.first_target + k),
+            });
+            inserts.push((e, number.len()));
+            copied = e;
+        }
+        text.push_str(&own[copied..]);
+        out.push(Linked {
+            block,
+            text,
+            marks,
+            inserts,
+        });
+    }
+    out
+}
+
+/// Cuts `marks` (quotes and speakers) around the link marks `links`, so a link inside a quote
+/// shows as a link.
+fn cut_around(marks: &mut Vec<Mark>, links: &[Mark]) {
+    let mut out = Vec::with_capacity(marks.len() + links.len());
+    for m in marks.drain(..) {
+        let mut start = m.start;
+        for l in links.iter().filter(|l| l.start < m.end && l.end > m.start) {
+            if l.start > start {
+                out.push(Mark {
+                    start,
+                    end: l.start,
+                    ..m
+                });
+            }
+            start = start.max(l.end);
+        }
+        if start < m.end {
+            out.push(Mark { start, ..m });
+        }
+    }
+    marks.extend(out);
+}
+
 /// What setting a block's own lines needs to know; shared by the threads.
 struct Setter<'a> {
     article: &'a Article,
@@ -145,6 +275,8 @@ struct Setter<'a> {
     optimal: bool,
     /// The first block's text with the dateline before it, when it has one.
     opening: Option<String>,
+    /// The blocks holding placed links, as they are set.
+    linked: Vec<Linked>,
     /// The bar left of a block quote's lines.
     bar: Span,
     /// A list item's bullet, and the indent of its other lines.
@@ -161,24 +293,30 @@ struct Buffers<'t> {
 }
 
 impl<'a> Setter<'a> {
-    fn new(article: &'a Article, width: usize, justify: bool) -> Self {
+    fn new(article: &'a Article, width: usize, justify: bool, numbers: LinkNumbers) -> Self {
         let span = |text: &str, tag| Span {
             text: text.into(),
             tag,
             target: None,
         };
+        let linked = linked_blocks(article, numbers);
         let opening = article
             .blocks
             .first()
             .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| match linked.first().filter(|l| l.block == 0) {
+                Some(l) => l.text.as_str(),
+                None => b.text.as_str(),
+            })
             .zip(article.dateline.as_deref())
-            .map(|(b, place)| format!("{place}{DATELINE_DASH}{}", b.text));
+            .map(|(text, place)| format!("{place}{DATELINE_DASH}{text}"));
         Setter {
             article,
             width,
             justify,
             optimal: text_bytes(article) <= OPTIMAL_FIT_MAX_BYTES,
             opening,
+            linked,
             bar: span("│ ", Tag::BlockQuote),
             bullet: (span("• ", Tag::Bullet), span("  ", Tag::Body)),
             pictures: false,
@@ -270,10 +408,20 @@ impl<'a> Setter<'a> {
         }
         let marks = buffers.quotes.find(&block.text, i, quotes);
         let mut text = block.text.as_str();
+        if let Ok(k) = self.linked.binary_search_by_key(&i, |l| l.block) {
+            let l = &self.linked[k];
+            for m in marks.iter_mut() {
+                m.start = l.shift(m.start, false);
+                m.end = l.shift(m.end, true);
+            }
+            cut_around(marks, &l.marks);
+            marks.extend_from_slice(&l.marks);
+            text = &l.text;
+        }
         if i == 0
             && let (Some(opening), Some(place)) = (&self.opening, &self.article.dateline)
         {
-            let shift = opening.len() - block.text.len();
+            let shift = opening.len() - text.len();
             for m in marks.iter_mut() {
                 m.start += shift;
                 m.end += shift;
@@ -282,6 +430,7 @@ impl<'a> Setter<'a> {
                 start: 0,
                 end: place.len(),
                 tag: Tag::Dateline,
+                target: None,
             });
             text = opening;
         }
@@ -290,8 +439,8 @@ impl<'a> Setter<'a> {
         let (width, base, justify, lead) = match block.kind {
             BlockKind::Paragraph => (width, Tag::Body, justify, None),
             BlockKind::Heading => {
-                // Subheadings carry no highlights.
-                marks.clear();
+                // Subheadings carry no highlights but their links.
+                marks.retain(|m| m.target.is_some());
                 (width, Tag::Heading, false, None)
             }
             BlockKind::Quote => (
@@ -307,7 +456,7 @@ impl<'a> Setter<'a> {
                 Some((&self.bullet.0, &self.bullet.1)),
             ),
             BlockKind::Caption => {
-                marks.clear();
+                marks.retain(|m| m.target.is_some());
                 (width, Tag::Caption, false, None)
             }
             // Set above, line by line.

@@ -40,6 +40,7 @@ impl QuoteMarks {
             start: at(q.start),
             end: at(q.end),
             tag: Tag::Quoted,
+            target: None,
         }));
         for q in mine() {
             if let Some(name) = &q.speaker
@@ -49,6 +50,7 @@ impl QuoteMarks {
                     start: s,
                     end: e,
                     tag: Tag::Speaker,
+                    target: None,
                 });
             }
         }

@@ -89,8 +89,13 @@ pub enum Target {
     },
     /// An article whose related block links here.
     Backlink(PathBuf),
-    /// A URL.
-    Url(String),
+    /// A link of the article (in the text or its Links list): `[number]`, its URL.
+    Url {
+        /// 1-based number shown as `[n]`, after the related headlines' numbers.
+        number: usize,
+        /// The URL as the article gives it.
+        url: String,
+    },
 }
 
 /// The narrowest page byline sets, in columns (also the least `--width` accepts).
@@ -158,6 +163,15 @@ pub struct PictureSlot {
 }
 
 impl Page {
+    /// The address target `t` makes clickable (an OSC 8 hyperlink), made safe: a link's URL
+    /// when it is an absolute web or mail address; `None` for anything else.
+    pub fn hyperlink(&self, t: usize) -> Option<String> {
+        match self.targets.get(t)? {
+            Target::Url { url, .. } => crate::text::hyperlink::safe_url(url),
+            _ => None,
+        }
+    }
+
     /// The first line that belongs to body block `block`, if any.
     pub fn line_of_block(&self, block: usize) -> Option<usize> {
         self.lines.iter().position(|l| l.block == Some(block))
@@ -200,7 +214,16 @@ fn typeset_on(
     let w = usize::from(text_width);
     header::lay_out(article, w, &mut page.lines);
     let pictures = opts.pictures && !article.images.is_empty();
-    body::lay_out(article, w, opts.justify, pictures, threads, &mut page.lines);
+    let numbers = related::number_links(article, &mut page);
+    body::lay_out(
+        article,
+        w,
+        opts.justify,
+        pictures,
+        numbers,
+        threads,
+        &mut page.lines,
+    );
     if pictures {
         page.pictures = picture_slots(article, &page.lines);
     }

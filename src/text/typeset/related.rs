@@ -1,11 +1,39 @@
 //! The boxed section after the body: related links, backlinks and URLs, then the credits.
 
+use super::body::LinkNumbers;
 use super::wrap;
 use super::{Line, Page, Span, Tag, Target, blank, plain};
 use crate::article::Article;
 use std::path::Path;
 
-/// Appends the related box and the footer of `article` to `page`.
+/// Numbers the page's links, before anything is set: related headlines `[1]`… first, then the
+/// article's links in their order (in the text and in the Links list alike). Their targets
+/// open the page's target list, in that order; what the body needs to mark its links comes back.
+pub fn number_links(article: &Article, page: &mut Page) -> LinkNumbers {
+    let first_target = page.targets.len();
+    for (k, r) in article.related.iter().enumerate() {
+        page.targets.push(Target::Related {
+            number: k + 1,
+            title: r.title.clone(),
+            path: r.path.clone(),
+        });
+    }
+    let first_number = article.related.len() + 1;
+    for (k, l) in article.links.iter().enumerate() {
+        page.targets.push(Target::Url {
+            number: first_number + k,
+            url: l.url.clone(),
+        });
+    }
+    LinkNumbers {
+        first_number,
+        first_target: first_target + article.related.len(),
+    }
+}
+
+/// Appends the related box and the footer of `article` to `page`, whose first targets are the
+/// related headlines and links [`number_links`] made. A related headline that resolves to a
+/// library article shows that article's own title (`title_of` names it).
 pub fn lay_out(
     article: &Article,
     width: usize,
@@ -17,18 +45,12 @@ pub fn lay_out(
     let inner = width.saturating_sub(4).max(1);
     let mut number = 0;
     if !article.related.is_empty() {
-        for r in &article.related {
+        for (t, r) in article.related.iter().enumerate() {
             number += 1;
-            let t = page.targets.len();
-            page.targets.push(Target::Related {
-                number,
-                title: r.title.clone(),
-                path: r.path.clone(),
-            });
-            let (text, tag) = match r.path {
-                Some(_) => (r.title.clone(), Tag::Link),
-                None if pending => (format!("{} (looking up…)", r.title), Tag::Unresolved),
-                None => (format!("{} (not in library)", r.title), Tag::Unresolved),
+            let (text, tag) = match &r.path {
+                Some(p) => (title_of(p).unwrap_or_else(|| r.title.clone()), Tag::Link),
+                None if pending => (unbroken_note(&r.title, "(looking up…)"), Tag::Unresolved),
+                None => (unbroken_note(&r.title, "(not in library)"), Tag::Unresolved),
             };
             entry(
                 &mut rows,
@@ -51,14 +73,16 @@ pub fn lay_out(
     }
     if !article.links.is_empty() {
         section(&mut rows, "Links", inner);
-        for l in &article.links {
+        for (k, l) in article.links.iter().enumerate() {
             number += 1;
-            let t = page.targets.len();
-            page.targets.push(Target::Url(l.url.clone()));
+            let t = article.related.len() + k;
+            // The URL as the article gives it may hold anything: shown, it never holds a
+            // control character.
+            let url = crate::text::sanitize::clean_line(&l.url);
             let label = if l.text.is_empty() || l.text == l.url {
-                l.url.clone()
+                url
             } else {
-                format!("{} — {}", l.text, l.url)
+                format!("{} — {url}", l.text)
             };
             entry(
                 &mut rows,
@@ -91,6 +115,20 @@ pub fn lay_out(
     }
 }
 
+/// `title` and `note` with the note tied to the title's last word by no-break spaces, so the
+/// note never wraps onto a line of its own (the spaces are plain again once wrapped).
+fn unbroken_note(title: &str, note: &str) -> String {
+    let tied = note.replace(' ', NBSP);
+    if title.is_empty() {
+        tied
+    } else {
+        format!("{title}{NBSP}{tied}")
+    }
+}
+
+/// Ties words together through wrapping.
+const NBSP: &str = "\u{a0}";
+
 /// A section title inside the box, after a blank row when something precedes it.
 fn section(rows: &mut Vec<Line>, title: &str, inner: usize) {
     if !rows.is_empty() {
@@ -103,7 +141,11 @@ fn section(rows: &mut Vec<Line>, title: &str, inner: usize) {
 fn entry(rows: &mut Vec<Line>, lead: &str, text: &str, tag: Tag, t: Option<usize>, inner: usize) {
     // A label may come from text that kept its line breaks (a link around preformatted text):
     // one line of words here.
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text
+        .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let text = text.as_str();
     let mut indent = lead.chars().count();
     let mut lead = lead;
@@ -134,7 +176,15 @@ fn entry(rows: &mut Vec<Line>, lead: &str, text: &str, tag: Tag, t: Option<usize
             tag: Tag::Dim,
             target: None,
         }];
-        spans.extend(w.spans.into_iter().map(|s| Span { target: t, ..s }));
+        spans.extend(w.spans.into_iter().map(|s| Span {
+            text: if s.text.contains(NBSP) {
+                s.text.replace(NBSP, " ")
+            } else {
+                s.text
+            },
+            target: t,
+            ..s
+        }));
         rows.push(Line { spans, block: None });
     }
 }

@@ -25,6 +25,8 @@ pub struct Mark {
     pub end: usize,
     /// The tag inside the range.
     pub tag: Tag,
+    /// The link target (an index into the page's targets) the range belongs to, if any.
+    pub target: Option<usize>,
 }
 
 /// One wrapped line: spans, and whether it ends the block (last lines are never justified).
@@ -259,16 +261,20 @@ pub(super) fn wrap_each<'t>(
                     // The gap takes the tag of the text around it, so a highlight runs unbroken.
                     let rest = &marks[cursor..];
                     let (before, after) = (
-                        tag_at(word_end.saturating_sub(1), base, rest),
-                        tag_at(offset, base, rest),
+                        look_at(word_end.saturating_sub(1), base, rest),
+                        look_at(offset, base, rest),
                     );
-                    let tag = if before == after { before } else { base };
+                    let look = if before == after {
+                        before
+                    } else {
+                        (base, None)
+                    };
                     // Pushed in pieces: each joins the span before it when the tags match.
-                    spans.push(word_end, offset, tag);
+                    spans.push_look(word_end, offset, look);
                     let mut left = extra;
                     while left > 0 {
                         let n = left.min(SPACES.len());
-                        spans.push_str(&SPACES[..n], tag);
+                        spans.push_str_look(&SPACES[..n], look);
                         left -= n;
                     }
                 }
@@ -291,7 +297,7 @@ fn flatten(marks: &[Mark], out: &mut Vec<Mark>) {
         if let Some(prev) = kept.checked_sub(1).map(|p| &mut out[p])
             && m.start < prev.end
         {
-            if m.tag == prev.tag {
+            if m.tag == prev.tag && m.target == prev.target {
                 prev.end = prev.end.max(m.end);
                 continue;
             }
@@ -306,13 +312,13 @@ fn flatten(marks: &[Mark], out: &mut Vec<Mark>) {
     out.truncate(kept);
 }
 
-/// The tag at byte `at` among sorted disjoint marks starting at or after the cursor.
-fn tag_at(at: usize, base: Tag, marks: &[Mark]) -> Tag {
+/// The tag and link at byte `at` among sorted disjoint marks starting at or after the cursor.
+fn look_at(at: usize, base: Tag, marks: &[Mark]) -> spans::Look {
     marks
         .iter()
         .take_while(|m| m.start <= at)
         .find(|m| at < m.end)
-        .map_or(base, |m| m.tag)
+        .map_or((base, None), |m| (m.tag, m.target))
 }
 
 /// Pushes text[start..end], split where marks begin and end.
@@ -325,7 +331,7 @@ fn push_marked(spans: &mut LineSpans, start: usize, end: usize, base: Tag, marks
         }
         let stop = m.end.min(end);
         if stop > at {
-            spans.push(at, stop, m.tag);
+            spans.push_look(at, stop, (m.tag, m.target));
             at = stop;
         }
     }
@@ -369,6 +375,7 @@ mod tests {
                 start: s,
                 end: e,
                 tag: Tag::Quoted,
+                target: None,
             }],
             false,
         );

@@ -21,11 +21,14 @@ pub struct LineSpans<'t> {
 
 /// A span not yet copied out.
 enum Pending {
-    /// `text[start..end]` with a tag.
-    Range(usize, usize, Tag),
-    /// The text in `built` with a tag.
-    Built(Tag),
+    /// `text[start..end]` with a tag and link target.
+    Range(usize, usize, Look),
+    /// The text in `built` with a tag and link target.
+    Built(Look),
 }
+
+/// What a span is and the link it belongs to: pieces join one span only when both agree.
+pub type Look = (Tag, Option<usize>);
 
 impl<'t> LineSpans<'t> {
     /// Starts on the lines of `text`.
@@ -44,6 +47,12 @@ impl<'t> LineSpans<'t> {
     /// Adds `text[start..end]` with `tag`.
     #[inline]
     pub fn push(&mut self, start: usize, end: usize, tag: Tag) {
+        self.push_look(start, end, (tag, None));
+    }
+
+    /// Adds `text[start..end]` with `tag`, part of link `target` when it is one.
+    #[inline]
+    pub fn push_look(&mut self, start: usize, end: usize, tag: Look) {
         if start >= end {
             return;
         }
@@ -65,7 +74,13 @@ impl<'t> LineSpans<'t> {
     }
 
     /// Adds text from elsewhere (padding) with `tag`.
+    #[cfg(test)]
     pub fn push_str(&mut self, text: &str, tag: Tag) {
+        self.push_str_look(text, (tag, None));
+    }
+
+    /// Adds text from elsewhere (padding) with `tag`, part of link `target` when it is one.
+    pub fn push_str_look(&mut self, text: &str, tag: Look) {
         if text.is_empty() {
             return;
         }
@@ -87,15 +102,15 @@ impl<'t> LineSpans<'t> {
 
     /// Copies the pending span out.
     fn flush(&mut self) {
-        let (text, tag) = match self.pending.take() {
+        let (text, (tag, target)) = match self.pending.take() {
             None => return,
-            Some(Pending::Range(s, e, tag)) => (&self.text[s..e], tag),
-            Some(Pending::Built(tag)) => (self.built.as_str(), tag),
+            Some(Pending::Range(s, e, look)) => (&self.text[s..e], look),
+            Some(Pending::Built(look)) => (self.built.as_str(), look),
         };
         self.spans.push(Span {
             text: text.to_owned(),
             tag,
-            target: None,
+            target,
         });
     }
 

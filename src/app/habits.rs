@@ -1,0 +1,269 @@
+//! Habits brought from newsboat, less and vim: the next unread article, marking all read after a
+//! question, copying a chosen part of the article, and handing the article to a pipe, the
+//! pager, the editor or a file.
+//!
+//! What needs the terminal or the disk is returned as an [`Effect`] for the loop; the model
+//! only decides what is asked for.
+
+use super::action::{Part, Shared};
+use super::{App, Effect, Mode, PromptKind};
+use std::sync::Arc;
+
+/// A one-key question asked in the status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    /// Mark this many shown articles read?
+    MarkAllRead(usize),
+    /// Which part of the article to copy?
+    Copy,
+}
+
+impl Ask {
+    /// The question as the status bar writes it.
+    pub fn question(self) -> String {
+        match self {
+            Ask::MarkAllRead(1) => "mark the 1 shown article read? y/n".into(),
+            Ask::MarkAllRead(n) => format!("mark all {n} shown articles read? y/n"),
+            Ask::Copy => "copy: t title · u URL · p path · a whole text · Esc nothing".into(),
+        }
+    }
+}
+
+impl App {
+    /// The question being asked, if any.
+    pub fn asking(&self) -> Option<Ask> {
+        self.ask.map(|(a, _)| a)
+    }
+
+    /// Asks `question`; the next key answers it.
+    pub(super) fn ask(&mut self, question: Ask) {
+        let from = match self.mode {
+            Mode::List | Mode::Reader => self.mode,
+            Mode::Find => Mode::Reader,
+            _ => return,
+        };
+        self.ask = Some((question, from));
+        self.mode = Mode::Ask;
+        self.say(question.question());
+    }
+
+    /// `A`: asks before marking every article the list shows read (newsboat's mark-feed-read).
+    pub(super) fn ask_mark_all_read(&mut self) {
+        let unread = self
+            .list
+            .view
+            .rows()
+            .iter()
+            .filter(|&&i| !self.list.read.get(i).copied().unwrap_or(false))
+            .count();
+        if unread == 0 {
+            self.say("every shown article is read already");
+            return;
+        }
+        self.ask(Ask::MarkAllRead(self.list.view.len()));
+    }
+
+    /// The answer to the question asked: yes carries it out, no (or any other key) drops it.
+    pub(super) fn answer(&mut self, yes: bool) -> Effect {
+        let Some((question, from)) = self.ask.take() else {
+            return Effect::None;
+        };
+        self.mode = from;
+        match (question, yes) {
+            (Ask::MarkAllRead(_), true) => {
+                // Only the rows shown: a filter or `U` narrows what "all" means, as in newsboat.
+                let rows: Vec<usize> = self.list.view.rows().to_vec();
+                let mut marked = 0;
+                for i in rows {
+                    if !self.list.read.get(i).copied().unwrap_or(false) {
+                        self.mark_read(i);
+                        marked += 1;
+                    }
+                }
+                self.say(format!("marked {marked} read"));
+            }
+            (Ask::MarkAllRead(_), false) => self.say("nothing marked"),
+            (Ask::Copy, _) => self.say("nothing copied"),
+        }
+        Effect::None
+    }
+
+    /// `n`/`p` (newsboat): the next or previous unread article in the list's order. In the
+    /// reader it opens; in the list the selection moves to it. The scan runs over the list's
+    /// read flags (one `bool` per row), only when asked.
+    pub(super) fn step_unread(&mut self, forward: bool) {
+        if self.list.marks_pending {
+            // Rows off screen have no marks yet: read them all before choosing.
+            self.sync_marks();
+        }
+        let reading = self.mode == Mode::Reader;
+        let cur = if reading {
+            self.reader.as_ref().map(|r| r.index)
+        } else {
+            Some(self.list.selected)
+        };
+        let rows = self.list.view.rows();
+        let here = cur.and_then(|i| self.list.view.row_of(i));
+        let unread = |&&i: &&usize| !self.list.read.get(i).copied().unwrap_or(true);
+        let found = match (here, forward) {
+            (Some(r), true) => rows[r + 1..].iter().find(unread),
+            (Some(r), false) => rows[..r].iter().rev().find(unread),
+            (None, true) => rows.iter().find(unread),
+            (None, false) => rows.iter().rev().find(unread),
+        }
+        .copied();
+        let Some(i) = found else {
+            self.say(if forward {
+                "no unread article below"
+            } else {
+                "no unread article above"
+            });
+            return;
+        };
+        if reading {
+            self.open(i, true);
+        } else {
+            self.list.selected = i;
+            self.keep_selection_visible();
+            self.preview_selection();
+        }
+    }
+
+    /// The article `|`, `v`, `S` and the copy menu act on: the open one in the reader, else
+    /// the selected one (read from its file now).
+    fn acted_on(&mut self) -> Option<(usize, Arc<crate::article::Article>)> {
+        let from = match (self.mode, self.ask) {
+            (Mode::Command, _) => self.command_from,
+            (_, Some((_, m))) => m,
+            (m, None) => m,
+        };
+        if matches!(from, Mode::Reader | Mode::Find)
+            && let Some(r) = self.reader.as_ref()
+        {
+            return Some((r.index, r.article.clone()));
+        }
+        let i = self.selected_row().map(|_| self.list.selected)?;
+        match self.library.load(i) {
+            Ok(a) => Some((i, a)),
+            Err(e) => {
+                self.complain(crate::text::sanitize::clean_line(&format!("{e:#}")));
+                None
+            }
+        }
+    }
+
+    /// One part of the article for the clipboard (the copy menu's answers, or a bound key).
+    pub(super) fn copy_part(&mut self, part: Part) -> Effect {
+        let from = self.ask.take().map(|(_, m)| m);
+        if let Some(m) = from {
+            self.mode = m;
+        }
+        let Some((i, article)) = self.acted_on() else {
+            self.complain("no article to copy from");
+            return Effect::None;
+        };
+        let path = self
+            .library
+            .entries
+            .get(i)
+            .and_then(|e| e.head.path.clone());
+        let text = match part {
+            Part::Title => Some(article.title.clone()),
+            Part::Url => article.url.clone(),
+            Part::Path => path.map(|p| p.display().to_string()),
+            Part::Text => return Effect::CopyText(Shared(article)),
+        };
+        match text {
+            Some(t) if !t.is_empty() => {
+                self.say(format!("copied {}", crate::text::sanitize::clean_line(&t)));
+                Effect::Copy(t)
+            }
+            _ => {
+                self.complain(match part {
+                    Part::Url => "this article has no web address",
+                    Part::Path => "this article has no file (it came from stdin)",
+                    _ => "nothing to copy",
+                });
+                Effect::None
+            }
+        }
+    }
+
+    /// Opens the command line for a pipe (`|`) or a save (`S`).
+    pub(super) fn command_open(&mut self, kind: PromptKind) {
+        let from = match self.mode {
+            Mode::Find => Mode::Reader,
+            m @ (Mode::List | Mode::Reader) => m,
+            _ => return,
+        };
+        if from == Mode::List && self.selected_row().is_none() {
+            self.complain("no article selected");
+            return;
+        }
+        self.command_from = from;
+        self.mode = Mode::Command;
+        self.open_prompt(kind, "");
+    }
+
+    /// Enter on the command line: the pipe or the save, for the loop to carry out.
+    pub(super) fn command_accept(&mut self, kind: PromptKind, text: String) -> Effect {
+        let Some((_, article)) = self.acted_on() else {
+            self.mode = self.command_from;
+            return Effect::None;
+        };
+        self.mode = self.command_from;
+        let text = text.trim().to_string();
+        if text.is_empty() {
+            return Effect::None;
+        }
+        match kind {
+            PromptKind::Pipe => Effect::Pipe {
+                command: text,
+                article: Shared(article),
+            },
+            _ => Effect::Save {
+                path: expand_home(&text),
+                article: Shared(article),
+            },
+        }
+    }
+
+    /// The mode the command line was opened from.
+    pub fn command_from(&self) -> Mode {
+        self.command_from
+    }
+
+    /// `e`: the article's file in `$EDITOR`.
+    pub(super) fn edit_file(&mut self) -> Effect {
+        let i = match self.mode {
+            Mode::Reader => self.reader.as_ref().map(|r| r.index),
+            _ => self.selected_row().map(|_| self.list.selected),
+        };
+        let path = i
+            .and_then(|i| self.library.entries.get(i))
+            .and_then(|e| e.head.path.clone());
+        match path {
+            Some(p) => Effect::Edit(p),
+            None => {
+                self.complain("no file to edit (the article came from stdin)");
+                Effect::None
+            }
+        }
+    }
+
+    /// `v`: the article in `$PAGER`.
+    pub(super) fn pager(&mut self) -> Effect {
+        match self.acted_on() {
+            Some((_, a)) => Effect::Page(Shared(a)),
+            None => Effect::None,
+        }
+    }
+}
+
+/// `~/x` as a path under `$HOME`; anything else as typed.
+fn expand_home(text: &str) -> std::path::PathBuf {
+    match (text.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
+        _ => std::path::PathBuf::from(text),
+    }
+}

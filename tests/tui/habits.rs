@@ -1,0 +1,185 @@
+//! Habits from newsboat, less and vim, checked on App state through `update`: next unread,
+//! mark all read after a question, the copy menu, the pipe, the pager, the editor and saving.
+
+use crate::common::*;
+use byline::app::keymap::{self, Key};
+use byline::app::{Action, App, Edit, Effect, Mode, Part};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+fn key(app: &mut App, c: char) -> Effect {
+    app.update(byline::app::Msg::Terminal(Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::NONE,
+    ))))
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Prompt(Edit::Insert(c)));
+    }
+}
+
+/// The headline of the article selected in the list.
+fn selected_title(app: &App) -> String {
+    app.library.entries[app.list().selected()]
+        .head
+        .title
+        .clone()
+}
+
+fn status(app: &App) -> String {
+    app.status().map(|s| s.text.clone()).unwrap_or_default()
+}
+
+#[test]
+fn n_and_p_step_through_unread_articles_in_the_list_and_the_reader() {
+    let mut app = app(120, 40);
+    // Harbor (row 0) is selected; mark port (row 1) read: n skips it.
+    app.update(Action::Down);
+    app.update(Action::ToggleRead);
+    app.update(Action::Up);
+    assert_eq!(
+        keymap::lookup(Mode::List, Key::ch('n')),
+        Some(Action::NextUnread)
+    );
+    app.update(Action::NextUnread);
+    assert_eq!(
+        selected_title(&app),
+        COPPER,
+        "port is read: n goes on to copper"
+    );
+    app.update(Action::PrevUnread);
+    assert_eq!(selected_title(&app), HARBOR);
+    // In the reader n opens the next unread article (and opening marks it read).
+    app.update(Action::Open);
+    app.update(Action::NextUnread);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert_eq!(app.reader().unwrap().index(), app.list().selected());
+    assert_eq!(title(&app), COPPER);
+    app.update(Action::NextUnread);
+    assert!(
+        title(&app).starts_with("Editor"),
+        "the note is the last unread"
+    );
+    app.update(Action::NextUnread);
+    assert_eq!(status(&app), "no unread article below");
+    app.update(Action::PrevUnread);
+    assert_eq!(
+        status(&app),
+        "no unread article above",
+        "all above are read now"
+    );
+}
+
+#[test]
+fn a_marks_every_shown_article_read_only_after_yes() {
+    let mut app = app(120, 40);
+    app.update(Action::MarkAllRead);
+    assert_eq!(app.mode(), Mode::Ask);
+    assert!(status(&app).contains("mark all 4 shown articles read? y/n"));
+    // Any key that is no answer is a no.
+    key(&mut app, 'x');
+    assert_eq!(app.mode(), Mode::List);
+    assert!(app.list().read().iter().all(|r| !r), "nothing marked");
+    app.update(Action::MarkAllRead);
+    key(&mut app, 'y');
+    assert_eq!(app.mode(), Mode::List);
+    assert!(app.list().read().iter().all(|&r| r));
+    assert_eq!(status(&app), "marked 4 read");
+    app.update(Action::MarkAllRead);
+    assert_eq!(app.mode(), Mode::List, "nothing to ask");
+}
+
+#[test]
+fn the_copy_menu_copies_the_title_the_path_or_the_text() {
+    let mut app = open_harbor(120, 40);
+    app.update(Action::CopyMenu);
+    assert_eq!(app.mode(), Mode::Ask);
+    assert_eq!(
+        keymap::lookup(Mode::Ask, Key::ch('t')),
+        Some(Action::Copy(Part::Title))
+    );
+    assert_eq!(key(&mut app, 't'), Effect::Copy(HARBOR.to_string()));
+    assert_eq!(app.mode(), Mode::Reader);
+    app.update(Action::CopyMenu);
+    match key(&mut app, 'a') {
+        Effect::CopyText(a) => assert_eq!(a.0.title, HARBOR),
+        other => panic!("not the text: {other:?}"),
+    }
+    app.update(Action::CopyMenu);
+    assert_eq!(
+        key(&mut app, 'u'),
+        Effect::None,
+        "the fixture has no URL of its own"
+    );
+    assert!(app.status().unwrap().error);
+    app.update(Action::CopyMenu);
+    assert_eq!(app.update(Action::No), Effect::None);
+    assert_eq!(app.mode(), Mode::Reader);
+}
+
+#[test]
+fn the_pipe_and_the_save_take_a_command_line_and_return_effects() {
+    let mut app = open_harbor(120, 40);
+    app.update(Action::PipeStart);
+    assert_eq!(app.mode(), Mode::Command);
+    // Keys type into the command line, `q` and `|` too.
+    type_text(&mut app, "wc -l | cat");
+    match app.update(Action::Prompt(Edit::Accept)) {
+        Effect::Pipe { command, article } => {
+            assert_eq!(command, "wc -l | cat");
+            assert_eq!(article.0.title, HARBOR);
+        }
+        other => panic!("not a pipe: {other:?}"),
+    }
+    assert_eq!(app.mode(), Mode::Reader);
+    // Esc closes the command line without running anything.
+    app.update(Action::PipeStart);
+    type_text(&mut app, "rm -rf x");
+    assert_eq!(app.update(Action::Prompt(Edit::Cancel)), Effect::None);
+    assert_eq!(app.mode(), Mode::Reader);
+    app.update(Action::SaveStart);
+    type_text(&mut app, "/tmp/harbor.md");
+    match app.update(Action::Prompt(Edit::Accept)) {
+        Effect::Save { path, article } => {
+            assert_eq!(path, std::path::PathBuf::from("/tmp/harbor.md"));
+            assert_eq!(article.0.title, HARBOR);
+        }
+        other => panic!("not a save: {other:?}"),
+    }
+}
+
+#[test]
+fn the_pager_and_the_editor_are_effects_for_the_loop() {
+    let mut app = open_harbor(120, 40);
+    match app.update(Action::Pager) {
+        Effect::Page(a) => assert_eq!(a.0.title, HARBOR),
+        other => panic!("not the pager: {other:?}"),
+    }
+    assert_eq!(
+        app.update(Action::EditFile),
+        Effect::Edit(std::path::PathBuf::from("/lib/harbor.txt"))
+    );
+}
+
+#[test]
+fn less_and_vim_scroll_keys_work_in_the_reader() {
+    let mut app = open_harbor(80, 24);
+    let ctrl = |c| Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    };
+    for (k, a) in [
+        ('f', Action::PageDown),
+        ('b', Action::PageUp),
+        ('e', Action::Down),
+        ('y', Action::Up),
+    ] {
+        assert_eq!(keymap::lookup(Mode::Reader, ctrl(k)), Some(a), "Ctrl-{k}");
+    }
+    let f1 = Key::plain(KeyCode::F(1));
+    assert_eq!(keymap::lookup(Mode::Reader, f1), Some(Action::Help));
+    assert_eq!(keymap::lookup(Mode::List, f1), Some(Action::Help));
+    app.update(keymap::lookup(Mode::Reader, ctrl('f')).unwrap());
+    assert!(scroll(&app) > 0);
+}
