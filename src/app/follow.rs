@@ -329,11 +329,9 @@ impl App {
         let r = self.reader.as_ref()?;
         let label = match r.page.targets.get(t)? {
             Target::Url { url, .. } => url.clone(),
+            // The title the page shows: no look-up in the library on the key path.
             Target::Related { title, path, .. } => match path {
-                Some(p) => match links::index_of_path(&self.library, p) {
-                    Some(i) => format!("→ {}", self.library.entries[i].head.title),
-                    None => format!("→ {}", crate::load::shown(p)),
-                },
+                Some(_) => format!("→ {title}"),
                 None => match r.article.related.iter().find(|x| x.title == *title) {
                     Some(x) if x.url.is_some() => x.url.clone().unwrap_or_default(),
                     _ => format!("{title} (not in library)"),

@@ -35,7 +35,8 @@ pub const NOTES: &[(&str, &str)] = &[
     (
         "environment",
         "BROWSER opens links; EDITOR and PAGER for e and v; NO_COLOR; BYLINE_LIBRARY, \
-         BYLINE_STATE_DIR, BYLINE_CACHE_DIR, BYLINE_PICTURES (man byline has them all)",
+         BYLINE_STATE_DIR, BYLINE_CACHE_DIR, BYLINE_PICTURES, BYLINE_HYPERLINKS (man byline has \
+         them all)",
     ),
 ];
 

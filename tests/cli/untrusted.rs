@@ -109,3 +109,92 @@ fn huge_line_and_word_load_and_print() {
     );
     assert_eq!(text.matches('x').count(), 2_000_000);
 }
+
+/// Every OSC 8 hyperlink in `out`: (its URL, the text it covers).
+fn hyperlinks(out: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut rest = out;
+    while let Some(i) = rest.find("\x1b]8;id=") {
+        let after = &rest[i + 7..];
+        let url_start = after.find(';').unwrap() + 1;
+        let url_end = after.find("\x1b\\").unwrap();
+        let url = after[url_start..url_end].to_string();
+        let body = &after[url_end + 2..];
+        let close = body.find("\x1b]8;;\x1b\\").unwrap();
+        // The covered text, its styles taken out.
+        let mut text = String::new();
+        let mut inside = false;
+        for c in body[..close].chars() {
+            match (c, inside) {
+                ('\x1b', _) => inside = true,
+                ('m', true) => inside = false,
+                (c, false) => text.push(c),
+                _ => {}
+            }
+        }
+        found.push((url, text));
+        rest = &body[close..];
+    }
+    found
+}
+
+#[test]
+fn print_with_colour_makes_links_hyperlinks_with_their_urls_made_safe() {
+    // Markdown decodes `&#27;` and `%` escapes into the URL after the file was neutralised.
+    let md = "# Harbor notes\n\n\
+              The [harbor board](https://example.org/board) met. The [bad one](https://x.test/a&#27;]8;;https://evil.test&#7;b) \
+              and [Kø benhavn](<https://example.org/Kø benhavn>) and [local](other.md) and \
+              [script](javascript:alert(1)).\n";
+    let lib = library(&[("notes.md", md)]);
+    let p = lib.path().join("notes.md");
+    let out = byline()
+        .args(["--print", "--color", "always", "--width", "100"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let links = hyperlinks(&text);
+    let urls: Vec<&str> = links.iter().map(|(u, _)| u.as_str()).collect();
+    // The body's words and the Links list's entry are both clickable.
+    assert!(
+        links.contains(&("https://example.org/board".into(), "harbor board[1]".into())),
+        "{links:?}"
+    );
+    for (url, _) in &links {
+        assert!(
+            url.bytes().all(|b| (0x21..=0x7e).contains(&b)),
+            "a raw byte in {url:?}"
+        );
+        assert!(url.starts_with("https://"), "{url}");
+    }
+    assert!(
+        urls.iter().any(|u| u.contains("K%C3%B8%20benhavn")),
+        "{urls:?}"
+    );
+    assert!(
+        !urls
+            .iter()
+            .any(|u| u.contains("other.md") || u.contains("javascript")),
+        "{urls:?}"
+    );
+    // No escape but the SGR styles and the hyperlinks' own sequences is written.
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find('\x1b') {
+        let after = &rest[i + 1..];
+        assert!(
+            after.starts_with('[') || after.starts_with("]8;") || after.starts_with('\\'),
+            "a stray escape: {:?}",
+            &after[..after.len().min(20)]
+        );
+        rest = after;
+    }
+    assert!(!text.contains('\x07'), "a bell reached the output");
+    // Without colour no hyperlink is written.
+    let plain = byline()
+        .args(["--print", "--color", "never"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    assert!(!plain.stdout.contains(&0x1b));
+}

@@ -10,6 +10,7 @@ mod tmux;
 
 mod catalogue;
 mod habits;
+mod links;
 mod opening;
 mod session;
 mod startup;

@@ -533,3 +533,90 @@ fn code_lines(text: &str, width: usize, i: usize, lines: &mut Vec<Line>) {
         push(piece, lines);
     }
 }
+
+#[cfg(test)]
+mod link_tests {
+    use crate::article::{Article, Block, Link, LinkAt, Quote};
+    use crate::text::typeset::{Options, Tag, Target, typeset};
+
+    fn link(url: &str, block: usize, start: usize, end: usize) -> Link {
+        Link {
+            text: url.into(),
+            url: url.into(),
+            at: Some(LinkAt { block, start, end }),
+        }
+    }
+
+    #[test]
+    fn links_are_marked_after_the_dateline_inside_quotes_and_bad_places_are_left_unmarked() {
+        let p0 = "The board met at https://a.test today.";
+        let p1 = "“Read the letter first,” she said.";
+        let at = |text: &str, words: &str| text[..text.find(words).unwrap()].chars().count();
+        let s0 = at(p0, "https://a.test");
+        let s1 = at(p1, "letter");
+        let article = Article {
+            title: "Board".into(),
+            dateline: Some("KESSEL (AP)".into()),
+            blocks: vec![Block::paragraph(p0), Block::paragraph(p1)],
+            links: vec![
+                link("https://a.test", 0, s0, s0 + 14),
+                link("https://b.test", 1, s1, s1 + 6),
+                // Overlaps the one before it: listed, not marked.
+                link("https://c.test", 1, s1 + 2, s1 + 9),
+                // Past the block's end: listed, not marked.
+                link("https://d.test", 1, 500, 510),
+                link("https://e.test", 9, 0, 1),
+            ],
+            quotes: vec![Quote {
+                block: 1,
+                start: 0,
+                end: at(p1, " she"),
+                speaker: None,
+                speaker_kind: None,
+            }],
+            ..Article::default()
+        };
+        let page = typeset(&article, &Options::new(200));
+        let text = |l: &crate::text::typeset::Line| {
+            l.spans.iter().map(|s| s.text.as_str()).collect::<String>()
+        };
+        let lines: Vec<String> = page.lines.iter().map(text).collect();
+        assert!(
+            lines.contains(&"KESSEL (AP) — The board met at https://a.test[1] today.".to_string()),
+            "{lines:#?}"
+        );
+        assert!(
+            lines.contains(&"“Read the letter[2] first,” she said.".to_string()),
+            "{lines:#?}"
+        );
+        let spans: Vec<_> = page.lines.iter().flat_map(|l| &l.spans).collect();
+        let of = |t: &str| spans.iter().find(|s| s.text == t).copied();
+        assert_eq!(of("KESSEL (AP)").map(|s| s.tag), Some(Tag::Dateline));
+        assert_eq!(
+            of("https://a.test[1]").map(|s| (s.tag, s.target)),
+            Some((Tag::Link, Some(0)))
+        );
+        assert_eq!(
+            of("letter[2]").map(|s| (s.tag, s.target)),
+            Some((Tag::Link, Some(1)))
+        );
+        // The quote's highlight goes on around the link.
+        let tag_of = |t: &str| spans.iter().find(|s| s.text.contains(t)).map(|s| s.tag);
+        assert_eq!(tag_of("Read the"), Some(Tag::Quoted));
+        assert_eq!(tag_of("first,”"), Some(Tag::Quoted));
+        assert_eq!(tag_of("said."), Some(Tag::Body));
+        // Every link is a target and listed, marked or not.
+        assert_eq!(page.targets.len(), 5);
+        assert_eq!(
+            page.targets[2],
+            Target::Url {
+                number: 3,
+                url: "https://c.test".into()
+            }
+        );
+        let all = lines.join("\n");
+        for n in 1..=5 {
+            assert!(all.contains(&format!("[{n}] ")), "[{n}] listed: {all}");
+        }
+    }
+}

@@ -82,7 +82,7 @@ pub enum Target {
     Related {
         /// 1-based number shown as `[n]`.
         number: usize,
-        /// The headline.
+        /// The headline as shown: the library article's title when it resolves to one.
         title: String,
         /// The library article, or `None` when not in the library.
         path: Option<PathBuf>,
@@ -214,7 +214,7 @@ fn typeset_on(
     let w = usize::from(text_width);
     header::lay_out(article, w, &mut page.lines);
     let pictures = opts.pictures && !article.images.is_empty();
-    let numbers = related::number_links(article, &mut page);
+    let numbers = related::number_links(article, title_of, &mut page);
     body::lay_out(
         article,
         w,

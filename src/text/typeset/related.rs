@@ -9,12 +9,16 @@ use std::path::Path;
 /// Numbers the page's links, before anything is set: related headlines `[1]`… first, then the
 /// article's links in their order (in the text and in the Links list alike). Their targets
 /// open the page's target list, in that order; what the body needs to mark its links comes back.
-pub fn number_links(article: &Article, page: &mut Page) -> LinkNumbers {
+pub fn number_links(
+    article: &Article,
+    title_of: &dyn Fn(&Path) -> Option<String>,
+    page: &mut Page,
+) -> LinkNumbers {
     let first_target = page.targets.len();
     for (k, r) in article.related.iter().enumerate() {
         page.targets.push(Target::Related {
             number: k + 1,
-            title: r.title.clone(),
+            title: shown_title(r, title_of),
             path: r.path.clone(),
         });
     }
@@ -47,8 +51,13 @@ pub fn lay_out(
     if !article.related.is_empty() {
         for (t, r) in article.related.iter().enumerate() {
             number += 1;
+            // The title `number_links` found for the target.
+            let shown = match page.targets.get(t) {
+                Some(Target::Related { title, .. }) => title.clone(),
+                _ => r.title.clone(),
+            };
             let (text, tag) = match &r.path {
-                Some(p) => (title_of(p).unwrap_or_else(|| r.title.clone()), Tag::Link),
+                Some(_) => (shown, Tag::Link),
                 None if pending => (unbroken_note(&r.title, "(looking up…)"), Tag::Unresolved),
                 None => (unbroken_note(&r.title, "(not in library)"), Tag::Unresolved),
             };
@@ -113,6 +122,15 @@ pub fn lay_out(
             plain(&mut page.lines, f, width, Tag::Dim, None);
         }
     }
+}
+
+/// The headline a related entry is shown under: the title of the library article it resolves
+/// to, else its own words.
+fn shown_title(r: &crate::article::Related, title_of: &dyn Fn(&Path) -> Option<String>) -> String {
+    r.path
+        .as_deref()
+        .and_then(title_of)
+        .unwrap_or_else(|| r.title.clone())
 }
 
 /// `title` and `note` with the note tied to the title's last word by no-break spaces, so the
