@@ -500,7 +500,9 @@ impl App {
         let Some(r) = self.reader.as_mut() else {
             return;
         };
-        let order = links::first_lines(&r.page);
+        // The page is shared: a clone of the handle, not of its link list.
+        let page = std::sync::Arc::clone(&r.page);
+        let order = links::first_lines(&page);
         if order.is_empty() {
             self.complain("no links in this article");
             return;

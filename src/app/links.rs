@@ -8,22 +8,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
-/// The first line each link target appears on, in page order (a target listed once).
-pub fn first_lines(page: &Page) -> Vec<(usize, usize)> {
-    let mut seen = vec![false; page.targets.len()];
-    let mut out = Vec::new();
-    for (i, line) in page.lines.iter().enumerate() {
-        for span in &line.spans {
-            if let Some(t) = span.target
-                && t < seen.len()
-                && !seen[t]
-            {
-                seen[t] = true;
-                out.push((i, t));
-            }
-        }
-    }
-    out
+/// The first line each link target appears on, in page order (a target listed once); found
+/// when the page was laid out.
+pub fn first_lines(page: &Page) -> &[(usize, usize)] {
+    &page.link_lines
 }
 
 /// Whether target `t` has a span on lines `top..top + height`.

@@ -485,3 +485,45 @@ fn focused_link_in_the_related_box_200x50() {
     app.update(Action::NextLink);
     insta::assert_snapshot!(text(&draw(&app)));
 }
+
+#[test]
+fn a_click_on_a_link_in_the_text_follows_it() {
+    let mut app = open_ferry(120, 40);
+    let screen = text(&draw(&app));
+    let (row, col) = screen
+        .lines()
+        .enumerate()
+        .find_map(|(y, l)| {
+            let byte = l.find("harbor board[3]")?;
+            Some((y, l[..byte].chars().count()))
+        })
+        .expect("the link on screen");
+    let at = |c: usize| Action::Click {
+        column: u16::try_from(c).unwrap(),
+        row: u16::try_from(row).unwrap(),
+    };
+    // On its number, too: the number is part of the link.
+    assert_eq!(app.update(at(col + 13)), Effect::OpenUrl(BOARD.into()));
+    assert_eq!(app.update(at(col)), Effect::OpenUrl(BOARD.into()));
+    // A word beside it is no link.
+    assert_eq!(app.update(at(col + 17)), Effect::None);
+    assert_eq!(title(&app), FERRY);
+}
+
+#[test]
+fn tab_steps_through_the_links_the_page_found_once() {
+    let app = open_ferry(80, 24);
+    let r = app.reader().expect("open");
+    let page = r.page();
+    // Each target once, at the first line a span of it stands on, in page order.
+    assert_eq!(page.link_lines.len(), page.targets.len());
+    for &(line, t) in &page.link_lines {
+        assert!(page.lines[line].spans.iter().any(|s| s.target == Some(t)));
+        assert!(
+            page.lines[..line]
+                .iter()
+                .all(|l| l.spans.iter().all(|s| s.target != Some(t)))
+        );
+    }
+    assert!(page.link_lines.windows(2).all(|w| w[0].0 <= w[1].0));
+}

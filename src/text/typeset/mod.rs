@@ -147,6 +147,9 @@ pub struct Page {
     pub text_width: u16,
     /// The rows kept free for pictures, top to bottom.
     pub pictures: Vec<PictureSlot>,
+    /// The first line each link target appears on, `(line, target)` in page order (a target
+    /// listed once): Tab steps through these without walking the page.
+    pub link_lines: Vec<(usize, usize)>,
 }
 
 /// Rows of a page kept free for a picture.
@@ -210,6 +213,7 @@ fn typeset_on(
         margin,
         text_width,
         pictures: Vec::new(),
+        link_lines: Vec::new(),
     };
     let w = usize::from(text_width);
     header::lay_out(article, w, &mut page.lines);
@@ -228,7 +232,26 @@ fn typeset_on(
         page.pictures = picture_slots(article, &page.lines);
     }
     related::lay_out(article, w, opts.related_pending, title_of, &mut page);
+    page.link_lines = first_lines(&page);
     page
+}
+
+/// The first line each link target appears on, in page order (a target listed once).
+fn first_lines(page: &Page) -> Vec<(usize, usize)> {
+    let mut seen = vec![false; page.targets.len()];
+    let mut out = Vec::new();
+    for (i, line) in page.lines.iter().enumerate() {
+        for span in &line.spans {
+            if let Some(t) = span.target
+                && t < seen.len()
+                && !seen[t]
+            {
+                seen[t] = true;
+                out.push((i, t));
+            }
+        }
+    }
+    out
 }
 
 /// The header of `article` alone (headline, byline, date), `note` in place of the reading time:
@@ -242,6 +265,7 @@ pub fn typeset_header(article: &Article, opts: &Options, note: &str) -> Page {
         margin: (width.saturating_sub(text_width)) / 2,
         text_width,
         pictures: Vec::new(),
+        link_lines: Vec::new(),
     };
     header::lay_out_with(article, usize::from(text_width), note, &mut page.lines);
     page
