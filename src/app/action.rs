@@ -26,6 +26,8 @@ pub enum Mode {
     /// A command line at the bottom: a shell command to pipe the article to, or a path to
     /// save it at.
     Command,
+    /// The message log overlay: every status message of this session, in full.
+    Messages,
 }
 
 impl Mode {
@@ -171,6 +173,8 @@ pub enum Action {
     Pager,
     /// Type a path to save the article at, as text (Markdown when the path ends in `.md`).
     SaveStart,
+    /// Open the message log (every status message of this session, in full), or close it.
+    Messages,
 }
 
 /// What of an article to copy.
@@ -323,6 +327,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("edit", Action::EditFile),
     ("pager", Action::Pager),
     ("save", Action::SaveStart),
+    ("messages", Action::Messages),
 ];
 
 /// Names the config's `[keys]` table accepted before the three prompts became one; each now

@@ -8,8 +8,9 @@ impl App {
     pub(super) fn filter_open(&mut self) {
         if self.mode == Mode::List {
             self.mode = Mode::Filter;
-            let query = self.list.view.query.clone();
-            self.open_prompt(PromptKind::Filter, &query);
+            // A fresh query, as less and newsboat start one; the kept filter stays in force
+            // until the first key and is one Alt-p (or ↑ in the history) away.
+            self.open_prompt(PromptKind::Filter, "");
         }
     }
 
@@ -19,8 +20,18 @@ impl App {
             return;
         }
         self.list.view.query = text;
-        // No preview while typing: that would read a file per keystroke.
+        // No preview per keystroke (that would read a file each time) while the article shown
+        // is still in the list; once it is not, the pane follows the list (issue 13, point 1).
         self.refresh_view();
+        let shown = self.reader.as_ref().map(|r| r.index);
+        if shown.is_some_and(|i| self.list.view.row_of(i).is_none()) {
+            if self.list.view.is_empty() {
+                self.cancel_preview();
+                self.reader = None;
+            } else {
+                self.preview_selection();
+            }
+        }
     }
 
     pub(super) fn filter_accept(&mut self) {

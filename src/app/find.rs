@@ -144,6 +144,7 @@ impl App {
     pub(super) fn underlying_mode(&self) -> Mode {
         let m = match self.mode {
             Mode::Help => self.help_from,
+            Mode::Messages => self.log_view.0,
             Mode::Search => self.search.as_ref().map_or(Mode::List, Search::from),
             Mode::Skipped => self.skipped.as_ref().map_or(Mode::List, |s| s.from),
             m => m,

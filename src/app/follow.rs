@@ -142,7 +142,11 @@ impl App {
             Some(p) => Some(p.index),
             None => self.reader.as_ref().map(|r| r.index),
         };
-        if shown == Some(self.list.selected) || self.library.entries.is_empty() {
+        if shown == Some(self.list.selected)
+            || self.library.entries.is_empty()
+            || self.selected_row().is_none()
+        {
+            // Nothing new to show, or the selection is not in the list (no row matches).
             return;
         }
         if split {

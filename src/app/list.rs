@@ -19,6 +19,9 @@ pub struct List {
     pub(super) bookmarked: Vec<bool>,
     /// Only the rows on screen have their marks read yet (see `App::attach_store_lazily`).
     pub(super) marks_pending: bool,
+    /// The wheel moved the rows while an article was read: the selection may be off screen
+    /// until the next key.
+    pub(super) looked_along: bool,
 }
 
 impl List {
@@ -31,6 +34,7 @@ impl List {
             read: vec![false; n],
             bookmarked: vec![false; n],
             marks_pending: false,
+            looked_along: false,
         }
     }
 

@@ -171,7 +171,14 @@ pub struct App {
     ask: Option<(Ask, Mode)>,
     /// The mode the command line (pipe, save) was opened from.
     command_from: Mode,
+    /// Every status message of this session, oldest first (at most [`LOG_MAX`]).
+    log: std::collections::VecDeque<Status>,
+    /// The mode under the message log, and its first line shown.
+    log_view: (Mode, usize),
 }
+
+/// How many status messages the log keeps.
+pub const LOG_MAX: usize = 500;
 
 impl App {
     /// A reader over `library` with nothing open, for an 80×24 terminal until told otherwise.
@@ -211,6 +218,8 @@ impl App {
             pictures: None,
             ask: None,
             command_from: Mode::List,
+            log: std::collections::VecDeque::new(),
+            log_view: (Mode::List, 0),
         };
         app.status = app.skipped_status();
         app
@@ -299,18 +308,48 @@ impl App {
 
     /// Sets an informational status message.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
+        let s = Status {
             text: text.into(),
             error: false,
-        });
+        };
+        self.log_message(&s);
+        self.status = Some(s);
+    }
+
+    /// Keeps `s` in the message log (a message said twice in a row once).
+    fn log_message(&mut self, s: &Status) {
+        if self.log.back() == Some(s) {
+            return;
+        }
+        if self.log.len() == LOG_MAX {
+            self.log.pop_front();
+        }
+        self.log.push_back(s.clone());
+    }
+
+    /// Every status message of this session, oldest first.
+    pub fn log(&self) -> &std::collections::VecDeque<Status> {
+        &self.log
+    }
+
+    /// The first line of the message log shown.
+    pub fn log_scroll(&self) -> usize {
+        self.log_view.1
+    }
+
+    /// The mode under the message log.
+    pub fn log_from(&self) -> Mode {
+        self.log_view.0
     }
 
     /// Sets an error status message.
     pub fn complain(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
+        let s = Status {
             text: text.into(),
             error: true,
-        });
+        };
+        self.log_message(&s);
+        self.status = Some(s);
     }
 
     /// The most columns a line of article text takes.

@@ -14,6 +14,13 @@ impl App {
         };
         if matches!(self.mode, Mode::Help | Mode::Skipped) {
             self.move_by(d);
+        } else if hit(panes.list) && matches!(self.mode, Mode::Reader | Mode::Find) {
+            // While reading, the wheel over the list looks along it: the article being read
+            // stays, and so does the selection (issue 13, point 8).
+            let h = self.list_height();
+            let max = self.list.view.len().saturating_sub(h);
+            self.list.offset = super::update::offset(self.list.offset, d, max + 1);
+            self.list.looked_along = true;
         } else if hit(panes.list) {
             self.move_rows(d);
             self.preview_selection();

@@ -28,6 +28,7 @@ impl App {
     fn act(&mut self, action: Action) -> Effect {
         if !matches!(action, Action::Resize { .. } | Action::Wheel { .. }) {
             self.status = None;
+            self.list.looked_along = false;
         }
         // A link number lasts until the key that uses it (or Esc): any other key forgets it.
         if !matches!(
@@ -148,6 +149,16 @@ impl App {
             Action::SaveStart => self.command_open(super::PromptKind::Save),
             Action::EditFile => return self.edit_file(),
             Action::Pager => return self.pager(),
+            Action::Messages => {
+                if mode == Mode::Messages {
+                    self.mode = self.log_view.0;
+                } else if matches!(mode, Mode::List | Mode::Reader) {
+                    // Opened at its end: the latest messages are the ones wanted.
+                    let rows = usize::from(self.size.1.saturating_sub(3)).max(1);
+                    self.log_view = (mode, self.log.len().saturating_sub(rows));
+                    self.mode = Mode::Messages;
+                }
+            }
         }
         Effect::None
     }
@@ -174,6 +185,11 @@ impl App {
             Mode::Search => self.move_result(delta),
             Mode::Skipped => self.move_skipped(delta),
             Mode::Ask | Mode::Command => {}
+            Mode::Messages => {
+                let rows = usize::from(self.size.1.saturating_sub(3)).max(1);
+                let max = self.log.len().saturating_sub(rows);
+                self.log_view.1 = offset(self.log_view.1, delta, max + 1);
+            }
             Mode::Help => {
                 let rows = crate::ui::help::line_count(&self.keymap);
                 let max = crate::ui::help::max_scroll(rows, self.size.1);
@@ -234,7 +250,12 @@ impl App {
             r.scroll = r.scroll.min(r.max_scroll(h));
         }
         self.refresh_preview();
-        self.keep_selection_visible();
+        if self.list.looked_along {
+            let max = self.list.view.len().saturating_sub(self.list_height());
+            self.list.offset = self.list.offset.min(max);
+        } else {
+            self.keep_selection_visible();
+        }
     }
 }
 

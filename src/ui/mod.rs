@@ -9,6 +9,7 @@ pub mod help;
 pub(crate) mod layout;
 pub(crate) mod list;
 pub(crate) mod list_prompt;
+pub(crate) mod messages;
 pub(crate) mod picture;
 pub(crate) mod prompt_line;
 pub(crate) mod reader;
@@ -54,6 +55,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.mode() == Mode::Skipped || (app.mode() == Mode::Help && app.help_from() == Mode::Skipped)
     {
         skipped::render(app, frame.buffer_mut(), area);
+    }
+    if app.mode() == Mode::Messages {
+        messages::render(app, frame.buffer_mut(), area);
     }
     if app.mode() == Mode::Help {
         help::render(app, frame.buffer_mut(), area);

@@ -67,6 +67,10 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
         // The question is the message; the command line draws over this row.
         Mode::Ask => ("ASK", &[]),
         Mode::Command => ("COMMAND", &[]),
+        Mode::Messages => (
+            "MESSAGES",
+            &[(Action::Down, "scroll"), (Action::Messages, "close")],
+        ),
         Mode::Search => (
             "SEARCH",
             &[

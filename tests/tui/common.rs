@@ -212,6 +212,7 @@ pub fn all_actions() -> Vec<Action> {
         Action::EditFile,
         Action::Pager,
         Action::SaveStart,
+        Action::Messages,
     ];
     v.extend(
         [
@@ -286,7 +287,8 @@ pub fn keyed(a: Action) -> bool {
         | Action::PipeStart
         | Action::EditFile
         | Action::Pager
-        | Action::SaveStart => true,
+        | Action::SaveStart
+        | Action::Messages => true,
         // A config may bind it (`follow_related_3`); no key follows a link at once by default.
         Action::FollowRelated(_) => false,
         // Sent by the loop for terminal and mouse events, not bound to keys.

@@ -183,3 +183,29 @@ fn less_and_vim_scroll_keys_work_in_the_reader() {
     app.update(keymap::lookup(Mode::Reader, ctrl('f')).unwrap());
     assert!(scroll(&app) > 0);
 }
+
+#[test]
+fn the_message_log_keeps_every_message_in_full() {
+    // Issue 13 point 16: messages vanished on the next key, cut at the screen width.
+    let mut app = open_harbor(80, 24);
+    let long = format!("no program `{}` to open links", "x".repeat(150));
+    app.complain(long.clone());
+    app.update(Action::Down);
+    assert!(
+        app.status().is_none(),
+        "the status bar clears on the next key"
+    );
+    app.update(Action::ToggleBookmark);
+    assert_eq!(
+        keymap::lookup(Mode::Reader, Key::ch('M')),
+        Some(Action::Messages)
+    );
+    app.update(Action::Messages);
+    assert_eq!(app.mode(), Mode::Messages);
+    let log: Vec<&str> = app.log().iter().map(|s| s.text.as_str()).collect();
+    assert!(log.contains(&long.as_str()), "kept whole: {log:?}");
+    assert_eq!(log.last(), Some(&"bookmarked"));
+    assert!(app.log().iter().any(|s| s.error && s.text == long));
+    app.update(Action::Messages);
+    assert_eq!(app.mode(), Mode::Reader);
+}

@@ -274,6 +274,7 @@ fn help_lists_every_scope_in_the_order_a_reader_needs_them() {
             Scope::Find,
             Scope::Help,
             Scope::Skipped,
+            Scope::Messages,
             Scope::Ask,
             Scope::Prompt,
             Scope::Filter,

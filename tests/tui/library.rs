@@ -467,3 +467,40 @@ fn the_status_bar_names_the_filter_sort_and_switches_in_force() {
         "{last}"
     );
 }
+
+#[test]
+fn while_filtering_the_reading_pane_shows_only_an_article_in_the_list() {
+    // Issue 13 point 1: typing a filter left the harbor article in the reading pane after it
+    // dropped out of the list, and with no match ↓ showed an article not in the list.
+    let mut app = app(120, 40);
+    app.open(0, false);
+    app.settle();
+    filter(&mut app, "copper");
+    app.settle();
+    let shown = app.reader().map(|r| r.index());
+    assert!(
+        shown.is_none_or(|i| rows(&app).contains(&i)),
+        "the pane shows {shown:?}, the list {:?}",
+        rows(&app)
+    );
+    type_in(&mut app, "zzz");
+    app.settle();
+    assert!(rows(&app).is_empty());
+    assert!(app.reader().is_none(), "nothing shown when nothing matches");
+    app.update(Action::Down);
+    app.settle();
+    assert!(app.reader().is_none(), "↓ with no match shows nothing");
+}
+
+#[test]
+fn slash_starts_a_fresh_filter_with_the_kept_one_in_its_history() {
+    // Issue 13 point 2: `/` reopened the old query instead of a fresh one.
+    let mut app = app(120, 40);
+    filter(&mut app, "copper");
+    app.update(Action::Prompt(Edit::Accept));
+    app.update(Action::Filter);
+    assert_eq!(app.prompt().unwrap().text(), "");
+    assert_eq!(rows(&app), vec![2], "the kept filter stays until a key");
+    app.update(Action::Prompt(Edit::HistoryPrev));
+    assert_eq!(app.prompt().unwrap().text(), "copper");
+}

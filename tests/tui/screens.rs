@@ -316,3 +316,20 @@ fn habits_screens_80x24_and_200x50() {
         insta::assert_snapshot!(format!("pipe_command_line_{w}x{h}"), text(&buf));
     }
 }
+
+#[test]
+fn message_log_80x24_and_200x50() {
+    for (w, h) in [(80u16, 24u16), (200, 50)] {
+        let mut app = open_harbor(w, h);
+        app.complain(format!(
+            "no program `w3m` to open links: set $BROWSER, e.g. BROWSER=w3m or BROWSER=firefox; {}",
+            "the rest of a long message that a status bar would cut ".repeat(3)
+        ));
+        app.update(Action::ToggleBookmark);
+        app.update(Action::Messages);
+        let buf = draw(&app);
+        assert!(find(&buf, "messages (2)").is_some());
+        assert!(find(&buf, "would cut").is_some(), "wrapped, not cut");
+        insta::assert_snapshot!(format!("message_log_{w}x{h}"), text(&buf));
+    }
+}

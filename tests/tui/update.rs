@@ -284,6 +284,18 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
         down: false,
     });
     assert_eq!(scroll(&app), 0);
+    // Issue 13 point 8: while reading, the wheel over the list never replaces the article.
+    app.update(Action::Wheel {
+        column: 5,
+        row: 10,
+        down: true,
+    });
+    app.settle();
+    assert_eq!(app.list().selected(), 0);
+    assert_eq!(title(&app), HARBOR, "the article being read stays");
+    assert_eq!(app.mode(), Mode::Reader);
+    // In the list the wheel moves the selection, and the reading pane previews it.
+    app.update(Action::ToList);
     app.update(Action::Wheel {
         column: 5,
         row: 10,
@@ -454,4 +466,35 @@ fn the_help_pages_like_less() {
         app.update(action);
         assert_eq!(app.help_scroll(), want, "after {key:?}");
     }
+}
+
+#[test]
+fn the_wheel_over_a_long_list_while_reading_scrolls_the_rows_only() {
+    // Issue 13 point 8, on a list longer than its pane.
+    let mut lib = library();
+    for i in 0..60 {
+        let mut e = lib.entries[3].clone();
+        e.head.title = format!("Note {i}");
+        lib.entries.push(e);
+    }
+    let mut app = App::new(lib, Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: 120,
+        height: 20,
+    });
+    app.update(Action::Open);
+    let reading = title(&app);
+    for _ in 0..5 {
+        app.update(Action::Wheel {
+            column: 5,
+            row: 5,
+            down: true,
+        });
+    }
+    assert_eq!(app.list().offset(), 15, "the rows moved");
+    assert_eq!(app.list().selected(), 0);
+    assert_eq!(title(&app), reading);
+    // The next key brings the selection back into view.
+    app.update(Action::Down);
+    assert_eq!(app.list().offset(), 0);
 }

@@ -467,4 +467,38 @@ pub static BINDINGS: &[Binding] = &[
         P(Edit::HistoryNext),
         "a later command",
     ),
+    b(
+        L,
+        Key::ch('M'),
+        Action::Messages,
+        "the message log, in full",
+    ),
+    b(
+        R,
+        Key::ch('M'),
+        Action::Messages,
+        "the message log, in full",
+    ),
+    b(
+        Scope::Messages,
+        Key::ch('j'),
+        Action::Down,
+        "scroll the log down",
+    ),
+    b(Scope::Messages, Key::plain(K::Down), Action::Down, ""),
+    b(
+        Scope::Messages,
+        Key::ch('k'),
+        Action::Up,
+        "scroll the log up",
+    ),
+    b(Scope::Messages, Key::plain(K::Up), Action::Up, ""),
+    b(
+        Scope::Messages,
+        Key::plain(K::Esc),
+        Action::Messages,
+        "close the log",
+    ),
+    b(Scope::Messages, Key::ch('q'), Action::Messages, ""),
+    b(Scope::Messages, Key::ch('M'), Action::Messages, ""),
 ];

@@ -35,6 +35,8 @@ pub enum Scope {
     Ask,
     /// On the command line (a pipe's command, a save's path).
     Command,
+    /// In the message log.
+    Messages,
 }
 
 impl Scope {
@@ -58,6 +60,7 @@ impl Scope {
                 | (Scope::Ask, Mode::Ask)
                 | (Scope::Command, Mode::Command)
                 | (Scope::Prompt, Mode::Command)
+                | (Scope::Messages, Mode::Messages)
         )
     }
 
@@ -73,12 +76,13 @@ impl Scope {
             Scope::Find => 3,
             Scope::Help => 4,
             Scope::Skipped => 5,
-            Scope::Ask => 6,
-            Scope::Prompt => 7,
-            Scope::Filter => 8,
-            Scope::FindPrompt => 9,
-            Scope::Search => 10,
-            Scope::Command => 11,
+            Scope::Messages => 6,
+            Scope::Ask => 7,
+            Scope::Prompt => 8,
+            Scope::Filter => 9,
+            Scope::FindPrompt => 10,
+            Scope::Search => 11,
+            Scope::Command => 12,
         }
     }
 
@@ -97,6 +101,7 @@ impl Scope {
             Scope::Skipped => "skipped",
             Scope::Ask => "question",
             Scope::Command => "command line",
+            Scope::Messages => "messages",
         }
     }
 }
@@ -479,6 +484,7 @@ fn overlaps(a: Scope, b: Scope) -> bool {
         Mode::Skipped,
         Mode::Ask,
         Mode::Command,
+        Mode::Messages,
     ]
     .iter()
     .any(|&m| a.covers(m) && b.covers(m))
