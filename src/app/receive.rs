@@ -51,7 +51,7 @@ impl App {
             // Terminal events are turned into actions by `update`.
             Msg::Terminal(_) => false,
             Msg::TerminalLost(e) => {
-                self.complain(crate::text::sanitize::clean_line(&format!("terminal: {e}")));
+                self.complain(crate::sanitize::clean_line(&format!("terminal: {e}")));
                 return Effect::Quit;
             }
             Msg::Preview(reply) => self.preview_came(reply),
@@ -66,7 +66,7 @@ impl App {
             }
             Msg::PictureReady => self.reader.is_some(),
             Msg::CacheProblem(text) => {
-                self.complain(crate::text::sanitize::clean_line(&text));
+                self.complain(crate::sanitize::clean_line(&text));
                 true
             }
             Msg::FirstFrame => {
@@ -89,7 +89,7 @@ impl App {
                 true
             }
             Msg::Failed(e) => {
-                self.complain(crate::text::sanitize::clean_line(&e));
+                self.complain(crate::sanitize::clean_line(&e));
                 true
             }
         };
