@@ -334,11 +334,13 @@ impl App {
         let label = match r.page.targets.get(t)? {
             Target::Url { url, .. } => url.clone(),
             // The title the page shows: no look-up in the library on the key path.
-            Target::Related { title, path, .. } => match path {
+            Target::Related {
+                title, path, url, ..
+            } => match path {
                 Some(_) => format!("→ {title}"),
-                None => match r.article.related.iter().find(|x| x.title == *title) {
-                    Some(x) if x.url.is_some() => x.url.clone().unwrap_or_default(),
-                    _ => format!("{title} (not in library)"),
+                None => match url {
+                    Some(url) => url.clone(),
+                    None => format!("{title} (not in library)"),
                 },
             },
             Target::Backlink(p) => match links::index_of_path(&self.library, p) {
@@ -373,10 +375,7 @@ impl App {
     pub(super) fn target_url(&self, t: &Target) -> Option<String> {
         match t {
             Target::Url { url, .. } => Some(url.clone()),
-            Target::Related { number, .. } => {
-                let r = self.reader.as_ref()?;
-                r.article.related.get(number.checked_sub(1)?)?.url.clone()
-            }
+            Target::Related { url, .. } => url.clone(),
             Target::Backlink(_) => None,
         }
     }

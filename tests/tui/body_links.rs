@@ -527,3 +527,44 @@ fn tab_steps_through_the_links_the_page_found_once() {
     }
     assert!(page.link_lines.windows(2).all(|w| w[0].0 <= w[1].0));
 }
+
+#[test]
+fn a_related_headline_of_a_saved_page_not_saved_here_is_its_web_address() {
+    const ROAD: &str = "https://example.org/road";
+    let mut lib = library();
+    let mut a = article(
+        "saved",
+        "Coast road reopens",
+        Some("2026-03-17"),
+        vec![Block::paragraph("The road is open again.")],
+    );
+    a.related = vec![Related {
+        title: GONE.into(),
+        path: None,
+        url: Some(ROAD.into()),
+    }];
+    lib.entries.insert(
+        0,
+        Entry {
+            head: Head::of(&a),
+            article: Some(Arc::new(a)),
+        },
+    );
+    let mut app = App::new(lib, Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: 120,
+        height: 30,
+    });
+    app.update(Action::Open);
+    app.update(Action::NextLink);
+    assert!(status_row(&app).contains(ROAD), "{}", status_row(&app));
+    assert_eq!(app.update(Action::CopyUrl), Effect::Copy(ROAD.into()));
+    assert_eq!(app.update(Action::FollowLink), Effect::OpenUrl(ROAD.into()));
+    app.hyperlinks = true;
+    let buf = draw(&app);
+    assert!(
+        buf.content
+            .iter()
+            .any(|c| c.symbol().contains(&format!(";{ROAD}\u{1b}\\")))
+    );
+}

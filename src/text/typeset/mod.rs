@@ -86,6 +86,8 @@ pub enum Target {
         title: String,
         /// The library article, or `None` when not in the library.
         path: Option<PathBuf>,
+        /// The headline's web address, when the source gives one (saved pages, feeds).
+        url: Option<String>,
     },
     /// An article whose related block links here.
     Backlink(PathBuf),
@@ -170,7 +172,9 @@ impl Page {
     /// when it is an absolute web or mail address; `None` for anything else.
     pub fn hyperlink(&self, t: usize) -> Option<String> {
         match self.targets.get(t)? {
-            Target::Url { url, .. } => crate::text::hyperlink::safe_url(url),
+            Target::Url { url, .. } | Target::Related { url: Some(url), .. } => {
+                crate::text::hyperlink::safe_url(url)
+            }
             _ => None,
         }
     }

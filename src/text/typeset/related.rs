@@ -20,6 +20,7 @@ pub fn number_links(
             number: k + 1,
             title: shown_title(r, title_of),
             path: r.path.clone(),
+            url: r.url.clone(),
         });
     }
     let first_number = article.related.len() + 1;
