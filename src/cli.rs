@@ -23,6 +23,7 @@ ENVIRONMENT:
   BYLINE_STATE_DIR   the folder of the reading state (else $XDG_STATE_HOME/byline)
   BYLINE_CACHE_DIR   the folder of the catalogue (else $XDG_CACHE_HOME/byline)
   BYLINE_PICTURES    how pictures are drawn: auto, halfblocks, kitty, sixel, iterm2, off
+  BYLINE_HYPERLINKS  0 draws links in the reader without OSC 8 hyperlinks (on by default)
   BROWSER            the program that opens links (a :-separated list; %s stands for the URL)
   EDITOR, PAGER      the programs e and v hand the article to
   NO_COLOR           no colour in the reader or --print

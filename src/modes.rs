@@ -8,7 +8,7 @@ use crate::load::roots::Known;
 use crate::load::{self, head::Ids, library::Library};
 use crate::print;
 use crate::settings::Settings;
-use crate::text::typeset::Options;
+use crate::text::typeset::{Names, Options};
 use crate::theme::Theme;
 use anyhow::Result;
 use std::collections::HashMap;
@@ -123,7 +123,7 @@ pub fn print(input: Input, opts: &Options, theme: Option<&Theme>) -> Result<Exit
                 "─".repeat(usize::from(width.min(Options::MEASURE)))
             ));
         }
-        out.push_str(&print::print(a, opts, theme, &title_of));
+        out.push_str(&print::print(a, opts, theme, &Names::titles(&title_of)));
     }
     emit(&out)
 }

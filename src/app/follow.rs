@@ -46,7 +46,7 @@ impl App {
         };
         let width = self.reader_width();
         // A page naming headlines unresolved only until the index is ready is not one to keep.
-        let page = self.page_with(index, &article, width, !related_pending);
+        let page = self.page_with(index, &article, width, related_pending);
         let reader = Reader {
             index,
             article,
@@ -305,7 +305,7 @@ impl App {
                         self.follow_to(to);
                         Effect::None
                     }
-                    None => Effect::OpenUrl(url),
+                    None => Effect::OpenUrl(crate::text::hyperlink::web_address(&url).into()),
                 }
             }
             None => {
@@ -408,7 +408,7 @@ impl App {
             return Effect::None;
         };
         match self.target_url(&target) {
-            Some(url) => Effect::OpenUrl(url),
+            Some(url) => Effect::OpenUrl(crate::text::hyperlink::web_address(&url).into()),
             None => {
                 self.complain("this link is an article of the library: it has no web address");
                 Effect::None

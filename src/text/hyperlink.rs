@@ -15,10 +15,22 @@ const SCHEMES: [&str; 4] = ["https", "http", "ftp", "mailto"];
 /// The longest URL (once encoded) emitted: terminals drop longer ones, some with a warning.
 const MAX_LEN: usize = 2048;
 
-/// `url` made safe for an OSC 8 sequence: trimmed, its scheme one of the allowed ones, and
+/// The address a link opens: as written, but a bare `www.…` (as news text writes them) is a
+/// web address, `https://www.…`.
+pub fn web_address(url: &str) -> std::borrow::Cow<'_, str> {
+    let t = url.trim();
+    if t.len() > 4 && t[..4].eq_ignore_ascii_case("www.") {
+        format!("https://{t}").into()
+    } else {
+        url.into()
+    }
+}
+
+/// `url` made safe for an OSC 8 sequence (a bare `www.` address taken as [`web_address`]): trimmed, its scheme one of the allowed ones, and
 /// every byte outside printable ASCII (controls, spaces, DEL, the bytes of any non-ASCII
 /// character) percent-encoded. `None` when it must not be a hyperlink at all.
 pub fn safe_url(url: &str) -> Option<String> {
+    let url = web_address(url);
     let url = url.trim();
     let (scheme, rest) = url.split_once(':')?;
     if !SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme)) || rest.is_empty() {
@@ -76,13 +88,27 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_www_address_is_a_web_address() {
+        assert_eq!(
+            web_address("www.example.org/a"),
+            "https://www.example.org/a"
+        );
+        assert_eq!(web_address("https://example.org"), "https://example.org");
+        assert_eq!(web_address("../www.md"), "../www.md");
+        assert_eq!(
+            safe_url("WWW.example.org").as_deref(),
+            Some("https://WWW.example.org")
+        );
+    }
+
+    #[test]
     fn other_schemes_relative_paths_and_huge_urls_are_never_links() {
         for url in [
             "javascript:alert(1)",
             "file:///etc/passwd",
             "data:text/html,hi",
             "../2026/ferry.md",
-            "www.example.org",
+            "www",
             "https:",
             "",
         ] {

@@ -60,6 +60,7 @@ fn help_names_the_environment_files_and_exit_status() {
         "ENVIRONMENT:",
         "BYLINE_LIBRARY",
         "BYLINE_PICTURES",
+        "BYLINE_HYPERLINKS",
         "EXIT STATUS:",
         "config.toml",
         "KEYS:",

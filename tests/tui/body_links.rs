@@ -568,3 +568,44 @@ fn a_related_headline_of_a_saved_page_not_saved_here_is_its_web_address() {
             .any(|c| c.symbol().contains(&format!(";{ROAD}\u{1b}\\")))
     );
 }
+
+#[test]
+fn a_bare_www_address_opens_as_a_web_address_and_copies_as_written() {
+    let mut lib = library();
+    let p = "Timetables are posted at www.example.org/ferry for all crossings.";
+    let mut a = article(
+        "www",
+        "Timetables posted",
+        Some("2026-03-18"),
+        vec![Block::paragraph(p)],
+    );
+    a.links = vec![Link {
+        text: "www.example.org/ferry".into(),
+        url: "www.example.org/ferry".into(),
+        at: on(0, p, "www.example.org/ferry"),
+    }];
+    lib.entries.insert(
+        0,
+        Entry {
+            head: Head::of(&a),
+            article: Some(Arc::new(a)),
+        },
+    );
+    let mut app = App::new(lib, Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: 120,
+        height: 30,
+    });
+    app.update(Action::Open);
+    assert!(page_text(&app).contains("www.example.org/ferry[1]"));
+    typed(&mut app, "1");
+    assert_eq!(
+        app.update(Action::CopyUrl),
+        Effect::Copy("www.example.org/ferry".into())
+    );
+    typed(&mut app, "1");
+    assert_eq!(
+        app.update(Action::FollowLink),
+        Effect::OpenUrl("https://www.example.org/ferry".into())
+    );
+}
