@@ -16,7 +16,7 @@
 
 use super::head::{Head, Ids};
 use crate::article::{Article, Block, BlockKind, Format, Image, Link};
-use crate::text::sanitize::{clean_line, clean_text};
+use crate::sanitize::{clean_line, clean_text};
 use anyhow::{Result, anyhow, bail};
 use feed_rs::model::{self, Entry};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! List rows: the little an article's list row needs, read without parsing the whole file.
 
 use crate::article::{Article, Format};
-use crate::text::sanitize;
+use crate::sanitize;
 use anyhow::{Context, Result};
 use std::borrow::Cow;
 use std::io::Read;
