@@ -2,6 +2,8 @@
 
 pub mod date;
 pub mod fold;
+mod id;
+pub use id::article_id;
 pub mod quotes;
 pub mod words;
 

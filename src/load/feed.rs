@@ -216,7 +216,7 @@ impl Feed {
         } else {
             "feed item".to_string()
         };
-        crate::state::article_id(title, date, Some(&basis))
+        crate::article::article_id(title, date, Some(&basis))
     }
 
     fn item_authors(&self, item: &Entry) -> Vec<String> {
