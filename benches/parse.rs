@@ -50,11 +50,23 @@ fn parse_and_print(c: &mut Criterion) {
                     Some(byline::article::Format::Text),
                 )
                 .expect("parses");
-                byline::print::print(&a, &Options::new(80), None, &|_| None)
+                byline::print::print(
+                    &a,
+                    &Options::new(80),
+                    None,
+                    &byline::text::typeset::Names::none(),
+                )
             })
         });
         c.bench_function(&format!("print {name}"), |b| {
-            b.iter(|| byline::print::print(black_box(&a), &Options::new(80), None, &|_| None))
+            b.iter(|| {
+                byline::print::print(
+                    black_box(&a),
+                    &Options::new(80),
+                    None,
+                    &byline::text::typeset::Names::none(),
+                )
+            })
         });
     }
 }
@@ -110,7 +122,12 @@ fn html_parse_and_print(c: &mut Criterion) {
     c.bench_function("parse + print html 1MB", |b| {
         b.iter(|| {
             let a = load::parse_bytes(black_box(page.as_bytes()), format).expect("parses");
-            byline::print::print(&a, &Options::new(80), None, &|_| None)
+            byline::print::print(
+                &a,
+                &Options::new(80),
+                None,
+                &byline::text::typeset::Names::none(),
+            )
         })
     });
 }

@@ -67,7 +67,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             width,
             measure: settings.config.measure,
             justify: settings.config.justify,
-            related_pending: false,
             // `--print` shows `[image: alt]` lines; pictures are the reading pane's.
             pictures: false,
         };

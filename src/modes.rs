@@ -8,7 +8,7 @@ use crate::load::roots::Known;
 use crate::load::{self, head::Ids, library::Library};
 use crate::print;
 use crate::settings::Settings;
-use crate::text::typeset::Options;
+use crate::text::typeset::{Names, Options};
 use crate::theme::Theme;
 use anyhow::Result;
 use std::collections::HashMap;
@@ -123,7 +123,7 @@ pub fn print(input: Input, opts: &Options, theme: Option<&Theme>) -> Result<Exit
                 "─".repeat(usize::from(width.min(Options::MEASURE)))
             ));
         }
-        out.push_str(&print::print(a, opts, theme, &title_of));
+        out.push_str(&print::print(a, opts, theme, &Names::titles(&title_of)));
     }
     emit(&out)
 }
@@ -349,22 +349,8 @@ fn others_in(folders: &[(PathBuf, bool)], have: &[Article]) -> Vec<Article> {
     files.sort();
     files.dedup();
     files.retain(|f| !is_held(f));
-    // A big library is read on every thread, in contiguous runs so the order stays the same.
-    let per_thread = files.len().div_ceil(crate::work::threads()).max(1);
-    let runs: Vec<_> = files
-        .chunks(per_thread)
-        .map(|run| {
-            move || {
-                run.iter()
-                    .filter_map(|f| load::load_links(f).ok())
-                    .collect::<Vec<_>>()
-            }
-        })
-        .collect();
-    crate::work::in_parallel(runs)
-        .into_iter()
-        .flatten()
-        .collect()
+    // A big library is read on every thread; the results keep the files' order.
+    crate::work::map_runs(&files, 1, |f| load::load_links(f).ok())
 }
 
 /// Reports skipped files on stderr, one line each.

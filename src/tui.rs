@@ -123,8 +123,7 @@ pub fn run(launch: Launch) -> Result<()> {
     app.start(launch.open);
     app.sync_marks_on_screen();
     if !launch.state_warnings.is_empty() {
-        let msg = launch.state_warnings.join("; ");
-        app.complain(crate::text::sanitize::clean_line(&msg));
+        app.update(Msg::Failed(launch.state_warnings.join("; ")));
     }
     let result = event_loop(&mut app, &mut guard, &events, &signals);
     // Quit, a signal or an error: the marks are saved however the loop ended, and first, before
@@ -312,8 +311,7 @@ fn perform(
         Effect::None | Effect::Quiet => {}
         Effect::Quit => return Ok(false),
         Effect::Suspend => {
-            // The shell may start another byline, or never resume this one.
-            let _ = app.flush_state();
+            app.update(Msg::Leaving);
             // The shell reads the terminal meanwhile: the reader must not take its keys.
             events.pause();
             let suspended = session.suspend();
@@ -327,7 +325,7 @@ fn perform(
             events.resume();
             let msg = msg?;
             if let Err(e) = msg {
-                app.complain(crate::text::sanitize::clean_line(&format!("{e:#}")));
+                app.update(Msg::Failed(format!("{e:#}")));
             }
             refresh_size(app, session)?;
         }

@@ -1,86 +1,75 @@
-//! How many threads a large job (a library scan, a long article) may use.
+//! How many threads a large job (a library scan, a long article) may use, and running jobs on
+//! them: rayon's pool, sized once to this machine (at most [`MAX_THREADS`]).
 
-use std::sync::{Arc, Mutex, OnceLock};
+use rayon::prelude::*;
+use std::sync::OnceLock;
 
 /// The most threads a job is split over: past this, a terminal reader's jobs gain nothing.
 const MAX_THREADS: usize = 8;
 
 /// The threads this process may run at once, from 1 to [`MAX_THREADS`]; asked of the system once
-/// (on Linux the answer reads the cgroup files, so it is not free).
+/// (on Linux the answer reads the cgroup files, so it is not free). The first call sizes
+/// rayon's pool to it, so a many-core machine does not start a thread per core.
 pub fn threads() -> usize {
     static THREADS: OnceLock<usize> = OnceLock::new();
     *THREADS.get_or_init(|| {
-        std::thread::available_parallelism()
+        let n = std::thread::available_parallelism()
             .map_or(2, |n| n.get())
-            .clamp(1, MAX_THREADS)
+            .clamp(1, MAX_THREADS);
+        // Fails only when the pool is already running (a test harness, a library user): then
+        // that pool is used as it is.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .thread_name(|i| format!("byline-work-{i}"))
+            .build_global();
+        n
     })
 }
 
-/// Runs `jobs` at once, the first on this thread and each other on a thread of its own, and
-/// returns their results in order. A thread that cannot be started leaves its job to this one;
-/// a job that panics panics here.
+/// Runs `jobs` at once on the pool and returns their results in order. A job that panics
+/// panics here.
 pub fn in_parallel<R: Send>(jobs: Vec<impl FnOnce() -> R + Send>) -> Vec<R> {
-    let mut jobs = jobs.into_iter();
-    let Some(first) = jobs.next() else {
-        return Vec::new();
-    };
-    std::thread::scope(|s| {
-        let started: Vec<_> = jobs
-            .map(|job| {
-                // Shared, so the job is still here to run when its thread cannot start.
-                let slot = Arc::new(Mutex::new(Some(job)));
-                let theirs = Arc::clone(&slot);
-                std::thread::Builder::new()
-                    .spawn_scoped(s, move || take(&theirs).map(|j| j()))
-                    .map_err(|_| take(&slot))
-            })
-            .collect();
-        let mut out = vec![first()];
-        for h in started {
-            let result = match h {
-                Ok(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                Err(job) => job.map(|j| j()),
-            };
-            out.extend(result);
-        }
-        out
-    })
+    threads();
+    jobs.into_par_iter().map(|job| job()).collect()
 }
 
-/// Runs `a` and `b` and returns both results: `b` on a thread of its own when `apart` (and the
-/// thread can start), else after `a` on this one. A panic in either panics here.
-pub fn join<A, B: Send>(
+/// Runs `a` and `b` and returns both results: at once when `apart`, else `b` after `a` on this
+/// thread. A panic in either panics here.
+pub fn join<A: Send, B: Send>(
     apart: bool,
-    a: impl FnOnce() -> A,
+    a: impl FnOnce() -> A + Send,
     b: impl FnOnce() -> B + Send,
 ) -> (A, B) {
     if !apart {
         let first = a();
         return (first, b());
     }
-    std::thread::scope(|s| {
-        let slot = Arc::new(Mutex::new(Some(b)));
-        let theirs = Arc::clone(&slot);
-        let started = std::thread::Builder::new()
-            .spawn_scoped(s, move || take(&theirs).map(|j| j()))
-            .ok();
-        let first = a();
-        let second = match started {
-            Some(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            None => None,
-        };
-        // The job is still in its slot when its thread could not start.
-        let second = second.or_else(|| take(&slot).map(|j| j()));
-        (
-            first,
-            second.expect("the second job ran on its thread or here"),
-        )
-    })
+    threads();
+    rayon::join(a, b)
 }
 
-/// The job in `slot`, if no one took it yet.
-fn take<J>(slot: &Mutex<Option<J>>) -> Option<J> {
-    slot.lock().unwrap_or_else(|e| e.into_inner()).take()
+/// Runs `job` on every item of `items` at once, in contiguous runs of at least `min_run`
+/// items, and returns the results in the items' order.
+pub fn map_runs<T: Sync, R: Send>(
+    items: &[T],
+    min_run: usize,
+    job: impl Fn(&T) -> Option<R> + Sync + Send,
+) -> Vec<R> {
+    threads();
+    items
+        .par_iter()
+        .with_min_len(min_run.max(1))
+        .filter_map(job)
+        .collect()
+}
+
+/// Runs `job` on every item of `items` at once, in contiguous runs of at least `min_run` items.
+pub fn each_mut<T: Send>(items: &mut [T], min_run: usize, job: impl Fn(&mut T) + Sync + Send) {
+    threads();
+    items
+        .par_iter_mut()
+        .with_min_len(min_run.max(1))
+        .for_each(job);
 }
 
 #[cfg(test)]
@@ -100,19 +89,32 @@ mod tests {
     #[test]
     fn join_returns_both_results_apart_or_together() {
         let me = std::thread::current().id();
-        let (a, b) = join(true, || 2 + 2, || std::thread::current().id());
-        assert_eq!(a, 4);
-        assert_ne!(b, me, "apart: the second job runs on its own thread");
+        let (a, b) = join(true, || 2 + 2, || "four");
+        assert_eq!((a, b), (4, "four"));
         let (a, b) = join(false, || "x", || std::thread::current().id());
-        assert_eq!((a, b), ("x", me));
+        assert_eq!((a, b), ("x", me), "together: both on this thread");
     }
 
     #[test]
-    fn jobs_run_on_other_threads() {
-        let me = std::thread::current().id();
-        let ids = in_parallel((0..3).map(|_| || std::thread::current().id()).collect());
-        assert_eq!(ids[0], me);
-        assert!(ids[1..].iter().all(|id| *id != me));
+    fn runs_keep_the_order_of_the_items() {
+        let items: Vec<u32> = (0..10_000).collect();
+        let odd_tripled = map_runs(&items, 16, |&i| (i % 2 == 1).then(|| u64::from(i) * 3));
+        let want: Vec<u64> = items
+            .iter()
+            .filter(|i| *i % 2 == 1)
+            .map(|&i| u64::from(i) * 3)
+            .collect();
+        assert_eq!(odd_tripled, want);
+        let mut all = items.clone();
+        each_mut(&mut all, 100, |i| *i += 1);
+        assert!(all.iter().zip(&items).all(|(a, b)| *a == b + 1));
+    }
+
+    #[test]
+    fn the_pool_is_sized_to_the_machine() {
+        let n = threads();
+        assert!((1..=MAX_THREADS).contains(&n));
+        assert!(rayon::current_num_threads() >= 1);
     }
 
     #[test]

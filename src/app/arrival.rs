@@ -279,7 +279,7 @@ impl App {
         std::sync::Arc::make_mut(&mut article).backlinks = found;
         // The page cached for this article lacks them.
         self.cache = super::reader::PageCache::default();
-        let page = self.page_with(index, &article, width, !pending);
+        let page = self.page_with(index, &article, width, pending);
         let h = self.reader_height();
         if let Some(r) = self.reader.as_mut() {
             r.article = article;

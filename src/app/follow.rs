@@ -46,7 +46,7 @@ impl App {
         };
         let width = self.reader_width();
         // A page naming headlines unresolved only until the index is ready is not one to keep.
-        let page = self.page_with(index, &article, width, !related_pending);
+        let page = self.page_with(index, &article, width, related_pending);
         let reader = Reader {
             index,
             article,

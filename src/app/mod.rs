@@ -80,7 +80,7 @@ pub fn action_names() -> Vec<&'static str> {
 
 use crate::article::Article;
 use crate::load::library::Library;
-use crate::text::typeset::{Options, Page};
+use crate::text::typeset::{Names, Options, Page};
 use crate::theme::Theme;
 use crate::ui::layout::{self, Panes};
 use history::History;
@@ -91,7 +91,7 @@ use std::sync::Arc;
 
 /// A function that lays out an article, naming backlinks with the titles it is given; the real
 /// one is `text::typeset::typeset_with`.
-pub type Typesetter = fn(&Article, &Options, &dyn Fn(&Path) -> Option<String>) -> Page;
+pub type Typesetter = fn(&Article, &Options, &Names<'_>) -> Page;
 
 /// A message in the status bar until the next key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -281,29 +281,35 @@ impl App {
 
     /// The page of library article `index` at `width`, from the cache or laid out now.
     pub fn page_for(&mut self, index: usize, article: &Article, width: u16) -> Arc<Page> {
-        self.page_with(index, article, width, true)
+        self.page_with(index, article, width, false)
     }
 
-    /// [`App::page_for`]; `keep` false lays the page out without the cache, for an article
-    /// that is about to change (related headlines waiting for the title index).
-    fn page_with(&mut self, index: usize, article: &Article, width: u16, keep: bool) -> Arc<Page> {
+    /// [`App::page_for`]; `waiting` true lays the page out without the cache, its related
+    /// headlines without an article shown as being looked up: the article is about to change
+    /// (they wait for the title index).
+    fn page_with(
+        &mut self,
+        index: usize,
+        article: &Article,
+        width: u16,
+        waiting: bool,
+    ) -> Arc<Page> {
         let (library, typeset) = (&self.library, self.typeset);
         let title_of = |p: &Path| {
             links::index_of_path(library, p).map(|i| library.entries[i].head.title.clone())
         };
+        let names = Names::titles(&title_of);
         let opts = Options {
             width,
             measure: self.measure,
             justify: self.justify,
-            // A page not to keep is one drawn while the title index is still being built.
-            related_pending: !keep,
             pictures: self.pictures.is_some(),
         };
-        if !keep {
-            return Arc::new(typeset(article, &opts, &title_of));
+        if waiting {
+            return Arc::new(typeset(article, &opts, &names.looking_up()));
         }
         self.cache
-            .get(index, opts, |opts| typeset(article, opts, &title_of))
+            .get(index, opts, |opts| typeset(article, opts, &names))
     }
 
     /// Sets an informational status message.

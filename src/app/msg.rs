@@ -35,6 +35,12 @@ pub enum Msg {
     FirstFrame,
     /// Time passed with nothing else to do: a debounced save may be due.
     Tick(Instant),
+    /// Something done for the model outside it failed (the loop opening a browser, the session
+    /// reading the saved state): the status bar shows the message, made safe, as an error.
+    Failed(String),
+    /// The terminal is about to be given to the shell (a suspend), which may start another
+    /// byline or never resume this one: the marks are saved now.
+    Leaving,
 }
 
 impl std::fmt::Debug for Msg {
@@ -52,6 +58,8 @@ impl std::fmt::Debug for Msg {
             Msg::PictureReady => write!(f, "PictureReady"),
             Msg::FirstFrame => write!(f, "FirstFrame"),
             Msg::Tick(_) => write!(f, "Tick"),
+            Msg::Failed(e) => write!(f, "Failed({e})"),
+            Msg::Leaving => write!(f, "Leaving"),
         }
     }
 }

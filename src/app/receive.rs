@@ -79,6 +79,15 @@ impl App {
                 // A debounced save comes due (a failure is drawn at once).
                 self.save_if_due(now)
             }
+            Msg::Leaving => {
+                // A failure is in the status bar when the reader comes back.
+                let _ = self.flush_state();
+                true
+            }
+            Msg::Failed(e) => {
+                self.complain(crate::text::sanitize::clean_line(&e));
+                true
+            }
         };
         if changed { Effect::None } else { Effect::Quiet }
     }

@@ -240,8 +240,8 @@ impl App {
         if let Some(r) = self.reader.as_ref()
             && r.width != width
         {
-            let (index, article, keep) = (r.index, r.article.clone(), !r.related_pending);
-            let page = self.page_with(index, &article, width, keep);
+            let (index, article, waiting) = (r.index, r.article.clone(), r.related_pending);
+            let page = self.page_with(index, &article, width, waiting);
             if let Some(r) = self.reader.as_mut() {
                 r.relay(page, width);
             }

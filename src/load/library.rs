@@ -5,7 +5,7 @@ use super::resolve::Resolver;
 use crate::article::Article;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, OnceLock, mpsc};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// One article of the library.
 #[derive(Debug, Clone)]
@@ -78,8 +78,9 @@ impl Library {
 
     /// [`Library::scan`], computing the rows' state ids when `ids` says.
     ///
-    /// The walk feeds batches of files to reader threads as it finds them, so reading the first
-    /// files overlaps walking the rest; the walking thread joins the readers when it is done.
+    /// The walk hands each batch of files it finds to rayon's pool at once, so reading the
+    /// first files overlaps walking the rest; the walking thread waits for the batches when it
+    /// is done.
     pub fn scan_with(paths: &[PathBuf], ids: Ids) -> Library {
         Self::scan_walking(ids, |found| (walk(paths, found), Vec::new()))
     }
@@ -91,41 +92,20 @@ impl Library {
         ids: Ids,
         walk: impl FnOnce(&mut dyn FnMut(Vec<PathBuf>)) -> (Vec<String>, Vec<Entry>),
     ) -> Library {
-        let readers = crate::work::threads();
-        let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
-        let rx = Mutex::new(rx);
-        let read_all = || {
-            let (mut entries, mut problems) = (Vec::new(), Vec::new());
-            // The lock is held while waiting for and taking the next batch, never while reading.
-            while let Ok(batch) = {
-                rx.lock()
-                    .map_err(|_| mpsc::RecvError)
-                    .and_then(|r| r.recv())
-            } {
-                for f in &batch {
-                    // A feed or JSON list gives one row per item, from one parse of the file.
-                    match head::rows(f, ids) {
-                        Ok(heads) => entries.extend(heads.into_iter().map(|head| Entry {
-                            head,
-                            article: None,
-                        })),
-                        Err(e) => problems.push(format!("{e:#}")),
-                    }
-                }
-            }
-            (entries, problems)
-        };
-        let (mut walk_problems, mut parts) = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..readers).map(|_| s.spawn(read_all)).collect();
-            let (walk_problems, known) = walk(&mut |batch| {
-                // The readers only stop once the sender is gone, so a send cannot fail.
-                let _ = tx.send(batch);
-            });
-            drop(tx);
-            let mut parts = vec![read_all(), (known, Vec::new())];
-            parts.extend(handles.into_iter().filter_map(|h| h.join().ok()));
-            (walk_problems, parts)
+        crate::work::threads();
+        // Each batch's rows and problems, in the order the batches finish.
+        let parts = Mutex::new(Vec::new());
+        let (mut walk_problems, known) = rayon::in_place_scope(|s| {
+            let parts = &parts;
+            walk(&mut |batch| {
+                s.spawn(move |_| {
+                    let part = read_batch(&batch, ids);
+                    parts.lock().unwrap_or_else(|e| e.into_inner()).push(part);
+                });
+            })
         });
+        let mut parts = parts.into_inner().unwrap_or_else(|e| e.into_inner());
+        parts.push((known, Vec::new()));
         // The largest part becomes the list, so only the others are copied.
         parts.sort_by_key(|(entries, _)| std::cmp::Reverse(entries.len()));
         let mut lib = Library::default();
@@ -138,7 +118,7 @@ impl Library {
             }
             read_problems.extend(problems);
         }
-        // Readers finish in any order; the report is sorted so every run prints the same.
+        // Batches finish in any order; the report is sorted so every run prints the same.
         read_problems.sort();
         walk_problems.extend(read_problems);
         lib.problems = walk_problems;
@@ -149,17 +129,7 @@ impl Library {
     /// Computes every state id left for later ([`Ids::Later`]), on every thread.
     pub fn settle_ids(&mut self) {
         // Below a few thousand rows a thread costs more than it saves.
-        let per_thread = self
-            .entries
-            .len()
-            .div_ceil(crate::work::threads())
-            .max(2048);
-        let jobs: Vec<_> = self
-            .entries
-            .chunks_mut(per_thread)
-            .map(|run| move || run.iter_mut().for_each(|e| e.head.settle_id()))
-            .collect();
-        crate::work::in_parallel(jobs);
+        crate::work::each_mut(&mut self.entries, 2048, |e| e.head.settle_id());
     }
 
     /// A library of one article held in memory (read from stdin).
@@ -319,6 +289,22 @@ fn walk_problem(err: &walkdir::Error) -> String {
 /// How many files the walk hands to a reader at a time.
 const BATCH: usize = 64;
 
+/// The list rows of a batch of files and the problems met reading them. A feed or JSON list
+/// gives one row per item, from one parse of the file.
+fn read_batch(batch: &[PathBuf], ids: Ids) -> (Vec<Entry>, Vec<String>) {
+    let (mut entries, mut problems) = (Vec::new(), Vec::new());
+    for f in batch {
+        match head::rows(f, ids) {
+            Ok(heads) => entries.extend(heads.into_iter().map(|head| Entry {
+                head,
+                article: None,
+            })),
+            Err(e) => problems.push(format!("{e:#}")),
+        }
+    }
+    (entries, problems)
+}
+
 /// Walks files and folders (folders recursively, for article extensions, hidden entries
 /// skipped), handing the files found to `found` in batches; returns what could not be walked.
 fn walk(paths: &[PathBuf], mut found: impl FnMut(Vec<PathBuf>)) -> Vec<String> {
@@ -426,6 +412,40 @@ mod tests {
             .map(|e| e.head.path.as_ref().unwrap().display().to_string())
             .collect();
         assert_eq!(order, ["y", "a", "b1", "b2", "z", "u1", "u2"]);
+    }
+
+    #[test]
+    fn the_scan_on_the_pool_gives_the_rows_read_in_turn() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..300u32 {
+            let sub = dir.path().join(format!("d{}", i % 7));
+            std::fs::create_dir_all(&sub).unwrap();
+            let text = format!(
+                "Story number {i} about the harbor\n\nJan {:02}, 2026\n\nBy Ann Lee\n\nText {i}.\n",
+                1 + i % 28
+            );
+            std::fs::write(sub.join(format!("s{i:03}.txt")), text).unwrap();
+        }
+        std::fs::write(dir.path().join("d1/bad.txt"), b"\0\0binary\0").unwrap();
+        let paths = [dir.path().to_path_buf()];
+        let scanned = Library::scan(&paths);
+        // The same files read on this thread, one batch after another.
+        let mut files = Vec::new();
+        let walk_problems = walk(&paths, |batch| files.extend(batch));
+        let (entries, mut problems) = read_batch(&files, Ids::Now);
+        let mut in_turn = Library {
+            entries,
+            ..Library::default()
+        };
+        in_turn.sort();
+        problems.sort();
+        let rows = |l: &Library| -> Vec<String> {
+            l.entries.iter().map(|e| format!("{:?}", e.head)).collect()
+        };
+        assert_eq!(scanned.entries.len(), 300);
+        assert_eq!(rows(&scanned), rows(&in_turn));
+        assert_eq!(scanned.problems.len(), 1, "{:?}", scanned.problems);
+        assert_eq!(scanned.problems, [walk_problems, problems].concat());
     }
 
     #[test]

@@ -1,75 +1,48 @@
-//! Live library: watches the library folders and reports changed article files, debounced.
+//! Live library: watches the library folders and reports changed article files, debounced by
+//! notify-debouncer-full.
 
-use notify::{EventKind, RecursiveMode, Watcher};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
-/// Quiet time after the last file event before a batch is reported: editors and `cp` write a
-/// file in several steps, and one re-read per burst is enough.
+/// Quiet time after a file's last event before it is reported: editors and `cp` write a file
+/// in several steps, and one re-read per burst is enough.
 const DEBOUNCE: Duration = Duration::from_millis(250);
 
 /// A running watch; dropping it stops watching.
 pub struct LibraryWatch {
     /// Batches of article paths that were created, changed or removed.
     pub changes: Receiver<Vec<PathBuf>>,
-    _watcher: notify::RecommendedWatcher,
+    _debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
 }
 
 /// Starts watching `folders` recursively. Each batch names every article file (by extension)
-/// touched in a burst; the receiver decides whether each still exists.
+/// touched in a burst, once; the receiver decides whether each still exists.
 pub fn watch(folders: &[PathBuf]) -> notify::Result<LibraryWatch> {
-    let (raw_tx, raw_rx) = mpsc::channel::<PathBuf>();
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        let Ok(event) = res else { return };
-        if matches!(event.kind, EventKind::Access(_)) {
-            return;
-        }
-        for p in event.paths {
-            if super::format_for(&p).is_some() {
-                let _ = raw_tx.send(p);
-            }
+    let (tx, rx) = mpsc::channel();
+    let mut debouncer = new_debouncer(DEBOUNCE, None, move |res: DebounceEventResult| {
+        let Ok(events) = res else { return };
+        let batch: BTreeSet<PathBuf> = events
+            .into_iter()
+            .filter(|e| !matches!(e.kind, EventKind::Access(_)))
+            .flat_map(|e| e.event.paths)
+            .filter(|p| super::format_for(p).is_some())
+            .collect();
+        if !batch.is_empty() {
+            // The receiver is gone only when the app is: nothing is left to tell.
+            let _ = tx.send(batch.into_iter().collect());
         }
     })?;
     for f in folders {
-        watcher.watch(f, RecursiveMode::Recursive)?;
+        debouncer.watch(f, RecursiveMode::Recursive)?;
     }
-    let (tx, rx) = mpsc::channel();
-    std::thread::Builder::new()
-        .name("byline-watch".into())
-        .spawn(move || debounce(&raw_rx, &tx))
-        .map_err(|e| notify::Error::generic(&e.to_string()))?;
     Ok(LibraryWatch {
         changes: rx,
-        _watcher: watcher,
+        _debouncer: debouncer,
     })
-}
-
-/// Collects paths until the stream has been quiet for [`DEBOUNCE`], then sends them as one batch.
-fn debounce(raw: &Receiver<PathBuf>, out: &mpsc::Sender<Vec<PathBuf>>) {
-    let mut batch = BTreeSet::new();
-    loop {
-        let next = if batch.is_empty() {
-            raw.recv().map_err(|_| RecvTimeoutError::Disconnected)
-        } else {
-            raw.recv_timeout(DEBOUNCE)
-        };
-        match next {
-            Ok(p) => {
-                batch.insert(p);
-            }
-            Err(RecvTimeoutError::Timeout) => {
-                if out
-                    .send(std::mem::take(&mut batch).into_iter().collect())
-                    .is_err()
-                {
-                    return;
-                }
-            }
-            Err(RecvTimeoutError::Disconnected) => return,
-        }
-    }
 }
 
 #[cfg(test)]
@@ -92,5 +65,24 @@ mod tests {
         }
         assert!(seen.contains(&p), "saw {seen:?}");
         assert!(!seen.iter().any(|s| s.ends_with("ignored.png")));
+    }
+
+    #[test]
+    fn a_burst_of_writes_to_one_file_is_one_report() {
+        let dir = tempfile::tempdir().unwrap();
+        let w = watch(&[dir.path().to_path_buf()]).unwrap();
+        let p = dir.path().join("busy.md");
+        // Written in several steps, as an editor saves: create, write, append, rename over.
+        std::fs::write(&p, "# Draft\n").unwrap();
+        std::fs::write(dir.path().join("busy.md.tmp"), "# Busy\nText.\n").unwrap();
+        std::fs::rename(dir.path().join("busy.md.tmp"), &p).unwrap();
+        let first = w.changes.recv_timeout(Duration::from_secs(5)).unwrap();
+        assert_eq!(first.iter().filter(|s| **s == p).count(), 1, "{first:?}");
+        // Nothing more comes for the same burst.
+        let mut later = Vec::new();
+        while let Ok(batch) = w.changes.recv_timeout(Duration::from_millis(600)) {
+            later.extend(batch);
+        }
+        assert!(!later.contains(&p), "reported again: {later:?}");
     }
 }

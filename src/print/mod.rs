@@ -4,19 +4,18 @@ pub mod ansi;
 
 use crate::article::Article;
 use crate::text::hyperlink;
-use crate::text::typeset::{self, Options, Page};
+use crate::text::typeset::{self, Names, Options, Page};
 use crate::theme::Theme;
-use std::path::Path;
 
 /// Renders `article` at `opts` as text lines; with a theme, styled with ANSI SGR sequences.
-/// `title_of` names the articles that link here.
+/// `names` names the articles that link here.
 pub fn print(
     article: &Article,
     opts: &Options,
     theme: Option<&Theme>,
-    title_of: &dyn Fn(&Path) -> Option<String>,
+    names: &Names<'_>,
 ) -> String {
-    let page = typeset::typeset_with(article, opts, title_of);
+    let page = typeset::typeset_with(article, opts, names);
     page_to_string(&page, theme)
 }
 

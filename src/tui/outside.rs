@@ -12,9 +12,8 @@ use std::process::{Command, Stdio};
 
 /// The article as `--print` writes it (plain, no colour), at `width` columns.
 pub fn article_text(article: &Article, width: u16) -> String {
-    crate::print::print(article, &Options::new(width.clamp(20, 200)), None, &|_| {
-        None
-    })
+    let opts = Options::new(width.clamp(20, 200));
+    crate::print::print(article, &opts, None, &crate::text::typeset::Names::none())
 }
 
 /// The article as Markdown: headline, byline line, blocks by kind, related headlines.

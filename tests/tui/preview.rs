@@ -6,9 +6,9 @@ use crate::common::*;
 use byline::app::{Action, App, Mode};
 use byline::article::Article;
 use byline::load::library::Library;
-use byline::text::typeset::{Options, Page, typeset_with};
+use byline::text::typeset::{Names, Options, Page, typeset_with};
 use byline::theme::Theme;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -76,7 +76,7 @@ fn on_worker() -> bool {
 }
 
 /// The real typesetter, logged, and held on the preview worker while the gate is closed.
-fn gated(article: &Article, opts: &Options, title_of: &dyn Fn(&Path) -> Option<String>) -> Page {
+fn gated(article: &Article, opts: &Options, names: &Names<'_>) -> Page {
     GATE.log
         .lock()
         .unwrap()
@@ -87,7 +87,7 @@ fn gated(article: &Article, opts: &Options, title_of: &dyn Fn(&Path) -> Option<S
             open = GATE.turned.wait(open).unwrap();
         }
     }
-    let page = typeset_with(article, opts, title_of);
+    let page = typeset_with(article, opts, names);
     *GATE.done.lock().unwrap() += 1;
     page
 }

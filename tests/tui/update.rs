@@ -375,7 +375,7 @@ thread_local! {
 fn counting(
     a: &byline::article::Article,
     o: &byline::text::typeset::Options,
-    titles: &dyn Fn(&std::path::Path) -> Option<String>,
+    titles: &byline::text::typeset::Names<'_>,
 ) -> byline::text::typeset::Page {
     LAYOUTS.with(|c| c.set(c.get() + 1));
     byline::text::typeset::typeset_with(a, o, titles)
@@ -428,7 +428,7 @@ fn justify_lays_the_page_out_with_justified_options() {
     fn spy(
         a: &byline::article::Article,
         o: &byline::text::typeset::Options,
-        t: &dyn Fn(&std::path::Path) -> Option<String>,
+        t: &byline::text::typeset::Names<'_>,
     ) -> byline::text::typeset::Page {
         SEEN.with(|c| c.set(Some(o.justify)));
         byline::text::typeset::typeset_with(a, o, t)

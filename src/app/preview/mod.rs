@@ -140,7 +140,6 @@ impl App {
             width: self.reader_width(),
             measure: self.measure,
             justify: self.justify,
-            related_pending: false,
             pictures: self.pictures.is_some(),
         }
     }

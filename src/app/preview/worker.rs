@@ -6,7 +6,7 @@ use crate::app::links::{self, TitleIndex};
 use crate::app::msg::Msg;
 use crate::article::Article;
 use crate::load::library::Source;
-use crate::text::typeset::{Options, Page};
+use crate::text::typeset::{Names, Options, Page};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex};
@@ -19,7 +19,7 @@ pub struct Job {
     pub source: Source,
     /// The title of each backlink the library knows (the page names backlinks by title).
     pub titles_of_backlinks: Vec<(PathBuf, String)>,
-    /// Layout settings (`related_pending` is decided here, from the title index).
+    /// Layout settings.
     pub opts: Options,
     /// The library's title index: related headlines resolve when it is ready, else they wait.
     pub titles: TitleIndex,
@@ -85,11 +85,13 @@ impl Job {
                 .map(|(_, t)| t.clone())
                 .or_else(|| Some(titles.ready()?.title_of(p)?.to_string()))
         };
-        let opts = Options {
-            related_pending,
-            ..opts
+        let names = Names::titles(&title_of);
+        let names = if related_pending {
+            names.looking_up()
+        } else {
+            names
         };
-        let page = Arc::new(typeset(&article, &opts, &title_of));
+        let page = Arc::new(typeset(&article, &opts, &names));
         Reply {
             id,
             result: Ok(Laid {

@@ -112,9 +112,6 @@ pub struct Options {
     pub measure: u16,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,
-    /// The library's title index is still being built: a related headline without a path may
-    /// yet resolve, so it is shown as being looked up, not as missing from the library.
-    pub related_pending: bool,
     /// Keep rows free for each image block's picture (the reading pane draws them), sized from
     /// the picture's header; off, every image is its `[image: alt]` line alone.
     pub pictures: bool,
@@ -130,7 +127,6 @@ impl Options {
             width,
             measure: Self::MEASURE,
             justify: false,
-            related_pending: false,
             pictures: false,
         }
     }
@@ -185,27 +181,58 @@ impl Page {
     }
 }
 
-/// Lays out `article` with `opts`; backlinks are shown by file name.
-pub fn typeset(article: &Article, opts: &Options) -> Page {
-    typeset_with(article, opts, &|_| None)
+/// What the library tells the typesetter of the articles a page names. The typesetter only
+/// asks: whether the library is still looking for some is the model's to know, and it answers
+/// with the words to show.
+#[derive(Clone, Copy)]
+pub struct Names<'a> {
+    /// The title of the library article at a path, to name a backlink by (else its file name).
+    pub title_of: &'a dyn Fn(&Path) -> Option<String>,
+    /// The words after a related headline that names no library article.
+    pub unresolved: &'a str,
 }
 
-/// Lays out `article` with `opts`, naming backlinks by the titles `title_of` knows.
-pub fn typeset_with(
-    article: &Article,
-    opts: &Options,
-    title_of: &dyn Fn(&Path) -> Option<String>,
-) -> Page {
-    typeset_on(article, opts, title_of, body::threads_for(article))
+impl<'a> Names<'a> {
+    /// What follows a related headline the library has no article for.
+    pub const NOT_IN_LIBRARY: &'static str = "(not in library)";
+    /// What follows a related headline while the library's titles are still being indexed.
+    pub const LOOKING_UP: &'static str = "(looking up…)";
+
+    /// Backlinks named by `title_of`; a related headline without an article is not in the
+    /// library.
+    pub fn titles(title_of: &'a dyn Fn(&Path) -> Option<String>) -> Self {
+        Names {
+            title_of,
+            unresolved: Self::NOT_IN_LIBRARY,
+        }
+    }
+
+    /// Backlinks by file name; a related headline without an article is not in the library.
+    pub fn none() -> Names<'static> {
+        Names::titles(&|_| None)
+    }
+
+    /// The same names, with related headlines without an article still being looked up.
+    pub fn looking_up(self) -> Self {
+        Names {
+            unresolved: Self::LOOKING_UP,
+            ..self
+        }
+    }
+}
+
+/// Lays out `article` with `opts`; backlinks are shown by file name.
+pub fn typeset(article: &Article, opts: &Options) -> Page {
+    typeset_with(article, opts, &Names::none())
+}
+
+/// Lays out `article` with `opts`, naming what it links to as `names` says.
+pub fn typeset_with(article: &Article, opts: &Options, names: &Names<'_>) -> Page {
+    typeset_on(article, opts, names, body::threads_for(article))
 }
 
 /// [`typeset_with`], setting the body on at most `threads` threads.
-fn typeset_on(
-    article: &Article,
-    opts: &Options,
-    title_of: &dyn Fn(&Path) -> Option<String>,
-    threads: usize,
-) -> Page {
+fn typeset_on(article: &Article, opts: &Options, names: &Names<'_>, threads: usize) -> Page {
     // Below the narrowest page the text is set at that width and the pane clips it: a page
     // narrower still could not hold a wide character or the related box.
     let width = opts.width.max(MIN_WIDTH);
@@ -222,7 +249,7 @@ fn typeset_on(
     let w = usize::from(text_width);
     header::lay_out(article, w, &mut page.lines);
     let pictures = opts.pictures && !article.images.is_empty();
-    let numbers = related::number_links(article, title_of, &mut page);
+    let numbers = related::number_links(article, names, &mut page);
     body::lay_out(
         article,
         w,
@@ -235,7 +262,7 @@ fn typeset_on(
     if pictures {
         page.pictures = picture_slots(article, &page.lines);
     }
-    related::lay_out(article, w, opts.related_pending, title_of, &mut page);
+    related::lay_out(article, w, names, &mut page);
     page.link_lines = first_lines(&page);
     page
 }

@@ -2,23 +2,18 @@
 
 use super::body::LinkNumbers;
 use super::wrap;
-use super::{Line, Page, Span, Tag, Target, blank, plain};
+use super::{Line, Names, Page, Span, Tag, Target, blank, plain};
 use crate::article::Article;
-use std::path::Path;
 
 /// Numbers the page's links, before anything is set: related headlines `[1]`… first, then the
 /// article's links in their order (in the text and in the Links list alike). Their targets
 /// open the page's target list, in that order; what the body needs to mark its links comes back.
-pub fn number_links(
-    article: &Article,
-    title_of: &dyn Fn(&Path) -> Option<String>,
-    page: &mut Page,
-) -> LinkNumbers {
+pub fn number_links(article: &Article, names: &Names<'_>, page: &mut Page) -> LinkNumbers {
     let first_target = page.targets.len();
     for (k, r) in article.related.iter().enumerate() {
         page.targets.push(Target::Related {
             number: k + 1,
-            title: shown_title(r, title_of),
+            title: shown_title(r, names),
             path: r.path.clone(),
             url: r.url.clone(),
         });
@@ -38,14 +33,8 @@ pub fn number_links(
 
 /// Appends the related box and the footer of `article` to `page`, whose first targets are the
 /// related headlines and links [`number_links`] made. A related headline that resolves to a
-/// library article shows that article's own title (`title_of` names it).
-pub fn lay_out(
-    article: &Article,
-    width: usize,
-    pending: bool,
-    title_of: &dyn Fn(&Path) -> Option<String>,
-    page: &mut Page,
-) {
+/// library article shows that article's own title (`names` names it).
+pub fn lay_out(article: &Article, width: usize, names: &Names<'_>, page: &mut Page) {
     let mut rows: Vec<Line> = Vec::new();
     let inner = width.saturating_sub(4).max(1);
     let mut number = 0;
@@ -59,8 +48,7 @@ pub fn lay_out(
             };
             let (text, tag) = match &r.path {
                 Some(_) => (shown, Tag::Link),
-                None if pending => (unbroken_note(&r.title, "(looking up…)"), Tag::Unresolved),
-                None => (unbroken_note(&r.title, "(not in library)"), Tag::Unresolved),
+                None => (unbroken_note(&r.title, names.unresolved), Tag::Unresolved),
             };
             entry(
                 &mut rows,
@@ -77,7 +65,7 @@ pub fn lay_out(
         for p in &article.backlinks {
             let t = page.targets.len();
             page.targets.push(Target::Backlink(p.clone()));
-            let name = title_of(p).unwrap_or_else(|| crate::load::shown(p));
+            let name = (names.title_of)(p).unwrap_or_else(|| crate::load::shown(p));
             entry(&mut rows, "← ", &name, Tag::Link, Some(t), inner);
         }
     }
@@ -127,10 +115,10 @@ pub fn lay_out(
 
 /// The headline a related entry is shown under: the title of the library article it resolves
 /// to, else its own words.
-fn shown_title(r: &crate::article::Related, title_of: &dyn Fn(&Path) -> Option<String>) -> String {
+fn shown_title(r: &crate::article::Related, names: &Names<'_>) -> String {
     r.path
         .as_deref()
-        .and_then(title_of)
+        .and_then(names.title_of)
         .unwrap_or_else(|| r.title.clone())
 }
 
@@ -282,7 +270,7 @@ mod tests {
             ..Article::default()
         };
         let mut page = Page::default();
-        lay_out(&article, 60, false, &|_| None, &mut page);
+        lay_out(&article, 60, &Names::none(), &mut page);
         let all: String = page
             .lines
             .iter()
@@ -318,7 +306,7 @@ mod tests {
         };
         for width in usize::from(super::super::MIN_WIDTH)..=40 {
             let mut page = Page::default();
-            lay_out(&article, width, false, &|_| None, &mut page);
+            lay_out(&article, width, &Names::none(), &mut page);
             for l in &page.lines {
                 let text: String = l.spans.iter().map(|s| s.text.as_str()).collect();
                 let cols = unicode_width::UnicodeWidthStr::width(text.as_str());

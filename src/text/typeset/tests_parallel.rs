@@ -1,6 +1,6 @@
 //! The body set on several threads is the page set on one, line for line.
 
-use super::{Options, Page, typeset_on};
+use super::{Names, Options, Page, typeset_on};
 use crate::article::{Article, Block, BlockKind, Quote};
 
 /// A long generated article with every kind of block, quotes with speakers, quotes running on
@@ -82,12 +82,11 @@ fn same_on_every_thread_count(a: &Article) {
                 width,
                 measure,
                 justify,
-                related_pending: false,
                 pictures: false,
             };
-            let one = typeset_on(a, &opts, &|_| None, 1);
+            let one = typeset_on(a, &opts, &Names::none(), 1);
             for threads in [2, 3, 16] {
-                let many = typeset_on(a, &opts, &|_| None, threads);
+                let many = typeset_on(a, &opts, &Names::none(), threads);
                 if let Some(k) = first_difference(&one, &many) {
                     panic!(
                         "width {width}, justify {justify}, {threads} threads: line {k} is {:?}, \
