@@ -176,7 +176,7 @@ fn startup(c: &mut Criterion) {
         b.iter(|| {
             // What `--list` does: scan the rows (no state ids), then one line per entry.
             let lib = Library::scan_with(black_box(&paths), Ids::Skip);
-            let out = byline::modes::list_text(&lib);
+            let out = byline::run::list_text(&lib);
             out.len()
         })
     });

@@ -1,18 +1,20 @@
 //! byline: a terminal reader for the news articles you keep on disk.
 #![forbid(unsafe_code)]
 
+// Listed in layer order, lowest first: a module should import only those above it.
 pub mod app;
 pub mod article;
 pub mod cli;
 pub mod config;
 pub mod files;
-pub mod input;
 pub mod load;
-pub mod modes;
 pub mod pictures;
 pub mod print;
+pub mod run;
+pub mod sanitize;
 pub mod search;
 pub mod settings;
+pub mod source;
 pub mod state;
 pub mod text;
 pub mod theme;

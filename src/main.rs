@@ -2,8 +2,8 @@
 #![forbid(unsafe_code)]
 
 use byline::cli::{Cli, ColorChoice};
-use byline::input;
-use byline::modes;
+use byline::run;
+use byline::source;
 use byline::text::typeset::Options;
 use clap::Parser;
 use std::io::IsTerminal;
@@ -34,18 +34,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let separator = if cli.null {
-        input::Separator::Nul
+        source::Separator::Nul
     } else {
-        input::Separator::Sniff
+        source::Separator::Sniff
     };
-    let source = input::read(&cli.paths, &settings.config, separator)?;
+    let source = source::read(&cli.paths, &settings.config, separator)?;
     let tty = std::io::stdout().is_terminal();
     // The catalogue of list rows: off with --no-cache, or when no cache folder can be named.
     let cache = (!cli.no_cache)
         .then(byline::load::catalog::Cache::from_env)
         .flatten();
     if cli.list {
-        return modes::list(source, cli.null, cache.as_ref());
+        return run::list(source, cli.null, cache.as_ref());
     }
     let color = match cli.color {
         ColorChoice::Always => true,
@@ -60,7 +60,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     });
     if cli.json {
-        return modes::json(source);
+        return run::json(source);
     }
     if cli.print || !tty {
         let opts = Options {
@@ -70,9 +70,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             // `--print` shows `[image: alt]` lines; pictures are the reading pane's.
             pictures: false,
         };
-        return modes::print(source, &opts, color.then_some(&settings.theme));
+        return run::print(source, &opts, color.then_some(&settings.theme));
     }
-    modes::tui(source, &settings, cli.no_state)
+    run::tui(source, &settings, cli.no_state)
 }
 
 /// One line `byline: …` on stderr and exit status 2.
@@ -81,7 +81,7 @@ fn fail(msg: &str) -> ExitCode {
     let _ = writeln!(
         std::io::stderr(),
         "byline: {}",
-        byline::text::sanitize::clean_line(msg.trim())
+        byline::sanitize::clean_line(msg.trim())
     );
     ExitCode::from(2)
 }

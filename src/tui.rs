@@ -332,7 +332,7 @@ fn perform(
         Effect::Copy(text) => copy(app, &text)?,
         Effect::CopyText(article) => {
             let text = outside::article_text(&article.0, app.measure());
-            let title = crate::text::sanitize::clean_line(&article.0.title);
+            let title = crate::sanitize::clean_line(&article.0.title);
             app.say(format!("copied the text of {title}"));
             copy(app, &text)?;
         }
@@ -346,8 +346,8 @@ fn perform(
         }
         Effect::Edit(path) => run_outside(app, session, events, || outside::edit(&path))?,
         Effect::Save { path, article } => match outside::save(&path, &article.0, app.measure()) {
-            Ok(msg) => app.say(crate::text::sanitize::clean_line(&msg)),
-            Err(e) => app.complain(crate::text::sanitize::clean_line(&format!("{e:#}"))),
+            Ok(msg) => app.say(crate::sanitize::clean_line(&msg)),
+            Err(e) => app.complain(crate::sanitize::clean_line(&format!("{e:#}"))),
         },
     }
     Ok(true)
@@ -396,8 +396,8 @@ fn run_outside(
     events.resume();
     match out? {
         Ok(msg) if msg.is_empty() => {}
-        Ok(msg) => app.say(crate::text::sanitize::clean_line(&msg)),
-        Err(e) => app.complain(crate::text::sanitize::clean_line(&format!("{e:#}"))),
+        Ok(msg) => app.say(crate::sanitize::clean_line(&msg)),
+        Err(e) => app.complain(crate::sanitize::clean_line(&format!("{e:#}"))),
     }
     refresh_size(app, session)
 }

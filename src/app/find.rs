@@ -207,7 +207,7 @@ impl App {
             let msg = format!("not found: {}", f.query);
             self.find = None;
             self.mode = Mode::Reader;
-            self.complain(crate::text::sanitize::clean_line(&msg));
+            self.complain(crate::sanitize::clean_line(&msg));
         } else {
             self.mode = Mode::Find;
         }

@@ -28,7 +28,7 @@ impl App {
         let article = match self.library.load(index) {
             Ok(a) => a,
             Err(e) => {
-                let msg = crate::text::sanitize::clean_line(&format!("{e:#}"));
+                let msg = crate::sanitize::clean_line(&format!("{e:#}"));
                 self.complain(msg);
                 return false;
             }
@@ -348,7 +348,7 @@ impl App {
                 None => format!("← {}", crate::load::shown(p)),
             },
         };
-        Some(crate::text::sanitize::clean_line(&label))
+        Some(crate::sanitize::clean_line(&label))
     }
 
     /// The label of the focused link ([`App::link_label`]).
@@ -444,7 +444,7 @@ impl App {
         };
         match self.target_url(&target) {
             Some(url) => {
-                let shown = crate::text::sanitize::clean_line(&url);
+                let shown = crate::sanitize::clean_line(&url);
                 self.say(format!("copied {shown}"));
                 Effect::Copy(url)
             }

@@ -146,7 +146,7 @@ impl App {
         match self.library.load(i) {
             Ok(a) => Some((i, a)),
             Err(e) => {
-                self.complain(crate::text::sanitize::clean_line(&format!("{e:#}")));
+                self.complain(crate::sanitize::clean_line(&format!("{e:#}")));
                 None
             }
         }
@@ -175,7 +175,7 @@ impl App {
         };
         match text {
             Some(t) if !t.is_empty() => {
-                self.say(format!("copied {}", crate::text::sanitize::clean_line(&t)));
+                self.say(format!("copied {}", crate::sanitize::clean_line(&t)));
                 Effect::Copy(t)
             }
             _ => {

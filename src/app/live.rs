@@ -114,9 +114,7 @@ impl App {
                                     article: None,
                                 }));
                         }
-                        Err(e) => {
-                            problems.push(crate::text::sanitize::clean_line(&format!("{e:#}")))
-                        }
+                        Err(e) => problems.push(crate::sanitize::clean_line(&format!("{e:#}"))),
                     }
                 }
                 continue;
@@ -143,7 +141,7 @@ impl App {
                         }),
                     }
                 }
-                Err(e) => problems.push(crate::text::sanitize::clean_line(&format!("{e:#}"))),
+                Err(e) => problems.push(crate::sanitize::clean_line(&format!("{e:#}"))),
             }
         }
         remove.sort_unstable();

@@ -214,7 +214,7 @@ impl App {
         let warnings = self.store.take_warnings();
         if let Err(e) = result {
             let msg = format!("{NOT_SAVED} {e:#}");
-            self.complain(crate::text::sanitize::clean_line(&msg));
+            self.complain(crate::sanitize::clean_line(&msg));
             return true;
         }
         if warnings.is_empty() {
@@ -229,7 +229,7 @@ impl App {
             }
             return false;
         }
-        self.complain(crate::text::sanitize::clean_line(&warnings.join("; ")));
+        self.complain(crate::sanitize::clean_line(&warnings.join("; ")));
         true
     }
 }

@@ -33,8 +33,13 @@
 //! through accessors; only the library and the settings the session sets at launch (theme,
 //! key table, typesetter, date format, justification) are public fields.
 //!
+//! Whether related headlines still wait for the title index is the reader's to know
+//! (`Reader::related_pending`); the typesetter is only told the words to show for them
+//! ([`Names`](crate::text::typeset::Names)). Outside `update`, the loop only reads the model,
+//! and a failure it meets (a browser that would not start) comes in as [`Msg::Failed`].
+//!
 //! Still to do from issue 12: the find, history and page cache are not yet part of the reader
-//! model; they sit beside it in `App`.
+//! model; they sit beside it in `App`. `app` still reads `ui::layout` for the panes' sizes.
 
 pub mod action;
 pub mod arrival;

@@ -51,7 +51,7 @@ impl App {
             // Terminal events are turned into actions by `update`.
             Msg::Terminal(_) => false,
             Msg::TerminalLost(e) => {
-                self.complain(crate::text::sanitize::clean_line(&format!("terminal: {e}")));
+                self.complain(crate::sanitize::clean_line(&format!("terminal: {e}")));
                 return Effect::Quit;
             }
             Msg::Preview(reply) => self.preview_came(reply),
@@ -85,7 +85,7 @@ impl App {
                 true
             }
             Msg::Failed(e) => {
-                self.complain(crate::text::sanitize::clean_line(&e));
+                self.complain(crate::sanitize::clean_line(&e));
                 true
             }
         };

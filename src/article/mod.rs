@@ -2,6 +2,8 @@
 
 pub mod date;
 pub mod fold;
+mod id;
+pub use id::article_id;
 pub mod quotes;
 pub mod words;
 
@@ -234,7 +236,7 @@ impl Article {
     /// The file name or `stdin`, for messages and the list.
     pub fn display_path(&self) -> String {
         match &self.path {
-            Some(p) => crate::text::sanitize::clean_line(&p.to_string_lossy()),
+            Some(p) => crate::sanitize::clean_line(&p.to_string_lossy()),
             None => "stdin".to_string(),
         }
     }
@@ -242,7 +244,7 @@ impl Article {
 
 fn ser_opt_path<S: Serializer>(p: &Option<PathBuf>, s: S) -> Result<S::Ok, S::Error> {
     match p {
-        Some(p) => s.serialize_some(&crate::text::sanitize::clean_line(&p.to_string_lossy())),
+        Some(p) => s.serialize_some(&crate::sanitize::clean_line(&p.to_string_lossy())),
         None => s.serialize_none(),
     }
 }
@@ -250,6 +252,6 @@ fn ser_opt_path<S: Serializer>(p: &Option<PathBuf>, s: S) -> Result<S::Ok, S::Er
 fn ser_paths<S: Serializer>(ps: &[PathBuf], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(
         ps.iter()
-            .map(|p| crate::text::sanitize::clean_line(&p.to_string_lossy())),
+            .map(|p| crate::sanitize::clean_line(&p.to_string_lossy())),
     )
 }

@@ -16,7 +16,7 @@
 
 use super::head::{Head, Ids};
 use crate::article::{Article, Block, BlockKind, Format, Image, Link};
-use crate::text::sanitize::{clean_line, clean_text};
+use crate::sanitize::{clean_line, clean_text};
 use anyhow::{Result, anyhow, bail};
 use feed_rs::model::{self, Entry};
 use std::path::{Path, PathBuf};
@@ -216,7 +216,7 @@ impl Feed {
         } else {
             "feed item".to_string()
         };
-        crate::state::article_id(title, date, Some(&basis))
+        crate::article::article_id(title, date, Some(&basis))
     }
 
     fn item_authors(&self, item: &Entry) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! List rows: the little an article's list row needs, read without parsing the whole file.
 
 use crate::article::{Article, Format};
-use crate::text::sanitize;
+use crate::sanitize;
 use anyhow::{Context, Result};
 use std::borrow::Cow;
 use std::io::Read;
@@ -57,7 +57,7 @@ impl Head {
             source: article.source.clone(),
             authors: article.authors.clone(),
             url: article.url.clone(),
-            id: crate::state::article_id(
+            id: crate::article::article_id(
                 &article.title,
                 article.date.as_deref(),
                 article.blocks.first().map(|b| b.text.as_str()),
@@ -179,7 +179,7 @@ fn whole_front_matter(start: &[u8], file: &mut impl Read) -> std::io::Result<Opt
 /// The id of a file whose first lines (its header, or the prefix of a Markdown file) are `start`:
 /// title and date plus the start of the text, the same whatever the file is called.
 pub fn content_id(title: &str, date: Option<&str>, start: &str) -> String {
-    crate::state::article_id(title, date, Some(start))
+    crate::article::article_id(title, date, Some(start))
 }
 
 /// Reads the list row of the article at `path` from the start of the file only

@@ -17,7 +17,7 @@ mod pick;
 
 use super::frontmatter::{self, collapse};
 use crate::article::{Article, Block, BlockKind, Image, Link};
-use crate::text::sanitize::clean_line;
+use crate::sanitize::clean_line;
 use anyhow::{Result, anyhow, bail};
 use own::describe;
 use serde_json::{Map, Value};

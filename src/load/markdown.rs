@@ -86,7 +86,7 @@ pub fn parse_named(text: &str, file_name: Option<&str>) -> Result<Article> {
     let own_url = fm
         .url
         .as_deref()
-        .map(|u| crate::text::sanitize::clean_line(u.trim()))
+        .map(|u| crate::sanitize::clean_line(u.trim()))
         .filter(|u| !u.is_empty());
     if let Some(url) = fm.url {
         let text = if title.is_empty() {

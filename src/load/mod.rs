@@ -14,7 +14,7 @@ pub mod watch;
 pub mod wire;
 
 use crate::article::{Article, Format};
-use crate::text::sanitize;
+use crate::sanitize;
 use anyhow::{Context, Result};
 use std::path::Path;
 
@@ -309,18 +309,7 @@ fn load_item(file: &Path, key: &str) -> Result<Article> {
     }
 }
 
-/// A path made safe for a message.
-pub fn shown(path: &Path) -> String {
-    shown_cow(path).into_owned()
-}
-
-/// [`shown`] without a copy when the path is printable ASCII already (as most are).
-pub fn shown_cow(path: &Path) -> std::borrow::Cow<'_, str> {
-    match path.to_str() {
-        Some(s) if s.bytes().all(|b| (b' '..=b'~').contains(&b)) => s.into(),
-        _ => sanitize::clean_line(&path.to_string_lossy()).into(),
-    }
-}
+pub use crate::sanitize::{shown, shown_cow};
 
 #[cfg(test)]
 mod tests {

@@ -244,12 +244,12 @@ fn lock(cache: &Mutex<Cache>) -> MutexGuard<'_, Cache> {
 fn encode(picker: &Picker, job: &Job) -> Entry {
     let image = match super::decode(&job.source) {
         Ok(i) => i,
-        Err(e) => return Entry::Failed(crate::text::sanitize::clean_line(&format!("{e:#}"))),
+        Err(e) => return Entry::Failed(crate::sanitize::clean_line(&format!("{e:#}"))),
     };
     let size = Size::new(job.key.cols, job.key.rows);
     match picker.new_protocol(image, size, Resize::Fit(None)) {
         Ok(p) => Entry::Ready(Box::new(p)),
-        Err(e) => Entry::Failed(crate::text::sanitize::clean_line(&e.to_string())),
+        Err(e) => Entry::Failed(crate::sanitize::clean_line(&e.to_string())),
     }
 }
 

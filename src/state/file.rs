@@ -139,7 +139,7 @@ fn read(path: &Path) -> Disk {
                 skipped.push(format!(
                     "{}: skipped the marks of one article ({}): {e}",
                     path.display(),
-                    crate::text::sanitize::clean_line(&id)
+                    crate::sanitize::clean_line(&id)
                 ));
                 kept.bad.insert(id, value);
             }

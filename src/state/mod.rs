@@ -5,13 +5,11 @@
 //! another running instance wrote, so two readers at once never lose each other's marks.
 
 mod file;
-mod id;
 #[cfg(test)]
 mod tests;
 pub mod view;
 
 pub use file::{LOCK_FILE, STATE_FILE, temp_path};
-pub use id::article_id;
 
 use anyhow::Result;
 use serde::{Deserialize, Serialize};

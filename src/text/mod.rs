@@ -1,7 +1,7 @@
-//! Text handling shared by the loaders, the reader and the printer: sanitising and typesetting.
+//! Text handling shared by the reader and the printer: typesetting (sanitising is below the
+//! model, in `crate::sanitize`).
 
 pub mod hyperlink;
-pub mod sanitize;
 pub mod typeset;
 
 /// `s` with every run of whitespace made one space and the ends trimmed.

@@ -112,7 +112,7 @@ fn last_line(mut from: impl std::io::Read) -> String {
     text.lines()
         .rev()
         .find(|l| !l.trim().is_empty())
-        .map(|l| crate::text::sanitize::clean_line(l.trim()))
+        .map(|l| crate::sanitize::clean_line(l.trim()))
         .unwrap_or_default()
 }
 

@@ -154,7 +154,7 @@ pub fn untitled_name(head: &crate::load::head::Head) -> Option<String> {
     let stem = head.path.as_deref().and_then(std::path::Path::file_stem);
     Some(match stem {
         // A file name can hold anything, escape sequences too.
-        Some(s) => crate::text::sanitize::clean_line(&s.to_string_lossy()),
+        Some(s) => crate::sanitize::clean_line(&s.to_string_lossy()),
         None => "(untitled)".to_string(),
     })
 }

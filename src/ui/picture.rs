@@ -27,7 +27,7 @@ pub fn draw(app: &App, buf: &mut Buffer, area: Rect, page: &Page, scroll: usize)
         let top = slot.line.max(scroll) - scroll;
         let note_y = area.y + u16::try_from(top).unwrap_or(0);
         let note = |buf: &mut Buffer, text: &str| {
-            let text = crate::text::sanitize::clean_line(text);
+            let text = crate::sanitize::clean_line(text);
             buf.set_stringn(x, note_y, text, usize::from(cols), app.theme.dim);
         };
         if slot.line < scroll || end > scroll + height || cols < slot.cols {

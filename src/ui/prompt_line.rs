@@ -22,7 +22,7 @@ pub fn window(text: &str, cursor: Option<usize>, room: usize) -> Window {
     let chars: Vec<(char, usize)> = text
         .chars()
         .map(|c| {
-            let c = crate::text::sanitize::stand_in(c).unwrap_or(c);
+            let c = crate::sanitize::stand_in(c).unwrap_or(c);
             (c, c.width().unwrap_or(0))
         })
         .collect();

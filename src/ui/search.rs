@@ -117,7 +117,7 @@ fn draw_snippet(app: &App, buf: &mut Buffer, area: Rect, hit: &Hit, sel: Style) 
     let text = &hit.snippet;
     let mut draw = |piece: &str, style: Style, x: &mut u16| {
         if *x < right && !piece.is_empty() {
-            let clean = crate::text::sanitize::clean_line(piece);
+            let clean = crate::sanitize::clean_line(piece);
             let (nx, _) = buf.set_stringn(*x, area.y, &clean, usize::from(right - *x), style);
             *x = nx;
         }

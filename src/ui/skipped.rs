@@ -58,10 +58,10 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
         let line = Rect::new(inner.x, y, inner.width, 1);
         buf.set_style(line, style);
         // Paths and reasons come from file names and file contents: cleaned before drawing.
-        let path = crate::text::sanitize::clean_line(&row.path);
+        let path = crate::sanitize::clean_line(&row.path);
         buf.set_stringn(inner.x + 1, y, fit::ellipsis(&path, room), room, style);
         if y + 1 < inner.y + inner.height {
-            let reason = crate::text::sanitize::clean_line(&row.reason);
+            let reason = crate::sanitize::clean_line(&row.reason);
             let reason = format!("  {reason}");
             buf.set_stringn(
                 inner.x + 1,

@@ -113,7 +113,7 @@ fn no_key_is_bound_twice_in_the_new_scopes() {
     for scope in [Scope::FindPrompt, Scope::Find, Scope::Search] {
         let keys: Vec<Key> = BINDINGS
             .iter()
-            .filter(|b| b.mode == scope)
+            .filter(|b| b.scope == scope)
             .map(|b| b.key)
             .collect();
         for (i, k) in keys.iter().enumerate() {

@@ -14,7 +14,7 @@ fn every_action_has_a_key_and_a_help_line() {
         let b = b.unwrap_or_else(|| panic!("{a:?} has no key"));
         let first = BINDINGS
             .iter()
-            .find(|x| x.mode == b.mode && x.action == a)
+            .find(|x| x.scope == b.scope && x.action == a)
             .map(|x| x.desc);
         let desc = first.unwrap_or_default();
         let desc = if let Action::Digit(_) = a {
@@ -38,7 +38,7 @@ fn no_key_is_bound_twice_in_one_mode() {
     for mode in [Mode::List, Mode::Reader, Mode::Help, Mode::Filter] {
         let keys: Vec<Key> = BINDINGS
             .iter()
-            .filter(|b| b.mode.covers(mode))
+            .filter(|b| b.scope.covers(mode))
             .map(|b| b.key)
             .collect();
         for (i, k) in keys.iter().enumerate() {

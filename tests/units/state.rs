@@ -1,8 +1,9 @@
 //! Persisted user state: round trips, corrupt files, two instances, kills mid-write, full disks.
 
 use crate::common::fake_env as env;
+use byline::article::article_id;
 use byline::state::{
-    ArticleState, LOCK_FILE, Position, STATE_FILE, Store, article_id, default_dir_from, temp_path,
+    ArticleState, LOCK_FILE, Position, STATE_FILE, Store, default_dir_from, temp_path,
 };
 use std::fs;
 use std::path::{Path, PathBuf};

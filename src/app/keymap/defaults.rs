@@ -6,9 +6,9 @@ use crate::app::prompt::Edit;
 use Action::Prompt as P;
 use crossterm::event::KeyCode;
 
-const fn b(mode: Scope, key: Key, action: Action, desc: &'static str) -> Binding {
+const fn b(scope: Scope, key: Key, action: Action, desc: &'static str) -> Binding {
     Binding {
-        mode,
+        scope,
         key,
         action,
         desc,

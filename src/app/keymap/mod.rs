@@ -199,7 +199,7 @@ pub struct HelpRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     /// Where the binding applies.
-    pub mode: Scope,
+    pub scope: Scope,
     /// The key.
     pub key: Key,
     /// What it does.
@@ -232,14 +232,14 @@ impl Keymap {
             let scopes: Vec<(Scope, &'static str)> = BINDINGS
                 .iter()
                 .filter(|b| b.action == *action && !b.desc.is_empty())
-                .map(|b| (b.mode, b.desc))
+                .map(|b| (b.scope, b.desc))
                 .collect();
             bindings.retain(|b| b.action != *action);
-            for &(mode, desc) in &scopes {
+            for &(scope, desc) in &scopes {
                 for &key in keys {
-                    bindings.retain(|b| !(b.key == key && overlaps(b.mode, mode)));
+                    bindings.retain(|b| !(b.key == key && overlaps(b.scope, scope)));
                     bindings.push(Binding {
-                        mode,
+                        scope,
                         key,
                         action: *action,
                         desc,
@@ -279,7 +279,7 @@ impl Keymap {
         let has = |mode: Mode, action: Action| {
             self.bindings
                 .iter()
-                .any(|b| b.action == action && b.mode.covers(mode))
+                .any(|b| b.action == action && b.scope.covers(mode))
         };
         let name = |a: Action| a.name().unwrap_or("?");
         if !has(Mode::List, Action::Quit) {
@@ -339,7 +339,7 @@ impl Keymap {
         let found = self
             .bindings
             .iter()
-            .find(|b| b.key == key && b.mode.covers(mode))
+            .find(|b| b.key == key && b.scope.covers(mode))
             .map(|b| b.action);
         // Reading with a find kept is still reading: keys the find does not take scroll and
         // move as in the reader.
@@ -356,14 +356,14 @@ impl Keymap {
         let mut found: Vec<&Binding> = self
             .bindings
             .iter()
-            .filter(|b| b.mode.covers(mode) && b.mode != Scope::Everywhere)
+            .filter(|b| b.scope.covers(mode) && b.scope != Scope::Everywhere)
             .filter(same)
             .collect();
         if found.is_empty() {
             found = self
                 .bindings
                 .iter()
-                .filter(|b| b.mode.covers(mode))
+                .filter(|b| b.scope.covers(mode))
                 .filter(same)
                 .collect();
         }
@@ -383,14 +383,14 @@ impl Keymap {
         for bd in &self.bindings {
             // The digits are ten actions but one help line.
             let action = family(bd.action);
-            match rows.iter_mut().find(|r| r.0 == bd.mode && r.1 == action) {
+            match rows.iter_mut().find(|r| r.0 == bd.scope && r.1 == action) {
                 Some(r) => {
                     r.2.push(bd.key.label());
                     if r.3.is_empty() {
                         r.3 = bd.desc;
                     }
                 }
-                None => rows.push((bd.mode, action, vec![bd.key.label()], bd.desc)),
+                None => rows.push((bd.scope, action, vec![bd.key.label()], bd.desc)),
             }
         }
         for r in &mut rows {
@@ -399,7 +399,7 @@ impl Keymap {
             if r.3.is_empty() {
                 r.3 = BINDINGS
                     .iter()
-                    .find(|b| b.mode == r.0 && b.action == r.1 && !b.desc.is_empty())
+                    .find(|b| b.scope == r.0 && b.action == r.1 && !b.desc.is_empty())
                     .map_or("", |b| b.desc);
             }
         }
@@ -450,7 +450,7 @@ fn clashes(overrides: &[(Action, Vec<Key>)]) -> anyhow::Result<()> {
         BINDINGS
             .iter()
             .filter(|b| b.action == action)
-            .map(|b| b.mode)
+            .map(|b| b.scope)
             .collect()
     };
     for (i, (a, keys_a)) in overrides.iter().enumerate() {

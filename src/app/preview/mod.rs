@@ -86,7 +86,7 @@ impl App {
             Err(e) => {
                 self.cancel_preview();
                 self.reader = None;
-                self.complain(crate::text::sanitize::clean_line(&format!("{e:#}")));
+                self.complain(crate::sanitize::clean_line(&format!("{e:#}")));
                 return;
             }
         };

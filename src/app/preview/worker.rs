@@ -59,7 +59,7 @@ impl Job {
         let article = match source.load() {
             Ok(a) => a,
             Err(e) => {
-                let msg = crate::text::sanitize::clean_line(&format!("{e:#}"));
+                let msg = crate::sanitize::clean_line(&format!("{e:#}"));
                 return Reply {
                     id,
                     result: Err(msg),

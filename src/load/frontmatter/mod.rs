@@ -10,7 +10,7 @@ pub use scrub::scrub;
 pub use stamp::{datetime, from_epoch};
 
 use crate::article::Related;
-use crate::text::sanitize::clean_line;
+use crate::sanitize::clean_line;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 

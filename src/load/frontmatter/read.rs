@@ -1,7 +1,7 @@
 //! Reading the two front-matter syntaxes into [`FrontMatter`].
 
 use super::{FrontMatter, Gather, Value};
-use crate::text::sanitize::clean_line;
+use crate::sanitize::clean_line;
 use anyhow::{Result, bail};
 
 /// Reads TOML front matter; a syntax error names its line, counted from the opening `+++`.

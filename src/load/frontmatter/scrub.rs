@@ -2,7 +2,7 @@
 //! the file text was neutralised, so every field is made safe again.
 
 use crate::article::{Article, BlockKind};
-use crate::text::sanitize::{clean_line, clean_text, stand_in};
+use crate::sanitize::{clean_line, clean_text, stand_in};
 use std::path::PathBuf;
 
 /// Makes every string field of `article` safe with [`clean_line`] (code blocks with

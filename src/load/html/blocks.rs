@@ -6,7 +6,7 @@
 use super::dom::{self, N};
 use super::url;
 use crate::article::{Block, BlockKind, Image, Link, LinkAt};
-use crate::text::sanitize;
+use crate::sanitize;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use foldhash::HashSet;

@@ -124,7 +124,7 @@ pub fn parse(bytes: &[u8]) -> Result<Article> {
     let archive = unpack(bytes)?;
     // The message's CRLF line ends are the archive's, not the page's.
     let html = archive.html.replace("\r\n", "\n");
-    let clean = crate::text::sanitize::decode(html.as_bytes())?;
+    let clean = crate::sanitize::decode(html.as_bytes())?;
     let mut article = super::parse_at(&clean.text, archive.location.as_deref())?;
     let mut warnings = clean.warnings;
     warnings.append(&mut article.warnings);
@@ -132,7 +132,7 @@ pub fn parse(bytes: &[u8]) -> Result<Article> {
     if article.title.is_empty()
         && let Some(subject) = &archive.subject
     {
-        article.title = crate::text::sanitize::clean_line(subject);
+        article.title = crate::sanitize::clean_line(subject);
     }
     let base = article.url.clone().or(archive.location.clone());
     for image in &mut article.images {

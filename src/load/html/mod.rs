@@ -20,7 +20,7 @@ mod visible;
 
 use crate::article::{Article, Block, BlockKind, Image, Link};
 use crate::load::resolve::normalise;
-use crate::text::sanitize;
+use crate::sanitize;
 use anyhow::{Result, bail};
 use foldhash::{HashSet, HashSetExt};
 use scraper::Html;

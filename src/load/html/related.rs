@@ -272,12 +272,12 @@ fn entries(n: &N<'_>, base: Option<&str>, out: &mut Vec<Related>) {
             Some(h) => dom::text(&h, 400),
             None => dom::text(&a, 400),
         };
-        let title = crate::text::sanitize::clean_line(&title);
+        let title = crate::sanitize::clean_line(&title);
         let p = plain(&title);
         if p.is_empty() || p == box_heading || NOT_HEADLINES.contains(&p.as_str()) {
             continue;
         }
-        let url = crate::text::sanitize::clean_line(&url::join(base, href));
+        let url = crate::sanitize::clean_line(&url::join(base, href));
         if out.iter().any(|r| r.url.as_deref() == Some(url.as_str())) {
             continue;
         }

@@ -77,7 +77,7 @@ fn archive_head(bytes: &[u8], ids: Ids) -> Result<Head> {
     if head.title.is_empty()
         && let Some(s) = subject
     {
-        head.title = crate::text::sanitize::clean_line(&s);
+        head.title = crate::sanitize::clean_line(&s);
     }
     if head.url.is_none() {
         head.url = location.filter(|l| super::url::scheme(l).is_some());

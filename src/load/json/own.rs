@@ -3,7 +3,7 @@
 
 use super::super::frontmatter::{self, collapse};
 use crate::article::{Block, BlockKind, Link, LinkAt, Related};
-use crate::text::sanitize::clean_line;
+use crate::sanitize::clean_line;
 use anyhow::{Result, anyhow, bail};
 use serde_json::{Map, Value};
 use std::path::PathBuf;

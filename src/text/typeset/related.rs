@@ -65,7 +65,7 @@ pub fn lay_out(article: &Article, width: usize, names: &Names<'_>, page: &mut Pa
         for p in &article.backlinks {
             let t = page.targets.len();
             page.targets.push(Target::Backlink(p.clone()));
-            let name = (names.title_of)(p).unwrap_or_else(|| crate::load::shown(p));
+            let name = (names.title_of)(p).unwrap_or_else(|| crate::sanitize::shown(p));
             entry(&mut rows, "← ", &name, Tag::Link, Some(t), inner);
         }
     }
@@ -76,7 +76,7 @@ pub fn lay_out(article: &Article, width: usize, names: &Names<'_>, page: &mut Pa
             let t = article.related.len() + k;
             // The URL as the article gives it may hold anything: shown, it never holds a
             // control character.
-            let url = crate::text::sanitize::clean_line(&l.url);
+            let url = crate::sanitize::clean_line(&l.url);
             let label = if l.text.is_empty() || l.text == l.url {
                 url
             } else {

@@ -9,6 +9,7 @@ const TAB: usize = 4;
 const SNIFF: usize = 8192;
 
 use std::borrow::Cow;
+use std::path::Path;
 
 mod legacy;
 
@@ -264,6 +265,19 @@ pub fn clean_text(s: &str) -> String {
             c => stand_in(c).unwrap_or(c),
         })
         .collect()
+}
+
+/// A path made safe for a message.
+pub fn shown(path: &Path) -> String {
+    shown_cow(path).into_owned()
+}
+
+/// [`shown`] without a copy when the path is printable ASCII already (as most are).
+pub fn shown_cow(path: &Path) -> std::borrow::Cow<'_, str> {
+    match path.to_str() {
+        Some(s) if s.bytes().all(|b| (b' '..=b'~').contains(&b)) => s.into(),
+        _ => clean_line(&path.to_string_lossy()).into(),
+    }
 }
 
 #[cfg(test)]

@@ -2,12 +2,12 @@
 
 use crate::app::arrival::Wanted;
 use crate::article::Article;
-use crate::input::{self, Input, Source};
 use crate::load::catalog::{self, Cache};
 use crate::load::roots::Known;
 use crate::load::{self, head::Ids, library::Library};
 use crate::print;
 use crate::settings::Settings;
+use crate::source::{self, Input, Source};
 use crate::text::typeset::{Names, Options};
 use crate::theme::Theme;
 use anyhow::Result;
@@ -30,9 +30,9 @@ pub fn list(input: Input, null: bool, cache: Option<&Cache>) -> Result<ExitCode>
             }
             None => Library::scan_with(&paths, Ids::Skip),
         },
-        Source::Stdin(a) => input::library_of(vec![*a]),
+        Source::Stdin(a) => source::library_of(vec![*a]),
         Source::Builtin => {
-            let mut lib = input::library_of(input::builtin_articles());
+            let mut lib = source::library_of(source::builtin_articles());
             for e in &mut lib.entries {
                 e.head.path = e.head.path.as_deref().map(builtin_label);
             }
@@ -54,7 +54,7 @@ pub fn list(input: Input, null: bool, cache: Option<&Cache>) -> Result<ExitCode>
     };
     // Written once the list is out, so the list does not wait for it.
     if let Some(Err(e)) = pending.map(catalog::Pending::write) {
-        eprintln!("byline: {}", crate::text::sanitize::clean_line(&e));
+        eprintln!("byline: {}", crate::sanitize::clean_line(&e));
     }
     code
 }
@@ -135,9 +135,9 @@ pub fn print(input: Input, opts: &Options, theme: Option<&Theme>) -> Result<Exit
 pub fn tui(input: Input, settings: &Settings, no_state: bool) -> Result<ExitCode> {
     let (mut library, open, watch, arriving) = match input.source {
         Source::Paths(paths) => reader_library(&paths, &input.known),
-        Source::Stdin(a) => (input::library_of(vec![*a]), Some(0), Vec::new(), None),
+        Source::Stdin(a) => (source::library_of(vec![*a]), Some(0), Vec::new(), None),
         Source::Builtin => (
-            input::library_of(input::builtin_articles()),
+            source::library_of(source::builtin_articles()),
             None,
             Vec::new(),
             None,
@@ -191,7 +191,7 @@ fn picture_mode(word: &str) -> Result<crate::pictures::service::Mode> {
         Ok(env) if !env.trim().is_empty() => Mode::parse(&env).ok_or_else(|| {
             anyhow::anyhow!(
                 "BYLINE_PICTURES `{}` is not a choice; choose one of {}",
-                crate::text::sanitize::clean_line(&env),
+                crate::sanitize::clean_line(&env),
                 Mode::WORDS
             )
         }),
@@ -246,7 +246,7 @@ fn articles_and_titles(input: Input) -> Result<(Vec<Article>, HashMap<PathBuf, S
         Source::Paths(p) => p,
         Source::Stdin(a) => return Ok((vec![*a], HashMap::new())),
         Source::Builtin => {
-            let all = input::builtin_articles();
+            let all = source::builtin_articles();
             let titles = titles_of(&all);
             return Ok((all, titles));
         }
