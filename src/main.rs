@@ -28,6 +28,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let settings = byline::settings::load(&cli, &byline::app::action_names())?;
+    for w in &settings.warnings {
+        // Never `eprintln!`: with the terminal gone it panics.
+        let line = byline::sanitize::clean_line(w);
+        let _ = writeln!(std::io::stderr(), "byline: warning: {line}");
+    }
     if cli.print_config {
         let keymap = byline::app::keymap::Keymap::from_config(&settings.config.keys)?;
         print!("{}{}", settings.config.to_toml(), keymap.keys_in_force());

@@ -150,10 +150,11 @@ pub fn tui(input: Input, settings: &Settings, no_state: bool) -> Result<ExitCode
     let config = &settings.config;
     // Without a folder to keep it in (no HOME), marks last until quit, as with --no-state.
     let state_dir = crate::state::default_dir().filter(|_| !no_state);
-    let (state, state_warnings) = match state_dir.clone() {
+    let (state, mut state_warnings) = match state_dir.clone() {
         Some(dir) => crate::state::Store::open(dir),
         None => (crate::state::Store::disabled(), Vec::new()),
     };
+    state_warnings.splice(0..0, settings.warnings.iter().cloned());
     let view = state_dir.map(|dir| {
         let v = crate::state::view::View::load(&dir);
         (dir, v)

@@ -15,11 +15,14 @@ pub struct Settings {
     pub theme: Theme,
     /// `--justify` was given: it wins over the justification remembered from the last run.
     pub justify_flag: bool,
+    /// What reading the settings warned of (a config at a default location that cannot be read,
+    /// so the defaults are used), one line each.
+    pub warnings: Vec<String>,
 }
 
 /// Reads the config (failing whole on any error) and applies the command line over it.
 pub fn load(cli: &Cli, valid_actions: &[&str]) -> Result<Settings> {
-    let mut config = Config::load(cli.config.as_deref(), valid_actions)?;
+    let (mut config, warning) = Config::load_or_warn(cli.config.as_deref(), valid_actions)?;
     if let Some(t) = &cli.theme {
         config.theme = t.clone();
     }
@@ -31,5 +34,6 @@ pub fn load(cli: &Cli, valid_actions: &[&str]) -> Result<Settings> {
         config,
         theme,
         justify_flag: cli.justify,
+        warnings: warning.into_iter().collect(),
     })
 }

@@ -110,6 +110,8 @@ pub fn run(launch: Launch) -> Result<()> {
     // The marks of the rows on screen are read once the size is known, the rest right after
     // the first frame.
     app.attach_store_lazily(launch.state);
+    // Saves run on a worker: a held lock or a slow disk never stops the keys.
+    app.save_in_background();
     // Adding watches to every folder of a big library takes a while: a worker does it while the
     // first frame is prepared, and sends the changes into the inbox from then on.
     watching::start(launch.watch, app.sender());

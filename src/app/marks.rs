@@ -197,6 +197,23 @@ impl App {
         self.report_save(result)
     }
 
+    /// Starts the store's save worker: saves from now on run off the loop, and their outcome
+    /// comes back as [`super::Msg::Saved`].
+    pub fn save_in_background(&mut self) {
+        let tx = self.inbox.sender();
+        self.store.save_in_background(Box::new(move || {
+            let _ = tx.send(super::Msg::Saved);
+        }));
+    }
+
+    /// Shows the outcome of a save the worker finished; true when the status bar changed.
+    pub(super) fn take_saved(&mut self) -> bool {
+        match self.store.take_saved() {
+            Some(result) => self.report_save(result),
+            None => false,
+        }
+    }
+
     /// Saves the marks now (on quit and suspend); the error is also shown in the status bar.
     pub fn flush_state(&mut self) -> anyhow::Result<()> {
         let result = self.store.flush();

@@ -35,6 +35,8 @@ pub enum Msg {
     FirstFrame,
     /// Time passed with nothing else to do: a debounced save may be due.
     Tick(Instant),
+    /// The save worker finished a save: its outcome is taken from the store.
+    Saved,
     /// Something done for the model outside it failed (the loop opening a browser, the session
     /// reading the saved state): the status bar shows the message, made safe, as an error.
     Failed(String),
@@ -58,6 +60,7 @@ impl std::fmt::Debug for Msg {
             Msg::PictureReady => write!(f, "PictureReady"),
             Msg::FirstFrame => write!(f, "FirstFrame"),
             Msg::Tick(_) => write!(f, "Tick"),
+            Msg::Saved => write!(f, "Saved"),
             Msg::Failed(e) => write!(f, "Failed({e})"),
             Msg::Leaving => write!(f, "Leaving"),
         }

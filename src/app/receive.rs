@@ -75,6 +75,7 @@ impl App {
                 }
                 true
             }
+            Msg::Saved => self.take_saved(),
             Msg::Tick(now) => {
                 // A debounced save comes due (a failure is drawn at once).
                 self.save_if_due(now)

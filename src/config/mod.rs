@@ -132,22 +132,58 @@ impl Config {
     /// A missing file at a default location gives the defaults; a missing file the user named
     /// is an error. `valid_actions` are the action names `[keys]` may bind.
     pub fn load(path: Option<&Path>, valid_actions: &[&str]) -> Result<Config> {
+        Config::load_or_warn(path, valid_actions).map(|(config, _)| config)
+    }
+
+    /// [`Config::load`], where a config at a default location that cannot be read at all (a
+    /// folder of another user, a FIFO) gives the defaults and a warning instead of an error; one
+    /// the user named, or one that reads but is wrong, is still an error.
+    pub fn load_or_warn(
+        path: Option<&Path>,
+        valid_actions: &[&str],
+    ) -> Result<(Config, Option<String>)> {
         let Some(found) = locate(path, |name| std::env::var_os(name)) else {
-            return Ok(Config::default());
+            return Ok((Config::default(), None));
+        };
+        let unusable = |why: String| {
+            Some(format!(
+                "config {} {why}; using the defaults",
+                found.path.display()
+            ))
         };
         if let Some(what) = crate::files::not_regular(&found.path) {
+            if !found.explicit {
+                return Ok((
+                    Config::default(),
+                    unusable(format!("is {what}, not a file")),
+                ));
+            }
             anyhow::bail!("config {} is {what}, not a file", found.path.display());
         }
         match crate::files::read_regular(&found.path, crate::files::MAX_SETTINGS_BYTES)
             .and_then(|b| String::from_utf8(b).context("the file is not valid UTF-8"))
         {
-            Ok(text) => Config::parse(&text, &found.path, valid_actions),
+            Ok(text) => Ok((Config::parse(&text, &found.path, valid_actions)?, None)),
             Err(e)
                 if !found.explicit
                     && e.downcast_ref::<std::io::Error>()
                         .is_some_and(|e| e.kind() == ErrorKind::NotFound) =>
             {
-                Ok(Config::default())
+                Ok((Config::default(), None))
+            }
+            Err(e)
+                if !found.explicit
+                    && e.downcast_ref::<std::io::Error>().is_some_and(|e| {
+                        matches!(
+                            e.kind(),
+                            ErrorKind::PermissionDenied | ErrorKind::NotADirectory
+                        )
+                    }) =>
+            {
+                Ok((
+                    Config::default(),
+                    unusable(format!("cannot be read ({e:#})")),
+                ))
             }
             Err(e) => Err(e).with_context(|| format!("reading config {}", found.path.display())),
         }

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File, OpenOptions};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// The state file's name inside the state folder.
 pub const STATE_FILE: &str = "state.json";
@@ -15,7 +16,20 @@ pub const LOCK_FILE: &str = "state.lock";
 /// The schema version this build writes and understands.
 pub const VERSION: u64 = 1;
 
-type Articles = BTreeMap<String, ArticleState>;
+/// Entries by article id.
+pub type Articles = BTreeMap<String, ArticleState>;
+
+/// The largest `state.json` byline reads (a million entries take about 110 MB).
+const MAX_STATE_BYTES: u64 = 512 << 20;
+
+/// How a save waits for the lock.
+pub struct Wait {
+    /// The latest moment to take it.
+    pub until: Instant,
+    /// Whether, the lock not taken by then, the entries are written to a side file
+    /// (`state.pending-<pid>-<time>.json`) that the next start merges.
+    pub aside: bool,
+}
 
 type Object = serde_json::Map<String, serde_json::Value>;
 
@@ -54,10 +68,13 @@ pub enum Loaded {
 
 /// What [`save`] did.
 pub enum Saved {
-    /// The merged articles now on disk.
-    Merged(Articles),
+    /// The merged articles now on disk; true when the file was missing or unusable, so entries
+    /// only the saver's memory holds must be written again.
+    Merged(Articles, bool),
     /// Nothing: the file on disk now has a newer schema.
     Newer,
+    /// The lock was held past the wait: the entries went to this side file.
+    Aside(PathBuf),
 }
 
 /// What one read of the file gave.
@@ -86,10 +103,17 @@ fn target(path: &Path) -> PathBuf {
 }
 
 fn read(path: &Path) -> Disk {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
+    match fs::metadata(path) {
         Err(e) if e.kind() == ErrorKind::NotFound => return Disk::Missing,
-        Err(e) => return Disk::Bad(format!("cannot read it: {e}")),
+        _ => {}
+    }
+    // Never open a FIFO (it would wait for a writer) nor read a device without end.
+    if let Some(what) = crate::files::not_regular(path) {
+        return Disk::Bad(format!("it is {what}, not a file"));
+    }
+    let bytes = match crate::files::read_regular(path, MAX_STATE_BYTES) {
+        Ok(b) => b,
+        Err(e) => return Disk::Bad(format!("cannot read it: {e:#}")),
     };
     let value: serde_json::Value = match serde_json::from_slice(&bytes) {
         Ok(v) => v,
@@ -214,10 +238,10 @@ pub fn load(dir: &Path, now: u64, warnings: &mut Vec<String>) -> Loaded {
         _ => None,
     };
     match disk {
-        Disk::Missing => Loaded::Articles(Articles::new()),
+        Disk::Missing => Loaded::Articles(merge_pending(Articles::new(), dir, warnings).0),
         Disk::Good(a, _, mut skipped) => {
             warnings.append(&mut skipped);
-            Loaded::Articles(a)
+            Loaded::Articles(merge_pending(a, dir, warnings).0)
         }
         Disk::Newer(a) => {
             warnings.push(format!(
@@ -285,6 +309,32 @@ pub fn temp_path(dir: &Path) -> PathBuf {
     dir.join(format!(".{STATE_FILE}.{}.tmp", std::process::id()))
 }
 
+/// Takes the exclusive lock on `state.lock` in `dir`, waiting until `until` at the latest;
+/// `Ok(None)` when another holds it that long. The lock lasts until the file is closed.
+fn lock_within(dir: &Path, until: Instant) -> Result<Option<File>> {
+    let lock_path = dir.join(LOCK_FILE);
+    let lock = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock_path)
+        .with_context(|| format!("opening {}", lock_path.display()))?;
+    loop {
+        match FileExt::try_lock_exclusive(&lock) {
+            Ok(true) => return Ok(Some(lock)),
+            Ok(false) => {}
+            Err(e) => {
+                return Err(e).with_context(|| format!("locking {}", lock_path.display()));
+            }
+        }
+        if Instant::now() >= until {
+            return Ok(None);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// Takes the exclusive lock on `state.lock` in `dir`; it lasts until the returned file is closed.
 fn lock(dir: &Path) -> Result<File> {
     let lock_path = dir.join(LOCK_FILE);
@@ -306,14 +356,27 @@ pub fn save(
     dirty: &BTreeSet<String>,
     now: u64,
     warnings: &mut Vec<String>,
+    wait: Wait,
 ) -> Result<Saved> {
     fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     // Held to the end of this function: closing the file releases the lock.
-    let _lock = lock(dir)?;
+    let Some(_lock) = lock_within(dir, wait.until)? else {
+        if wait.aside {
+            return write_pending(dir, mine, now).map(Saved::Aside);
+        }
+        anyhow::bail!(
+            "{} is held by another program; will try again",
+            dir.join(LOCK_FILE).display()
+        );
+    };
 
     let path = target(&dir.join(STATE_FILE));
+    let mut fresh = false;
     let (disk, kept) = match read(&path) {
-        Disk::Missing => (Articles::new(), Kept::default()),
+        Disk::Missing => {
+            fresh = true;
+            (Articles::new(), Kept::default())
+        }
         Disk::Good(a, kept, _) => (a, kept),
         Disk::Newer(_) => return Ok(Saved::Newer),
         Disk::Bad(why) => {
@@ -324,9 +387,11 @@ pub fn save(
                 path.display(),
                 aside.display()
             ));
+            fresh = true;
             (Articles::new(), Kept::default())
         }
     };
+    let (disk, pending) = merge_pending(disk, dir, warnings);
     let merged = merge(disk, mine, dirty);
     remove_stale_temps(dir);
     let bytes = encode(&merged, kept)?;
@@ -334,7 +399,79 @@ pub fn save(
         .parent()
         .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
     write_atomic(&folder, &path, &bytes)?;
-    Ok(Saved::Merged(merged))
+    // Their marks are in the file now.
+    for p in pending {
+        let _ = fs::remove_file(p);
+    }
+    Ok(Saved::Merged(merged, fresh))
+}
+
+/// The prefix of side files: marks a quitting byline could not save under the lock.
+const PENDING_PREFIX: &str = "state.pending-";
+
+/// Writes `mine` to a new side file in `dir` (no lock needed: the name is this process's own),
+/// whole or not at all.
+fn write_pending(dir: &Path, mine: &Articles, now: u64) -> Result<PathBuf> {
+    let pid = std::process::id();
+    let mut path = dir.join(format!("{PENDING_PREFIX}{pid}-{now}.json"));
+    let mut n = 1;
+    while path.exists() {
+        path = dir.join(format!("{PENDING_PREFIX}{pid}-{now}-{n}.json"));
+        n += 1;
+    }
+    let bytes = encode(mine, Kept::default())?;
+    let tmp = dir.join(format!(".{PENDING_PREFIX}{pid}.tmp"));
+    let written = (|| -> std::io::Result<()> {
+        let mut f = File::create(&tmp)?;
+        f.write_all(&bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, &path)?;
+        sync_dir(dir)
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("writing {}", path.display()));
+    }
+    Ok(path)
+}
+
+/// Merges the side files in `dir` into `articles` (a side file's change wins a tie: it was
+/// made after what it saw); returns the merged entries and the side files read whole.
+fn merge_pending(
+    mut articles: Articles,
+    dir: &Path,
+    warnings: &mut Vec<String>,
+) -> (Articles, Vec<PathBuf>) {
+    let mut read = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else {
+        return (articles, read);
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(PENDING_PREFIX) && name.ends_with(".json")
+        })
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        match self::read(&path) {
+            Disk::Good(pending, _, mut skipped) => {
+                warnings.append(&mut skipped);
+                let ids = pending.keys().cloned().collect();
+                articles = merge(articles, &pending, &ids);
+                read.push(path);
+            }
+            Disk::Missing => {}
+            Disk::Newer(_) | Disk::Bad(_) => warnings.push(format!(
+                "{}: could not read these saved marks; left in place",
+                path.display()
+            )),
+        }
+    }
+    (articles, read)
 }
 
 /// Removes temp files left by killed instances. Only safe under the lock: a live instance only

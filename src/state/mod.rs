@@ -5,6 +5,7 @@
 //! another running instance wrote, so two readers at once never lose each other's marks.
 
 mod file;
+mod saver;
 #[cfg(test)]
 mod tests;
 pub mod view;
@@ -20,6 +21,14 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// How long after a change [`Store::save_if_due`] waits before writing.
 pub const SAVE_DELAY: Duration = Duration::from_secs(1);
+
+/// How long a save in the background waits for another program's lock before it gives up and
+/// tries again one [`SAVE_DELAY`] later.
+pub const LOCK_WAIT: Duration = Duration::from_secs(1);
+
+/// The longest [`Store::flush`] waits for the lock when saves run on the worker (on quit and
+/// suspend); past it the marks go to a side file that the next start merges.
+pub const QUIT_WAIT: Duration = Duration::from_millis(900);
 
 /// Where the reader stopped in an article, independent of the terminal width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -93,6 +102,16 @@ pub struct Store {
     /// `max(now, clock + 1)`, so the user's latest action always wins a merge, even when an
     /// entry was stamped in the future (clock stepped back, a file synced from another machine).
     clock: u64,
+    /// The worker saves run on, once [`Store::save_in_background`] started it.
+    saver: Option<saver::Saver>,
+    /// Ids whose entries the worker is saving now.
+    in_flight: BTreeSet<String>,
+}
+
+impl std::fmt::Debug for saver::Saver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Saver {{ busy: {} }}", self.busy)
+    }
 }
 
 /// The latest change time among `articles`.
@@ -124,6 +143,8 @@ impl Store {
             due_from: None,
             read_only,
             warnings: Vec::new(),
+            saver: None,
+            in_flight: BTreeSet::new(),
         };
         (store, warnings)
     }
@@ -138,6 +159,8 @@ impl Store {
             read_only: false,
             warnings: Vec::new(),
             clock: 0,
+            saver: None,
+            in_flight: BTreeSet::new(),
         }
     }
 
@@ -163,7 +186,18 @@ impl Store {
 
     /// Whether there are changes not yet on disk.
     pub fn has_unsaved(&self) -> bool {
-        !self.dirty.is_empty()
+        !self.dirty.is_empty() || !self.in_flight.is_empty()
+    }
+
+    /// Runs saves on a worker thread from now on, so the caller never waits on a lock or a disk
+    /// (except in [`Store::flush`], at most [`QUIT_WAIT`]). `wake` is called when a save is done:
+    /// the caller then takes its outcome with [`Store::take_saved`].
+    pub fn save_in_background(&mut self, wake: Box<dyn Fn() + Send>) {
+        if let Some(dir) = &self.dir
+            && !self.read_only
+        {
+            self.saver = Some(saver::Saver::start(dir.clone(), wake));
+        }
     }
 
     /// Marks article `id` read or unread.
@@ -219,15 +253,123 @@ impl Store {
     /// Call it from the event loop on every tick. A failed save keeps the changes in memory and is
     /// retried one delay later.
     pub fn save_if_due(&mut self, now: Instant) -> Result<()> {
-        match self.due_from {
-            Some(from)
-                if now
-                    .checked_duration_since(from)
-                    .is_some_and(|d| d >= SAVE_DELAY) =>
-            {
-                self.flush()
+        let due = self.due_from.is_some_and(|from| {
+            now.checked_duration_since(from)
+                .is_some_and(|d| d >= SAVE_DELAY)
+        });
+        if !due {
+            return Ok(());
+        }
+        match &self.saver {
+            // One save at a time: the next is sent once this one's outcome is taken.
+            Some(s) if s.busy => Ok(()),
+            Some(_) => {
+                if !self.send(Instant::now() + LOCK_WAIT, false) {
+                    // The worker is gone: save here.
+                    self.saver = None;
+                    return self.flush();
+                }
+                Ok(())
             }
-            _ => Ok(()),
+            None => self.flush(),
+        }
+    }
+
+    /// Sends the changes to the worker; false when it is gone.
+    fn send(&mut self, until: Instant, aside: bool) -> bool {
+        if self.read_only || self.dirty.is_empty() {
+            self.due_from = None;
+            return true;
+        }
+        let Some(saver) = &mut self.saver else {
+            return false;
+        };
+        let ids = std::mem::take(&mut self.dirty);
+        let articles = ids
+            .iter()
+            .filter_map(|id| Some((id.clone(), *self.articles.get(id)?)))
+            .collect();
+        if saver.send(saver::Job {
+            articles,
+            deadline: until,
+            aside,
+        }) {
+            self.in_flight.extend(ids);
+            self.due_from = None;
+            true
+        } else {
+            self.dirty = ids;
+            false
+        }
+    }
+
+    /// The outcome of the save the worker was doing, once it is done (after the `wake` given to
+    /// [`Store::save_in_background`]); `None` while it is not.
+    pub fn take_saved(&mut self) -> Option<Result<()>> {
+        let reply = self.saver.as_mut()?.try_reply()?;
+        Some(self.apply(reply))
+    }
+
+    /// Takes a save's outcome into the store: the merged file adopted (with the changes made
+    /// since it was sent laid over it), or the entries kept for another try.
+    fn apply(&mut self, reply: saver::Reply) -> Result<()> {
+        self.warnings.extend(reply.warnings);
+        let sent = std::mem::take(&mut self.in_flight);
+        match reply.result {
+            Ok(file::Saved::Merged(merged, fresh)) => {
+                if fresh {
+                    // The file was gone or unusable: what only this memory holds goes again.
+                    let missing: Vec<String> = self
+                        .articles
+                        .keys()
+                        .filter(|id| !merged.contains_key(*id))
+                        .cloned()
+                        .collect();
+                    if !missing.is_empty() {
+                        self.dirty.extend(missing);
+                        self.due_from.get_or_insert_with(Instant::now);
+                    }
+                }
+                let newer: file::Articles = self
+                    .dirty
+                    .iter()
+                    .filter_map(|id| Some((id.clone(), *self.articles.get(id)?)))
+                    .collect();
+                let merged = file::merge(merged, &newer, &self.dirty);
+                self.clock = self.clock.max(latest(&merged));
+                let old = std::mem::replace(&mut self.articles, merged);
+                if let Some(s) = &self.saver {
+                    s.discard(old);
+                }
+                Ok(())
+            }
+            Ok(file::Saved::Aside(path)) => {
+                self.warnings.push(format!(
+                    "{} was locked by another program; marks kept in {} until the next start",
+                    self.dir.as_ref().map_or_else(String::new, |d| d
+                        .join(file::LOCK_FILE)
+                        .display()
+                        .to_string()),
+                    path.display()
+                ));
+                Ok(())
+            }
+            Ok(file::Saved::Newer) => {
+                self.read_only = true;
+                self.due_from = None;
+                anyhow::bail!(
+                    "{} was written by a newer byline; marks will not be saved",
+                    self.dir.as_ref().map_or_else(String::new, |d| d
+                        .join(file::STATE_FILE)
+                        .display()
+                        .to_string())
+                )
+            }
+            Err(e) => {
+                self.dirty.extend(sent);
+                self.due_from = Some(Instant::now());
+                Err(e)
+            }
         }
     }
 
@@ -239,6 +381,53 @@ impl Store {
     /// instance saved show up here too. On error the old file is untouched and the changes stay
     /// in memory for a later try.
     pub fn flush(&mut self) -> Result<()> {
+        if self.saver.is_some() {
+            return self.flush_within(QUIT_WAIT);
+        }
+        self.save_here(file::Wait {
+            until: Instant::now() + Duration::from_secs(365 * 24 * 3600),
+            aside: false,
+        })
+    }
+
+    /// Saves now, waiting at most `limit` for another program's lock: past it the changes go to
+    /// a side file (`state.pending-<pid>-<time>.json`) that the next start (and the next save
+    /// under the lock) merges, and a warning says so.
+    pub fn flush_within(&mut self, limit: Duration) -> Result<()> {
+        let until = Instant::now() + limit;
+        // The outcome of a save already under way comes first (it may have the lock).
+        let mut first = Ok(());
+        if self.saver.as_ref().is_some_and(|s| s.busy) {
+            match self.saver.as_mut().and_then(|s| s.wait_reply(until)) {
+                Some(reply) => first = self.apply(reply),
+                None => {
+                    // It still waits: its entries go with the last save too.
+                    let sent = std::mem::take(&mut self.in_flight);
+                    self.dirty.extend(sent);
+                }
+            }
+        }
+        if self.dirty.is_empty() {
+            return first.map(|()| self.due_from = None);
+        }
+        let idle = self.saver.as_ref().is_some_and(|s| !s.busy);
+        if idle && self.send(until, true) {
+            // Writing a side file or the state takes a moment more than the lock wait.
+            let grace = until + Duration::from_millis(500);
+            return match self.saver.as_mut().and_then(|s| s.wait_reply(grace)) {
+                Some(reply) => self.apply(reply),
+                None => {
+                    let sent = std::mem::take(&mut self.in_flight);
+                    self.dirty.extend(sent);
+                    anyhow::bail!("the disk did not take the marks in time")
+                }
+            };
+        }
+        self.save_here(file::Wait { until, aside: true })
+    }
+
+    /// Saves on this thread, waiting for the lock as `wait` says.
+    fn save_here(&mut self, wait: file::Wait) -> Result<()> {
         let Some(dir) = &self.dir else {
             self.dirty.clear();
             self.due_from = None;
@@ -248,16 +437,47 @@ impl Store {
             self.due_from = None;
             return Ok(());
         }
+        let mine: file::Articles = self
+            .dirty
+            .iter()
+            .filter_map(|id| Some((id.clone(), *self.articles.get(id)?)))
+            .collect();
         match file::save(
             dir,
-            &self.articles,
+            &mine,
             &self.dirty,
             unix_now(),
             &mut self.warnings,
+            wait,
         ) {
-            Ok(file::Saved::Merged(merged)) => {
+            Ok(file::Saved::Merged(merged, fresh)) => {
                 self.clock = self.clock.max(latest(&merged));
+                if fresh {
+                    // The file was gone or unusable: what only this memory holds is kept, and
+                    // goes to the file with the next save.
+                    let ids: BTreeSet<String> = self
+                        .articles
+                        .keys()
+                        .filter(|id| !merged.contains_key(*id))
+                        .cloned()
+                        .collect();
+                    let mine = std::mem::take(&mut self.articles);
+                    self.articles = file::merge(merged, &mine, &BTreeSet::new());
+                    self.dirty = ids;
+                    self.due_from = (!self.dirty.is_empty()).then(Instant::now);
+                    return Ok(());
+                }
                 self.articles = merged;
+                self.dirty.clear();
+                self.due_from = None;
+                Ok(())
+            }
+            Ok(file::Saved::Aside(path)) => {
+                self.warnings.push(format!(
+                    "{} was locked by another program; marks kept in {} until the next start",
+                    dir.join(file::LOCK_FILE).display(),
+                    path.display()
+                ));
                 self.dirty.clear();
                 self.due_from = None;
                 Ok(())

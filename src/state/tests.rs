@@ -4,6 +4,7 @@
 use super::*;
 use std::fs;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 fn open(dir: &Path) -> Store {
     let (store, warnings) = Store::open(dir.to_path_buf());
@@ -150,4 +151,150 @@ fn merge_takes_each_mark_from_its_latest_change() {
     assert!(!merged["a"].read, "mine changed read later");
     assert!(!merged["a"].bookmarked, "disk changed the bookmark later");
     assert_eq!(merged["a"].updated, 30);
+}
+
+/// Holds `state.lock` in `dir` as another program would, until the returned file is dropped.
+fn hold_lock(dir: &Path) -> fs::File {
+    use fs4::fs_std::FileExt;
+    fs::create_dir_all(dir).unwrap();
+    let f = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(dir.join(LOCK_FILE))
+        .unwrap();
+    FileExt::lock_exclusive(&f).unwrap();
+    f
+}
+
+fn pending_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("state.pending-"))
+        })
+        .collect()
+}
+
+/// Runs `f` on a thread and gives its result, failing if it does not return within `limit`:
+/// a liveness check (the call must not hang on a held lock), not a timing target.
+fn returns_within<T: Send + 'static>(limit: Duration, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(limit).expect("the call hung")
+}
+
+#[test]
+fn a_held_lock_sends_the_marks_to_a_side_file_merged_on_the_next_start() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    let lock = hold_lock(&dir);
+    let mut store = open(&dir);
+    store.toggle_read("a");
+    store.toggle_bookmark("b");
+    let mut store = returns_within(Duration::from_secs(20), move || {
+        store.flush_within(Duration::from_millis(200)).unwrap();
+        store
+    });
+    let warnings = store.take_warnings().join("\n");
+    assert!(warnings.contains("state.pending-"), "{warnings}");
+    assert!(!store.has_unsaved());
+    assert!(
+        !dir.join(STATE_FILE).exists(),
+        "nothing written under a lock not taken"
+    );
+    assert_eq!(pending_files(&dir).len(), 1);
+    // The next start reads the side file even while the lock is still held.
+    let next = open(&dir);
+    assert!(next.get("a").read && next.get("b").bookmarked);
+    drop(lock);
+    // The next save under the lock folds the side file into state.json and removes it.
+    let mut next = next;
+    next.toggle_read("c");
+    next.flush().unwrap();
+    assert!(pending_files(&dir).is_empty());
+    let json = on_disk(&dir);
+    assert_eq!(json["articles"]["a"]["read"], true);
+    assert_eq!(json["articles"]["b"]["bookmarked"], true);
+    assert_eq!(json["articles"]["c"]["read"], true);
+}
+
+#[test]
+fn saves_in_the_background_never_wait_on_a_held_lock_and_retry_once_it_is_free() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    let lock = hold_lock(&dir);
+    let mut store = open(&dir);
+    let (tx, rx) = std::sync::mpsc::channel();
+    store.save_in_background(Box::new(move || {
+        let _ = tx.send(());
+    }));
+    store.toggle_read("a");
+    let later = Instant::now() + SAVE_DELAY * 2;
+    // Sending the save returns at once, lock or not.
+    let mut store = returns_within(Duration::from_secs(20), move || {
+        store.save_if_due(later).unwrap();
+        store
+    });
+    rx.recv_timeout(Duration::from_secs(20))
+        .expect("the worker reports");
+    let err = store.take_saved().expect("an outcome").unwrap_err();
+    assert!(format!("{err:#}").contains("state.lock"), "{err:#}");
+    assert!(store.has_unsaved(), "the change waits for the next try");
+    // A change made meanwhile and the failed one both go with the retry.
+    store.toggle_bookmark("b");
+    drop(lock);
+    store.save_if_due(Instant::now() + SAVE_DELAY * 2).unwrap();
+    rx.recv_timeout(Duration::from_secs(20))
+        .expect("the worker reports");
+    store.take_saved().expect("an outcome").unwrap();
+    assert!(!store.has_unsaved());
+    let json = on_disk(&dir);
+    assert_eq!(json["articles"]["a"]["read"], true);
+    assert_eq!(json["articles"]["b"]["bookmarked"], true);
+}
+
+#[test]
+fn changes_made_while_a_save_runs_are_kept_over_its_result() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    let mut store = open(&dir);
+    let (tx, rx) = std::sync::mpsc::channel();
+    store.save_in_background(Box::new(move || {
+        let _ = tx.send(());
+    }));
+    store.set_read("a", true);
+    store.save_if_due(Instant::now() + SAVE_DELAY * 2).unwrap();
+    // Before the outcome is taken, the user changes the same article again.
+    store.set_read("a", false);
+    rx.recv_timeout(Duration::from_secs(20)).unwrap();
+    store.take_saved().unwrap().unwrap();
+    assert!(!store.get("a").read, "the later change stands");
+    assert!(store.has_unsaved());
+    store.flush().unwrap();
+    assert_eq!(on_disk(&dir)["articles"]["a"]["read"], false);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_the_state_file_is_moved_aside_not_waited_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    let fifo = dir.join(STATE_FILE);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (mut store, warnings) = returns_within(Duration::from_secs(20), move || Store::open(dir));
+    assert!(warnings.join("\n").contains("FIFO"), "{warnings:?}");
+    store.toggle_read("a");
+    store.flush().unwrap();
+    assert_eq!(on_disk(tmp.path())["articles"]["a"]["read"], true);
 }

@@ -421,3 +421,62 @@ fn a_named_binary_file_is_an_error_in_every_mode() {
         assert_eq!(err.lines().count(), 1);
     }
 }
+
+/// Issue 15 point 16: a config folder byline cannot read (`~/.config` of another user, here a
+/// file where the folder should be) or a FIFO at the default place gives a warning and the
+/// defaults, not a failure; the same named with `--config` is still an error.
+#[test]
+fn an_unreadable_default_config_warns_and_uses_the_defaults() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(home.path().join(".config"), "not a folder").unwrap();
+    let out = byline()
+        .arg("--print-config")
+        .env_remove("XDG_CONFIG_HOME")
+        .env_remove("BYLINE_CONFIG")
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning") && err.contains("config.toml") && err.contains("defaults"),
+        "{err}"
+    );
+    let v: toml::Value = toml::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(v["measure"].as_integer(), Some(76));
+
+    #[cfg(unix)]
+    {
+        let xdg = tempfile::tempdir().unwrap();
+        std::fs::create_dir(xdg.path().join("byline")).unwrap();
+        let fifo = xdg.path().join("byline/config.toml");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let out = byline()
+            .arg("--print-config")
+            .env("XDG_CONFIG_HOME", xdg.path())
+            .env_remove("BYLINE_CONFIG")
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("FIFO"));
+        let named = byline()
+            .arg("--print-config")
+            .arg("--config")
+            .arg(&fifo)
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap();
+        assert!(!named.status.success(), "a FIFO named is an error");
+    }
+}

@@ -17,6 +17,7 @@ mod lazy_links;
 mod library;
 mod links;
 mod opening;
+mod pictures;
 mod preview;
 mod prompt;
 mod screens;

@@ -21,6 +21,7 @@ mod readme;
 mod resolve;
 mod search;
 mod state;
+mod state_merge;
 mod theme_only;
 mod themes;
 mod wire;
