@@ -50,7 +50,7 @@ fn bench(c: &mut Criterion) {
     let bytes = store::encode(&synthetic(100_000), "bench");
     eprintln!("catalogue of 100,000 rows: {} bytes", bytes.len());
     c.bench_function("catalogue_decode_100k_rows", |b| {
-        b.iter(|| black_box(store::decode(black_box(&bytes), "bench")).is_some())
+        b.iter(|| black_box(store::decode(black_box(&bytes), "bench")).is_some());
     });
     // The same catalogue as JSON, the other format considered.
     let json = serde_json::to_vec(&synthetic(100_000)).expect("bench setup");
@@ -60,7 +60,7 @@ fn bench(c: &mut Criterion) {
             let c: store::Catalogue =
                 serde_json::from_slice(black_box(&json)).expect("bench setup");
             black_box(c.folders.len())
-        })
+        });
     });
 
     let tmp = tempfile::tempdir().expect("bench setup");
@@ -92,7 +92,7 @@ fn bench(c: &mut Criterion) {
             let scan = catalog::scan(&paths, Ids::Skip, &cache);
             assert_eq!(scan.read, 0);
             black_box(scan.library.entries.len())
-        })
+        });
     });
 }
 

@@ -39,7 +39,7 @@ fn parse_and_print(c: &mut Criterion) {
                     black_box(text.as_bytes()),
                     Some(byline::article::Format::Text),
                 )
-            })
+            });
         });
         let a = load::parse_bytes(text.as_bytes(), Some(byline::article::Format::Text))
             .expect("parses");
@@ -56,7 +56,7 @@ fn parse_and_print(c: &mut Criterion) {
                     None,
                     &byline::text::typeset::Names::none(),
                 )
-            })
+            });
         });
         c.bench_function(&format!("print {name}"), |b| {
             b.iter(|| {
@@ -66,7 +66,7 @@ fn parse_and_print(c: &mut Criterion) {
                     None,
                     &byline::text::typeset::Names::none(),
                 )
-            })
+            });
         });
     }
 }
@@ -117,7 +117,7 @@ fn html_parse_and_print(c: &mut Criterion) {
     let page = saved_page(1 << 20);
     let format = Some(byline::article::Format::Html);
     c.bench_function("parse html 1MB", |b| {
-        b.iter(|| load::parse_bytes(black_box(page.as_bytes()), format).expect("parses"))
+        b.iter(|| load::parse_bytes(black_box(page.as_bytes()), format).expect("parses"));
     });
     c.bench_function("parse + print html 1MB", |b| {
         b.iter(|| {
@@ -128,7 +128,7 @@ fn html_parse_and_print(c: &mut Criterion) {
                 None,
                 &byline::text::typeset::Names::none(),
             )
-        })
+        });
     });
 }
 
@@ -141,7 +141,7 @@ fn listing(c: &mut Criterion) {
     }
     let paths = vec![dir.path().to_path_buf()];
     c.bench_function("list 1000 articles", |b| {
-        b.iter(|| Library::scan(black_box(&paths)).entries.len())
+        b.iter(|| Library::scan(black_box(&paths)).entries.len());
     });
 }
 
@@ -179,7 +179,7 @@ fn feed_listing(c: &mut Criterion) {
             Library::scan_with(black_box(&paths), load::head::Ids::Skip)
                 .entries
                 .len()
-        })
+        });
     });
 }
 

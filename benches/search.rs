@@ -198,7 +198,10 @@ impl Rng {
 
 /// The vocabulary: the common words, then made-up words of two to four syllables.
 fn vocabulary() -> Vec<String> {
-    let mut words: Vec<String> = COMMON.iter().map(|w| w.to_string()).collect();
+    let mut words: Vec<String> = COMMON
+        .iter()
+        .map(std::string::ToString::to_string)
+        .collect();
     let mut seen: std::collections::HashSet<String> = words.iter().cloned().collect();
     let mut rng = Rng(0x05EE_D0FB_111E);
     while words.len() < VOCABULARY {
@@ -319,12 +322,12 @@ fn bench(c: &mut Criterion) {
             hits.len()
         );
         c.bench_function(&format!("search {name}"), |b| {
-            b.iter(|| index.search(black_box(q), Searcher::LIMIT))
+            b.iter(|| index.search(black_box(q), Searcher::LIMIT));
         });
     }
     // Ranking alone, without building the 100 snippets, to show where the time goes.
     c.bench_function("rank only one word", |b| {
-        b.iter(|| index.search_counted(black_box("harbor "), 0))
+        b.iter(|| index.search_counted(black_box("harbor "), 0));
     });
 }
 

@@ -79,7 +79,7 @@ fn scroll(c: &mut Criterion) {
                 app.update(if down { Action::Down } else { Action::Up });
                 term.draw(|f| byline::ui::render(black_box(&app), f))
                     .expect("draw");
-            })
+            });
         });
     }
 }
@@ -105,7 +105,7 @@ fn open(c: &mut Criterion) {
                 app
             },
             BatchSize::PerIteration,
-        )
+        );
     });
 }
 
@@ -178,20 +178,20 @@ fn startup(c: &mut Criterion) {
             let lib = Library::scan_with(black_box(&paths), Ids::Skip);
             let out = byline::run::list_text(&lib);
             out.len()
-        })
+        });
     });
     group.bench_function("first frame", |b| {
         b.iter_custom(|iters| {
             timed_settled(iters, true, Library::default, |_| {
                 first_frame(Library::scan_with(black_box(&paths), Ids::Later))
             })
-        })
+        });
     });
     // The part of startup that `--list` does not share: building the app, asking for the
     // preview, reading the marks of the rows on screen and drawing.
     let scanned = Library::scan_with(&paths, Ids::Later);
     group.bench_function("first frame after the scan", |b| {
-        b.iter_custom(|iters| timed_settled(iters, false, || scanned.clone(), first_frame))
+        b.iter_custom(|iters| timed_settled(iters, false, || scanned.clone(), first_frame));
     });
     // From the scanned library to the frame with the first article in the reading pane: the
     // first frame, the worker's load and layout (its related headlines left for the title
@@ -209,7 +209,7 @@ fn startup(c: &mut Criterion) {
                     (app, term)
                 },
             )
-        })
+        });
     });
     // What the reader does right after its first frame: every row's state id and marks.
     group.bench_function("marks after the first frame", |b| {
@@ -224,13 +224,13 @@ fn startup(c: &mut Criterion) {
                 drop((app, term));
             }
             total
-        })
+        });
     });
     // The title index that resolves related headlines to library entries. It is no part of the
     // first frame (a worker builds it after), but a related link followed before the worker is
     // done waits for it.
     group.bench_function("related-title index", |b| {
-        b.iter(|| byline::app::links::resolver(black_box(&scanned)))
+        b.iter(|| byline::app::links::resolver(black_box(&scanned)));
     });
     group.finish();
 }

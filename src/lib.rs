@@ -6,7 +6,7 @@ pub mod app;
 pub mod article;
 pub mod cli;
 pub mod config;
-pub mod files;
+mod files;
 pub mod load;
 pub mod pictures;
 pub mod print;

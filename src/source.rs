@@ -141,7 +141,7 @@ pub fn from_stdin(bytes: &[u8], separator: Separator) -> Result<Stdin> {
     } else {
         bytes
             .split(|&b| b == b'\n')
-            .map(|l| l.trim_ascii_end())
+            .map(<[u8]>::trim_ascii_end)
             .filter(|l| !l.is_empty())
             .collect()
     };

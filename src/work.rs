@@ -14,7 +14,7 @@ pub fn threads() -> usize {
     static THREADS: OnceLock<usize> = OnceLock::new();
     *THREADS.get_or_init(|| {
         let n = std::thread::available_parallelism()
-            .map_or(2, |n| n.get())
+            .map_or(2, std::num::NonZero::get)
             .clamp(1, MAX_THREADS);
         // Fails only when the pool is already running (a test harness, a library user): then
         // that pool is used as it is.

@@ -193,8 +193,11 @@ impl App {
     /// Saves the marks when the last change is old enough (call after events and when idle);
     /// true when the status bar got a message (a failed save, a corrupt file moved aside).
     pub(super) fn save_if_due(&mut self, now: Instant) -> bool {
-        let result = self.store.save_if_due(now);
-        self.report_save(result)
+        match self.store.save_if_due(now) {
+            // Sent to the worker: its outcome comes as `Msg::Saved`, and only then is it known.
+            Ok(()) if self.store.saves_in_background() => false,
+            result => self.report_save(result),
+        }
     }
 
     /// Starts the store's save worker: saves from now on run off the loop, and their outcome
@@ -217,7 +220,12 @@ impl App {
     /// Saves the marks now (on quit and suspend); the error is also shown in the status bar.
     pub fn flush_state(&mut self) -> anyhow::Result<()> {
         let result = self.store.flush();
-        let msg = result.as_ref().err().map(|e| format!("{e:#}"));
+        // A warning (the marks went to a side file) is said on the way out too.
+        let msg = match &result {
+            Err(e) => Some(format!("{e:#}")),
+            Ok(()) if !self.store.warnings().is_empty() => Some(self.store.warnings().join("; ")),
+            Ok(()) => None,
+        };
         self.report_save(result);
         match msg {
             Some(m) => Err(anyhow::anyhow!(m)),

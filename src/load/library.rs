@@ -100,11 +100,16 @@ impl Library {
             walk(&mut |batch| {
                 s.spawn(move |_| {
                     let part = read_batch(&batch, ids);
-                    parts.lock().unwrap_or_else(|e| e.into_inner()).push(part);
+                    parts
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(part);
                 });
             })
         });
-        let mut parts = parts.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut parts = parts
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         parts.push((known, Vec::new()));
         // The largest part becomes the list, so only the others are copied.
         parts.sort_by_key(|(entries, _)| std::cmp::Reverse(entries.len()));

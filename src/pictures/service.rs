@@ -237,7 +237,9 @@ impl Pictures {
 
 /// The cache, even if a drawing panicked while holding it.
 fn lock(cache: &Mutex<Cache>) -> MutexGuard<'_, Cache> {
-    cache.lock().unwrap_or_else(|e| e.into_inner())
+    cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Decodes and encodes one picture for its cells.

@@ -497,6 +497,16 @@ impl Store {
         }
     }
 
+    /// Whether saves run on the worker ([`Store::save_in_background`]).
+    pub fn saves_in_background(&self) -> bool {
+        self.saver.is_some()
+    }
+
+    /// The warnings met while saving and not yet taken.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
     /// Takes the warnings met while saving (for example a corrupt file moved aside).
     pub fn take_warnings(&mut self) -> Vec<String> {
         std::mem::take(&mut self.warnings)

@@ -330,3 +330,57 @@ fn closing_the_terminal_right_after_a_change_keeps_the_change() {
         "the bookmark made just before the hangup was saved: {saved:?}"
     );
 }
+
+/// Issue 15 point 6: another program holds `state.lock` the whole time. Keys still work, a
+/// failed save says so and is retried, and `q` quits at once with the marks in a side file
+/// that the next start reads.
+#[test]
+fn a_held_state_lock_never_freezes_the_reader_and_quitting_keeps_the_marks_aside() {
+    if !Tmux::available(&["bash", "flock"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = tempfile::tempdir().expect("tempdir");
+    write_library(dir.path());
+    // Another program takes the lock and keeps it.
+    let mut holder = std::process::Command::new("flock")
+        .arg(state.path().join("state.lock"))
+        .args(["sleep", "120"])
+        .spawn()
+        .expect("flock runs");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let bin = env!("CARGO_BIN_EXE_byline");
+    let socket = format!("byline-e2e-heldlock-{}", std::process::id());
+    let tmux = reader_in_a_shell(socket, bin, dir.path(), state.path());
+    tmux.keys(&["m"]);
+    // The debounced save waits a second for the lock, gives up and says it will try again.
+    tmux.wait_for("will try again");
+    // The keys still work meanwhile.
+    tmux.keys(&["j"]);
+    tmux.wait_for("Articles 2/3");
+    tmux.keys(&["q"]);
+    tmux.wait_for("READY$");
+    // The message may wrap at the terminal's edge.
+    let screen = tmux.screen().replace('\n', "");
+    assert!(
+        screen.contains("state.pending-"),
+        "quitting says where the marks went: {screen}"
+    );
+    let _ = holder.kill();
+    let _ = holder.wait();
+    let aside: Vec<_> = std::fs::read_dir(state.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("state.pending-")
+        })
+        .collect();
+    assert_eq!(aside.len(), 1, "one side file");
+    let (next, _) = byline::state::Store::open(state.path().to_path_buf());
+    assert!(
+        next.iter().any(|(_, s)| s.bookmarked),
+        "the next start reads the bookmark from the side file"
+    );
+}

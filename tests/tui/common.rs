@@ -131,13 +131,17 @@ pub fn app(width: u16, height: u16) -> App {
 pub fn open_harbor(w: u16, h: u16) -> App {
     let mut app = app(w, h);
     assert_eq!(app.update(Action::Open), Effect::None);
-    assert_eq!(app.reader().map(|r| r.index()), Some(0));
+    assert_eq!(
+        app.reader().map(byline::app::reader::Reader::index),
+        Some(0)
+    );
     app
 }
 
 /// The reader's first line shown (`usize::MAX` when nothing is open).
 pub fn scroll(app: &App) -> usize {
-    app.reader().map_or(usize::MAX, |r| r.scroll())
+    app.reader()
+        .map_or(usize::MAX, byline::app::reader::Reader::scroll)
 }
 
 /// The headline of the article in the reader (empty when nothing is open).

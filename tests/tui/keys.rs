@@ -235,7 +235,12 @@ fn a_keys_table_that_locks_the_user_in_or_binds_a_key_twice_is_refused() {
     use byline::app::keymap::Keymap;
     let table = |rows: &[(&str, &[&str])]| -> std::collections::BTreeMap<String, Vec<String>> {
         rows.iter()
-            .map(|(a, ks)| (a.to_string(), ks.iter().map(|k| k.to_string()).collect()))
+            .map(|(a, ks)| {
+                (
+                    a.to_string(),
+                    ks.iter().map(std::string::ToString::to_string).collect(),
+                )
+            })
             .collect()
     };
     let err = Keymap::from_config(&table(&[("quit", &[])])).expect_err("no way to quit");

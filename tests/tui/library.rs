@@ -477,7 +477,7 @@ fn while_filtering_the_reading_pane_shows_only_an_article_in_the_list() {
     app.settle();
     filter(&mut app, "copper");
     app.settle();
-    let shown = app.reader().map(|r| r.index());
+    let shown = app.reader().map(byline::app::reader::Reader::index);
     assert!(
         shown.is_none_or(|i| rows(&app).contains(&i)),
         "the pane shows {shown:?}, the list {:?}",

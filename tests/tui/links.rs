@@ -122,21 +122,27 @@ fn tab_moves_the_focus_through_links_and_keeps_it_visible() {
     assert!(r.scroll() > 0, "the related box is below the first screen");
     app.update(Action::NextLink);
     assert_eq!(
-        app.reader().and_then(|r| r.focus()),
+        app.reader().and_then(byline::app::reader::Reader::focus),
         Some(related_target(&app, 2))
     );
     app.update(Action::PrevLink);
-    assert_eq!(app.reader().and_then(|r| r.focus()), Some(first));
+    assert_eq!(
+        app.reader().and_then(byline::app::reader::Reader::focus),
+        Some(first)
+    );
     app.update(Action::PrevLink);
     let last = app.reader().map(|r| r.page().targets.len() - 1);
     assert_eq!(
-        app.reader().and_then(|r| r.focus()),
+        app.reader().and_then(byline::app::reader::Reader::focus),
         last,
         "wraps to the last link"
     );
     // Scrolling the focused link out of view drops the focus.
     app.update(Action::Top);
-    assert_eq!(app.reader().and_then(|r| r.focus()), None);
+    assert_eq!(
+        app.reader().and_then(byline::app::reader::Reader::focus),
+        None
+    );
 }
 
 #[test]
@@ -173,7 +179,7 @@ fn a_backlink_shows_the_linking_title_and_follows_to_it() {
         named,
         "the backlink is named by the linking article's headline"
     );
-    while app.reader().and_then(|r| r.focus()) != Some(back) {
+    while app.reader().and_then(byline::app::reader::Reader::focus) != Some(back) {
         app.update(Action::NextLink);
     }
     app.update(Action::FollowLink);

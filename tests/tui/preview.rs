@@ -36,7 +36,10 @@ static GATE: Gate = Gate {
 impl Gate {
     /// This test's turn with the gate, closed and its log empty.
     fn take(&self) -> MutexGuard<'_, ()> {
-        let turn = self.serial.lock().unwrap_or_else(|e| e.into_inner());
+        let turn = self
+            .serial
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         *self.open.lock().unwrap() = false;
         self.log.lock().unwrap().clear();
         *self.done.lock().unwrap() = 0;
@@ -178,7 +181,7 @@ fn the_placeholder_is_drawn_in_the_reading_pane() {
         .buffer()
         .content()
         .iter()
-        .map(|c| c.symbol())
+        .map(ratatui::buffer::Cell::symbol)
         .collect();
     assert!(screen.contains("loading…"));
     assert!(!screen.contains("Enter opens the selected article"));
@@ -190,7 +193,7 @@ fn the_placeholder_is_drawn_in_the_reading_pane() {
         .buffer()
         .content()
         .iter()
-        .map(|c| c.symbol())
+        .map(ratatui::buffer::Cell::symbol)
         .collect();
     assert!(!screen.contains("loading…"));
     assert!(

@@ -59,14 +59,23 @@ fn with_each_prompt(check: impl Fn(&mut App, &dyn Fn(&App) -> String)) {
 fn each_prompt_opens_as_its_kind() {
     let mut a = app(120, 40);
     a.update(Action::Filter);
-    assert_eq!(a.prompt().map(|p| p.kind()), Some(PromptKind::Filter));
+    assert_eq!(
+        a.prompt().map(byline::app::Prompt::kind),
+        Some(PromptKind::Filter)
+    );
     let mut a = open_harbor(120, 40);
     a.update(Action::FindStart);
-    assert_eq!(a.prompt().map(|p| p.kind()), Some(PromptKind::Find));
+    assert_eq!(
+        a.prompt().map(byline::app::Prompt::kind),
+        Some(PromptKind::Find)
+    );
     a.update(Action::Prompt(Edit::Cancel));
     assert!(a.prompt().is_none());
     a.update(Action::SearchStart);
-    assert_eq!(a.prompt().map(|p| p.kind()), Some(PromptKind::Search));
+    assert_eq!(
+        a.prompt().map(byline::app::Prompt::kind),
+        Some(PromptKind::Search)
+    );
 }
 
 #[test]

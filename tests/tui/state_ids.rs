@@ -161,7 +161,10 @@ fn an_article_opened_before_the_marks_are_read_keeps_its_read_mark() {
     {
         let mut app = lazy_app_on(lib.path(), state.path(), Some("a35.txt"));
         let i = row_of(&app, "a35.txt");
-        assert_eq!(app.reader().map(|r| r.index()), Some(i));
+        assert_eq!(
+            app.reader().map(byline::app::reader::Reader::index),
+            Some(i)
+        );
         app.sync_marks();
         assert!(
             app.list().read()[i],

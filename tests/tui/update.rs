@@ -181,7 +181,10 @@ fn zoom_gives_the_reader_the_whole_width_and_lays_it_out_again() {
         "the page is laid out at the new width"
     );
     app.update(Action::Zoom);
-    assert_eq!(app.reader().map(|r| r.width()), Some(split));
+    assert_eq!(
+        app.reader().map(byline::app::reader::Reader::width),
+        Some(split)
+    );
 }
 
 #[test]
@@ -190,7 +193,9 @@ fn resize_keeps_the_paragraph_that_was_at_the_top() {
     for _ in 0..30 {
         app.update(Action::Down);
     }
-    let block = app.reader().and_then(|r| r.top_block());
+    let block = app
+        .reader()
+        .and_then(byline::app::reader::Reader::top_block);
     assert!(block.is_some_and(|b| b > 3), "{block:?}");
     app.update(Action::Resize {
         width: 60,
@@ -390,7 +395,7 @@ fn pages_are_laid_out_once_per_article_and_width() {
         height: 40,
     });
     app.update(Action::Open);
-    let after_open = LAYOUTS.with(|c| c.get());
+    let after_open = LAYOUTS.with(std::cell::Cell::get);
     assert_eq!(after_open, 1);
     for a in [
         Action::Down,
@@ -402,14 +407,14 @@ fn pages_are_laid_out_once_per_article_and_width() {
         app.update(a);
     }
     assert_eq!(
-        LAYOUTS.with(|c| c.get()),
+        LAYOUTS.with(std::cell::Cell::get),
         1,
         "scrolling never lays out again"
     );
     app.update(Action::FollowRelated(1));
     app.update(Action::HistoryBack);
     assert_eq!(
-        LAYOUTS.with(|c| c.get()),
+        LAYOUTS.with(std::cell::Cell::get),
         2,
         "going back reuses the cached page"
     );
@@ -417,7 +422,7 @@ fn pages_are_laid_out_once_per_article_and_width() {
         width: 100,
         height: 40,
     });
-    assert_eq!(LAYOUTS.with(|c| c.get()), 3);
+    assert_eq!(LAYOUTS.with(std::cell::Cell::get), 3);
 }
 
 #[test]
@@ -441,7 +446,7 @@ fn justify_lays_the_page_out_with_justified_options() {
         height: 40,
     });
     app.update(Action::Open);
-    assert_eq!(SEEN.with(|c| c.get()), Some(true));
+    assert_eq!(SEEN.with(std::cell::Cell::get), Some(true));
     assert_eq!(
         app.reader().map(|r| r.page().text_width),
         Some(60),

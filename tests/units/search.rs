@@ -10,7 +10,10 @@ fn doc(id: usize, blocks: &[&str]) -> Doc {
     Doc {
         id,
         title: format!("Story {id}"),
-        blocks: blocks.iter().map(|b| b.to_string()).collect(),
+        blocks: blocks
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect(),
     }
 }
 

@@ -286,7 +286,7 @@ mod tests {
             .flat_map(|d| walkdir::WalkDir::new(root.join(d)))
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file())
-            .map(|e| e.into_path())
+            .map(walkdir::DirEntry::into_path)
             .collect();
         files.sort();
         let articles: Vec<_> = files

@@ -187,7 +187,7 @@ impl Gather {
             (None, "author" | "authors") => self.fm.authors = names(many(value)),
             (Some("author" | "authors"), "name") => self.fm.authors.extend(names(many(value))),
             (Some("extra"), "author" | "authors") | (Some("taxonomies"), "author" | "authors") => {
-                self.spare_authors.extend(names(many(value)))
+                self.spare_authors.extend(names(many(value)));
             }
             (None, "source") => {
                 if let Some(s) = one(value) {
@@ -203,11 +203,11 @@ impl Gather {
             (None, "related") => self.fm.related = many(value),
             (None | Some("extra"), k) if TAG_KEYS.contains(&k) => {
                 let r = rank(&TAG_KEYS).unwrap_or(0) + if parent.is_some() { 200 } else { 0 };
-                self.tags(r, value)
+                self.tags(r, value);
             }
             (Some("taxonomies"), _) => {
                 let r = 100 + rank(&TAG_KEYS).unwrap_or(TAG_KEYS.len());
-                self.tags(r, value)
+                self.tags(r, value);
             }
             (None | Some("extra"), _) => {
                 let slots: [(&[&str], &mut Ranked, usize); 4] = [

@@ -40,7 +40,7 @@ pub(super) fn from_toml(inner: &str) -> Result<FrontMatter> {
                     g.fm.warnings.push(format!(
                         "front matter key \"{}\": expected a string or a list of strings",
                         clean_line(key)
-                    ))
+                    ));
                 }
                 None => {}
             },

@@ -92,7 +92,7 @@ impl Meta {
                         "date" | "pubdate" | "publish-date" | "publishdate" | "dc.date"
                         | "dc.date.issued" | "dcterms.created" | "dcterms.date"
                         | "parsely-pub-date" | "sailthru.date" | "og:published_time" => {
-                            set(&mut other_date, content)
+                            set(&mut other_date, content);
                         }
                         "article:section" | "article:tag" => push_tags(&mut m.tags, &content),
                         _ => {}

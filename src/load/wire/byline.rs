@@ -167,7 +167,7 @@ pub(super) fn is_org(s: &str) -> bool {
     let last = s.split_whitespace().next_back().unwrap_or("");
     ORG_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last))
         && s.split_whitespace().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase())
+            w.chars().next().is_some_and(char::is_uppercase)
                 || LINKS.contains(&w)
                 || w.starts_with('&')
         })

@@ -72,7 +72,7 @@ mod tests {
     use super::*;
 
     fn v(lines: &[&str]) -> Vec<String> {
-        lines.iter().map(|s| s.to_string()).collect()
+        lines.iter().map(std::string::ToString::to_string).collect()
     }
 
     const H1: &str =

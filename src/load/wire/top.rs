@@ -350,7 +350,7 @@ fn is_outlet_name(line: &str) -> bool {
     (1..=5).contains(&line.split_whitespace().take(6).count())
         && !line.ends_with(['.', '!', '?', ':', ',', ';', '”', '"'])
         && line.split_whitespace().all(|w| {
-            w.chars().next().is_some_and(|c| c.is_uppercase())
+            w.chars().next().is_some_and(char::is_uppercase)
                 || matches!(w, "of" | "the" | "and" | "de")
         })
         && !crate::article::date::is_date_line(line)

@@ -474,7 +474,7 @@ impl<'a> Setter<'a> {
             lines.push(Line {
                 spans,
                 block: Some(i),
-            })
+            });
         });
     }
 }

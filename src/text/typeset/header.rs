@@ -84,7 +84,13 @@ mod tests {
 
     #[test]
     fn names_join_like_a_byline() {
-        let n = |v: &[&str]| join_names(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let n = |v: &[&str]| {
+            join_names(
+                &v.iter()
+                    .map(std::string::ToString::to_string)
+                    .collect::<Vec<_>>(),
+            )
+        };
         assert_eq!(n(&["Ana Ruiz"]), "Ana Ruiz");
         assert_eq!(n(&["A", "B"]), "A and B");
         assert_eq!(n(&["A", "B", "C"]), "A, B and C");

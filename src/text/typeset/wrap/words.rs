@@ -280,7 +280,10 @@ mod tests {
                     .collect();
                 let mut lines = Vec::new();
                 first_fit(&pieces, width, &mut lines);
-                let ours: Vec<usize> = lines.iter().map(|l| l.len()).collect();
+                let ours: Vec<usize> = lines
+                    .iter()
+                    .map(std::iter::ExactSizeIterator::len)
+                    .collect();
                 assert_eq!(ours, theirs, "{t:?} at {width}");
             }
         }
