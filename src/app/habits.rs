@@ -29,7 +29,58 @@ impl Ask {
     }
 }
 
+/// Whether a number typed before `action` is its count.
+pub(super) fn counts(action: super::Action) -> bool {
+    use super::Action as A;
+    matches!(
+        action,
+        A::Down
+            | A::Up
+            | A::PageDown
+            | A::PageUp
+            | A::HalfPageDown
+            | A::HalfPageUp
+            | A::Top
+            | A::Bottom
+            | A::NextUnread
+            | A::PrevUnread
+            | A::NextArticle
+            | A::PrevArticle
+    )
+}
+
 impl App {
+    /// `action` with the count `n` typed before it: a motion `n` times as far (`5j`), `g`/`G`
+    /// to line (or row) `n` (`10G`), the `n`th next or previous article.
+    pub(super) fn apply_counted(&mut self, action: super::Action, n: usize) {
+        use super::Action as A;
+        let n = n.max(1);
+        let times = isize::try_from(n.min(1_000_000)).unwrap_or(1);
+        let step = self.page_step();
+        match action {
+            A::Down => self.move_by(times),
+            A::Up => self.move_by(-times),
+            A::PageDown => self.move_by(step.saturating_mul(times)),
+            A::PageUp => self.move_by(-step.saturating_mul(times)),
+            A::HalfPageDown => self.move_by((step / 2).max(1).saturating_mul(times)),
+            A::HalfPageUp => self.move_by(-(step / 2).max(1).saturating_mul(times)),
+            A::Top | A::Bottom => {
+                // Line `n` of the article, row `n` of the list, counted from 1.
+                self.move_by(isize::MIN);
+                self.move_by(times - 1);
+            }
+            // Article steps open each article on the way; a count past the end stops there.
+            A::NextUnread | A::PrevUnread | A::NextArticle | A::PrevArticle => {
+                for _ in 0..n.min(self.library.entries.len()) {
+                    let _ = self.apply(action);
+                }
+            }
+            other => {
+                let _ = self.apply(other);
+            }
+        }
+    }
+
     /// The question being asked, if any.
     pub fn asking(&self) -> Option<Ask> {
         self.ask.map(|(a, _)| a)

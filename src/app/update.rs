@@ -30,6 +30,8 @@ impl App {
             self.status = None;
             self.list.looked_along = false;
         }
+        // A number typed before a motion is its count (`5j`, `10G`), as in less and vim.
+        let count = self.link_number.filter(|_| super::habits::counts(action));
         // A link number lasts until the key that uses it (or Esc): any other key forgets it.
         if !matches!(
             action,
@@ -56,7 +58,10 @@ impl App {
             self.await_library();
         }
         let spot = self.reading_spot();
-        let effect = if self.mode == Mode::Find {
+        let effect = if let Some(n) = count {
+            self.apply_counted(action, n);
+            Effect::None
+        } else if self.mode == Mode::Find {
             self.apply_in_find(action)
         } else {
             self.apply(action)

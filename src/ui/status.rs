@@ -100,6 +100,8 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     ) {
         (Mode::Reader, Some(n), Some(to), _) => format!("[{n}] {to}  {hint}"),
         (Mode::Reader, None, _, Some(to)) => format!("{to}  {hint}"),
+        // A count being typed in the list.
+        (Mode::List, Some(n), _, _) => format!("count {n}  {hint}"),
         _ => hint,
     };
     let view = app.view_label_beside(app.status().as_ref().map_or("", |s| s.text.as_str()));

@@ -146,3 +146,17 @@ fn copying_falls_back_to_a_clipboard_program_and_says_so() {
     let copied = std::fs::read_to_string(&out).unwrap();
     assert_eq!(copied, crate::session::HARBOR);
 }
+
+#[test]
+fn a_count_before_a_motion_moves_that_far() {
+    if !Tmux::available(&[]) {
+        return;
+    }
+    let (_dir, _state, tmux) = start("count");
+    tmux.keys(&["2"]);
+    tmux.wait_for("count 2");
+    tmux.keys(&["j"]);
+    tmux.wait("two rows down", |s| s.contains("Articles 3/3"));
+    tmux.keys(&["2", "G"]);
+    tmux.wait("row 2", |s| s.contains("Articles 2/3"));
+}

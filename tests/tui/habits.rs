@@ -209,3 +209,32 @@ fn the_message_log_keeps_every_message_in_full() {
     app.update(Action::Messages);
     assert_eq!(app.mode(), Mode::Reader);
 }
+
+#[test]
+fn a_number_before_a_motion_is_its_count() {
+    // less and vim: `5j` moves five lines, `10G` goes to line 10; in the list, rows.
+    let mut app = open_harbor(80, 24);
+    let digit = |c| keymap::lookup(Mode::Reader, Key::ch(c)).unwrap();
+    app.update(digit('5'));
+    app.update(Action::Down);
+    assert_eq!(scroll(&app), 5);
+    app.update(Action::Down);
+    assert_eq!(scroll(&app), 6, "the count is used once");
+    app.update(digit('1'));
+    app.update(digit('2'));
+    app.update(Action::Bottom);
+    assert_eq!(scroll(&app), 11, "12G: line 12 at the top");
+    app.update(digit('2'));
+    app.update(Action::Up);
+    assert_eq!(scroll(&app), 9);
+    // In the list: 3j moves three rows, 2G goes to the second row.
+    app.update(Action::ToList);
+    app.update(Action::Top);
+    let list_digit = |c| keymap::lookup(Mode::List, Key::ch(c)).unwrap();
+    app.update(list_digit('3'));
+    app.update(Action::Down);
+    assert_eq!(app.selected_row(), Some(3));
+    app.update(list_digit('2'));
+    app.update(Action::Bottom);
+    assert_eq!(app.selected_row(), Some(1));
+}
