@@ -77,7 +77,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         };
         return run::print(source, &opts, color.then_some(&settings.theme));
     }
-    run::tui(source, &settings, cli.no_state)
+    run::tui(source, &settings, cli.no_state, cache.as_ref())
 }
 
 /// One line `byline: …` on stderr and exit status 2.

@@ -131,10 +131,21 @@ pub fn print(input: Input, opts: &Options, theme: Option<&Theme>) -> Result<Exit
 /// The interactive reader.
 /// `byline story.txt` opens that article at once with its library ([`Known::library_of`]) read
 /// on a worker, so its links resolve once the list has filled in; `byline DIR` selects the
-/// newest article; stdin and the samples are held in memory.
-pub fn tui(input: Input, settings: &Settings, no_state: bool) -> Result<ExitCode> {
+/// newest article; stdin and the samples are held in memory. A library of files is read
+/// through the catalogue in `cache` when there is one, as `--list` reads it.
+pub fn tui(
+    input: Input,
+    settings: &Settings,
+    no_state: bool,
+    cache: Option<&Cache>,
+) -> Result<ExitCode> {
+    let mut catalogue = None;
     let (mut library, open, watch, arriving) = match input.source {
-        Source::Paths(paths) => reader_library(&paths, &input.known),
+        Source::Paths(paths) => {
+            let start = reader_library(&paths, &input.known, cache);
+            catalogue = start.catalogue;
+            (start.library, start.open, start.watch, start.arriving)
+        }
         Source::Stdin(a) => (source::library_of(vec![*a]), Some(0), Vec::new(), None),
         Source::Builtin => (
             source::library_of(source::builtin_articles()),
@@ -181,6 +192,7 @@ pub fn tui(input: Input, settings: &Settings, no_state: bool) -> Result<ExitCode
         state_warnings,
         watch,
         arriving,
+        catalogue,
     })?;
     Ok(ExitCode::SUCCESS)
 }
@@ -200,26 +212,55 @@ fn picture_mode(word: &str) -> Result<crate::pictures::service::Mode> {
     }
 }
 
+/// What the reader starts with for a list of paths.
+struct Start {
+    /// The library of the first frame.
+    library: Library,
+    /// The row to open at once.
+    open: Option<usize>,
+    /// The folders to watch.
+    watch: Vec<PathBuf>,
+    /// The whole library, still to be read on a worker.
+    arriving: Option<Wanted>,
+    /// The catalogue to write once the first frame is drawn.
+    catalogue: Option<catalog::Pending>,
+}
+
 /// What the reader starts with for `paths`: the library, the article to open, the folders to
 /// watch, and the library still being read. A single file named alone is read on its own and
 /// opened at once; its whole library ([`Known::library_of`]) is scanned on a worker and takes
-/// the list's place when it is read. Other paths are scanned now, exactly as given. The rows'
-/// state ids are left for the reader to compute when it needs them.
-fn reader_library(
-    paths: &[PathBuf],
-    known: &Known,
-) -> (Library, Option<usize>, Vec<PathBuf>, Option<Wanted>) {
-    let scan_later = |paths: &[PathBuf]| Library::scan_with(paths, Ids::Later);
+/// the list's place when it is read. Other paths are scanned now, exactly as given, through
+/// the catalogue in `cache` when there is one (rows of unchanged files come from it, as for
+/// `--list`). The state ids of rows read from the files are left for the reader to compute
+/// when it needs them, unless a catalogue is to keep them.
+fn reader_library(paths: &[PathBuf], known: &Known, cache: Option<&Cache>) -> Start {
+    let scan = |paths: &[PathBuf]| match cache {
+        Some(cache) => {
+            let scan = catalog::scan(paths, Ids::Later, cache);
+            (scan.library, scan.pending)
+        }
+        None => (Library::scan_with(paths, Ids::Later), None),
+    };
     let folders = || paths.iter().filter(|p| p.is_dir()).cloned().collect();
+    let whole = |paths: &[PathBuf]| {
+        let (library, catalogue) = scan(paths);
+        Start {
+            library,
+            open: None,
+            watch: folders(),
+            arriving: None,
+            catalogue,
+        }
+    };
     let [single] = paths else {
-        return (scan_later(paths), None, folders(), None);
+        return whole(paths);
     };
     // A folder, or a feed or JSON list: its items are the list.
     if !single.is_file() || load::container_kind(single).is_ok_and(|k| k.is_some()) {
-        return (scan_later(paths), None, folders(), None);
+        return whole(paths);
     }
-    let lib = scan_later(std::slice::from_ref(single));
-    let open = (!lib.entries.is_empty()).then_some(0);
+    let library = Library::scan_with(std::slice::from_ref(single), Ids::Later);
+    let open = (!library.entries.is_empty()).then_some(0);
     let root = known.library_of(single);
     let watch = root
         .folders
@@ -230,8 +271,15 @@ fn reader_library(
     let wanted = Wanted {
         folders: root.folders,
         open: single.clone(),
+        cache: cache.cloned(),
     };
-    (lib, open, watch, Some(wanted))
+    Start {
+        library,
+        open,
+        watch,
+        arriving: Some(wanted),
+        catalogue: None,
+    }
 }
 
 /// Fully parsed articles in the order given (a folder's newest first), related links resolved

@@ -52,6 +52,42 @@ pub struct Launch {
     pub watch: Vec<std::path::PathBuf>,
     /// The whole library to read on a worker, when `library` is the one file opened first.
     pub arriving: Option<crate::app::arrival::Wanted>,
+    /// The catalogue of list rows to save once the first frame is drawn (the library's files
+    /// changed since it was last saved).
+    pub catalogue: Option<crate::load::catalog::Pending>,
+}
+
+/// The catalogue's save on a thread of its own, started after the first frame so that frame
+/// does not wait for it, and finished before the process ends (a save cut short would leave
+/// only its temp file, and the next launch would read the changed files again).
+struct CatalogueSave {
+    pending: Option<crate::load::catalog::Pending>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl CatalogueSave {
+    /// Starts the save; a failure is said in the status bar through the inbox.
+    fn start(&mut self, inbox: std::sync::mpsc::Sender<Msg>) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        let save = move || {
+            if let Err(e) = pending.write() {
+                let _ = inbox.send(Msg::CacheProblem(e));
+            }
+        };
+        self.thread = std::thread::Builder::new()
+            .name("byline-catalogue".into())
+            .spawn(save)
+            .ok();
+    }
+
+    /// Waits for the save to end.
+    fn finish(self) {
+        if let Some(t) = self.thread {
+            let _ = t.join();
+        }
+    }
 }
 
 /// The terminal's cell size in pixels, when it tells (TIOCGWINSZ); else 10×20.
@@ -127,7 +163,11 @@ pub fn run(launch: Launch) -> Result<()> {
     if !launch.state_warnings.is_empty() {
         app.update(Msg::Failed(launch.state_warnings.join("; ")));
     }
-    let result = event_loop(&mut app, &mut guard, &events, &signals);
+    let mut save = CatalogueSave {
+        pending: launch.catalogue,
+        thread: None,
+    };
+    let result = event_loop(&mut app, &mut guard, &events, &signals, &mut save);
     // Quit, a signal or an error: the marks are saved however the loop ended, and first, before
     // anything is written to a terminal that may be gone.
     let saved = app.flush_state();
@@ -140,6 +180,7 @@ pub fn run(launch: Launch) -> Result<()> {
     }
     drop(events);
     drop(guard);
+    save.finish();
     if let Err(e) = saved {
         // Never `eprintln!`: on a dead terminal it panics, unwinding past everything.
         let _ = writeln!(std::io::stderr(), "byline: {e:#}");
@@ -188,6 +229,7 @@ fn event_loop(
     session: &mut term::Session,
     events: &TermEvents,
     signals: &Signals,
+    save: &mut CatalogueSave,
 ) -> Result<()> {
     let mut first_frame = true;
     let mut draw = true;
@@ -199,6 +241,7 @@ fn event_loop(
             // Library-sized work starts once the first frame is on screen.
             first_frame = false;
             app.update(Msg::FirstFrame);
+            save.start(app.sender());
             continue;
         }
         if signals.stop.swap(false, Ordering::Relaxed) {

@@ -20,6 +20,8 @@ pub struct Wanted {
     pub folders: Vec<PathBuf>,
     /// The file opened first, shown while the folders are read.
     pub open: PathBuf,
+    /// Where the catalogue of list rows is kept (`None`: read every file, keep nothing).
+    pub cache: Option<crate::load::catalog::Cache>,
 }
 
 /// The library being scanned on a worker thread. The worker hands the library over through
@@ -47,16 +49,32 @@ impl Scan {
     /// way the scan spells it, so the reader finds it again.
     pub fn start(wanted: Wanted, inbox: Sender<Msg>) -> Scan {
         let (tx, rx) = mpsc::channel();
-        let Wanted { folders, open } = wanted;
+        let Wanted {
+            folders,
+            open,
+            cache,
+        } = wanted;
         let unstarted = inbox.clone();
         let job = move || {
+            let problems = inbox.clone();
             // Declared first, dropped last: the library (or the sender's end, after a panic)
             // is in the channel before the notice.
-            let _notify = Notify(inbox);
+            let notify = Notify(inbox);
             let tx = tx;
-            let mut lib = Library::scan_with(&folders, Ids::Later);
+            let (mut lib, pending) = match &cache {
+                Some(cache) => {
+                    let scan = crate::load::catalog::scan(&folders, Ids::Later, cache);
+                    (scan.library, scan.pending)
+                }
+                None => (Library::scan_with(&folders, Ids::Later), None),
+            };
             respell(&mut lib, &open);
             let _ = tx.send(lib);
+            drop(notify);
+            // The catalogue is written once the library is on its way to the list.
+            if let Some(Err(e)) = pending.map(crate::load::catalog::Pending::write) {
+                let _ = problems.send(Msg::CacheProblem(e));
+            }
         };
         if std::thread::Builder::new()
             .name("byline-library".into())

@@ -31,6 +31,9 @@ pub enum Msg {
     FilesChanged(Vec<PathBuf>),
     /// The picture worker has a picture ready (or failed one): the pane draws it.
     PictureReady,
+    /// A cache (the catalogue of list rows) could not be saved: the one line for the status
+    /// bar. The reader goes on as it would without one.
+    CacheProblem(String),
     /// The first frame is on screen: library-sized work starts (the title index, every mark).
     FirstFrame,
     /// Time passed with nothing else to do: a debounced save may be due.
@@ -58,6 +61,7 @@ impl std::fmt::Debug for Msg {
             Msg::SearchNews => write!(f, "SearchNews"),
             Msg::FilesChanged(p) => write!(f, "FilesChanged({} files)", p.len()),
             Msg::PictureReady => write!(f, "PictureReady"),
+            Msg::CacheProblem(e) => write!(f, "CacheProblem({e})"),
             Msg::FirstFrame => write!(f, "FirstFrame"),
             Msg::Tick(_) => write!(f, "Tick"),
             Msg::Saved => write!(f, "Saved"),

@@ -65,6 +65,10 @@ impl App {
                 changed || self.status.is_some()
             }
             Msg::PictureReady => self.reader.is_some(),
+            Msg::CacheProblem(text) => {
+                self.complain(crate::sanitize::clean_line(&text));
+                true
+            }
             Msg::FirstFrame => {
                 // The title index is the largest piece of library-sized work; the backlinks
                 // pass follows on the same worker (it reads every file).

@@ -8,6 +8,7 @@
 mod common;
 mod tmux;
 
+mod catalogue;
 mod habits;
 mod links;
 mod opening;

@@ -128,6 +128,7 @@ fn the_library_worker_reports_through_the_inbox() {
     app.read_library_in_background(byline::app::arrival::Wanted {
         folders: vec![news],
         open: harbor.clone(),
+        cache: None,
     });
     app.start(Some(0));
     assert!(app.library_pending());
