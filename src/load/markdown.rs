@@ -427,7 +427,7 @@ impl Builder {
     fn end_code(&mut self) {
         let code = self.code.take().unwrap_or_default();
         let text = code.trim_end().trim_start_matches('\n');
-        for (_, url) in bare_urls(text) {
+        for (_, url) in crate::text::bare_urls(text) {
             self.links.push(Link {
                 text: url.clone(),
                 url,
@@ -484,7 +484,7 @@ impl Builder {
     fn flush(&mut self) {
         let link = self.first_link.take();
         let mut marked = std::mem::take(&mut self.block_links);
-        for (at, url) in bare_urls(&self.buf) {
+        for (at, url) in crate::text::bare_urls(&self.buf) {
             // Not inside a link or code, and cut where one begins (`http://a.org[text](u)`).
             if self.skip.iter().any(|&(s, e)| s <= at && at < e) {
                 continue;
@@ -573,29 +573,6 @@ impl Builder {
     }
 }
 
-/// The `http://` and `https://` URLs written out in `text`, without trailing punctuation, each
-/// with its byte offset.
-fn bare_urls(text: &str) -> Vec<(usize, String)> {
-    let mut urls = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find("http").map(|i| i + from) {
-        let rest = &text[i..];
-        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
-            from = i + 4;
-            continue;
-        }
-        let len = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”'))
-            .unwrap_or(rest.len());
-        let url = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '’']);
-        if url.len() > "https://".len() {
-            urls.push((i, url.to_string()));
-        }
-        from = i + len.max(4);
-    }
-    urls
-}
-
 /// The headline: front matter's title, else the first `#` heading, else a heading that opens the
 /// document. A heading taken as the title leaves the blocks; so does a `#` heading repeating the
 /// front-matter title, as many Markdown files do.
@@ -650,8 +627,9 @@ mod tests {
 
     #[test]
     fn bare_urls_trim_punctuation() {
-        let found =
-            bare_urls("See https://example.org/a. And http://x.test/b), not httpfoo or http://");
+        let found = crate::text::bare_urls(
+            "See https://example.org/a. And http://x.test/b), not httpfoo or http://",
+        );
         let urls: Vec<_> = found.iter().map(|u| u.1.as_str()).collect();
         assert_eq!(urls, ["https://example.org/a", "http://x.test/b"]);
         assert_eq!(found[0].0, 4);

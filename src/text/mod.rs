@@ -26,6 +26,29 @@ pub fn collapse(s: &str) -> String {
     out
 }
 
+/// The `http://` and `https://` URLs written out in `text`, without trailing punctuation, each
+/// with its byte offset.
+pub fn bare_urls(text: &str) -> Vec<(usize, String)> {
+    let mut urls = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("http").map(|i| i + from) {
+        let rest = &text[i..];
+        if !(rest.starts_with("http://") || rest.starts_with("https://")) {
+            from = i + 4;
+            continue;
+        }
+        let len = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”'))
+            .unwrap_or(rest.len());
+        let url = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'', '’']);
+        if url.len() > "https://".len() {
+            urls.push((i, url.to_string()));
+        }
+        from = i + len.max(4);
+    }
+    urls
+}
+
 /// [`collapse`] of `raw`, and where each of `ranges` (byte ranges of `raw`) stands in it, in
 /// `char`s; `None` for a range holding only whitespace. Text is set word by word from `raw`
 /// once, so a paragraph with many links costs no more than one without.

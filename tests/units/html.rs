@@ -489,6 +489,42 @@ fn to_blocks_reads_fragments_for_other_formats() {
     assert_eq!(at.links[0].url, "https://f.example/n/1");
 }
 
+#[test]
+fn every_url_of_a_paragraph_is_a_link_on_its_own_words_written_out_ones_too() {
+    let body = html::to_blocks(
+        "<p>The <a href=\"https://a.example/board\">board</a> posted the minutes at \
+         https://a.example/minutes and the vote at https://a.example/vote, with \
+         <a href=\"https://a.example/vote\">https://a.example/vote</a> linked too.</p>\
+         <pre>curl https://a.example/code</pre>",
+    );
+    let text = &body.blocks[0].text;
+    let links: Vec<(String, &str, String)> = body
+        .links
+        .iter()
+        .map(|l| {
+            let at = l.at.unwrap();
+            let words: String = text
+                .chars()
+                .skip(at.start)
+                .take(at.end - at.start)
+                .collect();
+            (l.text.clone(), l.url.as_str(), words)
+        })
+        .collect();
+    let own = |w: &str, u: &'static str| (w.to_string(), u, w.to_string());
+    assert_eq!(
+        links,
+        [
+            own("board", "https://a.example/board"),
+            own("https://a.example/minutes", "https://a.example/minutes"),
+            own("https://a.example/vote", "https://a.example/vote"),
+            // The anchor's own text is a URL: one link there, not two.
+            own("https://a.example/vote", "https://a.example/vote"),
+        ]
+    );
+    assert_eq!(body.links.len(), 4, "a URL in code is no link");
+}
+
 /// True when no control or bidi character survives anywhere in the article.
 fn has_controls(a: &Article) -> bool {
     let json = serde_json::to_value(a).unwrap();

@@ -329,14 +329,21 @@ impl Walker<'_> {
         }
         let len = text.chars().count();
         let block = self.out.blocks.len();
-        for (url, start, end) in done {
-            let (start, end) = (
-                start.saturating_sub(shift),
-                end.saturating_sub(shift).min(len),
-            );
-            if start >= end {
-                continue;
-            }
+        let mut placed: Vec<(usize, usize, String)> = done
+            .into_iter()
+            .map(|(url, start, end)| {
+                (
+                    start.saturating_sub(shift),
+                    end.saturating_sub(shift).min(len),
+                    url,
+                )
+            })
+            .filter(|(start, end, _)| start < end)
+            .collect();
+        if kind != BlockKind::Code {
+            bare_urls_outside(&text, &mut placed);
+        }
+        for (start, end, url) in placed {
             let words: String = text.chars().skip(start).take(end - start).collect();
             self.out.links.push(Link {
                 text: words,
@@ -345,5 +352,28 @@ impl Walker<'_> {
             });
         }
         self.out.blocks.push(Block::new(kind, text));
+    }
+}
+/// Adds to `placed` (`char` ranges of `text` with their URL) every `http(s)://` URL written
+/// out in `text` outside the links already there, labelled with itself, and keeps them in
+/// reading order.
+fn bare_urls_outside(text: &str, placed: &mut Vec<(usize, usize, String)>) {
+    if !text.contains("http") {
+        return;
+    }
+    let (mut byte, mut chars) = (0, 0);
+    let mut found = false;
+    for (at, url) in crate::text::bare_urls(text) {
+        chars += text[byte..at].chars().count();
+        byte = at;
+        let (start, end) = (chars, chars + url.chars().count());
+        if placed.iter().any(|(s, e, _)| *s < end && start < *e) {
+            continue;
+        }
+        placed.push((start, end, url));
+        found = true;
+    }
+    if found {
+        placed.sort_by_key(|p| p.0);
     }
 }
