@@ -68,33 +68,12 @@ pub fn source(article: Option<&Path>, src: &str) -> Option<Source> {
     }
     let path = src.strip_prefix("file://").unwrap_or(src);
     let path = path.split(['?', '#']).next().unwrap_or(path);
-    let path = PathBuf::from(percent_decode(path));
+    let path = PathBuf::from(crate::load::resolve::links::percent_decode(path));
     if path.is_absolute() {
         return Some(Source::File(path));
     }
     let folder = article.and_then(Path::parent).unwrap_or(Path::new("."));
     Some(Source::File(folder.join(path)))
-}
-
-/// `%XX` escapes decoded (an invalid escape is kept as written).
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        if b[i] == b'%'
-            && i + 2 < b.len()
-            && let (Some(hi), Some(lo)) = (hex(b[i + 1]), hex(b[i + 2]))
-        {
-            out.push((hi * 16 + lo) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// A reader of the picture's bytes, its format guessed from them.

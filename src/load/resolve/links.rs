@@ -111,7 +111,7 @@ fn strip_tail(link: &str) -> &str {
 }
 
 /// `%20` and the like decoded (invalid sequences kept as written).
-fn percent_decode(s: &str) -> String {
+pub(crate) fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
