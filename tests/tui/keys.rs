@@ -306,3 +306,12 @@ fn a_key_taken_from_an_action_leaves_its_help_line_described() {
     assert_eq!(down.keys, "↓");
     assert_eq!(down.desc, "next article");
 }
+
+#[test]
+fn key_labels_are_written_as_the_config_writes_them() {
+    let key = |code, mods| Key::from_event(&KeyEvent::new(code, mods)).label();
+    assert_eq!(key(KeyCode::F(1), KeyModifiers::NONE), "F1");
+    assert_eq!(key(KeyCode::F(12), KeyModifiers::CONTROL), "Ctrl-F12");
+    assert_eq!(key(KeyCode::Char(' '), KeyModifiers::NONE), "Space");
+    assert_eq!(key(KeyCode::BackTab, KeyModifiers::SHIFT), "Shift-Tab");
+}
