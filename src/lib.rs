@@ -7,6 +7,7 @@ pub mod article;
 pub mod cli;
 pub mod config;
 mod files;
+mod journal;
 pub mod load;
 pub mod pictures;
 pub mod print;

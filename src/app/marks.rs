@@ -100,6 +100,9 @@ impl App {
             .unzip();
         self.list.read = read;
         self.list.bookmarked = bookmarked;
+        // Every article shown is known to exist: its entry must outlive any pruning.
+        self.store
+            .saw(self.library.entries.iter().map(|e| e.head.id.as_str()));
     }
 
     fn id_of(&self, i: usize) -> Option<String> {

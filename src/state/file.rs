@@ -31,19 +31,19 @@ pub struct Wait {
     pub aside: bool,
 }
 
-type Object = serde_json::Map<String, serde_json::Value>;
+pub(super) type Object = serde_json::Map<String, serde_json::Value>;
 
 /// What a good file holds besides the entries this build reads: kept so that a rewrite never
 /// destroys what a newer byline (or a hand edit) put there.
 #[derive(Default)]
-struct Kept {
+pub(super) struct Kept {
     /// Top-level fields other than `version` and `articles`.
-    top: Object,
+    pub(super) top: Object,
     /// Per entry, its fields this build does not know.
-    fields: BTreeMap<String, Object>,
+    pub(super) fields: BTreeMap<String, Object>,
     /// Entries that do not read as an entry at all (a negative time, a wrong type), as written:
     /// skipped, reported, and written back untouched unless this build has its own entry.
-    bad: BTreeMap<String, serde_json::Value>,
+    pub(super) bad: BTreeMap<String, serde_json::Value>,
 }
 
 /// The field names of an entry this build reads.
@@ -55,9 +55,10 @@ const ENTRY_FIELDS: &[&str] = &[
     "read_at",
     "bookmarked_at",
     "position_at",
+    "seen",
 ];
 
-/// What [`load`] found.
+/// What [`super::log::load`] found.
 pub enum Loaded {
     /// Articles this build may overwrite (possibly none).
     Articles(Articles),
@@ -66,11 +67,19 @@ pub enum Loaded {
     Newer(Articles),
 }
 
-/// What [`save`] did.
+/// What [`super::log::save`] did.
 pub enum Saved {
-    /// The merged articles now on disk; true when the file was missing or unusable, so entries
-    /// only the saver's memory holds must be written again.
-    Merged(Articles, bool),
+    /// The save is on disk.
+    Merged {
+        /// What the saver should now hold: with `whole`, every entry on disk; else the entries
+        /// that changed on disk since its last save (its own, merged, and other writers').
+        articles: Articles,
+        /// Whether `articles` is every entry (the log was read from its start).
+        whole: bool,
+        /// The file was missing or unusable: entries only the saver's memory holds must be
+        /// written again.
+        fresh: bool,
+    },
     /// Nothing: the file on disk now has a newer schema.
     Newer,
     /// The lock was held past the wait: the entries went to this side file.
@@ -78,7 +87,7 @@ pub enum Saved {
 }
 
 /// What one read of the file gave.
-enum Disk {
+pub(super) enum Disk {
     Missing,
     /// The entries, what else the file holds, and a line for each entry skipped.
     Good(Articles, Kept, Vec<String>),
@@ -88,7 +97,7 @@ enum Disk {
 
 /// The file the state is written to: `state.json`, or where it links to when it is a symlink
 /// (so a state file kept elsewhere, say in a synced folder, keeps being written there).
-fn target(path: &Path) -> PathBuf {
+pub(super) fn target(path: &Path) -> PathBuf {
     match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or_else(|_| {
             // A link to a file not yet there: follow it by hand.
@@ -102,7 +111,7 @@ fn target(path: &Path) -> PathBuf {
     }
 }
 
-fn read(path: &Path) -> Disk {
+pub(super) fn read(path: &Path) -> Disk {
     match fs::metadata(path) {
         Err(e) if e.kind() == ErrorKind::NotFound => return Disk::Missing,
         _ => {}
@@ -173,7 +182,7 @@ fn read(path: &Path) -> Disk {
 }
 
 /// One entry: the state this build reads and the fields it does not know.
-fn entry(value: &serde_json::Value) -> Result<(ArticleState, Object), String> {
+pub(super) fn entry(value: &serde_json::Value) -> Result<(ArticleState, Object), String> {
     let serde_json::Value::Object(fields) = value else {
         return Err("it is not an object".into());
     };
@@ -188,7 +197,7 @@ fn entry(value: &serde_json::Value) -> Result<(ArticleState, Object), String> {
 
 /// The file's JSON: `version`, the merged entries with the fields this build does not know put
 /// back, the bad entries nobody replaced, and the other top-level fields.
-fn encode(articles: &Articles, kept: Kept) -> Result<Vec<u8>> {
+pub(super) fn encode(articles: &Articles, kept: Kept) -> Result<Vec<u8>> {
     let mut entries = Object::new();
     for (id, value) in kept.bad {
         if !articles.contains_key(&id) {
@@ -215,7 +224,7 @@ fn encode(articles: &Articles, kept: Kept) -> Result<Vec<u8>> {
 }
 
 /// Renames a bad state file to `state.json.corrupt-<now>` (with a counter if that is taken).
-fn move_aside(path: &Path, now: u64) -> std::io::Result<PathBuf> {
+pub(super) fn move_aside(path: &Path, now: u64) -> std::io::Result<PathBuf> {
     let mut aside = path.with_file_name(format!("{STATE_FILE}.corrupt-{now}"));
     let mut n = 1;
     while aside.exists() {
@@ -224,50 +233,6 @@ fn move_aside(path: &Path, now: u64) -> std::io::Result<PathBuf> {
     }
     fs::rename(path, &aside)?;
     Ok(aside)
-}
-
-/// Reads the state in `dir` for [`super::Store::open`], pushing a line to `warnings` for every
-/// problem met.
-pub fn load(dir: &Path, now: u64, warnings: &mut Vec<String>) -> Loaded {
-    let path = target(&dir.join(STATE_FILE));
-    let mut disk = read(&path);
-    // Before moving a bad file aside, look again under the lock: another instance may be
-    // replacing it this very moment, and its new file must not be the one moved away.
-    let _lock = match disk {
-        Disk::Bad(_) => lock(dir).ok().inspect(|_| disk = read(&path)),
-        _ => None,
-    };
-    match disk {
-        Disk::Missing => Loaded::Articles(merge_pending(Articles::new(), dir, warnings).0),
-        Disk::Good(a, _, mut skipped) => {
-            warnings.append(&mut skipped);
-            Loaded::Articles(merge_pending(a, dir, warnings).0)
-        }
-        Disk::Newer(a) => {
-            warnings.push(format!(
-                "{} was written by a newer byline; marks will not be saved",
-                path.display()
-            ));
-            Loaded::Newer(a)
-        }
-        Disk::Bad(why) => match move_aside(&path, now) {
-            Ok(aside) => {
-                warnings.push(format!(
-                    "{} was unusable ({why}); moved it to {} and started afresh",
-                    path.display(),
-                    aside.display()
-                ));
-                Loaded::Articles(Articles::new())
-            }
-            Err(e) => {
-                warnings.push(format!(
-                    "{} is unusable ({why}) and could not be moved aside ({e}); marks will not be saved",
-                    path.display()
-                ));
-                Loaded::Newer(Articles::new())
-            }
-        },
-    }
 }
 
 /// Merges `mine` into `disk`, mark by mark: read, bookmark and position each come from the side
@@ -285,7 +250,11 @@ pub fn merge(mut disk: Articles, mine: &Articles, dirty: &BTreeSet<String>) -> A
 }
 
 /// One article's marks from `disk` and `mine`, each taken from the side that changed it last.
-fn merge_entry(disk: &ArticleState, mine: &ArticleState, mine_wins_ties: bool) -> ArticleState {
+pub(super) fn merge_entry(
+    disk: &ArticleState,
+    mine: &ArticleState,
+    mine_wins_ties: bool,
+) -> ArticleState {
     let (dt, mt) = (disk.times(), mine.times());
     let take = |k: usize| mt[k] > dt[k] || (mt[k] == dt[k] && mine_wins_ties);
     let mut out = *disk;
@@ -301,7 +270,21 @@ fn merge_entry(disk: &ArticleState, mine: &ArticleState, mine_wins_ties: bool) -
     [out.read_at, out.bookmarked_at, out.position_at] =
         [dt[0].max(mt[0]), dt[1].max(mt[1]), dt[2].max(mt[2])];
     out.updated = disk.updated.max(mine.updated);
+    out.seen = disk.seen.max(mine.seen);
     out
+}
+
+/// Lays the entries of `newer` (a log record, a side file) over `disk`, mark by mark; `newer`
+/// wins a tie, as it was written after what it lies on.
+pub fn lay_over(mut disk: Articles, newer: Articles) -> Articles {
+    for (id, n) in newer {
+        let merged = match disk.get(&id) {
+            None => n,
+            Some(d) => merge_entry(d, &n, true),
+        };
+        disk.insert(id, merged);
+    }
+    disk
 }
 
 /// The temp file this process writes before renaming it over `state.json`.
@@ -311,7 +294,7 @@ pub fn temp_path(dir: &Path) -> PathBuf {
 
 /// Takes the exclusive lock on `state.lock` in `dir`, waiting until `until` at the latest;
 /// `Ok(None)` when another holds it that long. The lock lasts until the file is closed.
-fn lock_within(dir: &Path, until: Instant) -> Result<Option<File>> {
+pub(super) fn lock_within(dir: &Path, until: Instant) -> Result<Option<File>> {
     let lock_path = dir.join(LOCK_FILE);
     let lock = OpenOptions::new()
         .read(true)
@@ -336,7 +319,7 @@ fn lock_within(dir: &Path, until: Instant) -> Result<Option<File>> {
 }
 
 /// Takes the exclusive lock on `state.lock` in `dir`; it lasts until the returned file is closed.
-fn lock(dir: &Path) -> Result<File> {
+pub(super) fn lock(dir: &Path) -> Result<File> {
     let lock_path = dir.join(LOCK_FILE);
     let lock = OpenOptions::new()
         .read(true)
@@ -349,69 +332,12 @@ fn lock(dir: &Path) -> Result<File> {
     Ok(lock)
 }
 
-/// Re-reads, merges and atomically rewrites the state in `dir` under the lock.
-pub fn save(
-    dir: &Path,
-    mine: &Articles,
-    dirty: &BTreeSet<String>,
-    now: u64,
-    warnings: &mut Vec<String>,
-    wait: Wait,
-) -> Result<Saved> {
-    fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    // Held to the end of this function: closing the file releases the lock.
-    let Some(_lock) = lock_within(dir, wait.until)? else {
-        if wait.aside {
-            return write_pending(dir, mine, now).map(Saved::Aside);
-        }
-        anyhow::bail!(
-            "{} is held by another program; will try again",
-            dir.join(LOCK_FILE).display()
-        );
-    };
-
-    let path = target(&dir.join(STATE_FILE));
-    let mut fresh = false;
-    let (disk, kept) = match read(&path) {
-        Disk::Missing => {
-            fresh = true;
-            (Articles::new(), Kept::default())
-        }
-        Disk::Good(a, kept, _) => (a, kept),
-        Disk::Newer(_) => return Ok(Saved::Newer),
-        Disk::Bad(why) => {
-            let aside = move_aside(&path, now)
-                .with_context(|| format!("moving unusable {} aside", path.display()))?;
-            warnings.push(format!(
-                "{} was unusable ({why}); moved it to {}",
-                path.display(),
-                aside.display()
-            ));
-            fresh = true;
-            (Articles::new(), Kept::default())
-        }
-    };
-    let (disk, pending) = merge_pending(disk, dir, warnings);
-    let merged = merge(disk, mine, dirty);
-    remove_stale_temps(dir);
-    let bytes = encode(&merged, kept)?;
-    let folder = path
-        .parent()
-        .map_or_else(|| dir.to_path_buf(), Path::to_path_buf);
-    write_atomic(&folder, &path, &bytes)?;
-    // Their marks are in the file now.
-    for p in pending {
-        let _ = fs::remove_file(p);
-    }
-    Ok(Saved::Merged(merged, fresh))
-}
-
 /// The prefix of side files: marks a quitting byline could not save under the lock.
 const PENDING_PREFIX: &str = "state.pending-";
 
 /// Writes `mine` to a new side file in `dir` (no lock needed: the name is this process's own),
 /// whole or not at all.
-fn write_pending(dir: &Path, mine: &Articles, now: u64) -> Result<PathBuf> {
+pub(super) fn write_pending(dir: &Path, mine: &Articles, now: u64) -> Result<PathBuf> {
     let pid = std::process::id();
     let mut path = dir.join(format!("{PENDING_PREFIX}{pid}-{now}.json"));
     let mut n = 1;
@@ -437,7 +363,7 @@ fn write_pending(dir: &Path, mine: &Articles, now: u64) -> Result<PathBuf> {
 
 /// Merges the side files in `dir` into `articles` (a side file's change wins a tie: it was
 /// made after what it saw); returns the merged entries and the side files read whole.
-fn merge_pending(
+pub(super) fn merge_pending(
     mut articles: Articles,
     dir: &Path,
     warnings: &mut Vec<String>,
@@ -476,7 +402,7 @@ fn merge_pending(
 
 /// Removes temp files left by killed instances. Only safe under the lock: a live instance only
 /// has a temp file while it holds the lock.
-fn remove_stale_temps(dir: &Path) {
+pub(super) fn remove_stale_temps(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -495,7 +421,7 @@ fn remove_stale_temps(dir: &Path) {
 
 /// Writes `bytes` to `path` so that a crash at any moment leaves either the old or the new file
 /// whole: temp file in the same folder, write, fsync, rename over, fsync the folder.
-fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
+pub(super) fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = temp_path(dir);
     let written = (|| -> std::io::Result<()> {
         let mut f = OpenOptions::new()

@@ -5,18 +5,23 @@
 //! another running instance wrote, so two readers at once never lose each other's marks.
 
 mod file;
+mod log;
+#[cfg(test)]
+mod log_tests;
 mod saver;
 #[cfg(test)]
 mod tests;
 pub mod view;
 
 pub use file::{LOCK_FILE, STATE_FILE, temp_path};
+pub use log::{LOG_FILE, PRUNE_AFTER};
 
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsString;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// How long after a change [`Store::save_if_due`] waits before writing.
@@ -29,6 +34,10 @@ pub const LOCK_WAIT: Duration = Duration::from_secs(1);
 /// The longest [`Store::flush`] waits for the lock when saves run on the worker (on quit and
 /// suspend); past it the marks go to a side file that the next start merges.
 pub const QUIT_WAIT: Duration = Duration::from_millis(900);
+
+/// How old an entry's `seen` may grow before a library that holds the article stamps it
+/// again: a month, so seeing a library writes each entry at most once a month.
+pub const SEEN_REFRESH: u64 = 30 * 24 * 3600;
 
 /// Where the reader stopped in an article, independent of the terminal width.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -65,6 +74,11 @@ pub struct ArticleState {
     /// When `position` last changed (0: see `read_at`).
     #[serde(skip_serializing_if = "is_zero")]
     pub position_at: u64,
+    /// When a byline last saw the article in a library it opened, in unix seconds (0: not
+    /// recorded; the change times stand in). Entries not seen for [`PRUNE_AFTER`] and not
+    /// bookmarked are dropped when the state is compacted.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub seen: u64,
 }
 
 fn is_zero(v: &u64) -> bool {
@@ -81,6 +95,15 @@ impl ArticleState {
         } else {
             own
         }
+    }
+
+    /// When the article was last known to exist: seen in a library, or changed.
+    pub fn last_seen(&self) -> u64 {
+        self.times()
+            .into_iter()
+            .chain([self.updated, self.seen])
+            .max()
+            .unwrap_or(0)
     }
 }
 
@@ -106,6 +129,11 @@ pub struct Store {
     saver: Option<saver::Saver>,
     /// Ids whose entries the worker is saving now.
     in_flight: BTreeSet<String>,
+    /// How far this process has read the log beside `state.json` (shared with the worker).
+    cursor: Arc<Mutex<Option<log::Cursor>>>,
+    /// Whether the articles of the libraries open have been seen ([`Store::saw`]), so a
+    /// compaction may drop entries of articles gone for long.
+    prune: bool,
 }
 
 impl std::fmt::Debug for saver::Saver {
@@ -131,7 +159,8 @@ impl Store {
     /// byline is read but never overwritten. Each such event comes back as a warning line.
     pub fn open(dir: PathBuf) -> (Store, Vec<String>) {
         let mut warnings = Vec::new();
-        let (articles, read_only) = match file::load(&dir, unix_now(), &mut warnings) {
+        let (loaded, cursor) = log::load(&dir, unix_now(), &mut warnings);
+        let (articles, read_only) = match loaded {
             file::Loaded::Articles(a) => (a, false),
             file::Loaded::Newer(a) => (a, true),
         };
@@ -145,6 +174,8 @@ impl Store {
             warnings: Vec::new(),
             saver: None,
             in_flight: BTreeSet::new(),
+            cursor: Arc::new(Mutex::new(cursor)),
+            prune: false,
         };
         (store, warnings)
     }
@@ -161,6 +192,8 @@ impl Store {
             clock: 0,
             saver: None,
             in_flight: BTreeSet::new(),
+            cursor: Arc::new(Mutex::new(None)),
+            prune: false,
         }
     }
 
@@ -196,7 +229,11 @@ impl Store {
         if let Some(dir) = &self.dir
             && !self.read_only
         {
-            self.saver = Some(saver::Saver::start(dir.clone(), wake));
+            self.saver = Some(saver::Saver::start(
+                dir.clone(),
+                Arc::clone(&self.cursor),
+                wake,
+            ));
         }
     }
 
@@ -241,11 +278,30 @@ impl Store {
                 state.position_at = now;
             }
             state.updated = now;
+            state.seen = state.seen.max(unix_now());
             self.articles.insert(id.to_owned(), state);
             self.dirty.insert(id.to_owned());
             self.due_from.get_or_insert_with(Instant::now);
         }
         state
+    }
+
+    /// Notes that the articles `ids` are in a library open now: an entry last seen more than
+    /// [`SEEN_REFRESH`] ago is stamped seen now (and saved), and from now on a compaction may
+    /// drop entries of articles not seen for [`PRUNE_AFTER`] (never bookmarks). Call it with
+    /// every article of the libraries shown.
+    pub fn saw<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) {
+        let now = unix_now();
+        for id in ids {
+            if let Some(s) = self.articles.get_mut(id)
+                && s.last_seen().saturating_add(SEEN_REFRESH) < now
+            {
+                s.seen = now;
+                self.dirty.insert(id.to_owned());
+                self.due_from.get_or_insert_with(Instant::now);
+            }
+        }
+        self.prune = true;
     }
 
     /// Saves when there are changes and the oldest is at least [`SAVE_DELAY`] older than `now`.
@@ -293,6 +349,10 @@ impl Store {
             articles,
             deadline: until,
             aside,
+            tidy: log::Tidy {
+                if_cheap: aside,
+                prune: self.prune,
+            },
         }) {
             self.in_flight.extend(ids);
             self.due_from = None;
@@ -316,31 +376,12 @@ impl Store {
         self.warnings.extend(reply.warnings);
         let sent = std::mem::take(&mut self.in_flight);
         match reply.result {
-            Ok(file::Saved::Merged(merged, fresh)) => {
-                if fresh {
-                    // The file was gone or unusable: what only this memory holds goes again.
-                    let missing: Vec<String> = self
-                        .articles
-                        .keys()
-                        .filter(|id| !merged.contains_key(*id))
-                        .cloned()
-                        .collect();
-                    if !missing.is_empty() {
-                        self.dirty.extend(missing);
-                        self.due_from.get_or_insert_with(Instant::now);
-                    }
-                }
-                let newer: file::Articles = self
-                    .dirty
-                    .iter()
-                    .filter_map(|id| Some((id.clone(), *self.articles.get(id)?)))
-                    .collect();
-                let merged = file::merge(merged, &newer, &self.dirty);
-                self.clock = self.clock.max(latest(&merged));
-                let old = std::mem::replace(&mut self.articles, merged);
-                if let Some(s) = &self.saver {
-                    s.discard(old);
-                }
+            Ok(file::Saved::Merged {
+                articles,
+                whole,
+                fresh,
+            }) => {
+                self.adopt(articles, whole, fresh);
                 Ok(())
             }
             Ok(file::Saved::Aside(path)) => {
@@ -384,10 +425,26 @@ impl Store {
         if self.saver.is_some() {
             return self.flush_within(QUIT_WAIT);
         }
-        self.save_here(file::Wait {
-            until: Instant::now() + Duration::from_secs(365 * 24 * 3600),
-            aside: false,
-        })
+        self.save_here(
+            file::Wait {
+                until: Instant::now() + Duration::from_secs(365 * 24 * 3600),
+                aside: false,
+            },
+            true,
+        )
+    }
+
+    /// Saves now on this thread, as a debounced save does: the changes are appended to the log
+    /// beside `state.json` (which is compacted only when the log has grown), never tidied into
+    /// `state.json` as [`Store::flush`] does with a small state.
+    pub fn save_now(&mut self) -> Result<()> {
+        self.save_here(
+            file::Wait {
+                until: Instant::now() + Duration::from_secs(365 * 24 * 3600),
+                aside: false,
+            },
+            false,
+        )
     }
 
     /// Saves now, waiting at most `limit` for another program's lock: past it the changes go to
@@ -423,11 +480,12 @@ impl Store {
                 }
             };
         }
-        self.save_here(file::Wait { until, aside: true })
+        self.save_here(file::Wait { until, aside: true }, true)
     }
 
-    /// Saves on this thread, waiting for the lock as `wait` says.
-    fn save_here(&mut self, wait: file::Wait) -> Result<()> {
+    /// Saves on this thread, waiting for the lock as `wait` says; `tidy`: fold a small log into
+    /// `state.json` (on quit).
+    fn save_here(&mut self, wait: file::Wait, tidy: bool) -> Result<()> {
         let Some(dir) = &self.dir else {
             self.dirty.clear();
             self.due_from = None;
@@ -442,34 +500,34 @@ impl Store {
             .iter()
             .filter_map(|id| Some((id.clone(), *self.articles.get(id)?)))
             .collect();
-        match file::save(
+        // The worker may be holding the cursor while it waits for the lock: then this save
+        // reads the log from its start.
+        let mut own = None;
+        let mut shared = self.cursor.try_lock().ok();
+        let cursor = shared.as_deref_mut().unwrap_or(&mut own);
+        let tidy = log::Tidy {
+            if_cheap: tidy,
+            prune: self.prune,
+        };
+        let saved = log::save(
             dir,
             &mine,
             &self.dirty,
-            unix_now(),
             &mut self.warnings,
             wait,
-        ) {
-            Ok(file::Saved::Merged(merged, fresh)) => {
-                self.clock = self.clock.max(latest(&merged));
-                if fresh {
-                    // The file was gone or unusable: what only this memory holds is kept, and
-                    // goes to the file with the next save.
-                    let ids: BTreeSet<String> = self
-                        .articles
-                        .keys()
-                        .filter(|id| !merged.contains_key(*id))
-                        .cloned()
-                        .collect();
-                    let mine = std::mem::take(&mut self.articles);
-                    self.articles = file::merge(merged, &mine, &BTreeSet::new());
-                    self.dirty = ids;
-                    self.due_from = (!self.dirty.is_empty()).then(Instant::now);
-                    return Ok(());
-                }
-                self.articles = merged;
+            cursor,
+            tidy,
+        );
+        drop(shared);
+        match saved {
+            Ok(file::Saved::Merged {
+                articles,
+                whole,
+                fresh,
+            }) => {
                 self.dirty.clear();
                 self.due_from = None;
+                self.adopt(articles, whole, fresh);
                 Ok(())
             }
             Ok(file::Saved::Aside(path)) => {
@@ -494,6 +552,45 @@ impl Store {
                 self.due_from = Some(Instant::now());
                 Err(e)
             }
+        }
+    }
+
+    /// Takes what a save found on disk: every entry (`whole`) or those changed since the last
+    /// save, laid under the changes made here since it was sent. When the file was gone
+    /// (`fresh`), entries only this memory holds are saved again.
+    fn adopt(&mut self, disk: file::Articles, whole: bool, fresh: bool) {
+        if fresh {
+            let missing: Vec<String> = self
+                .articles
+                .keys()
+                .filter(|id| !disk.contains_key(*id))
+                .cloned()
+                .collect();
+            if !missing.is_empty() {
+                self.dirty.extend(missing);
+                self.due_from.get_or_insert_with(Instant::now);
+            }
+        }
+        self.clock = self.clock.max(latest(&disk));
+        if whole {
+            let newer: file::Articles = self
+                .dirty
+                .iter()
+                .filter_map(|id| Some((id.clone(), *self.articles.get(id)?)))
+                .collect();
+            let merged = file::merge(disk, &newer, &self.dirty);
+            let old = std::mem::replace(&mut self.articles, merged);
+            if let Some(s) = &self.saver {
+                s.discard(old);
+            }
+            return;
+        }
+        for (id, d) in disk {
+            let entry = match self.articles.get(&id) {
+                Some(m) if self.dirty.contains(&id) => file::merge_entry(&d, m, true),
+                _ => d,
+            };
+            self.articles.insert(id, entry);
         }
     }
 

@@ -5,10 +5,11 @@
 //! through the closure it was started with (the reader's inbox). The loop never waits on a
 //! lock or a disk, except on quit, and then at most [`super::QUIT_WAIT`].
 
-use super::file::{self, Articles, Saved};
+use super::file::{self, Articles};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 /// One save for the worker.
@@ -19,12 +20,14 @@ pub(super) struct Job {
     pub deadline: Instant,
     /// Whether, the lock not taken in time, the entries go to a side file (on quit).
     pub aside: bool,
+    /// Whether the save may compact the log.
+    pub tidy: super::log::Tidy,
 }
 
 /// What the worker did with a [`Job`].
 pub(super) struct Reply {
     /// The save's outcome.
-    pub result: anyhow::Result<Saved>,
+    pub result: anyhow::Result<file::Saved>,
     /// Warnings met on the way (a corrupt file moved aside).
     pub warnings: Vec<String>,
 }
@@ -45,7 +48,11 @@ pub(super) struct Saver {
 
 impl Saver {
     /// Starts the worker for the state in `dir`; `wake` is called after each reply is sent.
-    pub fn start(dir: PathBuf, wake: Box<dyn Fn() + Send>) -> Saver {
+    pub fn start(
+        dir: PathBuf,
+        cursor: Arc<Mutex<Option<super::log::Cursor>>>,
+        wake: Box<dyn Fn() + Send>,
+    ) -> Saver {
         let (work_tx, work_rx) = mpsc::channel::<Work>();
         let (reply_tx, reply_rx) = mpsc::channel();
         let spawned = std::thread::Builder::new()
@@ -61,17 +68,23 @@ impl Saver {
                     };
                     let mut warnings = Vec::new();
                     let dirty: BTreeSet<String> = job.articles.keys().cloned().collect();
-                    let result = file::save(
+                    // Only this thread and a save on the loop that could not take it use it.
+                    let mut cursor = cursor
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    let result = super::log::save(
                         &dir,
                         &job.articles,
                         &dirty,
-                        super::unix_now(),
                         &mut warnings,
                         file::Wait {
                             until: job.deadline,
                             aside: job.aside,
                         },
+                        &mut cursor,
+                        job.tidy,
                     );
+                    drop(cursor);
                     if reply_tx.send(Reply { result, warnings }).is_err() {
                         return;
                     }

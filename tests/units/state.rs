@@ -3,7 +3,7 @@
 use crate::common::fake_env as env;
 use byline::article::article_id;
 use byline::state::{
-    ArticleState, LOCK_FILE, Position, STATE_FILE, Store, default_dir_from, temp_path,
+    ArticleState, LOCK_FILE, LOG_FILE, Position, STATE_FILE, Store, default_dir_from, temp_path,
 };
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -271,6 +271,7 @@ fn kill_during_write_leaves_a_whole_file() {
     let mut rng = seed();
     let mut checked = 0;
     let mut killed_mid_write = 0;
+    let mut torn = 0;
     for round in 0..30 {
         let mut child = crate::common::test_child("state::kill_during_write_leaves_a_whole_file")
             .args(["--test-threads=1"])
@@ -287,11 +288,12 @@ fn kill_during_write_leaves_a_whole_file() {
                 std::thread::sleep(Duration::from_millis(10));
             }
         }
-        if round % 2 == 0 {
-            std::thread::sleep(Duration::from_millis(5 + next(&mut rng) % 150));
-        } else {
-            // Aim at the riskiest moment: while a temp file is being written or renamed.
-            wait_for(&child_temp(tmp.path(), child.id()), Duration::from_secs(2));
+        match round % 3 {
+            0 => std::thread::sleep(Duration::from_millis(5 + next(&mut rng) % 150)),
+            // Aim at the riskiest moments: while a temp file is being written or renamed, or
+            // while a record is being appended to the log.
+            1 => wait_for(&child_temp(tmp.path(), child.id()), Duration::from_secs(2)),
+            _ => wait_for_growth(&tmp.path().join(LOG_FILE), Duration::from_secs(2)),
         }
         child.kill().unwrap(); // SIGKILL on unix
         child.wait().unwrap();
@@ -300,12 +302,21 @@ fn kill_during_write_leaves_a_whole_file() {
         }
         if tmp.path().join(STATE_FILE).exists() {
             check_written_version(&on_disk(tmp.path()));
+        }
+        // What a new start reads: state.json with the log's whole records over it.
+        let (store, warnings) = Store::open(tmp.path().to_path_buf());
+        assert!(warnings.is_empty(), "{warnings:?}");
+        if store.iter().next().is_some() {
+            check_loaded_version(&store);
             checked += 1;
+        }
+        if torn_log(tmp.path()) {
+            torn += 1;
         }
     }
     assert!(checked >= 1, "the writer never wrote a file");
     // Not asserted (it depends on timing), but shows the kills hit real writes.
-    eprintln!("{killed_mid_write} of 30 kills left a temp file behind");
+    eprintln!("{killed_mid_write} of 30 kills left a temp file behind, {torn} a torn log record");
     // The next instance opens cleanly and cleans up after the killed writers.
     let (mut store, warnings) = Store::open(tmp.path().to_path_buf());
     assert!(warnings.is_empty(), "{warnings:?}");
@@ -314,7 +325,7 @@ fn kill_during_write_leaves_a_whole_file() {
     let temps: Vec<_> = fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != STATE_FILE && n != LOCK_FILE)
+        .filter(|n| n != STATE_FILE && n != LOCK_FILE && n != LOG_FILE)
         .collect();
     assert!(temps.is_empty(), "left behind: {temps:?}");
 }
@@ -322,6 +333,13 @@ fn kill_during_write_leaves_a_whole_file() {
 /// The temp file the writer child with process id `pid` writes (see `state::temp_path`).
 fn child_temp(dir: &Path, pid: u32) -> PathBuf {
     dir.join(format!(".{STATE_FILE}.{pid}.tmp"))
+}
+
+/// Waits until the file at `path` grows (a record being appended), at most `limit`.
+fn wait_for_growth(path: &Path, limit: Duration) {
+    let len = || fs::metadata(path).map_or(0, |m| m.len());
+    let (start, before) = (Instant::now(), len());
+    while start.elapsed() < limit && len() <= before {}
 }
 
 fn wait_for(path: &Path, limit: Duration) {
@@ -343,6 +361,31 @@ fn check_written_version(json: &serde_json::Value) {
     }
 }
 
+/// The same for what a store loaded (state.json and the log).
+fn check_loaded_version(store: &Store) {
+    assert_eq!(store.iter().count(), KILL_ARTICLES);
+    let generation = store.get("id-0").position.unwrap().block;
+    for i in 0..KILL_ARTICLES {
+        let pos = store.get(&format!("id-{i}")).position.unwrap();
+        assert_eq!((pos.block, pos.line_offset), (generation, i), "id-{i}");
+    }
+}
+
+/// Whether the log ends in a frame cut short: its last frame's length runs past the end.
+fn torn_log(dir: &Path) -> bool {
+    let Ok(bytes) = fs::read(dir.join(LOG_FILE)) else {
+        return false;
+    };
+    let Some(mut at) = bytes.iter().position(|&b| b == b'\n').map(|n| n + 1) else {
+        return false;
+    };
+    while at + 12 <= bytes.len() {
+        let len = u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+        at += 12 + len;
+    }
+    at != bytes.len()
+}
+
 fn run_writer(dir: &Path) -> ! {
     let (mut store, _) = Store::open(dir.to_path_buf());
     let mut generation = next(&mut seed()) % 1_000_000;
@@ -355,7 +398,8 @@ fn run_writer(dir: &Path) -> ! {
             };
             store.set_position(&format!("id-{i}"), Some(pos));
         }
-        store.flush().unwrap();
+        // As the reader's debounced saves: appended to the log, compacted when it has grown.
+        store.save_now().unwrap();
     }
 }
 

@@ -1,6 +1,6 @@
 //! The state merge as a property: two writers on one state folder, any interleaving of their
-//! changes to the three marks of a few articles and of their saves, and every latest change is
-//! kept.
+//! changes to the three marks of a few articles and of their saves (appended to the log beside
+//! state.json, or folded into it), and every latest change is kept.
 //!
 //! "Latest" is what a merge can know: a change made after its writer had seen another change to
 //! the same mark (its own earlier change, or one it adopted by opening or saving) must win over
@@ -30,8 +30,10 @@ enum Step {
         mark: Mark,
         v: u8,
     },
-    /// Writer `w` saves (and adopts what the other saved, when it had anything to save).
-    Save { w: usize },
+    /// Writer `w` saves (and adopts what the other saved, when it had anything to save): as at
+    /// quit (`tidy`: a small log is folded into state.json) or as a debounced save (appended to
+    /// the log).
+    Save { w: usize, tidy: bool },
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -43,7 +45,7 @@ fn step() -> impl Strategy<Value = Step> {
             mark,
             v
         }),
-        1 => (0..2usize).prop_map(|w| Step::Save { w }),
+        1 => (0..2usize, any::<bool>()).prop_map(|(w, tidy)| Step::Save { w, tidy }),
     ]
 }
 
@@ -105,12 +107,16 @@ proptest! {
                         seen[w].insert(n);
                     }
                 }
-                Step::Save { w } => {
+                Step::Save { w, tidy } => {
                     // A writer with nothing to save reads nothing either.
                     if !writers[w].has_unsaved() {
                         continue;
                     }
-                    writers[w].flush().unwrap();
+                    if tidy {
+                        writers[w].flush().unwrap();
+                    } else {
+                        writers[w].save_now().unwrap();
+                    }
                     on_disk.extend(seen[w].iter().copied());
                     seen[w].clone_from(&on_disk);
                 }

@@ -133,22 +133,7 @@ pub struct Catalogue {
     pub lone: Vec<(u32, File)>,
 }
 
-/// A 64-bit checksum of `bytes`: every step is a bijection of the state, so one changed word
-/// always changes the sum. Stable across builds and platforms, unlike std's hashers.
-pub fn checksum(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = (bytes.len() as u64).wrapping_mul(K);
-    let mut words = bytes.chunks_exact(8);
-    let step = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(K);
-    for w in &mut words {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(w);
-        h = step(h, u64::from_le_bytes(a));
-    }
-    let mut a = [0u8; 8];
-    a[..words.remainder().len()].copy_from_slice(words.remainder());
-    step(h, u64::from_le_bytes(a))
-}
+pub use crate::journal::checksum;
 
 /// The build that writes: a catalogue written by another build (another version, or the binary
 /// rebuilt) is ignored, since its parsers may read a file differently.
