@@ -77,6 +77,10 @@ fn percent(screen: &str) -> Option<u32> {
 }
 
 #[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
 fn a_reading_session_in_tmux() {
     if !Tmux::available(&[]) {
         return;
@@ -162,6 +166,10 @@ fn a_reading_session_in_tmux() {
 }
 
 #[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
 fn suspend_resume_and_sigterm_give_the_terminal_back() {
     if !Tmux::available(&["bash"]) {
         return;
@@ -237,6 +245,10 @@ fn reader_pid(tmux: &Tmux) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
 fn every_ending_signal_saves_the_marks_restores_the_terminal_and_exits_128_plus_its_number() {
     if !Tmux::available(&["bash"]) {
         return;
@@ -273,6 +285,10 @@ fn every_ending_signal_saves_the_marks_restores_the_terminal_and_exits_128_plus_
 }
 
 #[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
 fn a_stop_from_outside_gives_the_terminal_back_and_fg_redraws() {
     if !Tmux::available(&["bash"]) {
         return;
@@ -301,6 +317,10 @@ fn a_stop_from_outside_gives_the_terminal_back_and_fg_redraws() {
 }
 
 #[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
 fn closing_the_terminal_right_after_a_change_keeps_the_change() {
     if !Tmux::available(&["bash"]) {
         return;
@@ -335,6 +355,10 @@ fn closing_the_terminal_right_after_a_change_keeps_the_change() {
 /// failed save says so and is retried, and `q` quits at once with the marks in a side file
 /// that the next start reads.
 #[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
 fn a_held_state_lock_never_freezes_the_reader_and_quitting_keeps_the_marks_aside() {
     if !Tmux::available(&["bash", "flock"]) {
         return;
