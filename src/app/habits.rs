@@ -149,7 +149,7 @@ impl App {
         }
         let reading = self.mode == Mode::Reader;
         let cur = if reading {
-            self.reader.as_ref().map(|r| r.index)
+            self.reading.open.as_ref().map(|r| r.index)
         } else {
             Some(self.list.selected)
         };
@@ -189,7 +189,7 @@ impl App {
             (m, None) => m,
         };
         if matches!(from, Mode::Reader | Mode::Find)
-            && let Some(r) = self.reader.as_ref()
+            && let Some(r) = self.reading.open.as_ref()
         {
             return Some((r.index, r.article.clone()));
         }
@@ -287,7 +287,7 @@ impl App {
     /// `e`: the article's file in `$EDITOR`.
     pub(super) fn edit_file(&mut self) -> Effect {
         let i = match self.mode {
-            Mode::Reader => self.reader.as_ref().map(|r| r.index),
+            Mode::Reader => self.reading.open.as_ref().map(|r| r.index),
             _ => self.selected_row().map(|_| self.list.selected),
         };
         let path = i

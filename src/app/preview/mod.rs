@@ -85,7 +85,7 @@ impl App {
             Ok(s) => s,
             Err(e) => {
                 self.cancel_preview();
-                self.reader = None;
+                self.reading.open = None;
                 self.complain(crate::sanitize::clean_line(&format!("{e:#}")));
                 return;
             }
@@ -123,7 +123,7 @@ impl App {
         let head = header_of(&library.entries[index].head);
         let page = Arc::new(typeset::typeset_header(&head, &opts, LOADING));
         // The article shown before is not the selection's: it does not stay under it.
-        if let Some(old) = self.reader.take() {
+        if let Some(old) = self.reading.open.take() {
             self.preview.discard(old);
         }
         self.preview.pending = Some(Pending {
@@ -246,7 +246,7 @@ impl App {
             // A page naming headlines unresolved only until the index is ready is not one to keep.
             laid.page
         } else {
-            let (page, evicted) = self.cache.put(p.index, p.opts, laid.page);
+            let (page, evicted) = self.reading.cache.put(p.index, p.opts, laid.page);
             self.preview.discard(evicted);
             page
         };
