@@ -296,7 +296,7 @@ impl App {
             Some(l) => {
                 let from = crate::load::resolve::LinkFrom {
                     path: r.article.path.as_deref(),
-                    url: r.article.url.as_deref(),
+                    url: r.article.header.url.as_deref(),
                 };
                 let url = l.url.clone();
                 let local = self
@@ -344,7 +344,7 @@ impl App {
                 },
             },
             Target::Backlink(p) => match links::index_of_path(&self.library, p) {
-                Some(i) => format!("← {}", self.library.entries[i].head.title),
+                Some(i) => format!("← {}", self.library.entries[i].head.header.title),
                 None => format!("← {}", crate::load::shown(p)),
             },
         };

@@ -219,8 +219,8 @@ impl App {
             .get(i)
             .and_then(|e| e.head.path.clone());
         let text = match part {
-            Part::Title => Some(article.title.clone()),
-            Part::Url => article.url.clone(),
+            Part::Title => Some(article.header.title.clone()),
+            Part::Url => article.header.url.clone(),
             Part::Path => path.map(|p| p.display().to_string()),
             Part::Text => return Effect::CopyText(Shared(article)),
         };

@@ -303,7 +303,7 @@ fn titles(app: &App) -> Vec<String> {
     app.library
         .entries
         .iter()
-        .map(|e| e.head.title.clone())
+        .map(|e| e.head.header.title.clone())
         .collect()
 }
 

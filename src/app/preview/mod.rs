@@ -67,11 +67,11 @@ impl Preview {
 /// An article with only what a list row knows, for the header shown while the article loads.
 fn header_of(head: &Head) -> Article {
     Article {
-        title: head.title.clone(),
-        date: head.date.clone(),
-        date_iso: head.date_iso.clone(),
-        source: head.source.clone(),
-        authors: head.authors.clone(),
+        // The URL stays out, as it did when the fields were copied one by one.
+        header: crate::article::Header {
+            url: None,
+            ..head.header.clone()
+        },
         ..Article::default()
     }
 }
@@ -107,7 +107,7 @@ impl App {
             .iter()
             .filter_map(|p| {
                 let i = links::index_of_path(library, p)?;
-                Some((p.clone(), library.entries[i].head.title.clone()))
+                Some((p.clone(), library.entries[i].head.header.title.clone()))
             })
             .collect();
         self.preview.last_id += 1;

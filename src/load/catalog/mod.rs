@@ -14,6 +14,7 @@
 pub mod store;
 mod walk;
 
+use crate::article::Header;
 use crate::load::head::{Head, Ids};
 use crate::load::library::Library;
 use std::collections::HashMap;
@@ -208,12 +209,15 @@ fn row_of(head: &Head) -> Row {
     // catalogue keeps it too (and `store::FORMAT` goes up).
     let Head {
         path: _,
-        title,
-        date,
-        date_iso,
-        source,
-        authors,
-        url,
+        header:
+            Header {
+                title,
+                date,
+                date_iso,
+                source,
+                authors,
+                url,
+            },
         id: _,
         id_start: _,
     } = head;
