@@ -81,11 +81,6 @@ impl App {
         }
     }
 
-    /// The question being asked, if any.
-    pub fn asking(&self) -> Option<Ask> {
-        self.ask.map(|(a, _)| a)
-    }
-
     /// Asks `question`; the next key answers it.
     pub(super) fn ask(&mut self, question: Ask) {
         let from = match self.mode {
@@ -277,11 +272,6 @@ impl App {
                 article: Shared(article),
             },
         }
-    }
-
-    /// The mode the command line was opened from.
-    pub fn command_from(&self) -> Mode {
-        self.command_from
     }
 
     /// `e`: the article's file in `$EDITOR`.

@@ -338,11 +338,6 @@ impl App {
         self.log_view.1
     }
 
-    /// The mode under the message log.
-    pub fn log_from(&self) -> Mode {
-        self.log_view.0
-    }
-
     /// Sets an error status message.
     pub fn complain(&mut self, text: impl Into<String>) {
         let s = Status {

@@ -89,11 +89,6 @@ impl Pending {
         })
     }
 
-    /// Writes the catalogue on a thread of its own; join it before the process ends.
-    pub fn write_in_background(self) -> std::thread::JoinHandle<Result<(), String>> {
-        std::thread::spawn(move || self.write())
-    }
-
     /// The file it will be written to.
     pub fn path(&self) -> &Path {
         &self.path
