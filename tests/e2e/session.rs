@@ -209,7 +209,10 @@ fn suspend_resume_and_sigterm_give_the_terminal_back() {
         "nothing of the reader is left\n{s}"
     );
     tmux.keys(&["echo BYLINE_STATUS=$?", "Enter"]);
-    let s = tmux.wait_for("BYLINE_STATUS=");
+    // The echoed line, not the command typed (which holds the same text).
+    let s = tmux.wait("the exit status", |s| {
+        s.lines().any(|l| l.starts_with("BYLINE_STATUS="))
+    });
     assert!(
         s.contains("BYLINE_STATUS=143"),
         "byline exited as SIGTERM's 128 + 15\n{s}"
@@ -273,7 +276,10 @@ fn every_ending_signal_saves_the_marks_restores_the_terminal_and_exits_128_plus_
         });
         assert!(!s.contains("Articles"), "SIG{name}: the reader left\n{s}");
         tmux.keys(&["echo BYLINE_STATUS=$?", "Enter"]);
-        let s = tmux.wait_for("BYLINE_STATUS=");
+        // The echoed line, not the command typed (which holds the same text).
+        let s = tmux.wait("the exit status", |s| {
+            s.lines().any(|l| l.starts_with("BYLINE_STATUS="))
+        });
         let want = format!("BYLINE_STATUS={}", 128 + number);
         assert!(s.contains(&want), "SIG{name}: {want}\n{s}");
         let saved = std::fs::read_to_string(state.path().join("state.json")).unwrap_or_default();
