@@ -205,6 +205,9 @@ pub fn all_actions() -> Vec<Action> {
         Action::NextUnread,
         Action::PrevUnread,
         Action::MarkAllRead,
+        Action::MarkReadNext,
+        Action::FindAgain,
+        Action::FindAgainBack,
         Action::CopyMenu,
         Action::Copy(Part::Title),
         Action::Copy(Part::Url),
@@ -284,6 +287,9 @@ pub fn keyed(a: Action) -> bool {
         Action::NextUnread
         | Action::PrevUnread
         | Action::MarkAllRead
+        | Action::MarkReadNext
+        | Action::FindAgain
+        | Action::FindAgainBack
         | Action::CopyMenu
         | Action::Copy(_)
         | Action::Yes
