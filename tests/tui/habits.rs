@@ -23,6 +23,7 @@ fn type_text(app: &mut App, text: &str) {
 fn selected_title(app: &App) -> String {
     app.library.entries[app.list().selected()]
         .head
+        .header
         .title
         .clone()
 }
@@ -103,7 +104,7 @@ fn the_copy_menu_copies_the_title_the_path_or_the_text() {
     assert_eq!(app.mode(), Mode::Reader);
     app.update(Action::CopyMenu);
     match key(&mut app, 'a') {
-        Effect::CopyText(a) => assert_eq!(a.0.title, HARBOR),
+        Effect::CopyText(a) => assert_eq!(a.0.header.title, HARBOR),
         other => panic!("not the text: {other:?}"),
     }
     app.update(Action::CopyMenu);
@@ -128,7 +129,7 @@ fn the_pipe_and_the_save_take_a_command_line_and_return_effects() {
     match app.update(Action::Prompt(Edit::Accept)) {
         Effect::Pipe { command, article } => {
             assert_eq!(command, "wc -l | cat");
-            assert_eq!(article.0.title, HARBOR);
+            assert_eq!(article.0.header.title, HARBOR);
         }
         other => panic!("not a pipe: {other:?}"),
     }
@@ -143,7 +144,7 @@ fn the_pipe_and_the_save_take_a_command_line_and_return_effects() {
     match app.update(Action::Prompt(Edit::Accept)) {
         Effect::Save { path, article } => {
             assert_eq!(path, std::path::PathBuf::from("/tmp/harbor.md"));
-            assert_eq!(article.0.title, HARBOR);
+            assert_eq!(article.0.header.title, HARBOR);
         }
         other => panic!("not a save: {other:?}"),
     }
@@ -153,7 +154,7 @@ fn the_pipe_and_the_save_take_a_command_line_and_return_effects() {
 fn the_pager_and_the_editor_are_effects_for_the_loop() {
     let mut app = open_harbor(120, 40);
     match app.update(Action::Pager) {
-        Effect::Page(a) => assert_eq!(a.0.title, HARBOR),
+        Effect::Page(a) => assert_eq!(a.0.header.title, HARBOR),
         other => panic!("not the pager: {other:?}"),
     }
     assert_eq!(
@@ -312,11 +313,11 @@ fn the_last_find_comes_back_after_esc() {
     type_text(&mut app, "cranes");
     app.update(Action::Prompt(Edit::Accept));
     assert_eq!(app.mode(), Mode::Find);
-    let first = app.find().unwrap().current;
+    let first = app.reading().find().unwrap().current;
     app.update(Action::FindNext);
     app.update(Action::FindCancel);
     assert_eq!(app.mode(), Mode::Reader);
-    assert!(app.find().is_none());
+    assert!(app.reading().find().is_none());
     assert_eq!(
         keymap::lookup(Mode::Reader, Key::ch('n')),
         Some(Action::NextUnread)
@@ -326,17 +327,17 @@ fn the_last_find_comes_back_after_esc() {
     app.update(Action::FindStart);
     app.update(Action::Prompt(Edit::Accept));
     assert_eq!(app.mode(), Mode::Find);
-    let f = app.find().unwrap();
+    let f = app.reading().find().unwrap();
     assert_eq!((f.query.as_str(), f.current), ("cranes", first));
     let n = f.matches.len();
     assert!(n > 2);
     app.update(Action::FindCancel);
     // Alt-p from the top: the previous match wraps to the last one.
     app.update(Action::FindAgainBack);
-    assert_eq!(app.find().unwrap().current, Some(n - 1));
+    assert_eq!(app.reading().find().unwrap().current, Some(n - 1));
     app.update(Action::FindAgain);
     assert_eq!(
-        app.find().unwrap().current,
+        app.reading().find().unwrap().current,
         Some(0),
         "with a find kept, it steps"
     );
@@ -346,6 +347,6 @@ fn the_last_find_comes_back_after_esc() {
     type_text(&mut app, "zeppelin");
     app.update(Action::Prompt(Edit::Accept));
     app.update(Action::FindAgain);
-    assert!(app.find().is_none());
+    assert!(app.reading().find().is_none());
     assert_eq!(status(&app), "not found: zeppelin");
 }
