@@ -40,7 +40,8 @@
 //! ([`Names`](crate::text::typeset::Names)). Outside `update`, the loop only reads the model,
 //! and a failure it meets (a browser that would not start) comes in as [`Msg::Failed`].
 //!
-//! `app` reads `ui::layout` for the panes' sizes (the model needs them to page and scroll).
+//! The geometry of panes and overlays ([`layout`]) belongs to the model, which needs it to page,
+//! scroll and place clicks; `ui` draws into it, and `app` never reads `ui`.
 
 pub mod action;
 pub mod arrival;
@@ -51,6 +52,7 @@ mod follow;
 mod habits;
 pub mod history;
 pub mod keymap;
+pub mod layout;
 pub mod links;
 pub mod list;
 mod listing;
@@ -88,7 +90,7 @@ use crate::article::Article;
 use crate::load::library::Library;
 use crate::text::typeset::{Names, Options, Page};
 use crate::theme::Theme;
-use crate::ui::layout::{self, Panes};
+use layout::Panes;
 use ratatui::layout::Rect;
 use reader::Reader;
 use std::path::Path;

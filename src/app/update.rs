@@ -202,8 +202,8 @@ impl App {
                 self.log_view.1 = offset(self.log_view.1, delta, max + 1);
             }
             Mode::Help => {
-                let rows = crate::ui::help::line_count(&self.keymap);
-                let max = crate::ui::help::max_scroll(rows, self.size.1);
+                let rows = self.keymap.help_line_count();
+                let max = super::layout::help_max_scroll(rows, self.size.1);
                 self.help_scroll = offset(self.help_scroll, delta, max + 1);
             }
         }

@@ -250,7 +250,7 @@ fn help_scrolls_no_further_than_its_last_row() {
     }
     // 17 rows fit in the box (20 rows less the status bar and the frame); the key rows are
     // followed by a blank line and the notes.
-    let max = keymap::help_rows().len() + 1 + byline::ui::help::NOTES.len() - 17;
+    let max = keymap::help_rows().len() + 1 + keymap::HELP_NOTES.len() - 17;
     assert_eq!(app.help_scroll(), max);
     app.update(Action::Up);
     assert_eq!(app.help_scroll(), max - 1);
@@ -464,7 +464,7 @@ fn the_help_pages_like_less() {
         let want = match key {
             ' ' => page,
             'b' => 0,
-            'G' => keymap::help_rows().len() + 1 + byline::ui::help::NOTES.len() - 17,
+            'G' => keymap::help_rows().len() + 1 + keymap::HELP_NOTES.len() - 17,
             _ => 0,
         };
         let action = keymap::lookup(Mode::Help, keymap::Key::ch(key)).expect("bound in the help");
