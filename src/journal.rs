@@ -181,7 +181,10 @@ pub fn append(file: &mut File, end: u64, payload: &[u8], sync: bool) -> io::Resu
 pub fn create(path: &Path, magic: &str, version: u32, sync: bool) -> io::Result<(File, Header)> {
     let id = new_id();
     let line = format!("{magic} {version} {id:016x}\n");
-    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
+    // Hidden, and named after the log, so the owner's clean-up of temp files left by killed
+    // writers finds it.
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(path.file_name().unwrap_or_default());
     tmp_name.push(format!(".{}-{id:x}.tmp", std::process::id()));
     let tmp = path.with_file_name(tmp_name);
     let made = (|| {
