@@ -168,9 +168,9 @@ pub struct App {
     /// The one channel workers and the terminal send their news into.
     inbox: msg::Inbox,
     /// The whole library while a worker still reads it (a file opened by path shows first).
-    pub arriving: Option<arrival::Scan>,
+    arriving: Option<arrival::Scan>,
     /// The skipped-files overlay, while it is open.
-    pub skipped: Option<skipped::SkippedView>,
+    skipped: Option<skipped::SkippedView>,
     /// The reading pane's pictures, when the terminal shows them.
     pictures: Option<crate::pictures::service::Pictures>,
     /// The one-key question asked in the status bar, and the mode it was asked from.
