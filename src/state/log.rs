@@ -387,8 +387,13 @@ pub fn save(
 pub const PRUNE_AFTER: u64 = 365 * 24 * 3600;
 
 /// `articles` without the entries of articles not seen (nor changed) for [`PRUNE_AFTER`],
-/// bookmarks excepted.
+/// bookmarks and edit keys excepted (an edit key is never "seen": which file it stands for is
+/// known only by reading the file).
 fn prune(mut articles: Articles, now: u64) -> Articles {
-    articles.retain(|_, s| s.bookmarked || s.last_seen().saturating_add(PRUNE_AFTER) >= now);
+    articles.retain(|id, s| {
+        s.bookmarked
+            || id.starts_with(crate::article::EDIT_KEY_PREFIX)
+            || s.last_seen().saturating_add(PRUNE_AFTER) >= now
+    });
     articles
 }

@@ -206,6 +206,9 @@ fn pruning_drops_only_entries_gone_for_long_and_never_a_present_or_bookmarked_on
         r#""e1":{"read":true,"#,
         r#""e1":{"read":true,"bookmarked":true,"#,
     );
+    // An edit key of the same age.
+    let key = format!(r#""e:key":{{"read":true,"updated":{long_ago}}},"e0":"#);
+    let text = text.replace(r#""e0":"#, &key);
     fs::write(dir.join(STATE_FILE), text).unwrap();
     // e0: gone for long (pruned); e1: gone for long but bookmarked; e2: in the library open
     // now; e3: gone for long, but only pruned once the libraries have been seen.
@@ -226,6 +229,7 @@ fn pruning_drops_only_entries_gone_for_long_and_never_a_present_or_bookmarked_on
     let ids: Vec<&str> = after.iter().map(|(id, _)| id).collect();
     assert!(!ids.contains(&"e0") && !ids.contains(&"e3"), "{ids:?}");
     assert!(after.get("e1").bookmarked, "a bookmark is never pruned");
+    assert!(after.get("e:key").read, "an edit key is never pruned");
     assert!(after.get("e2").read, "a present article keeps its entry");
     assert!(
         after.get("filler399").position.is_some(),
