@@ -1,5 +1,6 @@
-//! The catalogue of list rows: decoding one of 100,000 rows, and a warm launch's validating scan
-//! of 10,000 small files (every file stat'ed, none read).
+//! The catalogue of list rows: decoding one of 100,000 rows, saving it after one folder changed
+//! (appended to its log) and whole, and a warm launch's validating scan of 10,000 small files
+//! (every file stat'ed, none read).
 
 use byline::load::catalog::{self, Cache, store};
 use byline::load::head::Ids;
@@ -14,6 +15,7 @@ fn synthetic(n: usize) -> store::Catalogue {
             root: 0,
             rel: format!("{d:04}"),
             stat: store::Stat(4096, 1, 1, d as u64, 1),
+            stamp: 2_000_000_000_000_000_000,
             others: Some(Vec::new()),
             files: (d * 1000..(d * 1000 + 1000).min(n))
                 .map(|i| store::File {
@@ -47,7 +49,7 @@ fn synthetic(n: usize) -> store::Catalogue {
 }
 
 fn bench(c: &mut Criterion) {
-    let bytes = store::encode(&synthetic(100_000), "bench");
+    let bytes = store::encode(&synthetic(100_000), "bench", 1);
     eprintln!("catalogue of 100,000 rows: {} bytes", bytes.len());
     c.bench_function("catalogue_decode_100k_rows", |b| {
         b.iter(|| black_box(store::decode(black_box(&bytes), "bench")).is_some());
@@ -62,6 +64,28 @@ fn bench(c: &mut Criterion) {
             black_box(c.folders.len())
         });
     });
+
+    // Saving after one folder of 1,000 files changed: the record appended to the log against
+    // the whole catalogue written again (what every save did before the log).
+    let tmp = tempfile::tempdir().expect("bench setup");
+    let file = tmp.path().join("library.catalogue");
+    let whole = synthetic(100_000);
+    store::save(&file, &whole, None, "bench").expect("bench setup");
+    let batch = store::Batch {
+        stamp: whole.stamp,
+        lone: Vec::new(),
+        folders: vec![whole.folders[7].clone()],
+        gone: Vec::new(),
+    };
+    c.bench_function("catalogue_save_one_folder_100k_rows", |b| {
+        // Now and then the log passes a quarter of the catalogue and the save folds it in: the
+        // median is the append, the mean carries the folds.
+        b.iter(|| store::save(&file, &whole, Some(&batch), "bench").expect("save"));
+    });
+    c.bench_function("catalogue_save_whole_100k_rows", |b| {
+        b.iter(|| store::save(&file, &whole, None, "bench").expect("save"));
+    });
+    drop(tmp);
 
     let tmp = tempfile::tempdir().expect("bench setup");
     let root = tmp.path().join("lib");

@@ -136,6 +136,27 @@ pub fn read_from(file: &mut File, from: u64) -> io::Result<Frames> {
     Ok(frames)
 }
 
+/// Where the whole frames of the log open in `file` end, from offset `from` (a frame boundary),
+/// reading only the frames' heads: a frame whose length runs past the end of the file (a write
+/// cut short) ends the log. Cheaper than [`read_from`] for a writer that only appends, at the
+/// cost of not checking payloads (a reader still does, and stops at a bad one).
+pub fn tail(file: &mut File, from: u64) -> io::Result<u64> {
+    let len = file.metadata()?.len();
+    let mut at = from;
+    let mut head = [0u8; FRAME_HEAD];
+    while at + FRAME_HEAD as u64 <= len {
+        file.seek(SeekFrom::Start(at))?;
+        file.read_exact(&mut head)?;
+        let n = u32::from_le_bytes([head[0], head[1], head[2], head[3]]);
+        let next = at + (FRAME_HEAD as u64) + u64::from(n);
+        if n == 0 || n > MAX_FRAME || next > len {
+            break;
+        }
+        at = next;
+    }
+    Ok(at)
+}
+
 /// One frame's bytes.
 fn frame(payload: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(FRAME_HEAD + payload.len());
@@ -179,7 +200,17 @@ pub fn append(file: &mut File, end: u64, payload: &[u8], sync: bool) -> io::Resu
 /// with `sync`, fsync of the file and of the folder). Returns the log, open for reading and
 /// appending, and its header.
 pub fn create(path: &Path, magic: &str, version: u32, sync: bool) -> io::Result<(File, Header)> {
-    let id = new_id();
+    create_with_id(path, magic, version, new_id(), sync)
+}
+
+/// [`create`] with the id given (one written in the snapshot the log belongs to).
+pub fn create_with_id(
+    path: &Path,
+    magic: &str,
+    version: u32,
+    id: u64,
+    sync: bool,
+) -> io::Result<(File, Header)> {
     let line = format!("{magic} {version} {id:016x}\n");
     // Hidden, and named after the log, so the owner's clean-up of temp files left by killed
     // writers finds it.

@@ -150,8 +150,11 @@ fn a_file_changed_within_the_same_tick_is_read_again() {
         let top = cat.folders.iter_mut().find(|f| f.rel.is_empty()).unwrap();
         let rec = top.files.iter_mut().find(|f| f.name == "b.txt").unwrap();
         rec.stat = stat;
+        // The folder's own stamp is the one its files are judged by.
+        top.stamp = stamp;
         cat.stamp = stamp;
-        fs::write(&file, store::encode(&cat, &store::build())).unwrap();
+        // A log id no log has: the catalogue is read alone.
+        fs::write(&file, store::encode(&cat, &store::build(), 1)).unwrap();
     };
     let titles = |s: &catalog::Scan| -> Vec<String> {
         s.library
@@ -248,8 +251,12 @@ fn writers_racing_on_one_catalogue_leave_a_whole_one() {
     }
     let (file, _) = cache.file_for(std::slice::from_ref(&root)).unwrap();
     assert!(store::load(&file, &store::build()).is_some());
-    let left: Vec<_> = fs::read_dir(cache.dir()).unwrap().collect();
-    assert_eq!(left.len(), 1, "no temp file left behind");
+    let left: Vec<String> = fs::read_dir(cache.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    // The catalogue, its log and the writers' lock file.
+    assert_eq!(left.len(), 3, "no temp file left behind: {left:?}");
 }
 
 #[test]
@@ -362,4 +369,144 @@ fn several_roots_and_a_file_named_alone_are_kept_too() {
     assert_eq!(go(), 0);
     put(&other, "story.text", &article("Cannery shutters again", 12));
     assert_eq!(go(), 1);
+}
+
+/// The catalogue's identity and size: a whole rewrite changes the inode.
+fn base(cache: &Cache, root: &Path) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    let (file, _) = cache.file_for(&[root.to_path_buf()]).unwrap();
+    let m = fs::metadata(file).unwrap();
+    (m.ino(), m.len())
+}
+
+/// The size of the catalogue's log.
+fn log_len(cache: &Cache, root: &Path) -> u64 {
+    let (file, _) = cache.file_for(&[root.to_path_buf()]).unwrap();
+    fs::metadata(store::log_of(&file)).map_or(0, |m| m.len())
+}
+
+/// A library of `n` files in `big/` (so its folder record is large) and one in `small/`.
+fn big_library(n: usize) -> (tempfile::TempDir, PathBuf, Cache) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("news");
+    for i in 0..n {
+        put(
+            &root,
+            &format!("big/{i:04}.txt"),
+            &article(&format!("Harbour note {i:04}"), 3),
+        );
+    }
+    put(
+        &root,
+        "small/one.txt",
+        &article("Lighthouse keeper retires", 9),
+    );
+    // Folders an hour old too, so the first launch's records are not racy.
+    for dir in [root.join("big"), root.join("small"), root.clone()] {
+        fs::File::open(&dir)
+            .unwrap()
+            .set_modified(SystemTime::now() - Duration::from_secs(3600))
+            .unwrap();
+    }
+    let cache = Cache::new(tmp.path().join("cache"));
+    (tmp, root, cache)
+}
+
+#[test]
+fn a_change_appends_only_its_folder_and_leaves_the_catalogue_alone() {
+    let (_tmp, root, cache) = big_library(300);
+    assert_eq!(launch(&root, &cache), 301);
+    let whole = base(&cache, &root);
+    let log0 = log_len(&cache, &root);
+    put(
+        &root,
+        "small/one.txt",
+        &article("Lighthouse keeper retires early", 9),
+    );
+    assert_eq!(launch(&root, &cache), 1, "changed");
+    assert_eq!(
+        base(&cache, &root),
+        whole,
+        "the catalogue was not rewritten"
+    );
+    let grew = log_len(&cache, &root) - log0;
+    assert!(
+        grew > 0 && grew * 20 < whole.1,
+        "the log grew by {grew} bytes against a catalogue of {}",
+        whole.1
+    );
+    // Added, renamed and deleted folders go by the log too, and the next launch reads nothing.
+    put(&root, "fresh/two.txt", &article("Tide tables printed", 4));
+    assert_eq!(launch(&root, &cache), 1, "added folder");
+    fs::rename(root.join("fresh"), root.join("moved")).unwrap();
+    assert_eq!(launch(&root, &cache), 1, "renamed folder");
+    fs::remove_dir_all(root.join("small")).unwrap();
+    assert_eq!(launch(&root, &cache), 0, "deleted folder");
+    assert_eq!(base(&cache, &root), whole, "still only appended");
+    assert_eq!(launch(&root, &cache), 0, "all of it read back from the log");
+}
+
+#[test]
+fn a_log_cut_anywhere_or_not_the_catalogues_gives_the_files_rows() {
+    let (_tmp, root, cache) = setup();
+    launch(&root, &cache);
+    let (file, _) = cache.file_for(std::slice::from_ref(&root)).unwrap();
+    let log = store::log_of(&file);
+    let start = fs::metadata(&log).unwrap().len();
+    put(&root, "a.txt", &article("Tram depot reopens at last", 1));
+    launch(&root, &cache);
+    put(
+        &root,
+        "old/c.md",
+        "---\ntitle: Orchard fair moves\ndate: 2026-04-04\n---\n\nPears.\n",
+    );
+    launch(&root, &cache);
+    let whole = fs::read(&log).unwrap();
+    assert!(whole.len() as u64 > start, "two records appended");
+    let plain = rows(&Library::scan_with(std::slice::from_ref(&root), Ids::Now));
+    for cut in start as usize..whole.len() {
+        fs::write(&log, &whole[..cut]).unwrap();
+        let scan = catalog::scan(std::slice::from_ref(&root), Ids::Now, &cache);
+        assert_eq!(rows(&scan.library), plain, "log cut at {cut}");
+        // The folders whose records were cut off are read again, never taken as they were.
+        assert!(scan.read >= usize::from(cut < whole.len()), "cut at {cut}");
+    }
+    // A log left from another catalogue (its id differs) is not read.
+    let other = [
+        b"byline-catalogue-log 3 0000000000000001\n".as_slice(),
+        &whole[start as usize..],
+    ]
+    .concat();
+    fs::write(&log, other).unwrap();
+    let scan = catalog::scan(std::slice::from_ref(&root), Ids::Now, &cache);
+    assert_eq!(rows(&scan.library), plain);
+    assert_eq!(scan.read, 2, "both changed files are read, the log ignored");
+}
+
+#[test]
+fn a_grown_log_is_folded_into_a_new_catalogue() {
+    let (_tmp, root, cache) = big_library(600);
+    launch(&root, &cache);
+    let first = base(&cache, &root);
+    let mut rewritten = None;
+    for round in 0..12 {
+        put(
+            &root,
+            "big/0000.txt",
+            &article(&format!("Harbour note, take {round}"), 3),
+        );
+        assert_eq!(launch(&root, &cache), 1);
+        if base(&cache, &root).0 != first.0 {
+            rewritten = Some(round);
+            break;
+        }
+    }
+    let round = rewritten.expect("the catalogue was rewritten once the log had grown");
+    assert!(round >= 2, "not on the first appends (round {round})");
+    assert!(
+        log_len(&cache, &root) < 100,
+        "a new, empty log: {}",
+        log_len(&cache, &root)
+    );
+    assert_eq!(launch(&root, &cache), 0);
 }

@@ -8,8 +8,10 @@
 //! seconds of the walk that recorded it is read again ("racily clean", as git's index), since a
 //! second write within one clock tick keeps the same mtime. The catalogue is a cache: one that
 //! is missing, truncated, corrupt, of another format or written by another build is ignored and
-//! rebuilt; it is written whole to a temp file and renamed over, so readers and other byline
-//! processes see an old file or a new one, never half of one (the last writer wins).
+//! rebuilt. A save after a change appends the folders that changed to the catalogue's log (see
+//! [`store`]), under a lock; the catalogue is written whole (a temp file renamed over) only when
+//! there is none to append to or the log has grown, so readers and other byline processes see
+//! an old file or a new one, never half of one.
 
 pub mod store;
 mod walk;
@@ -75,13 +77,22 @@ pub fn default_dir_from(env: impl Fn(&str) -> Option<OsString>) -> Option<PathBu
 pub struct Pending {
     path: PathBuf,
     catalogue: Catalogue,
+    /// What changed since the catalogue read at launch; `None` when none was read (then the
+    /// catalogue is written whole).
+    batch: Option<store::Batch>,
 }
 
 impl Pending {
-    /// Writes the catalogue; the error is one line for the user.
+    /// Writes the catalogue (appends what changed to its log, or writes it whole); the error is
+    /// one line for the user.
     pub fn write(self) -> Result<(), String> {
-        let bytes = store::encode(&self.catalogue, &store::build());
-        store::write_atomic(&self.path, &bytes).map_err(|e| {
+        store::save(
+            &self.path,
+            &self.catalogue,
+            self.batch.as_ref(),
+            &store::build(),
+        )
+        .map_err(|e| {
             format!(
                 "the catalogue could not be saved in {} ({e}); the library is read in full each launch",
                 crate::load::shown(self.path.parent().unwrap_or(Path::new(".")))
@@ -129,9 +140,9 @@ pub fn scan(paths: &[PathBuf], ids: Ids, cache: &Cache) -> Scan {
         };
     };
     let stamp = now_ns();
-    let old = store::load(&path, &store::build())
-        .filter(|c| c.roots == roots)
-        .unwrap_or_default();
+    let old = store::load(&path, &store::build()).filter(|c| c.roots == roots);
+    let had_old = old.is_some();
+    let old = old.unwrap_or_default();
     let mut walked = None;
     let mut read = 0;
     let lib = Library::scan_walking(Ids::Now, |found| {
@@ -164,10 +175,11 @@ pub fn scan(paths: &[PathBuf], ids: Ids, cache: &Cache) -> Scan {
                 })
                 .collect();
         }
-        walked = Some((w.visited, w.folders, w.changed, rows));
+        let gone = w.gone();
+        walked = Some((w.visited, w.folders, w.dirty, gone, w.changed, rows));
         (problems, known)
     });
-    let Some((visited, folders, true, mut rows)) = walked else {
+    let Some((visited, folders, dirty, gone, true, mut rows)) = walked else {
         return Scan {
             library: lib,
             pending: None,
@@ -190,10 +202,14 @@ pub fn scan(paths: &[PathBuf], ids: Ids, cache: &Cache) -> Scan {
             rows[*i].get_or_insert_with(Vec::new).push(row_of(&e.head));
         }
     }
-    let catalogue = walk::catalogue(roots, stamp, folders, visited, rows);
+    let (catalogue, batch) = walk::catalogue(roots, stamp, folders, &dirty, gone, visited, rows);
     Scan {
         library: lib,
-        pending: Some(Pending { path, catalogue }),
+        pending: Some(Pending {
+            path,
+            catalogue,
+            batch: had_old.then_some(batch),
+        }),
         read,
     }
 }

@@ -1,15 +1,25 @@
-//! The catalogue file: one header line naming the format, the build, the body's length and
-//! checksum, then the body in bincode (varint integers); anything that does not check out reads
-//! as no catalogue.
+//! The catalogue file: one header line naming the format, the build, its log's id, the body's
+//! length and checksum, then the body in bincode (varint integers); anything that does not check
+//! out reads as no catalogue.
+//!
+//! Beside it, `<file>.log` (see [`crate::journal`]): each save after a change appends one
+//! record of the folders that changed (each whole, with the stamp of the walk that recorded
+//! it), the folders gone and the files given alone, so a change costs its folder, not the
+//! library. The log is folded into a new catalogue when it reaches a quarter of it. A log whose
+//! id is not the catalogue's is ignored, and a record cut short ends it, so a writer killed
+//! mid-write costs that write: the folders it held are read again.
 
+use crate::journal;
 use bincode::Options;
+use fs4::fs_std::FileExt;
 use serde::{Deserialize, Serialize};
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// The format's version: a catalogue of another version is ignored and rebuilt.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// What the header line starts with.
 const MAGIC: &str = "byline-catalogue";
@@ -101,6 +111,9 @@ pub struct Folder {
     pub rel: String,
     /// Its stat.
     pub stat: Stat,
+    /// When the walk that recorded it (and its files) began, nanoseconds since the epoch: its
+    /// stats and its files' are "racy" against it.
+    pub stamp: i64,
     /// The entries a walk looks at besides `files` (folders, links, unreadable entries: every
     /// name but hidden ones and plain files of other extensions); `None` when the entries
     /// cannot be kept (a name that is not UTF-8), so the folder is listed every time.
@@ -125,7 +138,7 @@ pub struct File {
 pub struct Catalogue {
     /// The roots, canonical, in the order given.
     pub roots: Vec<PathBuf>,
-    /// When the walk that made it began, nanoseconds since the epoch.
+    /// When the walk that recorded the files given alone began, nanoseconds since the epoch.
     pub stamp: i64,
     /// Folders walked.
     pub folders: Vec<Folder>,
@@ -145,48 +158,221 @@ pub fn build() -> String {
     format!("{}+{:x}.{:x}", env!("CARGO_PKG_VERSION"), exe.0, exe.1)
 }
 
-/// The file's bytes: header line then body.
-pub fn encode(cat: &Catalogue, build: &str) -> Vec<u8> {
+/// The file's bytes: header line then body; `log` is the id of the log that goes with it.
+pub fn encode(cat: &Catalogue, build: &str, log: u64) -> Vec<u8> {
     // Serialising plain strings, numbers and options cannot fail.
     let body = bincode::DefaultOptions::new()
         .serialize(cat)
         .unwrap_or_default();
+    // The log's id is in the sum too, so a damaged id reads as a damaged catalogue.
     let mut out = format!(
-        "{MAGIC} {FORMAT} {build} {} {:016x}\n",
+        "{MAGIC} {FORMAT} {build} {log:016x} {} {:016x}\n",
         body.len(),
-        checksum(&body)
+        checksum(&body) ^ log
     )
     .into_bytes();
     out.extend_from_slice(&body);
     out
 }
 
-/// The catalogue in `bytes`, or `None` when it is of another format or build, truncated or
-/// corrupt.
-pub fn decode(bytes: &[u8], build: &str) -> Option<Catalogue> {
-    let nl = memchr::memchr(b'\n', &bytes[..bytes.len().min(512)])?;
-    let header = std::str::from_utf8(&bytes[..nl]).ok()?;
-    let body = &bytes[nl + 1..];
-    let mut parts = header.split(' ');
+/// The header line's fields: the log's id and the body's length and checksum, when the line is
+/// of this format and `build`.
+fn header(line: &str, build: &str) -> Option<(u64, usize, u64)> {
+    let mut parts = line.split(' ');
     let ok = parts.next() == Some(MAGIC)
         && parts.next() == Some(&FORMAT.to_string())
-        && parts.next() == Some(build)
-        && parts.next() == Some(&body.len().to_string())
-        && parts.next() == Some(&format!("{:016x}", checksum(body)))
-        && parts.next().is_none();
+        && parts.next() == Some(build);
     if !ok {
         return None;
     }
-    // The limit keeps a length read from the body from asking for more memory than the body.
-    bincode::DefaultOptions::new()
-        .with_limit(body.len() as u64)
-        .deserialize(body)
-        .ok()
+    let log = u64::from_str_radix(parts.next()?, 16).ok()?;
+    let len = parts.next()?.parse().ok()?;
+    let sum = u64::from_str_radix(parts.next()?, 16).ok()?;
+    parts.next().is_none().then_some((log, len, sum))
 }
 
-/// Reads the catalogue at `path`; `None` when there is none or it does not check out.
+/// The catalogue in `bytes` and its log's id, or `None` when it is of another format or
+/// build, truncated or corrupt.
+pub fn decode(bytes: &[u8], build: &str) -> Option<(Catalogue, u64)> {
+    let nl = memchr::memchr(b'\n', &bytes[..bytes.len().min(512)])?;
+    let line = std::str::from_utf8(&bytes[..nl]).ok()?;
+    let body = &bytes[nl + 1..];
+    let (log, len, sum) = header(line, build)?;
+    if len != body.len() || sum != checksum(body) ^ log {
+        return None;
+    }
+    // The limit keeps a length read from the body from asking for more memory than the body.
+    let cat = bincode::DefaultOptions::new()
+        .with_limit(body.len() as u64)
+        .deserialize(body)
+        .ok()?;
+    Some((cat, log))
+}
+
+/// What one save after a change appends to the log.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Batch {
+    /// The walk's stamp, for the files given alone.
+    pub stamp: i64,
+    /// The files given alone, all of them.
+    pub lone: Vec<(u32, File)>,
+    /// The folders that changed, whole: each replaces the record of its (root, path).
+    pub folders: Vec<Folder>,
+    /// The folders gone, by root and path.
+    pub gone: Vec<(u32, String)>,
+}
+
+/// Lays `batch` over `cat`.
+fn apply(cat: &mut Catalogue, batch: Batch) {
+    let mut at: std::collections::HashMap<(u32, String), usize> = cat
+        .folders
+        .iter()
+        .enumerate()
+        .map(|(i, f)| ((f.root, f.rel.clone()), i))
+        .collect();
+    let mut gone = vec![false; cat.folders.len()];
+    for key in batch.gone {
+        if let Some(&i) = at.get(&key) {
+            gone[i] = true;
+        }
+    }
+    for f in batch.folders {
+        match at.get(&(f.root, f.rel.clone())) {
+            Some(&i) => {
+                gone[i] = false;
+                cat.folders[i] = f;
+            }
+            None => {
+                at.insert((f.root, f.rel.clone()), cat.folders.len());
+                cat.folders.push(f);
+                gone.push(false);
+            }
+        }
+    }
+    let mut i = 0;
+    cat.folders.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
+    cat.stamp = batch.stamp;
+    cat.lone = batch.lone;
+}
+
+/// The log of the catalogue at `path`.
+pub fn log_of(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".log");
+    path.with_file_name(name)
+}
+
+/// The lock file writers of the catalogue at `path` take.
+fn lock_of(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    path.with_file_name(name)
+}
+
+/// What the log's header starts with.
+const LOG_MAGIC: &str = "byline-catalogue-log";
+
+/// The catalogue at `path` with its log's records laid over it, and the log's id; `None` when
+/// there is none or it does not check out. A log that is not the catalogue's, and anything
+/// after a record that does not check out, are ignored.
+pub fn read_view(path: &Path, build: &str) -> Option<(Catalogue, u64)> {
+    // Opened first: a compaction in between leaves this reader the old log, whose id then no
+    // longer matches, rather than a new catalogue with the old log's records missing.
+    let log = journal::open(&log_of(path)).ok().flatten();
+    let (mut cat, id) = decode(&fs::read(path).ok()?, build)?;
+    if let Some(mut log) = log
+        && let Some(h) = journal::header(&mut log, LOG_MAGIC)
+        && h.id == id
+        && h.version == FORMAT
+        && let Ok(frames) = journal::read_from(&mut log, h.len)
+    {
+        for record in frames.records {
+            let batch = bincode::DefaultOptions::new()
+                .with_limit(record.len() as u64)
+                .deserialize::<Batch>(&record);
+            let Ok(batch) = batch else { break };
+            apply(&mut cat, batch);
+        }
+    }
+    Some((cat, id))
+}
+
+/// Reads the catalogue at `path` (with its log); `None` when there is none or it does not
+/// check out.
 pub fn load(path: &Path, build: &str) -> Option<Catalogue> {
-    decode(&fs::read(path).ok()?, build)
+    read_view(path, build).map(|(c, _)| c)
+}
+
+/// How long a writer waits for another to finish before it leaves the catalogue to it.
+const LOCK_WAIT: Duration = Duration::from_secs(2);
+
+/// A log this long (bytes of records) is folded into a new catalogue once it is also a quarter
+/// of the catalogue's size.
+const COMPACT_MIN: u64 = 256 << 10;
+
+/// The log id and size of the catalogue at `path`, read from its header line only; `None` when
+/// it is missing or not of this format and build.
+fn base_header(path: &Path, build: &str) -> Option<(u64, u64)> {
+    let mut f = fs::File::open(path).ok()?;
+    let len = f.metadata().ok()?.len();
+    let mut buf = [0u8; 512];
+    let n = f.read(&mut buf).ok()?;
+    let nl = memchr::memchr(b'\n', &buf[..n])?;
+    let (log, _, _) = header(std::str::from_utf8(&buf[..nl]).ok()?, build)?;
+    Some((log, len))
+}
+
+/// Saves the catalogue at `path`: `batch` (what changed since the catalogue this process read)
+/// is appended to the log when the catalogue on disk is one of this build and its log is
+/// small; otherwise `cat` is written whole, with a new, empty log. Writers take a lock; one
+/// that waits longer than [`LOCK_WAIT`] leaves the save to the one writing (it is a cache).
+pub fn save(
+    path: &Path,
+    cat: &Catalogue,
+    batch: Option<&Batch>,
+    build: &str,
+) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let lock = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(lock_of(path))?;
+    let until = Instant::now() + LOCK_WAIT;
+    while !FileExt::try_lock_exclusive(&lock)? {
+        if Instant::now() >= until {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    remove_stale_temps(path);
+    let log_path = log_of(path);
+    if let Some(batch) = batch
+        && let Some((id, base_len)) = base_header(path, build)
+        && let Some(mut log) = journal::open(&log_path)?
+        && let Some(h) = journal::header(&mut log, LOG_MAGIC)
+        && h.id == id
+        && h.version == FORMAT
+    {
+        let end = journal::tail(&mut log, h.len)?;
+        if end - h.len < COMPACT_MIN.max(base_len / 4) {
+            let bytes = bincode::DefaultOptions::new()
+                .serialize(batch)
+                .unwrap_or_default();
+            journal::append(&mut log, end, &bytes, false)?;
+            return Ok(());
+        }
+    }
+    let id = journal::new_id();
+    write_atomic(path, &encode(cat, build, id))?;
+    // A kill before this line leaves the old log, whose id is not the new catalogue's.
+    journal::create_with_id(&log_path, LOG_MAGIC, FORMAT, id, false)?;
+    Ok(())
 }
 
 /// Writes `bytes` to `path` whole or not at all: a temp file beside it, renamed over it, so a
@@ -232,9 +418,15 @@ fn remove_stale_temps(path: &Path) {
         return;
     };
     let prefix = format!("{}.", name.to_string_lossy());
+    let log_prefix = format!(".{}.log.", name.to_string_lossy());
     for e in entries.flatten() {
         let n = e.file_name();
         let n = n.to_string_lossy();
+        // The log's temp files (see `journal::create`) go by the same rule.
+        let n = match n.strip_prefix(&log_prefix) {
+            Some(rest) => format!("{prefix}{rest}"),
+            None => n.into_owned(),
+        };
         let old = e
             .metadata()
             .ok()
@@ -260,6 +452,7 @@ mod tests {
                 root: 0,
                 rel: String::new(),
                 stat: Stat(1, 2, 3, 4, 5),
+                stamp: 5,
                 others: Some(vec!["sub".into()]),
                 files: vec![File {
                     name: "a.txt".into(),
@@ -281,8 +474,9 @@ mod tests {
 
     #[test]
     fn a_catalogue_reads_back_as_written() {
-        let bytes = encode(&sample(), "b1");
-        let back = decode(&bytes, "b1").unwrap();
+        let bytes = encode(&sample(), "b1", 7);
+        let (back, log) = decode(&bytes, "b1").unwrap();
+        assert_eq!(log, 7);
         assert_eq!(
             back.folders[0].files[0].rows,
             sample().folders[0].files[0].rows
@@ -293,7 +487,7 @@ mod tests {
 
     #[test]
     fn every_truncation_and_every_flipped_byte_reads_as_no_catalogue() {
-        let bytes = encode(&sample(), "b1");
+        let bytes = encode(&sample(), "b1", 7);
         for n in 0..bytes.len() {
             assert!(decode(&bytes[..n], "b1").is_none(), "truncated at {n}");
         }
@@ -306,7 +500,7 @@ mod tests {
 
     #[test]
     fn another_build_or_format_reads_as_no_catalogue() {
-        let bytes = encode(&sample(), "b1");
+        let bytes = encode(&sample(), "b1", 7);
         assert!(decode(&bytes, "b2").is_none());
         let nl = bytes.iter().position(|&b| b == b'\n').unwrap();
         let header = std::str::from_utf8(&bytes[..nl]).unwrap();

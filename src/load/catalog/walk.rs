@@ -1,7 +1,7 @@
 //! The validating walk: folders whose stat is unchanged are not listed again, files whose stat
 //! is unchanged keep their rows, and only the rest is handed to the readers.
 
-use super::store::{Catalogue, File, Folder, Row, Stat};
+use super::store::{Batch, Catalogue, File, Folder, Row, Stat};
 use crate::load::head::Head;
 use crate::load::library::Entry;
 use std::collections::HashMap;
@@ -48,6 +48,11 @@ pub struct Walk<'a> {
     pub folders: Vec<Folder>,
     /// Whether the new catalogue differs from the old.
     pub changed: bool,
+    /// Per folder in `folders`: whether its record differs from the old one (a new folder, one
+    /// listed again, or one with a file read now), so the log gets it.
+    pub dirty: Vec<bool>,
+    /// Per old folder: whether the walk met it (the rest are gone).
+    met: Vec<bool>,
     old_files: usize,
     old_files_seen: usize,
     old_folders_seen: usize,
@@ -67,6 +72,7 @@ enum OldAt {
 impl<'a> Walk<'a> {
     /// A walk validating against `old` (empty for none), handing files to read to `found`.
     pub fn new(old: Catalogue, found: &'a mut dyn FnMut(Vec<PathBuf>)) -> Self {
+        let met = vec![false; old.folders.len()];
         let folder_at = old
             .folders
             .iter()
@@ -84,6 +90,8 @@ impl<'a> Walk<'a> {
             visited: Vec::new(),
             folders: Vec::new(),
             changed: false,
+            dirty: Vec::new(),
+            met,
             old_files,
             old_files_seen: 0,
             old_folders_seen: 0,
@@ -108,6 +116,17 @@ impl<'a> Walk<'a> {
             Ok(_) => {}
             Err(e) => self.problem(path, &e),
         }
+    }
+
+    /// The old folders the walk did not meet, by root and path.
+    pub fn gone(&self) -> Vec<(u32, String)> {
+        self.old
+            .folders
+            .iter()
+            .zip(&self.met)
+            .filter(|(_, met)| !**met)
+            .map(|(f, _)| (f.root, f.rel.clone()))
+            .collect()
     }
 
     /// Ends the walk: hands over the last batch, and notes rows of files and folders gone.
@@ -142,13 +161,14 @@ impl<'a> Walk<'a> {
             .as_ref()
             .and_then(|r| self.folder_at.get(&(root, r.clone())).copied());
         let old = old_i.map(|i| &self.old.folders[i]);
-        if old.is_some() {
+        if let Some(i) = old_i {
             self.old_folders_seen += 1;
+            self.met[i] = true;
         }
         // A folder's stat changes whenever an entry is added, removed or renamed in it, so an
         // unchanged (and not racy) one has the entries it had: they need no listing.
         let replay = old
-            .filter(|o| o.stat == stat && !stat.racy(self.old.stamp))
+            .filter(|o| o.stat == stat && !stat.racy(o.stamp))
             .and_then(|o| {
                 let others = o.others.as_ref()?;
                 let files = o.files.iter().map(|f| &f.name);
@@ -169,15 +189,20 @@ impl<'a> Walk<'a> {
             self.changed = true;
         }
         // The record goes in now, so its index is known to the files below; its other
-        // entries are filled in after them.
+        // entries are filled in after them. It keeps the old record's stamp unless it is
+        // dirty (the stamp is set then, in `catalogue`).
+        let stamp = old.map_or(0, |o| o.stamp);
+        let dirty = !replayed || old.is_none();
         let here = rel.as_ref().map(|rel| {
             self.folders.push(Folder {
                 root,
                 rel: rel.clone(),
                 stat,
+                stamp,
                 others: None,
                 files: Vec::new(),
             });
+            self.dirty.push(dirty);
             self.folders.len() - 1
         });
         let mut others = Some(Vec::new());
@@ -233,7 +258,10 @@ impl<'a> Walk<'a> {
         if old.is_some() {
             self.old_files_seen += 1;
         }
-        let stamp = self.old.stamp;
+        let stamp = match old {
+            Some(OldAt::In(d, _)) => self.old.folders[d].stamp,
+            _ => self.old.stamp,
+        };
         let rec = old.map(|at| match at {
             OldAt::In(d, f) => &mut self.old.folders[d].files[f],
             OldAt::Root(i) => &mut self.old.lone[i].1,
@@ -260,6 +288,9 @@ impl<'a> Walk<'a> {
             }
             None => {
                 self.changed = true;
+                if let Place::In(i, _) = &place {
+                    self.dirty[*i] = true;
+                }
                 self.batch.push(path.clone());
                 read_now = Some(path);
             }
@@ -339,14 +370,17 @@ fn same_names(old: &Folder, names: &[OsString]) -> bool {
 }
 
 /// The new catalogue: the walk's folders with the files met, and their rows from `rows` (by
-/// index in `visited`).
+/// index in `visited`); and what changed, for the log: the `dirty` folders (stamped `stamp`),
+/// the folders `gone` and the files given alone.
 pub fn catalogue(
     roots: Vec<PathBuf>,
     stamp: i64,
     mut folders: Vec<Folder>,
+    dirty: &[bool],
+    gone: Vec<(u32, String)>,
     visited: Vec<Visited>,
     rows: Vec<Option<Vec<Row>>>,
-) -> Catalogue {
+) -> (Catalogue, Batch) {
     let mut lone = Vec::new();
     for (v, rows) in visited.into_iter().zip(rows) {
         match v.place {
@@ -366,15 +400,30 @@ pub fn catalogue(
             Place::Unkept => {}
         }
     }
-    for f in &mut folders {
+    for (f, dirty) in folders.iter_mut().zip(dirty) {
         f.files.sort_unstable_by(|a, b| a.name.cmp(&b.name));
         // A name met twice (a root given twice) keeps one record.
         f.files.dedup_by(|a, b| a.name == b.name);
+        if *dirty {
+            f.stamp = stamp;
+        }
     }
-    Catalogue {
+    let batch = Batch {
+        stamp,
+        lone: lone.clone(),
+        folders: folders
+            .iter()
+            .zip(dirty)
+            .filter(|(_, d)| **d)
+            .map(|(f, _)| f.clone())
+            .collect(),
+        gone,
+    };
+    let cat = Catalogue {
         roots,
         stamp,
         folders,
         lone,
-    }
+    };
+    (cat, batch)
 }
