@@ -126,7 +126,14 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             } else {
                 t.status
             };
-            buf.set_stringn(x, area.y, fit::ellipsis(&s.text, rest), rest, style);
+            // A message naming files whose full paths do not fit names the files alone (the
+            // message log, `M`, keeps the paths).
+            let text = if fit::width(&s.text) > rest {
+                fit::file_names(&s.text)
+            } else {
+                std::borrow::Cow::Borrowed(s.text.as_str())
+            };
+            buf.set_stringn(x, area.y, fit::ellipsis(&text, rest), rest, style);
         }
         None => {
             buf.set_stringn(x, area.y, fit::ellipsis(&hint, rest), rest, t.status);
