@@ -80,6 +80,39 @@ pub fn ellipsis(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` with what stands in round brackets cut to `(…)` (`state.json was unusable (expected
+/// value at line 1 column 1)` → `state.json was unusable (…)`): a one-line message's reasons
+/// give way first when it does not fit, so what happened and to which file still shows.
+pub fn brief(text: &str) -> Cow<'_, str> {
+    if !text.contains('(') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    out.push_str("(…");
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(')');
+                }
+            }
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        out.push(')');
+    }
+    Cow::Owned(out)
+}
+
 /// Columns `text` takes.
 pub fn width(text: &str) -> usize {
     text.width()
@@ -143,6 +176,16 @@ mod tests {
             file_names("the folder /srv/news/ moved"),
             "the folder news moved"
         );
+    }
+
+    #[test]
+    fn reasons_in_brackets_give_way() {
+        assert_eq!(
+            brief("a.json was unusable (bad (nested) value); moved"),
+            "a.json was unusable (…); moved"
+        );
+        assert_eq!(brief("open (never closed"), "open (…)");
+        assert!(matches!(brief("no brackets"), Cow::Borrowed(_)));
     }
 
     #[test]

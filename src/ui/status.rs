@@ -126,13 +126,16 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             } else {
                 t.status
             };
-            // A message naming files whose full paths do not fit names the files alone (the
-            // message log, `M`, keeps the paths).
-            let text = if fit::width(&s.text) > rest {
-                fit::file_names(&s.text)
-            } else {
-                std::borrow::Cow::Borrowed(s.text.as_str())
-            };
+            // A message naming files whose full paths do not fit names the files alone, and
+            // if that is still too long its reasons in brackets give way (the message log,
+            // `M`, keeps the whole message).
+            let mut text = std::borrow::Cow::Borrowed(s.text.as_str());
+            if fit::width(&text) > rest {
+                text = std::borrow::Cow::Owned(fit::file_names(&text).into_owned());
+            }
+            if fit::width(&text) > rest {
+                text = std::borrow::Cow::Owned(fit::brief(&text).into_owned());
+            }
             buf.set_stringn(x, area.y, fit::ellipsis(&text, rest), rest, style);
         }
         None => {

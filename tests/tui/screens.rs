@@ -217,22 +217,30 @@ fn the_status_bar_shows_position_mode_and_messages() {
 #[test]
 fn a_moved_aside_file_is_named_in_the_status_bar_and_its_path_kept_in_the_log() {
     let dir = "/home/ana.lindqvist/.local/state/byline";
-    let mut app = start(80, 24);
+    let mut app = start(100, 24);
     app.update(byline::app::msg::Msg::Failed(format!(
         "{dir}/state.json was unusable (expected value at line 1 column 1); moved it to \
          {dir}/state.json.corrupt-1764921 and started afresh"
     )));
-    let buf = draw(&app);
-    let bar = row(&buf, 23).0;
+    let bar = row(&draw(&app), 23).0;
     assert!(
-        bar.contains("state.json was unusable")
-            && bar.contains("moved it to state.json.corrupt-1764921"),
+        bar.contains("state.json was unusable (…); moved it to state.json.corrupt-1764921 and"),
         "the file names, not a cut path: {bar}"
     );
     assert!(!bar.contains(dir), "{bar}");
+    // With room for the reason, the reason shows too.
+    app.update(Action::Resize {
+        width: 150,
+        height: 24,
+    });
+    let bar = row(&draw(&app), 23).0;
+    assert!(
+        bar.contains("(expected value at line 1 column 1); moved it to state.json.corrupt-1764921"),
+        "{bar}"
+    );
     // A wider bar that holds the whole message shows the paths.
     app.update(Action::Resize {
-        width: 250,
+        width: 260,
         height: 24,
     });
     let bar = row(&draw(&app), 23).0;
