@@ -155,6 +155,13 @@ pub enum Action {
     NextUnread,
     /// Open the previous unread article above (reader), or select it (list).
     PrevUnread,
+    /// Mark the selected (or open) article read and go to the next unread one (newsboat's `N`
+    /// with `toggleitemread-jumps-to-next`, mutt's `resolve`).
+    MarkReadNext,
+    /// Find the last find's text again, forward: its next match (after `Esc` too).
+    FindAgain,
+    /// Find the last find's text again, backward: its previous match.
+    FindAgainBack,
     /// Ask to mark every article the list shows read; `y` confirms.
     MarkAllRead,
     /// Ask what of the article to copy: its title, URL, path or whole text.
@@ -175,6 +182,8 @@ pub enum Action {
     SaveStart,
     /// Open the message log (every status message of this session, in full), or close it.
     Messages,
+    /// Open the `:` command line: an action typed by its name, run on Enter.
+    CommandLine,
 }
 
 /// What of an article to copy.
@@ -311,11 +320,16 @@ pub const NAMED: &[(&str, Action)] = &[
     ("prompt_end", Action::Prompt(Edit::End)),
     ("prompt_history_prev", Action::Prompt(Edit::HistoryPrev)),
     ("prompt_history_next", Action::Prompt(Edit::HistoryNext)),
+    ("prompt_complete", Action::Prompt(Edit::Complete)),
+    ("prompt_complete_back", Action::Prompt(Edit::CompleteBack)),
     ("skipped", Action::ShowSkipped),
     ("copy_path", Action::CopyPath),
     ("next_unread", Action::NextUnread),
     ("prev_unread", Action::PrevUnread),
     ("mark_all_read", Action::MarkAllRead),
+    ("mark_read_next", Action::MarkReadNext),
+    ("find_again", Action::FindAgain),
+    ("find_again_back", Action::FindAgainBack),
     ("copy_menu", Action::CopyMenu),
     ("copy_title", Action::Copy(Part::Title)),
     ("copy_article_url", Action::Copy(Part::Url)),
@@ -328,6 +342,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("pager", Action::Pager),
     ("save", Action::SaveStart),
     ("messages", Action::Messages),
+    ("command_line", Action::CommandLine),
 ];
 
 /// Names the config's `[keys]` table accepted before the three prompts became one; each now

@@ -2,7 +2,7 @@
 
 pub mod catalog;
 pub mod feed;
-pub mod frontmatter;
+mod frontmatter;
 pub mod head;
 pub mod html;
 pub mod json;
@@ -162,8 +162,9 @@ pub fn load_links(path: &Path) -> Result<Article> {
     let mut article =
         parse_structure(&bytes, format_for(path), name).with_context(|| shown(path))?;
     // A relative date line (`5 hours ago`) is counted back from the file's modification time.
-    if article.date_iso.is_none()
+    if article.header.date_iso.is_none()
         && article
+            .header
             .date
             .as_deref()
             .is_some_and(crate::article::date::is_relative)
@@ -196,12 +197,7 @@ pub fn load_related(path: &Path) -> Result<Article> {
         return Ok(Article {
             path: Some(path.to_path_buf()),
             format,
-            title: head.title,
-            date: head.date,
-            date_iso: head.date_iso,
-            source: head.source,
-            authors: head.authors,
-            url: head.url,
+            header: head.header,
             ..Article::default()
         });
     }
@@ -460,8 +456,8 @@ mod tests {
                 continue;
             };
             assert_eq!(light.related, whole.related, "{f:?}");
-            assert_eq!(light.url, whole.url, "{f:?}");
-            assert_eq!(light.title, whole.title, "{f:?}");
+            assert_eq!(light.header.url, whole.header.url, "{f:?}");
+            assert_eq!(light.header.title, whole.header.title, "{f:?}");
             skipped += usize::from(light.blocks.is_empty() && !whole.blocks.is_empty());
             with_related += usize::from(!whole.related.is_empty());
         }

@@ -30,12 +30,15 @@ fn para(i: usize) -> String {
 /// An article held in memory at `/lib/NAME.txt`.
 pub fn article(name: &str, title: &str, date_iso: Option<&str>, blocks: Vec<Block>) -> Article {
     Article {
+        header: byline::article::Header {
+            title: title.into(),
+            date_iso: date_iso.map(str::to_string),
+            date: date_iso.map(str::to_string),
+            source: Some("Associated Press".into()),
+            authors: vec!["CAROLINA ESPINOZA".into()],
+            ..Default::default()
+        },
         path: Some(PathBuf::from(format!("/lib/{name}.txt"))),
-        title: title.into(),
-        date_iso: date_iso.map(str::to_string),
-        date: date_iso.map(str::to_string),
-        source: Some("Associated Press".into()),
-        authors: vec!["CAROLINA ESPINOZA".into()],
         words: 300,
         blocks,
         ..Article::default()
@@ -147,7 +150,7 @@ pub fn scroll(app: &App) -> usize {
 /// The headline of the article in the reader (empty when nothing is open).
 pub fn title(app: &App) -> String {
     app.reader()
-        .map(|r| r.article().title.clone())
+        .map(|r| r.article().header.title.clone())
         .unwrap_or_default()
 }
 
@@ -205,6 +208,9 @@ pub fn all_actions() -> Vec<Action> {
         Action::NextUnread,
         Action::PrevUnread,
         Action::MarkAllRead,
+        Action::MarkReadNext,
+        Action::FindAgain,
+        Action::FindAgainBack,
         Action::CopyMenu,
         Action::Copy(Part::Title),
         Action::Copy(Part::Url),
@@ -217,6 +223,7 @@ pub fn all_actions() -> Vec<Action> {
         Action::Pager,
         Action::SaveStart,
         Action::Messages,
+        Action::CommandLine,
     ];
     v.extend(
         [
@@ -232,6 +239,8 @@ pub fn all_actions() -> Vec<Action> {
             Edit::HistoryNext,
             Edit::Accept,
             Edit::Cancel,
+            Edit::Complete,
+            Edit::CompleteBack,
         ]
         .map(Action::Prompt),
     );
@@ -284,6 +293,9 @@ pub fn keyed(a: Action) -> bool {
         Action::NextUnread
         | Action::PrevUnread
         | Action::MarkAllRead
+        | Action::MarkReadNext
+        | Action::FindAgain
+        | Action::FindAgainBack
         | Action::CopyMenu
         | Action::Copy(_)
         | Action::Yes
@@ -292,7 +304,8 @@ pub fn keyed(a: Action) -> bool {
         | Action::EditFile
         | Action::Pager
         | Action::SaveStart
-        | Action::Messages => true,
+        | Action::Messages
+        | Action::CommandLine => true,
         // A config may bind it (`follow_related_3`); no key follows a link at once by default.
         Action::FollowRelated(_) => false,
         // Sent by the loop for terminal and mouse events, not bound to keys.
@@ -311,7 +324,9 @@ pub fn keyed(a: Action) -> bool {
             | Edit::HistoryPrev
             | Edit::HistoryNext
             | Edit::Accept
-            | Edit::Cancel,
+            | Edit::Cancel
+            | Edit::Complete
+            | Edit::CompleteBack,
         ) => true,
     }
 }

@@ -218,7 +218,7 @@ fn the_status_bar_shows_position_mode_and_messages() {
 fn a_moved_aside_file_is_named_in_the_status_bar_and_its_path_kept_in_the_log() {
     let dir = "/home/ana.lindqvist/.local/state/byline";
     let mut app = start(100, 24);
-    app.update(byline::app::msg::Msg::Failed(format!(
+    app.update(byline::app::Msg::Failed(format!(
         "{dir}/state.json was unusable (expected value at line 1 column 1); moved it to \
          {dir}/state.json.corrupt-1764921 and started afresh"
     )));
@@ -338,7 +338,7 @@ fn redraws_over_wide_emoji_leave_no_stale_glyphs() {
 fn wide_characters_in_titles_are_measured_and_cut_in_the_list() {
     let mut lib = library();
     let wide = "港湾の水先案内人がストライキ、夜勤をめぐる交渉が決裂して港の機能が止まる";
-    lib.entries[1].head.title = wide.into();
+    lib.entries[1].head.header.title = wide.into();
     let mut app = App::new(lib, Theme::dark(), 76);
     app.update(Action::Resize {
         width: 60,
@@ -375,7 +375,7 @@ fn long_list_scrolls_with_the_selection_60x20() {
     let template = library().entries.remove(3);
     for i in 0..40 {
         let mut e = template.clone();
-        e.head.title = format!("Weekend note number {i}");
+        e.head.header.title = format!("Weekend note number {i}");
         lib.entries.push(e);
     }
     let mut app = App::new(lib, Theme::dark(), 76);
@@ -454,5 +454,33 @@ fn message_log_80x24_and_200x50() {
         assert!(find(&buf, "messages (2)").is_some());
         assert!(find(&buf, "would cut").is_some(), "wrapped, not cut");
         insta::assert_snapshot!(format!("message_log_{w}x{h}"), text(&buf));
+    }
+}
+
+/// The `:` line at the two sizes: the name typed, and the candidates Tab cycles through on the
+/// row above it, the current one highlighted.
+#[test]
+fn command_line_completion_80x24_and_200x50() {
+    use byline::app::Edit;
+    for (w, h) in [(80u16, 24u16), (200, 50)] {
+        let mut app = open_harbor(w, h);
+        app.update(Action::CommandLine);
+        for c in "next".chars() {
+            app.update(Action::Prompt(Edit::Insert(c)));
+        }
+        app.update(Action::Prompt(Edit::Complete));
+        app.update(Action::Prompt(Edit::Complete));
+        let buf = draw(&app);
+        let (_, y) = find(&buf, " :next_link").expect("the line holds the second candidate");
+        assert_eq!(y, h - 1);
+        let (x, above) = find(&buf, "next_link ").expect("the candidates");
+        assert_eq!(above, h - 2, "on the row above the line");
+        let (other, _) = find(&buf, "next_article").expect("the first candidate");
+        assert_ne!(
+            buf[(x, above)].style(),
+            buf[(other, above)].style(),
+            "the current candidate stands out"
+        );
+        insta::assert_snapshot!(format!("command_line_completion_{w}x{h}"), text(&buf));
     }
 }

@@ -354,6 +354,30 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         L,
+        Key::ch('N'),
+        Action::MarkReadNext,
+        "mark read, then the next unread",
+    ),
+    b(
+        R,
+        Key::ch('N'),
+        Action::MarkReadNext,
+        "mark read, then the next unread",
+    ),
+    b(
+        R,
+        Key::alt('n'),
+        Action::FindAgain,
+        "next match of the last find",
+    ),
+    b(
+        R,
+        Key::alt('p'),
+        Action::FindAgainBack,
+        "previous match of the last find",
+    ),
+    b(
+        L,
         Key::ch('A'),
         Action::MarkAllRead,
         "mark all shown read (asks first)",
@@ -462,10 +486,34 @@ pub static BINDINGS: &[Binding] = &[
         "an earlier command",
     ),
     b(
+        L,
+        Key::ch(':'),
+        Action::CommandLine,
+        "run an action by its name (:quit)",
+    ),
+    b(
+        R,
+        Key::ch(':'),
+        Action::CommandLine,
+        "run an action by its name (:quit)",
+    ),
+    b(
         C,
         Key::plain(K::Down),
         P(Edit::HistoryNext),
         "a later command",
+    ),
+    b(
+        C,
+        Key::plain(K::Tab),
+        P(Edit::Complete),
+        "complete the action's name (on the : line)",
+    ),
+    b(
+        C,
+        Key::plain(K::BackTab),
+        P(Edit::CompleteBack),
+        "the previous completion",
     ),
     b(
         L,
