@@ -166,6 +166,23 @@ pub fn content_id(title: &str, date: Option<&str>, start: &str) -> String {
     crate::article::article_id(title, date, Some(start))
 }
 
+/// The edit key of the file at `path` ([`crate::article::edit_key`]): its marks are kept under
+/// it too, so a new title finds them again. Reads the file's first lines as a list row does;
+/// `None` for an item of a feed or JSON list, a file that cannot be read, or a title that does
+/// not stand in those lines as written.
+pub fn edit_key(path: &Path) -> Option<String> {
+    if super::container_item(path).is_some() {
+        return None;
+    }
+    let head = read_with(path, Ids::Later).ok()?;
+    let start = head.id_start.as_deref()?;
+    crate::article::edit_key(
+        path.as_os_str().as_encoded_bytes(),
+        &head.header.title,
+        start,
+    )
+}
+
 /// Reads the list row of the article at `path` from the start of the file only
 /// (JSON files, which have no fixed order of fields, are parsed whole).
 pub fn read(path: &Path) -> Result<Head> {
