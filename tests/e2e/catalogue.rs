@@ -97,10 +97,18 @@ fn the_reader_saves_validates_and_follows_the_catalogue() {
     )
     .unwrap();
     let tmux = start("fourth", lib.path(), &cache, home.path());
+    let log = saved[0].with_extension("catalogue.log");
+    let log_before = std::fs::metadata(&log).unwrap().len();
     let s = tmux.wait_for("Tram line opens to");
     assert!(!s.contains("reaches the harbour"), "{s}");
     quit(&tmux);
-    assert_ne!(std::fs::metadata(&saved[0]).unwrap().ino(), ino);
+    // The change went to the catalogue's log; the catalogue itself was left as it was.
+    assert!(std::fs::metadata(&log).unwrap().len() > log_before);
+    assert_eq!(std::fs::metadata(&saved[0]).unwrap().ino(), ino);
+    let tmux = start("fifth", lib.path(), &cache, home.path());
+    let s = tmux.wait_for("Tram line opens to");
+    assert!(!s.contains("reaches the harbour"), "read back from the log: {s}");
+    quit(&tmux);
 }
 
 #[test]
