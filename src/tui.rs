@@ -55,6 +55,8 @@ pub struct Launch {
     /// The catalogue of list rows to save once the first frame is drawn (the library's files
     /// changed since it was last saved).
     pub catalogue: Option<crate::load::catalog::Pending>,
+    /// Where the library's search index is kept between runs (`None` with `--no-cache`).
+    pub index: Option<crate::search::disk::Place>,
 }
 
 /// The catalogue's save on a thread of its own, started after the first frame so that frame
@@ -137,6 +139,7 @@ pub fn run(launch: Launch) -> Result<()> {
         std::env::var("TERM").ok().as_deref(),
     );
     app.set_zoom(launch.zoom);
+    app.index_place = launch.index;
     // The worker reports into the inbox once the whole library is read.
     if let Some(wanted) = launch.arriving {
         app.read_library_in_background(wanted);

@@ -156,8 +156,12 @@ pub struct App {
     find: Option<Find>,
     /// The full-text search's query and results (kept while the overlay is closed).
     search: Option<Search>,
-    /// The search worker, started on the first search.
+    /// The search worker, started on the first search (or after the first frame, when the
+    /// index is kept on disk).
     search_index: Option<SearchIndex>,
+    /// Where the library's search index is kept between runs (`None`: built in memory at the
+    /// first search, as with `--no-cache`).
+    pub index_place: Option<crate::search::disk::Place>,
     /// The list preview's worker and the preview the reading pane waits for.
     preview: preview::Preview,
     /// The prompt that has the keyboard (filter, find or search), while one is open.
@@ -214,6 +218,7 @@ impl App {
             find: None,
             search: None,
             search_index: None,
+            index_place: None,
             preview: preview::Preview::default(),
             prompt: None,
             prompt_history: prompt::History::default(),
