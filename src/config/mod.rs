@@ -6,9 +6,9 @@
 //! config is used whole or not at all.
 
 pub mod diag;
-pub mod keys;
+mod keys;
 
-pub use keys::{KeySpecError, key_name, normalize, parse_key};
+pub use keys::{KeySpecError, key_label, key_name, normalize, parse_key};
 
 use crate::article::date::calendar;
 use crate::theme::file as theme_file;

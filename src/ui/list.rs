@@ -75,7 +75,7 @@ fn columns(app: &App, rows: &[usize], width: usize) -> Columns {
         .max()
         .unwrap_or(0);
     let widest_source = heads()
-        .filter_map(|h| h.source.as_deref())
+        .filter_map(|h| h.header.source.as_deref())
         .map(|s| fit::width(s).min(SOURCE_MAX))
         .max()
         .unwrap_or(0);
@@ -130,7 +130,7 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: Columns) {
     }
     if cols.source > 0 {
         end -= cols.source;
-        let src = fit::ellipsis(head.source.as_deref().unwrap_or(""), cols.source);
+        let src = fit::ellipsis(head.header.source.as_deref().unwrap_or(""), cols.source);
         let x = area.x + end as u16;
         buf.set_stringn(x, area.y, &src, cols.source, over(t.dim));
         end -= 2;
@@ -138,7 +138,7 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: Columns) {
     let room = end.saturating_sub(cols.mark);
     let (title, style) = match untitled_name(head) {
         Some(name) => (name, over(t.dim)),
-        None => (head.title.clone(), base),
+        None => (head.header.title.clone(), base),
     };
     let title = fit::ellipsis(&title, room);
     buf.set_stringn(area.x + cols.mark as u16, area.y, &title, room, style);
@@ -148,7 +148,7 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: Columns) {
 /// extension (drawn dimmed, as a stand-in), or `(untitled)` with no file; `None` when it has
 /// a title.
 pub fn untitled_name(head: &crate::load::head::Head) -> Option<String> {
-    if !head.title.trim().is_empty() {
+    if !head.header.title.trim().is_empty() {
         return None;
     }
     let stem = head.path.as_deref().and_then(std::path::Path::file_stem);
@@ -161,7 +161,7 @@ pub fn untitled_name(head: &crate::load::head::Head) -> Option<String> {
 
 /// The row's date in the configured format (the ISO date when the format cannot apply).
 fn date_of(app: &App, head: &crate::load::head::Head) -> Option<String> {
-    let iso = head.date_iso.as_deref()?;
+    let iso = head.header.date_iso.as_deref()?;
     Some(
         crate::article::date::calendar::format_date(iso, &app.date_format)
             .unwrap_or_else(|| iso.to_string()),
