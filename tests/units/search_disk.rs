@@ -410,9 +410,14 @@ fn kill_during_a_commit_leaves_an_index_that_gives_the_files() {
         let memory = in_memory(&paths);
         for q in ["generation1", "generation2", "generation0", "word7"] {
             let r = complete(&s, q);
-            let (want, count) = memory.search_counted(q, Searcher::LIMIT);
+            // All of them: with more than a page of equal scores, the two indexes may break
+            // the ties differently, so each hit shown must be one of the in-memory index's.
+            let (want, count) = memory.search_counted(q, KILL_FILES);
             assert_eq!(r.matched, count, "round {round}, {q}");
-            assert_eq!(seen(&r.hits), seen(&want), "round {round}, {q}");
+            let want = seen(&want);
+            for hit in seen(&r.hits) {
+                assert!(want.contains(&hit), "round {round}, {q}: {hit:?}");
+            }
         }
     }
 }
