@@ -95,6 +95,10 @@ pub enum Action {
     CopyUrl,
     /// Show the reading pane alone at full width, or split again.
     Zoom,
+    /// Make the list pane narrower (the reader wider).
+    ListNarrower,
+    /// Make the list pane wider (the reader narrower).
+    ListWider,
     /// The terminal now has this many columns and rows.
     Resize {
         /// Columns.
@@ -283,6 +287,8 @@ pub const NAMED: &[(&str, Action)] = &[
     ("open_url", Action::OpenUrl),
     ("copy_url", Action::CopyUrl),
     ("zoom", Action::Zoom),
+    ("list_narrower", Action::ListNarrower),
+    ("list_wider", Action::ListWider),
     ("filter", Action::Filter),
     ("clear_filter", Action::ClearFilter),
     ("cycle_sort", Action::CycleSort),

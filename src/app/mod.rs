@@ -52,6 +52,7 @@ pub mod history;
 pub mod keymap;
 pub mod links;
 pub mod list;
+mod list_width;
 mod listing;
 mod live;
 pub mod marks;
@@ -145,6 +146,8 @@ pub struct App {
     pub keymap: keymap::Keymap,
     /// How the list writes dates (`article::date::calendar` directives).
     pub date_format: String,
+    /// The list pane's width, columns and title wrapping (`<` and `>` change the width).
+    pub list_look: crate::config::list::ListLook,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,
     /// Draw links as OSC 8 hyperlinks (the terminal makes them clickable); off in tests, so
@@ -208,6 +211,7 @@ impl App {
             titles: links::TitleIndex::default(),
             keymap: keymap::Keymap::default(),
             date_format: crate::config::Config::default().date_format,
+            list_look: crate::config::list::ListLook::default(),
             justify: false,
             hyperlinks: false,
             store: crate::state::Store::disabled(),
@@ -233,7 +237,7 @@ impl App {
     /// The panes for the current size, zoom and focus.
     pub fn panes(&self) -> Panes {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        layout::panes(area, self.zoom, self.reader_focused())
+        layout::panes(area, self.zoom, self.reader_focused(), self.list_look.width)
     }
 
     /// True when the reader has the focus (also under the help overlay).
@@ -276,12 +280,23 @@ impl App {
         }
     }
 
-    /// Rows of the list shown at once.
+    /// Rows of the list shown at once (articles, each [`App::list_row_lines`] lines tall).
     pub fn list_height(&self) -> usize {
-        match self.list_area() {
-            Some(r) => usize::from(r.height).max(1),
-            None => usize::from(self.size.1.saturating_sub(3)).max(1),
-        }
+        let lines = match self.list_area() {
+            Some(r) => usize::from(r.height),
+            None => usize::from(self.size.1.saturating_sub(3)),
+        };
+        (lines / usize::from(self.list_row_lines())).max(1)
+    }
+
+    /// Lines one article takes in the list: two when titles wrap in a pane this wide.
+    pub fn list_row_lines(&self) -> u16 {
+        let pane = match self.panes().list {
+            Some(p) => p.width,
+            // Hidden: as wide as it would be on its own.
+            None => self.size.0,
+        };
+        self.list_look.wrap.lines(pane)
     }
 
     /// The page of library article `index` at `width`, from the cache or laid out now.

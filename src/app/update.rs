@@ -124,6 +124,8 @@ impl App {
             Action::OpenUrl => return self.open_in_browser(),
             Action::CopyUrl => return self.copy_link(),
             Action::Zoom => self.zoom = !self.zoom,
+            Action::ListNarrower => self.widen_list(false),
+            Action::ListWider => self.widen_list(true),
             Action::Resize { width, height } => self.size = (width, height),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => return self.click(column, row),

@@ -25,6 +25,9 @@ pub struct Head {
     /// The article's own web address (a saved page's canonical URL, `url` front matter), which
     /// links from other articles resolve by.
     pub url: Option<String>,
+    /// Tags, categories and keywords (front matter, feed categories, a page's `article:tag`),
+    /// as the article has them; the list shows them and `/tag:` filters by them.
+    pub tags: Vec<String>,
     /// Stable id for reading state: a hash of title, date and the start of the text, so a moved
     /// or renamed file keeps its read mark, bookmark and position. Empty when the row was read
     /// without it ([`Ids::Skip`]) or with it left for later ([`Ids::Later`]).
@@ -57,6 +60,7 @@ impl Head {
             source: article.source.clone(),
             authors: article.authors.clone(),
             url: article.url.clone(),
+            tags: article.tags.clone(),
             id: crate::article::article_id(
                 &article.title,
                 article.date.as_deref(),
@@ -282,6 +286,8 @@ pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
                 source: h.source,
                 authors: h.authors,
                 url: None,
+                // News-wire text names no tags.
+                tags: Vec::new(),
                 id: String::new(),
                 id_start: None,
             }
@@ -340,6 +346,7 @@ mod tests {
             let head = read(&path).unwrap();
             assert_eq!(head.title, "Lantern night on the quay", "{open}");
             assert_eq!(head.date_iso.as_deref(), Some("2026-04-02"), "{open}");
+            assert_eq!(head.tags.len(), if open == "---" { 400 } else { 1000 });
         }
     }
 

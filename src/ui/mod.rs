@@ -28,7 +28,7 @@ use ratatui::widgets::Paragraph;
 /// Draws the whole screen for `app`.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let panes = layout::panes(area, app.zoom(), app.reader_focused());
+    let panes = layout::panes(area, app.zoom(), app.reader_focused(), app.list_look.width);
     let (Some(status_area), false) = (panes.status, panes.too_small()) else {
         too_small(app, frame, area);
         return;

@@ -217,6 +217,8 @@ pub fn all_actions() -> Vec<Action> {
         Action::Pager,
         Action::SaveStart,
         Action::Messages,
+        Action::ListNarrower,
+        Action::ListWider,
     ];
     v.extend(
         [
@@ -265,7 +267,9 @@ pub fn keyed(a: Action) -> bool {
         | Action::HistoryForward
         | Action::OpenUrl
         | Action::CopyUrl
-        | Action::Zoom => true,
+        | Action::Zoom
+        | Action::ListNarrower
+        | Action::ListWider => true,
         Action::Filter
         | Action::ClearFilter
         | Action::CycleSort

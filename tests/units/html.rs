@@ -412,8 +412,14 @@ fn list_rows_read_the_head_and_agree_with_the_full_parse() {
         assert_eq!(row.authors, full.authors, "{name}");
         assert_eq!(row.source, full.source, "{name}");
         assert_eq!(row.url, full.url, "{name}");
+        assert_eq!(row.tags, full.tags, "{name}");
         assert!(!row.id.is_empty());
     }
+    // The list's tag column and `/tag:` need them from the head alone.
+    assert_eq!(
+        head::read(&fixture("kessel-post.html")).unwrap().tags,
+        ["Ferries", "Ostervik"]
+    );
 }
 
 #[test]

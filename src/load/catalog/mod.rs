@@ -214,6 +214,7 @@ fn row_of(head: &Head) -> Row {
         source,
         authors,
         url,
+        tags,
         id: _,
         id_start: _,
     } = head;
@@ -225,5 +226,6 @@ fn row_of(head: &Head) -> Row {
         authors.clone(),
         head.state_id().into_owned(),
         url.clone(),
+        tags.clone(),
     )
 }

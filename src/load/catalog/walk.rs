@@ -290,6 +290,7 @@ fn entry(path: &Path, r: Row) -> Entry {
             source: r.3,
             authors: r.4,
             url: r.6,
+            tags: r.7,
             id: r.5,
             id_start: None,
         },

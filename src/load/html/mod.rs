@@ -324,6 +324,7 @@ pub fn head(prefix: &str) -> Article {
         date_iso,
         datetime,
         url: canonical.map(|u| sanitize::clean_line(&u)),
+        tags: meta.tags.iter().map(|t| sanitize::clean_line(t)).collect(),
         format: crate::article::Format::Html,
         ..Article::default()
     }

@@ -54,6 +54,7 @@ pub fn head_of_bytes(bytes: &[u8], ids: Ids) -> Result<Head> {
         source: a.source,
         authors: a.authors,
         url: a.url,
+        tags: a.tags,
         id: String::new(),
         id_start: None,
     };
