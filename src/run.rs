@@ -66,9 +66,9 @@ pub fn list_null(lib: &Library) -> Vec<u8> {
     let mut out = Vec::with_capacity(lib.entries.len() * 128);
     for e in &lib.entries {
         let h = &e.head;
-        out.extend_from_slice(h.date_iso.as_deref().unwrap_or("").as_bytes());
+        out.extend_from_slice(h.header.date_iso.as_deref().unwrap_or("").as_bytes());
         out.push(b'\t');
-        out.extend_from_slice(h.title.as_bytes());
+        out.extend_from_slice(h.header.title.as_bytes());
         out.push(b'\t');
         match h.path.as_deref() {
             Some(p) => out.extend_from_slice(p.as_os_str().as_encoded_bytes()),
@@ -84,9 +84,9 @@ pub fn list_text(lib: &Library) -> String {
     let mut out = String::with_capacity(lib.entries.len() * 128);
     for e in &lib.entries {
         let h = &e.head;
-        out.push_str(h.date_iso.as_deref().unwrap_or(""));
+        out.push_str(h.header.date_iso.as_deref().unwrap_or(""));
         out.push('\t');
-        out.push_str(&h.title);
+        out.push_str(&h.header.title);
         out.push('\t');
         out.push_str(&h.path.as_deref().map_or("-".into(), load::shown_cow));
         out.push('\n');
@@ -341,7 +341,7 @@ fn articles_and_titles(input: Input) -> Result<(Vec<Article>, HashMap<PathBuf, S
 fn titles_of(articles: &[Article]) -> HashMap<PathBuf, String> {
     articles
         .iter()
-        .filter_map(|a| Some((a.path.clone()?, a.title.clone())))
+        .filter_map(|a| Some((a.path.clone()?, a.header.title.clone())))
         .collect()
 }
 

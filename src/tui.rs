@@ -383,7 +383,7 @@ fn perform(
         Effect::Copy(text) => copy(app, &text)?,
         Effect::CopyText(article) => {
             let text = outside::article_text(&article.0, app.measure());
-            let title = crate::sanitize::clean_line(&article.0.title);
+            let title = crate::sanitize::clean_line(&article.0.header.title);
             app.say(format!("copied the text of {title}"));
             copy(app, &text)?;
         }

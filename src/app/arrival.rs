@@ -188,14 +188,16 @@ impl App {
             |lib: &Library, i: usize| lib.entries.get(i).and_then(|e| e.head.path.clone());
         let selected = path_of(&self.library, self.list.selected);
         let open = self
-            .reader
+            .reading
+            .open
             .as_ref()
             .and_then(|r| path_of(&self.library, r.index));
         let places: Vec<Option<PathBuf>> = self
+            .reading
             .history
             .back
             .iter()
-            .chain(&self.history.forward)
+            .chain(&self.reading.history.forward)
             .map(|pl| path_of(&self.library, pl.index))
             .collect();
         let read: Vec<PathBuf> = (0..self.library.entries.len())
@@ -224,7 +226,7 @@ impl App {
         self.library = lib;
         let index_of = |lib: &Library, p: Option<&Path>| super::links::index_of_path(lib, p?);
 
-        self.cache = super::reader::PageCache::default();
+        self.reading.forget_pages();
         let previewing = self.cancel_preview().is_some();
         self.titles = super::links::TitleIndex::default();
         let n = self.library.entries.len();
@@ -239,15 +241,15 @@ impl App {
             .min(n.saturating_sub(1));
         match index_of(&self.library, open.as_deref()) {
             Some(i) => {
-                if let Some(r) = self.reader.as_mut() {
+                if let Some(r) = self.reading.open.as_mut() {
                     r.index = i;
                     // Headlines resolved against the one article are resolved again.
                     r.related_pending = r.article.related.iter().any(|x| x.path.is_none());
                 }
             }
             None => {
-                self.reader = None;
-                self.find = None;
+                self.reading.open = None;
+                self.reading.find = None;
                 if matches!(self.mode, Mode::Reader | Mode::Find | Mode::FindPrompt) {
                     self.mode = Mode::List;
                 }
@@ -260,8 +262,8 @@ impl App {
             k += 1;
             found.map(|i| pl.index = i).is_some()
         };
-        self.history.back.retain_mut(&mut keep);
-        self.history.forward.retain_mut(&mut keep);
+        self.reading.history.back.retain_mut(&mut keep);
+        self.reading.history.forward.retain_mut(&mut keep);
         // Rows, sort, filter and marks (kept by content id) follow the new library.
         self.library_changed();
         self.index_titles_in_background();
@@ -282,7 +284,7 @@ impl App {
         let Some(all) = self.library.backlinks.get() else {
             return false;
         };
-        let Some(r) = self.reader.as_ref() else {
+        let Some(r) = self.reading.open.as_ref() else {
             return false;
         };
         let Some(path) = r.article.path.as_deref() else {
@@ -296,10 +298,10 @@ impl App {
         let mut article = r.article.clone();
         std::sync::Arc::make_mut(&mut article).backlinks = found;
         // The page cached for this article lacks them.
-        self.cache = super::reader::PageCache::default();
+        self.reading.forget_pages();
         let page = self.page_with(index, &article, width, pending);
         let h = self.reader_height();
-        if let Some(r) = self.reader.as_mut() {
+        if let Some(r) = self.reading.open.as_mut() {
             r.article = article;
             r.page = page;
             r.focus = r.focus.filter(|&t| t < r.page.targets.len());

@@ -23,11 +23,11 @@ impl App {
         // No preview per keystroke (that would read a file each time) while the article shown
         // is still in the list; once it is not, the pane follows the list (issue 13, point 1).
         self.refresh_view();
-        let shown = self.reader.as_ref().map(|r| r.index);
+        let shown = self.reading.open.as_ref().map(|r| r.index);
         if shown.is_some_and(|i| self.list.view.row_of(i).is_none()) {
             if self.list.view.is_empty() {
                 self.cancel_preview();
-                self.reader = None;
+                self.reading.open = None;
             } else {
                 self.preview_selection();
             }

@@ -179,33 +179,33 @@ impl App {
                 }
             }
             Mode::FindPrompt => {}
-            _ => self.find = None,
+            _ => self.reading.find = None,
         }
         effect
     }
 
     pub(super) fn find_start(&mut self) {
-        let Some(r) = self.reader.as_ref() else {
+        let Some(r) = self.reading.open.as_ref() else {
             self.complain("no article open");
             return;
         };
-        self.find = Some(Find::new(r.scroll, Rule::Literal));
+        self.reading.find = Some(Find::new(r.scroll, Rule::Literal));
         self.mode = Mode::FindPrompt;
         self.open_prompt(super::PromptKind::Find, "");
     }
 
     /// Enter: keep the matches and read on with `n`/`N`; nothing found closes the find.
     pub(super) fn find_accept(&mut self) {
-        let Some(f) = self.find.as_ref() else {
+        let Some(f) = self.reading.find.as_ref() else {
             self.mode = Mode::Reader;
             return;
         };
         if f.query.is_empty() {
-            self.find = None;
+            self.reading.find = None;
             self.mode = Mode::Reader;
         } else if f.matches.is_empty() {
             let msg = format!("not found: {}", f.query);
-            self.find = None;
+            self.reading.find = None;
             self.mode = Mode::Reader;
             self.complain(crate::sanitize::clean_line(&msg));
         } else {
@@ -215,9 +215,9 @@ impl App {
 
     /// Esc: clears the find; in the prompt the view also returns to where the find began.
     pub(super) fn find_cancel(&mut self) {
-        let origin = self.find.take().map(|f| f.origin);
+        let origin = self.reading.find.take().map(|f| f.origin);
         if self.mode == Mode::FindPrompt
-            && let (Some(o), Some(r)) = (origin, self.reader.as_mut())
+            && let (Some(o), Some(r)) = (origin, self.reading.open.as_mut())
         {
             r.scroll = o;
         }
@@ -227,13 +227,13 @@ impl App {
     /// The find prompt's text changed: match again and jump to the first match at or after
     /// where the find began.
     pub(super) fn find_text(&mut self, text: String) {
-        let Some(f) = self.find.as_mut() else {
+        let Some(f) = self.reading.find.as_mut() else {
             return;
         };
         f.query = text;
         f.page = None;
         self.refresh_find();
-        let Some(f) = self.find.as_mut() else {
+        let Some(f) = self.reading.find.as_mut() else {
             return;
         };
         let origin = f.origin;
@@ -242,14 +242,14 @@ impl App {
             first_at_or_after(&f.matches, origin).or_else(|| (!f.matches.is_empty()).then_some(0));
         if f.current.is_some() {
             self.show_current_match();
-        } else if let Some(r) = self.reader.as_mut() {
+        } else if let Some(r) = self.reading.open.as_mut() {
             r.scroll = origin;
         }
     }
 
     /// `n`/`N`: the next or previous match, wrapping around the article.
     pub(super) fn find_step(&mut self, forward: bool) {
-        let Some(f) = self.find.as_mut() else {
+        let Some(f) = self.reading.find.as_mut() else {
             return;
         };
         let n = f.matches.len();
@@ -267,7 +267,7 @@ impl App {
     /// Recomputes the matches when the page they were found on is no longer the reader's (a
     /// new query, width, justification or article), keeping the current match near the top.
     pub(super) fn refresh_find(&mut self) {
-        let (Some(f), Some(r)) = (self.find.as_mut(), self.reader.as_ref()) else {
+        let (Some(f), Some(r)) = (self.reading.find.as_mut(), self.reading.open.as_ref()) else {
             return;
         };
         if f.page.as_ref().is_some_and(|p| Arc::ptr_eq(p, &r.page)) {
@@ -283,7 +283,7 @@ impl App {
     /// third of the way down the pane.
     pub(super) fn show_current_match(&mut self) {
         let h = self.reader_height();
-        let (Some(f), Some(r)) = (self.find.as_ref(), self.reader.as_mut()) else {
+        let (Some(f), Some(r)) = (self.reading.find.as_ref(), self.reading.open.as_mut()) else {
             return;
         };
         let Some(m) = f.current.and_then(|c| f.matches.get(c)) else {

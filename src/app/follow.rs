@@ -102,7 +102,10 @@ impl App {
 
     /// Whether the open article waits for the title index (the loop should look again soon).
     pub fn titles_pending(&self) -> bool {
-        self.reader.as_ref().is_some_and(|r| r.related_pending)
+        self.reading
+            .open
+            .as_ref()
+            .is_some_and(|r| r.related_pending)
     }
 
     /// Resolves the open article's related headlines when they waited for the title index and
@@ -112,7 +115,7 @@ impl App {
             return false;
         }
         let h = self.reader_height();
-        let Some(r) = self.reader.as_ref() else {
+        let Some(r) = self.reading.open.as_ref() else {
             return false;
         };
         let (index, width, article) = (r.index, r.width, r.article.clone());
@@ -121,7 +124,7 @@ impl App {
             None => return false,
         };
         let page = self.page_for(index, &article, width);
-        if let Some(r) = self.reader.as_mut() {
+        if let Some(r) = self.reading.open.as_mut() {
             // Only the related box changes: the scroll stays, line for line.
             r.article = article;
             r.page = page;
@@ -140,7 +143,7 @@ impl App {
         let split = panes.list.is_some() && panes.reader.is_some();
         let shown = match self.preview.pending() {
             Some(p) => Some(p.index),
-            None => self.reader.as_ref().map(|r| r.index),
+            None => self.reading.open.as_ref().map(|r| r.index),
         };
         if shown == Some(self.list.selected)
             || self.library.entries.is_empty()
@@ -170,7 +173,8 @@ impl App {
         // The article already in the reader keeps its place: back to the list and in again
         // returns to where the reading stopped.
         if self
-            .reader
+            .reading
+            .open
             .as_ref()
             .is_some_and(|r| r.index == self.list.selected)
         {
@@ -182,7 +186,7 @@ impl App {
     }
 
     pub(super) fn step_article(&mut self, delta: isize) {
-        let Some(cur) = self.reader.as_ref().map(|r| r.index) else {
+        let Some(cur) = self.reading.open.as_ref().map(|r| r.index) else {
             return;
         };
         let next = self.step_from(cur, delta);
@@ -198,7 +202,7 @@ impl App {
     }
 
     pub(super) fn place(&self) -> Option<Place> {
-        self.reader.as_ref().map(|r| Place {
+        self.reading.open.as_ref().map(|r| Place {
             index: r.index,
             scroll: r.scroll,
             width: r.width,
@@ -220,7 +224,7 @@ impl App {
     /// the history, a search result, a preview, a changed file) shows an article.
     pub(super) fn show(&mut self, reader: Reader, at: At) {
         let h = self.reader_height();
-        let r = self.reader.insert(reader);
+        let r = self.reading.open.insert(reader);
         r.go(at, h);
         if at == At::Saved {
             self.restore_position();
@@ -233,7 +237,7 @@ impl App {
         if self.open(index, true)
             && let Some(from) = from
         {
-            self.history.follow(from);
+            self.reading.history.follow(from);
         }
     }
 
@@ -242,7 +246,7 @@ impl App {
             self.mode = Mode::List;
             return;
         };
-        match self.history.back(here) {
+        match self.reading.history.back(here) {
             Some(p) => self.goto(p),
             // Nothing to go back to: back means the list, as on a narrow screen.
             None => self.mode = Mode::List,
@@ -251,7 +255,7 @@ impl App {
 
     pub(super) fn history_forward(&mut self) {
         let Some(here) = self.place() else { return };
-        match self.history.forward(here) {
+        match self.reading.history.forward(here) {
             Some(p) => self.goto(p),
             None => self.say("nothing to go forward to"),
         }
@@ -261,7 +265,7 @@ impl App {
     /// article's links. A link naming another article of the library (by address or relative
     /// path) opens it here, with the history; any other opens in the browser.
     pub(super) fn follow_number(&mut self, n: usize) -> Effect {
-        let Some(r) = self.reader.as_ref() else {
+        let Some(r) = self.reading.open.as_ref() else {
             return Effect::None;
         };
         let related = &r.article.related;
@@ -292,7 +296,7 @@ impl App {
             Some(l) => {
                 let from = crate::load::resolve::LinkFrom {
                     path: r.article.path.as_deref(),
-                    url: r.article.url.as_deref(),
+                    url: r.article.header.url.as_deref(),
                 };
                 let url = l.url.clone();
                 let local = self
@@ -315,14 +319,10 @@ impl App {
         }
     }
 
-    /// The link number being typed in the reader, if any.
-    pub fn link_number(&self) -> Option<usize> {
-        self.link_number
-    }
-
     /// Whether the open page has links to focus or follow.
     pub fn has_links(&self) -> bool {
-        self.reader
+        self.reading
+            .open
             .as_ref()
             .is_some_and(|r| !r.page.targets.is_empty())
     }
@@ -330,7 +330,7 @@ impl App {
     /// Where link target `t` of the open page leads, for the status bar: its web address, or
     /// the library article's title; never a control character.
     pub fn link_label(&self, t: usize) -> Option<String> {
-        let r = self.reader.as_ref()?;
+        let r = self.reading.open.as_ref()?;
         let label = match r.page.targets.get(t)? {
             Target::Url { url, .. } => url.clone(),
             // The title the page shows: no look-up in the library on the key path.
@@ -344,7 +344,7 @@ impl App {
                 },
             },
             Target::Backlink(p) => match links::index_of_path(&self.library, p) {
-                Some(i) => format!("← {}", self.library.entries[i].head.title),
+                Some(i) => format!("← {}", self.library.entries[i].head.header.title),
                 None => format!("← {}", crate::load::shown(p)),
             },
         };
@@ -353,12 +353,12 @@ impl App {
 
     /// The label of the focused link ([`App::link_label`]).
     pub fn focused_link_label(&self) -> Option<String> {
-        self.link_label(self.reader.as_ref()?.focus?)
+        self.link_label(self.reading.open.as_ref()?.focus?)
     }
 
     /// The label of the link the number being typed names, or why there is none.
     pub fn numbered_link_label(&self) -> Option<String> {
-        let n = self.link_number?;
+        let n = self.reading.link_number?;
         Some(match self.numbered_target(n) {
             Some(t) => self.link_label(t).unwrap_or_default(),
             None => format!("no link {n}"),
@@ -366,7 +366,7 @@ impl App {
     }
 
     pub(super) fn focused_target(&self) -> Option<&Target> {
-        let r = self.reader.as_ref()?;
+        let r = self.reading.open.as_ref()?;
         r.page.targets.get(r.focus?)
     }
 
@@ -382,7 +382,7 @@ impl App {
 
     /// The target numbered `n` on the open page.
     pub(super) fn numbered_target(&self, n: usize) -> Option<usize> {
-        let r = self.reader.as_ref()?;
+        let r = self.reading.open.as_ref()?;
         r.page.targets.iter().position(|t| match t {
             Target::Related { number, .. } | Target::Url { number, .. } => *number == n,
             Target::Backlink(_) => false,
@@ -391,7 +391,7 @@ impl App {
 
     /// Follows the link a typed number names, else the focused one.
     pub(super) fn follow_focused(&mut self) -> Effect {
-        if let Some(n) = self.link_number.take() {
+        if let Some(n) = self.reading.link_number.take() {
             return self.follow_number(n);
         }
         let Some(target) = self.focused_target().cloned() else {
@@ -418,10 +418,11 @@ impl App {
 
     /// The link a typed number names, else the focused one; complains when there is none.
     fn chosen_target(&mut self) -> Option<Target> {
-        let target = match self.link_number.take() {
+        let target = match self.reading.link_number.take() {
             Some(n) => match self.numbered_target(n) {
                 Some(t) => self
-                    .reader
+                    .reading
+                    .open
                     .as_ref()
                     .and_then(|r| r.page.targets.get(t).cloned()),
                 None => {
@@ -472,12 +473,13 @@ impl App {
     /// link, Tab focuses it, Esc forgets it). A digit never follows a link by itself.
     pub(super) fn type_link_number(&mut self, digit: u8) {
         let n = self
+            .reading
             .link_number
             .unwrap_or(0)
             .saturating_mul(10)
             .saturating_add(usize::from(digit))
             .min(LINK_NUMBER_MAX);
-        self.link_number = Some(n);
+        self.reading.link_number = Some(n);
     }
 
     /// Focuses link number `n` (typed, then Tab), scrolling to it.
@@ -487,7 +489,7 @@ impl App {
             self.complain(format!("no link {n}"));
             return;
         };
-        let Some(r) = self.reader.as_mut() else {
+        let Some(r) = self.reading.open.as_mut() else {
             return;
         };
         r.focus = Some(t);
@@ -500,7 +502,7 @@ impl App {
 
     pub(super) fn move_focus(&mut self, forward: bool) {
         let h = self.reader_height();
-        let Some(r) = self.reader.as_mut() else {
+        let Some(r) = self.reading.open.as_mut() else {
             return;
         };
         // The page is shared: a clone of the handle, not of its link list.

@@ -81,11 +81,6 @@ impl App {
         }
     }
 
-    /// The question being asked, if any.
-    pub fn asking(&self) -> Option<Ask> {
-        self.ask.map(|(a, _)| a)
-    }
-
     /// Asks `question`; the next key answers it.
     pub(super) fn ask(&mut self, question: Ask) {
         let from = match self.mode {
@@ -149,7 +144,7 @@ impl App {
         }
         let reading = self.mode == Mode::Reader;
         let cur = if reading {
-            self.reader.as_ref().map(|r| r.index)
+            self.reading.open.as_ref().map(|r| r.index)
         } else {
             Some(self.list.selected)
         };
@@ -189,7 +184,7 @@ impl App {
             (m, None) => m,
         };
         if matches!(from, Mode::Reader | Mode::Find)
-            && let Some(r) = self.reader.as_ref()
+            && let Some(r) = self.reading.open.as_ref()
         {
             return Some((r.index, r.article.clone()));
         }
@@ -219,8 +214,8 @@ impl App {
             .get(i)
             .and_then(|e| e.head.path.clone());
         let text = match part {
-            Part::Title => Some(article.title.clone()),
-            Part::Url => article.url.clone(),
+            Part::Title => Some(article.header.title.clone()),
+            Part::Url => article.header.url.clone(),
             Part::Path => path.map(|p| p.display().to_string()),
             Part::Text => return Effect::CopyText(Shared(article)),
         };
@@ -279,15 +274,10 @@ impl App {
         }
     }
 
-    /// The mode the command line was opened from.
-    pub fn command_from(&self) -> Mode {
-        self.command_from
-    }
-
     /// `e`: the article's file in `$EDITOR`.
     pub(super) fn edit_file(&mut self) -> Effect {
         let i = match self.mode {
-            Mode::Reader => self.reader.as_ref().map(|r| r.index),
+            Mode::Reader => self.reading.open.as_ref().map(|r| r.index),
             _ => self.selected_row().map(|_| self.list.selected),
         };
         let path = i

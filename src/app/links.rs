@@ -43,8 +43,8 @@ pub fn resolver(library: &Library) -> Resolver {
             .iter()
             .filter_map(|e| Some((e, e.head.path.as_deref()?)))
     };
-    Resolver::new(files().map(|(e, p)| (e.head.title.as_str(), p)))
-        .with_urls(files().filter_map(|(e, p)| Some((e.head.url.as_deref()?, p))))
+    Resolver::new(files().map(|(e, p)| (e.head.header.title.as_str(), p)))
+        .with_urls(files().filter_map(|(e, p)| Some((e.head.header.url.as_deref()?, p))))
 }
 
 /// The related-title index over the library: built the first time a headline must be resolved,
@@ -91,12 +91,12 @@ impl TitleIndex {
         let titles: Vec<(String, PathBuf)> = library
             .entries
             .iter()
-            .filter_map(|e| Some((e.head.title.clone(), e.head.path.clone()?)))
+            .filter_map(|e| Some((e.head.header.title.clone(), e.head.path.clone()?)))
             .collect();
         let urls: Vec<(String, PathBuf)> = library
             .entries
             .iter()
-            .filter_map(|e| Some((e.head.url.clone()?, e.head.path.clone()?)))
+            .filter_map(|e| Some((e.head.header.url.clone()?, e.head.path.clone()?)))
             .collect();
         let cell = Arc::clone(&self.cell);
         // Without the thread the first headline resolved builds the index instead, and there
@@ -156,7 +156,7 @@ pub fn with_related_found(
 ) -> Arc<Article> {
     let from = LinkFrom {
         path: article.path.as_deref(),
-        url: article.url.as_deref(),
+        url: article.header.url.as_deref(),
     };
     let found: Vec<(usize, PathBuf)> = article
         .related

@@ -70,14 +70,16 @@ impl App {
         };
         let selected = path_of(&self.library, self.list.selected);
         let open = self
-            .reader
+            .reading
+            .open
             .as_ref()
             .and_then(|r| path_of(&self.library, r.index));
         let history: Vec<Option<PathBuf>> = self
+            .reading
             .history
             .back
             .iter()
-            .chain(&self.history.forward)
+            .chain(&self.reading.history.forward)
             .map(|pl| path_of(&self.library, pl.index))
             .collect();
         let read: Vec<PathBuf> = (0..self.library.entries.len())
@@ -92,7 +94,8 @@ impl App {
         };
         let selected_id = id_of(&self.library, self.list.selected);
         let open_id = self
-            .reader
+            .reading
+            .open
             .as_ref()
             .and_then(|r| id_of(&self.library, r.index));
         let mut added: Vec<PathBuf> = Vec::new();
@@ -224,7 +227,7 @@ impl App {
             }
         }
         // Pages are cached by index, which has just changed meaning; so is a pending preview.
-        self.cache = super::reader::PageCache::default();
+        self.reading.forget_pages();
         let previewing = self.cancel_preview().is_some();
         // A reader that had a title index gets one for the new library, built in the background:
         // previews wait for it and never build it themselves.
@@ -244,13 +247,13 @@ impl App {
             Some(i) => {
                 if open_changed {
                     self.reopen_in_place(i);
-                } else if let Some(r) = self.reader.as_mut() {
+                } else if let Some(r) = self.reading.open.as_mut() {
                     r.index = i;
                 }
             }
             None if open_changed => {
-                self.reader = None;
-                self.find = None;
+                self.reading.open = None;
+                self.reading.find = None;
                 if matches!(self.mode, Mode::Reader | Mode::Find | Mode::FindPrompt) {
                     self.mode = Mode::List;
                 }
@@ -267,7 +270,7 @@ impl App {
     /// places whose file left are dropped.
     fn remap_history(&mut self, paths: &[Option<PathBuf>]) {
         let lib = &self.library;
-        let n_back = self.history.back.len();
+        let n_back = self.reading.history.back.len();
         let fix = |places: &mut Vec<super::history::Place>, paths: &[Option<PathBuf>]| {
             let mut k = 0;
             places.retain_mut(|pl| {
@@ -284,13 +287,13 @@ impl App {
                 }
             });
         };
-        fix(&mut self.history.back, &paths[..n_back]);
-        fix(&mut self.history.forward, &paths[n_back..]);
+        fix(&mut self.reading.history.back, &paths[..n_back]);
+        fix(&mut self.reading.history.forward, &paths[n_back..]);
     }
 
     /// Reads article `i` again and shows it at the paragraph that was on top.
     fn reopen_in_place(&mut self, i: usize) {
-        let Some(r) = self.reader.as_ref() else {
+        let Some(r) = self.reading.open.as_ref() else {
             return;
         };
         // At the top, where the reading stopped (the top, as it was saved); else the paragraph.
@@ -300,11 +303,11 @@ impl App {
             super::reader::At::Block(r.top_block())
         };
         let (old_page, scroll, focus) = (Arc::clone(&r.page), r.scroll, r.focus);
-        let (mode, find) = (self.mode, self.find.take());
+        let (mode, find) = (self.mode, self.reading.find.take());
         if self.open_at(i, false, at) {
-            self.find = find;
+            self.reading.find = find;
             // Unchanged text (a file renamed, or touched) keeps the exact line and link.
-            if let Some(r) = self.reader.as_mut()
+            if let Some(r) = self.reading.open.as_mut()
                 && r.page.lines == old_page.lines
             {
                 r.scroll = scroll;

@@ -122,7 +122,7 @@ impl App {
     /// The article `u` and `m` apply to: the open one in the reader, the selected one in the list.
     fn marked_target(&self) -> Option<usize> {
         match self.mode {
-            Mode::Reader => self.reader.as_ref().map(|r| r.index),
+            Mode::Reader => self.reading.open.as_ref().map(|r| r.index),
             _ => self.selected_row().map(|_| self.list.selected),
         }
     }
@@ -158,7 +158,7 @@ impl App {
     /// Scrolls the article just opened to where its reading stopped last time.
     pub(super) fn restore_position(&mut self) {
         let h = self.reader_height();
-        let Some(r) = self.reader.as_ref() else {
+        let Some(r) = self.reading.open.as_ref() else {
             return;
         };
         let Some(pos) = self
@@ -167,14 +167,14 @@ impl App {
         else {
             return;
         };
-        if let Some(r) = self.reader.as_mut() {
+        if let Some(r) = self.reading.open.as_mut() {
             r.scroll = line_of(&r.page, pos).min(r.max_scroll(h));
         }
     }
 
     /// The open article and its top line, to notice when the reading moved.
     pub(super) fn reading_spot(&self) -> Option<(usize, usize)> {
-        self.reader.as_ref().map(|r| (r.index, r.scroll))
+        self.reading.open.as_ref().map(|r| (r.index, r.scroll))
     }
 
     /// Keeps the open article's position in the store when it moved since `before`.
@@ -182,7 +182,7 @@ impl App {
         if self.reading_spot() == before {
             return;
         }
-        let Some(r) = self.reader.as_ref() else {
+        let Some(r) = self.reading.open.as_ref() else {
             return;
         };
         let pos = position_at(&r.page, r.scroll);

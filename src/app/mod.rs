@@ -25,21 +25,23 @@
 //! `Action::Prompt(`[`Edit`]`)`; in a mode that takes text the key table types printable keys.
 //! The `typing` module passes a changed text on to what it drives.
 //!
-//! The list ([`list::List`]), the open article ([`reader::Reader`], opened only through
-//! `App::show` with an [`reader::At`]) and the search ([`Search`]) keep their state behind
-//! accessors: `ui` and the tests read them, only `app` changes them.
+//! Three sub-models keep their state behind accessors (`ui` and the tests read them, only `app`
+//! changes them): the list ([`list::List`]: rows, view, selection, marks), the reading pane
+//! ([`reader::Reading`]: the open article ([`reader::Reader`], opened only through `App::show`
+//! with an [`reader::At`]), its page cache, the history of followed links, the find and the link
+//! number being typed) and the search ([`Search`]).
 //!
-//! `App`'s own state (mode, find, history, status, size, caches, workers) is private too and read
-//! through accessors; only the library and the settings the session sets at launch (theme,
-//! key table, typesetter, date format, justification) are public fields.
+//! `App`'s own state (mode, status, size, workers) is private too and read through accessors;
+//! only the library and the settings the session sets at launch (theme, key table, typesetter,
+//! date format, justification) are public fields.
 //!
 //! Whether related headlines still wait for the title index is the reader's to know
 //! (`Reader::related_pending`); the typesetter is only told the words to show for them
 //! ([`Names`](crate::text::typeset::Names)). Outside `update`, the loop only reads the model,
 //! and a failure it meets (a browser that would not start) comes in as [`Msg::Failed`].
 //!
-//! Still to do from issue 12: the find, history and page cache are not yet part of the reader
-//! model; they sit beside it in `App`. `app` still reads `ui::layout` for the panes' sizes.
+//! The geometry of panes and overlays ([`layout`]) belongs to the model, which needs it to page,
+//! scroll and place clicks; `ui` draws into it, and `app` never reads `ui`.
 
 pub mod action;
 pub mod arrival;
@@ -50,6 +52,7 @@ mod follow;
 mod habits;
 pub mod history;
 pub mod keymap;
+pub mod layout;
 pub mod links;
 pub mod list;
 mod list_width;
@@ -88,10 +91,9 @@ use crate::article::Article;
 use crate::load::library::Library;
 use crate::text::typeset::{Names, Options, Page};
 use crate::theme::Theme;
-use crate::ui::layout::{self, Panes};
-use history::History;
+use layout::Panes;
 use ratatui::layout::Rect;
-use reader::{PageCache, Reader};
+use reader::Reader;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -124,22 +126,17 @@ pub struct App {
     help_scroll: usize,
     /// The list: its rows, selection, first row shown, read marks and bookmarks.
     list: list::List,
-    /// The article in the reading pane.
-    reader: Option<Reader>,
-    /// Back and forward through followed links.
-    history: History,
+    /// The reading pane: the open article, its page cache, the history of followed links, the
+    /// find and the link number being typed.
+    reading: reader::Reading,
     /// The reading pane alone at full width (and the list alone when it has the focus).
     zoom: bool,
     /// The transient message of the status bar.
     status: Option<Status>,
-    /// The link number being typed in the reader (Enter follows it, Tab focuses it).
-    link_number: Option<usize>,
     /// Terminal size: columns, rows.
     size: (u16, u16),
     /// Lays out articles; tests may swap it.
     pub typeset: Typesetter,
-    /// Pages already laid out, per article and width.
-    cache: PageCache,
     /// Finds the library article a related headline names (built when first needed).
     titles: links::TitleIndex,
     /// The key bindings in force.
@@ -155,8 +152,6 @@ pub struct App {
     pub hyperlinks: bool,
     /// Read marks, bookmarks and positions, saved across runs (`App::attach_store`).
     store: crate::state::Store,
-    /// The find in the open article, while one is typed or kept.
-    find: Option<Find>,
     /// The full-text search's query and results (kept while the overlay is closed).
     search: Option<Search>,
     /// The search worker, started on the first search.
@@ -200,14 +195,11 @@ impl App {
             help_from: Mode::List,
             help_scroll: 0,
             list: list::List::new(n),
-            reader: None,
-            history: History::default(),
+            reading: reader::Reading::default(),
             zoom: false,
             status: None,
-            link_number: None,
             size: (80, 24),
             typeset: crate::text::typeset::typeset_with,
-            cache: PageCache::default(),
             titles: links::TitleIndex::default(),
             keymap: keymap::Keymap::default(),
             date_format: crate::config::Config::default().date_format,
@@ -215,7 +207,6 @@ impl App {
             justify: false,
             hyperlinks: false,
             store: crate::state::Store::disabled(),
-            find: None,
             search: None,
             search_index: None,
             preview: preview::Preview::default(),
@@ -316,7 +307,7 @@ impl App {
     ) -> Arc<Page> {
         let (library, typeset) = (&self.library, self.typeset);
         let title_of = |p: &Path| {
-            links::index_of_path(library, p).map(|i| library.entries[i].head.title.clone())
+            links::index_of_path(library, p).map(|i| library.entries[i].head.header.title.clone())
         };
         let names = Names::titles(&title_of);
         let opts = Options {
@@ -328,7 +319,8 @@ impl App {
         if waiting {
             return Arc::new(typeset(article, &opts, &names.looking_up()));
         }
-        self.cache
+        self.reading
+            .cache
             .get(index, opts, |opts| typeset(article, opts, &names))
     }
 
@@ -363,11 +355,6 @@ impl App {
         self.log_view.1
     }
 
-    /// The mode under the message log.
-    pub fn log_from(&self) -> Mode {
-        self.log_view.0
-    }
-
     /// Sets an error status message.
     pub fn complain(&mut self, text: impl Into<String>) {
         let s = Status {
@@ -398,11 +385,6 @@ impl App {
         self.help_scroll
     }
 
-    /// Back and forward through followed links.
-    pub fn history(&self) -> &History {
-        &self.history
-    }
-
     /// The reading pane alone at full width (and the list alone when it has the focus).
     pub fn zoom(&self) -> bool {
         self.zoom
@@ -423,19 +405,9 @@ impl App {
         self.size
     }
 
-    /// Pages already laid out, per article and width.
-    pub fn cache(&self) -> &PageCache {
-        &self.cache
-    }
-
     /// Finds the library article a related headline names (built when first needed).
     pub fn titles(&self) -> &links::TitleIndex {
         &self.titles
-    }
-
-    /// The find in the open article, while one is typed or kept.
-    pub fn find(&self) -> Option<&Find> {
-        self.find.as_ref()
     }
 
     /// The list preview's worker and the preview the reading pane waits for.
@@ -443,9 +415,15 @@ impl App {
         &self.preview
     }
 
-    /// The article in the reading pane, if one is open.
+    /// The article in the reading pane, if one is open (`reading().open()`, the most asked).
     pub fn reader(&self) -> Option<&Reader> {
-        self.reader.as_ref()
+        self.reading.open.as_ref()
+    }
+
+    /// The reading pane: the open article, the page cache, the history, the find, the link
+    /// number being typed.
+    pub fn reading(&self) -> &reader::Reading {
+        &self.reading
     }
 
     /// The list: rows, selection, marks.

@@ -53,7 +53,7 @@ impl App {
                     self.mode = Mode::List;
                 }
                 self.select(i);
-                if self.reader.as_ref().is_some_and(|r| r.index == i) {
+                if self.reading.open.as_ref().is_some_and(|r| r.index == i) {
                     // Its preview is on screen already: entered as it is, not loaded again.
                     self.mark_read(i);
                     if self.mode == Mode::List {
@@ -74,7 +74,7 @@ impl App {
         if self.mode == Mode::List {
             self.mode = Mode::Reader;
         }
-        let Some(r) = self.reader.as_ref() else {
+        let Some(r) = self.reading.open.as_ref() else {
             return Effect::None;
         };
         let line = r.scroll + usize::from(row - area.y);
@@ -82,7 +82,7 @@ impl App {
         match target_at(&r.page, line, col) {
             Some(t) => {
                 let target = r.page.targets.get(t).cloned();
-                if let Some(r) = self.reader.as_mut() {
+                if let Some(r) = self.reading.open.as_mut() {
                     r.focus = Some(t);
                 }
                 match target {

@@ -1,9 +1,62 @@
-//! The reading pane's state: the open article, its page at the current width, scroll and link focus.
+//! The reading pane's model: the open article with its page at the current width, scroll and
+//! link focus ([`Reader`]), the pages already laid out ([`PageCache`]), the history of followed
+//! links, the find in the article and the link number being typed, owned together by
+//! [`Reading`]. The app changes it through `App::update`; `ui` and tests read it through the
+//! accessors.
 
+use super::find::Find;
+use super::history::History;
 use crate::article::Article;
 use crate::text::typeset::{Options, Page};
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// The reading pane's state.
+#[derive(Debug, Default)]
+pub struct Reading {
+    /// The article in the reading pane, while one is open.
+    pub(super) open: Option<Reader>,
+    /// Back and forward through followed links.
+    pub(super) history: History,
+    /// Pages already laid out, per article and width.
+    pub(super) cache: PageCache,
+    /// The find in the open article, while one is typed or kept.
+    pub(super) find: Option<Find>,
+    /// The link number being typed in the reader (Enter follows it, Tab focuses it).
+    pub(super) link_number: Option<usize>,
+}
+
+impl Reading {
+    /// The article in the reading pane.
+    pub fn open(&self) -> Option<&Reader> {
+        self.open.as_ref()
+    }
+
+    /// Back and forward through followed links.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Pages already laid out, per article and width.
+    pub fn cache(&self) -> &PageCache {
+        &self.cache
+    }
+
+    /// The find in the open article, while one is typed or kept.
+    pub fn find(&self) -> Option<&Find> {
+        self.find.as_ref()
+    }
+
+    /// The link number being typed, if any.
+    pub fn link_number(&self) -> Option<usize> {
+        self.link_number
+    }
+
+    /// Forgets every laid-out page (the layout options or the library changed).
+    pub(super) fn forget_pages(&mut self) {
+        self.cache = PageCache::default();
+    }
+}
 
 /// The article in the reading pane.
 #[derive(Debug, Clone)]

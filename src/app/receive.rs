@@ -37,7 +37,7 @@ impl App {
             let _ = tx.send(Msg::PictureReady);
         });
         self.pictures = Some(crate::pictures::service::Pictures::start(mode, font, wake));
-        self.cache = super::reader::PageCache::default();
+        self.reading.forget_pages();
     }
 
     /// The reading pane's pictures, when drawn.
@@ -64,7 +64,7 @@ impl App {
                 let changed = self.apply_file_changes(&paths);
                 changed || self.status.is_some()
             }
-            Msg::PictureReady => self.reader.is_some(),
+            Msg::PictureReady => self.reading.open.is_some(),
             Msg::CacheProblem(text) => {
                 self.complain(crate::sanitize::clean_line(&text));
                 true

@@ -304,25 +304,30 @@ impl App {
             return;
         }
         self.mode = Mode::Reader;
-        let Some(r) = self.reader.as_ref() else {
+        let Some(r) = self.reading.open.as_ref() else {
             return;
         };
         let at = r.page.line_of_block(block).unwrap_or(0);
         let mut f = Find::new(at, Rule::Words);
         f.query = query;
-        self.find = Some(f);
+        self.reading.find = Some(f);
         self.refresh_find();
-        if let Some(f) = self.find.as_mut() {
+        if let Some(f) = self.reading.find.as_mut() {
             f.current = find::first_at_or_after(&f.matches, at);
         }
-        if self.find.as_ref().is_some_and(|f| f.current.is_some()) {
+        if self
+            .reading
+            .find
+            .as_ref()
+            .is_some_and(|f| f.current.is_some())
+        {
             self.mode = Mode::Find;
             self.show_current_match();
         } else {
             // The words matched only where the page shows no text of them: show the block.
-            self.find = None;
+            self.reading.find = None;
             let h = self.reader_height();
-            if let Some(r) = self.reader.as_mut() {
+            if let Some(r) = self.reading.open.as_mut() {
                 r.scroll = at.min(r.max_scroll(h));
             }
         }
@@ -336,12 +341,12 @@ impl App {
         } else {
             "ragged right"
         });
-        let Some(r) = self.reader.as_ref() else {
+        let Some(r) = self.reading.open.as_ref() else {
             return;
         };
         let (index, article, width) = (r.index, r.article.clone(), r.width);
         let page = self.page_for(index, &article, width);
-        if let Some(r) = self.reader.as_mut() {
+        if let Some(r) = self.reading.open.as_mut() {
             r.relay(page, width);
         }
     }

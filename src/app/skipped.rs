@@ -130,7 +130,7 @@ impl App {
 
     /// Rows the overlay shows at once.
     pub fn skipped_height(&self) -> usize {
-        crate::ui::skipped::rows_shown(self.size.1)
+        super::layout::skipped_rows_shown(self.size.1)
     }
 }
 

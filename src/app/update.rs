@@ -31,7 +31,10 @@ impl App {
             self.list.looked_along = false;
         }
         // A number typed before a motion is its count (`5j`, `10G`), as in less and vim.
-        let count = self.link_number.filter(|_| super::habits::counts(action));
+        let count = self
+            .reading
+            .link_number
+            .filter(|_| super::habits::counts(action));
         // A link number lasts until the key that uses it (or Esc): any other key forgets it.
         if !matches!(
             action,
@@ -44,7 +47,7 @@ impl App {
                 | Action::Resize { .. }
                 | Action::Wheel { .. }
         ) {
-            self.link_number = None;
+            self.reading.link_number = None;
         }
         if matches!(
             action,
@@ -99,9 +102,9 @@ impl App {
             Action::Top => self.move_by(isize::MIN),
             Action::Bottom => self.move_by(isize::MAX),
             Action::Open => self.open_selected(),
-            Action::ToList if self.link_number.is_some() => {
+            Action::ToList if self.reading.link_number.is_some() => {
                 // Esc first forgets the number being typed.
-                self.link_number = None;
+                self.reading.link_number = None;
                 self.say("link number cancelled");
             }
             Action::ToList => {
@@ -111,7 +114,7 @@ impl App {
             }
             Action::NextArticle => self.step_article(1),
             Action::PrevArticle => self.step_article(-1),
-            Action::NextLink => match self.link_number.take() {
+            Action::NextLink => match self.reading.link_number.take() {
                 Some(n) => self.focus_number(n),
                 None => self.move_focus(true),
             },
@@ -198,8 +201,8 @@ impl App {
                 self.log_view.1 = offset(self.log_view.1, delta, max + 1);
             }
             Mode::Help => {
-                let rows = crate::ui::help::line_count(&self.keymap);
-                let max = crate::ui::help::max_scroll(rows, self.size.1);
+                let rows = self.keymap.help_line_count();
+                let max = super::layout::help_max_scroll(rows, self.size.1);
                 self.help_scroll = offset(self.help_scroll, delta, max + 1);
             }
         }
@@ -225,7 +228,7 @@ impl App {
 
     pub(super) fn scroll_by(&mut self, delta: isize) {
         let h = self.reader_height();
-        let Some(r) = self.reader.as_mut() else {
+        let Some(r) = self.reading.open.as_mut() else {
             return;
         };
         let max = r.max_scroll(h);
@@ -244,16 +247,16 @@ impl App {
     pub(super) fn relayout(&mut self) {
         let width = self.reader_width();
         let h = self.reader_height();
-        if let Some(r) = self.reader.as_ref()
+        if let Some(r) = self.reading.open.as_ref()
             && r.width != width
         {
             let (index, article, waiting) = (r.index, r.article.clone(), r.related_pending);
             let page = self.page_with(index, &article, width, waiting);
-            if let Some(r) = self.reader.as_mut() {
+            if let Some(r) = self.reading.open.as_mut() {
                 r.relay(page, width);
             }
         }
-        if let Some(r) = self.reader.as_mut() {
+        if let Some(r) = self.reading.open.as_mut() {
             r.scroll = r.scroll.min(r.max_scroll(h));
         }
         self.refresh_preview();

@@ -155,9 +155,9 @@ fn sorted(library: &Library, sort: Sort) -> Vec<usize> {
     let head = |i: usize| &library.entries[i].head;
     match sort {
         Sort::Date => {}
-        Sort::Title => order.sort_by_cached_key(|&i| head(i).title.to_lowercase()),
+        Sort::Title => order.sort_by_cached_key(|&i| head(i).header.title.to_lowercase()),
         Sort::Source => order.sort_by_cached_key(|&i| {
-            let s = head(i).source.as_deref().map(str::to_lowercase);
+            let s = head(i).header.source.as_deref().map(str::to_lowercase);
             (s.is_none(), s)
         }),
     }
@@ -252,13 +252,14 @@ fn haystack(library: &Library, i: usize, date_of: &dyn Fn(usize) -> Option<Strin
     let h = &library.entries[i].head;
     let tags = h.tags.join("\n");
     let fields = [
-        Some(h.title.clone()),
-        Some(h.authors.join(", ")),
-        h.source.clone(),
-        h.date.clone(),
-        h.date_iso.clone(),
+        Some(h.header.title.clone()),
+        Some(h.header.authors.join(", ")),
+        h.header.source.clone(),
+        h.header.date.clone(),
+        h.header.date_iso.clone(),
         date_of(i),
-        h.date_iso
+        h.header
+            .date_iso
             .as_deref()
             .and_then(crate::text::typeset::long_date),
         Some(tags.clone()),

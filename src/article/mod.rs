@@ -157,6 +157,28 @@ pub struct Quote {
     pub speaker_kind: Option<SpeakerKind>,
 }
 
+/// What an article's header says: the part every format reads first, and all a list row shows
+/// of the text. One struct for the parsed article ([`Article::header`]), the news-wire header
+/// (`load::wire::Top`) and the list row (`load::head::Head`), so no field is copied between them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Header {
+    /// The headline, whitespace collapsed.
+    pub title: String,
+    /// The date line exactly as written (trimmed).
+    pub date: Option<String>,
+    /// The calendar date the date line names, `YYYY-MM-DD`.
+    pub date_iso: Option<String>,
+    /// The byline's names, without `By` and without the agency.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// The agency or publication, when named.
+    pub source: Option<String>,
+    /// The article's own URL (canonical URL, `url` front matter, a feed item's link), which
+    /// links from other articles resolve by.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
 /// A parsed article: the one model every format loads into.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Article {
@@ -165,23 +187,17 @@ pub struct Article {
     pub path: Option<PathBuf>,
     /// The format it was read as.
     pub format: Format,
-    /// The headline, whitespace collapsed.
-    pub title: String,
+    /// Headline, date line, byline and source: what its list row shows (in `--json`, these are
+    /// fields of the article itself).
+    #[serde(flatten)]
+    pub header: Header,
     /// The standfirst (dek): the sentence or two under the headline that sums the story up.
     #[serde(default)]
     pub standfirst: Option<String>,
-    /// The date line exactly as written (trimmed).
-    pub date: Option<String>,
-    /// The calendar date the date line names, `YYYY-MM-DD`.
-    pub date_iso: Option<String>,
     /// The moment the date line names when it gives a time of day:
     /// `YYYY-MM-DDTHH:MM[:SS]`, followed by `Z` or `±HH:MM` only when the zone is stated.
     #[serde(default)]
     pub datetime: Option<String>,
-    /// The byline's names, without `By` and without the agency.
-    pub authors: Vec<String>,
-    /// The agency or publication, when named.
-    pub source: Option<String>,
     /// Place and agency before the dash opening the first paragraph.
     pub dateline: Option<String>,
     /// The body in reading order.
@@ -198,9 +214,6 @@ pub struct Article {
     /// Tags, section and keywords (front matter, page metadata, feed categories).
     #[serde(default)]
     pub tags: Vec<String>,
-    /// The article's own URL (canonical URL, `url` front matter, a feed item's link).
-    #[serde(default)]
-    pub url: Option<String>,
     /// Pictures placed in the body.
     #[serde(default)]
     pub images: Vec<Image>,
@@ -216,7 +229,7 @@ impl Article {
     /// Recomputes the derived fields (`quotes`, `words`) from title and blocks.
     /// Every loader calls this last, so the derived fields never disagree with the text.
     pub fn finish(&mut self) {
-        let (title, blocks) = (&self.title, &self.blocks);
+        let (title, blocks) = (&self.header.title, &self.blocks);
         let parts = quotes::parts_for(blocks);
         // A long article's words are counted beside the quote finding.
         let (quotes, words) = crate::work::join(

@@ -183,7 +183,7 @@ impl Feed {
                 let item = &self.items[i];
                 let title = match item_title(item) {
                     Some(t) => t,
-                    None => self.article(file, i).title,
+                    None => self.article(file, i).header.title,
                 };
                 let (date, date_iso, _) = dates(item);
                 let id = match ids {
@@ -191,14 +191,16 @@ impl Feed {
                     Ids::Now | Ids::Later => self.state_id(i, &title, date.as_deref()),
                 };
                 Head {
-                    path: Some(item_path(file, &self.keys[i])),
-                    title,
-                    date,
-                    date_iso,
-                    source: self.title.clone(),
-                    authors: self.item_authors(item),
-                    url: item.links.first().map(|l| l.href.clone()),
+                    header: crate::article::Header {
+                        title,
+                        date,
+                        date_iso,
+                        source: self.title.clone(),
+                        authors: self.item_authors(item),
+                        url: item.links.first().map(|l| l.href.clone()),
+                    },
                     tags: item_tags(item),
+                    path: Some(item_path(file, &self.keys[i])),
                     id,
                     id_start: None,
                 }
@@ -305,19 +307,21 @@ impl Feed {
         }
         let tags = item_tags(item);
         Article {
+            header: crate::article::Header {
+                title,
+                date,
+                date_iso,
+                authors: self.item_authors(item),
+                source: self.title.clone(),
+                url,
+            },
             path: Some(item_path(file, &self.keys[i])),
             format: Format::Feed,
-            title,
             standfirst,
-            date,
-            date_iso,
             datetime,
-            authors: self.item_authors(item),
-            source: self.title.clone(),
             blocks,
             links,
             tags,
-            url,
             images,
             warnings,
             ..Article::default()
@@ -813,11 +817,14 @@ mod tests {
             Some(PathBuf::from("news.xml#ledger-2026-0311-ferry"))
         );
         assert_eq!(a.format, Format::Feed);
-        assert_eq!(a.title, "Night ferry returns after a winter in dry dock");
-        assert_eq!(a.date_iso.as_deref(), Some("2026-03-11"));
+        assert_eq!(
+            a.header.title,
+            "Night ferry returns after a winter in dry dock"
+        );
+        assert_eq!(a.header.date_iso.as_deref(), Some("2026-03-11"));
         assert_eq!(a.datetime.as_deref(), Some("2026-03-11T07:45:00Z"));
-        assert_eq!(a.authors, ["Hanne Solberg"]);
-        assert_eq!(a.source.as_deref(), Some("The Port Calloway Ledger"));
+        assert_eq!(a.header.authors, ["Hanne Solberg"]);
+        assert_eq!(a.header.source.as_deref(), Some("The Port Calloway Ledger"));
         assert_eq!(a.tags, ["Transport", "Harbor"]);
         // The list row, read without the item's content, has them too.
         assert_eq!(
@@ -825,7 +832,7 @@ mod tests {
             ["Transport", "Harbor"]
         );
         assert_eq!(
-            a.url.as_deref(),
+            a.header.url.as_deref(),
             Some("https://ledger.example/2026/03/night-ferry-returns")
         );
         // content:encoded is the body, the description beside it the standfirst.
@@ -862,10 +869,10 @@ mod tests {
         let atom = parse(&std::fs::read(fixture("veldmark-atom.atom")).unwrap()).unwrap();
         assert_eq!(atom.title.as_deref(), Some("Veldmark Valley Courier"));
         let a = atom.article(Path::new("c.atom"), 0);
-        assert_eq!(a.title, "Orchard growers count frost damage");
+        assert_eq!(a.header.title, "Orchard growers count frost damage");
         // Published (06:30 at +01:00), not updated, and in UTC.
-        assert_eq!(a.date.as_deref(), Some("2026-03-12T05:30:00Z"));
-        assert_eq!(a.authors, ["Priya Natarajan"]);
+        assert_eq!(a.header.date.as_deref(), Some("2026-03-12T05:30:00Z"));
+        assert_eq!(a.header.authors, ["Priya Natarajan"]);
         assert_eq!(a.tags, ["Farming"]);
         assert_eq!(
             a.standfirst.as_deref(),
@@ -874,9 +881,12 @@ mod tests {
         // The second entry has no author: the feed's author is its author (Atom's rule);
         // its plain-text content keeps its two paragraphs.
         let b = atom.article(Path::new("c.atom"), 1);
-        assert_eq!(b.authors, ["Courier Desk"]);
+        assert_eq!(b.header.authors, ["Courier Desk"]);
         assert_eq!(b.blocks.len(), 2);
-        assert_eq!(b.url.as_deref(), Some("https://courier.example/glass-wing"));
+        assert_eq!(
+            b.header.url.as_deref(),
+            Some("https://courier.example/glass-wing")
+        );
 
         let bytes = std::fs::read(fixture("ostervik-jsonfeed.json")).unwrap();
         assert!(is_json_feed(&bytes));
@@ -885,7 +895,7 @@ mod tests {
         let a = json.article(Path::new("p.json"), 0);
         assert_eq!(a.path, Some(PathBuf::from("p.json#post-4471")));
         assert_eq!(a.tags, ["Coast", "Heritage"]);
-        assert_eq!(a.authors, ["Odile Duclos"]);
+        assert_eq!(a.header.authors, ["Odile Duclos"]);
         assert_eq!(
             a.standfirst.as_deref(),
             Some("An era ends on the northern point.")
@@ -934,7 +944,7 @@ mod tests {
             let mut v: Vec<_> = feed
                 .heads(Path::new("f.xml"), Ids::Now)
                 .into_iter()
-                .map(|h| (h.title.clone() + &h.id[..0], h.id))
+                .map(|h| (h.header.title.clone() + &h.id[..0], h.id))
                 .collect();
             v.sort();
             v
@@ -980,9 +990,10 @@ mod tests {
         match parse(text.as_bytes()) {
             Ok(feed) => {
                 let a = feed.article(Path::new("b.xml"), 0);
-                let size = a.title.len() + a.blocks.iter().map(|b| b.text.len()).sum::<usize>();
+                let size =
+                    a.header.title.len() + a.blocks.iter().map(|b| b.text.len()).sum::<usize>();
                 assert!(size < 200, "{size} bytes");
-                assert!(a.title.starts_with("Laughs"));
+                assert!(a.header.title.starts_with("Laughs"));
             }
             Err(e) => assert!(format!("{e:#}").contains("feed"), "{e:#}"),
         }
@@ -1000,7 +1011,7 @@ mod tests {
             feed.warnings
         );
         assert_eq!(
-            feed.article(Path::new("t.xml"), 1).title,
+            feed.article(Path::new("t.xml"), 1).header.title,
             "Town clock stops at a quarter past nine"
         );
         // Cut inside the first item: nothing whole, a clear error.
@@ -1023,7 +1034,7 @@ mod tests {
         assert_eq!(feed.len(), MAX_ITEMS);
         assert!(feed.warnings.iter().any(|w| w.contains("only the first")));
         assert_eq!(
-            feed.article(Path::new("m.xml"), MAX_ITEMS - 1).title,
+            feed.article(Path::new("m.xml"), MAX_ITEMS - 1).header.title,
             format!("N{}", MAX_ITEMS - 1)
         );
 
@@ -1074,7 +1085,7 @@ mod tests {
         let text = rss(&format!("<item><title>Deep</title>{deep}</item>"));
         let feed = parse(text.as_bytes()).unwrap();
         assert_eq!(feed.len(), 1);
-        assert_eq!(feed.article(Path::new("d.xml"), 0).title, "Deep");
+        assert_eq!(feed.article(Path::new("d.xml"), 0).header.title, "Deep");
         // Beyond it: a clear error, no crash.
         let deeper = format!("{}{}", "<x>".repeat(70_000), "</x>".repeat(70_000));
         let text = rss(&format!("<item><title>Deeper</title>{deeper}</item>"));
@@ -1086,8 +1097,11 @@ mod tests {
     fn invalid_dates_leave_the_item_undated() {
         let feed = parse(&std::fs::read(fixture("harbor-rss2.xml")).unwrap()).unwrap();
         let a = feed.article(Path::new("n.xml"), 2);
-        assert_eq!(a.title, "Harbor board meets in the old cannery");
-        assert_eq!((a.date, a.date_iso, a.datetime), (None, None, None));
+        assert_eq!(a.header.title, "Harbor board meets in the old cannery");
+        assert_eq!(
+            (a.header.date, a.header.date_iso, a.datetime),
+            (None, None, None)
+        );
     }
 
     #[test]
@@ -1099,9 +1113,9 @@ mod tests {
             .unwrap()
             .article(Path::new("c.xml"), 0);
         assert!(
-            !a.title.contains('\u{1b}') && a.title.contains('\u{241B}'),
+            !a.header.title.contains('\u{1b}') && a.header.title.contains('\u{241B}'),
             "{}",
-            a.title
+            a.header.title
         );
         assert!(a.blocks.iter().all(|b| !b.text.contains('\u{7}')));
     }
@@ -1112,8 +1126,11 @@ mod tests {
             rss("<item><description>Ferry crews in Ostervik vote to strike</description></item>");
         let feed = parse(text.as_bytes()).unwrap();
         let a = feed.article(Path::new("u.xml"), 0);
-        assert_eq!(a.title, "Ferry crews in Ostervik vote to strike");
+        assert_eq!(a.header.title, "Ferry crews in Ostervik vote to strike");
         assert!(a.warnings.iter().any(|w| w.contains("no title")));
-        assert_eq!(feed.heads(Path::new("u.xml"), Ids::Skip)[0].title, a.title);
+        assert_eq!(
+            feed.heads(Path::new("u.xml"), Ids::Skip)[0].header.title,
+            a.header.title
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! List rows: the little an article's list row needs, read without parsing the whole file.
 
-use crate::article::{Article, Format};
+use crate::article::{Article, Format, Header};
 use crate::sanitize;
 use anyhow::{Context, Result};
 use std::borrow::Cow;
@@ -12,19 +12,8 @@ use std::path::{Path, PathBuf};
 pub struct Head {
     /// The file; `None` for an article read from stdin.
     pub path: Option<PathBuf>,
-    /// The headline, sanitised.
-    pub title: String,
-    /// The date line as written.
-    pub date: Option<String>,
-    /// The calendar date, `YYYY-MM-DD`.
-    pub date_iso: Option<String>,
-    /// The agency or publication.
-    pub source: Option<String>,
-    /// Authors as written.
-    pub authors: Vec<String>,
-    /// The article's own web address (a saved page's canonical URL, `url` front matter), which
-    /// links from other articles resolve by.
-    pub url: Option<String>,
+    /// Headline (sanitised), date line, authors, source and the article's own URL.
+    pub header: Header,
     /// Tags, categories and keywords (front matter, feed categories, a page's `article:tag`),
     /// as the article has them; the list shows them and `/tag:` filters by them.
     pub tags: Vec<String>,
@@ -53,17 +42,12 @@ impl Head {
     /// The list row of an already parsed article.
     pub fn of(article: &Article) -> Self {
         Head {
-            path: article.path.clone(),
-            title: article.title.clone(),
-            date: article.date.clone(),
-            date_iso: article.date_iso.clone(),
-            source: article.source.clone(),
-            authors: article.authors.clone(),
-            url: article.url.clone(),
+            header: article.header.clone(),
             tags: article.tags.clone(),
+            path: article.path.clone(),
             id: crate::article::article_id(
-                &article.title,
-                article.date.as_deref(),
+                &article.header.title,
+                article.header.date.as_deref(),
                 article.blocks.first().map(|b| b.text.as_str()),
             ),
             id_start: None,
@@ -75,7 +59,7 @@ impl Head {
     pub fn state_id(&self) -> Cow<'_, str> {
         match &self.id_start {
             Some(start) if self.id.is_empty() => {
-                content_id(&self.title, self.date.as_deref(), start).into()
+                content_id(&self.header.title, self.header.date.as_deref(), start).into()
             }
             _ => self.id.as_str().into(),
         }
@@ -86,7 +70,7 @@ impl Head {
         if let Some(start) = self.id_start.take()
             && self.id.is_empty()
         {
-            self.id = content_id(&self.title, self.date.as_deref(), &start);
+            self.id = content_id(&self.header.title, self.header.date.as_deref(), &start);
         }
     }
 }
@@ -272,22 +256,17 @@ pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
         }
         _ => {
             let mut h = super::wire::header(&clean.text);
-            if h.relative && h.date_iso.is_none() {
+            if h.relative && h.header.date_iso.is_none() {
                 // `5 hours ago`: counted back from the file's modification time, as on load.
-                let date = h.date.as_deref().unwrap_or("");
-                h.date_iso = super::modified_secs(file.metadata().ok())
+                let date = h.header.date.as_deref().unwrap_or("");
+                h.header.date_iso = super::modified_secs(file.metadata().ok())
                     .and_then(|t| crate::article::date::resolve_relative(date, t));
             }
             Head {
-                path: None,
-                title: h.title,
-                date: h.date,
-                date_iso: h.date_iso,
-                source: h.source,
-                authors: h.authors,
-                url: None,
+                header: h.header,
                 // News-wire text names no tags.
                 tags: Vec::new(),
+                path: None,
                 id: String::new(),
                 id_start: None,
             }
@@ -297,7 +276,9 @@ pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
     // gave the article), so it never depends on how much of the file the parser used.
     match ids {
         Ids::Skip => {}
-        Ids::Now => head.id = content_id(&head.title, head.date.as_deref(), &clean.text),
+        Ids::Now => {
+            head.id = content_id(&head.header.title, head.header.date.as_deref(), &clean.text);
+        }
         Ids::Later => {
             head.id.clear();
             head.id_start = Some(Box::from(clean.text.as_ref()));
@@ -344,9 +325,12 @@ mod tests {
             let path = dir.path().join("long.md");
             std::fs::write(&path, &text).unwrap();
             let head = read(&path).unwrap();
-            assert_eq!(head.title, "Lantern night on the quay", "{open}");
-            assert_eq!(head.date_iso.as_deref(), Some("2026-04-02"), "{open}");
-            assert_eq!(head.tags.len(), if open == "---" { 400 } else { 1000 });
+            assert_eq!(head.header.title, "Lantern night on the quay", "{open}");
+            assert_eq!(
+                head.header.date_iso.as_deref(),
+                Some("2026-04-02"),
+                "{open}"
+            );
         }
     }
 

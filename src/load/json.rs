@@ -381,20 +381,22 @@ fn article(obj: &Map<String, Value>, feed: &Feed) -> Result<Article> {
 
     note_shape(title_key, text_key, blocks.is_empty(), &mut warnings);
     let mut article = Article {
-        title,
+        header: crate::article::Header {
+            title,
+            date,
+            date_iso,
+            authors,
+            source,
+            url,
+        },
         standfirst,
-        date,
-        date_iso,
         datetime,
-        authors,
-        source,
         dateline: own::opt_string(obj, "dateline")?.map(|s| collapse(&s)),
         blocks,
         related: own::related(obj)?,
         footer: own::strings(obj, "footer")?,
         links,
         tags: pick::tags(obj),
-        url,
         images,
         warnings,
         ..Article::default()

@@ -155,14 +155,14 @@ impl Library {
             .entries
             .iter()
             .enumerate()
-            .map(|(i, e)| (date_number(e.head.date_iso.as_deref()), i))
+            .map(|(i, e)| (date_number(e.head.header.date_iso.as_deref()), i))
             .collect();
         let entries = &self.entries;
         // Paths differ, so the order is total and an unstable sort is as deterministic.
         keys.sort_unstable_by(|(da, a), (db, b)| {
             let (a, b) = (&entries[*a].head, &entries[*b].head);
             db.cmp(da)
-                .then_with(|| a.title.cmp(&b.title))
+                .then_with(|| a.header.title.cmp(&b.header.title))
                 .then_with(|| a.path.cmp(&b.path))
         });
         // Entry j of the sorted list is entry `from[j]` now; follow each cycle of that permutation
@@ -232,7 +232,7 @@ impl Library {
         self.entries
             .iter()
             .filter(|e| e.article.is_none())
-            .filter_map(|e| Some((e.head.title.clone(), e.head.path.clone()?)))
+            .filter_map(|e| Some((e.head.header.title.clone(), e.head.path.clone()?)))
             .collect()
     }
 
@@ -242,7 +242,7 @@ impl Library {
         self.entries
             .iter()
             .filter(|e| e.article.is_none())
-            .filter_map(|e| Some((e.head.url.clone()?, e.head.path.clone()?)))
+            .filter_map(|e| Some((e.head.header.url.clone()?, e.head.path.clone()?)))
             .collect()
     }
 
@@ -367,7 +367,7 @@ pub fn backlinks_with(resolver: &Resolver, files: &[PathBuf]) -> Backlinks {
         };
         let from = super::resolve::LinkFrom {
             path: Some(source),
-            url: article.url.as_deref(),
+            url: article.header.url.as_deref(),
         };
         for r in &article.related {
             if let Some(target) = resolver.resolve_related(r, from)
@@ -391,9 +391,12 @@ mod tests {
     fn sorted_newest_first_undated_last_then_title_then_path() {
         let entry = |date: Option<&str>, title: &str, path: &str| Entry {
             head: Head {
+                header: crate::article::Header {
+                    title: title.into(),
+                    date_iso: date.map(str::to_string),
+                    ..Default::default()
+                },
                 path: Some(PathBuf::from(path)),
-                title: title.into(),
-                date_iso: date.map(str::to_string),
                 ..Head::default()
             },
             article: None,
@@ -461,9 +464,12 @@ mod tests {
             let k = (i * 73 + 11) % 200;
             lib.entries.push(Entry {
                 head: Head {
+                    header: crate::article::Header {
+                        title: format!("t{}", k % 7),
+                        date_iso: (k % 5 != 0).then(|| format!("2026-01-{:02}", 1 + k % 9)),
+                        ..Default::default()
+                    },
                     path: Some(PathBuf::from(format!("p{k:03}"))),
-                    title: format!("t{}", k % 7),
-                    date_iso: (k % 5 != 0).then(|| format!("2026-01-{:02}", 1 + k % 9)),
                     ..Head::default()
                 },
                 article: None,
@@ -471,9 +477,10 @@ mod tests {
         }
         let mut want: Vec<Head> = lib.entries.iter().map(|e| e.head.clone()).collect();
         want.sort_by(|a, b| {
-            b.date_iso
-                .cmp(&a.date_iso)
-                .then_with(|| a.title.cmp(&b.title))
+            b.header
+                .date_iso
+                .cmp(&a.header.date_iso)
+                .then_with(|| a.header.title.cmp(&b.header.title))
                 .then_with(|| a.path.cmp(&b.path))
         });
         lib.sort();
@@ -498,7 +505,7 @@ mod tests {
         let files: Vec<(String, PathBuf)> = lib
             .entries
             .iter()
-            .map(|e| (e.head.title.clone(), e.head.path.clone().unwrap()))
+            .map(|e| (e.head.header.title.clone(), e.head.path.clone().unwrap()))
             .collect();
         let links = backlinks_of(&files);
         assert_eq!(links.get(&b), Some(&vec![a.clone()]));

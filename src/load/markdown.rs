@@ -118,26 +118,29 @@ pub fn parse_named(text: &str, file_name: Option<&str>) -> Result<Article> {
         })
         .collect();
     let (dateline, dateline_source) = dateline.unzip();
+    let datetime = date.as_deref().and_then(frontmatter::datetime);
     let mut article = Article {
-        date_iso: date.as_deref().and_then(frontmatter::date_iso),
-        datetime: date.as_deref().and_then(frontmatter::datetime),
-        date,
-        title,
+        header: crate::article::Header {
+            date_iso: date.as_deref().and_then(frontmatter::date_iso),
+            date,
+            title,
+            authors: fm.authors.iter().map(|a| collapse(a)).collect(),
+            source: fm
+                .source
+                .map(|s| collapse(&s))
+                .or(dateline_source.flatten()),
+            url: own_url,
+        },
+        datetime,
         standfirst: fm
             .standfirst
             .map(|s| collapse(&s))
             .filter(|s| !s.is_empty()),
-        authors: fm.authors.iter().map(|a| collapse(a)).collect(),
-        source: fm
-            .source
-            .map(|s| collapse(&s))
-            .or(dateline_source.flatten()),
         dateline,
         blocks: blocks.into_iter().map(|m| m.block).collect(),
         related,
         links,
         tags: fm.tags.iter().map(|t| collapse(t)).collect(),
-        url: own_url,
         images,
         warnings,
         ..Article::default()
@@ -689,7 +692,7 @@ mod tests {
     #[test]
     fn title_falls_back_to_opening_heading() {
         let a = parse("## Only a subheading\n\nText.\n").unwrap();
-        assert_eq!(a.title, "Only a subheading");
+        assert_eq!(a.header.title, "Only a subheading");
         assert_eq!(a.blocks, [Block::paragraph("Text.")]);
     }
 
@@ -706,7 +709,7 @@ mod tests {
     #[test]
     fn no_title_warns() {
         let a = parse("Just text.\n").unwrap();
-        assert_eq!(a.title, "");
+        assert_eq!(a.header.title, "");
         assert!(a.warnings.iter().any(|w| w.contains("no title")));
     }
 }

@@ -162,8 +162,9 @@ pub fn load_links(path: &Path) -> Result<Article> {
     let mut article =
         parse_structure(&bytes, format_for(path), name).with_context(|| shown(path))?;
     // A relative date line (`5 hours ago`) is counted back from the file's modification time.
-    if article.date_iso.is_none()
+    if article.header.date_iso.is_none()
         && article
+            .header
             .date
             .as_deref()
             .is_some_and(crate::article::date::is_relative)

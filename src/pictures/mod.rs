@@ -254,7 +254,10 @@ mod tests {
             )
         };
         let mut a = Article {
-            title: "Gauge".into(),
+            header: crate::article::Header {
+                title: "Gauge".into(),
+                ..Default::default()
+            },
             ..Article::default()
         };
         a.blocks = vec![

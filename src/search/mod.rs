@@ -71,7 +71,7 @@ impl Doc {
     pub fn from_article(id: usize, article: &Article) -> Doc {
         Doc {
             id,
-            title: article.title.clone(),
+            title: article.header.title.clone(),
             blocks: article.blocks.iter().map(|b| b.text.clone()).collect(),
         }
     }

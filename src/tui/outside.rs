@@ -18,12 +18,15 @@ pub fn article_text(article: &Article, width: u16) -> String {
 
 /// The article as Markdown: headline, byline line, blocks by kind, related headlines.
 pub fn article_markdown(article: &Article) -> String {
-    let mut out = format!("# {}\n\n", article.title);
-    let meta: Vec<&str> = [article.date.as_deref(), article.source.as_deref()]
-        .into_iter()
-        .flatten()
-        .chain(article.authors.iter().map(String::as_str))
-        .collect();
+    let mut out = format!("# {}\n\n", article.header.title);
+    let meta: Vec<&str> = [
+        article.header.date.as_deref(),
+        article.header.source.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(article.header.authors.iter().map(String::as_str))
+    .collect();
     if !meta.is_empty() {
         out.push_str(&format!("_{}_\n\n", meta.join(" · ")));
     }
@@ -211,8 +214,11 @@ mod tests {
     #[test]
     fn markdown_keeps_every_block_and_the_headline() {
         let mut a = Article {
-            title: "Ferry timetable cut".into(),
-            date: Some("March 3, 2026".into()),
+            header: crate::article::Header {
+                title: "Ferry timetable cut".into(),
+                date: Some("March 3, 2026".into()),
+                ..Default::default()
+            },
             blocks: vec![
                 Block::paragraph("The island ferry runs twice a day."),
                 Block::heading("What next"),
@@ -235,7 +241,10 @@ mod tests {
     fn a_save_never_overwrites() {
         let dir = tempfile::tempdir().unwrap();
         let a = Article {
-            title: "Harbor".into(),
+            header: crate::article::Header {
+                title: "Harbor".into(),
+                ..Default::default()
+            },
             blocks: vec![Block::paragraph("Pilots walked out.")],
             ..Article::default()
         };

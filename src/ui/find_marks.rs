@@ -8,7 +8,7 @@ use std::ops::Range;
 /// The marked character ranges of page line `line` and their styles (the current match also
 /// gets the link-focus style, so it stands out among the others).
 pub fn on_line(app: &App, line: usize) -> Vec<(Range<usize>, Style)> {
-    let Some(f) = app.find() else {
+    let Some(f) = app.reading().find() else {
         return Vec::new();
     };
     let t = &app.theme;

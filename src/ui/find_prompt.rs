@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 /// Draws the find prompt over the status row `area`.
 pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     let t = &app.theme;
-    let Some(f) = app.find() else {
+    let Some(f) = app.reading().find() else {
         return;
     };
     let w = usize::from(area.width);

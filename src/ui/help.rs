@@ -2,48 +2,11 @@
 
 use super::fit;
 use crate::app::App;
+use crate::app::keymap::HELP_NOTES;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Widget};
-
-/// The box's height on a screen `screen_height` rows tall (the status bar stays visible).
-fn box_height(rows: usize, screen_height: u16) -> u16 {
-    let want = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
-    want.min(screen_height.saturating_sub(1).max(1))
-}
-
-/// The furthest a help of `rows` lines can scroll on a screen `screen_height` rows tall.
-pub fn max_scroll(rows: usize, screen_height: u16) -> usize {
-    rows.saturating_sub(usize::from(
-        box_height(rows, screen_height).saturating_sub(2),
-    ))
-}
-
-/// What the key table cannot say: lines after it, under their own headings.
-pub const NOTES: &[(&str, &str)] = &[
-    (
-        "mouse",
-        "the wheel scrolls the pane under the pointer; a click selects or follows a link \
-         (mouse = false in the config turns it off)",
-    ),
-    (
-        "config",
-        "~/.config/byline/config.toml (or $BYLINE_CONFIG, --config); byline --print-config \
-         shows it in full; [keys] takes the action names in the last column",
-    ),
-    (
-        "environment",
-        "BROWSER opens links; EDITOR and PAGER for e and v; NO_COLOR; BYLINE_LIBRARY, \
-         BYLINE_STATE_DIR, BYLINE_CACHE_DIR, BYLINE_PICTURES, BYLINE_HYPERLINKS (man byline has \
-         them all)",
-    ),
-];
-
-/// How many lines the help shows for `keymap`: its key rows and the notes after them.
-pub fn line_count(keymap: &crate::app::keymap::Keymap) -> usize {
-    keymap.help_rows().len() + 1 + NOTES.len()
-}
 
 /// Draws the help box centred over `screen`.
 pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
@@ -53,15 +16,15 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     let scope_w = rows
         .iter()
         .map(|r| r.scope.name().len())
-        .chain(NOTES.iter().map(|n| n.0.len()))
+        .chain(HELP_NOTES.iter().map(|n| n.0.len()))
         .max()
         .unwrap_or(0);
     let desc_w = rows.iter().map(|r| fit::width(r.desc)).max().unwrap_or(0);
     let name_w = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
     let want_w = (scope_w + keys_w + desc_w + name_w + 10) as u16;
     let w = want_w.min(screen.width);
-    let total = line_count(&app.keymap);
-    let h = box_height(total, screen.height);
+    let total = app.keymap.help_line_count();
+    let h = crate::app::layout::help_height(total, screen.height);
     let area = Rect::new(
         screen.x + (screen.width - w) / 2,
         screen.y + (screen.height.saturating_sub(1).saturating_sub(h)) / 2,
@@ -91,7 +54,7 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
             .to_vec()
         })
         .chain(std::iter::once(Vec::new()))
-        .chain(NOTES.iter().map(|(head, text)| {
+        .chain(HELP_NOTES.iter().map(|(head, text)| {
             [
                 (head.to_string(), scope_w, t.dim),
                 (text.to_string(), usize::MAX / 2, t.body),

@@ -98,7 +98,13 @@ fn columns(app: &App, rows: &[usize], width: usize) -> Columns {
     let natural = |c: Column| match c {
         Column::Title => 0,
         Column::Date => widest(&|h| date_of(app, h, false).map_or(0, |d| fit::width(&d))),
-        Column::Source => widest(&|h| h.source.as_deref().map_or(0, fit::width).min(SOURCE_MAX)),
+        Column::Source => widest(&|h| {
+            h.header
+                .source
+                .as_deref()
+                .map_or(0, fit::width)
+                .min(SOURCE_MAX)
+        }),
         Column::Tags => widest(&|h| fit::width(&h.tags.join(", ")).min(TAGS_MAX)),
     };
     let short_date_width = widest(&|h| date_of(app, h, true).map_or(0, |d| fit::width(&d)));
@@ -213,7 +219,7 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: &Columns) {
             Column::Title => {
                 let (title, style) = match untitled_name(head) {
                     Some(name) => (name, over(t.dim)),
-                    None => (head.title.clone(), base),
+                    None => (head.header.title.clone(), base),
                 };
                 if area.height >= 2 {
                     let (first, rest) = fit::two_lines(&title, w);
@@ -228,7 +234,7 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: &Columns) {
                 buf.set_stringn(x, area.y, &tags, w, over(t.dim));
             }
             Column::Source => {
-                let src = fit::ellipsis(head.source.as_deref().unwrap_or(""), w);
+                let src = fit::ellipsis(head.header.source.as_deref().unwrap_or(""), w);
                 buf.set_stringn(x, area.y, &src, w, over(t.dim));
             }
             Column::Date => {
@@ -247,7 +253,7 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: &Columns) {
 /// extension (drawn dimmed, as a stand-in), or `(untitled)` with no file; `None` when it has
 /// a title.
 pub fn untitled_name(head: &crate::load::head::Head) -> Option<String> {
-    if !head.title.trim().is_empty() {
+    if !head.header.title.trim().is_empty() {
         return None;
     }
     let stem = head.path.as_deref().and_then(std::path::Path::file_stem);
@@ -261,7 +267,7 @@ pub fn untitled_name(head: &crate::load::head::Head) -> Option<String> {
 /// The row's date in the configured format, or in [`SHORT_DATE`] form when `short` (the ISO
 /// date when the format cannot apply).
 fn date_of(app: &App, head: &crate::load::head::Head, short: bool) -> Option<String> {
-    let iso = head.date_iso.as_deref()?;
+    let iso = head.header.date_iso.as_deref()?;
     let fmt = if short { SHORT_DATE } else { &app.date_format };
     Some(crate::article::date::calendar::format_date(iso, fmt).unwrap_or_else(|| iso.to_string()))
 }

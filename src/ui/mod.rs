@@ -6,7 +6,6 @@ pub(crate) mod find_marks;
 pub(crate) mod find_prompt;
 pub(crate) mod fit;
 pub mod help;
-pub(crate) mod layout;
 pub(crate) mod list;
 pub(crate) mod list_prompt;
 pub(crate) mod messages;
@@ -28,7 +27,8 @@ use ratatui::widgets::Paragraph;
 /// Draws the whole screen for `app`.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let panes = layout::panes(area, app.zoom(), app.reader_focused(), app.list_look.width);
+    let panes =
+        crate::app::layout::panes(area, app.zoom(), app.reader_focused(), app.list_look.width);
     let (Some(status_area), false) = (panes.status, panes.too_small()) else {
         too_small(app, frame, area);
         return;

@@ -8,18 +8,6 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Widget};
 
-/// The box's height on a screen `screen_height` rows tall: as tall as it can be, the status
-/// bar left visible.
-fn box_height(screen_height: u16) -> u16 {
-    screen_height.saturating_sub(1).max(1)
-}
-
-/// Files the overlay shows at once on a screen `screen_height` rows tall (each takes two rows:
-/// the path, and the reason under it).
-pub fn rows_shown(screen_height: u16) -> usize {
-    (usize::from(box_height(screen_height).saturating_sub(2)) / 2).max(1)
-}
-
 /// Draws the overlay over `screen`.
 pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     let Some(view) = app.skipped.as_ref() else {
@@ -30,7 +18,9 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
     // As tall as the rows need, at most the screen above the status bar.
     let want =
         u16::try_from(view.rows.len().saturating_mul(2).saturating_add(2)).unwrap_or(u16::MAX);
-    let h = want.min(box_height(screen.height)).min(screen.height);
+    let h = want
+        .min(crate::app::layout::skipped_height(screen.height))
+        .min(screen.height);
     let top = (screen.height.saturating_sub(1).saturating_sub(h)) / 2;
     let area = Rect::new(screen.x + (screen.width - w) / 2, screen.y + top, w, h);
     Clear.render(area, buf);
@@ -44,7 +34,7 @@ pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
         return;
     }
     let room = usize::from(inner.width - 2);
-    let shown = rows_shown(screen.height);
+    let shown = crate::app::layout::skipped_rows_shown(screen.height);
     for (k, row) in view.rows.iter().enumerate().skip(view.offset).take(shown) {
         let y = inner.y + 2 * (k - view.offset) as u16;
         if y >= inner.y + inner.height {

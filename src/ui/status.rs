@@ -29,7 +29,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             ],
         ),
         // A typed link number or a focused link: where it leads, and the keys that use it.
-        Mode::Reader if app.link_number().is_some() => (
+        Mode::Reader if app.reading().link_number().is_some() => (
             "READ",
             &[
                 (Action::FollowLink, "follow"),
@@ -94,7 +94,7 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
     // Where the typed number or the focused link leads comes first: the URL is what matters.
     let hint = match (
         app.mode(),
-        app.link_number(),
+        app.reading().link_number(),
         app.numbered_link_label(),
         app.focused_link_label(),
     ) {

@@ -148,7 +148,10 @@ fn a_folder_scan_expands_feeds_and_json_lists_and_skips_xml_that_is_no_feed() {
     assert_eq!(lib.entries.len(), 9);
     for i in 0..lib.entries.len() {
         let a = lib.load(i).unwrap();
-        assert_eq!(Some(&a.title), Some(&lib.entries[i].head.title));
+        assert_eq!(
+            Some(&a.header.title),
+            Some(&lib.entries[i].head.header.title)
+        );
         assert_eq!(a.path, lib.entries[i].head.path);
     }
 }
@@ -167,7 +170,7 @@ fn row(app: &App, title: &str) -> usize {
     app.library
         .entries
         .iter()
-        .position(|e| e.head.title == title)
+        .position(|e| e.head.header.title == title)
         .unwrap()
 }
 
@@ -184,7 +187,7 @@ fn read_marks_and_bookmarks_belong_to_items_and_survive_a_refreshed_feed() {
         assert_eq!(app.library.entries.len(), 3);
         // The newest item is selected: bookmark and read it.
         assert_eq!(
-            app.library.entries[0].head.title,
+            app.library.entries[0].head.header.title,
             "Night ferry returns after a winter in dry dock"
         );
         app.update(Action::ToggleBookmark);
@@ -270,7 +273,7 @@ fn a_changed_feed_file_replaces_its_item_rows_in_the_live_list() {
         .library
         .entries
         .iter()
-        .map(|e| e.head.title.clone())
+        .map(|e| e.head.header.title.clone())
         .collect();
     titles.sort();
     assert_eq!(

@@ -26,6 +26,10 @@ fn article_files(dir: &Path) -> usize {
 }
 
 #[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
 fn a_nested_sample_opened_by_path_follows_its_related_link_and_comes_back() {
     if !Tmux::available(&[]) {
         return;
@@ -66,6 +70,10 @@ fn a_nested_sample_opened_by_path_follows_its_related_link_and_comes_back() {
 }
 
 #[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
 fn dash_on_a_terminal_says_what_it_waits_for_and_an_empty_article_is_an_error() {
     if !Tmux::available(&[]) {
         return;
@@ -82,6 +90,10 @@ fn dash_on_a_terminal_says_what_it_waits_for_and_an_empty_article_is_an_error() 
 }
 
 #[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
 fn an_empty_pipe_opens_a_reader_that_says_no_articles() {
     if !Tmux::available(&[]) {
         return;

@@ -47,6 +47,10 @@ fn start(socket: String, dir: &Path, state: &Path) -> Tmux {
 }
 
 #[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
 fn a_related_link_followed_at_once_opens_the_article_it_names() {
     if !Tmux::available(&[]) {
         return;
@@ -71,6 +75,10 @@ fn a_related_link_followed_at_once_opens_the_article_it_names() {
 }
 
 #[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
 fn the_startup_preview_shows_its_related_headlines_as_links_once_ready() {
     if !Tmux::available(&[]) {
         return;

@@ -243,16 +243,16 @@ fn a_digit_never_follows_a_link_a_number_and_enter_do() {
     // Digits alone do nothing but remember the number.
     assert_eq!(typed(&mut app, "4"), [Effect::None]);
     assert_eq!(title(&app), FERRY);
-    assert_eq!(app.link_number(), Some(4));
+    assert_eq!(app.reading().link_number(), Some(4));
     assert!(status_row(&app).contains(MINUTES), "{}", status_row(&app));
     assert_eq!(
         app.update(Action::FollowLink),
         Effect::OpenUrl(MINUTES.into())
     );
-    assert_eq!(app.link_number(), None);
+    assert_eq!(app.reading().link_number(), None);
     // Two digits make one number.
     typed(&mut app, "12");
-    assert_eq!(app.link_number(), Some(12));
+    assert_eq!(app.reading().link_number(), Some(12));
     assert!(
         status_row(&app).contains("no link 12"),
         "{}",
@@ -266,10 +266,13 @@ fn a_digit_never_follows_a_link_a_number_and_enter_do() {
     // Esc forgets the number and stays in the reader; any other key forgets it too.
     typed(&mut app, "3");
     app.update(Action::ToList);
-    assert_eq!((app.mode(), app.link_number()), (Mode::Reader, None));
+    assert_eq!(
+        (app.mode(), app.reading().link_number()),
+        (Mode::Reader, None)
+    );
     typed(&mut app, "3");
     app.update(Action::Down);
-    assert_eq!(app.link_number(), None);
+    assert_eq!(app.reading().link_number(), None);
     app.update(Action::ToList);
     assert_eq!(
         app.mode(),

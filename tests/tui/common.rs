@@ -30,12 +30,15 @@ fn para(i: usize) -> String {
 /// An article held in memory at `/lib/NAME.txt`.
 pub fn article(name: &str, title: &str, date_iso: Option<&str>, blocks: Vec<Block>) -> Article {
     Article {
+        header: byline::article::Header {
+            title: title.into(),
+            date_iso: date_iso.map(str::to_string),
+            date: date_iso.map(str::to_string),
+            source: Some("Associated Press".into()),
+            authors: vec!["CAROLINA ESPINOZA".into()],
+            ..Default::default()
+        },
         path: Some(PathBuf::from(format!("/lib/{name}.txt"))),
-        title: title.into(),
-        date_iso: date_iso.map(str::to_string),
-        date: date_iso.map(str::to_string),
-        source: Some("Associated Press".into()),
-        authors: vec!["CAROLINA ESPINOZA".into()],
         words: 300,
         blocks,
         ..Article::default()
@@ -147,7 +150,7 @@ pub fn scroll(app: &App) -> usize {
 /// The headline of the article in the reader (empty when nothing is open).
 pub fn title(app: &App) -> String {
     app.reader()
-        .map(|r| r.article().title.clone())
+        .map(|r| r.article().header.title.clone())
         .unwrap_or_default()
 }
 

@@ -42,7 +42,7 @@ fn type_text(app: &mut App, text: &str) {
 }
 
 fn current_line(app: &App) -> usize {
-    let f = app.find().expect("a find");
+    let f = app.reading().find().expect("a find");
     f.matches[f.current.expect("a current match")].line
 }
 
@@ -59,27 +59,27 @@ fn find_highlights_as_you_type_and_n_and_shift_n_step_through_matches() {
     type_text(&mut app, "dock");
     let n = count_on_page(&app, "dock", true);
     assert!(n > 3, "the fixture repeats the words");
-    let f = app.find().unwrap();
+    let f = app.reading().find().unwrap();
     assert_eq!(f.matches.len(), n);
     assert_eq!(f.label(), format!("1/{n}"));
     assert!(in_view(&app, current_line(&app)));
     // A letter more narrows the matches, as typing goes on.
     type_text(&mut app, "s");
     assert_eq!(
-        app.find().unwrap().matches.len(),
+        app.reading().find().unwrap().matches.len(),
         count_on_page(&app, "docks", true)
     );
     app.update(Action::Prompt(Edit::DeleteBack));
-    assert_eq!(app.find().unwrap().matches.len(), n);
+    assert_eq!(app.reading().find().unwrap().matches.len(), n);
 
     app.update(Action::Prompt(Edit::Accept));
     assert_eq!(app.mode(), Mode::Find);
     app.update(Action::FindNext);
-    assert_eq!(app.find().unwrap().label(), format!("2/{n}"));
+    assert_eq!(app.reading().find().unwrap().label(), format!("2/{n}"));
     app.update(Action::FindPrev);
     app.update(Action::FindPrev);
     assert_eq!(
-        app.find().unwrap().label(),
+        app.reading().find().unwrap().label(),
         format!("{n}/{n}"),
         "N before the first match wraps to the last"
     );
@@ -90,7 +90,7 @@ fn find_highlights_as_you_type_and_n_and_shift_n_step_through_matches() {
     assert_eq!(app.mode(), Mode::Find);
 
     app.update(Action::FindCancel);
-    assert!(app.find().is_none());
+    assert!(app.reading().find().is_none());
     assert_eq!(app.mode(), Mode::Reader);
 }
 
@@ -127,12 +127,12 @@ fn a_capital_makes_the_find_case_sensitive() {
     let mut app = open_harbor(120, 40);
     app.update(Action::FindStart);
     type_text(&mut app, "the");
-    let folded = app.find().unwrap().matches.len();
+    let folded = app.reading().find().unwrap().matches.len();
     assert_eq!(folded, count_on_page(&app, "the", true));
     app.update(Action::FindCancel);
     app.update(Action::FindStart);
     type_text(&mut app, "The");
-    let exact = app.find().unwrap().matches.len();
+    let exact = app.reading().find().unwrap().matches.len();
     assert_eq!(exact, count_on_page(&app, "The", false));
     assert!(exact < folded);
 }
@@ -151,7 +151,7 @@ fn esc_in_the_prompt_returns_to_where_the_find_began() {
     );
     app.update(Action::FindCancel);
     assert_eq!(scroll(&app), start);
-    assert!(app.find().is_none());
+    assert!(app.reading().find().is_none());
     // Enter on a query with no match says so and closes the find.
     app.update(Action::FindStart);
     type_text(&mut app, "zzqx");
@@ -172,7 +172,7 @@ fn matches_follow_the_page_when_the_width_changes() {
     });
     // Matches are per line: a phrase broken over two lines is not found there.
     let want = count_on_page(&app, "cranes stood", true);
-    assert_eq!(app.find().unwrap().matches.len(), want);
+    assert_eq!(app.reading().find().unwrap().matches.len(), want);
     assert_eq!(app.mode(), Mode::Find);
 }
 
@@ -245,7 +245,7 @@ fn search_shows_ranked_results_and_opens_one_at_its_match() {
     app.update(Action::Prompt(Edit::Accept));
     assert_eq!(app.reader().unwrap().index(), hit.id);
     assert_eq!(app.mode(), Mode::Find);
-    let f = app.find().unwrap();
+    let f = app.reading().find().unwrap();
     assert_eq!(f.rule, Rule::Words);
     assert!(!f.matches.is_empty());
     let line = current_line(&app);
@@ -303,7 +303,7 @@ fn titles(app: &App) -> Vec<String> {
     app.library
         .entries
         .iter()
-        .map(|e| e.head.title.clone())
+        .map(|e| e.head.header.title.clone())
         .collect()
 }
 
@@ -561,7 +561,7 @@ fn history_follows_its_files_and_the_search_index_is_rebuilt_after_a_change() {
     app.update(Action::Open);
     // Following it leaves the ferry story's place in the history.
     app.update(Action::FollowRelated(1));
-    assert_eq!(app.history().back.len(), 1);
+    assert_eq!(app.reading().history().back.len(), 1);
     app.update(Action::SearchStart);
     app.update(Action::Prompt(Edit::Cancel));
     let n = write(
@@ -570,7 +570,7 @@ fn history_follows_its_files_and_the_search_index_is_rebuilt_after_a_change() {
         &wire("Night trains return", "March 9, 2026", "Trains."),
     );
     app.files_changed(&[n]);
-    let back = app.history().back[0].index;
+    let back = app.reading().history().back[0].index;
     assert_eq!(
         app.library.entries[back].head.path.as_deref(),
         Some(a.as_path())
@@ -611,7 +611,7 @@ fn matches_are_drawn_in_the_matched_style_and_the_count_is_in_the_status_bar() {
                 .count()
         })
         .sum();
-    let f = app.find().unwrap();
+    let f = app.reading().find().unwrap();
     let s = scroll(&app);
     let visible: usize = f
         .matches
@@ -664,7 +664,7 @@ fn a_search_hit_counts_the_matches_the_find_steps_through_once_opened() {
         let s = app.search().unwrap();
         let hit = s.results().unwrap().hits[s.selected()].clone();
         app.update(Action::Prompt(Edit::Accept));
-        let f = app.find().unwrap();
+        let f = app.reading().find().unwrap();
         assert_eq!(f.matches.len(), hit.matches, "{}", hit.title);
         assert!(f.label().ends_with(&format!("/{}", hit.matches)));
     }

@@ -23,6 +23,7 @@ fn type_text(app: &mut App, text: &str) {
 fn selected_title(app: &App) -> String {
     app.library.entries[app.list().selected()]
         .head
+        .header
         .title
         .clone()
 }
@@ -103,7 +104,7 @@ fn the_copy_menu_copies_the_title_the_path_or_the_text() {
     assert_eq!(app.mode(), Mode::Reader);
     app.update(Action::CopyMenu);
     match key(&mut app, 'a') {
-        Effect::CopyText(a) => assert_eq!(a.0.title, HARBOR),
+        Effect::CopyText(a) => assert_eq!(a.0.header.title, HARBOR),
         other => panic!("not the text: {other:?}"),
     }
     app.update(Action::CopyMenu);
@@ -128,7 +129,7 @@ fn the_pipe_and_the_save_take_a_command_line_and_return_effects() {
     match app.update(Action::Prompt(Edit::Accept)) {
         Effect::Pipe { command, article } => {
             assert_eq!(command, "wc -l | cat");
-            assert_eq!(article.0.title, HARBOR);
+            assert_eq!(article.0.header.title, HARBOR);
         }
         other => panic!("not a pipe: {other:?}"),
     }
@@ -143,7 +144,7 @@ fn the_pipe_and_the_save_take_a_command_line_and_return_effects() {
     match app.update(Action::Prompt(Edit::Accept)) {
         Effect::Save { path, article } => {
             assert_eq!(path, std::path::PathBuf::from("/tmp/harbor.md"));
-            assert_eq!(article.0.title, HARBOR);
+            assert_eq!(article.0.header.title, HARBOR);
         }
         other => panic!("not a save: {other:?}"),
     }
@@ -153,7 +154,7 @@ fn the_pipe_and_the_save_take_a_command_line_and_return_effects() {
 fn the_pager_and_the_editor_are_effects_for_the_loop() {
     let mut app = open_harbor(120, 40);
     match app.update(Action::Pager) {
-        Effect::Page(a) => assert_eq!(a.0.title, HARBOR),
+        Effect::Page(a) => assert_eq!(a.0.header.title, HARBOR),
         other => panic!("not the pager: {other:?}"),
     }
     assert_eq!(

@@ -13,8 +13,8 @@ use ratatui::backend::TestBackend;
 /// sorts all differ.
 fn varied(w: u16, h: u16) -> App {
     let mut lib = library();
-    lib.entries[0].head.source = Some("Reuters".into());
-    lib.entries[3].head.source = None;
+    lib.entries[0].head.header.source = Some("Reuters".into());
+    lib.entries[3].head.header.source = None;
     let mut app = App::new(lib, Theme::dark(), 76);
     app.update(Action::Resize {
         width: w,

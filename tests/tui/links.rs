@@ -20,7 +20,7 @@ fn following_related_links_by_number_and_going_back_and_forward() {
         "the followed article is selected in the list"
     );
     assert_eq!(scroll(&app), 0);
-    assert_eq!(app.history().back.len(), 1);
+    assert_eq!(app.reading().history().back.len(), 1);
     app.update(Action::Down);
     app.update(Action::HistoryBack);
     assert_eq!(title(&app), HARBOR);
@@ -48,7 +48,7 @@ fn following_related_links_by_number_and_going_back_and_forward() {
     app.update(Action::FollowRelated(2));
     assert_eq!(title(&app), PORT);
     assert!(
-        app.history().forward.is_empty(),
+        app.reading().history().forward.is_empty(),
         "following drops the forward steps"
     );
 }
@@ -87,7 +87,7 @@ fn unresolved_and_missing_related_links_say_so() {
     app.update(Action::FollowRelated(9));
     assert_eq!(title(&app), HARBOR);
     assert!(app.status().is_some_and(|s| s.text == "no link 9"));
-    assert!(app.history().back.is_empty());
+    assert!(app.reading().history().back.is_empty());
 }
 
 #[test]
@@ -246,5 +246,5 @@ fn a_click_on_a_related_link_follows_it() {
         row: area.y + line as u16,
     });
     assert_eq!(title(&app), COPPER);
-    assert_eq!(app.history().back.len(), 1);
+    assert_eq!(app.reading().history().back.len(), 1);
 }

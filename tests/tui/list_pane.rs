@@ -137,7 +137,7 @@ fn many(n: usize, w: u16, h: u16) -> App {
                 vec![Block::paragraph("Text.")],
             );
             if k % 2 == 1 {
-                a.source = Some("Reuters".into());
+                a.header.source = Some("Reuters".into());
             }
             Entry {
                 head: Head::of(&a),
@@ -221,7 +221,7 @@ fn titles_get_a_fair_share_of_a_narrow_list() {
         app.list_look.wrap = WrapTitles::Never;
         let buf = draw(&app);
         let y = app.list_area().unwrap().y;
-        let title = &app.library.entries[0].head.title;
+        let title = &app.library.entries[0].head.header.title;
         let shown = title_shown(&app, &buf, y, 1, title);
         let room = usize::from(app.list_area().unwrap().width);
         assert!(
@@ -388,6 +388,7 @@ fn two_line_rows_keep_moves_pages_counts_and_clicks_right() {
     let buf = draw(&app);
     let title = &app.library.entries[app.list().view().at(offset).unwrap()]
         .head
+        .header
         .title;
     let first = title_shown(&app, &buf, r.y, 1, title);
     let second = list_line(&app, &buf, r.y + 1);

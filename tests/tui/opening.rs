@@ -49,6 +49,7 @@ fn open_title(app: &App) -> String {
     app.reader()
         .expect("an article open")
         .article()
+        .header
         .title
         .clone()
 }
@@ -322,7 +323,7 @@ fn a_file_without_a_title_shows_its_file_name_dimmed() {
         .library
         .entries
         .iter()
-        .find(|e| !e.head.title.is_empty())
+        .find(|e| !e.head.header.title.is_empty())
         .unwrap();
     assert_eq!(byline::ui::untitled_name(&ferry.head), None);
 }

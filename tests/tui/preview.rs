@@ -83,7 +83,7 @@ fn gated(article: &Article, opts: &Options, names: &Names<'_>) -> Page {
     GATE.log
         .lock()
         .unwrap()
-        .push((article.title.clone(), on_worker()));
+        .push((article.header.title.clone(), on_worker()));
     if on_worker() {
         let mut open = GATE.open.lock().unwrap();
         while !*open {

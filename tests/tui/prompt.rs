@@ -35,7 +35,10 @@ fn with_each_prompt(check: impl Fn(&mut App, &dyn Fn(&App) -> String)) {
     let mut find = open_harbor(120, 40);
     find.update(Action::FindStart);
     check(&mut find, &|a: &App| {
-        a.find().map(|f| f.query.clone()).unwrap_or_default()
+        a.reading()
+            .find()
+            .map(|f| f.query.clone())
+            .unwrap_or_default()
     });
 
     let mut search = app(120, 40);
@@ -203,7 +206,11 @@ fn history_recalls_accepted_texts_per_kind_of_prompt() {
     type_text(&mut a, "sh");
     edit(&mut a, Edit::HistoryPrev);
     assert_eq!(prompt(&a), ("cranes".into(), 6));
-    assert_eq!(a.find().unwrap().query, "cranes", "the find follows");
+    assert_eq!(
+        a.reading().find().unwrap().query,
+        "cranes",
+        "the find follows"
+    );
     edit(&mut a, Edit::HistoryPrev);
     assert_eq!(prompt(&a).0, "dock");
     edit(&mut a, Edit::HistoryNext);

@@ -215,7 +215,7 @@ fn the_status_bar_shows_position_mode_and_messages() {
 fn wide_characters_in_titles_are_measured_and_cut_in_the_list() {
     let mut lib = library();
     let wide = "港湾の水先案内人がストライキ、夜勤をめぐる交渉が決裂して港の機能が止まる";
-    lib.entries[1].head.title = wide.into();
+    lib.entries[1].head.header.title = wide.into();
     let mut app = App::new(lib, Theme::dark(), 76);
     app.update(Action::Resize {
         width: 60,
@@ -252,7 +252,7 @@ fn long_list_scrolls_with_the_selection_60x20() {
     let template = library().entries.remove(3);
     for i in 0..40 {
         let mut e = template.clone();
-        e.head.title = format!("Weekend note number {i}");
+        e.head.header.title = format!("Weekend note number {i}");
         lib.entries.push(e);
     }
     let mut app = App::new(lib, Theme::dark(), 76);

@@ -36,7 +36,7 @@ fn list_offset_follows_the_selection_on_a_short_screen() {
     let mut lib = Library::default();
     for i in 0..30 {
         let mut entry = library().entries.remove(3);
-        entry.head.title = format!("Note {i}");
+        entry.head.header.title = format!("Note {i}");
         lib.entries.push(entry);
     }
     let mut app = App::new(lib, Theme::dark(), 76);
@@ -252,7 +252,7 @@ fn help_scrolls_no_further_than_its_last_row() {
     }
     // 17 rows fit in the box (20 rows less the status bar and the frame); the key rows are
     // followed by a blank line and the notes.
-    let max = keymap::help_rows().len() + 1 + byline::ui::help::NOTES.len() - 17;
+    let max = keymap::help_rows().len() + 1 + keymap::HELP_NOTES.len() - 17;
     assert_eq!(app.help_scroll(), max);
     app.update(Action::Up);
     assert_eq!(app.help_scroll(), max - 1);
@@ -466,7 +466,7 @@ fn the_help_pages_like_less() {
         let want = match key {
             ' ' => page,
             'b' => 0,
-            'G' => keymap::help_rows().len() + 1 + byline::ui::help::NOTES.len() - 17,
+            'G' => keymap::help_rows().len() + 1 + keymap::HELP_NOTES.len() - 17,
             _ => 0,
         };
         let action = keymap::lookup(Mode::Help, keymap::Key::ch(key)).expect("bound in the help");
@@ -481,7 +481,7 @@ fn the_wheel_over_a_long_list_while_reading_scrolls_the_rows_only() {
     let mut lib = library();
     for i in 0..60 {
         let mut e = lib.entries[3].clone();
-        e.head.title = format!("Note {i}");
+        e.head.header.title = format!("Note {i}");
         lib.entries.push(e);
     }
     let mut app = App::new(lib, Theme::dark(), 76);

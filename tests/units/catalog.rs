@@ -38,8 +38,8 @@ fn rows(lib: &Library) -> (Vec<Seen>, Vec<String>) {
         .map(|e| {
             (
                 e.head.path.clone().unwrap(),
-                e.head.title.clone(),
-                e.head.date_iso.clone(),
+                e.head.header.title.clone(),
+                e.head.header.date_iso.clone(),
                 e.head.state_id().into_owned(),
             )
         })
@@ -157,7 +157,7 @@ fn a_file_changed_within_the_same_tick_is_read_again() {
         s.library
             .entries
             .iter()
-            .map(|e| e.head.title.clone())
+            .map(|e| e.head.header.title.clone())
             .collect()
     };
     // Recorded within two seconds of the mtime: racy, so read again.

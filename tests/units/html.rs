@@ -54,16 +54,16 @@ fn news_site_with_json_ld_article_body_and_boilerplate() {
     let a = load("kessel-post.html");
     assert_eq!(a.format, Format::Html);
     assert_eq!(
-        a.title,
+        a.header.title,
         "Night ferry to Ostervik returns after two-year pause"
     );
-    assert_eq!(a.authors, ["Hilde Brandvik", "Oskar Lunde"]);
-    assert_eq!(a.source.as_deref(), Some("Kessel Post"));
-    assert_eq!(a.date.as_deref(), Some("2026-06-02T06:30:00+01:00"));
-    assert_eq!(a.date_iso.as_deref(), Some("2026-06-02"));
+    assert_eq!(a.header.authors, ["Hilde Brandvik", "Oskar Lunde"]);
+    assert_eq!(a.header.source.as_deref(), Some("Kessel Post"));
+    assert_eq!(a.header.date.as_deref(), Some("2026-06-02T06:30:00+01:00"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-06-02"));
     assert_eq!(a.datetime.as_deref(), Some("2026-06-02T06:30:00+01:00"));
     assert_eq!(
-        a.url.as_deref(),
+        a.header.url.as_deref(),
         Some("https://www.kesselpost.example/travel/2026/jun/02/night-ferry-returns")
     );
     assert_eq!(
@@ -153,10 +153,10 @@ fn news_site_with_json_ld_article_body_and_boilerplate() {
 fn page_without_article_tag_title_from_title_element_more_on_this_story() {
     let a = load("port-calloway-herald.html");
     assert_eq!(
-        a.title,
+        a.header.title,
         "Port Calloway lighthouse keeper retires after 41 years"
     );
-    assert_eq!(a.authors, ["Petra Sandvik"]);
+    assert_eq!(a.header.authors, ["Petra Sandvik"]);
     assert_eq!(a.datetime.as_deref(), Some("2026-06-04T09:12:44Z"));
     // The description is the first paragraph again: no standfirst.
     assert_eq!(a.standfirst, None);
@@ -196,9 +196,9 @@ fn page_without_article_tag_title_from_title_element_more_on_this_story() {
 fn blog_in_windows_1252_with_related_posts_and_comments() {
     let a = load("veldmark-courier.html");
     assert!(a.warnings.iter().any(|w| w.contains("windows-1252")));
-    assert_eq!(a.title, "Veldmark weir repairs finish early");
-    assert_eq!(a.authors, ["Jonas Kirsch"]);
-    assert_eq!(a.source.as_deref(), Some("The Veldmark Courier"));
+    assert_eq!(a.header.title, "Veldmark weir repairs finish early");
+    assert_eq!(a.header.authors, ["Jonas Kirsch"]);
+    assert_eq!(a.header.source.as_deref(), Some("The Veldmark Courier"));
     assert_eq!(
         a.standfirst.as_deref(),
         Some("Contractors beat the autumn deadline by six weeks.")
@@ -242,13 +242,16 @@ fn table_layout_page_is_found_by_its_paragraphs() {
     let a = load("ostervik-daily.htm");
     assert!(a.warnings.iter().any(|w| w.contains("windows-1252")));
     assert_eq!(
-        a.title,
+        a.header.title,
         "Town hall clock stops at 4.17 after lightning strike"
     );
-    assert_eq!(a.authors, ["Nils Ek"]);
-    assert_eq!(a.date.as_deref(), Some("Friday, 5 June 2026"));
-    assert_eq!(a.date_iso.as_deref(), Some("2026-06-05"));
-    assert_eq!((a.url.as_deref(), a.source.as_deref()), (None, None));
+    assert_eq!(a.header.authors, ["Nils Ek"]);
+    assert_eq!(a.header.date.as_deref(), Some("Friday, 5 June 2026"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-06-05"));
+    assert_eq!(
+        (a.header.url.as_deref(), a.header.source.as_deref()),
+        (None, None)
+    );
     let body = texts(&a);
     assert!(body[0].1.starts_with("The clock on Ostervik town hall"));
     assert!(body.contains(&(BlockKind::Caption, "Storm damage reported to the council")));
@@ -267,11 +270,11 @@ fn singlefile_page_with_data_uri_picture() {
     assert!(html::sniff(&std::fs::read(&path).unwrap()));
     let a = load("kessel-tribune-singlefile.html");
     assert_eq!(
-        a.title,
+        a.header.title,
         "Late frost costs Kessel orchards half their cherries"
     );
-    assert_eq!(a.authors, ["Mara Olsen"]);
-    assert_eq!(a.source.as_deref(), Some("Kessel Tribune"));
+    assert_eq!(a.header.authors, ["Mara Olsen"]);
+    assert_eq!(a.header.source.as_deref(), Some("Kessel Tribune"));
     assert_eq!(
         a.standfirst.as_deref(),
         Some("Growers on the south slope lost most of the crop in one night.")
@@ -306,10 +309,10 @@ fn singlefile_page_with_data_uri_picture() {
 #[test]
 fn blog_post_with_code_lists_table_and_base_href() {
     let a = load("harbour-dev-notes.html");
-    assert_eq!(a.authors, ["Lena Marsh"]);
+    assert_eq!(a.header.authors, ["Lena Marsh"]);
     assert_eq!(a.tags, ["tides", "harbour software", "Port Calloway"]);
     assert_eq!(
-        a.url.as_deref(),
+        a.header.url.as_deref(),
         Some("https://harbourdev.example/posts/tide-tables/")
     );
     let body = texts(&a);
@@ -341,11 +344,14 @@ fn blog_post_with_code_lists_table_and_base_href() {
 #[test]
 fn wire_story_with_graph_json_ld_read_more_paragraph_and_trending() {
     let a = load("northgate-wire.html");
-    assert_eq!(a.title, "Veldmark border crossing reopens to lorries");
-    assert_eq!(a.authors, ["Tomas Reiner"]);
+    assert_eq!(
+        a.header.title,
+        "Veldmark border crossing reopens to lorries"
+    );
+    assert_eq!(a.header.authors, ["Tomas Reiner"]);
     assert_eq!(a.tags, ["World", "Europe"]);
     assert_eq!(
-        a.url.as_deref(),
+        a.header.url.as_deref(),
         Some("https://northgatewire.example/world/veldmark-border-crossing-reopens")
     );
     assert_eq!(
@@ -377,9 +383,12 @@ fn wire_story_with_graph_json_ld_read_more_paragraph_and_trending() {
 #[test]
 fn xhtml_page_with_microdata_byline_and_caption_class() {
     let a = load("lakeside-gazette.xhtml");
-    assert_eq!(a.title, "Ostervik lake swimmers return as algae clears");
-    assert_eq!(a.authors, ["Sofie Lind"]);
-    assert_eq!(a.date_iso.as_deref(), Some("2026-06-07"));
+    assert_eq!(
+        a.header.title,
+        "Ostervik lake swimmers return as algae clears"
+    );
+    assert_eq!(a.header.authors, ["Sofie Lind"]);
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-06-07"));
     assert_eq!(a.datetime, None);
     assert_eq!(a.standfirst, None, "the description is the first paragraph");
     let body = texts(&a);
@@ -407,18 +416,23 @@ fn list_rows_read_the_head_and_agree_with_the_full_parse() {
     ] {
         let row = head::read(&fixture(name)).unwrap();
         let full = load(name);
-        assert_eq!(row.title, full.title, "{name}");
-        assert_eq!(row.date_iso, full.date_iso, "{name}");
-        assert_eq!(row.authors, full.authors, "{name}");
-        assert_eq!(row.source, full.source, "{name}");
-        assert_eq!(row.url, full.url, "{name}");
-        assert_eq!(row.tags, full.tags, "{name}");
+        assert_eq!(row.header.title, full.header.title, "{name}");
+        assert_eq!(row.header.date_iso, full.header.date_iso, "{name}");
+        assert_eq!(row.header.authors, full.header.authors, "{name}");
+        assert_eq!(row.header.source, full.header.source, "{name}");
+        assert_eq!(row.header.url, full.header.url, "{name}");
         assert!(!row.id.is_empty());
     }
     // The list's tag column and `/tag:` need them from the head alone.
     assert_eq!(
         head::read(&fixture("kessel-post.html")).unwrap().tags,
-        ["Travel", "Ferries", "Ostervik", "shipping", "Kessel harbour"]
+        [
+            "Travel",
+            "Ferries",
+            "Ostervik",
+            "shipping",
+            "Kessel harbour"
+        ]
     );
 }
 
@@ -426,8 +440,11 @@ fn list_rows_read_the_head_and_agree_with_the_full_parse() {
 fn a_list_row_knows_only_what_the_head_says() {
     // The Lakeside page dates itself in the body only: its row has the title, no date.
     let row = head::read(&fixture("lakeside-gazette.xhtml")).unwrap();
-    assert_eq!(row.title, "Ostervik lake swimmers return as algae clears");
-    assert_eq!((row.date_iso, row.authors.len()), (None, 0));
+    assert_eq!(
+        row.header.title,
+        "Ostervik lake swimmers return as algae clears"
+    );
+    assert_eq!((row.header.date_iso, row.header.authors.len()), (None, 0));
 }
 
 #[test]
@@ -444,13 +461,13 @@ fn list_row_stops_at_the_end_of_the_head() {
     page.push_str("<title>Wrong</title>");
     std::fs::write(&path, &page).unwrap();
     let row = head::read(&path).unwrap();
-    assert_eq!(row.title, "Kessel quay rebuilt");
+    assert_eq!(row.header.title, "Kessel quay rebuilt");
     let no_head_end = format!(
         "<html><head><title>Only a title</title>{}",
         "x".repeat(200_000)
     );
     let row = html::row::head_of_bytes(no_head_end.as_bytes(), head::Ids::Skip).unwrap();
-    assert_eq!(row.title, "Only a title");
+    assert_eq!(row.header.title, "Only a title");
 }
 
 #[test]
@@ -459,7 +476,7 @@ fn html_is_sniffed_without_an_extension() {
     let a = load::parse_bytes(&bytes, None).unwrap();
     assert_eq!(a.format, Format::Html);
     assert_eq!(
-        a.title,
+        a.header.title,
         "Night ferry to Ostervik returns after two-year pause"
     );
     assert_eq!(load::sniff("  <!doctype HTML><p>x"), Format::Html);
@@ -556,7 +573,7 @@ fn hostile_text_attributes_and_urls_are_neutralised() {
         <img src=\"a\u{1b}.png\" alt=\"alt\u{1b}[5m\"></p></article></body></html>";
     let a = load::parse_bytes(page.as_bytes(), Some(Format::Html)).unwrap();
     assert!(!has_controls(&a), "{a:?}");
-    assert!(a.title.starts_with("Bad"));
+    assert!(a.header.title.starts_with("Bad"));
     assert!(!a.links.is_empty() && !a.images.is_empty());
 }
 
@@ -566,7 +583,7 @@ fn truncated_pages_give_what_is_there() {
     let cut = &full[..full.find("A smaller boat").unwrap()];
     let a = load::parse_bytes(cut.as_bytes(), Some(Format::Html)).unwrap();
     assert_eq!(
-        a.title,
+        a.header.title,
         "Night ferry to Ostervik returns after two-year pause"
     );
     assert!(all_text(&a).contains("The night ferry between Kessel and Ostervik"));
@@ -648,17 +665,17 @@ fn saved_pages_link_to_each_other_and_to_a_text_article_offline() {
     let resolver = Resolver::new(
         articles
             .iter()
-            .map(|a| (a.title.as_str(), a.path.as_deref().unwrap())),
+            .map(|a| (a.header.title.as_str(), a.path.as_deref().unwrap())),
     )
     .with_urls(
         articles
             .iter()
-            .filter_map(|a| Some((a.url.as_deref()?, a.path.as_deref()?))),
+            .filter_map(|a| Some((a.header.url.as_deref()?, a.path.as_deref()?))),
     );
     fn from(a: &Article) -> LinkFrom<'_> {
         LinkFrom {
             path: a.path.as_deref(),
-            url: a.url.as_deref(),
+            url: a.header.url.as_deref(),
         }
     }
     let targets: Vec<Option<&Path>> = articles[0]
@@ -698,12 +715,12 @@ fn the_library_resolves_related_boxes_by_address_in_its_backlinks_pass() {
 fn web_archive_is_read_as_its_page_with_its_pictures() {
     let a = load("harbour-gazette-archive.mhtml");
     assert_eq!(a.format, Format::Html);
-    assert_eq!(a.title, "Pilots' boat to be rebuilt at Kessel yard");
-    assert_eq!(a.authors, ["Runa Eikeland"]);
-    assert_eq!(a.date_iso.as_deref(), Some("2026-06-18"));
-    assert_eq!(a.source.as_deref(), Some("The Harbour Gazette"));
+    assert_eq!(a.header.title, "Pilots' boat to be rebuilt at Kessel yard");
+    assert_eq!(a.header.authors, ["Runa Eikeland"]);
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-06-18"));
+    assert_eq!(a.header.source.as_deref(), Some("The Harbour Gazette"));
     assert_eq!(
-        a.url.as_deref(),
+        a.header.url.as_deref(),
         Some("https://harbourgazette.example/2026/06/pilot-boat-rebuilt")
     );
     // Quoted-printable decoded: soft line breaks joined, `=E2=80=94` is a dash.
@@ -735,8 +752,11 @@ fn web_archive_is_read_as_its_page_with_its_pictures() {
 fn a_web_archive_row_reads_only_its_start_even_when_the_page_is_long() {
     let path = fixture("harbour-gazette-archive.mhtml");
     let row = head::read(&path).unwrap();
-    assert_eq!(row.title, "Pilots' boat to be rebuilt at Kessel yard");
-    assert_eq!(row.date_iso.as_deref(), Some("2026-06-18"));
+    assert_eq!(
+        row.header.title,
+        "Pilots' boat to be rebuilt at Kessel yard"
+    );
+    assert_eq!(row.header.date_iso.as_deref(), Some("2026-06-18"));
     // A page far longer than what a row reads: the row still finds the head in the
     // archive's first part, though the message is cut in the middle of it.
     let original = std::fs::read_to_string(&path).unwrap();
@@ -744,6 +764,9 @@ fn a_web_archive_row_reads_only_its_start_even_when_the_page_is_long() {
     let long = original.replacen("<main>", &format!("<main>{filler}"), 1);
     assert!(long.len() > 3 * html::row::HEAD_LIMIT);
     let row = html::row::head_of_bytes(long.as_bytes(), head::Ids::Skip).unwrap();
-    assert_eq!(row.title, "Pilots' boat to be rebuilt at Kessel yard");
-    assert_eq!(row.source.as_deref(), Some("The Harbour Gazette"));
+    assert_eq!(
+        row.header.title,
+        "Pilots' boat to be rebuilt at Kessel yard"
+    );
+    assert_eq!(row.header.source.as_deref(), Some("The Harbour Gazette"));
 }

@@ -23,12 +23,12 @@ fn err(text: &str) -> String {
 fn full_object() {
     let a = parse("json/full.json").unwrap();
     assert_eq!(a.path, None, "a path inside the file is not trusted");
-    assert_eq!(a.title, "Glassworks in Tannby reopens as a museum");
-    assert_eq!(a.date.as_deref(), Some("2026-02-11"));
+    assert_eq!(a.header.title, "Glassworks in Tannby reopens as a museum");
+    assert_eq!(a.header.date.as_deref(), Some("2026-02-11"));
     // date_iso comes from the date line, not from the input's own claim.
-    assert_eq!(a.date_iso.as_deref(), Some("2026-02-11"));
-    assert_eq!(a.authors, ["Halvard Steen", "Ruth Amsel"]);
-    assert_eq!(a.source.as_deref(), Some("Tannby Gazette"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-02-11"));
+    assert_eq!(a.header.authors, ["Halvard Steen", "Ruth Amsel"]);
+    assert_eq!(a.header.source.as_deref(), Some("Tannby Gazette"));
     assert_eq!(a.dateline.as_deref(), Some("TANNBY (TG)"));
     let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
     assert_eq!(
@@ -86,7 +86,7 @@ fn derived_fields_are_recomputed_on_load() {
 
 #[test]
 fn date_iso_from_date_else_from_a_valid_given_one() {
-    let iso = |text: &str| json::parse(text).unwrap().date_iso;
+    let iso = |text: &str| json::parse(text).unwrap().header.date_iso;
     assert_eq!(
         iso(r#"{"title":"T","date":"2026-02-11T08:00:00Z"}"#).as_deref(),
         Some("2026-02-11")
@@ -105,16 +105,16 @@ fn date_iso_from_date_else_from_a_valid_given_one() {
 fn empty_strings_are_no_entries() {
     let a = json::parse(r#"{"title":"T","authors":"  ","footer":["", "Credit."],"source":""}"#)
         .unwrap();
-    assert!(a.authors.is_empty());
+    assert!(a.header.authors.is_empty());
     assert_eq!(a.footer, ["Credit."]);
-    assert_eq!(a.source, None);
+    assert_eq!(a.header.source, None);
 }
 
 #[test]
 fn body_string_splits_on_blank_lines() {
     let a = parse("json/body.json").unwrap();
-    assert_eq!(a.authors, ["Oda Brekke"]);
-    assert_eq!(a.date, None);
+    assert_eq!(a.header.authors, ["Oda Brekke"]);
+    assert_eq!(a.header.date, None);
     assert_eq!(
         a.blocks,
         [
@@ -165,7 +165,7 @@ fn shape_errors() {
     assert!(err("\"just a string\"").starts_with("not a JSON object"));
     // An object without a title loads, and says so (only invalid JSON is refused).
     let empty = json::parse("{}").unwrap();
-    assert_eq!(empty.title, "");
+    assert_eq!(empty.header.title, "");
     assert!(empty.warnings.iter().any(|w| w.starts_with("no title")));
     assert!(
         empty
@@ -178,7 +178,7 @@ fn shape_errors() {
         r#"field "title": expected a non-empty string, got a number"#
     );
     let blank = json::parse(r#"{"title": "   ", "body": "Text."}"#).unwrap();
-    assert_eq!(blank.title, "");
+    assert_eq!(blank.header.title, "");
     assert!(
         blank.warnings[0].starts_with("no title"),
         "{:?}",
@@ -228,8 +228,8 @@ fn json_escapes_never_reach_the_article() {
     // Re-serialised, a surviving C0 control would show as a \u00XX escape.
     assert!(!strings.contains("\\u00"), "{strings}");
     assert!(!strings.chars().any(|c| stand_in(c).is_some()), "{strings}");
-    assert_eq!(a.title, "Ferry \u{241B}]0;owned\u{2407} delayed");
-    assert_eq!(a.source.as_deref(), Some("Coast \u{2425}Wire"));
+    assert_eq!(a.header.title, "Ferry \u{241B}]0;owned\u{2407} delayed");
+    assert_eq!(a.header.source.as_deref(), Some("Coast \u{2425}Wire"));
     assert_eq!(a.footer, ["Credit\u{2400} line"]);
     assert_eq!(a.related[1].path, Some(PathBuf::from("../a\u{241B}[2J.md")));
     let w = a.warnings.join("\n");
@@ -258,9 +258,9 @@ fn markdown_round_trips_through_json() {
     let text = std::fs::read_to_string(fixture("md/ferry.md")).unwrap();
     let md = markdown::parse(&text).unwrap();
     let back = json::parse(&serde_json::to_string(&md).unwrap()).unwrap();
-    assert_eq!(back.title, md.title);
-    assert_eq!(back.date_iso, md.date_iso);
-    assert_eq!(back.authors, md.authors);
+    assert_eq!(back.header.title, md.header.title);
+    assert_eq!(back.header.date_iso, md.header.date_iso);
+    assert_eq!(back.header.authors, md.header.authors);
     assert_eq!(back.blocks, md.blocks);
     assert_eq!(back.related, md.related);
     assert_eq!(back.links, md.links);
@@ -281,6 +281,6 @@ fn pathological_inputs_are_errors_not_crashes() {
         "x\\n\\n".repeat(500_000)
     );
     let a = json::parse(&huge).unwrap();
-    assert_eq!(a.title.len(), 1_999_999);
+    assert_eq!(a.header.title.len(), 1_999_999);
     assert_eq!(a.blocks.len(), 500_000);
 }

@@ -32,19 +32,22 @@ fn texts(a: &Article) -> Vec<(BlockKind, &str)> {
 fn newsapi_article() {
     let a = first("newsapi.json");
     // NewsAPI's ` - Source` after the headline is the source, not the headline.
-    assert_eq!(a.title, "Kessel opens a night bus line to the airport");
-    assert_eq!(a.source.as_deref(), Some("Kessel Evening Post"));
-    assert_eq!(a.authors, ["Marta Quist", "Jonas Feld"]);
+    assert_eq!(
+        a.header.title,
+        "Kessel opens a night bus line to the airport"
+    );
+    assert_eq!(a.header.source.as_deref(), Some("Kessel Evening Post"));
+    assert_eq!(a.header.authors, ["Marta Quist", "Jonas Feld"]);
     assert_eq!(
         a.standfirst.as_deref(),
         Some("The N9 runs every forty minutes from midnight and costs the same as a day ticket.")
     );
     assert_eq!(
-        a.url.as_deref(),
+        a.header.url.as_deref(),
         Some("https://kessel-post.example/transport/n9-night-bus")
     );
-    assert_eq!(a.date.as_deref(), Some("2024-08-08T13:55:00Z"));
-    assert_eq!(a.date_iso.as_deref(), Some("2024-08-08"));
+    assert_eq!(a.header.date.as_deref(), Some("2024-08-08T13:55:00Z"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2024-08-08"));
     assert_eq!(a.datetime.as_deref(), Some("2024-08-08T13:55:00Z"));
     assert_eq!(
         a.images,
@@ -71,13 +74,13 @@ fn newsapi_article() {
             .iter()
             .any(|w| w == "the file holds 3 articles; this is the first")
     );
-    assert_eq!(a.links[0].url, a.url.clone().unwrap());
+    assert_eq!(a.links[0].url, a.header.url.clone().unwrap());
 }
 
 #[test]
 fn every_article_of_a_list_in_order() {
     let list = all("newsapi.json");
-    let titles: Vec<_> = list.iter().map(|a| a.title.as_str()).collect();
+    let titles: Vec<_> = list.iter().map(|a| a.header.title.as_str()).collect();
     assert_eq!(
         titles,
         [
@@ -87,7 +90,7 @@ fn every_article_of_a_list_in_order() {
         ]
     );
     // An author given as a web address is no name.
-    assert!(list[1].authors.is_empty());
+    assert!(list[1].header.authors.is_empty());
     assert!(
         list[1].warnings[0].contains("web address"),
         "{:?}",
@@ -109,15 +112,15 @@ fn every_article_of_a_list_in_order() {
 fn news_please_article() {
     let a = first("news-please.json");
     assert_eq!(
-        a.title,
+        a.header.title,
         "Port Calloway boatyard wins its first new-build order in twenty years"
     );
-    assert_eq!(a.authors, ["Sanna Holm"]);
-    assert_eq!(a.date.as_deref(), Some("2026-03-09 07:45:00"));
-    assert_eq!(a.date_iso.as_deref(), Some("2026-03-09"));
+    assert_eq!(a.header.authors, ["Sanna Holm"]);
+    assert_eq!(a.header.date.as_deref(), Some("2026-03-09 07:45:00"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-03-09"));
     // No zone is stated, so none is invented.
     assert_eq!(a.datetime.as_deref(), Some("2026-03-09T07:45:00"));
-    assert_eq!(a.source.as_deref(), Some("calloway-news.example"));
+    assert_eq!(a.header.source.as_deref(), Some("calloway-news.example"));
     assert!(
         a.standfirst
             .as_deref()
@@ -151,10 +154,10 @@ fn json_feed_items() {
     let items = all("jsonfeed.json");
     assert_eq!(items.len(), 2);
     let a = &items[0];
-    assert_eq!(a.title, "Veldmark market hall gets a new roof");
+    assert_eq!(a.header.title, "Veldmark market hall gets a new roof");
     // The feed's title is the publication of its items.
-    assert_eq!(a.source.as_deref(), Some("Veldmark Courier"));
-    assert_eq!(a.authors, ["Petra Lund"]);
+    assert_eq!(a.header.source.as_deref(), Some("Veldmark Courier"));
+    assert_eq!(a.header.authors, ["Petra Lund"]);
     assert_eq!(a.tags, ["markets", "building"]);
     assert_eq!(
         a.standfirst.as_deref(),
@@ -173,7 +176,7 @@ fn json_feed_items() {
     assert!(!body.contains('<') && !body.contains('>'), "{body}");
     // An item without authors shares the feed's.
     let b = &items[1];
-    assert_eq!(b.authors, ["Courier Desk"]);
+    assert_eq!(b.header.authors, ["Courier Desk"]);
     assert_eq!(
         texts(b),
         [
@@ -190,13 +193,16 @@ fn json_feed_items() {
 #[test]
 fn wallabag_export() {
     let a = first("wallabag.json");
-    assert_eq!(a.title, "Ostervik ferry timetable changes for the winter");
-    assert_eq!(a.authors, ["Liv Sandberg"]);
+    assert_eq!(
+        a.header.title,
+        "Ostervik ferry timetable changes for the winter"
+    );
+    assert_eq!(a.header.authors, ["Liv Sandberg"]);
     // The publication date, not the date the page was saved.
-    assert_eq!(a.date_iso.as_deref(), Some("2026-10-19"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-10-19"));
     assert_eq!(a.datetime.as_deref(), Some("2026-10-19T07:00:00+02:00"));
     assert_eq!(a.tags, ["ferries", "winter"]);
-    assert_eq!(a.source.as_deref(), Some("ostervik-daily.example"));
+    assert_eq!(a.header.source.as_deref(), Some("ostervik-daily.example"));
     let body: String = a.blocks.iter().map(|b| b.text.as_str()).collect();
     assert!(body.contains("four times a day instead of six."));
     assert!(body.contains("fewer visitors travel in the dark months."));
@@ -207,12 +213,12 @@ fn wallabag_export() {
 #[test]
 fn pocket_export() {
     let a = first("pocket.json");
-    assert_eq!(a.title, "Kessel library extends its evening hours");
+    assert_eq!(a.header.title, "Kessel library extends its evening hours");
     assert_eq!(
-        a.url.as_deref(),
+        a.header.url.as_deref(),
         Some("https://kessel-post.example/culture/library-hours")
     );
-    assert_eq!(a.authors, ["Rosa Velde"]);
+    assert_eq!(a.header.authors, ["Rosa Velde"]);
     assert_eq!(a.tags, ["libraries"]);
     assert_eq!(
         texts(&a),
@@ -228,12 +234,12 @@ fn pocket_export() {
 fn wordpress_post() {
     let a = first("wordpress.json");
     assert_eq!(
-        a.title,
+        a.header.title,
         "Tide gauge at Port Calloway reads the highest water since 1998"
     );
-    assert_eq!(a.date_iso.as_deref(), Some("2026-05-12"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-05-12"));
     assert_eq!(
-        a.url.as_deref(),
+        a.header.url.as_deref(),
         Some("https://port-calloway-news.example/2026/05/12/tide-gauge/")
     );
     let body: String = a.blocks.iter().map(|b| b.text.as_str()).collect();
@@ -242,18 +248,21 @@ fn wordpress_post() {
             && body.contains("No streets flooded.")
     );
     // An author id is no name.
-    assert!(a.authors.is_empty());
+    assert!(a.header.authors.is_empty());
     assert!(a.warnings.is_empty(), "{:?}", a.warnings);
 }
 
 #[test]
 fn schema_org_article() {
     let a = first("schema-org.json");
-    assert_eq!(a.title, "Veldmark council agrees a budget for cycle lanes");
-    assert_eq!(a.authors, ["Karin Ode"]);
-    assert_eq!(a.source.as_deref(), Some("Veldmark Courier"));
+    assert_eq!(
+        a.header.title,
+        "Veldmark council agrees a budget for cycle lanes"
+    );
+    assert_eq!(a.header.authors, ["Karin Ode"]);
+    assert_eq!(a.header.source.as_deref(), Some("Veldmark Courier"));
     assert_eq!(a.tags, ["cycling", "council"]);
-    assert_eq!(a.date_iso.as_deref(), Some("2026-06-02"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-06-02"));
     assert_eq!(
         a.images[0].src,
         "https://veldmark-courier.example/img/lanes.jpg"
@@ -265,14 +274,14 @@ fn schema_org_article() {
 #[test]
 fn unknown_shapes_load_what_they_can_and_warn() {
     let a = first("unknown.json");
-    assert_eq!(a.title, "Kessel swimming pool reopens after repairs");
+    assert_eq!(a.header.title, "Kessel swimming pool reopens after repairs");
     assert_eq!(a.blocks.len(), 2);
     assert_eq!(
         a.warnings,
         [r#"unknown JSON shape: title from "name"; text from "story""#]
     );
     // A field "when" holding words is not a date.
-    assert_eq!(a.date, None);
+    assert_eq!(a.header.date, None);
     let b = first("unknown-text.json");
     assert!(b.blocks[0].text.starts_with("Dredgers finished"));
     assert_eq!(
@@ -321,11 +330,11 @@ fn html_in_byline_body_is_read_as_html() {
 fn new_fields_round_trip_through_json() {
     let a = first("newsapi.json");
     let back = json::parse(&serde_json::to_string(&a).unwrap()).unwrap();
-    assert_eq!(back.title, a.title);
+    assert_eq!(back.header.title, a.header.title);
     assert_eq!(back.standfirst, a.standfirst);
     assert_eq!(back.datetime, a.datetime);
     assert_eq!(back.tags, a.tags);
-    assert_eq!(back.url, a.url);
+    assert_eq!(back.header.url, a.header.url);
     assert_eq!(back.images, a.images);
     assert_eq!(back.blocks, a.blocks);
 }
@@ -352,10 +361,13 @@ fn files_and_stdin_load_as_json() {
     assert_eq!(a.format, Format::Json);
     assert!(a.words > 10);
     let head = load::head::read(&fixture("newsapi.json")).unwrap();
-    assert_eq!(head.title, "Kessel opens a night bus line to the airport");
+    assert_eq!(
+        head.header.title,
+        "Kessel opens a night bus line to the airport"
+    );
     let piped = load::parse_bytes(br#" [ {"title": "Piped"} ]"#, None).unwrap();
     assert_eq!(piped.format, Format::Json);
-    assert_eq!(piped.title, "Piped");
+    assert_eq!(piped.header.title, "Piped");
 }
 
 #[test]
@@ -370,7 +382,7 @@ fn big_lists_and_big_fields_load() {
     );
     let every = json::parse_all(&list).unwrap();
     assert_eq!(every.len(), 20_001);
-    assert_eq!(every[20_000].title, "Last");
+    assert_eq!(every[20_000].header.title, "Last");
     let html = format!(
         r#"{{"title":"T","content":"{}"}}"#,
         "<p>word</p><br>".repeat(200_000)
@@ -384,14 +396,17 @@ fn big_lists_and_big_fields_load() {
 #[test]
 fn unix_time_stamps_give_date_and_moment() {
     let a = json::parse(r#"{"title":"T","date":1715000000}"#).unwrap();
-    assert_eq!(a.date.as_deref(), Some("1715000000"));
-    assert_eq!(a.date_iso.as_deref(), Some("2024-05-06"));
+    assert_eq!(a.header.date.as_deref(), Some("1715000000"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2024-05-06"));
     assert_eq!(a.datetime.as_deref(), Some("2024-05-06T12:53:20Z"));
     let b = json::parse(r#"{"title":"T","published":"1715000000123"}"#).unwrap();
-    assert_eq!(b.date_iso.as_deref(), Some("2024-05-06"));
+    assert_eq!(b.header.date_iso.as_deref(), Some("2024-05-06"));
     // A number too small to be a time stamp is kept as written and read as no date.
     let c = json::parse(r#"{"title":"T","date":2024}"#).unwrap();
-    assert_eq!((c.date.as_deref(), c.date_iso), (Some("2024"), None));
+    assert_eq!(
+        (c.header.date.as_deref(), c.header.date_iso),
+        (Some("2024"), None)
+    );
 }
 
 #[test]
@@ -401,7 +416,7 @@ fn an_article_with_a_list_of_its_own_is_one_article() {
     )
     .unwrap();
     assert_eq!(a.len(), 1);
-    assert_eq!(a[0].title, "Ferry fares");
+    assert_eq!(a[0].header.title, "Ferry fares");
 }
 
 #[test]
@@ -418,9 +433,9 @@ fn a_wrapped_article_is_unwrapped() {
         r#"{"status":"ok","article":{"title":"Kessel ferry back","text":"It sails again."}}"#,
     )
     .unwrap();
-    assert_eq!(a.title, "Kessel ferry back");
+    assert_eq!(a.header.title, "Kessel ferry back");
     assert_eq!(a.blocks[0].text, "It sails again.");
     // An object under such a key without a title of its own is not an article.
     let b = json::parse(r#"{"title":"T","content":"Body.","data":{"views":3}}"#).unwrap();
-    assert_eq!(b.title, "T");
+    assert_eq!(b.header.title, "T");
 }

@@ -40,13 +40,13 @@ fn has_controls(a: &Article) -> bool {
 fn front_matter_fields() {
     let a = parse("ferry.md");
     assert_eq!(
-        a.title,
+        a.header.title,
         "Night ferry to Orsk Island returns after a two-year pause"
     );
-    assert_eq!(a.date.as_deref(), Some("2026-04-02"));
-    assert_eq!(a.date_iso.as_deref(), Some("2026-04-02"));
-    assert_eq!(a.authors, ["Maren Tollefsen", "Idris O'Connell"]);
-    assert_eq!(a.source.as_deref(), Some("Northern Coast Courier"));
+    assert_eq!(a.header.date.as_deref(), Some("2026-04-02"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-04-02"));
+    assert_eq!(a.header.authors, ["Maren Tollefsen", "Idris O'Connell"]);
+    assert_eq!(a.header.source.as_deref(), Some("Northern Coast Courier"));
     assert_eq!(
         a.related,
         [
@@ -150,7 +150,7 @@ fn links_from_front_matter_body_and_bare_urls() {
         links,
         [
             Link {
-                text: a.title.clone(),
+                text: a.header.title.clone(),
                 url: "https://example.org/news/orsk-ferry".into(),
                 at: None,
             },
@@ -172,11 +172,11 @@ fn links_from_front_matter_body_and_bare_urls() {
 fn toml_front_matter_and_first_paragraph() {
     let a = parse("lighthouse-keepers.md");
     assert_eq!(
-        a.title,
+        a.header.title,
         "Last lighthouse keepers of the Varn coast hand over the keys"
     );
-    assert_eq!(a.date_iso.as_deref(), Some("2026-03-28"));
-    assert_eq!(a.authors, ["Sunniva Aalberg"]);
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-03-28"));
+    assert_eq!(a.header.authors, ["Sunniva Aalberg"]);
     assert_eq!(a.blocks.len(), 2);
     assert!(a.blocks[1].text.starts_with("\"It is a quiet job"));
 }
@@ -184,7 +184,10 @@ fn toml_front_matter_and_first_paragraph() {
 #[test]
 fn setext_title_and_related_section() {
     let a = parse("plain.md");
-    assert_eq!(a.title, "Harbor board approves new pier lighting plan");
+    assert_eq!(
+        a.header.title,
+        "Harbor board approves new pier lighting plan"
+    );
     assert_eq!(
         a.related,
         [
@@ -208,15 +211,18 @@ fn setext_title_and_related_section() {
 #[test]
 fn entity_escapes_never_reach_the_article() {
     let raw = Article {
-        title: "x\u{1b}".into(),
+        header: byline::article::Header {
+            title: "x\u{1b}".into(),
+            ..Default::default()
+        },
         ..Article::default()
     };
     assert!(has_controls(&raw), "the check itself must see a raw escape");
     let a = parse("escapes.md");
     assert!(!has_controls(&a), "{a:?}");
     // Front matter is not Markdown: its entities stay as written.
-    assert_eq!(a.title, "Storm warning &#27;[2J for the coast");
-    assert_eq!(a.authors, ["Ada\\u001b Kray"]);
+    assert_eq!(a.header.title, "Storm warning &#27;[2J for the coast");
+    assert_eq!(a.header.authors, ["Ada\\u001b Kray"]);
     assert!(a.blocks[0].text.contains("\u{241B}[31mreached\u{2426}1m"));
     assert!(a.blocks[0].text.contains('😀'));
     assert_eq!(a.links[0].url, "https://example.org/\u{241B}x");
@@ -228,8 +234,8 @@ fn entity_escapes_never_reach_the_article() {
 fn toml_string_escapes_never_reach_the_article() {
     let a = parse("escapes-toml.md");
     assert!(!has_controls(&a), "{a:?}");
-    assert_eq!(a.title, "Tide gauge \u{241B}[5mfails\u{2426} again");
-    assert_eq!(a.authors, ["Pell\u{2407} Ostrander"]);
+    assert_eq!(a.header.title, "Tide gauge \u{241B}[5mfails\u{2426} again");
+    assert_eq!(a.header.authors, ["Pell\u{2407} Ostrander"]);
     assert!(a.warnings.iter().any(|w| w.contains("title")));
 }
 
@@ -238,7 +244,7 @@ fn raw_escape_bytes_are_neutralised_by_the_pipeline() {
     let a = load::parse_bytes(b"# Head\x1b[1m\n\nBody \x9b text\x07.\n", None).unwrap();
     assert!(!has_controls(&a));
     assert_eq!(a.format, byline::article::Format::Markdown);
-    assert_eq!(a.title, "Head\u{241B}[1m");
+    assert_eq!(a.header.title, "Head\u{241B}[1m");
 }
 
 #[test]
@@ -262,7 +268,7 @@ fn nested_containers_and_later_h1() {
         "# Title\n\n- item one\n  > quoted in item\n- item two\n\n# Another top heading\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
     )
     .unwrap();
-    assert_eq!(a.title, "Title");
+    assert_eq!(a.header.title, "Title");
     let kinds: Vec<_> = a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
     assert_eq!(
         kinds,

@@ -23,28 +23,28 @@ fn kinds(a: &Article) -> Vec<(BlockKind, &str)> {
 #[test]
 fn jekyll_post_takes_its_date_from_the_file_name() {
     let a = load("2014-05-08-kessel-tram-line.md");
-    assert_eq!(a.date.as_deref(), Some("2014-05-08"));
-    assert_eq!(a.date_iso.as_deref(), Some("2014-05-08"));
-    assert_eq!(a.authors, ["Oskar Lindqvist"]);
+    assert_eq!(a.header.date.as_deref(), Some("2014-05-08"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2014-05-08"));
+    assert_eq!(a.header.authors, ["Oskar Lindqvist"]);
     // Space-separated Jekyll categories are two tags; list tags come first.
     assert_eq!(a.tags, ["trams", "floods", "transport", "local"]);
     // The list row reads the same date.
     let head = load::head::read(&fixture("2014-05-08-kessel-tram-line.md")).unwrap();
-    assert_eq!(head.date_iso.as_deref(), Some("2014-05-08"));
+    assert_eq!(head.header.date_iso.as_deref(), Some("2014-05-08"));
 }
 
 #[test]
 fn file_name_date_only_when_front_matter_has_none_and_the_day_exists() {
     let text = "---\ntitle: T\n---\n\nBody.\n";
-    let named = |name| markdown::parse_named(text, Some(name)).unwrap().date;
+    let named = |name| markdown::parse_named(text, Some(name)).unwrap().header.date;
     assert_eq!(named("2014-05-08-t.md").as_deref(), Some("2014-05-08"));
     assert_eq!(named("2014-13-08-t.md"), None);
     assert_eq!(named("2014-05-08.md"), None);
     assert_eq!(named("notes-2014-05-08.md"), None);
-    assert_eq!(markdown::parse(text).unwrap().date, None);
+    assert_eq!(markdown::parse(text).unwrap().header.date, None);
     let dated = "---\ntitle: T\ndate: 2020-01-02\n---\n\nBody.\n";
     let a = markdown::parse_named(dated, Some("2014-05-08-t.md")).unwrap();
-    assert_eq!(a.date.as_deref(), Some("2020-01-02"));
+    assert_eq!(a.header.date.as_deref(), Some("2020-01-02"));
 }
 
 #[test]
@@ -97,12 +97,12 @@ fn template_tags_never_show_raw() {
 fn hugo_front_matter_and_shortcodes() {
     let a = load("hugo-harbour-crane.md");
     assert_eq!(
-        a.title,
+        a.header.title,
         "Port Calloway buys its first electric harbour crane"
     );
-    assert_eq!(a.date_iso.as_deref(), Some("2026-03-02"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-03-02"));
     assert_eq!(a.datetime.as_deref(), Some("2026-03-02T09:15:00+01:00"));
-    assert_eq!(a.authors, ["Hedda Varga"]);
+    assert_eq!(a.header.authors, ["Hedda Varga"]);
     assert_eq!(
         a.standfirst.as_deref(),
         Some("The crane replaces two diesel machines and arrives in June.")
@@ -134,12 +134,12 @@ fn hugo_front_matter_and_shortcodes() {
 fn zola_taxonomies_and_extra() {
     let a = load("zola-ferry-fares.md");
     assert_eq!(a.tags, ["ferries", "fares", "Ostervik"]);
-    assert_eq!(a.authors, ["Ines Maalouf"]);
+    assert_eq!(a.header.authors, ["Ines Maalouf"]);
     assert_eq!(
         a.standfirst.as_deref(),
         Some("Islanders will pay more from March; students keep their discount.")
     );
-    assert_eq!(a.date_iso.as_deref(), Some("2026-01-19"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-01-19"));
     assert_eq!(a.datetime, None, "a bare date has no time of day");
     assert!(a.warnings.is_empty(), "{:?}", a.warnings);
 }
@@ -147,36 +147,36 @@ fn zola_taxonomies_and_extra() {
 #[test]
 fn obsidian_web_clipper_note() {
     let a = load("obsidian-clipping.md");
-    assert_eq!(a.authors, ["Maja Korhonen", "Teodor Blom"]);
+    assert_eq!(a.header.authors, ["Maja Korhonen", "Teodor Blom"]);
     assert_eq!(
-        a.url.as_deref(),
+        a.header.url.as_deref(),
         Some("https://news.example.org/veldmark/library-sundays")
     );
     // A source that is a URL is the article's address, not its publication.
-    assert_eq!(a.source, None);
+    assert_eq!(a.header.source, None);
     // `published` is the date; `created` (when the page was clipped) is not.
-    assert_eq!(a.date.as_deref(), Some("2026-02-14T08:30:00Z"));
-    assert_eq!(a.date_iso.as_deref(), Some("2026-02-14"));
+    assert_eq!(a.header.date.as_deref(), Some("2026-02-14T08:30:00Z"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-02-14"));
     assert_eq!(a.datetime.as_deref(), Some("2026-02-14T08:30:00Z"));
     assert_eq!(
         a.standfirst.as_deref(),
         Some("A trial of Sunday hours starts next month at the central branch.")
     );
     assert_eq!(a.tags, ["clippings", "libraries"]);
-    assert_eq!(a.links[0].url, a.url.clone().unwrap());
+    assert_eq!(a.links[0].url, a.header.url.clone().unwrap());
     assert!(a.warnings.is_empty(), "{:?}", a.warnings);
 }
 
 #[test]
 fn source_as_a_name_stays_the_source() {
     let a = markdown::parse("---\ntitle: T\nsource: Veldmark Gazette\n---\n\nBody.\n").unwrap();
-    assert_eq!(a.source.as_deref(), Some("Veldmark Gazette"));
-    assert_eq!(a.url, None);
+    assert_eq!(a.header.source.as_deref(), Some("Veldmark Gazette"));
+    assert_eq!(a.header.url, None);
     let b = markdown::parse(
         "---\ntitle: T\ncanonical: https://example.org/b\nsource: https://example.org/a\n---\n",
     )
     .unwrap();
-    assert_eq!(b.url.as_deref(), Some("https://example.org/b"));
+    assert_eq!(b.header.url.as_deref(), Some("https://example.org/b"));
 }
 
 #[test]
@@ -282,7 +282,7 @@ fn an_italic_paragraph_without_a_picture_is_a_paragraph() {
 fn dateline_after_a_picture_and_its_caption() {
     let a = load("dateline.md");
     assert_eq!(a.dateline.as_deref(), Some("PORT CALLOWAY, Veldmark (AP)"));
-    assert_eq!(a.source.as_deref(), Some("Associated Press"));
+    assert_eq!(a.header.source.as_deref(), Some("Associated Press"));
     assert!(a.blocks[2].text.starts_with("Dock workers returned"));
     assert_eq!(a.blocks[1].kind, BlockKind::Caption);
     // A sentence is no dateline.
@@ -298,7 +298,10 @@ fn unknown_keys_are_quiet_but_typos_are_named() {
         a.warnings,
         [r#"front matter key "auhtor" ignored: did you mean "author"?"#]
     );
-    assert!(a.authors.is_empty(), "a typo is not guessed into a field");
+    assert!(
+        a.header.authors.is_empty(),
+        "a typo is not guessed into a field"
+    );
     for key in ["layout", "data", "image", "draft", "slug", "weight", "toc"] {
         let text = format!("---\ntitle: T\n{key}: x\n---\n");
         let b = markdown::parse(&text).unwrap();
@@ -316,12 +319,15 @@ fn yaml_maps_and_lists_of_maps() {
     let text = "---\ntitle: T\nauthor:\n  name: Rut Lind\n  url: https://example.org/rut\n\
                 taxonomies:\n  tags:\n    - piers\n    - \"[[tides]]\"\n---\n";
     let a = markdown::parse(text).unwrap();
-    assert_eq!(a.authors, ["Rut Lind"]);
+    assert_eq!(a.header.authors, ["Rut Lind"]);
     assert_eq!(a.tags, ["piers", "tides"]);
-    assert_eq!(a.url, None, "an author's page is not the article's address");
+    assert_eq!(
+        a.header.url, None,
+        "an author's page is not the article's address"
+    );
     let b = markdown::parse("---\ntitle: T\nauthors:\n  - name: Ana Ruiz\n  - name: Bo Ek\n---\n")
         .unwrap();
-    assert_eq!(b.authors, ["Ana Ruiz", "Bo Ek"]);
+    assert_eq!(b.header.authors, ["Ana Ruiz", "Bo Ek"]);
     assert!(a.warnings.is_empty() && b.warnings.is_empty());
 }
 
@@ -350,12 +356,12 @@ fn pathological_pictures_code_and_tags_parse() {
 #[test]
 fn unquoted_wikilinks_and_toml_author_tables() {
     let a = markdown::parse("---\ntitle: T\nauthor: [[Maja Korhonen]]\n---\n").unwrap();
-    assert_eq!(a.authors, ["Maja Korhonen"]);
+    assert_eq!(a.header.authors, ["Maja Korhonen"]);
     let b = markdown::parse(
         "+++\ntitle = \"T\"\n[[authors]]\nname = \"Ana Ruiz\"\n[[authors]]\nname = \"Bo Ek\"\n+++\n",
     )
     .unwrap();
-    assert_eq!(b.authors, ["Ana Ruiz", "Bo Ek"]);
+    assert_eq!(b.header.authors, ["Ana Ruiz", "Bo Ek"]);
     assert!(
         a.warnings.is_empty() && b.warnings.is_empty(),
         "{:?}",
@@ -369,7 +375,7 @@ fn several_wikilinks_in_one_author_string() {
         "---\ntitle: T\nauthor:\n  - \"[[Maja Korhonen]], [[Teodor Blom|T. Blom]]\"\n---\n",
     )
     .unwrap();
-    assert_eq!(a.authors, ["Maja Korhonen", "Teodor Blom"]);
+    assert_eq!(a.header.authors, ["Maja Korhonen", "Teodor Blom"]);
 }
 
 #[test]

@@ -128,8 +128,11 @@ fn ties_go_to_the_earlier_title_and_duplicates_to_the_first() {
 
 fn article(path: &str, title: &str, related: &[(&str, Option<&str>)]) -> Article {
     Article {
+        header: byline::article::Header {
+            title: title.into(),
+            ..Default::default()
+        },
         path: Some(PathBuf::from(path)),
-        title: title.into(),
         related: related
             .iter()
             .map(|&(t, p)| Related {
@@ -223,7 +226,7 @@ fn markdown_fixtures_link_up() {
         Some(dir.join("lighthouse-keepers.md"))
     );
     // The stand-in title made from the file name gives way to the real headline.
-    assert_eq!(ferry.related[1].title, lib[1].title);
+    assert_eq!(ferry.related[1].title, lib[1].header.title);
     // "two year" (front matter) and "two-year" (title) normalise alike.
     assert_eq!(lib[1].related[0].path, Some(dir.join("ferry.md")));
     assert_eq!(lib[2].related[0].path, Some(dir.join("ferry.md")));

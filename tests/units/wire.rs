@@ -45,13 +45,13 @@ fn no_debris(a: &Article) {
 fn full_wire_article() {
     let a = parse(&fixture("harbor-strike.txt"));
     assert_eq!(
-        a.title,
+        a.header.title,
         "Harbor pilots walk out as talks over night shifts collapse in ‘final round’"
     );
-    assert_eq!(a.date.as_deref(), Some("Mar 14, 2026"));
-    assert_eq!(a.date_iso.as_deref(), Some("2026-03-14"));
-    assert_eq!(a.authors, ["CAROLINA ESPINOZA"]);
-    assert_eq!(a.source.as_deref(), Some("Associated Press"));
+    assert_eq!(a.header.date.as_deref(), Some("Mar 14, 2026"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-03-14"));
+    assert_eq!(a.header.authors, ["CAROLINA ESPINOZA"]);
+    assert_eq!(a.header.source.as_deref(), Some("Associated Press"));
     assert_eq!(a.dateline.as_deref(), Some("VALPARAÍSO, Chile (AP)"));
     let paras = texts(&a, BlockKind::Paragraph);
     assert!(paras[0].starts_with("Harbor pilots in Chile’s busiest port"));
@@ -103,9 +103,9 @@ fn related_block_followed_by_a_paragraph_is_all_headlines() {
     assert!(related(&a)[2].starts_with("The new ferry timetable"));
     assert!(texts(&a, BlockKind::Heading).is_empty());
     assert_eq!(texts(&a, BlockKind::Paragraph).len(), 3);
-    assert_eq!(a.authors, ["Ann Lee", "Bo Park", "Cy Diaz"]);
-    assert_eq!(a.source.as_deref(), Some("The Harbor Gazette"));
-    assert_eq!(a.date_iso.as_deref(), Some("2026-01-08"));
+    assert_eq!(a.header.authors, ["Ann Lee", "Bo Park", "Cy Diaz"]);
+    assert_eq!(a.header.source.as_deref(), Some("The Harbor Gazette"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-01-08"));
     assert_eq!(a.dateline, None);
 }
 
@@ -131,10 +131,10 @@ fn related_block_at_the_end_and_before_credits() {
 #[test]
 fn hard_wrapped_file_is_reflowed() {
     let a = parse(&fixture("hard-wrapped.txt"));
-    assert_eq!(a.date.as_deref(), Some("8 January 2026"));
-    assert_eq!(a.date_iso.as_deref(), Some("2026-01-08"));
-    assert_eq!(a.authors, ["Ann Lee", "Bo Park"]);
-    assert_eq!(a.source.as_deref(), Some("Reuters"));
+    assert_eq!(a.header.date.as_deref(), Some("8 January 2026"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-01-08"));
+    assert_eq!(a.header.authors, ["Ann Lee", "Bo Park"]);
+    assert_eq!(a.header.source.as_deref(), Some("Reuters"));
     assert_eq!(a.dateline.as_deref(), Some("LISBON (Reuters)"));
     let paras = texts(&a, BlockKind::Paragraph);
     assert_eq!(paras.len(), 3);
@@ -149,12 +149,12 @@ fn hard_wrapped_file_is_reflowed() {
 fn live_blog_time_stamps_are_subheadings() {
     let a = parse(&fixture("live-blog.txt"));
     assert_eq!(
-        a.date.as_deref(),
+        a.header.date.as_deref(),
         Some("Updated 3:15 PM EST, January 8, 2026")
     );
-    assert_eq!(a.date_iso.as_deref(), Some("2026-01-08"));
-    assert_eq!(a.authors, ["JANE ROE", "TOMÁS REYES", "LIN WU"]);
-    assert_eq!(a.source.as_deref(), Some("Associated Press"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-01-08"));
+    assert_eq!(a.header.authors, ["JANE ROE", "TOMÁS REYES", "LIN WU"]);
+    assert_eq!(a.header.source.as_deref(), Some("Associated Press"));
     // In a live blog a one-line question ends like a sentence: a paragraph, not an entry title.
     assert_eq!(
         texts(&a, BlockKind::Heading),
@@ -170,12 +170,12 @@ fn live_blog_time_stamps_are_subheadings() {
 fn page_last_updated_and_no_byline() {
     let a = parse(&fixture("page-updated.txt"));
     assert_eq!(
-        a.date.as_deref(),
+        a.header.date.as_deref(),
         Some("Page last updated at 07:31 GMT, Wednesday, 14 May 2008 08:31 UK")
     );
-    assert_eq!(a.date_iso.as_deref(), Some("2008-05-14"));
-    assert!(a.authors.is_empty());
-    assert_eq!(a.source, None);
+    assert_eq!(a.header.date_iso.as_deref(), Some("2008-05-14"));
+    assert!(a.header.authors.is_empty());
+    assert_eq!(a.header.source, None);
     assert_eq!(a.dateline, None);
     assert_eq!(texts(&a, BlockKind::Paragraph).len(), 3);
 }
@@ -183,9 +183,9 @@ fn page_last_updated_and_no_byline() {
 #[test]
 fn dateline_without_spaces_and_source_from_bracket() {
     let a = parse(&fixture("afp-dateline.txt"));
-    assert_eq!(a.date_iso.as_deref(), Some("2025-09-03"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2025-09-03"));
     assert_eq!(a.dateline.as_deref(), Some("PARIS (AFP)"));
-    assert_eq!(a.source.as_deref(), Some("Agence France-Presse"));
+    assert_eq!(a.header.source.as_deref(), Some("Agence France-Presse"));
     assert!(a.blocks[0].text.starts_with("A touring orchestra"));
     assert_eq!(a.blocks.len(), 2);
     no_debris(&a);
@@ -194,8 +194,8 @@ fn dateline_without_spaces_and_source_from_bracket() {
 #[test]
 fn no_structure_still_loads() {
     let a = parse(&fixture("plain.txt"));
-    assert_eq!(a.title, "Notes from a quiet week in the hills");
-    assert_eq!(a.date, None);
+    assert_eq!(a.header.title, "Notes from a quiet week in the hills");
+    assert_eq!(a.header.date, None);
     assert_eq!(a.dateline, None);
     let paras = texts(&a, BlockKind::Paragraph);
     assert_eq!(
@@ -206,10 +206,10 @@ fn no_structure_still_loads() {
         ]
     );
     let empty = parse("");
-    assert_eq!(empty.title, "");
+    assert_eq!(empty.header.title, "");
     assert!(empty.blocks.is_empty());
     let one = parse("Just a headline");
-    assert_eq!(one.title, "Just a headline");
+    assert_eq!(one.header.title, "Just a headline");
     assert!(one.blocks.is_empty());
 }
 
@@ -232,16 +232,22 @@ fn every_date_line_form() {
         let a = parse(&format!(
             "A headline\n  {line}  \nThe first paragraph ends here."
         ));
-        assert_eq!(a.date.as_deref(), Some(line), "{line}");
-        assert_eq!(a.date_iso.as_deref(), Some(iso), "{line}");
+        assert_eq!(a.header.date.as_deref(), Some(line), "{line}");
+        assert_eq!(a.header.date_iso.as_deref(), Some(iso), "{line}");
         assert_eq!(a.blocks.len(), 1, "{line}");
         assert_eq!(
-            header(&format!("A headline\n{line}\n")).date_iso.as_deref(),
+            header(&format!("A headline\n{line}\n"))
+                .header
+                .date_iso
+                .as_deref(),
             Some(iso)
         );
     }
     let a = parse("A headline\nFebruary 30, 2026\nBody.");
-    assert_eq!(a.date_iso, None, "a day that does not exist is not a date");
+    assert_eq!(
+        a.header.date_iso, None,
+        "a day that does not exist is not a date"
+    );
 }
 
 #[test]
@@ -273,8 +279,8 @@ fn byline_forms() {
         let a = parse(&format!(
             "A headline\nJan 8, 2026\n{byline}\nThe first paragraph ends here."
         ));
-        assert_eq!(a.authors, authors, "{byline}");
-        assert_eq!(a.source.as_deref(), source, "{byline}");
+        assert_eq!(a.header.authors, authors, "{byline}");
+        assert_eq!(a.header.source.as_deref(), source, "{byline}");
         assert_eq!(a.blocks.len(), 1, "{byline}");
     }
 }
@@ -290,10 +296,11 @@ fn source_from_the_dateline_bracket() {
         ),
     ] {
         let a = parse(&format!("A headline\n{dateline}"));
-        assert_eq!(a.source.as_deref(), Some(source), "{dateline}");
+        assert_eq!(a.header.source.as_deref(), Some(source), "{dateline}");
         assert_eq!(a.blocks[0].text, "Ferries stopped.");
         assert_eq!(
             header(&format!("A headline\n{dateline}\n"))
+                .header
                 .source
                 .as_deref(),
             Some(source)
@@ -351,11 +358,11 @@ fn header_matches_parse_on_every_fixture() {
         let text = fixture(name);
         let a = parse(&text);
         let h = header(&text);
-        assert_eq!(h.title, a.title, "{name}");
-        assert_eq!(h.date, a.date, "{name}");
-        assert_eq!(h.date_iso, a.date_iso, "{name}");
-        assert_eq!(h.authors, a.authors, "{name}");
-        assert_eq!(h.source, a.source, "{name}");
+        assert_eq!(h.header.title, a.header.title, "{name}");
+        assert_eq!(h.header.date, a.header.date, "{name}");
+        assert_eq!(h.header.date_iso, a.header.date_iso, "{name}");
+        assert_eq!(h.header.authors, a.header.authors, "{name}");
+        assert_eq!(h.header.source, a.header.source, "{name}");
     }
 }
 
@@ -367,8 +374,8 @@ fn header_reads_only_the_top() {
     }
     text.push_str("By LATE NAME, Associated Press\n");
     let h = header(&text);
-    assert!(h.authors.is_empty());
-    assert_eq!(h.source, None);
+    assert!(h.header.authors.is_empty());
+    assert_eq!(h.header.source, None);
 }
 
 #[test]
@@ -377,19 +384,19 @@ fn header_ignores_a_line_cut_short() {
     let title = "Long headline ".repeat(100);
     let text = format!("{title}\nJan 8, 2026\nBy ANN LEE, Associ");
     let h = header(&text);
-    assert_eq!(h.title, title.trim());
-    assert_eq!(h.date_iso.as_deref(), Some("2026-01-08"));
+    assert_eq!(h.header.title, title.trim());
+    assert_eq!(h.header.date_iso.as_deref(), Some("2026-01-08"));
     assert!(
-        h.authors.is_empty(),
+        h.header.authors.is_empty(),
         "a cut byline is not read: {:?}",
-        h.authors
+        h.header.authors
     );
     // A title cut mid-line is still a title.
     let h = header(&"word ".repeat(1000));
-    assert_eq!(h.title.split(' ').count(), 1000);
+    assert_eq!(h.header.title.split(' ').count(), 1000);
     // A short text is whole: its last line counts.
     let h = header("A headline\nBy ANN LEE");
-    assert_eq!(h.authors, ["ANN LEE"]);
+    assert_eq!(h.header.authors, ["ANN LEE"]);
 }
 
 #[test]
@@ -404,9 +411,9 @@ fn five_megabyte_line_and_two_megabyte_word() {
 
     let word = "y".repeat(2_000_000);
     let a = parse(&word);
-    assert_eq!(a.title.len(), 2_000_000);
+    assert_eq!(a.header.title.len(), 2_000_000);
     let h = header(&word);
-    assert_eq!(h.title.len(), 2_000_000);
+    assert_eq!(h.header.title.len(), 2_000_000);
 
     let line = format!("OSLO (AP) — Z{}", " z".repeat(2_500_000));
     let a = parse(&format!(
@@ -425,11 +432,11 @@ fn reference_article_when_present() {
     let text = std::fs::read_to_string(&path).unwrap();
     let a = parse(&text);
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    assert_eq!(a.title, first.trim());
-    assert_eq!(a.date.as_deref(), Some("Jan 08, 2026"));
-    assert_eq!(a.date_iso.as_deref(), Some("2026-01-08"));
-    assert_eq!(a.authors, ["MATIAS DELACROIX"]);
-    assert_eq!(a.source.as_deref(), Some("Associated Press"));
+    assert_eq!(a.header.title, first.trim());
+    assert_eq!(a.header.date.as_deref(), Some("Jan 08, 2026"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-01-08"));
+    assert_eq!(a.header.authors, ["MATIAS DELACROIX"]);
+    assert_eq!(a.header.source.as_deref(), Some("Associated Press"));
     assert_eq!(a.dateline.as_deref(), Some("GUATIRE, Venezuela (AP)"));
     assert_eq!(texts(&a, BlockKind::Paragraph).len(), 23);
     assert_eq!(texts(&a, BlockKind::Heading).len(), 3);
@@ -438,7 +445,17 @@ fn reference_article_when_present() {
     no_debris(&a);
     let h = header(&text[..text.floor_char_boundary(4096)]);
     assert_eq!(
-        (h.title, h.date, h.authors, h.source),
-        (a.title, a.date, a.authors, a.source)
+        (
+            h.header.title,
+            h.header.date,
+            h.header.authors,
+            h.header.source
+        ),
+        (
+            a.header.title,
+            a.header.date,
+            a.header.authors,
+            a.header.source
+        )
     );
 }

@@ -32,7 +32,7 @@ fn kinds(a: &Article) -> Vec<BlockKind> {
 #[test]
 fn old_wire_archive_paragraphs_split_at_indents_and_sign_off_names_reuters() {
     let a = parse(&fixture("indented-archive.txt"));
-    assert_eq!(a.title, "VELDMARK GRAIN BOARD TO BUY MORE BARLEY");
+    assert_eq!(a.header.title, "VELDMARK GRAIN BOARD TO BUY MORE BARLEY");
     let paras = texts(&a, BlockKind::Paragraph);
     assert_eq!(paras.len(), 5, "{paras:#?}");
     assert!(paras[0].ends_with("a dry spring cut the harvest in the northern districts."));
@@ -46,7 +46,7 @@ fn old_wire_archive_paragraphs_split_at_indents_and_sign_off_names_reuters() {
         "Barley for May delivery rose two cents to 1.84 crowns a bushel in early trading."
     );
     assert_eq!(a.footer, ["Reuter"]);
-    assert_eq!(a.source.as_deref(), Some("Reuters"));
+    assert_eq!(a.header.source.as_deref(), Some("Reuters"));
     assert!(a.warnings.iter().any(|w| w.contains("indents")));
 }
 
@@ -116,14 +116,14 @@ fn credits_corrections_and_copyright_lines_are_footer() {
         texts(&a, BlockKind::Paragraph).last().copied(),
         Some("The museum is open every day except Monday.")
     );
-    assert_eq!(a.source, None);
+    assert_eq!(a.header.source, None);
 }
 
 #[test]
 fn dash_agency_sign_off_is_footer_and_source() {
     let a = parse(&fixture("dash-signoff.txt"));
     assert_eq!(a.footer, ["— Reuters"]);
-    assert_eq!(a.source.as_deref(), Some("Reuters"));
+    assert_eq!(a.header.source.as_deref(), Some("Reuters"));
     assert_eq!(texts(&a, BlockKind::Paragraph).len(), 2);
 }
 
@@ -132,7 +132,7 @@ fn sign_off_never_overrides_a_named_source() {
     let a = parse(
         "Ferry strike ends\nBy ANA RUIZ, Associated Press\nThe ferries sail again.\nReuter\n",
     );
-    assert_eq!(a.source.as_deref(), Some("Associated Press"));
+    assert_eq!(a.header.source.as_deref(), Some("Associated Press"));
     assert_eq!(a.footer, ["Reuter"]);
     // At the end of the last paragraph, after its last sentence.
     let a = parse("Ferry strike ends\nThe ferries sail again.\nCrews returned on Monday. REUTER\n");
@@ -141,7 +141,7 @@ fn sign_off_never_overrides_a_named_source() {
         texts(&a, BlockKind::Paragraph).last().copied(),
         Some("Crews returned on Monday.")
     );
-    assert_eq!(a.source.as_deref(), Some("Reuters"));
+    assert_eq!(a.header.source.as_deref(), Some("Reuters"));
 }
 
 #[test]
@@ -153,7 +153,7 @@ fn end_of_text_marks_after_the_sign_off_are_footer_too() {
         );
         let a = parse_bytes(text.as_bytes(), Some(Format::Text)).unwrap();
         assert_eq!(a.footer.join(" "), format!("Reuter {shown}"));
-        assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert_eq!(a.header.source.as_deref(), Some("Reuters"));
         assert_eq!(
             texts(&a, BlockKind::Paragraph),
             [
@@ -168,7 +168,7 @@ fn end_of_text_marks_after_the_sign_off_are_footer_too() {
 fn end_of_text_mark_on_its_own_line_in_one_per_line_text() {
     let a = parse("Mill sold\nThe Ostervik mill was sold on Friday.\nREUTER\n-30-\n");
     assert_eq!(a.footer, ["REUTER", "-30-"]);
-    assert_eq!(a.source.as_deref(), Some("Reuters"));
+    assert_eq!(a.header.source.as_deref(), Some("Reuters"));
 }
 
 #[test]
@@ -204,10 +204,10 @@ fn the_same_short_lines_outside_a_live_blog_follow_the_subheading_rule() {
 fn latin1_file_is_decoded_not_replaced() {
     let a = parse_bytes(&bytes("latin1.txt"), None).unwrap();
     assert_eq!(
-        a.title,
+        a.header.title,
         "Café Brändström reopens on Ostervik's market square"
     );
-    assert_eq!(a.authors, ["Élise Fournier"]);
+    assert_eq!(a.header.authors, ["Élise Fournier"]);
     let body: String = a.blocks.iter().map(|b| b.text.as_str()).collect();
     for word in ["crème brûlée", "Søren Mäkelä", "façade", "18°"] {
         assert!(body.contains(word), "{word} missing");
@@ -223,7 +223,7 @@ fn latin1_file_is_decoded_not_replaced() {
 #[test]
 fn windows_1252_punctuation_is_decoded() {
     let a = parse_bytes(&bytes("windows-1252.txt"), None).unwrap();
-    assert_eq!(a.title, "Kessel bakers’ guild names new master");
+    assert_eq!(a.header.title, "Kessel bakers’ guild names new master");
     assert_eq!(
         texts(&a, BlockKind::Paragraph),
         [
@@ -237,7 +237,10 @@ fn windows_1252_punctuation_is_decoded() {
 #[test]
 fn utf8_with_a_stray_byte_decodes_lossily_with_a_warning() {
     let a = parse_bytes(&bytes("stray-bytes.txt"), None).unwrap();
-    assert_eq!(a.title, "Veldmark’s “quiet” election — a note from Kessel");
+    assert_eq!(
+        a.header.title,
+        "Veldmark’s “quiet” election — a note from Kessel"
+    );
     assert_eq!(
         texts(&a, BlockKind::Paragraph)[1],
         "A caf\u{FFFD} owner said the day was calm."
@@ -257,7 +260,7 @@ fn utf16_with_a_byte_order_mark_is_decoded() {
         le.extend(u.to_le_bytes());
     }
     let a = parse_bytes(&le, None).unwrap();
-    assert_eq!(a.title, "Kessel ferry");
+    assert_eq!(a.header.title, "Kessel ferry");
     assert_eq!(
         texts(&a, BlockKind::Paragraph),
         ["The ferry to Ostervik sails at noon."]
@@ -323,12 +326,12 @@ fn mixed_shapes_never_lose_a_word() {
             }
         }
         let a = parse(&text);
-        let mut all = vec![a.title.clone()];
+        let mut all = vec![a.header.title.clone()];
         all.extend(a.standfirst.clone());
         all.extend(a.dateline.clone());
-        all.extend(a.date.clone());
-        all.extend(a.source.clone());
-        all.extend(a.authors.iter().cloned());
+        all.extend(a.header.date.clone());
+        all.extend(a.header.source.clone());
+        all.extend(a.header.authors.iter().cloned());
         all.extend(a.blocks.iter().map(|b| b.text.clone()));
         all.extend(a.footer.iter().cloned());
         all.extend(a.related.iter().map(|r| r.title.clone()));

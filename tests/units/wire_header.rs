@@ -307,13 +307,17 @@ fn every_header_shape_gives_its_fields() {
             .find(|b| b.kind == BlockKind::Paragraph)
             .map_or("", |b| b.text.as_str());
         let got = (
-            a.title.as_str(),
+            a.header.title.as_str(),
             a.standfirst.as_deref(),
-            a.date.as_deref(),
-            a.date_iso.as_deref(),
+            a.header.date.as_deref(),
+            a.header.date_iso.as_deref(),
             a.datetime.as_deref(),
-            a.authors.iter().map(String::as_str).collect::<Vec<_>>(),
-            a.source.as_deref(),
+            a.header
+                .authors
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+            a.header.source.as_deref(),
             a.dateline.as_deref(),
             captions(&a),
         );
@@ -353,16 +357,16 @@ fn list_rows_agree_with_the_parse() {
         let text = fixture(w.file);
         let a = parse(&text);
         let h = header(&text);
-        assert_eq!(h.title, a.title, "{}", w.file);
-        assert_eq!(h.date, a.date, "{}", w.file);
-        assert_eq!(h.authors, a.authors, "{}", w.file);
+        assert_eq!(h.header.title, a.header.title, "{}", w.file);
+        assert_eq!(h.header.date, a.header.date, "{}", w.file);
+        assert_eq!(h.header.authors, a.header.authors, "{}", w.file);
         // The old archive names its agency only in the sign-off at the very end, which a list
         // row does not read; the body settles one numeric date that the header alone cannot.
         if w.file != "old-wire-archive.txt" {
-            assert_eq!(h.source, a.source, "{}", w.file);
+            assert_eq!(h.header.source, a.header.source, "{}", w.file);
         }
         if w.file != "numeric-date-from-text.txt" {
-            assert_eq!(h.date_iso, a.date_iso, "{}", w.file);
+            assert_eq!(h.header.date_iso, a.header.date_iso, "{}", w.file);
         }
     }
 }
@@ -396,21 +400,21 @@ fn a_relative_date_is_counted_back_from_the_file_time() {
     let a = byline::load::load_file(&path).unwrap();
     let row = byline::load::head::read(&path).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
-    assert_eq!(a.date.as_deref(), Some("5 hours ago"));
-    assert_eq!(a.date_iso.as_deref(), Some("2026-01-07"));
+    assert_eq!(a.header.date.as_deref(), Some("5 hours ago"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-01-07"));
     assert!(
         a.warnings.iter().any(|w| w.contains("modification time")),
         "{:?}",
         a.warnings
     );
-    assert_eq!(row.date_iso.as_deref(), Some("2026-01-07"));
+    assert_eq!(row.header.date_iso.as_deref(), Some("2026-01-07"));
 }
 
 #[test]
 fn a_headline_line_that_is_only_a_date_stays_the_headline() {
     let a = parse("Jan 8, 2026\n");
-    assert_eq!(a.title, "Jan 8, 2026");
-    assert_eq!(a.date, None);
+    assert_eq!(a.header.title, "Jan 8, 2026");
+    assert_eq!(a.header.date, None);
 }
 
 #[test]
@@ -441,8 +445,8 @@ fn huge_header_lines_stay_cheap_and_whole() {
     let by = format!("By {big}");
     let text = format!("{big}\n{from}\n{by}\n(AP Photo/{big})\n{big}\n");
     let a = parse(&text);
-    assert_eq!(a.title, big.trim_end());
-    assert!(a.authors.is_empty() && a.source.is_none());
+    assert_eq!(a.header.title, big.trim_end());
+    assert!(a.header.authors.is_empty() && a.header.source.is_none());
     // Every line is kept somewhere: none is dropped as header.
     let kept: usize = a.blocks.iter().map(|b| b.text.len()).sum();
     assert!(kept >= 4 * big.trim_end().len(), "{kept}");

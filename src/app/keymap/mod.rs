@@ -377,6 +377,11 @@ impl Keymap {
         }
     }
 
+    /// How many lines the help shows: its key rows, a blank line and the notes after them.
+    pub fn help_line_count(&self) -> usize {
+        self.help_rows().len() + 1 + HELP_NOTES.len()
+    }
+
     /// The help lines: scope, every key of the action in that scope (`j, ↓`), what it does, and
     /// the action's name in the config's `[keys]` table.
     pub fn help_rows(&self) -> Vec<HelpRow> {
@@ -500,6 +505,26 @@ pub fn lookup(mode: Mode, key: Key) -> Option<Action> {
 pub fn key_for(mode: Mode, action: Action) -> Option<String> {
     Keymap::default().key_for(mode, action)
 }
+
+/// What the key table cannot say: lines after it, under their own headings.
+pub const HELP_NOTES: &[(&str, &str)] = &[
+    (
+        "mouse",
+        "the wheel scrolls the pane under the pointer; a click selects or follows a link \
+         (mouse = false in the config turns it off)",
+    ),
+    (
+        "config",
+        "~/.config/byline/config.toml (or $BYLINE_CONFIG, --config); byline --print-config \
+         shows it in full; [keys] takes the action names in the last column",
+    ),
+    (
+        "environment",
+        "BROWSER opens links; EDITOR and PAGER for e and v; NO_COLOR; BYLINE_LIBRARY, \
+         BYLINE_STATE_DIR, BYLINE_CACHE_DIR, BYLINE_PICTURES, BYLINE_HYPERLINKS (man byline has \
+         them all)",
+    ),
+];
 
 /// The help lines of the default table.
 pub fn help_rows() -> Vec<HelpRow> {

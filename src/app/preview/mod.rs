@@ -67,11 +67,11 @@ impl Preview {
 /// An article with only what a list row knows, for the header shown while the article loads.
 fn header_of(head: &Head) -> Article {
     Article {
-        title: head.title.clone(),
-        date: head.date.clone(),
-        date_iso: head.date_iso.clone(),
-        source: head.source.clone(),
-        authors: head.authors.clone(),
+        // The URL stays out, as it did when the fields were copied one by one.
+        header: crate::article::Header {
+            url: None,
+            ..head.header.clone()
+        },
         ..Article::default()
     }
 }
@@ -85,7 +85,7 @@ impl App {
             Ok(s) => s,
             Err(e) => {
                 self.cancel_preview();
-                self.reader = None;
+                self.reading.open = None;
                 self.complain(crate::sanitize::clean_line(&format!("{e:#}")));
                 return;
             }
@@ -107,7 +107,7 @@ impl App {
             .iter()
             .filter_map(|p| {
                 let i = links::index_of_path(library, p)?;
-                Some((p.clone(), library.entries[i].head.title.clone()))
+                Some((p.clone(), library.entries[i].head.header.title.clone()))
             })
             .collect();
         self.preview.last_id += 1;
@@ -123,7 +123,7 @@ impl App {
         let head = header_of(&library.entries[index].head);
         let page = Arc::new(typeset::typeset_header(&head, &opts, LOADING));
         // The article shown before is not the selection's: it does not stay under it.
-        if let Some(old) = self.reader.take() {
+        if let Some(old) = self.reading.open.take() {
             self.preview.discard(old);
         }
         self.preview.pending = Some(Pending {
@@ -246,7 +246,7 @@ impl App {
             // A page naming headlines unresolved only until the index is ready is not one to keep.
             laid.page
         } else {
-            let (page, evicted) = self.cache.put(p.index, p.opts, laid.page);
+            let (page, evicted) = self.reading.cache.put(p.index, p.opts, laid.page);
             self.preview.discard(evicted);
             page
         };

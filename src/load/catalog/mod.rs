@@ -14,6 +14,7 @@
 pub mod store;
 mod walk;
 
+use crate::article::Header;
 use crate::load::head::{Head, Ids};
 use crate::load::library::Library;
 use std::collections::HashMap;
@@ -86,11 +87,6 @@ impl Pending {
                 crate::load::shown(self.path.parent().unwrap_or(Path::new(".")))
             )
         })
-    }
-
-    /// Writes the catalogue on a thread of its own; join it before the process ends.
-    pub fn write_in_background(self) -> std::thread::JoinHandle<Result<(), String>> {
-        std::thread::spawn(move || self.write())
     }
 
     /// The file it will be written to.
@@ -208,12 +204,15 @@ fn row_of(head: &Head) -> Row {
     // catalogue keeps it too (and `store::FORMAT` goes up).
     let Head {
         path: _,
-        title,
-        date,
-        date_iso,
-        source,
-        authors,
-        url,
+        header:
+            Header {
+                title,
+                date,
+                date_iso,
+                source,
+                authors,
+                url,
+            },
         tags,
         id: _,
         id_start: _,

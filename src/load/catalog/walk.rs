@@ -283,14 +283,16 @@ impl<'a> Walk<'a> {
 fn entry(path: &Path, r: Row) -> Entry {
     Entry {
         head: Head {
-            path: Some(path.to_path_buf()),
-            title: r.0,
-            date: r.1,
-            date_iso: r.2,
-            source: r.3,
-            authors: r.4,
-            url: r.6,
+            header: crate::article::Header {
+                title: r.0,
+                date: r.1,
+                date_iso: r.2,
+                source: r.3,
+                authors: r.4,
+                url: r.6,
+            },
             tags: r.7,
+            path: Some(path.to_path_buf()),
             id: r.5,
             id_start: None,
         },

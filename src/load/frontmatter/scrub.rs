@@ -16,19 +16,19 @@ pub fn scrub(article: &mut Article) {
             changed.push(name);
         }
     };
-    note("title", fix(&mut article.title));
+    note("title", fix(&mut article.header.title));
     for (name, field) in [
-        ("date", &mut article.date),
-        ("date_iso", &mut article.date_iso),
-        ("source", &mut article.source),
+        ("date", &mut article.header.date),
+        ("date_iso", &mut article.header.date_iso),
+        ("source", &mut article.header.source),
         ("dateline", &mut article.dateline),
         ("standfirst", &mut article.standfirst),
         ("datetime", &mut article.datetime),
-        ("url", &mut article.url),
+        ("url", &mut article.header.url),
     ] {
         note(name, field.as_mut().is_some_and(fix));
     }
-    for a in &mut article.authors {
+    for a in &mut article.header.authors {
         note("authors", fix(a));
     }
     for b in &mut article.blocks {
@@ -98,12 +98,15 @@ mod tests {
     #[test]
     fn scrub_names_changed_fields() {
         let mut a = Article {
-            title: "ok".into(),
-            authors: vec!["x\u{1b}[2J".into()],
+            header: crate::article::Header {
+                title: "ok".into(),
+                authors: vec!["x\u{1b}[2J".into()],
+                ..Default::default()
+            },
             ..Article::default()
         };
         scrub(&mut a);
-        assert_eq!(a.authors, ["x\u{241B}[2J"]);
+        assert_eq!(a.header.authors, ["x\u{241B}[2J"]);
         assert_eq!(a.warnings.len(), 1);
         assert!(a.warnings[0].ends_with("authors"));
     }

@@ -129,12 +129,12 @@ pub fn parse(bytes: &[u8]) -> Result<Article> {
     let mut warnings = clean.warnings;
     warnings.append(&mut article.warnings);
     article.warnings = warnings;
-    if article.title.is_empty()
+    if article.header.title.is_empty()
         && let Some(subject) = &archive.subject
     {
-        article.title = crate::sanitize::clean_line(subject);
+        article.header.title = crate::sanitize::clean_line(subject);
     }
-    let base = article.url.clone().or(archive.location.clone());
+    let base = article.header.url.clone().or(archive.location.clone());
     for image in &mut article.images {
         let joined = super::url::join(base.as_deref(), &image.src);
         let found = archive
@@ -215,7 +215,7 @@ mod tests {
     fn the_page_part_is_decoded_and_read_as_a_saved_page() {
         let a = parse(&archive("")).unwrap();
         // No <title> in the page: the h1 gives the title.
-        assert_eq!(a.title, "Ferry timetable to change in spring");
+        assert_eq!(a.header.title, "Ferry timetable to change in spring");
         let text: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
         assert!(
             text.iter().any(|t| t
@@ -224,7 +224,7 @@ mod tests {
         );
         // The page's address comes from the archive, and relative links are joined to it.
         assert_eq!(
-            a.url.as_deref(),
+            a.header.url.as_deref(),
             Some("https://news.example/2026/ferries/timetable.html")
         );
         assert!(
@@ -255,13 +255,13 @@ mod tests {
         assert_eq!(subject.as_deref(), Some("Ferry timetable — Coast News"));
         // A page with a heading keeps its own title.
         let titled = parse(&archive("<title>Own title</title>")).unwrap();
-        assert_eq!(titled.title, "Ferry timetable to change in spring");
+        assert_eq!(titled.header.title, "Ferry timetable to change in spring");
         // A page with neither heading nor title takes the subject.
         let bare = b"Subject: Tide tables for the week\r\n\
             Content-Type: text/html; charset=utf-8\r\n\r\n\
             <html><body><p>High water at six, low water at noon, the almanac says.</p></body></html>";
         let a = parse(bare).unwrap();
-        assert_eq!(a.title, "Tide tables for the week");
+        assert_eq!(a.header.title, "Tide tables for the week");
         assert!(a.blocks.iter().any(|b| b.text.as_str().contains("almanac")));
     }
 
@@ -270,7 +270,7 @@ mod tests {
         let bytes = archive("");
         let cut = &bytes[..bytes.len() * 2 / 3];
         let a = parse(cut).unwrap();
-        assert_eq!(a.title, "Ferry timetable to change in spring");
+        assert_eq!(a.header.title, "Ferry timetable to change in spring");
         assert!(parse(b"Content-Type: multipart/related; boundary=x\r\n\r\n--x--").is_err());
     }
 }

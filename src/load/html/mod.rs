@@ -134,13 +134,15 @@ pub fn parse_at(html: &str, location: Option<&str>) -> Result<Article> {
     let date = meta.date.clone().or_else(|| seen.date.clone());
     let (date_iso, datetime) = date.as_deref().map_or((None, None), meta::date_fields);
     let mut article = Article {
-        title: sanitize::clean_line(&title),
-        authors: authors.iter().map(|a| sanitize::clean_line(a)).collect(),
-        source: site.map(|s| sanitize::clean_line(&s)),
-        date: date.map(|d| sanitize::clean_line(&d)),
-        date_iso,
+        header: crate::article::Header {
+            title: sanitize::clean_line(&title),
+            authors: authors.iter().map(|a| sanitize::clean_line(a)).collect(),
+            source: site.map(|s| sanitize::clean_line(&s)),
+            date: date.map(|d| sanitize::clean_line(&d)),
+            date_iso,
+            url: canonical.map(|u| sanitize::clean_line(&u)),
+        },
         datetime,
-        url: canonical.map(|u| sanitize::clean_line(&u)),
         tags: meta.tags.iter().map(|t| sanitize::clean_line(t)).collect(),
         blocks: walked.blocks,
         links: walked.links,
@@ -164,7 +166,7 @@ pub fn parse_at(html: &str, location: Option<&str>) -> Result<Article> {
             .map(sanitize::clean_line);
     }
     drop_furniture_lines(&mut article);
-    if article.title.is_empty() && article.blocks.is_empty() {
+    if article.header.title.is_empty() && article.blocks.is_empty() {
         article
             .warnings
             .push("no story text found on the page".into());
@@ -218,9 +220,9 @@ const HEADER_BLOCKS: usize = 6;
 /// standfirst, a date line, a `By …` line naming the authors. Nothing past the first long
 /// paragraph is touched.
 fn drop_header_repeats(a: &mut Article) {
-    let title = normalise(&a.title);
+    let title = normalise(&a.header.title);
     let dek = a.standfirst.as_deref().map(normalise);
-    let authors: Vec<String> = a.authors.iter().map(|s| normalise(s)).collect();
+    let authors: Vec<String> = a.header.authors.iter().map(|s| normalise(s)).collect();
     let mut drop = Vec::new();
     for (i, b) in a.blocks.iter().enumerate().take(HEADER_BLOCKS) {
         if b.kind == BlockKind::Paragraph && b.text.chars().count() > 120 {
@@ -313,17 +315,19 @@ pub fn head(prefix: &str) -> Article {
     let (date_iso, datetime) = date.as_deref().map_or((None, None), meta::date_fields);
     let canonical = canonical_url(&meta);
     Article {
-        title: sanitize::clean_line(&title),
-        authors: meta
-            .authors
-            .iter()
-            .map(|a| sanitize::clean_line(a))
-            .collect(),
-        source: meta.site.as_deref().map(sanitize::clean_line),
-        date: date.map(|d| sanitize::clean_line(&d)),
-        date_iso,
+        header: crate::article::Header {
+            title: sanitize::clean_line(&title),
+            authors: meta
+                .authors
+                .iter()
+                .map(|a| sanitize::clean_line(a))
+                .collect(),
+            source: meta.site.as_deref().map(sanitize::clean_line),
+            date: date.map(|d| sanitize::clean_line(&d)),
+            date_iso,
+            url: canonical.map(|u| sanitize::clean_line(&u)),
+        },
         datetime,
-        url: canonical.map(|u| sanitize::clean_line(&u)),
         tags: meta.tags.iter().map(|t| sanitize::clean_line(t)).collect(),
         format: crate::article::Format::Html,
         ..Article::default()

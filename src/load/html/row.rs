@@ -45,22 +45,17 @@ pub fn head_of_bytes(bytes: &[u8], ids: Ids) -> Result<Head> {
     let end = find_head_end(bytes).unwrap_or(bytes.len());
     let clean = super::decode(&bytes[..end])?;
     let a = super::head(&clean.text);
-    let start = a.url.clone().unwrap_or_default();
+    let start = a.header.url.clone().unwrap_or_default();
     let mut head = Head {
-        path: None,
-        title: a.title,
-        date: a.date,
-        date_iso: a.date_iso,
-        source: a.source,
-        authors: a.authors,
-        url: a.url,
+        header: a.header,
         tags: a.tags,
+        path: None,
         id: String::new(),
         id_start: None,
     };
     match ids {
         Ids::Skip => {}
-        Ids::Now => head.id = content_id(&head.title, head.date.as_deref(), &start),
+        Ids::Now => head.id = content_id(&head.header.title, head.header.date.as_deref(), &start),
         Ids::Later => head.id_start = Some(start.into_boxed_str()),
     }
     Ok(head)
@@ -75,17 +70,17 @@ fn archive_head(bytes: &[u8], ids: Ids) -> Result<Head> {
     };
     let end = find_head_end(page.as_bytes()).unwrap_or(page.len());
     let mut head = head_of_bytes(&page.as_bytes()[..end], ids)?;
-    if head.title.is_empty()
+    if head.header.title.is_empty()
         && let Some(s) = subject
     {
-        head.title = crate::sanitize::clean_line(&s);
+        head.header.title = crate::sanitize::clean_line(&s);
     }
-    if head.url.is_none() {
-        head.url = location.filter(|l| super::url::scheme(l).is_some());
+    if head.header.url.is_none() {
+        head.header.url = location.filter(|l| super::url::scheme(l).is_some());
     }
     if ids == Ids::Now {
-        let start = head.url.clone().unwrap_or_default();
-        head.id = content_id(&head.title, head.date.as_deref(), &start);
+        let start = head.header.url.clone().unwrap_or_default();
+        head.id = content_id(&head.header.title, head.header.date.as_deref(), &start);
     }
     Ok(head)
 }

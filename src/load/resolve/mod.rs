@@ -31,12 +31,12 @@ pub fn resolve_all(articles: &mut [Article]) {
     let entries: Vec<(usize, &str, &Path)> = articles
         .iter()
         .enumerate()
-        .filter_map(|(i, a)| a.path.as_deref().map(|p| (i, a.title.as_str(), p)))
+        .filter_map(|(i, a)| a.path.as_deref().map(|p| (i, a.header.title.as_str(), p)))
         .collect();
     let resolver = Resolver::new(entries.iter().map(|&(_, t, p)| (t, p))).with_urls(
         articles
             .iter()
-            .filter_map(|a| Some((a.url.as_deref()?, a.path.as_deref()?))),
+            .filter_map(|a| Some((a.header.url.as_deref()?, a.path.as_deref()?))),
     );
     let by_path: HashMap<PathBuf, usize> = entries
         .iter()
@@ -65,7 +65,7 @@ pub fn resolve_all(articles: &mut [Article]) {
                     });
                     let from = LinkFrom {
                         path: a.path.as_deref(),
-                        url: a.url.as_deref(),
+                        url: a.header.url.as_deref(),
                     };
                     let by_link = || {
                         let found = resolver.resolve_link(r.url.as_deref()?, from)?;
@@ -89,7 +89,7 @@ pub fn resolve_all(articles: &mut [Article]) {
                 articles[i].related[k].path = None;
                 continue;
             };
-            let (title, target_path) = (articles[j].title.clone(), articles[j].path.clone());
+            let (title, target_path) = (articles[j].header.title.clone(), articles[j].path.clone());
             let r = &mut articles[i].related[k];
             // A title that is only the stand-in made from a path's file stem gives way to the
             // target's headline; a headline someone wrote stays as written.

@@ -13,7 +13,7 @@ mod lines;
 mod related;
 mod top;
 
-pub use top::Header;
+pub use top::Top;
 
 use crate::article::date::{self, order};
 use crate::article::{Article, Block, BlockKind};
@@ -48,6 +48,7 @@ pub fn parse(text: &str) -> Article {
     settle_numeric_date(&mut header, text, Some(&mut warnings));
     let mut body = body::parse(&lines[used.min(lines.len())..], &mut warnings);
     let source = header
+        .header
         .source
         .or_else(|| body.code.as_deref().and_then(agency::from_code))
         .or_else(|| sign_off(text));
@@ -66,13 +67,12 @@ pub fn parse(text: &str) -> Article {
     }
     blocks.append(&mut body.blocks);
     Article {
-        title: header.title,
+        header: crate::article::Header {
+            source,
+            ..header.header
+        },
         standfirst: header.standfirst,
-        date: header.date,
-        date_iso: header.date_iso,
         datetime: header.datetime,
-        authors: header.authors,
-        source,
         dateline: body.dateline,
         blocks,
         related: body.related,
@@ -86,21 +86,21 @@ pub fn parse(text: &str) -> Article {
 /// Settles a numeric date line that could be read either way round (`06/01/2026`): by the zone
 /// on the line (`GMT+1` day first, `ET` month first), else by the text's other dates and
 /// language; when nothing decides, `date_iso` stays empty (with a warning when asked).
-fn settle_numeric_date(h: &mut Header, text: &str, warnings: Option<&mut Vec<String>>) {
+fn settle_numeric_date(h: &mut Top, text: &str, warnings: Option<&mut Vec<String>>) {
     let Some(a) = h.ambiguous else {
         return;
     };
     let order = a.hint.or_else(|| order::from_text(text));
     match order.and_then(|o| a.settle(o)) {
         Some((iso, stamp)) => {
-            h.date_iso = Some(iso);
+            h.header.date_iso = Some(iso);
             h.datetime = stamp;
         }
         None => {
             if let Some(w) = warnings {
                 w.push(format!(
                     "date line “{}” may be day or month first and nothing in the file says which: date left unread",
-                    h.date.as_deref().unwrap_or("")
+                    h.header.date.as_deref().unwrap_or("")
                 ));
             }
         }
@@ -124,17 +124,17 @@ fn sign_off(text: &str) -> Option<String> {
 /// 1970, the file's modification time): fills `date_iso` and says so in `warnings`. Does
 /// nothing when the article has no relative date line or already has a calendar date.
 pub fn resolve_relative_date(article: &mut Article, mtime: i64) {
-    if article.date_iso.is_some() {
+    if article.header.date_iso.is_some() {
         return;
     }
-    let Some(line) = article.date.as_deref() else {
+    let Some(line) = article.header.date.as_deref() else {
         return;
     };
     if let Some(iso) = date::resolve_relative(line, mtime) {
         article.warnings.push(format!(
             "date line “{line}” is relative: counted back from the file's modification time to {iso} (UTC)"
         ));
-        article.date_iso = Some(iso);
+        article.header.date_iso = Some(iso);
     }
 }
 
@@ -143,7 +143,7 @@ pub fn resolve_relative_date(article: &mut Article, mtime: i64) {
 /// dateline bracket of the first body line, as in [`parse`]. `text` may be just the first few
 /// KB, cut anywhere: once it is long enough to have been cut, a last line without a newline is
 /// used only as the headline or for its dateline, so a half byline or half date never shows.
-pub fn header(text: &str) -> Header {
+pub fn header(text: &str) -> Top {
     let cut = !text.ends_with('\n') && text.len() >= MAY_BE_CUT;
     let complete = match text.rfind('\n') {
         Some(i) if cut => &text[..=i],
@@ -152,11 +152,11 @@ pub fn header(text: &str) -> Header {
     };
     let (mut h, used) = top::read(complete.split('\n'));
     settle_numeric_date(&mut h, text, None);
-    if h.title.is_empty() {
-        h.title = lines::collapse(text.lines().find(|l| !l.trim().is_empty()).unwrap_or(""));
+    if h.header.title.is_empty() {
+        h.header.title = lines::collapse(text.lines().find(|l| !l.trim().is_empty()).unwrap_or(""));
     }
-    if h.source.is_none() {
-        h.source = text
+    if h.header.source.is_none() {
+        h.header.source = text
             .split('\n')
             .skip(used)
             .map(str::trim)

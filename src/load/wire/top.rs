@@ -4,6 +4,7 @@
 use super::byline::{self, Byline};
 use super::lines::{collapse, ends_sentence, is_debris, is_timestamp, starts_lower};
 use super::{agency, caption, dateline};
+use crate::article::Header;
 use crate::article::date::{self, Ambiguous, DateLine};
 
 /// How many non-empty lines after the headline may still be header lines (standfirst, date,
@@ -15,15 +16,13 @@ const MAX_STANDFIRST: usize = 600;
 /// What the first few lines of an article say: enough for a list row, plus the standfirst,
 /// the timestamp and the captions the full parse keeps.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Header {
-    /// The headline, whitespace collapsed.
-    pub title: String,
+pub struct Top {
+    /// Headline (whitespace collapsed), date line, byline names without `By` and the agency,
+    /// and the agency named by the byline or an agency line; the URL stays empty (plain text
+    /// does not say it).
+    pub header: Header,
     /// The standfirst (dek) between the headline and the byline or right after the date.
     pub standfirst: Option<String>,
-    /// The date line as written (trimmed).
-    pub date: Option<String>,
-    /// The calendar date the date line names, `YYYY-MM-DD`.
-    pub date_iso: Option<String>,
     /// Date and time of day when the date line gives a time (see `Article::datetime`).
     pub datetime: Option<String>,
     /// A numeric date line that could be read either way round (`06/01/2026`), left for the
@@ -31,10 +30,6 @@ pub struct Header {
     pub ambiguous: Option<Ambiguous>,
     /// The date line is relative (`5 hours ago`): it needs the file's time to name a day.
     pub relative: bool,
-    /// The byline's names, without `By` and the agency.
-    pub authors: Vec<String>,
-    /// The agency named by the byline or an agency line.
-    pub source: Option<String>,
     /// Caption, credit and alt-text lines found among and right after the header lines.
     pub captions: Vec<String>,
 }
@@ -59,8 +54,8 @@ enum Class<'a> {
 
 /// Reads the header from `lines` and returns it with the number of lines it used; the body
 /// starts at that index. Only the headline and up to [`TOP_LINES`] lines after it are read.
-pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) {
-    let mut h = Header::default();
+pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Top, usize) {
+    let mut h = Top::default();
     let mut top: Vec<(usize, &str)> = Vec::with_capacity(TOP_LINES);
     let mut total = 0;
     for (i, raw) in lines.enumerate() {
@@ -69,15 +64,15 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
         if line.is_empty() {
             continue;
         }
-        if h.title.is_empty() {
+        if h.header.title.is_empty() {
             // Old wire archives put the date above the headline; a headline is never a date.
-            if h.date.is_none()
+            if h.header.date.is_none()
                 && let Some(d) = date::read_line(line).filter(|d| !d.relative)
             {
                 set_date(&mut h, line, &d);
                 continue;
             }
-            h.title = collapse(line);
+            h.header.title = collapse(line);
             continue;
         }
         top.push((i, line));
@@ -85,13 +80,16 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
             break;
         }
     }
-    if h.title.is_empty()
-        && let Some(d) = h.date.take()
+    if h.header.title.is_empty()
+        && let Some(d) = h.header.date.take()
     {
         // Only a date line: it is the headline after all.
-        h = Header {
-            title: collapse(&d),
-            ..Header::default()
+        h = Top {
+            header: crate::article::Header {
+                title: collapse(&d),
+                ..Default::default()
+            },
+            ..Top::default()
         };
     }
     // Lines are classified as the reading or a look ahead needs them: the first paragraph
@@ -137,11 +135,13 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
                 after_byline = true;
                 take_byline(&mut h, b);
             }
-            Class::Source(s) if h.source.is_none() || h.source.as_deref() == Some(s) => {
-                h.source = Some(s.clone());
+            Class::Source(s)
+                if h.header.source.is_none() || h.header.source.as_deref() == Some(s) =>
+            {
+                h.header.source = Some(s.clone());
             }
-            _ if h.source.is_none() && just_after_byline && is_outlet_line(line) => {
-                h.source = Some(line.to_string());
+            _ if h.header.source.is_none() && just_after_byline && is_outlet_line(line) => {
+                h.header.source = Some(line.to_string());
             }
             Class::Name(b, strong)
                 if !byline
@@ -156,12 +156,12 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
             }
             // `Ada Holm` then `Tomas Vik`: one author a line.
             Class::Name(b, _) if prev_name && b.source.is_none() => {
-                h.authors.extend(b.authors.iter().cloned());
+                h.header.authors.extend(b.authors.iter().cloned());
                 last_name = true;
             }
             Class::Text | Class::Name(..) => {
                 if h.standfirst.is_none()
-                    && let Some(n) = standfirst_lines(&mut classes, k, h.date.is_some())
+                    && let Some(n) = standfirst_lines(&mut classes, k, h.header.date.is_some())
                 {
                     let joined: Vec<&str> = top[k..k + n].iter().map(|(_, l)| *l).collect();
                     h.standfirst = Some(collapse(&joined.join(" ")));
@@ -185,21 +185,21 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Header, usize) 
 
 /// Takes the first date line's date; a second one (`Updated …` under `Published …`) is header
 /// too, but the first wins.
-fn set_date(h: &mut Header, line: &str, d: &DateLine) {
-    if h.date.is_some() {
+fn set_date(h: &mut Top, line: &str, d: &DateLine) {
+    if h.header.date.is_some() {
         return;
     }
-    h.date = Some(line.to_string());
-    h.date_iso = d.iso.clone();
+    h.header.date = Some(line.to_string());
+    h.header.date_iso = d.iso.clone();
     h.datetime = d.datetime.clone();
     h.ambiguous = d.ambiguous;
     h.relative = d.relative;
 }
 
-fn take_byline(h: &mut Header, b: &Byline) {
-    h.authors = b.authors.clone();
-    if h.source.is_none() {
-        h.source = b.source.clone();
+fn take_byline(h: &mut Top, b: &Byline) {
+    h.header.authors = b.authors.clone();
+    if h.header.source.is_none() {
+        h.header.source = b.source.clone();
     }
 }
 
@@ -360,7 +360,7 @@ fn is_outlet_name(line: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn top(text: &str) -> (Header, usize) {
+    fn top(text: &str) -> (Top, usize) {
         read(text.split('\n'))
     }
 
@@ -369,23 +369,23 @@ mod tests {
         let (h, _) = top(
             "Comet seen\nMarch 9, 2026\nBy PRIYA NATARAJAN\nMeridian Wire Service\nLINDQVIST (MWS) — A comet.\n",
         );
-        assert_eq!(h.source.as_deref(), Some("Meridian Wire Service"));
-        assert_eq!(h.authors, vec!["PRIYA NATARAJAN".to_string()]);
+        assert_eq!(h.header.source.as_deref(), Some("Meridian Wire Service"));
+        assert_eq!(h.header.authors, vec!["PRIYA NATARAJAN".to_string()]);
         let (h, _) = top("Comet seen\nMarch 9, 2026\nBy PRIYA NATARAJAN\nThe comet was bright.\n");
-        assert_eq!(h.source, None);
+        assert_eq!(h.header.source, None);
     }
 
     #[test]
     fn agency_on_the_next_line_and_the_body_index() {
         let (h, used) =
             top("Title\n\nBy ANN LEE\nThe Associated Press\nMarch 3, 2026\nFirst paragraph.");
-        assert_eq!(h.authors, ["ANN LEE"]);
-        assert_eq!(h.source.as_deref(), Some("Associated Press"));
-        assert_eq!(h.date_iso.as_deref(), Some("2026-03-03"));
+        assert_eq!(h.header.authors, ["ANN LEE"]);
+        assert_eq!(h.header.source.as_deref(), Some("Associated Press"));
+        assert_eq!(h.header.date_iso.as_deref(), Some("2026-03-03"));
         assert_eq!(used, 5);
     }
 
-    fn fields(text: &str) -> (Header, Vec<String>) {
+    fn fields(text: &str) -> (Top, Vec<String>) {
         let (h, used) = top(text);
         let rest = text.split('\n').skip(used).map(String::from).collect();
         (h, rest)
@@ -394,15 +394,15 @@ mod tests {
     #[test]
     fn names_beside_the_date_are_bylines_and_short_lines_before_the_story_captions() {
         let (h, rest) = fields("T\nJan 8, 2026\nAda Holm\nTomas Vik\nThe harbour reopened.");
-        assert_eq!(h.authors, ["Ada Holm", "Tomas Vik"]);
+        assert_eq!(h.header.authors, ["Ada Holm", "Tomas Vik"]);
         assert_eq!(rest, ["The harbour reopened."]);
         let (h, rest) = fields("T\nJan 8, 2026\nWhat Comes Next\nThe harbour reopened.");
-        assert!(h.authors.is_empty());
+        assert!(h.header.authors.is_empty());
         assert_eq!(h.captions, ["What Comes Next"]);
         assert_eq!(rest, ["The harbour reopened."]);
         // A name away from any date is no byline (it is kept, as a caption).
         let (h, _) = fields("T\nMira Holt\nThe harbour reopened on Thursday.");
-        assert!(h.authors.is_empty());
+        assert!(h.header.authors.is_empty());
         // A lone short last line is story text, not a caption.
         let (h, rest) = fields("T\nJan 8, 2026\nThe end");
         assert!(h.captions.is_empty());
@@ -423,7 +423,7 @@ mod tests {
             h.standfirst.as_deref(),
             Some("News of the reopening came as a relief to the fleet.")
         );
-        assert_eq!(h.authors, ["ADA HOLM"]);
+        assert_eq!(h.header.authors, ["ADA HOLM"]);
         assert_eq!(rest, ["KESSEL (AP) — The harbour reopened."]);
         // Two lines of standfirst, wrapped, before the byline.
         let (h, _) = fields(
@@ -445,8 +445,8 @@ mod tests {
             "T\n2 hours ago\nShare\nAda Holm\nMeridian News, Kessel\nImage caption, The quay at dusk\nThe harbour reopened.",
         );
         assert!(h.relative);
-        assert_eq!(h.authors, ["Ada Holm"]);
-        assert_eq!(h.source.as_deref(), Some("Meridian News"));
+        assert_eq!(h.header.authors, ["Ada Holm"]);
+        assert_eq!(h.header.source.as_deref(), Some("Meridian News"));
         assert_eq!(h.captions, ["Image caption, The quay at dusk"]);
         assert_eq!(rest, ["The harbour reopened."]);
     }

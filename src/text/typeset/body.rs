@@ -555,7 +555,10 @@ mod link_tests {
         let s0 = at(p0, "https://a.test");
         let s1 = at(p1, "letter");
         let article = Article {
-            title: "Board".into(),
+            header: crate::article::Header {
+                title: "Board".into(),
+                ..Default::default()
+            },
             dateline: Some("KESSEL (AP)".into()),
             blocks: vec![Block::paragraph(p0), Block::paragraph(p1)],
             links: vec![

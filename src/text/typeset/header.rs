@@ -11,7 +11,7 @@ pub fn lay_out(article: &Article, width: usize, lines: &mut Vec<Line>) {
 
 /// Appends the header lines of `article`, ending the date line with `note` (the reading time).
 pub fn lay_out_with(article: &Article, width: usize, note: &str, lines: &mut Vec<Line>) {
-    plain(lines, &article.title, width, Tag::Headline, None);
+    plain(lines, &article.header.title, width, Tag::Headline, None);
     if let Some(dek) = article
         .standfirst
         .as_deref()
@@ -20,10 +20,10 @@ pub fn lay_out_with(article: &Article, width: usize, note: &str, lines: &mut Vec
         plain(lines, dek, width, Tag::Standfirst, None);
     }
     let mut by = Vec::new();
-    if !article.authors.is_empty() {
-        by.push(format!("By {}", join_names(&article.authors)));
+    if !article.header.authors.is_empty() {
+        by.push(format!("By {}", join_names(&article.header.authors)));
     }
-    if let Some(s) = &article.source {
+    if let Some(s) = &article.header.source {
         by.push(s.clone());
     }
     if !by.is_empty() {
@@ -53,10 +53,11 @@ const LONG_DATE: &str = "%A, %B %e, %Y";
 /// `Thursday, January 8, 2026` from `date_iso`, else the date line as written.
 pub fn readable_date(article: &Article) -> Option<String> {
     article
+        .header
         .date_iso
         .as_deref()
         .and_then(long_date)
-        .or_else(|| article.date.clone())
+        .or_else(|| article.header.date.clone())
 }
 
 /// `2026-01-08` → `Thursday, January 8, 2026`.

@@ -355,10 +355,13 @@ mod tests {
     #[test]
     fn the_header_alone_is_the_page_header_with_the_note_for_the_reading_time() {
         let article = Article {
-            title: "Council approves the new tram line after a long night of debate".into(),
-            authors: vec!["ANA RUIZ".into()],
-            source: Some("Coastline Wire".into()),
-            date_iso: Some("2026-03-14".into()),
+            header: crate::article::Header {
+                title: "Council approves the new tram line after a long night of debate".into(),
+                authors: vec!["ANA RUIZ".into()],
+                source: Some("Coastline Wire".into()),
+                date_iso: Some("2026-03-14".into()),
+                ..Default::default()
+            },
             blocks: vec![Block::paragraph("The council voted late on Tuesday.")],
             ..Article::default()
         };

@@ -57,9 +57,12 @@ fn article(bytes: usize) -> Article {
         blocks.extend(add);
     }
     let mut a = Article {
-        title: "Council approves the new tram line after a long night".into(),
-        authors: vec!["Ana Ruiz".into()],
-        source: Some("Coastline Wire".into()),
+        header: crate::article::Header {
+            title: "Council approves the new tram line after a long night".into(),
+            authors: vec!["Ana Ruiz".into()],
+            source: Some("Coastline Wire".into()),
+            ..Default::default()
+        },
         dateline: Some("PORT EMBER, Veland (CW)".into()),
         blocks,
         ..Article::default()

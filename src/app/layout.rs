@@ -1,4 +1,6 @@
-//! Where the panes go for a terminal size: shared by drawing and by the model (widths, mouse hits).
+//! Where the panes and overlays go for a terminal size: the model's geometry (the widths
+//! articles are laid out at, how far a page or an overlay scrolls, what a click hits), which
+//! `ui` draws into. It lives with the model, so the model never reads the drawing code.
 
 use crate::config::list::ListWidth;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -67,4 +69,30 @@ pub fn inner(pane: Rect) -> Rect {
         width: pane.width.saturating_sub(2),
         height: pane.height.saturating_sub(2),
     }
+}
+
+/// The help box's height for `rows` lines on a screen `screen_height` rows tall (the status bar
+/// stays visible).
+pub fn help_height(rows: usize, screen_height: u16) -> u16 {
+    let want = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+    want.min(screen_height.saturating_sub(1).max(1))
+}
+
+/// The furthest a help of `rows` lines can scroll on a screen `screen_height` rows tall.
+pub fn help_max_scroll(rows: usize, screen_height: u16) -> usize {
+    rows.saturating_sub(usize::from(
+        help_height(rows, screen_height).saturating_sub(2),
+    ))
+}
+
+/// The skipped-files box's height on a screen `screen_height` rows tall: as tall as it can be,
+/// the status bar left visible.
+pub fn skipped_height(screen_height: u16) -> u16 {
+    screen_height.saturating_sub(1).max(1)
+}
+
+/// Files the skipped-files box shows at once on a screen `screen_height` rows tall (each takes
+/// two rows: the path, and the reason under it).
+pub fn skipped_rows_shown(screen_height: u16) -> usize {
+    (usize::from(skipped_height(screen_height).saturating_sub(2)) / 2).max(1)
 }
