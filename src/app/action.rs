@@ -159,6 +159,13 @@ pub enum Action {
     NextUnread,
     /// Open the previous unread article above (reader), or select it (list).
     PrevUnread,
+    /// Mark the selected (or open) article read and go to the next unread one (newsboat's `N`
+    /// with `toggleitemread-jumps-to-next`, mutt's `resolve`).
+    MarkReadNext,
+    /// Find the last find's text again, forward: its next match (after `Esc` too).
+    FindAgain,
+    /// Find the last find's text again, backward: its previous match.
+    FindAgainBack,
     /// Ask to mark every article the list shows read; `y` confirms.
     MarkAllRead,
     /// Ask what of the article to copy: its title, URL, path or whole text.
@@ -322,6 +329,9 @@ pub const NAMED: &[(&str, Action)] = &[
     ("next_unread", Action::NextUnread),
     ("prev_unread", Action::PrevUnread),
     ("mark_all_read", Action::MarkAllRead),
+    ("mark_read_next", Action::MarkReadNext),
+    ("find_again", Action::FindAgain),
+    ("find_again_back", Action::FindAgainBack),
     ("copy_menu", Action::CopyMenu),
     ("copy_title", Action::Copy(Part::Title)),
     ("copy_article_url", Action::Copy(Part::Url)),

@@ -201,8 +201,10 @@ impl App {
             return;
         };
         if f.query.is_empty() {
+            // `/` Enter on an empty prompt finds the last text again (vim's `/<CR>`).
             self.reading.find = None;
             self.mode = Mode::Reader;
+            self.find_again(true);
         } else if f.matches.is_empty() {
             let msg = format!("not found: {}", f.query);
             self.reading.find = None;
@@ -244,6 +246,48 @@ impl App {
             self.show_current_match();
         } else if let Some(r) = self.reading.open.as_mut() {
             r.scroll = origin;
+        }
+    }
+
+    /// `Alt-n`/`Alt-p` (and `/` Enter on an empty prompt): the next or previous match of the
+    /// find kept, or, once `Esc` has cleared it, of the last text found in this session, from
+    /// the top line shown; the matches are kept again, so `n`/`N` step through them.
+    pub(super) fn find_again(&mut self, forward: bool) {
+        if self.reading.find.is_some() {
+            return self.find_step(forward);
+        }
+        let Some(scroll) = self.reading.open.as_ref().map(|r| r.scroll) else {
+            self.complain("no article open");
+            return;
+        };
+        let Some(last) = self
+            .prompt_history
+            .of(super::PromptKind::Find)
+            .last()
+            .cloned()
+        else {
+            self.complain("nothing found yet: / finds in the article");
+            return;
+        };
+        self.reading.find = Some(Find::new(scroll, Rule::Literal));
+        self.find_text(last.clone());
+        if self
+            .reading
+            .find
+            .as_ref()
+            .is_some_and(|f| f.matches.is_empty())
+        {
+            self.reading.find = None;
+            if let Some(r) = self.reading.open.as_mut() {
+                r.scroll = scroll;
+            }
+            self.complain(crate::sanitize::clean_line(&format!("not found: {last}")));
+            return;
+        }
+        self.mode = Mode::Find;
+        if !forward {
+            // The first match at or below the top is chosen; the one before it is wanted.
+            self.find_step(false);
         }
     }
 

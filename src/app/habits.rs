@@ -69,12 +69,12 @@ impl App {
                 self.move_by(isize::MIN);
                 self.move_by(times - 1);
             }
-            // Article steps open each article on the way; a count past the end stops there.
-            A::NextUnread | A::PrevUnread | A::NextArticle | A::PrevArticle => {
-                for _ in 0..n.min(self.library.entries.len()) {
-                    let _ = self.apply(action);
-                }
-            }
+            // An article step moves once and opens only where it lands (the articles on the
+            // way stay as they were); a count past the end stops at the last one there is.
+            A::NextArticle => self.step_article(times),
+            A::PrevArticle => self.step_article(-times),
+            A::NextUnread => self.step_unread(true, n),
+            A::PrevUnread => self.step_unread(false, n),
             other => {
                 let _ = self.apply(other);
             }
@@ -134,10 +134,11 @@ impl App {
         Effect::None
     }
 
-    /// `n`/`p` (newsboat): the next or previous unread article in the list's order. In the
-    /// reader it opens; in the list the selection moves to it. The scan runs over the list's
-    /// read flags (one `bool` per row), only when asked.
-    pub(super) fn step_unread(&mut self, forward: bool) {
+    /// `n`/`p` (newsboat): the `count`th next or previous unread article in the list's order
+    /// (the last one there is when fewer are left). In the reader it opens; in the list the
+    /// selection moves to it. The scan runs over the list's read flags (one `bool` per row),
+    /// only when asked.
+    pub(super) fn step_unread(&mut self, forward: bool, count: usize) {
         if self.list.marks_pending {
             // Rows off screen have no marks yet: read them all before choosing.
             self.sync_marks();
@@ -151,16 +152,16 @@ impl App {
         let rows = self.list.view.rows();
         let here = cur.and_then(|i| self.list.view.row_of(i));
         let unread = |&&i: &&usize| !self.list.read.get(i).copied().unwrap_or(true);
-        let found = match (here, forward) {
-            (Some(r), true) => rows[r + 1..].iter().find(unread),
-            (Some(r), false) => rows[..r].iter().rev().find(unread),
-            (None, true) => rows.iter().find(unread),
-            (None, false) => rows.iter().rev().find(unread),
-        }
-        .copied();
+        let ahead: Box<dyn Iterator<Item = &usize>> = match (here, forward) {
+            (Some(r), true) => Box::new(rows[r + 1..].iter()),
+            (Some(r), false) => Box::new(rows[..r].iter().rev()),
+            (None, true) => Box::new(rows.iter()),
+            (None, false) => Box::new(rows.iter().rev()),
+        };
+        let found = ahead.filter(unread).take(count.max(1)).last().copied();
         let Some(i) = found else {
             self.say(if forward {
-                "no unread article below"
+                NONE_BELOW
             } else {
                 "no unread article above"
             });
@@ -172,6 +173,20 @@ impl App {
             self.list.selected = i;
             self.keep_selection_visible();
             self.preview_selection();
+        }
+    }
+
+    /// `N`: marks the open (reader) or selected (list) article read and goes on to the next
+    /// unread one below, as newsboat's `N` does with `toggleitemread-jumps-to-next`.
+    pub(super) fn mark_read_next(&mut self) {
+        let Some(i) = self.marked_target() else {
+            self.complain("no article to mark");
+            return;
+        };
+        self.mark_read(i);
+        self.step_unread(true, 1);
+        if self.status.as_ref().is_some_and(|s| s.text == NONE_BELOW) {
+            self.say(format!("marked read; {NONE_BELOW}"));
         }
     }
 
@@ -300,6 +315,9 @@ impl App {
         }
     }
 }
+
+/// What `n` says at the last unread article.
+const NONE_BELOW: &str = "no unread article below";
 
 /// `~/x` as a path under `$HOME`; anything else as typed.
 fn expand_home(text: &str) -> std::path::PathBuf {

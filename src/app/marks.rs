@@ -120,7 +120,7 @@ impl App {
     }
 
     /// The article `u` and `m` apply to: the open one in the reader, the selected one in the list.
-    fn marked_target(&self) -> Option<usize> {
+    pub(super) fn marked_target(&self) -> Option<usize> {
         match self.mode {
             Mode::Reader => self.reading.open.as_ref().map(|r| r.index),
             _ => self.selected_row().map(|_| self.list.selected),

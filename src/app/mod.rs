@@ -50,26 +50,26 @@ mod filter;
 mod find;
 mod follow;
 mod habits;
-pub mod history;
+mod history;
 pub mod keymap;
 pub mod layout;
 pub mod links;
-pub mod list;
+mod list;
 mod list_width;
 mod listing;
 mod live;
 pub mod marks;
 mod mouse;
-pub mod msg;
-pub mod preview;
+mod msg;
+mod preview;
 pub mod prompt;
 pub mod reader;
 mod receive;
 mod search;
-pub mod skipped;
+mod skipped;
 mod typing;
 mod update;
-pub mod view;
+mod view;
 
 pub use action::{Action, Effect, Mode, Part, Shared};
 pub use find::{Find, Match, Rule};
@@ -77,6 +77,7 @@ pub use habits::Ask;
 pub use msg::{Input, Msg};
 pub use prompt::{Edit, Prompt, PromptKind};
 pub use search::{Search, SearchIndex};
+pub use view::Sort;
 
 /// Names of every action, as the config's `[keys]` table spells them (old names included).
 pub fn action_names() -> Vec<&'static str> {

@@ -5,7 +5,7 @@ pub mod fold;
 mod id;
 pub use id::article_id;
 pub mod quotes;
-pub mod words;
+mod words;
 
 use serde::{Deserialize, Serialize, Serializer};
 use std::path::PathBuf;

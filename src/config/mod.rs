@@ -6,7 +6,7 @@
 //! config is used whole or not at all.
 
 pub mod diag;
-pub mod keys;
+mod keys;
 pub mod list;
 
 pub use keys::{KeySpecError, key_name, normalize, parse_key};

@@ -2,7 +2,7 @@
 
 pub mod catalog;
 pub mod feed;
-pub mod frontmatter;
+mod frontmatter;
 pub mod head;
 pub mod html;
 pub mod json;

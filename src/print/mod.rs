@@ -1,6 +1,6 @@
 //! The `--print` renderer: a typeset page as plain or coloured text.
 
-pub mod ansi;
+mod ansi;
 
 use crate::article::Article;
 use crate::text::hyperlink;

@@ -3,7 +3,7 @@
 //! rows on screen are measured and drawn.
 
 use super::fit;
-use crate::app::view::Sort;
+use crate::app::Sort;
 use crate::app::{App, Mode};
 use crate::config::list::Column;
 use ratatui::buffer::Buffer;

@@ -5,7 +5,7 @@ pub(crate) mod command_line;
 pub(crate) mod find_marks;
 pub(crate) mod find_prompt;
 pub(crate) mod fit;
-pub mod help;
+mod help;
 pub(crate) mod list;
 pub(crate) mod list_prompt;
 pub(crate) mod messages;

@@ -208,6 +208,9 @@ pub fn all_actions() -> Vec<Action> {
         Action::NextUnread,
         Action::PrevUnread,
         Action::MarkAllRead,
+        Action::MarkReadNext,
+        Action::FindAgain,
+        Action::FindAgainBack,
         Action::CopyMenu,
         Action::Copy(Part::Title),
         Action::Copy(Part::Url),
@@ -291,6 +294,9 @@ pub fn keyed(a: Action) -> bool {
         Action::NextUnread
         | Action::PrevUnread
         | Action::MarkAllRead
+        | Action::MarkReadNext
+        | Action::FindAgain
+        | Action::FindAgainBack
         | Action::CopyMenu
         | Action::Copy(_)
         | Action::Yes

@@ -239,3 +239,114 @@ fn a_number_before_a_motion_is_its_count() {
     app.update(Action::Bottom);
     assert_eq!(app.selected_row(), Some(1));
 }
+
+#[test]
+fn a_count_on_an_article_step_opens_only_where_it_lands() {
+    // `3]` from harbor opens the note, three rows down; port and copper are passed, not opened.
+    let mut app = open_harbor(120, 40);
+    let digit = |c| keymap::lookup(Mode::Reader, Key::ch(c)).unwrap();
+    app.update(digit('3'));
+    app.update(Action::NextArticle);
+    assert!(title(&app).starts_with("Editor"), "{}", title(&app));
+    assert_eq!(app.list().read(), [true, false, false, true]);
+    // A count past the start stops at the first article.
+    app.update(digit('9'));
+    app.update(Action::PrevArticle);
+    assert_eq!(title(&app), HARBOR);
+    assert_eq!(app.list().read(), [true, false, false, true]);
+    // `2n`: the second unread article below (copper), port left unread.
+    app.update(digit('2'));
+    app.update(Action::NextUnread);
+    assert_eq!(title(&app), COPPER);
+    assert_eq!(app.list().read(), [true, false, true, true]);
+}
+
+#[test]
+fn capital_n_marks_read_and_goes_on_to_the_next_unread() {
+    let mut app = app(120, 40);
+    assert_eq!(
+        keymap::lookup(Mode::List, Key::ch('N')),
+        Some(Action::MarkReadNext)
+    );
+    assert_eq!(
+        keymap::lookup(Mode::Reader, Key::ch('N')),
+        Some(Action::MarkReadNext)
+    );
+    // Copper is read already: N on harbor marks harbor and selects port, then the note.
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::ToggleRead);
+    app.update(Action::Top);
+    app.update(Action::MarkReadNext);
+    assert_eq!(app.mode(), Mode::List, "the list stays the list");
+    assert_eq!(selected_title(&app), PORT);
+    assert_eq!(app.list().read(), [true, false, true, false]);
+    app.update(Action::MarkReadNext);
+    assert!(selected_title(&app).starts_with("Editor"));
+    // In the reader it opens the next unread article; at the last one it says so.
+    app.update(Action::Top);
+    app.update(Action::Open);
+    app.update(Action::ToggleRead);
+    assert_eq!(app.list().read(), [false, true, true, false]);
+    app.update(Action::MarkReadNext);
+    assert!(title(&app).starts_with("Editor"));
+    assert_eq!(app.list().read(), [true, true, true, true]);
+    app.update(Action::MarkReadNext);
+    assert_eq!(status(&app), "marked read; no unread article below");
+}
+
+#[test]
+fn the_last_find_comes_back_after_esc() {
+    // vim's `/` Enter and Alt-n/Alt-p find the last text again; n/N then step it.
+    let mut app = open_harbor(80, 24);
+    assert_eq!(
+        keymap::lookup(Mode::Reader, Key::alt('n')),
+        Some(Action::FindAgain)
+    );
+    app.update(Action::FindAgain);
+    assert!(
+        status(&app).starts_with("nothing found yet"),
+        "{}",
+        status(&app)
+    );
+    app.update(Action::FindStart);
+    type_text(&mut app, "cranes");
+    app.update(Action::Prompt(Edit::Accept));
+    assert_eq!(app.mode(), Mode::Find);
+    let first = app.reading().find().unwrap().current;
+    app.update(Action::FindNext);
+    app.update(Action::FindCancel);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert!(app.reading().find().is_none());
+    assert_eq!(
+        keymap::lookup(Mode::Reader, Key::ch('n')),
+        Some(Action::NextUnread)
+    );
+    // `/` Enter on an empty prompt: the same text, its matches kept again.
+    app.update(Action::Top);
+    app.update(Action::FindStart);
+    app.update(Action::Prompt(Edit::Accept));
+    assert_eq!(app.mode(), Mode::Find);
+    let f = app.reading().find().unwrap();
+    assert_eq!((f.query.as_str(), f.current), ("cranes", first));
+    let n = f.matches.len();
+    assert!(n > 2);
+    app.update(Action::FindCancel);
+    // Alt-p from the top: the previous match wraps to the last one.
+    app.update(Action::FindAgainBack);
+    assert_eq!(app.reading().find().unwrap().current, Some(n - 1));
+    app.update(Action::FindAgain);
+    assert_eq!(
+        app.reading().find().unwrap().current,
+        Some(0),
+        "with a find kept, it steps"
+    );
+    // A text no longer on the page says so and keeps nothing.
+    app.update(Action::FindCancel);
+    app.update(Action::FindStart);
+    type_text(&mut app, "zeppelin");
+    app.update(Action::Prompt(Edit::Accept));
+    app.update(Action::FindAgain);
+    assert!(app.reading().find().is_none());
+    assert_eq!(status(&app), "not found: zeppelin");
+}

@@ -378,6 +378,30 @@ pub static BINDINGS: &[Binding] = &[
     ),
     b(
         L,
+        Key::ch('N'),
+        Action::MarkReadNext,
+        "mark read, then the next unread",
+    ),
+    b(
+        R,
+        Key::ch('N'),
+        Action::MarkReadNext,
+        "mark read, then the next unread",
+    ),
+    b(
+        R,
+        Key::alt('n'),
+        Action::FindAgain,
+        "next match of the last find",
+    ),
+    b(
+        R,
+        Key::alt('p'),
+        Action::FindAgainBack,
+        "previous match of the last find",
+    ),
+    b(
+        L,
         Key::ch('A'),
         Action::MarkAllRead,
         "mark all shown read (asks first)",

@@ -9,7 +9,7 @@ mod related;
 mod runs;
 #[cfg(test)]
 mod tests_parallel;
-pub mod wrap;
+mod wrap;
 
 use crate::article::Article;
 use std::path::{Path, PathBuf};

@@ -29,12 +29,10 @@ pub struct Mark {
     pub target: Option<usize>,
 }
 
-/// One wrapped line: spans, and whether it ends the block (last lines are never justified).
+/// One wrapped line: its spans.
 pub struct Wrapped {
     /// The line's spans, left to right.
     pub spans: Vec<Span>,
-    /// True for the block's last line.
-    pub last: bool,
 }
 
 /// Wraps `text` (single spaces between words) at `width` columns; `base` tags what no mark covers.
@@ -65,8 +63,8 @@ pub fn wrap_with(
         marks,
         &layout,
         &mut Scratch::default(),
-        |spans, last| {
-            out.push(Wrapped { spans, last });
+        |spans, _last| {
+            out.push(Wrapped { spans });
         },
     );
     out
@@ -359,7 +357,6 @@ mod tests {
         }
         let joined: Vec<String> = lines.iter().map(text_of).collect();
         assert_eq!(joined.join(" "), t);
-        assert!(lines.last().unwrap().last);
     }
 
     #[test]
