@@ -48,6 +48,14 @@ pub const NAMES: &[&str] = &[
     "Delete",
 ];
 
+/// The arrows as the help and the README draw them; a spec may use them too.
+const ARROWS: [(char, &str, KeyCode); 4] = [
+    ('↑', "Up", KeyCode::Up),
+    ('↓', "Down", KeyCode::Down),
+    ('←', "Left", KeyCode::Left),
+    ('→', "Right", KeyCode::Right),
+];
+
 fn named(name: &str) -> Option<KeyCode> {
     let lower = name.to_ascii_lowercase();
     let code = match lower.as_str() {
@@ -117,6 +125,9 @@ pub fn parse_key(spec: &str) -> Result<(KeyCode, KeyModifiers), KeySpecError> {
     if rest.is_empty() {
         return Err(fail("it is empty"));
     }
+    if let Some(arrow) = ARROWS.iter().find(|a| rest.chars().eq([a.0])) {
+        return Ok(normalize(arrow.2, mods));
+    }
     let mut chars = rest.chars();
     let code = match (chars.next(), chars.next()) {
         (Some(c), None) => {
@@ -165,7 +176,24 @@ pub fn normalize(code: KeyCode, mods: KeyModifiers) -> (KeyCode, KeyModifiers) {
     (code, mods)
 }
 
-/// The canonical spec of a key, as the help screen shows it and [`parse_key`] reads it back:
+/// How the help and the README write a key: [`key_name`] with the arrows drawn (`↓`,
+/// `Ctrl-←`) and `BackTab` written `Shift-Tab`. [`parse_key`] reads every label back to its key.
+pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
+    let (code, mods) = normalize(code, mods);
+    let base = key_name(code, KeyModifiers::NONE);
+    let full = key_name(code, mods);
+    let prefix = &full[..full.len() - base.len()];
+    let shown = match code {
+        KeyCode::BackTab => "Shift-Tab".to_string(),
+        _ => ARROWS
+            .iter()
+            .find(|a| a.1 == base)
+            .map_or(base.clone(), |a| a.0.to_string()),
+    };
+    format!("{prefix}{shown}")
+}
+
+/// The canonical spec of a key, as `--print-config` writes it and [`parse_key`] reads it back:
 /// `Ctrl-`, `Alt-`, `Shift-` (in that order) before the character or key name.
 pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
     let (code, mods) = normalize(code, mods);

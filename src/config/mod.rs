@@ -9,7 +9,7 @@ pub mod diag;
 mod keys;
 pub mod list;
 
-pub use keys::{KeySpecError, key_name, normalize, parse_key};
+pub use keys::{KeySpecError, key_label, key_name, normalize, parse_key};
 
 use crate::article::date::calendar;
 use crate::theme::file as theme_file;

@@ -1,7 +1,7 @@
 //! The config file: defaults, strict errors with file and line, key specs, `--print-config`.
 
 use crate::common::fake_env as env;
-use byline::config::{Config, DEFAULT_TOML, key_name, locate, normalize, parse_key};
+use byline::config::{Config, DEFAULT_TOML, key_label, key_name, locate, normalize, parse_key};
 use crossterm::event::{KeyCode, KeyModifiers};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -341,6 +341,27 @@ fn key_name_is_the_inverse_of_parse_key() {
         let (code, mods) = parse_key(spec).unwrap();
         assert_eq!(key_name(code, mods), canonical);
     }
+}
+
+/// Every key the help and the README show, written as they write it, reads back in the config as
+/// that same key: one spelling for reading and showing keys (arrows drawn as arrows).
+#[test]
+fn every_help_label_reads_back_as_its_key() {
+    let keymap = byline::app::keymap::Keymap::default();
+    let mut seen = 0;
+    for b in keymap.bindings() {
+        let label = b.key.label();
+        let parsed = parse_key(&label).unwrap_or_else(|e| panic!("{label}: {e}"));
+        assert_eq!(parsed, (b.key.code, b.key.mods), "{label}");
+        seen += 1;
+    }
+    assert!(seen > 50, "the default table has its bindings ({seen})");
+    assert_eq!(key_label(KeyCode::Down, KeyModifiers::CONTROL), "Ctrl-↓");
+    assert_eq!(key_label(KeyCode::BackTab, KeyModifiers::NONE), "Shift-Tab");
+    assert_eq!(
+        parse_key("→").unwrap(),
+        (KeyCode::Right, KeyModifiers::NONE)
+    );
 }
 
 #[test]

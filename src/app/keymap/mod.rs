@@ -152,34 +152,10 @@ impl Key {
         Key { code, mods }
     }
 
-    /// How the key is written in the help and the README (`j`, `Ctrl-d`, `PgDn`, `Shift-Tab`).
+    /// How the key is written in the help and the README (`j`, `Ctrl-d`, `PgDn`, `Shift-Tab`,
+    /// `↓`): the config's own spelling with the arrows drawn, which the config reads back.
     pub fn label(&self) -> String {
-        let name = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift-Tab".into(),
-            KeyCode::Backspace => "Backspace".into(),
-            KeyCode::F(n) => format!("F{n}"),
-            other => format!("{other:?}"),
-        };
-        if self.mods.contains(KeyModifiers::CONTROL) {
-            format!("Ctrl-{name}")
-        } else if self.mods.contains(KeyModifiers::ALT) {
-            format!("Alt-{name}")
-        } else {
-            name
-        }
+        crate::config::key_label(self.code, self.mods)
     }
 }
 
