@@ -186,6 +186,8 @@ pub enum Action {
     SaveStart,
     /// Open the message log (every status message of this session, in full), or close it.
     Messages,
+    /// Open the `:` command line: an action typed by its name, run on Enter.
+    CommandLine,
 }
 
 /// What of an article to copy.
@@ -324,6 +326,8 @@ pub const NAMED: &[(&str, Action)] = &[
     ("prompt_end", Action::Prompt(Edit::End)),
     ("prompt_history_prev", Action::Prompt(Edit::HistoryPrev)),
     ("prompt_history_next", Action::Prompt(Edit::HistoryNext)),
+    ("prompt_complete", Action::Prompt(Edit::Complete)),
+    ("prompt_complete_back", Action::Prompt(Edit::CompleteBack)),
     ("skipped", Action::ShowSkipped),
     ("copy_path", Action::CopyPath),
     ("next_unread", Action::NextUnread),
@@ -344,6 +348,7 @@ pub const NAMED: &[(&str, Action)] = &[
     ("pager", Action::Pager),
     ("save", Action::SaveStart),
     ("messages", Action::Messages),
+    ("command_line", Action::CommandLine),
 ];
 
 /// Names the config's `[keys]` table accepted before the three prompts became one; each now

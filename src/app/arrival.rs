@@ -135,6 +135,12 @@ impl App {
         self.arriving.is_some()
     }
 
+    /// Takes the whole library from `scan`, already read or being read (what
+    /// [`App::read_library_in_background`] starts; a test hands over one already done).
+    pub fn arrive_from(&mut self, scan: Scan) {
+        self.arriving = Some(scan);
+    }
+
     /// Starts reading the whole library on a worker; its news comes through the inbox.
     pub fn read_library_in_background(&mut self, wanted: Wanted) {
         self.arriving = Some(Scan::start(wanted, self.inbox.sender()));

@@ -250,14 +250,14 @@ impl App {
         }
     }
 
-    /// Opens the command line for a pipe (`|`) or a save (`S`).
+    /// Opens the command line for a pipe (`|`), a save (`S`) or an action's name (`:`).
     pub(super) fn command_open(&mut self, kind: PromptKind) {
         let from = match self.mode {
             Mode::Find => Mode::Reader,
             m @ (Mode::List | Mode::Reader) => m,
             _ => return,
         };
-        if from == Mode::List && self.selected_row().is_none() {
+        if from == Mode::List && kind != PromptKind::Command && self.selected_row().is_none() {
             self.complain("no article selected");
             return;
         }

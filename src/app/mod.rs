@@ -45,6 +45,7 @@
 
 pub mod action;
 pub mod arrival;
+mod command;
 mod events;
 mod filter;
 mod find;
@@ -72,6 +73,7 @@ mod update;
 mod view;
 
 pub use action::{Action, Effect, Mode, Part, Shared};
+pub use command::Completion;
 pub use find::{Find, Match, Rule};
 pub use habits::Ask;
 pub use msg::{Input, Msg};
@@ -163,12 +165,14 @@ pub struct App {
     prompt: Option<Prompt>,
     /// The texts accepted in each kind of prompt, for Alt-p and Alt-n.
     prompt_history: prompt::History,
+    /// The `:` line's Tab completion, while it cycles.
+    completion: Option<command::Completion>,
     /// The one channel workers and the terminal send their news into.
     inbox: msg::Inbox,
     /// The whole library while a worker still reads it (a file opened by path shows first).
-    pub arriving: Option<arrival::Scan>,
+    arriving: Option<arrival::Scan>,
     /// The skipped-files overlay, while it is open.
-    pub skipped: Option<skipped::SkippedView>,
+    skipped: Option<skipped::SkippedView>,
     /// The reading pane's pictures, when the terminal shows them.
     pictures: Option<crate::pictures::service::Pictures>,
     /// The one-key question asked in the status bar, and the mode it was asked from.
@@ -213,6 +217,7 @@ impl App {
             preview: preview::Preview::default(),
             prompt: None,
             prompt_history: prompt::History::default(),
+            completion: None,
             inbox: msg::Inbox::default(),
             arriving: None,
             skipped: None,

@@ -24,6 +24,8 @@ pub enum PromptKind {
     Pipe,
     /// A path to save the article at (`S`), written on Enter.
     Save,
+    /// An action typed by its name (`:next_unread`), run on Enter; Tab completes the name.
+    Command,
 }
 
 /// One change a key asks of the prompt that has the keyboard.
@@ -55,6 +57,11 @@ pub enum Edit {
     Accept,
     /// Undo what the text did and close the prompt (Esc).
     Cancel,
+    /// Complete the word typed, or go on to the next candidate (Tab; the `:` line's action
+    /// names).
+    Complete,
+    /// Go back to the previous candidate (Shift-Tab).
+    CompleteBack,
 }
 
 /// What an edit did to the prompt.
@@ -153,13 +160,24 @@ impl Prompt {
             Edit::End => self.cursor = len,
             Edit::HistoryPrev => self.go_back(history, true),
             Edit::HistoryNext => self.go_back(history, false),
-            Edit::DeleteBack | Edit::DeleteForward | Edit::Accept | Edit::Cancel => {}
+            Edit::DeleteBack
+            | Edit::DeleteForward
+            | Edit::Accept
+            | Edit::Cancel
+            | Edit::Complete
+            | Edit::CompleteBack => {}
         }
         if self.text == before {
             Edited::Cursor
         } else {
             Edited::Text
         }
+    }
+
+    /// Replaces the text with `text` (a completion), the cursor at its end; it is what was
+    /// typed from now on, for the history.
+    pub fn set_text(&mut self, text: &str) {
+        *self = Prompt::new(self.kind, text);
     }
 
     /// One step back (`older`) or forward through `history`, the cursor at the end.
@@ -206,6 +224,7 @@ pub struct History {
     search: Vec<String>,
     pipe: Vec<String>,
     save: Vec<String>,
+    command: Vec<String>,
 }
 
 impl History {
@@ -217,6 +236,7 @@ impl History {
             PromptKind::Search => &self.search,
             PromptKind::Pipe => &self.pipe,
             PromptKind::Save => &self.save,
+            PromptKind::Command => &self.command,
         }
     }
 
@@ -228,6 +248,7 @@ impl History {
             PromptKind::Search => &mut self.search,
             PromptKind::Pipe => &mut self.pipe,
             PromptKind::Save => &mut self.save,
+            PromptKind::Command => &mut self.command,
         };
         if text.trim().is_empty() || list.last().is_some_and(|t| t == text) {
             return;

@@ -21,7 +21,11 @@ impl App {
             return Effect::None;
         };
         let kind = p.kind();
+        if !matches!(edit, Edit::Complete | Edit::CompleteBack) {
+            self.completion = None;
+        }
         match edit {
+            Edit::Complete | Edit::CompleteBack => self.complete(edit == Edit::Complete),
             Edit::Accept => {
                 let text = p.text().to_string();
                 self.prompt_history.push(kind, &text);
@@ -31,6 +35,7 @@ impl App {
                     PromptKind::Find => self.find_accept(),
                     PromptKind::Search => self.search_open(),
                     PromptKind::Pipe | PromptKind::Save => return self.command_accept(kind, text),
+                    PromptKind::Command => return self.run_command(&text),
                 }
             }
             Edit::Cancel => {
@@ -39,7 +44,9 @@ impl App {
                     PromptKind::Filter => self.filter_cancel(),
                     PromptKind::Find => self.find_cancel(),
                     PromptKind::Search => self.search_close(),
-                    PromptKind::Pipe | PromptKind::Save => self.mode = self.command_from,
+                    PromptKind::Pipe | PromptKind::Save | PromptKind::Command => {
+                        self.mode = self.command_from;
+                    }
                 }
             }
             _ => match p.edit(edit, &self.prompt_history) {
@@ -49,7 +56,7 @@ impl App {
                         PromptKind::Filter => "the filter",
                         PromptKind::Find => "the find",
                         PromptKind::Search => "the search",
-                        PromptKind::Pipe => "the command",
+                        PromptKind::Pipe | PromptKind::Command => "the command",
                         PromptKind::Save => "the path",
                     };
                     self.complain(format!("{what} stops at {PROMPT_MAX} characters"));
@@ -61,7 +68,7 @@ impl App {
                         PromptKind::Find => self.find_text(text),
                         PromptKind::Search => self.search_text(text),
                         // Nothing runs until Enter.
-                        PromptKind::Pipe | PromptKind::Save => {}
+                        PromptKind::Pipe | PromptKind::Save | PromptKind::Command => {}
                     }
                 }
             },
@@ -71,20 +78,22 @@ impl App {
 
     /// Closes a prompt whose mode was left some other way (a click, a search result opened).
     pub(super) fn drop_stale_prompt(&mut self) {
-        let open = match self.mode {
-            Mode::Filter => Some(PromptKind::Filter),
-            Mode::FindPrompt => Some(PromptKind::Find),
-            Mode::Search => Some(PromptKind::Search),
-            Mode::Command => self
-                .prompt
-                .as_ref()
-                .map(Prompt::kind)
-                .filter(|k| matches!(k, PromptKind::Pipe | PromptKind::Save)),
-            Mode::Help => self.prompt.as_ref().map(Prompt::kind),
-            _ => None,
-        };
+        let open =
+            match self.mode {
+                Mode::Filter => Some(PromptKind::Filter),
+                Mode::FindPrompt => Some(PromptKind::Find),
+                Mode::Search => Some(PromptKind::Search),
+                Mode::Command => self.prompt.as_ref().map(Prompt::kind).filter(|k| {
+                    matches!(k, PromptKind::Pipe | PromptKind::Save | PromptKind::Command)
+                }),
+                Mode::Help => self.prompt.as_ref().map(Prompt::kind),
+                _ => None,
+            };
         if self.prompt.as_ref().map(Prompt::kind) != open {
             self.prompt = None;
+        }
+        if self.prompt.is_none() {
+            self.completion = None;
         }
     }
 }

@@ -160,6 +160,7 @@ impl App {
             Action::No => return self.answer(false),
             Action::PipeStart => self.command_open(super::PromptKind::Pipe),
             Action::SaveStart => self.command_open(super::PromptKind::Save),
+            Action::CommandLine => self.command_open(super::PromptKind::Command),
             Action::EditFile => return self.edit_file(),
             Action::Pager => return self.pager(),
             Action::Messages => {

@@ -48,6 +48,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     if app.mode() == Mode::Command {
         command_line::render(app, frame.buffer_mut(), status_area);
+        command_line::render_candidates(app, frame.buffer_mut(), status_area);
     }
     if app.mode() == Mode::Search {
         search::render(app, frame.buffer_mut(), area);

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 
 /// Draws the overlay over `screen`.
 pub fn render(app: &App, buf: &mut Buffer, screen: Rect) {
-    let Some(view) = app.skipped.as_ref() else {
+    let Some(view) = app.skipped() else {
         return;
     };
     let t = &app.theme;

@@ -180,3 +180,32 @@ fn a_count_before_a_motion_moves_that_far() {
     tmux.keys(&["2", "G"]);
     tmux.wait("row 2", |s| s.contains("Articles 2/3"));
 }
+
+#[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
+fn the_colon_line_completes_and_runs_actions_by_name() {
+    if !Tmux::available(&[]) {
+        return;
+    }
+    let (_dir, _state, tmux) = start("colon");
+    tmux.wait_for("Articles 1/3");
+    tmux.keys(&[":", "next_", "Tab"]);
+    let s = tmux.wait_for(" :next_article");
+    assert!(
+        s.contains("next_article  next_link  next_unread"),
+        "the candidates above the line\n{s}"
+    );
+    tmux.keys(&["Tab", "Tab"]);
+    tmux.wait_for(" :next_unread");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Articles 2/3");
+    tmux.keys(&[":", "frobnicate", "Enter"]);
+    tmux.wait_for("unknown command: frobnicate");
+    tmux.keys(&[":", "q", "Enter"]);
+    tmux.wait("the shell again", |s| {
+        !s.contains("Articles") && s.matches("READY$").count() >= 2
+    });
+}

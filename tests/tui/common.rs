@@ -225,6 +225,7 @@ pub fn all_actions() -> Vec<Action> {
         Action::Messages,
         Action::ListNarrower,
         Action::ListWider,
+        Action::CommandLine,
     ];
     v.extend(
         [
@@ -240,6 +241,8 @@ pub fn all_actions() -> Vec<Action> {
             Edit::HistoryNext,
             Edit::Accept,
             Edit::Cancel,
+            Edit::Complete,
+            Edit::CompleteBack,
         ]
         .map(Action::Prompt),
     );
@@ -305,7 +308,8 @@ pub fn keyed(a: Action) -> bool {
         | Action::EditFile
         | Action::Pager
         | Action::SaveStart
-        | Action::Messages => true,
+        | Action::Messages
+        | Action::CommandLine => true,
         // A config may bind it (`follow_related_3`); no key follows a link at once by default.
         Action::FollowRelated(_) => false,
         // Sent by the loop for terminal and mouse events, not bound to keys.
@@ -324,7 +328,9 @@ pub fn keyed(a: Action) -> bool {
             | Edit::HistoryPrev
             | Edit::HistoryNext
             | Edit::Accept
-            | Edit::Cancel,
+            | Edit::Cancel
+            | Edit::Complete
+            | Edit::CompleteBack,
         ) => true,
     }
 }

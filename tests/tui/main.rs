@@ -10,6 +10,7 @@ mod common;
 mod files;
 
 mod body_links;
+mod command_line;
 mod find_search_live;
 mod habits;
 mod keys;

@@ -40,7 +40,7 @@ fn reader_on(file: &Path, whole: Library) -> App {
         width: 120,
         height: 40,
     });
-    app.arriving = Some(Scan::ready(whole));
+    app.arrive_from(Scan::ready(whole));
     app.start(Some(0));
     app
 }

@@ -334,3 +334,31 @@ fn message_log_80x24_and_200x50() {
         insta::assert_snapshot!(format!("message_log_{w}x{h}"), text(&buf));
     }
 }
+
+/// The `:` line at the two sizes: the name typed, and the candidates Tab cycles through on the
+/// row above it, the current one highlighted.
+#[test]
+fn command_line_completion_80x24_and_200x50() {
+    use byline::app::Edit;
+    for (w, h) in [(80u16, 24u16), (200, 50)] {
+        let mut app = open_harbor(w, h);
+        app.update(Action::CommandLine);
+        for c in "next".chars() {
+            app.update(Action::Prompt(Edit::Insert(c)));
+        }
+        app.update(Action::Prompt(Edit::Complete));
+        app.update(Action::Prompt(Edit::Complete));
+        let buf = draw(&app);
+        let (_, y) = find(&buf, " :next_link").expect("the line holds the second candidate");
+        assert_eq!(y, h - 1);
+        let (x, above) = find(&buf, "next_link ").expect("the candidates");
+        assert_eq!(above, h - 2, "on the row above the line");
+        let (other, _) = find(&buf, "next_article").expect("the first candidate");
+        assert_ne!(
+            buf[(x, above)].style(),
+            buf[(other, above)].style(),
+            "the current candidate stands out"
+        );
+        insta::assert_snapshot!(format!("command_line_completion_{w}x{h}"), text(&buf));
+    }
+}

@@ -510,10 +510,34 @@ pub static BINDINGS: &[Binding] = &[
         "an earlier command",
     ),
     b(
+        L,
+        Key::ch(':'),
+        Action::CommandLine,
+        "run an action by its name (:quit)",
+    ),
+    b(
+        R,
+        Key::ch(':'),
+        Action::CommandLine,
+        "run an action by its name (:quit)",
+    ),
+    b(
         C,
         Key::plain(K::Down),
         P(Edit::HistoryNext),
         "a later command",
+    ),
+    b(
+        C,
+        Key::plain(K::Tab),
+        P(Edit::Complete),
+        "complete the action's name (on the : line)",
+    ),
+    b(
+        C,
+        Key::plain(K::BackTab),
+        P(Edit::CompleteBack),
+        "the previous completion",
     ),
     b(
         L,
