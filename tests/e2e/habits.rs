@@ -126,8 +126,10 @@ fn a_pipe_shows_the_commands_output_and_gives_the_reader_back() {
     let s = tmux.wait_for("press Enter to return");
     assert!(s.lines().any(|l| l.trim() == "30"), "{s}");
     tmux.keys(&["Enter"]);
-    let s = tmux.wait("the reader again", |s| s.contains("Articles 1/3"));
-    assert!(s.contains("piped to grep"), "{s}");
+    // Waits for the status bar too: a capture can catch the frame half drawn.
+    let s = tmux.wait("the reader again", |s| {
+        s.contains("Articles 1/3") && s.contains("piped to grep")
+    });
     assert!(
         !s.contains("press Enter"),
         "the reader's screen is whole again\n{s}"
