@@ -122,7 +122,7 @@ impl App {
                 let mut marked = 0;
                 for i in rows {
                     if !self.list.read.get(i).copied().unwrap_or(false) {
-                        self.mark_read(i);
+                        self.mark_read_only(i);
                         marked += 1;
                     }
                 }

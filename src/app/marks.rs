@@ -88,6 +88,8 @@ impl App {
 
     /// Reads every article's read mark and bookmark from the store again.
     pub fn sync_marks(&mut self) {
+        // Indices and files may have changed: edit keys are read again when next needed.
+        self.edit_keys.clear();
         self.library.settle_ids();
         self.list.marks_pending = false;
         let (read, bookmarked) = self
@@ -101,6 +103,97 @@ impl App {
             .unzip();
         self.list.read = read;
         self.list.bookmarked = bookmarked;
+        self.adopt_edited();
+    }
+
+    /// Gives an article whose file was edited (a new title makes a new id) the marks it had
+    /// before the edit, kept under its edit key ([`crate::article::edit_key`]): only articles
+    /// with no marks of their own, only at a path that has an edit key in the store, and only
+    /// when the file's first lines less the title are what they were. The rows looked at read
+    /// their file's first lines; a library with no edit key in the store reads nothing.
+    fn adopt_edited(&mut self) {
+        if self.store.is_read_only() {
+            return;
+        }
+        let prefix = crate::article::EDIT_KEY_PREFIX;
+        let paths: std::collections::HashSet<String> = self
+            .store
+            .iter()
+            .filter_map(|(k, _)| Some(k.strip_prefix(prefix)?.get(..16)?.to_string()))
+            .collect();
+        if paths.is_empty() {
+            return;
+        }
+        for i in 0..self.library.entries.len() {
+            let e = &self.library.entries[i];
+            if e.head.id.is_empty() || self.store.get(&e.head.id).updated != 0 {
+                continue;
+            }
+            let Some(path) = e.head.path.as_deref() else {
+                continue;
+            };
+            if !paths.contains(&crate::article::path_hash(
+                path.as_os_str().as_encoded_bytes(),
+            )) {
+                continue;
+            }
+            let id = e.head.id.clone();
+            let Some(key) = self.edit_key_of(i) else {
+                continue;
+            };
+            let before = self.store.get(&key);
+            if before.updated == 0 {
+                continue;
+            }
+            if before.read {
+                self.store.set_read(&id, true);
+            }
+            if before.bookmarked {
+                self.store.toggle_bookmark(&id);
+            }
+            if before.position.is_some() {
+                self.store.set_position(&id, before.position);
+            }
+            self.list.read[i] = before.read;
+            self.list.bookmarked[i] = before.bookmarked;
+        }
+    }
+
+    /// The edit key of library article `i`, read from its file once (until the library
+    /// changes); `None` when it has none (see [`crate::load::head::edit_key`]).
+    fn edit_key_of(&mut self, i: usize) -> Option<String> {
+        if let Some(k) = self.edit_keys.get(&i) {
+            return k.clone();
+        }
+        let key = self
+            .library
+            .entries
+            .get(i)
+            .and_then(|e| e.head.path.as_deref())
+            .and_then(crate::load::head::edit_key);
+        self.edit_keys.insert(i, key.clone());
+        key
+    }
+
+    /// Keeps article `i`'s marks (under `id`) under its edit key too, so an edit of its title
+    /// finds them again ([`App::adopt_edited`]).
+    fn mirror(&mut self, i: usize, id: &str) {
+        if self.store.is_read_only() {
+            return;
+        }
+        let Some(key) = self.edit_key_of(i) else {
+            return;
+        };
+        let (now, kept) = (self.store.get(id), self.store.get(&key));
+        if kept.read != now.read || kept.updated == 0 {
+            self.store.set_read(&key, now.read);
+        }
+        if kept.bookmarked != now.bookmarked {
+            self.store.toggle_bookmark(&key);
+        }
+        if kept.position != now.position {
+            self.store.set_position(&key, now.position);
+        }
     }
 
     fn id_of(&self, i: usize) -> Option<String> {
@@ -112,11 +205,20 @@ impl App {
 
     /// Marks library article `i` read (it was opened).
     pub(super) fn mark_read(&mut self, i: usize) {
-        let Some(id) = self.id_of(i) else { return };
+        if let Some(id) = self.mark_read_only(i) {
+            self.mirror(i, &id);
+        }
+    }
+
+    /// Marks library article `i` read without keeping it under its edit key (`A` marks many
+    /// at once, and reading each file's first lines would hold the key up); its id.
+    pub(super) fn mark_read_only(&mut self, i: usize) -> Option<String> {
+        let id = self.id_of(i)?;
         self.store.set_read(&id, true);
         if let Some(r) = self.list.read.get_mut(i) {
             *r = true;
         }
+        Some(id)
     }
 
     /// The article `u` and `m` apply to: the open one in the reader, the selected one in the list.
@@ -133,6 +235,7 @@ impl App {
             return;
         };
         let now = self.store.toggle_read(&id);
+        self.mirror(i, &id);
         if let Some(r) = self.list.read.get_mut(i) {
             *r = now;
         }
@@ -145,6 +248,7 @@ impl App {
             return;
         };
         let now = self.store.toggle_bookmark(&id);
+        self.mirror(i, &id);
         if let Some(b) = self.list.bookmarked.get_mut(i) {
             *b = now;
         }
@@ -185,9 +289,10 @@ impl App {
         let Some(r) = self.reading.open.as_ref() else {
             return;
         };
-        let pos = position_at(&r.page, r.scroll);
-        if let Some(id) = self.id_of(r.index) {
+        let (pos, i) = (position_at(&r.page, r.scroll), r.index);
+        if let Some(id) = self.id_of(i) {
             self.store.set_position(&id, pos);
+            self.mirror(i, &id);
         }
     }
 

@@ -165,6 +165,8 @@ pub struct App {
     prompt: Option<Prompt>,
     /// The texts accepted in each kind of prompt, for Alt-p and Alt-n.
     prompt_history: prompt::History,
+    /// Each library article's edit key, once read from its file (`marks`).
+    edit_keys: std::collections::HashMap<usize, Option<String>>,
     /// The `:` line's Tab completion, while it cycles.
     completion: Option<command::Completion>,
     /// The one channel workers and the terminal send their news into.
@@ -218,6 +220,7 @@ impl App {
             prompt: None,
             prompt_history: prompt::History::default(),
             completion: None,
+            edit_keys: std::collections::HashMap::new(),
             inbox: msg::Inbox::default(),
             arriving: None,
             skipped: None,

@@ -117,6 +117,37 @@ pub fn article_id(title: &str, date: Option<&str>, first_block: Option<&str>) ->
     format!("{:016x}", h.0)
 }
 
+/// How an edit key starts: no article id (16 hex digits) ever does.
+pub const EDIT_KEY_PREFIX: &str = "e:";
+
+/// The FNV-1a 64 hash of `path`'s bytes, as 16 hex digits: the first half of an edit key.
+pub fn path_hash(path: &[u8]) -> String {
+    let mut h = Fnv1a::new();
+    h.write(path);
+    format!("{:016x}", h.0)
+}
+
+/// The key under which the marks of the file at `path` are kept a second time, so an edit of its
+/// title finds them again: `e:`, the path's hash and a hash of the file's first lines (`start`,
+/// as the list row reads them) with the title taken out, whitespace normalised. `None` when the
+/// title does not stand in those lines as written (nothing could be matched safely then).
+///
+/// The path is part of it, so two files never share marks through it (a copy given another
+/// headline starts unread); the text is, so a different article written over the same file
+/// does not inherit them.
+pub fn edit_key(path: &[u8], title: &str, start: &str) -> Option<String> {
+    let title = title.trim();
+    let rest = if title.is_empty() {
+        start.to_string()
+    } else {
+        let at = start.find(title)?;
+        format!("{} {}", &start[..at], &start[at + title.len()..])
+    };
+    let mut h = Fnv1a::new();
+    h.write_normalised(&rest, usize::MAX);
+    Some(format!("{EDIT_KEY_PREFIX}{}{:016x}", path_hash(path), h.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,5 +222,33 @@ mod tests {
         let mut b = Fnv1a::new();
         b.write_normalised("  one   two\nthree ", usize::MAX);
         assert_eq!(b.0, fnv(b"one two three"));
+    }
+
+    #[test]
+    fn an_edit_key_survives_a_new_title_and_nothing_else() {
+        let start = "Harbor pilots walk out\nMar 14, 2026\nBy ANA RUIZ\nThe pilots left.\n";
+        let key = edit_key(b"/lib/a.txt", "Harbor pilots walk out", start).unwrap();
+        assert!(key.starts_with(&format!("e:{}", path_hash(b"/lib/a.txt"))));
+        let retitled = start.replace("Harbor pilots walk out", "Pilots strike at the harbor");
+        assert_eq!(
+            edit_key(b"/lib/a.txt", "Pilots strike at the harbor", &retitled),
+            Some(key.clone())
+        );
+        // Another file, another date, other text, or a title not in the lines: no match.
+        assert_ne!(
+            edit_key(b"/lib/b.txt", "Harbor pilots walk out", start),
+            Some(key.clone())
+        );
+        let redated = start.replace("Mar 14", "Mar 15");
+        assert_ne!(
+            edit_key(b"/lib/a.txt", "Harbor pilots walk out", &redated),
+            Some(key.clone())
+        );
+        let other = start.replace("left", "stayed");
+        assert_ne!(
+            edit_key(b"/lib/a.txt", "Harbor pilots walk out", &other),
+            Some(key)
+        );
+        assert_eq!(edit_key(b"/lib/a.txt", "Not in it", start), None);
     }
 }

@@ -28,6 +28,9 @@ pub const DEFAULT_TOML: &str = include_str!("../../assets/config.toml");
 /// The narrowest and widest text measure accepted.
 pub const MEASURE_RANGE: std::ops::RangeInclusive<u16> = 20..=400;
 
+/// The smallest and largest `max_article_mb` accepted.
+pub const MAX_ARTICLE_MB_RANGE: std::ops::RangeInclusive<u32> = 1..=4096;
+
 /// The configuration in effect.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -55,6 +58,8 @@ pub struct Config {
     pub date_format: String,
     /// The list pane's width, columns and title wrapping.
     pub list: list::ListLook,
+    /// The largest article (or standard input) read, in MiB; within [`MAX_ARTICLE_MB_RANGE`].
+    pub max_article_mb: u32,
     /// Binding overrides: action name to key specs, each spec in canonical form
     /// ([`key_name`]). An action listed here loses its built-in keys; an empty list unbinds it.
     pub keys: BTreeMap<String, Vec<String>>,
@@ -74,6 +79,7 @@ impl Default for Config {
             pictures: "auto".into(),
             date_format: "%b %d, %Y".into(),
             list: list::ListLook::default(),
+            max_article_mb: 64,
             keys: BTreeMap::new(),
         }
     }
@@ -130,6 +136,7 @@ struct Raw {
     list_width: Option<Spanned<toml::Value>>,
     list_columns: Option<Spanned<Vec<String>>>,
     wrap_titles: Option<Spanned<String>>,
+    max_article_mb: Option<Spanned<i64>>,
     keys: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
 }
 
@@ -295,6 +302,22 @@ impl Config {
                 )
             })?;
         }
+        if let Some(mb) = raw.max_article_mb {
+            config.max_article_mb = u32::try_from(*mb.get_ref())
+                .ok()
+                .filter(|m| MAX_ARTICLE_MB_RANGE.contains(m))
+                .ok_or_else(|| {
+                    err(
+                        mb.span(),
+                        format!(
+                            "max_article_mb {} is out of range; choose {} to {}",
+                            mb.get_ref(),
+                            MAX_ARTICLE_MB_RANGE.start(),
+                            MAX_ARTICLE_MB_RANGE.end()
+                        ),
+                    )
+                })?;
+        }
         if let Some(keys) = raw.keys {
             config.keys = read_keys(keys, valid_actions, &err)?;
         }
@@ -329,6 +352,7 @@ impl Config {
         let columns = list(&mut self.list.columns.iter().map(|c| c.name().to_string()));
         let _ = writeln!(out, "list_columns = {columns}");
         let _ = writeln!(out, "wrap_titles = {}", quote(self.list.wrap.name()));
+        let _ = writeln!(out, "max_article_mb = {}", self.max_article_mb);
         out.push_str("\n[keys]\n");
         for (action, specs) in &self.keys {
             let _ = writeln!(

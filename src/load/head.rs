@@ -121,7 +121,7 @@ fn fence(start: &[u8]) -> Option<&'static [u8]> {
 
 /// When `start` (the first [`PREFIX`] bytes) opens a front matter block that does not close
 /// within it, `start` and what follows in `file` up to the line after the closing fence (or
-/// the end of the file, at most [`crate::files::MAX_ARTICLE_BYTES`]); `None` otherwise.
+/// the end of the file, at most [`crate::files::article_limit`]); `None` otherwise.
 fn whole_front_matter(start: &[u8], file: &mut impl Read) -> std::io::Result<Option<Vec<u8>>> {
     let Some(fence) = fence(start) else {
         return Ok(None);
@@ -151,7 +151,7 @@ fn whole_front_matter(start: &[u8], file: &mut impl Read) -> std::io::Result<Opt
         // Look again from the line the last read ended in.
         let from = memchr::memrchr(b'\n', &all).unwrap_or(0);
         all.extend_from_slice(&chunk[..k]);
-        if closes(&all[from..]) || all.len() as u64 > crate::files::MAX_ARTICLE_BYTES {
+        if closes(&all[from..]) || all.len() as u64 > crate::files::article_limit() {
             break;
         }
     }
@@ -168,6 +168,23 @@ fn whole_front_matter(start: &[u8], file: &mut impl Read) -> std::io::Result<Opt
 /// title and date plus the start of the text, the same whatever the file is called.
 pub fn content_id(title: &str, date: Option<&str>, start: &str) -> String {
     crate::article::article_id(title, date, Some(start))
+}
+
+/// The edit key of the file at `path` ([`crate::article::edit_key`]): its marks are kept under
+/// it too, so a new title finds them again. Reads the file's first lines as a list row does;
+/// `None` for an item of a feed or JSON list, a file that cannot be read, or a title that does
+/// not stand in those lines as written.
+pub fn edit_key(path: &Path) -> Option<String> {
+    if super::container_item(path).is_some() {
+        return None;
+    }
+    let head = read_with(path, Ids::Later).ok()?;
+    let start = head.id_start.as_deref()?;
+    crate::article::edit_key(
+        path.as_os_str().as_encoded_bytes(),
+        &head.header.title,
+        start,
+    )
 }
 
 /// Reads the list row of the article at `path` from the start of the file only

@@ -189,3 +189,153 @@ fn no_bookmark_column_before_the_marks_are_read_when_the_store_has_none() {
     assert!(app.list().marks_pending());
     assert!(!app.bookmark_column());
 }
+
+/// Defect 19: a new headline makes a new id; the marks follow the file's text, not the title.
+fn pilots() -> String {
+    let mut text = String::from(
+        "Harbor pilots walk out\nMar 14, 2026\nBy ANA RUIZ\n\nThe pilots left the launches at the quay.\n",
+    );
+    for i in 0..40 {
+        text.push_str(&format!(
+            "\nParagraph {i}: the talks are to resume on Monday, the union said.\n"
+        ));
+    }
+    text
+}
+const FERRY: &str = "Ferry crews weigh a strike vote\nMar 12, 2026\nBy ANA RUIZ\n\nThe ballot closes on Thursday.\n";
+
+fn write(dir: &std::path::Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+/// Opens `name`, scrolls it twelve lines, bookmarks it, and saves.
+fn read_and_mark(lib: &std::path::Path, state: &std::path::Path, name: &str) -> usize {
+    let mut app = app_on(lib, state);
+    let i = row_of(&app, name);
+    app.open(i, true);
+    for _ in 0..12 {
+        app.update(Action::Down);
+    }
+    let scroll = app.reader().unwrap().scroll();
+    assert_eq!(scroll, 12);
+    app.update(Action::ToggleBookmark);
+    app.flush_state().unwrap();
+    scroll
+}
+
+#[test]
+fn editing_the_title_keeps_the_read_mark_bookmark_and_position() {
+    let lib = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    write(lib.path(), "a.txt", &pilots());
+    write(lib.path(), "b.txt", FERRY);
+    let scroll = read_and_mark(lib.path(), state.path(), "a.txt");
+    let retitled = pilots().replace("Harbor pilots walk out", "Pilots strike at the harbor");
+    write(lib.path(), "a.txt", &retitled);
+    let mut app = app_on(lib.path(), state.path());
+    let i = row_of(&app, "a.txt");
+    assert_eq!(
+        app.library.entries[i].head.header.title,
+        "Pilots strike at the harbor"
+    );
+    assert!(app.list().read()[i], "read mark kept");
+    assert!(app.list().bookmarked()[i], "bookmark kept");
+    let j = row_of(&app, "b.txt");
+    assert!(!app.list().read()[j] && !app.list().bookmarked()[j]);
+    app.open(i, true);
+    assert_eq!(app.reader().unwrap().scroll(), scroll, "position kept");
+    // The new id now has marks of its own: a second edit finds them as well.
+    app.update(Action::Down);
+    app.flush_state().unwrap();
+    write(
+        lib.path(),
+        "a.txt",
+        &retitled.replace("Pilots strike", "Pilots stop work"),
+    );
+    let mut app = app_on(lib.path(), state.path());
+    let i = row_of(&app, "a.txt");
+    assert!(app.list().read()[i] && app.list().bookmarked()[i]);
+    app.open(i, true);
+    assert_eq!(app.reader().unwrap().scroll(), scroll + 1);
+}
+
+#[test]
+fn no_other_article_gets_the_marks_of_an_edited_one() {
+    let lib = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    write(lib.path(), "a.txt", &pilots());
+    read_and_mark(lib.path(), state.path(), "a.txt");
+    // A copy given another headline is another file: it starts unread, and the original keeps
+    // its marks.
+    let retitled = pilots().replace("Harbor pilots walk out", "Pilots strike at the harbor");
+    write(lib.path(), "copy.txt", &retitled);
+    let app = app_on(lib.path(), state.path());
+    let (a, c) = (row_of(&app, "a.txt"), row_of(&app, "copy.txt"));
+    assert!(app.list().read()[a] && app.list().bookmarked()[a]);
+    assert!(
+        !app.list().read()[c] && !app.list().bookmarked()[c],
+        "the copy is unread"
+    );
+    // Another article written over the same file does not inherit them either.
+    write(lib.path(), "a.txt", FERRY);
+    let app = app_on(lib.path(), state.path());
+    let a = row_of(&app, "a.txt");
+    assert!(!app.list().read()[a] && !app.list().bookmarked()[a]);
+    // Nor does the same article with its text changed as well as its title.
+    write(
+        lib.path(),
+        "a.txt",
+        &retitled.replace("left the launches", "tied up the launches"),
+    );
+    let app = app_on(lib.path(), state.path());
+    let a = row_of(&app, "a.txt");
+    assert!(!app.list().read()[a] && !app.list().bookmarked()[a]);
+}
+
+#[test]
+fn marking_one_of_two_articles_with_the_same_text_leaves_the_other_alone() {
+    // Two files that differ only in their headline are two articles.
+    let lib = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    write(lib.path(), "a.txt", &pilots());
+    write(
+        lib.path(),
+        "b.txt",
+        &pilots().replace("Harbor pilots walk out", "Pilots strike at the harbor"),
+    );
+    read_and_mark(lib.path(), state.path(), "a.txt");
+    let app = app_on(lib.path(), state.path());
+    let (a, b) = (row_of(&app, "a.txt"), row_of(&app, "b.txt"));
+    assert!(app.list().read()[a] && app.list().bookmarked()[a]);
+    assert!(!app.list().read()[b] && !app.list().bookmarked()[b]);
+}
+
+#[test]
+fn a_title_edited_while_the_reader_runs_keeps_its_marks() {
+    // As after `e` (the editor): the watcher reports the file, its row is read again.
+    let lib = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let a = lib.path().join("a.txt");
+    write(lib.path(), "a.txt", &pilots());
+    write(lib.path(), "b.txt", FERRY);
+    let mut app = app_on(lib.path(), state.path());
+    let i = row_of(&app, "a.txt");
+    app.open(i, true);
+    app.update(Action::ToggleBookmark);
+    app.update(Action::ToList);
+    write(
+        lib.path(),
+        "a.txt",
+        &pilots().replace("Harbor pilots walk out", "Pilots strike at the harbor"),
+    );
+    assert!(app.files_changed(std::slice::from_ref(&a)));
+    let i = row_of(&app, "a.txt");
+    assert_eq!(
+        app.library.entries[i].head.header.title,
+        "Pilots strike at the harbor"
+    );
+    assert!(app.list().read()[i], "read mark kept");
+    assert!(app.list().bookmarked()[i], "bookmark kept");
+    let j = row_of(&app, "b.txt");
+    assert!(!app.list().read()[j] && !app.list().bookmarked()[j]);
+}
