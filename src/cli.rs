@@ -23,6 +23,7 @@ ENVIRONMENT:
   BYLINE_STATE_DIR   the folder of the reading state (else $XDG_STATE_HOME/byline)
   BYLINE_CACHE_DIR   the folder of the catalogue (else $XDG_CACHE_HOME/byline)
   BYLINE_PICTURES    how pictures are drawn: auto, halfblocks, kitty, sixel, iterm2, off
+  BYLINE_MAX_ARTICLE_MB  the largest article read, in MiB (as --max-article-mb)
   BYLINE_HYPERLINKS  0 draws links in the reader without OSC 8 hyperlinks (on by default)
   BROWSER            the program that opens links (a :-separated list; %s stands for the URL)
   EDITOR, PAGER      the programs e and v hand the article to
@@ -91,6 +92,16 @@ pub struct Cli {
     /// Neither read nor write reading state (read marks, bookmarks, positions).
     #[arg(long)]
     pub no_state: bool,
+
+    /// The largest article (or standard input) to read, in MiB (1 to 4096), over the config's
+    /// max_article_mb (default 64); a bigger file is refused.
+    #[arg(
+        long,
+        value_name = "MIB",
+        env = "BYLINE_MAX_ARTICLE_MB",
+        value_parser = clap::value_parser!(u32).range(1..=4096)
+    )]
+    pub max_article_mb: Option<u32>,
 
     /// Neither read nor write the catalogue of list rows (the cache that makes a big library
     /// start fast): every file is read.

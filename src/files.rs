@@ -5,10 +5,75 @@ use anyhow::{Result, bail};
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-/// The largest article byline reads, in bytes (64 MiB): far above any real article, and a
-/// bound on the memory one file can make the reader take.
+/// The largest article byline reads by default, in bytes (64 MiB): far above any real article,
+/// and a bound on the memory one file can make the reader take.
 pub const MAX_ARTICLE_BYTES: u64 = 64 << 20;
+
+/// The largest article (or standard input) this run reads: [`MAX_ARTICLE_BYTES`] unless the
+/// config's `max_article_mb`, `$BYLINE_MAX_ARTICLE_MB` or `--max-article-mb` said otherwise.
+static ARTICLE_LIMIT: AtomicU64 = AtomicU64::new(MAX_ARTICLE_BYTES);
+
+/// The largest article this run reads, in bytes.
+pub fn article_limit() -> u64 {
+    ARTICLE_LIMIT.load(Ordering::Relaxed)
+}
+
+/// Sets the largest article this run reads, in bytes; the binary calls it once, from the
+/// settings, before anything is read.
+pub fn set_article_limit(bytes: u64) {
+    ARTICLE_LIMIT.store(bytes, Ordering::Relaxed);
+}
+
+/// What a refused article's message adds: how to read it anyway.
+const RAISE_LIMIT: &str = "raise max_article_mb in the config or --max-article-mb to read it";
+
+/// Reads a whole article file of at most [`article_limit`] bytes.
+pub fn read_article(path: &Path) -> Result<Vec<u8>> {
+    read_regular(path, article_limit()).map_err(|e| match e.downcast_ref::<TooLarge>() {
+        Some(_) => anyhow::anyhow!("{e}; {RAISE_LIMIT}"),
+        None => e,
+    })
+}
+
+/// Reads all of standard input (or another stream named `what`) as an article, at most
+/// [`article_limit`] bytes.
+pub fn read_article_stream(reader: impl Read, what: &str) -> Result<Vec<u8>> {
+    read_bounded(reader, article_limit(), what).map_err(|e| match e.downcast_ref::<TooLarge>() {
+        Some(_) => anyhow::anyhow!("{e}; {RAISE_LIMIT}"),
+        None => e,
+    })
+}
+
+/// A read refused for its size: what it was and the limit.
+#[derive(Debug)]
+struct TooLarge {
+    what: String,
+    limit: u64,
+}
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} is larger than {}, more than byline reads",
+            self.what,
+            mib(self.limit)
+        )
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+/// `64 MiB`, or the bytes when the limit is not a whole number of MiB.
+fn mib(bytes: u64) -> String {
+    if bytes.is_multiple_of(1 << 20) {
+        format!("{} MiB", bytes >> 20)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
 
 /// The largest config or theme file byline reads, in bytes.
 pub const MAX_SETTINGS_BYTES: u64 = 1 << 20;
@@ -54,10 +119,11 @@ pub fn read_bounded(reader: impl Read, limit: u64, what: &str) -> Result<Vec<u8>
     let mut bytes = Vec::new();
     reader.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
-        bail!(
-            "{what} is larger than {} MiB, more than byline reads",
-            limit >> 20
-        );
+        return Err(TooLarge {
+            what: what.to_string(),
+            limit,
+        }
+        .into());
     }
     Ok(bytes)
 }
@@ -68,10 +134,11 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>> {
     // The size on disk refuses a big file before a byte is read; the bounded read still guards
     // a file that grows meanwhile.
     if file.metadata().is_ok_and(|m| m.len() > limit) {
-        bail!(
-            "the file is larger than {} MiB, more than byline reads",
-            limit >> 20
-        );
+        return Err(TooLarge {
+            what: "the file".to_string(),
+            limit,
+        }
+        .into());
     }
     read_bounded(file, limit, "the file")
 }

@@ -28,6 +28,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let settings = byline::settings::load(&cli, &byline::app::action_names())?;
+    settings.apply();
     for w in &settings.warnings {
         // Never `eprintln!`: with the terminal gone it panics.
         let line = byline::sanitize::clean_line(w);

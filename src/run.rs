@@ -110,22 +110,28 @@ pub fn json(input: Input) -> Result<ExitCode> {
     emit(&out)
 }
 
-/// `--print`: every article as formatted text, coloured from the theme when `color`.
+/// `--print`: every article as formatted text, coloured from the theme when `color`. Each is
+/// written as it is typeset, a stretch at a time, so a long article's page is never held whole.
 pub fn print(input: Input, opts: &Options, theme: Option<&Theme>) -> Result<ExitCode> {
     let width = opts.width;
-    let mut out = String::new();
     let (list, titles) = articles_and_titles(input)?;
     let title_of = |p: &Path| titles.get(p).cloned();
-    for (i, a) in list.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&format!(
-                "\n{}\n\n",
-                "─".repeat(usize::from(width.min(Options::MEASURE)))
-            ));
+    let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    let mut written = || -> io::Result<()> {
+        for (i, a) in list.iter().enumerate() {
+            if i > 0 {
+                let rule = "─".repeat(usize::from(width.min(Options::MEASURE)));
+                write!(out, "\n{rule}\n\n")?;
+            }
+            print::write(a, opts, theme, &Names::titles(&title_of), &mut out)?;
         }
-        out.push_str(&print::print(a, opts, theme, &Names::titles(&title_of)));
+        out.flush()
+    };
+    match written() {
+        // A reader that stopped reading (`| head`) is no error.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
     }
-    emit(&out)
 }
 
 /// The interactive reader.
@@ -399,7 +405,7 @@ fn others_in(folders: &[(PathBuf, bool)], have: &[Article]) -> Vec<Article> {
     files.dedup();
     files.retain(|f| !is_held(f));
     // A big library is read on every thread; the results keep the files' order.
-    crate::work::map_runs(&files, 1, |f| load::load_links(f).ok())
+    crate::work::map_runs(&files, 1, |f| load::load_related(f).ok())
 }
 
 /// Reports skipped files on stderr, one line each.

@@ -20,6 +20,13 @@ pub struct Settings {
     pub warnings: Vec<String>,
 }
 
+impl Settings {
+    /// Puts in force what holds for every read of this run: the article-size limit.
+    pub fn apply(&self) {
+        crate::files::set_article_limit(u64::from(self.config.max_article_mb) << 20);
+    }
+}
+
 /// Reads the config (failing whole on any error) and applies the command line over it.
 pub fn load(cli: &Cli, valid_actions: &[&str]) -> Result<Settings> {
     let (mut config, warning) = Config::load_or_warn(cli.config.as_deref(), valid_actions)?;
@@ -28,6 +35,9 @@ pub fn load(cli: &Cli, valid_actions: &[&str]) -> Result<Settings> {
     }
     if cli.justify {
         config.justify = true;
+    }
+    if let Some(mb) = cli.max_article_mb {
+        config.max_article_mb = mb;
     }
     let theme = theme_file::load(&config.theme)?;
     Ok(Settings {

@@ -86,11 +86,7 @@ pub fn read(paths: &[PathBuf], config: &Config, separator: Separator) -> Result<
         return Ok(input(Source::Paths(paths.to_vec()), Vec::new(), false));
     }
     if stdin_is_input() {
-        let bytes = crate::files::read_bounded(
-            std::io::stdin().lock(),
-            crate::files::MAX_ARTICLE_BYTES,
-            "standard input",
-        )?;
+        let bytes = crate::files::read_article_stream(std::io::stdin().lock(), "standard input")?;
         match from_stdin(&bytes, separator)? {
             Stdin::Empty => return Ok(input(Source::Paths(Vec::new()), Vec::new(), true)),
             Stdin::Paths { found, missing } => {
@@ -274,11 +270,7 @@ fn read_stdin_article() -> Result<Article> {
     if stdin.is_terminal() {
         eprintln!("{TYPE_PROMPT}");
     }
-    let bytes = crate::files::read_bounded(
-        stdin.lock(),
-        crate::files::MAX_ARTICLE_BYTES,
-        "standard input",
-    )?;
+    let bytes = crate::files::read_article_stream(stdin.lock(), "standard input")?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         bail!("standard input: empty article (nothing was read)");
     }

@@ -1,6 +1,7 @@
 //! The fuzzer: feeds byline's loaders and typesetter generated and mutated articles of every
 //! format, and checks after each input that nothing panicked or hung, that no control byte
-//! survived into the page or the JSON, and that no line is wider than the width asked for.
+//! survived into the page or the JSON, that no line is wider than the width asked for, and
+//! (on Linux) that reading and printing it stayed within the memory budget.
 //!
 //! ```text
 //! cargo run --release --example fuzz -- --minutes 60            # as long as you like
@@ -14,7 +15,7 @@
 mod cases;
 
 use byline::article::Article;
-use byline::text::typeset::{Options, typeset};
+use byline::text::typeset::{Names, Options, typeset};
 use cases::{Kind, Rng};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -92,6 +93,27 @@ fn samples(dir: &Path) -> Vec<(Kind, Vec<u8>)> {
     out
 }
 
+/// The memory budget of reading and printing an article: its peak may rise at most this many
+/// bytes per byte of input…
+const MEMORY_PER_BYTE: u64 = 10;
+/// …plus this.
+const MEMORY_CONSTANT: u64 = 32 << 20;
+
+/// The kernel's figure `field` (`VmHWM`, `VmRSS`) for this process, in bytes.
+fn status(field: &str) -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = text.lines().find(|l| l.starts_with(field))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Resets the peak resident size to the present one (`VmHWM`); `None` where the system keeps
+/// no such figure (not Linux), and then memory is not checked.
+fn reset_peak() -> Option<u64> {
+    std::fs::write("/proc/self/clear_refs", "5").ok()?;
+    status("VmRSS")
+}
+
 /// A character that must never reach the terminal from an article.
 fn is_control(c: char) -> bool {
     (c < ' ' && c != '\n') || ('\u{7f}'..='\u{9f}').contains(&c)
@@ -100,6 +122,10 @@ fn is_control(c: char) -> bool {
 /// What is wrong with the result of reading `bytes` as `kind`, if anything.
 fn check(kind: Kind, bytes: &[u8], width: u16, justify: bool) -> Option<String> {
     let format = byline::load::format_for(Path::new(&format!("x.{}", kind.extension())));
+    let mut opts = Options::new(width);
+    opts.justify = justify;
+    // Memory is measured over what `--print` does: parse, then print a stretch at a time.
+    let before = reset_peak();
     let article: Article = match byline::load::parse_bytes(bytes, format) {
         Ok(a) => a,
         Err(e) => {
@@ -110,6 +136,21 @@ fn check(kind: Kind, bytes: &[u8], width: u16, justify: bool) -> Option<String> 
                 .then(|| format!("control character in the error message {msg:?}"));
         }
     };
+    byline::print::write(&article, &opts, None, &Names::none(), &mut std::io::sink())
+        .expect("a sink takes everything");
+    if let (Some(before), Some(peak)) = (before, status("VmHWM")) {
+        let grew = peak.saturating_sub(before);
+        let budget = MEMORY_PER_BYTE * bytes.len() as u64 + MEMORY_CONSTANT;
+        if grew > budget {
+            return Some(format!(
+                "memory: reading and printing {} bytes raised the peak by {} KiB, over the \
+                 budget of {} KiB",
+                bytes.len(),
+                grew >> 10,
+                budget >> 10
+            ));
+        }
+    }
     let json = match serde_json::to_string(&article) {
         Ok(j) => j,
         Err(e) => return Some(format!("--json failed: {e}")),
@@ -121,8 +162,6 @@ fn check(kind: Kind, bytes: &[u8], width: u16, justify: bool) -> Option<String> 
     if let Some(bad) = control_in(&value) {
         return Some(format!("control character in --json: {bad:?}"));
     }
-    let mut opts = Options::new(width);
-    opts.justify = justify;
     let page = typeset(&article, &opts);
     for line in &page.lines {
         let text: String = line.spans.iter().map(|s| s.text.as_str()).collect();
@@ -191,9 +230,14 @@ fn main() {
         .map(|m| Instant::now() + Duration::from_secs(m * 60));
     let (mut passed, mut failed) = (0u64, 0u64);
     println!(
-        "fuzz: seed {}, {} sample files to mutate",
+        "fuzz: seed {}, {} sample files to mutate, memory {}",
         a.seed,
-        pool.len()
+        pool.len(),
+        if reset_peak().is_some() {
+            "checked"
+        } else {
+            "not checked (no /proc/self/clear_refs)"
+        }
     );
     for case in 0.. {
         if a.cases.is_some_and(|n| case >= n) || deadline.is_some_and(|d| Instant::now() >= d) {

@@ -27,6 +27,9 @@ pub const DEFAULT_TOML: &str = include_str!("../../assets/config.toml");
 /// The narrowest and widest text measure accepted.
 pub const MEASURE_RANGE: std::ops::RangeInclusive<u16> = 20..=400;
 
+/// The smallest and largest `max_article_mb` accepted.
+pub const MAX_ARTICLE_MB_RANGE: std::ops::RangeInclusive<u32> = 1..=4096;
+
 /// The configuration in effect.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -52,6 +55,8 @@ pub struct Config {
     pub pictures: String,
     /// Date format for the list; only the directives in [`calendar::DIRECTIVES`].
     pub date_format: String,
+    /// The largest article (or standard input) read, in MiB; within [`MAX_ARTICLE_MB_RANGE`].
+    pub max_article_mb: u32,
     /// Binding overrides: action name to key specs, each spec in canonical form
     /// ([`key_name`]). An action listed here loses its built-in keys; an empty list unbinds it.
     pub keys: BTreeMap<String, Vec<String>>,
@@ -70,6 +75,7 @@ impl Default for Config {
             mouse: true,
             pictures: "auto".into(),
             date_format: "%b %d, %Y".into(),
+            max_article_mb: 64,
             keys: BTreeMap::new(),
         }
     }
@@ -123,6 +129,7 @@ struct Raw {
     mouse: Option<bool>,
     pictures: Option<Spanned<String>>,
     date_format: Option<Spanned<String>>,
+    max_article_mb: Option<Spanned<i64>>,
     keys: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
 }
 
@@ -251,6 +258,22 @@ impl Config {
             calendar::check(fmt.get_ref()).map_err(|m| err(fmt.span(), m))?;
             config.date_format = fmt.into_inner();
         }
+        if let Some(mb) = raw.max_article_mb {
+            config.max_article_mb = u32::try_from(*mb.get_ref())
+                .ok()
+                .filter(|m| MAX_ARTICLE_MB_RANGE.contains(m))
+                .ok_or_else(|| {
+                    err(
+                        mb.span(),
+                        format!(
+                            "max_article_mb {} is out of range; choose {} to {}",
+                            mb.get_ref(),
+                            MAX_ARTICLE_MB_RANGE.start(),
+                            MAX_ARTICLE_MB_RANGE.end()
+                        ),
+                    )
+                })?;
+        }
         if let Some(keys) = raw.keys {
             config.keys = read_keys(keys, valid_actions, &err)?;
         }
@@ -281,6 +304,7 @@ impl Config {
         let _ = writeln!(out, "mouse = {}", self.mouse);
         let _ = writeln!(out, "pictures = {}", quote(&self.pictures));
         let _ = writeln!(out, "date_format = {}", quote(&self.date_format));
+        let _ = writeln!(out, "max_article_mb = {}", self.max_article_mb);
         out.push_str("\n[keys]\n");
         for (action, specs) in &self.keys {
             let _ = writeln!(

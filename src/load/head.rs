@@ -117,7 +117,7 @@ fn fence(start: &[u8]) -> Option<&'static [u8]> {
 
 /// When `start` (the first [`PREFIX`] bytes) opens a front matter block that does not close
 /// within it, `start` and what follows in `file` up to the line after the closing fence (or
-/// the end of the file, at most [`crate::files::MAX_ARTICLE_BYTES`]); `None` otherwise.
+/// the end of the file, at most [`crate::files::article_limit`]); `None` otherwise.
 fn whole_front_matter(start: &[u8], file: &mut impl Read) -> std::io::Result<Option<Vec<u8>>> {
     let Some(fence) = fence(start) else {
         return Ok(None);
@@ -147,7 +147,7 @@ fn whole_front_matter(start: &[u8], file: &mut impl Read) -> std::io::Result<Opt
         // Look again from the line the last read ended in.
         let from = memchr::memrchr(b'\n', &all).unwrap_or(0);
         all.extend_from_slice(&chunk[..k]);
-        if closes(&all[from..]) || all.len() as u64 > crate::files::MAX_ARTICLE_BYTES {
+        if closes(&all[from..]) || all.len() as u64 > crate::files::article_limit() {
             break;
         }
     }

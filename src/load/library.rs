@@ -362,7 +362,7 @@ pub fn backlinks_with(resolver: &Resolver, files: &[PathBuf]) -> Backlinks {
         {
             continue;
         }
-        let Ok(article) = super::load_links(source) else {
+        let Ok(article) = super::load_related(source) else {
             continue;
         };
         let from = super::resolve::LinkFrom {

@@ -32,6 +32,24 @@ const RELATED_HEADINGS: &[&str] = &[
     "more on this story",
 ];
 
+/// Whether the raw line `bytes` (before decoding) could matter to the related headlines: it
+/// names `related` anywhere (a front matter key, a heading), or it is short (at most 20 ASCII
+/// letters and digits) and holds a word a related heading starts with (`see`, `read`, `more`)
+/// or an entity (`&`) that could spell one. A text none of whose lines passes has no related
+/// headlines, and need not be parsed to know it.
+pub fn may_be_related_line(bytes: &[u8]) -> bool {
+    let has = |word: &[u8]| {
+        bytes
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if has(b"related") {
+        return true;
+    }
+    let letters = bytes.iter().filter(|b| b.is_ascii_alphanumeric()).count();
+    letters <= 20 && (bytes.contains(&b'&') || has(b"see") || has(b"read") || has(b"more"))
+}
+
 /// Parses sanitised Markdown text into an article (path, format and derived fields are set by the caller).
 pub fn parse(text: &str) -> Result<Article> {
     parse_named(text, None)

@@ -156,8 +156,8 @@ pub fn load_links(path: &Path) -> Result<Article> {
             html::MAX_PAGE >> 20
         );
     }
-    let bytes = crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES)
-        .with_context(|| format!("reading {}", shown(path)))?;
+    let bytes =
+        crate::files::read_article(path).with_context(|| format!("reading {}", shown(path)))?;
     let name = std::str::from_utf8(file_name(path)).ok();
     let mut article =
         parse_structure(&bytes, format_for(path), name).with_context(|| shown(path))?;
@@ -174,6 +174,67 @@ pub fn load_links(path: &Path) -> Result<Article> {
     }
     article.path = Some(path.to_path_buf());
     Ok(article)
+}
+
+/// The article at `path` read for what a pass over its library needs of it: its title, date,
+/// address and related headlines ([`load_links`]'s article, or one with those alone). A
+/// news-wire or Markdown file none of whose lines could open a related block (or name one in
+/// front matter) has none: it is read a line at a time and its header from its start, never
+/// parsed or held whole, so a huge article in the library costs such a pass no memory. (A
+/// news-wire line is also tried cut at each carriage return, which may end a line too.)
+pub fn load_related(path: &Path) -> Result<Article> {
+    let format = format_for(path);
+    let lines: fn(&[u8]) -> bool = match format {
+        Some(Format::Text) => |line| line.split(|&b| b == b'\r').any(wire::may_be_related_marker),
+        Some(Format::Markdown) => markdown::may_be_related_line,
+        _ => return load_links(path),
+    };
+    if let Some(format) = format
+        && container_item(path).is_none()
+        && !may_have_related(path, lines).with_context(|| format!("reading {}", shown(path)))?
+    {
+        let head = head::read_with(path, head::Ids::Skip)?;
+        return Ok(Article {
+            path: Some(path.to_path_buf()),
+            format,
+            header: head.header,
+            ..Article::default()
+        });
+    }
+    load_links(path)
+}
+
+/// Whether the file at `path` may hold related headlines: `true` when one of its lines passes
+/// `maybe`, or when its bytes are not read line by line as they stand (UTF-16, or binary,
+/// which the parser refuses).
+fn may_have_related(path: &Path, maybe: fn(&[u8]) -> bool) -> Result<bool> {
+    use std::io::{BufRead, Read};
+    let limit = crate::files::article_limit();
+    let file = crate::files::open_regular(path)?;
+    let mut reader = std::io::BufReader::with_capacity(64 * 1024, file.take(limit + 1));
+    let start = reader.fill_buf()?;
+    if start.starts_with(&[0xFF, 0xFE])
+        || start.starts_with(&[0xFE, 0xFF])
+        || start[..start.len().min(8192)].contains(&0)
+    {
+        return Ok(true);
+    }
+    let (mut line, mut total) = (Vec::new(), 0u64);
+    loop {
+        line.clear();
+        let n = reader.read_until(b'\n', &mut line)?;
+        if n == 0 {
+            return Ok(false);
+        }
+        total += n as u64;
+        if total > limit {
+            // Too large to parse: the parser's refusal is the answer.
+            return Ok(true);
+        }
+        if maybe(&line) {
+            return Ok(true);
+        }
+    }
 }
 
 /// A file's modification time in seconds since 1970, when the system gives one.
@@ -215,7 +276,7 @@ pub fn container_kind(path: &Path) -> Result<Option<Container>> {
     match format_for(path) {
         Some(Format::Feed) => Ok(Some(Container::Feed)),
         Some(Format::Json) => Ok(json_container(
-            &crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES).map_err(read_err)?,
+            &crate::files::read_article(path).map_err(read_err)?,
         )),
         // One item (`FILE#ID`) is no container of its own.
         Some(_) | None if container_item(path).is_some() => Ok(None),
@@ -254,8 +315,8 @@ fn json_container(bytes: &[u8]) -> Option<Container> {
 
 /// Every article of a JSON list file, paths `FILE#N` (1-based), derived fields not computed.
 pub(crate) fn json_items(path: &Path) -> Result<Vec<Article>> {
-    let bytes = crate::files::read_regular(path, crate::files::MAX_ARTICLE_BYTES)
-        .with_context(|| format!("reading {}", shown(path)))?;
+    let bytes =
+        crate::files::read_article(path).with_context(|| format!("reading {}", shown(path)))?;
     let clean = sanitize::decode(&bytes).with_context(|| shown(path))?;
     let mut all = json::parse_all(&clean.text).with_context(|| shown(path))?;
     for (i, a) in all.iter_mut().enumerate() {
@@ -374,6 +435,58 @@ mod tests {
         ] {
             let path = Path::new(p);
             assert_eq!(format_for(path), by_std(path), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn reading_for_related_headlines_finds_what_the_whole_parse_finds() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let files: Vec<_> = ["articles", "tests/fixtures"]
+            .iter()
+            .flat_map(|d| walkdir::WalkDir::new(root.join(d)))
+            .filter_map(Result::ok)
+            .map(walkdir::DirEntry::into_path)
+            .filter(|p| matches!(format_for(p), Some(Format::Text | Format::Markdown)))
+            .collect();
+        assert!(files.len() > 40, "{} samples", files.len());
+        let (mut skipped, mut with_related) = (0, 0);
+        for f in &files {
+            let (Ok(whole), Ok(light)) = (load_links(f), load_related(f)) else {
+                assert!(load_links(f).is_err() && load_related(f).is_err(), "{f:?}");
+                continue;
+            };
+            assert_eq!(light.related, whole.related, "{f:?}");
+            assert_eq!(light.header.url, whole.header.url, "{f:?}");
+            assert_eq!(light.header.title, whole.header.title, "{f:?}");
+            skipped += usize::from(light.blocks.is_empty() && !whole.blocks.is_empty());
+            with_related += usize::from(!whole.related.is_empty());
+        }
+        assert!(skipped > 10, "{skipped} files were not parsed");
+        assert!(
+            with_related > 10,
+            "{with_related} files have related headlines"
+        );
+    }
+
+    #[test]
+    fn markdown_lines_that_may_name_related_headlines() {
+        for line in [
+            "## Related",
+            "### See also:",
+            "Read more",
+            "More on this story",
+            "related: [../a.md, ../b.md, and a long list of other stories]",
+            "## Rel&#97;ted",
+        ] {
+            assert!(markdown::may_be_related_line(line.as_bytes()), "{line:?}");
+        }
+        for line in [
+            "a",
+            "",
+            "# Tiny paragraphs",
+            "We will see what more the council can read into it.",
+        ] {
+            assert!(!markdown::may_be_related_line(line.as_bytes()), "{line:?}");
         }
     }
 }

@@ -6,6 +6,7 @@ use crate::article::Article;
 use crate::text::hyperlink;
 use crate::text::typeset::{self, Names, Options, Page};
 use crate::theme::Theme;
+use std::io;
 
 /// Renders `article` at `opts` as text lines; with a theme, styled with ANSI SGR sequences.
 /// `names` names the articles that link here.
@@ -19,11 +20,34 @@ pub fn print(
     page_to_string(&page, theme)
 }
 
+/// Writes `article` as [`print`] renders it to `out`, a stretch of the page at a time: however
+/// long the article, only one stretch's lines and text are held at once.
+pub fn write(
+    article: &Article,
+    opts: &Options,
+    theme: Option<&Theme>,
+    names: &Names<'_>,
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    let mut text = String::new();
+    typeset::typeset_in_parts(article, opts, names, |part| {
+        text.clear();
+        push_lines(&mut text, part, theme);
+        out.write_all(text.as_bytes())
+    })
+}
+
 /// Renders a typeset page (left-aligned: a printed page needs no centring margin). With a theme
 /// (`--color always`) links are OSC 8 hyperlinks as well, so a terminal can make them clickable.
 pub fn page_to_string(page: &Page, theme: Option<&Theme>) -> String {
     // Room for full lines, so a long page does not regrow its output as it goes.
     let mut out = String::with_capacity(page.lines.len() * (usize::from(page.text_width) + 1));
+    push_lines(&mut out, page, theme);
+    out
+}
+
+/// Appends the lines of `page` to `out` as [`page_to_string`] renders them.
+fn push_lines(out: &mut String, page: &Page, theme: Option<&Theme>) {
     for line in &page.lines {
         // Each line is written straight into `out`, then its trailing whitespace cut off.
         let start = out.len();
@@ -45,7 +69,7 @@ pub fn page_to_string(page: &Page, theme: Option<&Theme>) -> String {
                 out.push_str(&hyperlink::open(&url, target));
                 open = Some(target);
             }
-            ansi::paint(&mut out, &span.text, t.tag(span.tag));
+            ansi::paint(out, &span.text, t.tag(span.tag));
         }
         if open.is_some() {
             out.push_str(hyperlink::CLOSE);
@@ -54,5 +78,4 @@ pub fn page_to_string(page: &Page, theme: Option<&Theme>) -> String {
         out.truncate(start + kept);
         out.push('\n');
     }
-    out
 }

@@ -1,7 +1,49 @@
 //! Fitting text into columns: width-aware cutting with an ellipsis, measured with unicode-width.
 
+use std::borrow::Cow;
 use unicode_width::UnicodeWidthChar;
 use unicode_width::UnicodeWidthStr;
+
+/// `text` with every absolute path in it (a word starting `/` or `~/`, maybe after an opening
+/// bracket or quote) cut to its file name (`/home/ana/.local/state/byline/state.json` →
+/// `state.json`): what a one-line message shows when the full paths do not fit, so the name
+/// that matters is never the part an ellipsis cuts off.
+pub fn file_names(text: &str) -> Cow<'_, str> {
+    let is_path = |w: &str| {
+        let w = w.trim_start_matches(['(', '[', '"', '\'', '“', '‘']);
+        (w.starts_with('/') || w.starts_with("~/")) && w.len() > 1
+    };
+    if !text.split(' ').any(is_path) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if !is_path(word) {
+            out.push_str(word);
+            continue;
+        }
+        let open = word.len()
+            - word
+                .trim_start_matches(['(', '[', '"', '\'', '“', '‘'])
+                .len();
+        // Punctuation that ends the sentence or closes a bracket is not part of the name.
+        let body =
+            word[open..].trim_end_matches([')', ']', ',', ';', ':', '.', '"', '\'', '”', '’']);
+        let close = &word[open + body.len()..];
+        let name = body
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or(body);
+        out.push_str(&word[..open]);
+        out.push_str(if name.is_empty() { body } else { name });
+        out.push_str(close);
+    }
+    Cow::Owned(out)
+}
 
 /// `text` cut to at most `width` columns, ending in `…` when it was cut. Linear in the text.
 pub fn ellipsis(text: &str, width: usize) -> String {
@@ -36,6 +78,39 @@ pub fn ellipsis(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// `text` with what stands in round brackets cut to `(…)` (`state.json was unusable (expected
+/// value at line 1 column 1)` → `state.json was unusable (…)`): a one-line message's reasons
+/// give way first when it does not fit, so what happened and to which file still shows.
+pub fn brief(text: &str) -> Cow<'_, str> {
+    if !text.contains('(') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    out.push_str("(…");
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(')');
+                }
+            }
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        out.push(')');
+    }
+    Cow::Owned(out)
 }
 
 /// Columns `text` takes.
@@ -81,6 +156,36 @@ mod tests {
         assert_eq!(ellipsis("exactly", 7), "exactly");
         assert_eq!(ellipsis("toolong", 6), "toolo…");
         assert_eq!(ellipsis("x", 0), "");
+    }
+
+    #[test]
+    fn paths_are_cut_to_their_file_names() {
+        let msg = "/home/ana/.local/state/byline/state.json was unusable (bad entry); moved it \
+                   to /home/ana/.local/state/byline/state.json.corrupt-1764921 and started afresh.";
+        assert_eq!(
+            file_names(msg),
+            "state.json was unusable (bad entry); moved it to state.json.corrupt-1764921 and \
+             started afresh."
+        );
+        assert_eq!(
+            file_names("(~/news/a.txt), “/tmp/b.md”;"),
+            "(a.txt), “b.md”;"
+        );
+        assert!(matches!(file_names("no paths / here"), Cow::Borrowed(_)));
+        assert_eq!(
+            file_names("the folder /srv/news/ moved"),
+            "the folder news moved"
+        );
+    }
+
+    #[test]
+    fn reasons_in_brackets_give_way() {
+        assert_eq!(
+            brief("a.json was unusable (bad (nested) value); moved"),
+            "a.json was unusable (…); moved"
+        );
+        assert_eq!(brief("open (never closed"), "open (…)");
+        assert!(matches!(brief("no brackets"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -126,7 +126,17 @@ pub fn render(app: &App, buf: &mut Buffer, area: Rect) {
             } else {
                 t.status
             };
-            buf.set_stringn(x, area.y, fit::ellipsis(&s.text, rest), rest, style);
+            // A message naming files whose full paths do not fit names the files alone, and
+            // if that is still too long its reasons in brackets give way (the message log,
+            // `M`, keeps the whole message).
+            let mut text = std::borrow::Cow::Borrowed(s.text.as_str());
+            if fit::width(&text) > rest {
+                text = std::borrow::Cow::Owned(fit::file_names(&text).into_owned());
+            }
+            if fit::width(&text) > rest {
+                text = std::borrow::Cow::Owned(fit::brief(&text).into_owned());
+            }
+            buf.set_stringn(x, area.y, fit::ellipsis(&text, rest), rest, style);
         }
         None => {
             buf.set_stringn(x, area.y, fit::ellipsis(&hint, rest), rest, t.status);

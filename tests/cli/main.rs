@@ -11,6 +11,7 @@ mod catalogue;
 mod commands;
 mod docs;
 mod feeds;
+mod limits;
 mod list_null;
 mod opening;
 mod reference;

@@ -2,6 +2,9 @@
 
 use crate::common::*;
 use byline::app::{Action, App};
+use byline::article::Block;
+use byline::load::head::Head;
+use byline::load::library::{Entry, Library};
 use byline::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -209,6 +212,126 @@ fn the_status_bar_shows_position_mode_and_messages() {
     assert_eq!(x, 1);
     let (x, y) = find(&buf, "no link 9").expect("the message");
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD), "error style");
+}
+
+#[test]
+fn a_moved_aside_file_is_named_in_the_status_bar_and_its_path_kept_in_the_log() {
+    let dir = "/home/ana.lindqvist/.local/state/byline";
+    let mut app = start(100, 24);
+    app.update(byline::app::Msg::Failed(format!(
+        "{dir}/state.json was unusable (expected value at line 1 column 1); moved it to \
+         {dir}/state.json.corrupt-1764921 and started afresh"
+    )));
+    let bar = row(&draw(&app), 23).0;
+    assert!(
+        bar.contains("state.json was unusable (…); moved it to state.json.corrupt-1764921 and"),
+        "the file names, not a cut path: {bar}"
+    );
+    assert!(!bar.contains(dir), "{bar}");
+    // With room for the reason, the reason shows too.
+    app.update(Action::Resize {
+        width: 150,
+        height: 24,
+    });
+    let bar = row(&draw(&app), 23).0;
+    assert!(
+        bar.contains("(expected value at line 1 column 1); moved it to state.json.corrupt-1764921"),
+        "{bar}"
+    );
+    // A wider bar that holds the whole message shows the paths.
+    app.update(Action::Resize {
+        width: 260,
+        height: 24,
+    });
+    let bar = row(&draw(&app), 23).0;
+    assert!(
+        bar.contains(&format!("to {dir}/state.json.corrupt-1764921 and")),
+        "{bar}"
+    );
+    // The message log keeps the full paths at any width.
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.update(Action::Messages);
+    let log = text(&draw(&app));
+    let flat: String = log.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("state.json.corrupt-1764921"), "{log}");
+    assert!(flat.contains("/home/ana.lindqvist/"), "{log}");
+}
+
+/// Draws `app` on `term` (whose screen holds the frame before), as the reader redraws: only
+/// the cells that changed are sent. The screen must then be the frame drawn afresh: no cell of
+/// a wide glyph the new frame no longer has may stay behind.
+fn redraw_leaves_no_stale_cells(term: &mut Terminal<TestBackend>, app: &App, what: &str) {
+    term.draw(|f| byline::ui::render(app, f)).expect("draw");
+    let fresh = draw(app);
+    let kept = term.backend().buffer();
+    for y in 0..fresh.area.height {
+        let (now, _) = row(kept, y);
+        let (want, _) = row(&fresh, y);
+        assert_eq!(now, want, "{what}: row {y} after the redraw");
+    }
+}
+
+#[test]
+fn redraws_over_wide_emoji_leave_no_stale_glyphs() {
+    // Flags, an emoji made wide by VS16, a digit keycap and ZWJ families, in the list's titles
+    // and the article's text, at every column offset as the page scrolls a line at a time.
+    let glyphs = [
+        "Plain body🇪🇸text only.",
+        "A heart ❤️ and a keycap 1️⃣ then more words.",
+        "The family 👨‍👩‍👧‍👦 came, and 👩🏽‍🚒 with them.",
+        "Flags 🇸🇪🇳🇴🇫🇮 in a row, then ✈️ and ☎️.",
+    ];
+    let blocks = (0..30)
+        .map(|i| Block::paragraph(format!("{} {i} {}", glyphs[i % 4], glyphs[(i + 1) % 4])))
+        .collect();
+    let wide = article(
+        "wide",
+        "Emoji 🇪🇸 in the headline ❤️ too",
+        Some("2026-03-15"),
+        blocks,
+    );
+    let plain = article(
+        "plain",
+        "A plain headline for the other row",
+        Some("2026-03-14"),
+        vec![Block::paragraph(
+            "Plain body text only, with no wide glyph at all.",
+        )],
+    );
+    let lib = Library {
+        entries: [wide, plain]
+            .into_iter()
+            .map(|a| Entry {
+                head: Head::of(&a),
+                article: Some(std::sync::Arc::new(a)),
+            })
+            .collect(),
+        ..Library::default()
+    };
+    for (w, h) in [(100u16, 30u16), (47, 16)] {
+        let mut app = App::new(lib.clone(), Theme::dark(), 76);
+        app.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        app.open(0, false);
+        redraw_leaves_no_stale_cells(&mut term, &app, "opened");
+        for step in 0..12 {
+            app.update(Action::Down);
+            redraw_leaves_no_stale_cells(&mut term, &app, &format!("{w}x{h}, line {step} down"));
+        }
+        app.update(Action::Zoom);
+        redraw_leaves_no_stale_cells(&mut term, &app, "zoomed");
+        app.update(Action::Zoom);
+        app.update(Action::ToList);
+        app.update(Action::Down);
+        app.update(Action::Open);
+        redraw_leaves_no_stale_cells(&mut term, &app, "the plain article over the wide one");
+    }
 }
 
 #[test]

@@ -16,6 +16,7 @@ mod json;
 mod json_shapes;
 mod markdown;
 mod markdown_shapes;
+mod memory;
 mod quotes;
 mod readme;
 mod resolve;

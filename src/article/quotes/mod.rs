@@ -69,46 +69,80 @@ struct Part {
     chains: usize,
 }
 
-/// [`find_quotes`] reading the blocks in at most `parts` parts at once.
+/// A window of blocks read at once holds at most about this many bytes of text…
+const WINDOW_BYTES: usize = 1 << 20;
+/// …and this many blocks: the clues of every block of a window are held until the window's
+/// speakers are resolved, a few hundred bytes a block however short the block, so an article of
+/// a million one-letter paragraphs is read a window at a time.
+const WINDOW_BLOCKS: usize = 16 * 1024;
+
+/// [`find_quotes`] reading the blocks in at most `parts` parts at once, a window at a time.
 pub(crate) fn find_quotes_in(blocks: &[Block], parts: usize) -> Vec<Quote> {
-    let ranges = split(blocks, parts);
-    let speakers = Speakers::new(blocks, &ranges);
+    find_in_windows(blocks, parts, (WINDOW_BYTES, WINDOW_BLOCKS))
+}
+
+/// [`find_quotes_in`] with windows of at most about `window` bytes and blocks.
+fn find_in_windows(blocks: &[Block], parts: usize, window: (usize, usize)) -> Vec<Quote> {
+    let speakers = Speakers::new(blocks, &split(blocks, parts));
     let speakers = &speakers;
-    let jobs: Vec<_> = ranges
-        .into_iter()
-        .map(|r| move || read_part(blocks, r, speakers))
-        .collect();
-    let read = crate::work::in_parallel(jobs);
     let mut resolver = resolve::Resolver::default();
     let mut chains = 0;
     let mut quotes = Vec::new();
     let mut chain_of = Vec::new();
     let mut explicit = Vec::new();
-    for part in read {
-        for (k, (spans, clues)) in part.found.into_iter().enumerate() {
-            let block = part.first + k;
-            let heading = blocks[block].kind == BlockKind::Heading;
-            let names = resolver.speakers(clues, &spans, heading);
-            for (span, said) in spans.into_iter().zip(names) {
-                chain_of.push(span.chain.map(|c| c + chains));
-                explicit.push(said.as_ref().is_some_and(|a| a.explicit));
-                let (speaker, speaker_kind) = match said {
-                    Some(a) => (Some(a.speaker.name), Some(a.speaker.kind)),
-                    None => (None, None),
-                };
-                quotes.push(Quote {
-                    block,
-                    start: span.start,
-                    end: span.end,
-                    speaker,
-                    speaker_kind,
-                });
+    for window in windows(blocks, window) {
+        let ranges = split(&blocks[window.clone()], parts)
+            .into_iter()
+            .map(|r| r.start + window.start..r.end + window.start);
+        let jobs: Vec<_> = ranges
+            .map(|r| move || read_part(blocks, r, speakers))
+            .collect();
+        let read = crate::work::in_parallel(jobs);
+        for part in read {
+            for (k, (spans, clues)) in part.found.into_iter().enumerate() {
+                let block = part.first + k;
+                let heading = blocks[block].kind == BlockKind::Heading;
+                let names = resolver.speakers(clues, &spans, heading);
+                for (span, said) in spans.into_iter().zip(names) {
+                    chain_of.push(span.chain.map(|c| c + chains));
+                    explicit.push(said.as_ref().is_some_and(|a| a.explicit));
+                    let (speaker, speaker_kind) = match said {
+                        Some(a) => (Some(a.speaker.name), Some(a.speaker.kind)),
+                        None => (None, None),
+                    };
+                    quotes.push(Quote {
+                        block,
+                        start: span.start,
+                        end: span.end,
+                        speaker,
+                        speaker_kind,
+                    });
+                }
             }
+            chains += part.chains;
         }
-        chains += part.chains;
     }
     share_chain_speakers(&mut quotes, &chain_of, &explicit, chains);
     quotes
+}
+
+/// The blocks cut into windows of at most about `most.0` bytes and `most.1` blocks, each
+/// starting at a block no quote can run on into from the block before it.
+fn windows(blocks: &[Block], most: (usize, usize)) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0);
+    for (b, block) in blocks.iter().enumerate() {
+        if b > start
+            && (b - start >= most.1 || bytes >= most.0)
+            && !continues(&blocks[b - 1], block)
+        {
+            out.push(start..b);
+            (start, bytes) = (b, 0);
+        }
+        bytes += block.text.len();
+    }
+    out.push(start..blocks.len());
+    out
 }
 
 /// Splits the blocks into at most `parts` runs of about equal text, each starting at a block no
@@ -307,6 +341,31 @@ mod tests {
         for parts in [2, 3, 7] {
             assert_eq!(split(&blocks, parts).len(), parts, "{parts} parts");
             assert_eq!(find_quotes_in(&blocks, parts), one, "{parts} parts");
+        }
+    }
+
+    #[test]
+    fn small_windows_find_what_one_window_finds() {
+        let blocks = sample_blocks(2);
+        let whole = (usize::MAX, usize::MAX);
+        assert_eq!(windows(&blocks, whole), vec![0..blocks.len()]);
+        let one = find_in_windows(&blocks, 1, whole);
+        for (most, parts) in [((1, 1), 1), ((300, 5), 1), ((2000, 40), 2), ((1, 3), 3)] {
+            let cut = windows(&blocks, most);
+            assert!(
+                cut.len() > blocks.len() / 50,
+                "{most:?}: {} windows",
+                cut.len()
+            );
+            assert!(
+                cut.windows(2)
+                    .all(|w| w[0].end == w[1].start && !w[1].is_empty())
+            );
+            assert_eq!(
+                find_in_windows(&blocks, parts, most),
+                one,
+                "{most:?}, {parts} parts"
+            );
         }
     }
 

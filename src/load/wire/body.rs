@@ -55,7 +55,7 @@ const LIVE_BLOG_STAMPS: usize = 2;
 const MAX_TITLE_WORDS: usize = 20;
 
 /// Parses the body lines (everything after the header).
-pub(super) fn parse(lines: &[&str], warnings: &mut Vec<String>) -> Body {
+pub(super) fn parse<'a>(lines: impl Iterator<Item = &'a str>, warnings: &mut Vec<String>) -> Body {
     let mut logical = flow::logical_lines(lines, warnings);
     split_last_signoff(&mut logical);
     let mut body = Body::default();
@@ -121,6 +121,7 @@ pub(super) fn parse(lines: &[&str], warnings: &mut Vec<String>) -> Body {
         items.push((kind, line));
         i += 1;
     }
+    drop(logical);
 
     // Credits count as footer only near the end (after the last paragraph), and a subheading
     // stands between paragraphs, so one after the last paragraph is a short paragraph.
@@ -132,6 +133,7 @@ pub(super) fn parse(lines: &[&str], warnings: &mut Vec<String>) -> Body {
                 .is_some_and(|(k, _)| *k == Kind::Paragraph)
         })
         .collect();
+    body.blocks.reserve_exact(items.len());
     for (at, (kind, text)) in items.into_iter().enumerate() {
         let before_end = last_paragraph.is_some_and(|p| at < p);
         match kind {
@@ -237,7 +239,7 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<(BlockKind, String)> {
         let lines: Vec<&str> = text.lines().collect();
-        let body = parse(&lines, &mut Vec::new());
+        let body = parse(lines.iter().copied(), &mut Vec::new());
         body.blocks.into_iter().map(|b| (b.kind, b.text)).collect()
     }
 
@@ -275,13 +277,19 @@ mod tests {
     #[test]
     fn sign_off_sets_the_code_only_without_a_dateline_agency() {
         let lines = ["KESSEL (AP) — The mill reopened.", "Reuter"];
-        let body = parse(&lines, &mut Vec::new());
+        let body = parse(lines.iter().copied(), &mut Vec::new());
         assert_eq!(body.code.as_deref(), Some("AP"));
         assert_eq!(body.footer, ["Reuter"]);
-        let body = parse(&["The mill reopened.", "— Reuters"], &mut Vec::new());
+        let body = parse(
+            ["The mill reopened.", "— Reuters"].into_iter(),
+            &mut Vec::new(),
+        );
         assert_eq!(body.code.as_deref(), Some("Reuters"));
         // A sign-off that is not at the end stays a paragraph, and names nothing.
-        let body = parse(&["Reuter", "The mill reopened."], &mut Vec::new());
+        let body = parse(
+            ["Reuter", "The mill reopened."].into_iter(),
+            &mut Vec::new(),
+        );
         assert_eq!(body.code, None);
         assert!(body.footer.is_empty());
     }

@@ -9,13 +9,16 @@ use super::lines::{
 
 /// The body's logical lines (one per paragraph, heading, marker or headline), whitespace
 /// collapsed. Repairs are reported in `warnings`.
-pub(super) fn logical_lines(lines: &[&str], warnings: &mut Vec<String>) -> Vec<String> {
+pub(super) fn logical_lines<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    warnings: &mut Vec<String>,
+) -> Vec<String> {
     let chunks = chunks(lines);
     let indents = Indents::detect(&chunks);
     let wrapped = indents.is_some() || is_hard_wrapped(&chunks);
     // Each logical line with whether a blank line (or a paragraph indent) stands before it.
-    let mut out: Vec<(String, bool)> = Vec::new();
-    for chunk in &chunks {
+    let mut out: Vec<(String, bool)> = Vec::with_capacity(chunks.len());
+    for chunk in chunks.iter() {
         if is_related_marker(chunk[0].text) || !wrapped {
             out.extend(
                 chunk
@@ -39,6 +42,9 @@ pub(super) fn logical_lines(lines: &[&str], warnings: &mut Vec<String>) -> Vec<S
     } else if wrapped {
         warnings.push("reflowed hard-wrapped paragraphs".to_string());
     }
+    // Each stage's list is let go before the next is made: a file of many short lines holds
+    // one of them at a time, not all.
+    drop(chunks);
     join_broken(out, warnings)
 }
 
@@ -49,15 +55,41 @@ struct Line<'a> {
     indent: usize,
 }
 
-/// Runs of consecutive non-empty lines, debris left out (debris does not end a run).
-fn chunks<'a>(lines: &[&'a str]) -> Vec<Vec<Line<'a>>> {
-    let mut chunks: Vec<Vec<Line<'a>>> = Vec::new();
-    let mut current: Vec<Line<'a>> = Vec::new();
+/// Runs of consecutive non-empty lines, debris left out (debris does not end a run): every
+/// line in one list and where each run ends, so a file of a million one-line runs holds one
+/// list, not a million.
+struct Chunks<'a> {
+    lines: Vec<Line<'a>>,
+    /// One past the last line of each run, in order.
+    ends: Vec<usize>,
+}
+
+impl<'a> Chunks<'a> {
+    /// The runs, in order.
+    fn iter(&self) -> impl Iterator<Item = &[Line<'a>]> + '_ {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(s, &e)| &self.lines[s..e])
+    }
+
+    /// How many runs there are.
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// The runs of `lines`.
+fn chunks<'a>(lines: impl Iterator<Item = &'a str>) -> Chunks<'a> {
+    let mut chunks = Chunks {
+        lines: Vec::new(),
+        ends: Vec::new(),
+    };
+    let mut open = false;
     for line in lines {
         let t = line.trim();
         if t.is_empty() {
-            if !current.is_empty() {
-                chunks.push(std::mem::take(&mut current));
+            if open {
+                chunks.ends.push(chunks.lines.len());
+                open = false;
             }
         } else if !is_debris(t) {
             let indent = line
@@ -65,11 +97,12 @@ fn chunks<'a>(lines: &[&'a str]) -> Vec<Vec<Line<'a>>> {
                 .take_while(|c| c.is_whitespace())
                 .take(MAX_INDENT + 1)
                 .count();
-            current.push(Line { text: t, indent });
+            chunks.lines.push(Line { text: t, indent });
+            open = true;
         }
     }
-    if !current.is_empty() {
-        chunks.push(current);
+    if open {
+        chunks.ends.push(chunks.lines.len());
     }
     chunks
 }
@@ -95,7 +128,7 @@ impl Indents {
     /// on, and the lines that would be joined mostly stop mid-sentence (as wrapped lines do). Text
     /// with no indents, indents only on lines that stand alone, or one sentence-ending
     /// paragraph per line with stray indents, is left as it is.
-    fn detect(chunks: &[Vec<Line<'_>>]) -> Option<Indents> {
+    fn detect(chunks: &Chunks<'_>) -> Option<Indents> {
         let body = || {
             chunks
                 .iter()
@@ -153,7 +186,7 @@ impl Indents {
 /// (all but its last) stop mid-sentence. In a one-paragraph-per-line file those lines are
 /// paragraph ends and mostly close a sentence; related blocks and section breaks are left out
 /// of the count.
-fn is_hard_wrapped(chunks: &[Vec<Line<'_>>]) -> bool {
+fn is_hard_wrapped(chunks: &Chunks<'_>) -> bool {
     if chunks.len() < 2 {
         return false;
     }
@@ -242,7 +275,7 @@ mod tests {
     fn run(text: &str) -> (Vec<String>, Vec<String>) {
         let lines: Vec<&str> = text.lines().collect();
         let mut w = Vec::new();
-        (logical_lines(&lines, &mut w), w)
+        (logical_lines(lines.iter().copied(), &mut w), w)
     }
 
     #[test]

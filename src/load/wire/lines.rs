@@ -135,6 +135,25 @@ pub(super) fn is_related_marker(line: &str) -> bool {
     t.len() <= 20 && RELATED.iter().any(|r| r.eq_ignore_ascii_case(t))
 }
 
+/// Whether the raw line `bytes` (before decoding and sanitising) could become a related-block
+/// marker: it holds the letters `related` and at most 20 ASCII letters and digits in all.
+/// Every marker passes ([`is_related_marker`]: at most 20 bytes, every form starting
+/// `related`), whatever the sanitiser drops from between its letters; so a text none of whose
+/// lines passes has no related block, and need not be parsed to know it.
+pub fn may_be_related_marker(bytes: &[u8]) -> bool {
+    const WORD: &[u8] = b"related";
+    let mut letters = [0u8; 21];
+    let mut n = 0;
+    for &b in bytes.iter().filter(|b| b.is_ascii_alphanumeric()) {
+        if n == letters.len() {
+            return false;
+        }
+        letters[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    letters[..n].windows(WORD.len()).any(|w| w == WORD)
+}
+
 /// Whether the line is a live-blog time stamp: `2:45 p.m.`, `10:05 a.m. EST`, `9 PM`, `14:05 GMT`.
 /// A `Posted at 10:42` line counts as the time stamp `10:42`.
 pub(super) fn is_timestamp(line: &str) -> bool {
@@ -286,6 +305,36 @@ mod tests {
         assert!(!ends_full_stop("What comes next?"));
         assert!(!ends_full_stop("‘A quiet harbor’"));
         assert!(ends_open("the list includes:"));
+    }
+
+    #[test]
+    fn every_marker_may_be_a_marker_and_long_or_plain_lines_are_not() {
+        for line in [
+            "Related",
+            "  RELATED ARTICLES:",
+            "Related stories::::",
+            "Rel\u{200b}ated\tcoverage",
+            "related reading",
+        ] {
+            assert!(
+                may_be_related_marker(line.as_bytes()),
+                "{line:?} is taken for a possible marker"
+            );
+        }
+        for line in RELATED {
+            assert!(is_related_marker(line));
+            assert!(may_be_related_marker(line.as_bytes()));
+        }
+        for line in [
+            "a",
+            "",
+            "Relate",
+            "The council related the whole story to the press.",
+            "related articles and other stories",
+        ] {
+            assert!(!is_related_marker(line));
+            assert!(!may_be_related_marker(line.as_bytes()), "{line:?}");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod lines;
 mod related;
 mod top;
 
+pub use lines::may_be_related_marker;
 pub use top::Top;
 
 use crate::article::date::{self, order};
@@ -42,30 +43,30 @@ const MAY_BE_CUT: usize = 1024;
 /// the caller). Text with no recognisable structure still loads: the first non-empty line is
 /// the title and the rest are paragraphs.
 pub fn parse(text: &str) -> Article {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let (mut header, used) = top::read(lines.iter().copied());
+    // The lines are walked twice rather than gathered: a file of many short lines would hold
+    // a pointer and a length for each.
+    let (mut header, used) = top::read(text.split('\n'));
     let mut warnings = Vec::new();
     settle_numeric_date(&mut header, text, Some(&mut warnings));
-    let mut body = body::parse(&lines[used.min(lines.len())..], &mut warnings);
+    let mut body = body::parse(text.split('\n').skip(used), &mut warnings);
     let source = header
         .header
         .source
         .or_else(|| body.code.as_deref().and_then(agency::from_code))
         .or_else(|| sign_off(text));
-    let mut blocks: Vec<Block> = header
-        .captions
-        .into_iter()
-        .map(|c| Block::new(BlockKind::Caption, c))
-        .collect();
-    let shift = blocks.len();
+    // The captions go before the body's blocks, in the body's list: a copy of a long list
+    // would hold it twice for a moment.
+    let mut blocks = std::mem::take(&mut body.blocks);
+    let shift = header.captions.len();
     if shift > 0 {
         for link in &mut body.links {
             if let Some(at) = &mut link.at {
                 at.block += shift;
             }
         }
+        let captions = header.captions.into_iter();
+        blocks.splice(0..0, captions.map(|c| Block::new(BlockKind::Caption, c)));
     }
-    blocks.append(&mut body.blocks);
     Article {
         header: crate::article::Header {
             source,

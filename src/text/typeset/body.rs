@@ -49,24 +49,57 @@ pub fn lay_out(
 ) {
     let mut setter = Setter::new(article, width, justify, numbers);
     setter.pictures = pictures;
-    let blocks = &article.blocks;
+    let mut quotes = Quotes::at(&article.quotes, 0);
+    set_blocks(
+        &setter,
+        0..article.blocks.len(),
+        &mut quotes,
+        threads,
+        0,
+        lines,
+    );
+}
+
+/// Sets the blocks in `range` after the lines in `lines` (with `dropped` more lines above them
+/// that were already handed on), on at most `threads` threads; `quotes` is the walk over the
+/// article's quotes as it stands at the range's first block, and is left at its end.
+fn set_blocks<'a>(
+    setter: &Setter<'a>,
+    range: Range<usize>,
+    quotes: &mut Quotes<'a>,
+    threads: usize,
+    dropped: usize,
+    lines: &mut Vec<Line>,
+) {
+    let article = setter.article;
+    let blocks = &article.blocks[range.clone()];
     if threads <= 1 {
-        let mut quotes = Quotes::at(&article.quotes, 0);
         let mut buffers = Buffers::default();
-        for i in 0..blocks.len() {
-            space_before(article, i, lines);
+        for i in range {
+            space_before(article, i, dropped, lines);
             setter.block(i, quotes.take(i), &mut buffers, lines);
         }
         return;
     }
     let weights: Vec<usize> = blocks.iter().map(|b| b.text.len()).collect();
-    let runs = runs::split(&weights, threads);
-    let setter = &setter;
+    let runs: Vec<Range<usize>> = runs::split(&weights, threads)
+        .into_iter()
+        .map(|r| r.start + range.start..r.end + range.start)
+        .collect();
+    // Each run starts the walk over the quotes where the run before it left it.
+    let mut starts = Vec::with_capacity(runs.len());
+    for run in &runs {
+        starts.push(*quotes);
+        for i in run.clone() {
+            quotes.take(i);
+        }
+    }
     let jobs: Vec<_> = runs
         .iter()
-        .map(|run| {
+        .zip(starts)
+        .map(|(run, start)| {
             let run = run.clone();
-            move || setter.run(run)
+            move || setter.run(run, start)
         })
         .collect();
     let sets = crate::work::in_parallel(jobs);
@@ -74,9 +107,66 @@ pub fn lay_out(
     for (run, (own, counts)) in runs.into_iter().zip(sets) {
         let mut own = own.into_iter();
         for (i, n) in run.zip(counts) {
-            space_before(article, i, lines);
+            space_before(article, i, dropped, lines);
             lines.extend(own.by_ref().take(n));
         }
+    }
+}
+
+/// A stretch of a printed body is at most this many bytes of text…
+const STRETCH_BYTES: usize = 512 * 1024;
+/// …and at most this many blocks.
+const STRETCH_BLOCKS: usize = 8192;
+
+/// The body of an article set a stretch of blocks at a time, so a printer holds the lines of
+/// one stretch at once, never the whole page.
+pub struct Stretches<'a> {
+    setter: Setter<'a>,
+    /// The first block not yet set.
+    next: usize,
+    /// The walk over the quotes, at `next`.
+    quotes: Quotes<'a>,
+}
+
+impl<'a> Stretches<'a> {
+    /// The body of `article` at `width`, none of it set yet.
+    pub fn new(article: &'a Article, width: usize, justify: bool, numbers: LinkNumbers) -> Self {
+        Stretches {
+            setter: Setter::new(article, width, justify, numbers),
+            next: 0,
+            quotes: Quotes::at(&article.quotes, 0),
+        }
+    }
+
+    /// Appends the lines of the next stretch of blocks to `lines`, below `dropped` lines set
+    /// before and already handed on; `false` when the body is all set.
+    pub fn next(&mut self, dropped: usize, lines: &mut Vec<Line>) -> bool {
+        let blocks = &self.setter.article.blocks;
+        if self.next >= blocks.len() {
+            return false;
+        }
+        let start = self.next;
+        let (mut end, mut bytes) = (start, 0);
+        while end < blocks.len() && end - start < STRETCH_BLOCKS && bytes < STRETCH_BYTES {
+            bytes += blocks[end].text.len();
+            end += 1;
+        }
+        let runs = bytes / RUN_MIN_BYTES;
+        let threads = if runs >= 2 {
+            crate::work::threads().min(runs)
+        } else {
+            1
+        };
+        set_blocks(
+            &self.setter,
+            start..end,
+            &mut self.quotes,
+            threads,
+            dropped,
+            lines,
+        );
+        self.next = end;
+        true
     }
 }
 
@@ -85,8 +175,8 @@ fn text_bytes(article: &Article) -> usize {
     article.blocks.iter().map(|b| b.text.len()).sum()
 }
 
-/// The blank lines before block `i`, given the lines above it.
-fn space_before(article: &Article, i: usize, lines: &mut Vec<Line>) {
+/// The blank lines before block `i`, given the lines above it (`dropped` more above those).
+fn space_before(article: &Article, i: usize, dropped: usize, lines: &mut Vec<Line>) {
     match article.blocks[i].kind {
         BlockKind::Paragraph
         | BlockKind::Quote
@@ -96,7 +186,7 @@ fn space_before(article: &Article, i: usize, lines: &mut Vec<Line>) {
         | BlockKind::Image => blank(lines),
         BlockKind::Heading => {
             blank(lines);
-            if lines.len() > 1 {
+            if dropped + lines.len() > 1 {
                 lines.push(Line::default());
             }
         }
@@ -113,6 +203,7 @@ fn space_before(article: &Article, i: usize, lines: &mut Vec<Line>) {
 }
 
 /// The article's quotes handed out block by block, in one walk forward over them.
+#[derive(Clone, Copy)]
 struct Quotes<'a> {
     all: &'a [Quote],
     next: usize,
@@ -323,15 +414,15 @@ impl<'a> Setter<'a> {
         }
     }
 
-    /// The own lines of the blocks in `run`, in order, and how many each block has.
-    fn run(&self, run: Range<usize>) -> (Vec<Line>, Vec<usize>) {
+    /// The own lines of the blocks in `run`, in order, and how many each block has; `quotes` is
+    /// the walk over the quotes at the run's first block.
+    fn run(&self, run: Range<usize>, mut quotes: Quotes<'a>) -> (Vec<Line>, Vec<usize>) {
         let blocks = &self.article.blocks[run.clone()];
         // About a line for every `width` bytes and one more a block: room enough, mostly.
         let bytes: usize = blocks.iter().map(|b| b.text.len()).sum();
         let mut lines = Vec::with_capacity(bytes / self.width.max(1) + blocks.len());
         let mut counts = Vec::with_capacity(blocks.len());
         let mut buffers = Buffers::default();
-        let mut quotes = Quotes::at(&self.article.quotes, run.start);
         for i in run {
             let before = lines.len();
             self.block(i, quotes.take(i), &mut buffers, &mut lines);

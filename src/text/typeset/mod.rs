@@ -267,6 +267,43 @@ fn typeset_on(article: &Article, opts: &Options, names: &Names<'_>, threads: usi
     page
 }
 
+/// Lays out `article` as [`typeset_with`] does (without picture rows), handing the page to
+/// `emit` a stretch at a time: each call's `page.lines` are the lines that follow the last
+/// call's, and together they are the whole page. A printer that writes each stretch and drops
+/// it holds a few thousand lines at once, however long the article. An error from `emit` stops
+/// the layout and is returned.
+pub fn typeset_in_parts<E>(
+    article: &Article,
+    opts: &Options,
+    names: &Names<'_>,
+    mut emit: impl FnMut(&Page) -> Result<(), E>,
+) -> Result<(), E> {
+    let width = opts.width.max(MIN_WIDTH);
+    let text_width = width.min(opts.measure.max(MIN_WIDTH));
+    let mut page = Page {
+        margin: (width.saturating_sub(text_width)) / 2,
+        text_width,
+        ..Page::default()
+    };
+    let w = usize::from(text_width);
+    header::lay_out(article, w, &mut page.lines);
+    let numbers = related::number_links(article, names, &mut page);
+    let mut body = body::Stretches::new(article, w, opts.justify, numbers);
+    // Lines already handed on; the last line set is kept back, as what comes next depends on it.
+    let mut dropped = 0;
+    while body.next(dropped, &mut page.lines) {
+        let Some(last) = page.lines.pop() else {
+            continue;
+        };
+        emit(&page)?;
+        dropped += page.lines.len();
+        page.lines.clear();
+        page.lines.push(last);
+    }
+    related::lay_out(article, w, names, &mut page);
+    emit(&page)
+}
+
 /// The first line each link target appears on, in page order (a target listed once).
 fn first_lines(page: &Page) -> Vec<(usize, usize)> {
     let mut seen = vec![false; page.targets.len()];

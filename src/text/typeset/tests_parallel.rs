@@ -1,6 +1,7 @@
-//! The body set on several threads is the page set on one, line for line.
+//! The body set on several threads, or a stretch at a time, is the page set on one at once,
+//! line for line.
 
-use super::{Names, Options, Page, typeset_on};
+use super::{Line, Names, Options, Page, typeset_in_parts, typeset_on};
 use crate::article::{Article, Block, BlockKind, Quote};
 
 /// A long generated article with every kind of block, quotes with speakers, quotes running on
@@ -152,4 +153,65 @@ fn quotes_out_of_order_are_dropped_the_same_on_several_threads() {
         speaker_kind: None,
     });
     same_on_every_thread_count(&a);
+}
+
+/// The lines [`typeset_in_parts`] hands out, joined, and how many parts there were.
+fn in_parts(a: &Article, opts: &Options) -> (Vec<Line>, usize) {
+    let (mut lines, mut parts) = (Vec::new(), 0);
+    let whole: Result<(), ()> = typeset_in_parts(a, opts, &Names::none(), |part| {
+        lines.extend(part.lines.iter().cloned());
+        parts += 1;
+        Ok(())
+    });
+    assert_eq!(whole, Ok(()));
+    (lines, parts)
+}
+
+#[test]
+fn a_page_set_a_stretch_at_a_time_is_the_page_set_at_once() {
+    // Long enough in bytes for several stretches of text, and a body of many tiny blocks for
+    // several stretches of blocks, where headings and list items fall on the stretches' edges.
+    let mut tiny = article(2 << 10);
+    let kinds = [
+        BlockKind::Paragraph,
+        BlockKind::Heading,
+        BlockKind::ListItem,
+        BlockKind::ListItem,
+        BlockKind::Quote,
+    ];
+    for k in 0..30_000 {
+        tiny.blocks.push(Block {
+            kind: kinds[k % 7 % kinds.len()],
+            text: format!("a{k}"),
+        });
+    }
+    tiny.finish();
+    for a in [article(1200 << 10), tiny] {
+        for width in [13, 80] {
+            let opts = Options::new(width);
+            let page = typeset_on(&a, &opts, &Names::none(), 1);
+            let (lines, parts) = in_parts(&a, &opts);
+            assert!(parts > 2, "{parts} parts");
+            if let Some(k) =
+                (0..lines.len().max(page.lines.len())).find(|&k| lines.get(k) != page.lines.get(k))
+            {
+                panic!(
+                    "width {width}: line {k} is {:?} in parts, {:?} at once",
+                    lines.get(k),
+                    page.lines.get(k)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn an_error_handing_on_a_stretch_stops_the_layout() {
+    let a = article(1200 << 10);
+    let mut calls = 0;
+    let got = typeset_in_parts(&a, &Options::new(80), &Names::none(), |_| {
+        calls += 1;
+        if calls == 2 { Err("closed") } else { Ok(()) }
+    });
+    assert_eq!((got, calls), (Err("closed"), 2));
 }
