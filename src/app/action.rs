@@ -188,6 +188,13 @@ pub enum Action {
     Messages,
     /// Open the `:` command line: an action typed by its name, run on Enter.
     CommandLine,
+    /// Name the place at the top of the reading pane: the next key is the mark's letter.
+    SetMark,
+    /// Go to a marked place: the next key is its letter (`'` again: before the last jump).
+    GoToMark,
+    /// The letter that answers [`Action::SetMark`] or [`Action::GoToMark`] (no key is bound
+    /// to it: the key pressed after them is the letter).
+    MarkLetter(char),
 }
 
 /// What of an article to copy.
@@ -349,6 +356,8 @@ pub const NAMED: &[(&str, Action)] = &[
     ("save", Action::SaveStart),
     ("messages", Action::Messages),
     ("command_line", Action::CommandLine),
+    ("set_mark", Action::SetMark),
+    ("go_to_mark", Action::GoToMark),
 ];
 
 /// Names the config's `[keys]` table accepted before the three prompts became one; each now

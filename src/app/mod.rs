@@ -62,6 +62,7 @@ mod live;
 pub mod marks;
 mod mouse;
 mod msg;
+mod places;
 mod preview;
 pub mod prompt;
 pub mod reader;
@@ -165,6 +166,8 @@ pub struct App {
     prompt: Option<Prompt>,
     /// The texts accepted in each kind of prompt, for Alt-p and Alt-n.
     prompt_history: prompt::History,
+    /// Named places in articles (`Alt-m a`, `' a`) and where the last jump started.
+    places: places::Places,
     /// Each library article's edit key, once read from its file (`marks`).
     edit_keys: std::collections::HashMap<usize, Option<String>>,
     /// The `:` line's Tab completion, while it cycles.
@@ -221,6 +224,7 @@ impl App {
             prompt_history: prompt::History::default(),
             completion: None,
             edit_keys: std::collections::HashMap::new(),
+            places: places::Places::default(),
             inbox: msg::Inbox::default(),
             arriving: None,
             skipped: None,

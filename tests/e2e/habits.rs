@@ -211,3 +211,34 @@ fn the_colon_line_completes_and_runs_actions_by_name() {
         !s.contains("Articles") && s.matches("READY$").count() >= 2
     });
 }
+
+#[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
+fn alt_m_names_a_place_and_quote_comes_back_to_it() {
+    if !Tmux::available(&[]) {
+        return;
+    }
+    let (_dir, _state, tmux) = start("marks");
+    tmux.wait_for("Articles 1/3");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("READ");
+    for _ in 0..15 {
+        tmux.keys(&["j"]);
+    }
+    // Alt-m as the terminal sends it (Escape then m), then the letter.
+    tmux.keys(&["M-m"]);
+    tmux.wait_for("mark this place");
+    tmux.keys(&["a"]);
+    let marked = tmux.wait_for("mark a set");
+    let top = |s: &str| s.lines().nth(1).unwrap_or_default().to_string();
+    tmux.keys(&["G"]);
+    tmux.wait("the end", |s| top(s) != top(&marked));
+    tmux.keys(&["'", "a"]);
+    let back = tmux.wait("back at the mark", |s| top(s) == top(&marked));
+    assert!(!back.contains("mark a set"), "{back}");
+    tmux.keys(&["'", "'"]);
+    tmux.wait("'' to the end again", |s| top(s) != top(&marked));
+}

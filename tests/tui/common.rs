@@ -226,6 +226,8 @@ pub fn all_actions() -> Vec<Action> {
         Action::ListNarrower,
         Action::ListWider,
         Action::CommandLine,
+        Action::SetMark,
+        Action::GoToMark,
     ];
     v.extend(
         [
@@ -309,7 +311,11 @@ pub fn keyed(a: Action) -> bool {
         | Action::Pager
         | Action::SaveStart
         | Action::Messages
-        | Action::CommandLine => true,
+        | Action::CommandLine
+        | Action::SetMark
+        | Action::GoToMark => true,
+        // The key pressed after `Alt-m` or `'` is the letter: no binding names it.
+        Action::MarkLetter(_) => false,
         // A config may bind it (`follow_related_3`); no key follows a link at once by default.
         Action::FollowRelated(_) => false,
         // Sent by the loop for terminal and mouse events, not bound to keys.

@@ -485,3 +485,16 @@ fn command_line_completion_80x24_and_200x50() {
         insta::assert_snapshot!(format!("command_line_completion_{w}x{h}"), text(&buf));
     }
 }
+
+/// The question `'` asks in the status bar, at the two sizes.
+#[test]
+fn go_to_mark_question_80x24_and_200x50() {
+    for (w, h) in [(80u16, 24u16), (200, 50)] {
+        let mut app = open_harbor(w, h);
+        app.update(Action::GoToMark);
+        let buf = draw(&app);
+        let (_, y) = find(&buf, "go to mark: its letter").expect("the question");
+        assert_eq!(y, h - 1);
+        insta::assert_snapshot!(format!("go_to_mark_question_{w}x{h}"), text(&buf));
+    }
+}

@@ -510,6 +510,18 @@ pub static BINDINGS: &[Binding] = &[
         "an earlier command",
     ),
     b(
+        R,
+        Key::alt('m'),
+        Action::SetMark,
+        "mark this place: Alt-m then a letter",
+    ),
+    b(
+        R,
+        Key::ch('\''),
+        Action::GoToMark,
+        "go to a mark: ' then its letter; '' back",
+    ),
+    b(
         L,
         Key::ch(':'),
         Action::CommandLine,
