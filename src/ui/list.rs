@@ -80,9 +80,12 @@ struct Columns {
     short_date: bool,
 }
 
-/// The title keeps at least three fifths of the row, and never less than this many columns
-/// when the row has them: the other columns are narrowed or left out first.
+/// The title keeps at least three fifths of the row (half of a wide one, but not under
+/// [`TITLE_WIDE`]), and never less than this many columns when the row has them: the other
+/// columns are narrowed or left out first.
 const TITLE_MIN: usize = 16;
+/// Columns past which the title's share of the row drops from three fifths to a half.
+const TITLE_WIDE: usize = 36;
 
 /// Column widths for the rows `rows` (library indices) in a list `width` columns wide (the
 /// padding left out). The column the list is sorted by comes first, shown even when the
@@ -129,7 +132,10 @@ fn columns(app: &App, rows: &[usize], width: usize) -> Columns {
             .map_or(0, |k| k + 1);
         order.insert(at, c);
     }
-    let title_floor = (room * 3 / 5).max(TITLE_MIN.min(room));
+    // Three fifths of a narrow row; past 36 columns, half of a wide one is share enough.
+    let title_floor = (room * 3 / 5)
+        .min((room / 2).max(TITLE_WIDE))
+        .max(TITLE_MIN.min(room));
     let mut cols = Columns {
         mark,
         shown: Vec::new(),
@@ -190,8 +196,13 @@ fn columns(app: &App, rows: &[usize], width: usize) -> Columns {
     cols
 }
 
-/// One row: `• Title…  Labour, Ports  Source  Mar 14, 2026`, the title on two lines when the
-/// row is two lines tall.
+/// One row: `• Title…  Labour, Ports  Source  Mar 14, 2026`. A row two lines tall gives the
+/// title the whole first line and its column on the second, beside the other columns:
+///
+/// ```text
+/// • Harbor pilots walk out as talks
+///   over night shi…  AP  Mar 14
+/// ```
 fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: &Columns) {
     let t = &app.theme;
     let Some(head) = app.library.entries.get(i).map(|e| &e.head) else {
@@ -210,39 +221,48 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: &Columns) {
             buf.set_stringn(area.x + 1, area.y, "★", 1, over(t.unread));
         }
     }
-    let mut x = area.x + cols.mark as u16;
+    let two = area.height >= 2;
+    let start = area.x + cols.mark as u16;
+    let (title, title_style) = match untitled_name(head) {
+        Some(name) => (name, over(t.dim)),
+        None => (head.header.title.clone(), base),
+    };
+    // The second line of a two-line row holds the columns; the first, the title's start.
+    let rest = if two {
+        let line = cols.shown.iter().map(|&(_, w)| w + cols.gap).sum::<usize>();
+        let line = line.saturating_sub(cols.gap);
+        let (first, _) = fit::two_lines(&title, line);
+        buf.set_stringn(start, area.y, &first, line, title_style);
+        // `first` is the title's start, cut at a space.
+        title[first.len()..].trim_start_matches(' ')
+    } else {
+        title.as_str()
+    };
+    let y = if two { area.y + 1 } else { area.y };
+    let mut x = start;
     for &(c, w) in &cols.shown {
         if w == 0 {
             continue;
         }
         match c {
             Column::Title => {
-                let (title, style) = match untitled_name(head) {
-                    Some(name) => (name, over(t.dim)),
-                    None => (head.header.title.clone(), base),
-                };
-                if area.height >= 2 {
-                    let (first, rest) = fit::two_lines(&title, w);
-                    buf.set_stringn(x, area.y, &first, w, style);
-                    buf.set_stringn(x, area.y + 1, &rest, w, style);
-                } else {
-                    buf.set_stringn(x, area.y, fit::ellipsis(&title, w), w, style);
-                }
+                let text = fit::ellipsis(rest, w);
+                buf.set_stringn(x, y, &text, w, title_style);
             }
             Column::Tags => {
                 let tags = fit::ellipsis(&head.tags.join(", "), w);
-                buf.set_stringn(x, area.y, &tags, w, over(t.dim));
+                buf.set_stringn(x, y, &tags, w, over(t.dim));
             }
             Column::Source => {
                 let src = fit::ellipsis(head.header.source.as_deref().unwrap_or(""), w);
-                buf.set_stringn(x, area.y, &src, w, over(t.dim));
+                buf.set_stringn(x, y, &src, w, over(t.dim));
             }
             Column::Date => {
                 let date = date_of(app, head, cols.short_date).unwrap_or_default();
                 // Dates end at the column's right edge, so days and years line up.
                 let date = fit::ellipsis(&date, w);
                 let pad = w.saturating_sub(fit::width(&date)) as u16;
-                buf.set_stringn(x + pad, area.y, &date, w, over(t.meta));
+                buf.set_stringn(x + pad, y, &date, w, over(t.meta));
             }
         }
         x = x.saturating_add((w + cols.gap) as u16);
