@@ -1,6 +1,7 @@
 //! The interactive session: terminal setup and restore, the event loop, and the effects that
 //! need the terminal (suspend, browser, clipboard).
 
+mod backend;
 mod effects;
 mod outside;
 mod term;
