@@ -422,3 +422,26 @@ fn list_pane_screens_80x24_and_200x50() {
         insta::assert_snapshot!(format!("list_wider_two_lines_{w}x{h}"), text(&draw(&app)));
     }
 }
+
+#[test]
+fn a_tag_filter_typed_at_once_shows_an_article_of_the_list() {
+    for q in [
+        "tag:mining",
+        "tag:labour",
+        "tag:ports",
+        "copper",
+        "tag:econ",
+    ] {
+        let mut app = tagged(120, 40);
+        app.open(3, false);
+        app.settle();
+        filter(&mut app, q);
+        app.settle();
+        let shown = app.reader().map(byline::app::reader::Reader::index);
+        let rows = rows(&app);
+        assert!(
+            shown.is_some_and(|i| rows.contains(&i)),
+            "{q}: {shown:?} shown, {rows:?} listed"
+        );
+    }
+}
