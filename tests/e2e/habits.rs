@@ -242,3 +242,42 @@ fn alt_m_names_a_place_and_quote_comes_back_to_it() {
     tmux.keys(&["'", "'"]);
     tmux.wait("'' to the end again", |s| top(s) != top(&marked));
 }
+
+#[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
+fn the_list_width_set_with_greater_than_is_remembered_for_the_next_run() {
+    if !Tmux::available(&[]) {
+        return;
+    }
+    let (dir, state, tmux) = start("width");
+    // Where the list's border meets the reader's on the top line: the list's width.
+    let border = |s: &str| {
+        s.lines()
+            .find(|l| l.contains("Articles"))
+            .and_then(|l| l.chars().position(|c| c == '┐'))
+    };
+    let s = tmux.wait_for("Paragraph 1");
+    assert_eq!(border(&s), Some(32), "a third of 100 columns\n{s}");
+    tmux.keys(&[">"]);
+    let s = tmux.wait_for("list width 38%");
+    assert_eq!(border(&s), Some(37), "five columns wider\n{s}");
+    tmux.keys(&["q"]);
+    tmux.wait("the shell again", |s| {
+        !s.contains("Articles") && s.matches("READY$").count() >= 2
+    });
+    let view = std::fs::read_to_string(state.path().join("view.toml")).unwrap();
+    assert!(view.contains("list_width = \"38%\""), "{view}");
+    let again = format!(
+        "BYLINE_STATE_DIR='{0}' BYLINE_CACHE_DIR='{0}/cache' '{1}' '{2}'",
+        state.path().display(),
+        env!("CARGO_BIN_EXE_byline"),
+        dir.path().display()
+    );
+    tmux.keys(&["clear", "Enter"]);
+    tmux.keys(&[&again, "Enter"]);
+    let s = tmux.wait_for("Paragraph 1");
+    assert_eq!(border(&s), Some(37), "the second run starts as wide\n{s}");
+}
