@@ -198,6 +198,10 @@ pub fn tui(
         date_format: config.date_format.clone(),
         justify,
         zoom: remembered.zoom.unwrap_or(config.zoom),
+        list_look: crate::config::list::ListLook {
+            width: remembered.list_width.unwrap_or(config.list.width),
+            ..config.list.clone()
+        },
         view,
         pictures: picture_mode(&config.pictures)?,
         state,

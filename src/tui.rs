@@ -1,6 +1,7 @@
 //! The interactive session: terminal setup and restore, the event loop, and the effects that
 //! need the terminal (suspend, browser, clipboard).
 
+mod backend;
 mod effects;
 mod outside;
 mod term;
@@ -39,6 +40,9 @@ pub struct Launch {
     pub justify: bool,
     /// One pane at a time (the config's `zoom`, or the last run's `z`).
     pub zoom: bool,
+    /// The list pane's look (the config's `list_*` options, the width the last run's `<`/`>`
+    /// left).
+    pub list_look: crate::config::list::ListLook,
     /// The state folder and what it remembered of the layout, where the last `z` and `J` are
     /// written at quit; `None` with `--no-state`.
     pub view: Option<(std::path::PathBuf, crate::state::view::View)>,
@@ -134,6 +138,7 @@ pub fn run(launch: Launch) -> Result<()> {
     app.keymap = launch.keymap;
     app.date_format = launch.date_format;
     app.justify = launch.justify;
+    app.list_look = launch.list_look.clone();
     app.hyperlinks = hyperlinks_wanted(
         std::env::var("BYLINE_HYPERLINKS").ok().as_deref(),
         std::env::var("TERM").ok().as_deref(),
@@ -175,7 +180,9 @@ pub fn run(launch: Launch) -> Result<()> {
     // anything is written to a terminal that may be gone.
     let saved = app.flush_state();
     if let Some((dir, view)) = &launch.view {
-        let remembered = view.after_run((launch.zoom, launch.justify), (app.zoom(), app.justify));
+        let remembered = view
+            .after_run((launch.zoom, launch.justify), (app.zoom(), app.justify))
+            .with_list_width(launch.list_look.width, app.list_look.width);
         if remembered != *view {
             // Losing a layout toggle is not worth a complaint on the way out.
             let _ = remembered.save(dir);

@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The format's version: a catalogue of another version is ignored and rebuilt.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// What the header line starts with.
 const MAGIC: &str = "byline-catalogue";
@@ -90,6 +90,8 @@ pub struct Row(
     pub String,
     /// The article's own URL (saved pages), which offline links resolve by.
     pub Option<String>,
+    /// Tags (front matter, feed categories, page keywords).
+    pub Vec<String>,
 );
 
 /// A folder as the walk last saw it, with its article files.
@@ -287,6 +289,7 @@ mod tests {
                         vec!["Ada Quill".into()],
                         "00ff".into(),
                         Some("https://example.org/ferry".into()),
+                        vec!["Transport".into(), "Øresund".into()],
                     )]),
                 }],
             }],
