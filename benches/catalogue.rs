@@ -35,6 +35,7 @@ fn synthetic(n: usize) -> store::Catalogue {
                         vec!["INES CALLOWAY".into()],
                         format!("{:016x}", i * 7919),
                         None,
+                        Vec::new(),
                     )]),
                 })
                 .collect(),

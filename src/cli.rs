@@ -15,13 +15,14 @@ FILES:
   ~/.config/byline/config.toml    the configuration ($XDG_CONFIG_HOME, $BYLINE_CONFIG, --config)
   ~/.local/state/byline/          read marks, bookmarks and positions (state.json), the last
                                   zoom and justification (view.toml)
-  ~/.cache/byline/                the catalogue of list rows (--no-cache skips it)
+  ~/.cache/byline/                the catalogue of list rows and the search index (--no-cache
+                                  skips both)
 
 ENVIRONMENT:
   BYLINE_LIBRARY     folders to read when no PATH is given (before the config's library)
   BYLINE_CONFIG      the config file
   BYLINE_STATE_DIR   the folder of the reading state (else $XDG_STATE_HOME/byline)
-  BYLINE_CACHE_DIR   the folder of the catalogue (else $XDG_CACHE_HOME/byline)
+  BYLINE_CACHE_DIR   the folder of the catalogue and search index (else $XDG_CACHE_HOME/byline)
   BYLINE_PICTURES    how pictures are drawn: auto, halfblocks, kitty, sixel, iterm2, off
   BYLINE_MAX_ARTICLE_MB  the largest article read, in MiB (as --max-article-mb)
   BYLINE_HYPERLINKS  0 draws links in the reader without OSC 8 hyperlinks (on by default)
@@ -103,8 +104,8 @@ pub struct Cli {
     )]
     pub max_article_mb: Option<u32>,
 
-    /// Neither read nor write the catalogue of list rows (the cache that makes a big library
-    /// start fast): every file is read.
+    /// Neither read nor write the catalogue of list rows or the search index (the caches that
+    /// make a big library start and search fast): every file is read, and `F` indexes in memory.
     #[arg(long)]
     pub no_cache: bool,
 }

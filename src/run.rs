@@ -146,10 +146,16 @@ pub fn tui(
     cache: Option<&Cache>,
 ) -> Result<ExitCode> {
     let mut catalogue = None;
+    let mut index = None;
     let (mut library, open, watch, arriving) = match input.source {
         Source::Paths(paths) => {
             let start = reader_library(&paths, &input.known, cache);
             catalogue = start.catalogue;
+            // The search index is kept beside the catalogue, keyed by the library's roots.
+            index = cache.map(|c| crate::search::disk::Place {
+                dir: c.dir().to_path_buf(),
+                roots: start.roots.clone(),
+            });
             (start.library, start.open, start.watch, start.arriving)
         }
         Source::Stdin(a) => (source::library_of(vec![*a]), Some(0), Vec::new(), None),
@@ -192,6 +198,10 @@ pub fn tui(
         date_format: config.date_format.clone(),
         justify,
         zoom: remembered.zoom.unwrap_or(config.zoom),
+        list_look: crate::config::list::ListLook {
+            width: remembered.list_width.unwrap_or(config.list.width),
+            ..config.list.clone()
+        },
         view,
         pictures: picture_mode(&config.pictures)?,
         state,
@@ -199,6 +209,7 @@ pub fn tui(
         watch,
         arriving,
         catalogue,
+        index,
     })?;
     Ok(ExitCode::SUCCESS)
 }
@@ -230,6 +241,8 @@ struct Start {
     arriving: Option<Wanted>,
     /// The catalogue to write once the first frame is drawn.
     catalogue: Option<catalog::Pending>,
+    /// The library's roots (what its catalogue and search index are keyed by).
+    roots: Vec<PathBuf>,
 }
 
 /// What the reader starts with for `paths`: the library, the article to open, the folders to
@@ -256,6 +269,7 @@ fn reader_library(paths: &[PathBuf], known: &Known, cache: Option<&Cache>) -> St
             watch: folders(),
             arriving: None,
             catalogue,
+            roots: paths.to_vec(),
         }
     };
     let [single] = paths else {
@@ -274,6 +288,7 @@ fn reader_library(paths: &[PathBuf], known: &Known, cache: Option<&Cache>) -> St
         .filter(|p| p.is_dir())
         .cloned()
         .collect();
+    let roots = root.folders.clone();
     let wanted = Wanted {
         folders: root.folders,
         open: single.clone(),
@@ -285,6 +300,7 @@ fn reader_library(paths: &[PathBuf], known: &Known, cache: Option<&Cache>) -> St
         watch,
         arriving: Some(wanted),
         catalogue: None,
+        roots,
     }
 }
 

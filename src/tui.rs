@@ -1,6 +1,7 @@
 //! The interactive session: terminal setup and restore, the event loop, and the effects that
 //! need the terminal (suspend, browser, clipboard).
 
+mod backend;
 mod effects;
 mod outside;
 mod term;
@@ -39,6 +40,9 @@ pub struct Launch {
     pub justify: bool,
     /// One pane at a time (the config's `zoom`, or the last run's `z`).
     pub zoom: bool,
+    /// The list pane's look (the config's `list_*` options, the width the last run's `<`/`>`
+    /// left).
+    pub list_look: crate::config::list::ListLook,
     /// The state folder and what it remembered of the layout, where the last `z` and `J` are
     /// written at quit; `None` with `--no-state`.
     pub view: Option<(std::path::PathBuf, crate::state::view::View)>,
@@ -55,6 +59,8 @@ pub struct Launch {
     /// The catalogue of list rows to save once the first frame is drawn (the library's files
     /// changed since it was last saved).
     pub catalogue: Option<crate::load::catalog::Pending>,
+    /// Where the library's search index is kept between runs (`None` with `--no-cache`).
+    pub index: Option<crate::search::disk::Place>,
 }
 
 /// The catalogue's save on a thread of its own, started after the first frame so that frame
@@ -132,11 +138,13 @@ pub fn run(launch: Launch) -> Result<()> {
     app.keymap = launch.keymap;
     app.date_format = launch.date_format;
     app.justify = launch.justify;
+    app.list_look = launch.list_look.clone();
     app.hyperlinks = hyperlinks_wanted(
         std::env::var("BYLINE_HYPERLINKS").ok().as_deref(),
         std::env::var("TERM").ok().as_deref(),
     );
     app.set_zoom(launch.zoom);
+    app.index_place = launch.index;
     // The worker reports into the inbox once the whole library is read.
     if let Some(wanted) = launch.arriving {
         app.read_library_in_background(wanted);
@@ -172,7 +180,9 @@ pub fn run(launch: Launch) -> Result<()> {
     // anything is written to a terminal that may be gone.
     let saved = app.flush_state();
     if let Some((dir, view)) = &launch.view {
-        let remembered = view.after_run((launch.zoom, launch.justify), (app.zoom(), app.justify));
+        let remembered = view
+            .after_run((launch.zoom, launch.justify), (app.zoom(), app.justify))
+            .with_list_width(launch.list_look.width, app.list_look.width);
         if remembered != *view {
             // Losing a layout toggle is not worth a complaint on the way out.
             let _ = remembered.save(dir);

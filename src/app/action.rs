@@ -95,6 +95,10 @@ pub enum Action {
     CopyUrl,
     /// Show the reading pane alone at full width, or split again.
     Zoom,
+    /// Make the list pane narrower (the reader wider).
+    ListNarrower,
+    /// Make the list pane wider (the reader narrower).
+    ListWider,
     /// The terminal now has this many columns and rows.
     Resize {
         /// Columns.
@@ -184,6 +188,13 @@ pub enum Action {
     Messages,
     /// Open the `:` command line: an action typed by its name, run on Enter.
     CommandLine,
+    /// Name the place at the top of the reading pane: the next key is the mark's letter.
+    SetMark,
+    /// Go to a marked place: the next key is its letter (`'` again: before the last jump).
+    GoToMark,
+    /// The letter that answers [`Action::SetMark`] or [`Action::GoToMark`] (no key is bound
+    /// to it: the key pressed after them is the letter).
+    MarkLetter(char),
 }
 
 /// What of an article to copy.
@@ -292,6 +303,8 @@ pub const NAMED: &[(&str, Action)] = &[
     ("open_url", Action::OpenUrl),
     ("copy_url", Action::CopyUrl),
     ("zoom", Action::Zoom),
+    ("list_narrower", Action::ListNarrower),
+    ("list_wider", Action::ListWider),
     ("filter", Action::Filter),
     ("clear_filter", Action::ClearFilter),
     ("cycle_sort", Action::CycleSort),
@@ -343,6 +356,8 @@ pub const NAMED: &[(&str, Action)] = &[
     ("save", Action::SaveStart),
     ("messages", Action::Messages),
     ("command_line", Action::CommandLine),
+    ("set_mark", Action::SetMark),
+    ("go_to_mark", Action::GoToMark),
 ];
 
 /// Names the config's `[keys]` table accepted before the three prompts became one; each now

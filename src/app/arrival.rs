@@ -273,6 +273,7 @@ impl App {
         // Rows, sort, filter and marks (kept by content id) follow the new library.
         self.library_changed();
         self.index_titles_in_background();
+        self.start_index();
         if previewing {
             self.preview_selection();
         }

@@ -20,11 +20,21 @@ impl App {
             return;
         }
         self.list.view.query = text;
+        let was_empty = self.list.view.is_empty();
         // No preview per keystroke (that would read a file each time) while the article shown
         // is still in the list; once it is not, the pane follows the list (issue 13, point 1).
         self.refresh_view();
-        let shown = self.reading.open.as_ref().map(|r| r.index);
-        if shown.is_some_and(|i| self.list.view.row_of(i).is_none()) {
+        // What the pane shows, or will once the preview asked for arrives. A pane left empty by
+        // a query that matched nothing follows the list again when rows come back.
+        let shown = match self.preview.pending() {
+            Some(p) => Some(p.index),
+            None => self.reading.open.as_ref().map(|r| r.index),
+        };
+        let stale = match shown {
+            Some(i) => self.list.view.row_of(i).is_none(),
+            None => was_empty,
+        };
+        if stale {
             if self.list.view.is_empty() {
                 self.cancel_preview();
                 self.reading.open = None;

@@ -212,6 +212,11 @@ impl App {
             self.complain(crate::sanitize::clean_line(&msg));
         } else {
             self.mode = Mode::Find;
+            // `''` goes back to where the find started.
+            let (origin, open) = (f.origin, self.reading.open.as_ref());
+            if let Some(r) = open.filter(|r| r.scroll != origin) {
+                self.jumped_from(r.index, origin);
+            }
         }
     }
 

@@ -16,6 +16,11 @@ pub enum Ask {
     MarkAllRead(usize),
     /// Which part of the article to copy?
     Copy,
+    /// Which letter names the place (`set`), or which mark to go to?
+    Place {
+        /// True for `Alt-m` (name the place here), false for `'` (go to a mark).
+        set: bool,
+    },
 }
 
 impl Ask {
@@ -25,6 +30,10 @@ impl Ask {
             Ask::MarkAllRead(1) => "mark the 1 shown article read? y/n".into(),
             Ask::MarkAllRead(n) => format!("mark all {n} shown articles read? y/n"),
             Ask::Copy => "copy: t title · u URL · p path · a whole text · Esc nothing".into(),
+            Ask::Place { set: true } => "mark this place: a letter names it · Esc nothing".into(),
+            Ask::Place { set: false } => {
+                "go to mark: its letter · ' where the last jump started · Esc nothing".into()
+            }
         }
     }
 }
@@ -130,6 +139,7 @@ impl App {
             }
             (Ask::MarkAllRead(_), false) => self.say("nothing marked"),
             (Ask::Copy, _) => self.say("nothing copied"),
+            (Ask::Place { .. }, _) => self.say("no mark"),
         }
         Effect::None
     }

@@ -2,6 +2,7 @@
 //! articles are laid out at, how far a page or an overlay scrolls, what a click hits), which
 //! `ui` draws into. It lives with the model, so the model never reads the drawing code.
 
+use crate::config::list::ListWidth;
 use ratatui::layout::{Constraint, Layout, Rect};
 
 /// Below this many columns the list and the reader take turns instead of sharing the screen.
@@ -29,8 +30,9 @@ impl Panes {
     }
 }
 
-/// Lays out `area`: one pane when narrow or zoomed (the one with the focus), else list and reader.
-pub fn panes(area: Rect, zoom: bool, reader_focused: bool) -> Panes {
+/// Lays out `area`: one pane when narrow or zoomed (the one with the focus), else the list
+/// `list_width` wide and the reader.
+pub fn panes(area: Rect, zoom: bool, reader_focused: bool, list_width: ListWidth) -> Panes {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Panes::default();
     }
@@ -47,8 +49,11 @@ pub fn panes(area: Rect, zoom: bool, reader_focused: bool) -> Panes {
             status: Some(status),
         };
     }
-    let [list, reader] =
-        Layout::horizontal([Constraint::Ratio(1, 3), Constraint::Ratio(2, 3)]).areas(main);
+    let [list, reader] = Layout::horizontal([
+        Constraint::Length(list_width.columns(main.width)),
+        Constraint::Fill(1),
+    ])
+    .areas(main);
     Panes {
         list: Some(list),
         reader: Some(reader),

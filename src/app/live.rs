@@ -99,6 +99,9 @@ impl App {
             .as_ref()
             .and_then(|r| id_of(&self.library, r.index));
         let mut added: Vec<PathBuf> = Vec::new();
+        // Every row's file that came, changed or went, as the list spells it: for the search
+        // index kept on disk.
+        let mut touched: Vec<PathBuf> = Vec::new();
 
         let mut changed = false;
         let mut remove = Vec::new();
@@ -123,6 +126,7 @@ impl App {
                     match head::rows(p, head::Ids::Now) {
                         Ok(rows) => {
                             changed = true;
+                            touched.extend(rows.iter().filter_map(|h| h.path.clone()));
                             self.library
                                 .entries
                                 .extend(rows.into_iter().map(|head| Entry {
@@ -149,10 +153,12 @@ impl App {
                         Some(i) => {
                             // Keep the path as the list already spells it.
                             h.path = self.library.entries[i].head.path.clone();
+                            touched.extend(h.path.clone());
                             self.library.entries[i].head = h;
                         }
                         None => {
                             added.push(p.clone());
+                            touched.push(p.clone());
                             self.library.entries.push(Entry {
                                 head: h,
                                 article: None,
@@ -165,6 +171,11 @@ impl App {
         }
         remove.sort_unstable();
         remove.dedup();
+        touched.extend(
+            remove
+                .iter()
+                .filter_map(|&i| self.library.entries.get(i)?.head.path.clone()),
+        );
         for i in remove.into_iter().rev() {
             self.library.entries.remove(i);
         }
@@ -196,8 +207,11 @@ impl App {
             self.remap_history(&history);
             // Rows, sort, filter and marks (kept by content id) follow the new library.
             self.library_changed();
-            // The search index was built over the files as they were: `F` builds it again.
-            if let Some(ix) = self.search_index.as_mut() {
+            // The index kept on disk takes the changed files; one built in memory over the
+            // files as they were is built again by the next `F`.
+            if let Some(ix) = self.search_index.as_mut()
+                && !ix.searcher.files_changed(touched)
+            {
                 ix.mark_stale();
             }
         }

@@ -56,11 +56,12 @@ impl App {
 
     /// Reads the marks of the list rows on screen from the store.
     pub fn sync_marks_on_screen(&mut self) {
-        let Some(list) = self.panes().list else {
+        if self.panes().list.is_none() {
             return;
-        };
+        }
+        let height = self.list_height();
         let rows = self.list.view.rows();
-        let shown = rows.len().min(self.list.offset + usize::from(list.height));
+        let shown = rows.len().min(self.list.offset + height);
         for &i in rows.get(self.list.offset..shown).unwrap_or_default() {
             let Some(e) = self.library.entries.get_mut(i) else {
                 continue;

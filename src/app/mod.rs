@@ -56,11 +56,13 @@ pub mod keymap;
 pub mod layout;
 pub mod links;
 mod list;
+mod list_width;
 mod listing;
 mod live;
 pub mod marks;
 mod mouse;
 mod msg;
+mod places;
 mod preview;
 pub mod prompt;
 pub mod reader;
@@ -78,6 +80,7 @@ pub use habits::Ask;
 pub use msg::{Input, Msg};
 pub use prompt::{Edit, Prompt, PromptKind};
 pub use search::{Search, SearchIndex};
+pub use view::Sort;
 
 /// Names of every action, as the config's `[keys]` table spells them (old names included).
 pub fn action_names() -> Vec<&'static str> {
@@ -144,6 +147,8 @@ pub struct App {
     pub keymap: keymap::Keymap,
     /// How the list writes dates (`article::date::calendar` directives).
     pub date_format: String,
+    /// The list pane's width, columns and title wrapping (`<` and `>` change the width).
+    pub list_look: crate::config::list::ListLook,
     /// Stretch inner lines of paragraphs to the full measure.
     pub justify: bool,
     /// Draw links as OSC 8 hyperlinks (the terminal makes them clickable); off in tests, so
@@ -153,14 +158,20 @@ pub struct App {
     store: crate::state::Store,
     /// The full-text search's query and results (kept while the overlay is closed).
     search: Option<Search>,
-    /// The search worker, started on the first search.
+    /// The search worker, started on the first search (or after the first frame, when the
+    /// index is kept on disk).
     search_index: Option<SearchIndex>,
+    /// Where the library's search index is kept between runs (`None`: built in memory at the
+    /// first search, as with `--no-cache`).
+    pub index_place: Option<crate::search::disk::Place>,
     /// The list preview's worker and the preview the reading pane waits for.
     preview: preview::Preview,
     /// The prompt that has the keyboard (filter, find or search), while one is open.
     prompt: Option<Prompt>,
     /// The texts accepted in each kind of prompt, for Alt-p and Alt-n.
     prompt_history: prompt::History,
+    /// Named places in articles (`Alt-m a`, `' a`) and where the last jump started.
+    places: places::Places,
     /// Each library article's edit key, once read from its file (`marks`).
     edit_keys: std::collections::HashMap<usize, Option<String>>,
     /// The `:` line's Tab completion, while it cycles.
@@ -206,16 +217,19 @@ impl App {
             titles: links::TitleIndex::default(),
             keymap: keymap::Keymap::default(),
             date_format: crate::config::Config::default().date_format,
+            list_look: crate::config::list::ListLook::default(),
             justify: false,
             hyperlinks: false,
             store: crate::state::Store::disabled(),
             search: None,
             search_index: None,
+            index_place: None,
             preview: preview::Preview::default(),
             prompt: None,
             prompt_history: prompt::History::default(),
             completion: None,
             edit_keys: std::collections::HashMap::new(),
+            places: places::Places::default(),
             inbox: msg::Inbox::default(),
             arriving: None,
             skipped: None,
@@ -232,7 +246,7 @@ impl App {
     /// The panes for the current size, zoom and focus.
     pub fn panes(&self) -> Panes {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        layout::panes(area, self.zoom, self.reader_focused())
+        layout::panes(area, self.zoom, self.reader_focused(), self.list_look.width)
     }
 
     /// True when the reader has the focus (also under the help overlay).
@@ -275,12 +289,23 @@ impl App {
         }
     }
 
-    /// Rows of the list shown at once.
+    /// Rows of the list shown at once (articles, each [`App::list_row_lines`] lines tall).
     pub fn list_height(&self) -> usize {
-        match self.list_area() {
-            Some(r) => usize::from(r.height).max(1),
-            None => usize::from(self.size.1.saturating_sub(3)).max(1),
-        }
+        let lines = match self.list_area() {
+            Some(r) => usize::from(r.height),
+            None => usize::from(self.size.1.saturating_sub(3)),
+        };
+        (lines / usize::from(self.list_row_lines())).max(1)
+    }
+
+    /// Lines one article takes in the list: two when titles wrap in a pane this wide.
+    pub fn list_row_lines(&self) -> u16 {
+        let pane = match self.panes().list {
+            Some(p) => p.width,
+            // Hidden: as wide as it would be on its own.
+            None => self.size.0,
+        };
+        self.list_look.wrap.lines(pane)
     }
 
     /// The page of library article `index` at `width`, from the cache or laid out now.

@@ -46,7 +46,7 @@ impl App {
             if let Some(i) = self
                 .list
                 .view
-                .at(self.list.offset + usize::from(row - list.y))
+                .at(self.list.offset + usize::from((row - list.y) / self.list_row_lines()))
             {
                 // A click in the list while filtering keeps the filter, as Enter would.
                 if self.mode == Mode::Filter {

@@ -73,6 +73,8 @@ impl App {
                 // The title index is the largest piece of library-sized work; the backlinks
                 // pass follows on the same worker (it reads every file).
                 self.index_titles_in_background();
+                // The search index kept on disk is brought up to date behind the first frame.
+                self.start_index();
                 if self.list.marks_pending {
                     self.sync_marks();
                     self.refresh_view();

@@ -160,9 +160,20 @@ impl App {
             .collect()
     }
 
-    /// Starts the worker over the library: articles held in memory as they are, files parsed
-    /// on the worker's thread.
+    /// Starts the worker over the library: with a place for the index on disk, that index
+    /// brought up to date; otherwise articles held in memory as they are, files parsed on the
+    /// worker's thread.
     fn spawn_searcher(&mut self) {
+        if let Some(place) = self.index_place.clone() {
+            let paths = self
+                .library
+                .entries
+                .iter()
+                .map(|e| e.head.path.clone())
+                .collect();
+            self.set_searcher(Searcher::persistent(place, paths));
+            return;
+        }
         let items: Vec<(
             usize,
             Option<PathBuf>,
@@ -184,6 +195,14 @@ impl App {
         self.set_searcher(Searcher::from_iter(total, docs));
     }
 
+    /// Starts bringing the index kept on disk up to date, in the background, once the library
+    /// is read (after the first frame): searches then find the whole library at once.
+    pub(super) fn start_index(&mut self) {
+        if self.index_place.is_some() && self.search_index.is_none() && self.arriving.is_none() {
+            self.spawn_searcher();
+        }
+    }
+
     pub(super) fn search_start(&mut self) {
         if self.search_index.as_ref().is_none_or(|ix| ix.stale) {
             self.spawn_searcher();
@@ -195,6 +214,13 @@ impl App {
                 s.results = None;
                 ix.searcher.query(s.query.clone());
             }
+        }
+        if let Some(note) = self
+            .search_index
+            .as_ref()
+            .and_then(|ix| ix.searcher.take_note())
+        {
+            self.say(note);
         }
         let from = self.mode;
         match self.search.as_mut() {
@@ -248,8 +274,17 @@ impl App {
         let progress = ix.searcher.progress();
         let moved = self.mode == Mode::Search && progress != ix.shown_progress;
         ix.shown_progress = progress;
+        // Why the index kept on disk is not used matters once the user searches: said then.
+        let note = self
+            .search
+            .is_some()
+            .then(|| ix.searcher.take_note())
+            .flatten();
         let took = results.is_some_and(|r| self.search_results(r));
-        took || moved
+        if let Some(note) = &note {
+            self.say(note.clone());
+        }
+        took || moved || note.is_some()
     }
 
     /// Waits up to `timeout` for the worker's answer to the current query and takes it (for
@@ -282,10 +317,13 @@ impl App {
             return;
         };
         let (block, query, from) = (hit.block, s.query.clone(), s.from);
-        let doc = self
-            .search_index
-            .as_ref()
-            .and_then(|ix| ix.docs.get(hit.id).cloned());
+        let doc = match &hit.path {
+            Some(p) => Some((Some(p.clone()), usize::MAX)),
+            None => self
+                .search_index
+                .as_ref()
+                .and_then(|ix| ix.docs.get(hit.id).cloned()),
+        };
         let index = match doc {
             Some((Some(p), _)) => super::links::index_of_path(&self.library, &p),
             Some((None, i)) => Some(i).filter(|&i| i < self.library.entries.len()),

@@ -12,6 +12,18 @@ impl App {
         match input.into() {
             Input::Action(a) => self.act(a),
             Input::Msg(Msg::Terminal(ev)) => {
+                // The key after `Alt-m` or `'` is a mark's letter, whatever it is bound to.
+                if let (Some(Ask::Place { .. }), crossterm::event::Event::Key(k)) =
+                    (self.ask.map(|(a, _)| a), &ev)
+                    && k.kind != crossterm::event::KeyEventKind::Release
+                    && let crossterm::event::KeyCode::Char(c) = k.code
+                    && !k.modifiers.intersects(
+                        crossterm::event::KeyModifiers::CONTROL
+                            | crossterm::event::KeyModifiers::ALT,
+                    )
+                {
+                    return self.act(Action::MarkLetter(c));
+                }
                 let key = matches!(ev, crossterm::event::Event::Key(_));
                 match to_action(&self.keymap, self.mode, ev) {
                     Some(a) => self.act(a),
@@ -75,6 +87,7 @@ impl App {
         self.drop_stale_prompt();
         self.relayout();
         self.refresh_find();
+        self.note_jump(action, spot);
         self.remember_position(spot);
         effect
     }
@@ -127,6 +140,8 @@ impl App {
             Action::OpenUrl => return self.open_in_browser(),
             Action::CopyUrl => return self.copy_link(),
             Action::Zoom => self.zoom = !self.zoom,
+            Action::ListNarrower => self.widen_list(false),
+            Action::ListWider => self.widen_list(true),
             Action::Resize { width, height } => self.size = (width, height),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => return self.click(column, row),
@@ -159,6 +174,9 @@ impl App {
             Action::PipeStart => self.command_open(super::PromptKind::Pipe),
             Action::SaveStart => self.command_open(super::PromptKind::Save),
             Action::CommandLine => self.command_open(super::PromptKind::Command),
+            Action::SetMark => self.ask_place(true),
+            Action::GoToMark => self.ask_place(false),
+            Action::MarkLetter(c) => self.place_letter(c),
             Action::EditFile => return self.edit_file(),
             Action::Pager => return self.pager(),
             Action::Messages => {

@@ -56,9 +56,9 @@ pub struct ListView {
     order: Vec<usize>,
     /// The sort `order` was built for; `None` when it must be built again.
     order_sort: Option<Sort>,
-    /// Per library index, the text the filter searches (as written, and lower-cased); built at
-    /// the first filter.
-    hay: Vec<(String, String)>,
+    /// Per library index, the text the filter searches (as written, and folded); built at the
+    /// first filter.
+    hay: Vec<Hay>,
 }
 
 impl ListView {
@@ -123,13 +123,10 @@ impl ListView {
             self.order = sorted(library, self.sort);
             self.order_sort = Some(self.sort);
         }
-        let terms: Vec<&str> = self.query.split_whitespace().collect();
-        if !terms.is_empty() && self.hay.len() != n {
+        let query = Query::parse(&self.query);
+        if !query.is_empty() && self.hay.len() != n {
             self.hay = (0..n).map(|i| haystack(library, i, date_of)).collect();
         }
-        // Smart case: a capital in the query makes the whole filter match case.
-        let exact = self.query.chars().any(char::is_uppercase);
-        let lower: Vec<String> = terms.iter().map(|t| t.to_lowercase()).collect();
         let flag = |v: &[bool], i: usize| v.get(i).copied().unwrap_or(false);
         let keep = |i: usize| {
             if self.unread_only && flag(read, i) {
@@ -138,13 +135,9 @@ impl ListView {
             if self.bookmarked_only && !flag(bookmarked, i) {
                 return false;
             }
-            let Some((orig, low)) = self.hay.get(i) else {
-                return terms.is_empty();
-            };
-            if exact {
-                terms.iter().all(|t| orig.contains(t))
-            } else {
-                lower.iter().all(|t| low.contains(t.as_str()))
+            match self.hay.get(i) {
+                Some(hay) => query.matches(hay),
+                None => query.is_empty(),
             }
         };
         let rows: Vec<usize> = self.order.iter().copied().filter(|&i| keep(i)).collect();
@@ -171,15 +164,93 @@ fn sorted(library: &Library, sort: Sort) -> Vec<usize> {
     order
 }
 
+/// What the filter searches in one article, as written and folded (lower case, diacritics
+/// folded away: `/cafe` finds `Café`), the tags apart for `tag:` terms.
+#[derive(Debug, Clone, Default)]
+struct Hay {
+    /// Headline, authors, source, dates and tags, one field a line.
+    orig: String,
+    /// `orig` folded.
+    folded: String,
+    /// The tags, one a line.
+    tags: String,
+    /// `tags` folded.
+    tags_folded: String,
+}
+
+/// A filter as typed: words every row must contain, and `tag:` terms one of its tags must
+/// contain. Smart case: a capital anywhere makes the whole filter match case and accents as
+/// written; otherwise both sides are folded.
+struct Query {
+    /// Plain words.
+    words: Vec<String>,
+    /// The text of each `tag:` term (a bare `tag:` being typed asks nothing).
+    tags: Vec<String>,
+    /// Match as written.
+    exact: bool,
+}
+
+impl Query {
+    fn parse(text: &str) -> Query {
+        let exact = text
+            .split_whitespace()
+            .map(|t| tag_value(t).unwrap_or(t))
+            .any(|t| t.chars().any(char::is_uppercase));
+        let norm = |t: &str| if exact { t.to_string() } else { fold(t) };
+        let mut q = Query {
+            words: Vec::new(),
+            tags: Vec::new(),
+            exact,
+        };
+        for t in text.split_whitespace() {
+            match tag_value(t) {
+                Some("") => {}
+                Some(v) => q.tags.push(norm(v)),
+                None => q.words.push(norm(t)),
+            }
+        }
+        q
+    }
+
+    fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.tags.is_empty()
+    }
+
+    fn matches(&self, hay: &Hay) -> bool {
+        let (text, tags) = if self.exact {
+            (&hay.orig, &hay.tags)
+        } else {
+            (&hay.folded, &hay.tags_folded)
+        };
+        // Tags are one a line and a term holds no line break, so a term never spans two tags.
+        self.words.iter().all(|w| text.contains(w.as_str()))
+            && self.tags.iter().all(|t| tags.contains(t.as_str()))
+    }
+}
+
+/// The value of a `tag:` term (the prefix in any case), or `None` for a plain word.
+fn tag_value(term: &str) -> Option<&str> {
+    let head = term.get(..4)?;
+    head.eq_ignore_ascii_case("tag:").then(|| &term[4..])
+}
+
+/// `s` lower-cased with its diacritics folded away, as full-text search folds them.
+fn fold(s: &str) -> String {
+    use crate::article::fold::{is_mark, push_folded};
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|&c| !is_mark(c)) {
+        push_folded(c, &mut out);
+    }
+    out
+}
+
 /// What the filter searches in article `i`: headline, authors, source and date (as written, as
 /// an ISO date, as the list shows it and as the reader writes it: `Saturday, March 14, 2026`,
-/// so `/March` finds what the reader shows), one field a line so no term matches across two.
-fn haystack(
-    library: &Library,
-    i: usize,
-    date_of: &dyn Fn(usize) -> Option<String>,
-) -> (String, String) {
+/// so `/March` finds what the reader shows) and tags, one field a line so no term matches
+/// across two.
+fn haystack(library: &Library, i: usize, date_of: &dyn Fn(usize) -> Option<String>) -> Hay {
     let h = &library.entries[i].head;
+    let tags = h.tags.join("\n");
     let fields = [
         Some(h.header.title.clone()),
         Some(h.header.authors.join(", ")),
@@ -191,8 +262,13 @@ fn haystack(
             .date_iso
             .as_deref()
             .and_then(crate::text::typeset::long_date),
+        Some(tags.clone()),
     ];
     let orig = fields.into_iter().flatten().collect::<Vec<_>>().join("\n");
-    let low = orig.to_lowercase();
-    (orig, low)
+    Hay {
+        folded: fold(&orig),
+        tags_folded: fold(&tags),
+        orig,
+        tags,
+    }
 }

@@ -7,6 +7,7 @@
 
 pub mod diag;
 mod keys;
+pub mod list;
 
 pub use keys::{KeySpecError, key_label, key_name, normalize, parse_key};
 
@@ -55,6 +56,8 @@ pub struct Config {
     pub pictures: String,
     /// Date format for the list; only the directives in [`calendar::DIRECTIVES`].
     pub date_format: String,
+    /// The list pane's width, columns and title wrapping.
+    pub list: list::ListLook,
     /// The largest article (or standard input) read, in MiB; within [`MAX_ARTICLE_MB_RANGE`].
     pub max_article_mb: u32,
     /// Binding overrides: action name to key specs, each spec in canonical form
@@ -75,6 +78,7 @@ impl Default for Config {
             mouse: true,
             pictures: "auto".into(),
             date_format: "%b %d, %Y".into(),
+            list: list::ListLook::default(),
             max_article_mb: 64,
             keys: BTreeMap::new(),
         }
@@ -129,6 +133,9 @@ struct Raw {
     mouse: Option<bool>,
     pictures: Option<Spanned<String>>,
     date_format: Option<Spanned<String>>,
+    list_width: Option<Spanned<toml::Value>>,
+    list_columns: Option<Spanned<Vec<String>>>,
+    wrap_titles: Option<Spanned<String>>,
     max_article_mb: Option<Spanned<i64>>,
     keys: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
 }
@@ -258,6 +265,43 @@ impl Config {
             calendar::check(fmt.get_ref()).map_err(|m| err(fmt.span(), m))?;
             config.date_format = fmt.into_inner();
         }
+        if let Some(width) = raw.list_width {
+            let text = match width.get_ref() {
+                toml::Value::Integer(n) => n.to_string(),
+                toml::Value::String(s) if s.trim().ends_with('%') => s.clone(),
+                _ => String::new(),
+            };
+            config.list.width = list::ListWidth::parse(&text).ok_or_else(|| {
+                err(
+                    width.span(),
+                    format!(
+                        "list_width {} is not a width; write columns ({} to {}) or a share of \
+                         the screen (\"{}%\" to \"{}%\")",
+                        width.get_ref(),
+                        list::COLUMNS_RANGE.start(),
+                        list::COLUMNS_RANGE.end(),
+                        list::PERCENT_RANGE.start(),
+                        list::PERCENT_RANGE.end()
+                    ),
+                )
+            })?;
+        }
+        if let Some(cols) = raw.list_columns {
+            let words: Vec<&str> = cols.get_ref().iter().map(String::as_str).collect();
+            config.list.columns = list::parse_columns(&words).map_err(|m| err(cols.span(), m))?;
+        }
+        if let Some(word) = raw.wrap_titles {
+            config.list.wrap = list::WrapTitles::parse(word.get_ref()).ok_or_else(|| {
+                err(
+                    word.span(),
+                    format!(
+                        "wrap_titles `{}` is not a choice; choose one of {}",
+                        word.get_ref(),
+                        list::WrapTitles::WORDS
+                    ),
+                )
+            })?;
+        }
         if let Some(mb) = raw.max_article_mb {
             config.max_article_mb = u32::try_from(*mb.get_ref())
                 .ok()
@@ -304,6 +348,10 @@ impl Config {
         let _ = writeln!(out, "mouse = {}", self.mouse);
         let _ = writeln!(out, "pictures = {}", quote(&self.pictures));
         let _ = writeln!(out, "date_format = {}", quote(&self.date_format));
+        let _ = writeln!(out, "list_width = {}", self.list.width.to_toml());
+        let columns = list(&mut self.list.columns.iter().map(|c| c.name().to_string()));
+        let _ = writeln!(out, "list_columns = {columns}");
+        let _ = writeln!(out, "wrap_titles = {}", quote(self.list.wrap.name()));
         let _ = writeln!(out, "max_article_mb = {}", self.max_article_mb);
         out.push_str("\n[keys]\n");
         for (action, specs) in &self.keys {

@@ -199,6 +199,7 @@ impl Feed {
                         authors: self.item_authors(item),
                         url: item.links.first().map(|l| l.href.clone()),
                     },
+                    tags: item_tags(item),
                     path: Some(item_path(file, &self.keys[i])),
                     id,
                     id_start: None,
@@ -304,13 +305,7 @@ impl Feed {
                 });
             }
         }
-        let mut tags: Vec<String> = Vec::new();
-        for c in &item.categories {
-            let tag = one_line(c.label.as_deref().unwrap_or(&c.term));
-            if !tag.is_empty() && !tags.contains(&tag) {
-                tags.push(tag);
-            }
-        }
+        let tags = item_tags(item);
         Article {
             header: crate::article::Header {
                 title,
@@ -369,6 +364,18 @@ fn path_safe(id: &str) -> String {
         }
     }
     out
+}
+
+/// An item's categories (their labels, else their terms), one line each, without repeats.
+fn item_tags(item: &Entry) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for c in &item.categories {
+        let tag = one_line(c.label.as_deref().unwrap_or(&c.term));
+        if !tag.is_empty() && !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags
 }
 
 /// One line of a feed field: whitespace collapsed, control characters made visible.
@@ -819,6 +826,11 @@ mod tests {
         assert_eq!(a.header.authors, ["Hanne Solberg"]);
         assert_eq!(a.header.source.as_deref(), Some("The Port Calloway Ledger"));
         assert_eq!(a.tags, ["Transport", "Harbor"]);
+        // The list row, read without the item's content, has them too.
+        assert_eq!(
+            feed.heads(Path::new("news.xml"), Ids::Skip)[0].tags,
+            ["Transport", "Harbor"]
+        );
         assert_eq!(
             a.header.url.as_deref(),
             Some("https://ledger.example/2026/03/night-ferry-returns")

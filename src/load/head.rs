@@ -14,6 +14,9 @@ pub struct Head {
     pub path: Option<PathBuf>,
     /// Headline (sanitised), date line, authors, source and the article's own URL.
     pub header: Header,
+    /// Tags, categories and keywords (front matter, feed categories, a page's `article:tag`),
+    /// as the article has them; the list shows them and `/tag:` filters by them.
+    pub tags: Vec<String>,
     /// Stable id for reading state: a hash of title, date and the start of the text, so a moved
     /// or renamed file keeps its read mark, bookmark and position. Empty when the row was read
     /// without it ([`Ids::Skip`]) or with it left for later ([`Ids::Later`]).
@@ -40,6 +43,7 @@ impl Head {
     pub fn of(article: &Article) -> Self {
         Head {
             header: article.header.clone(),
+            tags: article.tags.clone(),
             path: article.path.clone(),
             id: crate::article::article_id(
                 &article.header.title,
@@ -277,6 +281,8 @@ pub fn read_with(path: &Path, ids: Ids) -> Result<Head> {
             }
             Head {
                 header: h.header,
+                // News-wire text names no tags.
+                tags: Vec::new(),
                 path: None,
                 id: String::new(),
                 id_start: None,

@@ -301,6 +301,7 @@ impl Index {
                 let (block, snippet, highlights) = self.snippet(doc, query);
                 Hit {
                     id: doc.id,
+                    path: None,
                     title: doc.title.to_string(),
                     score,
                     matches,

@@ -1,26 +1,23 @@
-//! Full-text search over the library's article bodies: an in-memory inverted index ranked by BM25,
-//! run on a worker thread so typing never waits for it.
+//! Full-text search over the library's article bodies, run on a worker thread so typing never
+//! waits for it: a persistent tantivy index in the cache folder ([`disk`]), or, when there is
+//! none to be had, an in-memory inverted index ranked by BM25 ([`Index`]).
 //!
-//! # Why a hand-written index and not tantivy
+//! # Two indexes, one set of rules
 //!
-//! - **Size of the job.** A library is thousands of articles, about 80 MB of text for 10,000
-//!   articles of 8 KB. An inverted index over that fits in memory and answers a query by decoding
-//!   a few posting lists: well under the 50 ms a keystroke allows (see `benches/search.rs`).
-//! - **Build cost.** tantivy brings a large dependency tree that takes minutes to compile on a
-//!   small machine, for features byline does not use (fields, facets, merges, query language).
-//! - **No disk index.** tantivy keeps its index in a directory that must be placed, locked,
-//!   invalidated when articles change and cleaned up. Indexing in memory at start-up on a
-//!   background thread needs none of that, and results are usable while indexing runs.
-//! - **Control.** Prefix matching of the word being typed, snippets and match counts come straight
-//!   from the same tokeniser, so highlights always agree with what matched.
+//! - **On disk** ([`disk`], [`Searcher::persistent`]): the reader's index for a library of
+//!   files. Built once, then brought up to date with the files changed since the last launch
+//!   and with what the watcher reports; its segments are memory-mapped, so a library of
+//!   100,000 articles searches in milliseconds without holding its text in memory. tantivy was
+//!   chosen over SQLite FTS5 by the figures in the README.
+//! - **In memory** ([`Index`], [`Searcher::spawn`]): with `--no-cache`, for articles that are
+//!   not files (stdin), and whenever the index on disk cannot be used (another byline writes it,
+//!   the cache folder cannot be written). Postings are varint gaps and the text kept for
+//!   snippets is coded against shared word tables (about 40% of its raw size); 10,000 articles
+//!   of 8 KB take about 56 MB of heap (`benches/search.rs`).
 //!
-//! The cost is memory, kept down by coding: postings are varint gaps (about two bytes each), and
-//! the body text kept for snippets is stored as numbers into shared word and gap tables (about
-//! 40% of its raw size), so no file is re-read to show a result. Measured by `benches/search.rs`
-//! on 10,000 generated articles of 8 KB (83 MB of text): about 56 MB of heap (38 MB text,
-//! 15 MB postings, 3 MB dictionary), 67 MB more resident memory; typical queries take 2–3 ms
-//! with 100 snippets, a one-letter prefix matching every article about 7 ms.
-//!
+//! Both use the one tokeniser (plugged into tantivy as [`disk`]'s `words`), and both cut
+//! snippets, highlights and match counts from the stored block text with the same code
+//! (`snippet`), so they agree with each other and with find-in-article.
 //! # Matching rules
 //!
 //! - Words are runs of letters and digits (any script), lowercased, with Latin diacritics folded:
@@ -30,13 +27,16 @@
 //!   thousands holding a common one. Ranking is the BM25 sum over the words, so rare words and
 //!   repeated mentions count most.
 //! - The last word matches as a prefix while it is being typed (`harb` finds `harbor`); a space
-//!   after it makes it whole.
+//!   after it makes it whole. On disk, a one-letter prefix stands for its 64 most frequent
+//!   words (`h`: the, he, his, has…), so each keystroke stays fast on a big library; the next
+//!   letter brings every word back.
 //! - Bodies are searched, not titles (the title comes back with each hit for display).
 //!   [`Query::find_in`] gives the same matches in any block's text, for highlighting in the reader.
 //!
 //! Use [`Index`] directly when blocking is fine (tests, `--print` tools), or [`Searcher`] in the
 //! interface: it indexes files on its own thread and answers the newest query only.
 
+pub mod disk;
 mod index;
 mod postings;
 mod query;
@@ -80,8 +80,12 @@ impl Doc {
 /// One document that matches a query.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
-    /// The document's id, as given in [`Doc::id`].
+    /// The document's id, as given in [`Doc::id`] (`usize::MAX` for a hit of the persistent
+    /// index, which names its file in `path` instead).
     pub id: usize,
+    /// The article's file, as the library spelled it when it was indexed (hits of the
+    /// persistent index); `None` for the in-memory index, whose ids name the article.
+    pub path: Option<std::path::PathBuf>,
     /// The document's title.
     pub title: String,
     /// The BM25 score: higher is more relevant.

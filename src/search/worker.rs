@@ -8,7 +8,7 @@
 use super::{Doc, Hit, Index};
 use std::cell::Cell;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -40,19 +40,53 @@ pub struct Results {
 }
 
 /// One query for the worker.
-struct Request {
-    generation: u64,
-    query: String,
+pub(super) struct Request {
+    pub(super) generation: u64,
+    pub(super) query: String,
+}
+
+/// What the worker is asked.
+pub(super) enum Ask {
+    /// Answer this query (and drop older ones).
+    Query(Request),
+    /// These article files were added, changed or removed (the persistent index applies them;
+    /// the in-memory one is built again by its owner instead).
+    Changed(Vec<PathBuf>),
+}
+
+/// What answers queries: the in-memory index, or the persistent one.
+pub(super) trait Answers {
+    /// The best `limit` hits for `query` and how many documents match in all.
+    fn answer(&self, query: &str, limit: usize) -> (Vec<Hit>, usize);
+}
+
+impl Answers for Index {
+    fn answer(&self, query: &str, limit: usize) -> (Vec<Hit>, usize) {
+        self.search_counted(query, limit)
+    }
+}
+
+/// What the searcher and its worker share.
+#[derive(Clone, Default)]
+pub(super) struct Shared {
+    /// Called when there is news for the searcher's owner.
+    pub(super) news: News,
+    /// Documents read so far.
+    pub(super) read: Arc<AtomicUsize>,
+    /// Documents to read in all.
+    pub(super) total: Arc<AtomicUsize>,
+    /// A line for the status bar (why the persistent index is not used), taken once.
+    pub(super) note: Arc<Mutex<Option<String>>>,
+    /// Whether the persistent index answers, and so takes file changes.
+    pub(super) live: Arc<AtomicBool>,
 }
 
 /// A handle on the search worker thread. Dropping it stops the worker.
 pub struct Searcher {
-    requests: Sender<Request>,
+    requests: Sender<Ask>,
     results: Receiver<Results>,
-    news: News,
+    shared: Shared,
     generation: Cell<u64>,
-    read: Arc<AtomicUsize>,
-    total: usize,
 }
 
 impl Searcher {
@@ -87,32 +121,58 @@ impl Searcher {
         I::IntoIter: Send + 'static,
     {
         let docs = docs.into_iter();
+        Self::start(total, move |worker| worker.run(docs))
+    }
+
+    /// Starts a worker that keeps the library's index in the cache folder at `place`
+    /// ([`super::disk`]): brought up to date with the files of `paths` (a hit's id is its
+    /// index in `paths`; a `None` is not searched), then answering queries and taking file
+    /// changes ([`Searcher::files_changed`]). When that index cannot be used (another byline
+    /// writes it, the folder cannot be written) it indexes in memory as [`Searcher::spawn`]
+    /// does, and says why once ([`Searcher::take_note`]).
+    pub fn persistent(place: super::disk::Place, paths: Vec<Option<PathBuf>>) -> Searcher {
+        Self::start(paths.len(), move |worker| {
+            super::disk::serve::run(worker, &place, paths);
+        })
+    }
+
+    /// Starts the worker thread with `run`.
+    fn start(total: usize, run: impl FnOnce(Worker) + Send + 'static) -> Searcher {
         let (requests, request_rx) = mpsc::channel();
         let (result_tx, results) = mpsc::channel();
-        let read = Arc::new(AtomicUsize::new(0));
-        let news: News = Arc::default();
+        let shared = Shared::default();
+        shared.total.store(total, Ordering::Relaxed);
         let worker = Worker {
             requests: request_rx,
             results: result_tx,
-            news: Arc::clone(&news),
+            shared: shared.clone(),
             told: Instant::now(),
-            read: Arc::clone(&read),
-            total,
             current: None,
             answered: None,
+            changed: Vec::new(),
         };
         // If the thread cannot start, queries simply never get results; the reader still works.
         let _ = std::thread::Builder::new()
             .name("byline-search".into())
-            .spawn(move || worker.run(docs));
+            .spawn(move || run(worker));
         Searcher {
             requests,
             results,
-            news,
+            shared,
             generation: Cell::new(0),
-            read,
-            total,
         }
+    }
+
+    /// Tells the worker that these article files (as the library spells them) were added,
+    /// changed or removed. True when it takes them (the persistent index, applied in batches);
+    /// false when the owner must build the index again instead.
+    pub fn files_changed(&self, paths: Vec<PathBuf>) -> bool {
+        self.shared.live.load(Ordering::Relaxed) && self.requests.send(Ask::Changed(paths)).is_ok()
+    }
+
+    /// Why the persistent index is not used, once (for the status bar).
+    pub fn take_note(&self) -> Option<String> {
+        self.shared.note.lock().ok()?.take()
     }
 
     /// Sends `query` to the worker and returns its generation, which its [`Results`] will carry.
@@ -121,7 +181,9 @@ impl Searcher {
         let generation = self.generation.get() + 1;
         self.generation.set(generation);
         // A send fails only when the worker is gone; there is nothing better to do than no results.
-        let _ = self.requests.send(Request { generation, query });
+        let _ = self
+            .requests
+            .send(Ask::Query(Request { generation, query }));
         generation
     }
 
@@ -154,19 +216,23 @@ impl Searcher {
     /// [`Searcher::try_results`]), or indexing moved on (see [`Searcher::progress`]). The
     /// reader uses it to put a message in its inbox instead of polling.
     pub fn on_news(&self, tell: impl Fn() + Send + 'static) {
-        if let Ok(mut n) = self.news.lock() {
+        if let Ok(mut n) = self.shared.news.lock() {
             *n = Some(Box::new(tell));
         }
     }
 
     /// Indexing progress: (documents read, documents in all), e.g. for `indexing 3,200/10,000`.
     pub fn progress(&self) -> (usize, usize) {
-        (self.read.load(Ordering::Relaxed), self.total)
+        (
+            self.shared.read.load(Ordering::Relaxed),
+            self.shared.total.load(Ordering::Relaxed),
+        )
     }
 
     /// Whether every document has been read.
     pub fn is_ready(&self) -> bool {
-        self.read.load(Ordering::Relaxed) >= self.total
+        let (read, total) = self.progress();
+        read >= total
     }
 }
 
@@ -182,27 +248,27 @@ impl std::fmt::Debug for Searcher {
 }
 
 /// The worker thread's state.
-struct Worker {
-    requests: Receiver<Request>,
+pub(super) struct Worker {
+    requests: Receiver<Ask>,
     results: Sender<Results>,
-    /// Called when there is news for the searcher's owner.
-    news: News,
+    pub(super) shared: Shared,
     /// When news was last told.
     told: Instant,
-    read: Arc<AtomicUsize>,
-    total: usize,
     /// The newest query received.
     current: Option<Request>,
     /// When the current query was last answered, and how many documents had been read then;
     /// `None` if not yet.
     answered: Option<(Instant, usize)>,
+    /// Files reported changed and not yet applied.
+    pub(super) changed: Vec<PathBuf>,
 }
 
 /// Why the worker stops.
-struct Stop;
+pub(super) struct Stop;
 
 impl Worker {
-    fn run(mut self, docs: impl Iterator<Item = Option<Doc>>) {
+    /// Indexes `docs` in memory, then answers queries until the searcher is dropped.
+    pub(super) fn run(mut self, docs: impl Iterator<Item = Option<Doc>>) {
         let mut index = Index::new();
         // Either step stops early, with `Stop`, when the searcher has been dropped.
         if self.index_all(docs, &mut index).is_ok() {
@@ -219,16 +285,13 @@ impl Worker {
     ) -> Result<(), Stop> {
         for doc in docs {
             let fresh = self.drain()?;
-            let stale = self
-                .answered
-                .is_some_and(|(at, read)| read != self.read() && at.elapsed() >= REFRESH);
-            if fresh || stale {
+            if fresh || self.stale() {
                 self.answer(index)?;
             }
             if let Some(doc) = doc {
                 index.add(&doc);
             }
-            self.read.fetch_add(1, Ordering::Relaxed);
+            self.shared.read.fetch_add(1, Ordering::Relaxed);
             if self.told.elapsed() >= PROGRESS {
                 self.tell();
             }
@@ -245,28 +308,63 @@ impl Worker {
     /// Answers queries until the searcher is dropped.
     fn serve(&mut self, index: &Index) -> Result<(), Stop> {
         loop {
-            let r = self.requests.recv().map_err(|_| Stop)?;
-            self.current = Some(r);
+            self.wait(None)?;
+            self.changed.clear();
             self.drain()?;
             self.answer(index)?;
         }
     }
 
-    /// How many documents have been read so far.
-    fn read(&self) -> usize {
-        self.read.load(Ordering::Relaxed)
+    /// Waits up to `timeout` (for ever with `None`) for something to be asked, and takes it:
+    /// a query becomes the current one, changed files are added to [`Worker::changed`].
+    /// Returns false when the time ran out.
+    pub(super) fn wait(&mut self, timeout: Option<Duration>) -> Result<bool, Stop> {
+        let ask = match timeout {
+            None => self.requests.recv().map_err(|_| Stop)?,
+            Some(t) => match self.requests.recv_timeout(t) {
+                Ok(ask) => ask,
+                Err(mpsc::RecvTimeoutError::Timeout) => return Ok(false),
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Err(Stop),
+            },
+        };
+        self.take(ask);
+        Ok(true)
     }
 
-    /// Takes every queued request, keeping only the newest. Returns whether there was one.
-    fn drain(&mut self) -> Result<bool, Stop> {
+    /// Takes one request; true when it was a query.
+    fn take(&mut self, ask: Ask) -> bool {
+        match ask {
+            Ask::Query(r) => {
+                self.current = Some(r);
+                self.answered = None;
+                true
+            }
+            Ask::Changed(paths) => {
+                self.changed.extend(paths);
+                false
+            }
+        }
+    }
+
+    /// How many documents have been read so far.
+    pub(super) fn read(&self) -> usize {
+        self.shared.read.load(Ordering::Relaxed)
+    }
+
+    /// Whether the current query was answered over fewer documents than have been read, long
+    /// enough ago that it is worth answering again.
+    pub(super) fn stale(&self) -> bool {
+        self.answered
+            .is_some_and(|(at, read)| read != self.read() && at.elapsed() >= REFRESH)
+    }
+
+    /// Takes every queued request, keeping only the newest query. Returns whether there was a
+    /// query.
+    pub(super) fn drain(&mut self) -> Result<bool, Stop> {
         let mut fresh = false;
         loop {
             match self.requests.try_recv() {
-                Ok(r) => {
-                    self.current = Some(r);
-                    self.answered = None;
-                    fresh = true;
-                }
+                Ok(ask) => fresh |= self.take(ask),
                 Err(TryRecvError::Empty) => return Ok(fresh),
                 Err(TryRecvError::Disconnected) => return Err(Stop),
             }
@@ -274,19 +372,19 @@ impl Worker {
     }
 
     /// Runs the current query and sends its results.
-    fn answer(&mut self, index: &Index) -> Result<(), Stop> {
+    pub(super) fn answer(&mut self, index: &dyn Answers) -> Result<(), Stop> {
         let Some(req) = &self.current else {
             return Ok(());
         };
         let read = self.read();
-        let (hits, matched) = index.search_counted(&req.query, Searcher::LIMIT);
+        let (hits, matched) = index.answer(&req.query, Searcher::LIMIT);
         let results = Results {
             generation: req.generation,
             query: req.query.clone(),
             hits,
             matched,
             indexed: read,
-            total: self.total,
+            total: self.shared.total.load(Ordering::Relaxed),
         };
         self.results.send(results).map_err(|_| Stop)?;
         self.answered = Some((Instant::now(), read));
@@ -294,10 +392,40 @@ impl Worker {
         Ok(())
     }
 
+    /// Whether there is a query to answer.
+    pub(super) fn current_is_some(&self) -> bool {
+        self.current.is_some()
+    }
+
+    /// Whether the current query was answered over fewer documents than have been read.
+    pub(super) fn current_answered_over_less(&self) -> bool {
+        self.answered.is_some_and(|(_, read)| read != self.read())
+    }
+
+    /// Whether a query came that has not been answered yet.
+    pub(super) fn unanswered(&self) -> bool {
+        self.current.is_some() && self.answered.is_none()
+    }
+
+    /// Tells the owner of progress, at most every [`PROGRESS`].
+    pub(super) fn progress_tick(&mut self) {
+        if self.told.elapsed() >= PROGRESS {
+            self.tell();
+        }
+    }
+
+    /// Says `why` once in the status bar (through the news hook).
+    pub(super) fn note(&mut self, why: String) {
+        if let Ok(mut n) = self.shared.note.lock() {
+            *n = Some(why);
+        }
+        self.tell();
+    }
+
     /// Calls the owner's news hook, if it set one.
-    fn tell(&mut self) {
+    pub(super) fn tell(&mut self) {
         self.told = Instant::now();
-        if let Ok(n) = self.news.lock()
+        if let Ok(n) = self.shared.news.lock()
             && let Some(tell) = n.as_ref()
         {
             tell();
@@ -321,16 +449,14 @@ mod tests {
     }
 
     /// A searcher whose worker end the test plays by hand.
-    fn by_hand() -> (Searcher, Receiver<Request>, Sender<Results>) {
+    fn by_hand() -> (Searcher, Receiver<Ask>, Sender<Results>) {
         let (requests, request_rx) = mpsc::channel();
         let (result_tx, results) = mpsc::channel();
         let s = Searcher {
             requests,
             results,
-            news: Arc::default(),
+            shared: Shared::default(),
             generation: Cell::new(0),
-            read: Arc::new(AtomicUsize::new(0)),
-            total: 0,
         };
         (s, request_rx, result_tx)
     }
@@ -382,19 +508,18 @@ mod tests {
         let mut w = Worker {
             requests: request_rx,
             results,
-            news: Arc::default(),
+            shared: Shared::default(),
             told: Instant::now(),
-            read: Arc::new(AtomicUsize::new(0)),
-            total: 0,
             current: None,
             answered: None,
+            changed: Vec::new(),
         };
         for (g, q) in [(1, "f"), (2, "fe"), (3, "fer")] {
             requests
-                .send(Request {
+                .send(Ask::Query(Request {
                     generation: g,
                     query: q.into(),
-                })
+                }))
                 .unwrap();
         }
         assert!(w.drain().is_ok_and(|fresh| fresh));

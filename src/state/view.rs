@@ -1,9 +1,10 @@
-//! How the reader was last laid out (zoom, justification), remembered between runs in a small
+//! How the reader was last laid out (zoom, justification, the list's width), remembered between runs in a small
 //! `view.toml` beside the state file.
 //!
 //! Only what the user toggled is written, so a value from the config or the command line that
 //! was never changed in the reader stays theirs to change.
 
+use crate::config::list::ListWidth;
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
 
@@ -17,6 +18,8 @@ pub struct View {
     pub zoom: Option<bool>,
     /// Justified paragraphs (`J`).
     pub justify: Option<bool>,
+    /// The list pane's width (`<`, `>`).
+    pub list_width: Option<ListWidth>,
 }
 
 impl View {
@@ -36,6 +39,10 @@ impl View {
             let Some((key, value)) = line.split_once('=') else {
                 continue;
             };
+            if key.trim() == "list_width" {
+                view.list_width = ListWidth::parse(value).or(view.list_width);
+                continue;
+            }
             let value = match value.trim() {
                 "true" => Some(true),
                 "false" => Some(false),
@@ -52,12 +59,16 @@ impl View {
 
     /// The file's text.
     pub fn to_text(self) -> String {
-        let mut out = String::from("# byline: the reader's last zoom and justification\n");
+        let mut out =
+            String::from("# byline: the reader's last zoom, justification and list width\n");
         if let Some(z) = self.zoom {
             out.push_str(&format!("zoom = {z}\n"));
         }
         if let Some(j) = self.justify {
             out.push_str(&format!("justify = {j}\n"));
+        }
+        if let Some(w) = self.list_width {
+            out.push_str(&format!("list_width = {}\n", w.to_toml()));
         }
         out
     }
@@ -76,6 +87,20 @@ impl View {
             } else {
                 Some(now.1)
             },
+            list_width: self.list_width,
+        }
+    }
+
+    /// `self` remembering the list width `now` when it differs from `start`, the width the run
+    /// began with.
+    pub fn with_list_width(self, start: ListWidth, now: ListWidth) -> View {
+        View {
+            list_width: if start == now {
+                self.list_width
+            } else {
+                Some(now)
+            },
+            ..self
         }
     }
 
@@ -100,6 +125,7 @@ mod tests {
         let before = View {
             zoom: None,
             justify: Some(true),
+            list_width: None,
         };
         // Zoom toggled on, justification left alone.
         let after = before.after_run((false, true), (true, true));
@@ -118,6 +144,7 @@ mod tests {
         let v = View {
             zoom: Some(true),
             justify: Some(false),
+            list_width: Some(ListWidth::Percent(40)),
         };
         v.save(dir.path()).unwrap();
         assert_eq!(View::load(dir.path()), v);
@@ -125,9 +152,28 @@ mod tests {
             View::parse("zoom = maybe\njustify=true\n[x]\n"),
             View {
                 zoom: None,
-                justify: Some(true)
+                justify: Some(true),
+                list_width: None,
             }
         );
+        assert_eq!(
+            View::parse("list_width = 44\n").list_width,
+            Some(ListWidth::Columns(44))
+        );
+        assert_eq!(View::parse("list_width = \"99%\"\n").list_width, None);
         assert_eq!(View::load(&dir.path().join("none")), View::default());
+    }
+
+    #[test]
+    fn only_a_changed_list_width_is_remembered() {
+        let v = View::default();
+        let (a, b) = (ListWidth::Percent(33), ListWidth::Percent(38));
+        assert_eq!(v.with_list_width(a, a), v);
+        assert_eq!(v.with_list_width(a, b).list_width, Some(b));
+        let kept = View {
+            list_width: Some(b),
+            ..View::default()
+        };
+        assert_eq!(kept.with_list_width(b, b).list_width, Some(b));
     }
 }

@@ -1,6 +1,7 @@
 //! The terminal: raw mode, alternate screen and mouse on entry; all of it undone on every exit
 //! (drop, panic, suspend, leaving for the browser).
 
+use super::backend::Backend;
 use anyhow::Result;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -8,13 +9,12 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use std::io::{Stdout, stdout};
 
 /// The terminal while the reader owns it; dropping it restores the terminal.
 pub struct Session {
     /// The ratatui terminal.
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    pub terminal: Terminal<Backend<Stdout>>,
     mouse: bool,
 }
 
@@ -22,7 +22,7 @@ impl Session {
     /// Takes the terminal: raw mode, alternate screen, hidden cursor, mouse when asked.
     pub fn enter(mouse: bool) -> Result<Session> {
         init(mouse)?;
-        let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        let terminal = Terminal::new(Backend::new(stdout()))?;
         Ok(Session { terminal, mouse })
     }
 

@@ -80,6 +80,40 @@ pub fn ellipsis(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` on at most two lines of `width` columns: the words that fit on the first (a word
+/// longer than the line is cut), the rest on the second, cut with `…`. Only the first two
+/// lines' worth of the text is read: a 5 MB title costs no more than a short one.
+pub fn two_lines(text: &str, width: usize) -> (String, String) {
+    if width == 0 {
+        return (String::new(), String::new());
+    }
+    let mut used = 0;
+    let mut space = None;
+    let mut end = text.len();
+    for (i, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width {
+            end = i;
+            break;
+        }
+        if c == ' ' {
+            space = Some(i);
+        }
+        used += w;
+    }
+    if end == text.len() {
+        return (text.to_string(), String::new());
+    }
+    let cut = if text[end..].starts_with(' ') {
+        end
+    } else {
+        space.filter(|&s| s > 0).unwrap_or(end)
+    };
+    let first = text[..cut].trim_end();
+    let rest = text[cut..].trim_start_matches(' ');
+    (first.to_string(), ellipsis(rest, width))
+}
+
 /// `text` with what stands in round brackets cut to `(…)` (`state.json was unusable (expected
 /// value at line 1 column 1)` → `state.json was unusable (…)`): a one-line message's reasons
 /// give way first when it does not fit, so what happened and to which file still shows.
@@ -156,6 +190,31 @@ mod tests {
         assert_eq!(ellipsis("exactly", 7), "exactly");
         assert_eq!(ellipsis("toolong", 6), "toolo…");
         assert_eq!(ellipsis("x", 0), "");
+    }
+
+    #[test]
+    fn two_lines_break_at_a_space_and_cut_the_rest() {
+        assert_eq!(
+            two_lines("Harbor pilots walk out as talks collapse", 14),
+            ("Harbor pilots".into(), "walk out as t…".into())
+        );
+        assert_eq!(two_lines("Short", 14), ("Short".into(), String::new()));
+        assert_eq!(
+            two_lines("Exactly fourteen", 16),
+            ("Exactly fourteen".into(), String::new())
+        );
+        // A break right after the first line's last word.
+        assert_eq!(two_lines("abcd efgh", 4), ("abcd".into(), "efgh".into()));
+        // One long word: cut mid-word, the rest on the second line.
+        assert_eq!(
+            two_lines("Unbreakableword", 6),
+            ("Unbrea".into(), "kable…".into())
+        );
+        assert_eq!(
+            two_lines("日本語の記事です", 5),
+            ("日本".into(), "語の…".into())
+        );
+        assert_eq!(two_lines("x", 0), (String::new(), String::new()));
     }
 
     #[test]

@@ -27,7 +27,8 @@ use ratatui::widgets::Paragraph;
 /// Draws the whole screen for `app`.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let panes = crate::app::layout::panes(area, app.zoom(), app.reader_focused());
+    let panes =
+        crate::app::layout::panes(area, app.zoom(), app.reader_focused(), app.list_look.width);
     let (Some(status_area), false) = (panes.status, panes.too_small()) else {
         too_small(app, frame, area);
         return;

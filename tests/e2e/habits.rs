@@ -126,8 +126,10 @@ fn a_pipe_shows_the_commands_output_and_gives_the_reader_back() {
     let s = tmux.wait_for("press Enter to return");
     assert!(s.lines().any(|l| l.trim() == "30"), "{s}");
     tmux.keys(&["Enter"]);
-    let s = tmux.wait("the reader again", |s| s.contains("Articles 1/3"));
-    assert!(s.contains("piped to grep"), "{s}");
+    // Waits for the status bar too: a capture can catch the frame half drawn.
+    let s = tmux.wait("the reader again", |s| {
+        s.contains("Articles 1/3") && s.contains("piped to grep")
+    });
     assert!(
         !s.contains("press Enter"),
         "the reader's screen is whole again\n{s}"
@@ -208,4 +210,74 @@ fn the_colon_line_completes_and_runs_actions_by_name() {
     tmux.wait("the shell again", |s| {
         !s.contains("Articles") && s.matches("READY$").count() >= 2
     });
+}
+
+#[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
+fn alt_m_names_a_place_and_quote_comes_back_to_it() {
+    if !Tmux::available(&[]) {
+        return;
+    }
+    let (_dir, _state, tmux) = start("marks");
+    tmux.wait_for("Articles 1/3");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("READ");
+    for _ in 0..15 {
+        tmux.keys(&["j"]);
+    }
+    // Alt-m as the terminal sends it (Escape then m), then the letter.
+    tmux.keys(&["M-m"]);
+    tmux.wait_for("mark this place");
+    tmux.keys(&["a"]);
+    let marked = tmux.wait_for("mark a set");
+    let top = |s: &str| s.lines().nth(1).unwrap_or_default().to_string();
+    tmux.keys(&["G"]);
+    tmux.wait("the end", |s| top(s) != top(&marked));
+    tmux.keys(&["'", "a"]);
+    let back = tmux.wait("back at the mark", |s| top(s) == top(&marked));
+    assert!(!back.contains("mark a set"), "{back}");
+    tmux.keys(&["'", "'"]);
+    tmux.wait("'' to the end again", |s| top(s) != top(&marked));
+}
+
+#[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
+fn the_list_width_set_with_greater_than_is_remembered_for_the_next_run() {
+    if !Tmux::available(&[]) {
+        return;
+    }
+    let (dir, state, tmux) = start("width");
+    // Where the list's border meets the reader's on the top line: the list's width.
+    let border = |s: &str| {
+        s.lines()
+            .find(|l| l.contains("Articles"))
+            .and_then(|l| l.chars().position(|c| c == '┐'))
+    };
+    let s = tmux.wait_for("Paragraph 1");
+    assert_eq!(border(&s), Some(32), "a third of 100 columns\n{s}");
+    tmux.keys(&[">"]);
+    let s = tmux.wait_for("list width 38%");
+    assert_eq!(border(&s), Some(37), "five columns wider\n{s}");
+    tmux.keys(&["q"]);
+    tmux.wait("the shell again", |s| {
+        !s.contains("Articles") && s.matches("READY$").count() >= 2
+    });
+    let view = std::fs::read_to_string(state.path().join("view.toml")).unwrap();
+    assert!(view.contains("list_width = \"38%\""), "{view}");
+    let again = format!(
+        "BYLINE_STATE_DIR='{0}' BYLINE_CACHE_DIR='{0}/cache' '{1}' '{2}'",
+        state.path().display(),
+        env!("CARGO_BIN_EXE_byline"),
+        dir.path().display()
+    );
+    tmux.keys(&["clear", "Enter"]);
+    tmux.keys(&[&again, "Enter"]);
+    let s = tmux.wait_for("Paragraph 1");
+    assert_eq!(border(&s), Some(37), "the second run starts as wide\n{s}");
 }

@@ -223,7 +223,11 @@ pub fn all_actions() -> Vec<Action> {
         Action::Pager,
         Action::SaveStart,
         Action::Messages,
+        Action::ListNarrower,
+        Action::ListWider,
         Action::CommandLine,
+        Action::SetMark,
+        Action::GoToMark,
     ];
     v.extend(
         [
@@ -274,7 +278,9 @@ pub fn keyed(a: Action) -> bool {
         | Action::HistoryForward
         | Action::OpenUrl
         | Action::CopyUrl
-        | Action::Zoom => true,
+        | Action::Zoom
+        | Action::ListNarrower
+        | Action::ListWider => true,
         Action::Filter
         | Action::ClearFilter
         | Action::CycleSort
@@ -305,7 +311,11 @@ pub fn keyed(a: Action) -> bool {
         | Action::Pager
         | Action::SaveStart
         | Action::Messages
-        | Action::CommandLine => true,
+        | Action::CommandLine
+        | Action::SetMark
+        | Action::GoToMark => true,
+        // The key pressed after `Alt-m` or `'` is the letter: no binding names it.
+        Action::MarkLetter(_) => false,
         // A config may bind it (`follow_related_3`); no key follows a link at once by default.
         Action::FollowRelated(_) => false,
         // Sent by the loop for terminal and mouse events, not bound to keys.

@@ -350,3 +350,81 @@ fn the_last_find_comes_back_after_esc() {
     assert!(app.reading().find().is_none());
     assert_eq!(status(&app), "not found: zeppelin");
 }
+
+#[test]
+fn marks_name_places_and_quote_quote_goes_back_before_the_last_jump() {
+    // less and vim: `m a` there is `Alt-m a` here (`m` stays the bookmark), `' a` comes back.
+    let mut app = open_harbor(80, 24);
+    assert_eq!(
+        keymap::lookup(Mode::Reader, Key::alt('m')),
+        Some(Action::SetMark)
+    );
+    assert_eq!(
+        keymap::lookup(Mode::Reader, Key::ch('\'')),
+        Some(Action::GoToMark)
+    );
+    assert_eq!(
+        keymap::lookup(Mode::Reader, Key::ch('m')),
+        Some(Action::ToggleBookmark)
+    );
+    for _ in 0..12 {
+        app.update(Action::Down);
+    }
+    app.update(Action::SetMark);
+    assert_eq!(app.mode(), Mode::Ask);
+    // `j` is a motion elsewhere; here it is the mark's name.
+    key(&mut app, 'j');
+    assert_eq!(app.mode(), Mode::Reader);
+    assert_eq!(status(&app), "mark j set: ' j comes back here");
+    assert!(!app.list().bookmarked()[0], "no bookmark was made");
+    app.update(Action::PageDown);
+    let far = scroll(&app);
+    assert!(far > 12);
+    app.update(Action::GoToMark);
+    key(&mut app, 'j');
+    assert_eq!(scroll(&app), 12, "' j: back at the mark");
+    // '' goes back to where that jump started, and again to the mark (vim swaps them).
+    app.update(Action::GoToMark);
+    key(&mut app, '\'');
+    assert_eq!(scroll(&app), far);
+    app.update(Action::GoToMark);
+    key(&mut app, '\'');
+    assert_eq!(scroll(&app), 12);
+    // G is a jump too.
+    app.update(Action::Bottom);
+    assert!(scroll(&app) > far);
+    app.update(Action::GoToMark);
+    key(&mut app, '\'');
+    assert_eq!(scroll(&app), 12, "'' after G");
+    // A mark not set, a key that is not a letter, and Esc.
+    app.update(Action::GoToMark);
+    key(&mut app, 'q');
+    assert_eq!(status(&app), "no mark q in this article");
+    assert_eq!(
+        app.mode(),
+        Mode::Reader,
+        "q named a mark; it did not leave the reader"
+    );
+    app.update(Action::SetMark);
+    key(&mut app, '5');
+    assert_eq!(status(&app), "a mark is named by a letter, a to z");
+    app.update(Action::GoToMark);
+    app.update(Action::No);
+    assert_eq!(status(&app), "no mark");
+    assert_eq!(scroll(&app), 12);
+    // Marks belong to their article: another article has no mark j.
+    app.update(Action::NextArticle);
+    app.update(Action::GoToMark);
+    key(&mut app, 'j');
+    assert_eq!(status(&app), "no mark j in this article");
+    app.update(Action::PrevArticle);
+    app.update(Action::Top);
+    app.update(Action::GoToMark);
+    key(&mut app, 'j');
+    assert_eq!(scroll(&app), 12, "harbor's mark j is still there");
+    // In the list there is no place to mark.
+    app.update(Action::ToList);
+    app.update(Action::SetMark);
+    assert_eq!(app.mode(), Mode::List);
+    assert_eq!(status(&app), "marks are places in an open article");
+}

@@ -17,6 +17,7 @@ mod keys;
 mod lazy_links;
 mod library;
 mod links;
+mod list_pane;
 mod opening;
 mod pictures;
 mod preview;

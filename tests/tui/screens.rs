@@ -411,7 +411,8 @@ fn the_list_writes_dates_in_the_configured_format() {
     app.date_format = "%d.%m.%Y".into();
     let buf = draw(&app);
     let (x, y) = find(&buf, "14.03.2026").expect("the harbor date");
-    assert_eq!((x + 10, y), (39, 1), "right-aligned against the border");
+    // The list's inner columns are 1 to 38, the last one padding before the scrollbar.
+    assert_eq!((x + 10, y), (38, 1), "right-aligned against the padding");
     assert!(find(&buf, "Mar 14, 2026").is_none());
 }
 
@@ -482,5 +483,18 @@ fn command_line_completion_80x24_and_200x50() {
             "the current candidate stands out"
         );
         insta::assert_snapshot!(format!("command_line_completion_{w}x{h}"), text(&buf));
+    }
+}
+
+/// The question `'` asks in the status bar, at the two sizes.
+#[test]
+fn go_to_mark_question_80x24_and_200x50() {
+    for (w, h) in [(80u16, 24u16), (200, 50)] {
+        let mut app = open_harbor(w, h);
+        app.update(Action::GoToMark);
+        let buf = draw(&app);
+        let (_, y) = find(&buf, "go to mark: its letter").expect("the question");
+        assert_eq!(y, h - 1);
+        insta::assert_snapshot!(format!("go_to_mark_question_{w}x{h}"), text(&buf));
     }
 }

@@ -40,6 +40,8 @@ fn list_offset_follows_the_selection_on_a_short_screen() {
         lib.entries.push(entry);
     }
     let mut app = App::new(lib, Theme::dark(), 76);
+    // One line a row (a 33-column list would wrap titles on two lines).
+    app.list_look.wrap = byline::config::list::WrapTitles::Never;
     app.update(Action::Resize {
         width: 100,
         height: 10,

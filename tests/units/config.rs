@@ -179,6 +179,7 @@ fn printed_config_reads_back_to_the_same_config() {
     let mut c = parse(
         "library = [\"/a b/\\\"quoted\\\"\", \"/srv\"]\ntheme = \"mono\"\nmeasure = 100\n\
          justify = true\nmouse = false\ndate_format = \"%A %e %B\"\n\
+         list_width = 44\nlist_columns = [\"date\", \"title\"]\nwrap_titles = \"always\"\n\
          [keys]\nquit = [\"Ctrl-c\", \"q\"]\nnext_link = [\"Tab\", \"Space\"]\n",
     )
     .unwrap();
@@ -387,4 +388,29 @@ fn terminal_events_normalise_to_the_parsed_form() {
         normalize(KeyCode::Char('d'), ctrl_super),
         parse_key("Ctrl-d").unwrap()
     );
+}
+
+#[test]
+fn the_list_options_are_read_and_bad_values_name_the_line() {
+    use byline::config::list::{Column, ListWidth, WrapTitles};
+    let c = parse("list_width = \"40%\"\nlist_columns = [\"date\", \"title\", \"tags\"]\nwrap_titles = \"never\"\n").unwrap();
+    assert_eq!(c.list.width, ListWidth::Percent(40));
+    assert_eq!(c.list.columns, [Column::Date, Column::Title, Column::Tags]);
+    assert_eq!(c.list.wrap, WrapTitles::Never);
+    assert_eq!(
+        parse("list_width = 36\n").unwrap().list.width,
+        ListWidth::Columns(36)
+    );
+    for (bad, says) in [
+        ("list_width = \"95%\"", "10%"),
+        ("list_width = 5", "20 to 400"),
+        ("list_width = \"wide\"", "columns"),
+        ("list_columns = [\"source\"]", "title"),
+        ("list_columns = [\"title\", \"author\"]", "author"),
+        ("wrap_titles = \"sometimes\"", "narrow"),
+    ] {
+        let e = error(&format!("mouse = true\n{bad}\n"));
+        assert!(e.contains("test.toml:2:"), "{e}");
+        assert!(e.contains(says), "{bad}: {e}");
+    }
 }

@@ -423,6 +423,17 @@ fn list_rows_read_the_head_and_agree_with_the_full_parse() {
         assert_eq!(row.header.url, full.header.url, "{name}");
         assert!(!row.id.is_empty());
     }
+    // The list's tag column and `/tag:` need them from the head alone.
+    assert_eq!(
+        head::read(&fixture("kessel-post.html")).unwrap().tags,
+        [
+            "Travel",
+            "Ferries",
+            "Ostervik",
+            "shipping",
+            "Kessel harbour"
+        ]
+    );
 }
 
 #[test]

@@ -21,6 +21,7 @@ mod quotes;
 mod readme;
 mod resolve;
 mod search;
+mod search_disk;
 mod state;
 mod state_merge;
 mod theme_only;

@@ -52,6 +52,18 @@ pub static BINDINGS: &[Binding] = &[
         "one pane at a time, or split",
     ),
     b(L, Key::ch('q'), Action::Quit, "quit"),
+    b(
+        L,
+        Key::ch('<'),
+        Action::ListNarrower,
+        "narrower list, wider article",
+    ),
+    b(
+        L,
+        Key::ch('>'),
+        Action::ListWider,
+        "wider list, narrower article",
+    ),
     b(R, Key::ch('j'), Action::Down, "line down"),
     b(R, Key::plain(K::Down), Action::Down, ""),
     b(R, Key::ch('k'), Action::Up, "line up"),
@@ -128,6 +140,18 @@ pub static BINDINGS: &[Binding] = &[
         Key::ch('z'),
         Action::Zoom,
         "reader at full width, or split",
+    ),
+    b(
+        R,
+        Key::ch('<'),
+        Action::ListNarrower,
+        "narrower list, wider article",
+    ),
+    b(
+        R,
+        Key::ch('>'),
+        Action::ListWider,
+        "wider list, narrower article",
     ),
     b(R, Key::plain(K::Esc), Action::ToList, "back to the list"),
     b(
@@ -484,6 +508,18 @@ pub static BINDINGS: &[Binding] = &[
         Key::plain(K::Up),
         P(Edit::HistoryPrev),
         "an earlier command",
+    ),
+    b(
+        R,
+        Key::alt('m'),
+        Action::SetMark,
+        "mark this place: Alt-m then a letter",
+    ),
+    b(
+        R,
+        Key::ch('\''),
+        Action::GoToMark,
+        "go to a mark: ' then its letter; '' back",
     ),
     b(
         L,

@@ -229,6 +229,7 @@ fn row_of(head: &Head) -> Row {
                 authors,
                 url,
             },
+        tags,
         id: _,
         id_start: _,
     } = head;
@@ -240,5 +241,6 @@ fn row_of(head: &Head) -> Row {
         authors.clone(),
         head.state_id().into_owned(),
         url.clone(),
+        tags.clone(),
     )
 }

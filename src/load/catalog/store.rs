@@ -100,6 +100,8 @@ pub struct Row(
     pub String,
     /// The article's own URL (saved pages), which offline links resolve by.
     pub Option<String>,
+    /// Tags (front matter, feed categories, page keywords).
+    pub Vec<String>,
 );
 
 /// A folder as the walk last saw it, with its article files.
@@ -465,6 +467,7 @@ mod tests {
                         vec!["Ada Quill".into()],
                         "00ff".into(),
                         Some("https://example.org/ferry".into()),
+                        vec!["Transport".into(), "Øresund".into()],
                     )]),
                 }],
             }],

@@ -322,6 +322,7 @@ fn entry(path: &Path, r: Row) -> Entry {
                 authors: r.4,
                 url: r.6,
             },
+            tags: r.7,
             path: Some(path.to_path_buf()),
             id: r.5,
             id_start: None,

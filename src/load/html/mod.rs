@@ -328,6 +328,7 @@ pub fn head(prefix: &str) -> Article {
             url: canonical.map(|u| sanitize::clean_line(&u)),
         },
         datetime,
+        tags: meta.tags.iter().map(|t| sanitize::clean_line(t)).collect(),
         format: crate::article::Format::Html,
         ..Article::default()
     }

@@ -48,6 +48,7 @@ pub fn head_of_bytes(bytes: &[u8], ids: Ids) -> Result<Head> {
     let start = a.header.url.clone().unwrap_or_default();
     let mut head = Head {
         header: a.header,
+        tags: a.tags,
         path: None,
         id: String::new(),
         id_start: None,
