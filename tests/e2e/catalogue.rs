@@ -107,7 +107,10 @@ fn the_reader_saves_validates_and_follows_the_catalogue() {
     assert_eq!(std::fs::metadata(&saved[0]).unwrap().ino(), ino);
     let tmux = start("fifth", lib.path(), &cache, home.path());
     let s = tmux.wait_for("Tram line opens to");
-    assert!(!s.contains("reaches the harbour"), "read back from the log: {s}");
+    assert!(
+        !s.contains("reaches the harbour"),
+        "read back from the log: {s}"
+    );
     quit(&tmux);
 }
 
