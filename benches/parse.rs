@@ -50,7 +50,7 @@ fn parse_and_print(c: &mut Criterion) {
                     Some(byline::article::Format::Text),
                 )
                 .expect("parses");
-                byline::print::print(
+                byline::print(
                     &a,
                     &Options::new(80),
                     None,
@@ -60,7 +60,7 @@ fn parse_and_print(c: &mut Criterion) {
         });
         c.bench_function(&format!("print {name}"), |b| {
             b.iter(|| {
-                byline::print::print(
+                byline::print(
                     black_box(&a),
                     &Options::new(80),
                     None,
@@ -122,7 +122,7 @@ fn html_parse_and_print(c: &mut Criterion) {
     c.bench_function("parse + print html 1MB", |b| {
         b.iter(|| {
             let a = load::parse_bytes(black_box(page.as_bytes()), format).expect("parses");
-            byline::print::print(
+            byline::print(
                 &a,
                 &Options::new(80),
                 None,

@@ -69,7 +69,7 @@ fn scroll(c: &mut Criterion) {
     for (name, bytes) in [("5KB", 5 << 10), ("10MB", 10 << 20)] {
         let mut app = reading(bytes);
         let mut term = terminal();
-        term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+        term.draw(|f| byline::render(&app, f)).expect("draw");
         let mut step = 0usize;
         c.bench_function(&format!("scroll step {name}"), |b| {
             b.iter(|| {
@@ -77,7 +77,7 @@ fn scroll(c: &mut Criterion) {
                 let down = (step / SWING).is_multiple_of(2);
                 step += 1;
                 app.update(if down { Action::Down } else { Action::Up });
-                term.draw(|f| byline::ui::render(black_box(&app), f))
+                term.draw(|f| byline::render(black_box(&app), f))
                     .expect("draw");
             });
         });
@@ -101,7 +101,7 @@ fn open(c: &mut Criterion) {
             },
             |(mut app, mut term)| {
                 app.open(0, true);
-                term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+                term.draw(|f| byline::render(&app, f)).expect("draw");
                 app
             },
             BatchSize::PerIteration,
@@ -138,7 +138,7 @@ fn first_frame(library: Library) -> (App, Terminal<TestBackend>) {
     app.start(None);
     app.sync_marks_on_screen();
     let mut term = terminal();
-    term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+    term.draw(|f| byline::render(&app, f)).expect("draw");
     (app, term)
 }
 
@@ -205,7 +205,7 @@ fn startup(c: &mut Criterion) {
                 |lib| {
                     let (mut app, mut term) = first_frame(lib);
                     app.settle();
-                    term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+                    term.draw(|f| byline::render(&app, f)).expect("draw");
                     (app, term)
                 },
             )

@@ -20,7 +20,7 @@ pub fn generate(prefix: &Path) -> std::io::Result<Vec<PathBuf>> {
         Ok(())
     };
     let mut man = Vec::new();
-    clap_mangen::Man::new(byline::cli::Cli::command())
+    clap_mangen::Man::new(byline::Cli::command())
         .manual("byline manual")
         .render(&mut man)?;
     put("share/man/man1/byline.1", man)?;
@@ -30,7 +30,7 @@ pub fn generate(prefix: &Path) -> std::io::Result<Vec<PathBuf>> {
         (Shell::Fish, "share/fish/vendor_completions.d/byline.fish"),
     ] {
         let mut out = Vec::new();
-        clap_complete::generate(shell, &mut byline::cli::Cli::command(), "byline", &mut out);
+        clap_complete::generate(shell, &mut byline::Cli::command(), "byline", &mut out);
         put(rel, out)?;
     }
     Ok(written)

@@ -1,9 +1,9 @@
 //! The `byline` binary: parse arguments, choose print/json/list/TUI, map errors to exit codes.
 #![forbid(unsafe_code)]
 
-use byline::cli::{Cli, ColorChoice};
 use byline::run;
-use byline::source;
+use byline::{Cli, ColorChoice};
+
 use byline::text::typeset::Options;
 use clap::Parser;
 use std::io::IsTerminal;
@@ -27,11 +27,11 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let settings = byline::settings::load(&cli, &byline::app::action_names())?;
+    let settings = byline::load_settings(&cli, &byline::app::action_names())?;
     settings.apply();
     for w in &settings.warnings {
         // Never `eprintln!`: with the terminal gone it panics.
-        let line = byline::sanitize::clean_line(w);
+        let line = byline::clean_line(w);
         let _ = writeln!(std::io::stderr(), "byline: warning: {line}");
     }
     if cli.print_config {
@@ -40,11 +40,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let separator = if cli.null {
-        source::Separator::Nul
+        byline::Separator::Nul
     } else {
-        source::Separator::Sniff
+        byline::Separator::Sniff
     };
-    let source = source::read(&cli.paths, &settings.config, separator)?;
+    let source = byline::read_source(&cli.paths, &settings.config, separator)?;
     let tty = std::io::stdout().is_terminal();
     // The catalogue of list rows: off with --no-cache, or when no cache folder can be named.
     let cache = (!cli.no_cache)
@@ -87,7 +87,7 @@ fn fail(msg: &str) -> ExitCode {
     let _ = writeln!(
         std::io::stderr(),
         "byline: {}",
-        byline::sanitize::clean_line(msg.trim())
+        byline::clean_line(msg.trim())
     );
     ExitCode::from(2)
 }

@@ -5,7 +5,6 @@ use crate::article::Article;
 use crate::load::catalog::{self, Cache};
 use crate::load::roots::Known;
 use crate::load::{self, head::Ids, library::Library};
-use crate::print;
 use crate::settings::Settings;
 use crate::source::{self, Input, Source};
 use crate::text::typeset::{Names, Options};
@@ -123,7 +122,7 @@ pub fn print(input: Input, opts: &Options, theme: Option<&Theme>) -> Result<Exit
                 let rule = "─".repeat(usize::from(width.min(Options::MEASURE)));
                 write!(out, "\n{rule}\n\n")?;
             }
-            print::write(a, opts, theme, &Names::titles(&title_of), &mut out)?;
+            crate::print::write(a, opts, theme, &Names::titles(&title_of), &mut out)?;
         }
         out.flush()
     };

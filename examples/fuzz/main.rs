@@ -136,7 +136,7 @@ fn check(kind: Kind, bytes: &[u8], width: u16, justify: bool) -> Option<String> 
                 .then(|| format!("control character in the error message {msg:?}"));
         }
     };
-    byline::print::write(&article, &opts, None, &Names::none(), &mut std::io::sink())
+    byline::print_to(&article, &opts, None, &Names::none(), &mut std::io::sink())
         .expect("a sink takes everything");
     if let (Some(before), Some(peak)) = (before, status("VmHWM")) {
         let grew = peak.saturating_sub(before);

@@ -117,6 +117,25 @@ pub fn article_id(title: &str, date: Option<&str>, first_block: Option<&str>) ->
     format!("{:016x}", h.0)
 }
 
+/// The shortest start of `block` that gives [`article_id`] the same result as the whole of it:
+/// the text up to its 201st plain ASCII character that is not white space (the hash reads at
+/// most 200 characters of the normalised block, and every such character is one of them). A
+/// block with fewer is returned whole. A list row keeps only this much of a file's first lines
+/// for the id it computes later, not the whole 2 KB it read.
+pub fn id_prefix(block: &str) -> &str {
+    let mut seen = 0;
+    for (i, &b) in block.as_bytes().iter().enumerate() {
+        if b.is_ascii() && !ascii_white(b) {
+            seen += 1;
+            if seen > FIRST_BLOCK_CHARS {
+                // An ASCII byte ends a character, so `i + 1` is a character boundary.
+                return &block[..=i];
+            }
+        }
+    }
+    block
+}
+
 /// How an edit key starts: no article id (16 hex digits) ever does.
 pub const EDIT_KEY_PREFIX: &str = "e:";
 
@@ -250,5 +269,33 @@ mod tests {
             Some(key)
         );
         assert_eq!(edit_key(b"/lib/a.txt", "Not in it", start), None);
+    }
+
+    #[test]
+    fn the_id_prefix_of_a_long_start_is_short_and_hashes_alike() {
+        let start = "Ferry fares rise\nMar 3, 2026\nBy Lena Ortiz\n".to_string()
+            + &"The harbour board agreed on new fares for the winter crossings. ".repeat(40);
+        let short = id_prefix(&start);
+        assert!(short.len() < 300, "kept {} bytes", short.len());
+        assert!(start.starts_with(short));
+        assert_eq!(
+            article_id("Ferry fares rise", Some("Mar 3, 2026"), Some(short)),
+            article_id("Ferry fares rise", Some("Mar 3, 2026"), Some(&start))
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_id_prefix_never_changes_an_id(
+            words in proptest::collection::vec("[a-zé ]{0,9}|[ \t\n\u{a0}\u{2003}]{1,3}|[ßø—“”]{1,2}", 0..120)
+        ) {
+            let start: String = words.concat();
+            let short = id_prefix(&start);
+            proptest::prop_assert!(start.starts_with(short));
+            proptest::prop_assert_eq!(
+                article_id("x", None, Some(short)),
+                article_id("x", None, Some(&start))
+            );
+        }
     }
 }

@@ -3,7 +3,7 @@
 pub mod date;
 pub mod fold;
 mod id;
-pub use id::{EDIT_KEY_PREFIX, article_id, edit_key, path_hash};
+pub use id::{EDIT_KEY_PREFIX, article_id, edit_key, id_prefix, path_hash};
 pub mod quotes;
 mod words;
 

@@ -24,7 +24,7 @@ fn the_man_page_and_completions_cover_every_option() {
             .join("share/zsh/site-functions/_byline")
             .is_file()
     );
-    let cmd = byline::cli::Cli::command();
+    let cmd = byline::Cli::command();
     for arg in cmd.get_arguments() {
         let Some(long) = arg.get_long() else { continue };
         // roff escapes the dashes of options.

@@ -126,7 +126,7 @@ fn open_ferry(w: u16, h: u16) -> App {
 fn draw(app: &App) -> Buffer {
     let (w, h) = app.size();
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    term.draw(|f| byline::ui::render(app, f)).expect("draw");
+    term.draw(|f| byline::render(app, f)).expect("draw");
     term.backend().buffer().clone()
 }
 

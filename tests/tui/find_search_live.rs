@@ -588,7 +588,7 @@ fn history_follows_its_files_and_the_search_index_is_rebuilt_after_a_change() {
 fn draw(app: &App) -> ratatui::buffer::Buffer {
     let (w, h) = app.size();
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    term.draw(|f| byline::ui::render(app, f)).unwrap();
+    term.draw(|f| byline::render(app, f)).unwrap();
     term.backend().buffer().clone()
 }
 

@@ -106,7 +106,7 @@ fn escape_in_the_list_clears_a_kept_filter() {
     // The status bar says so while the filter is kept.
     let bar = |app: &App| {
         let mut term = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
-        term.draw(|f| byline::ui::render(app, f)).expect("draw");
+        term.draw(|f| byline::render(app, f)).expect("draw");
         let buf = term.backend().buffer().clone();
         (0..120)
             .map(|x| buf[(x, 39)].symbol().to_string())
@@ -409,7 +409,7 @@ fn filtered_list_with_a_bookmark_120x40() {
     app.update(Action::ToggleBookmark);
     filter(&mut app, "pilots");
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
-    term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+    term.draw(|f| byline::render(&app, f)).expect("draw");
     let buf = term.backend().buffer().clone();
     let mut text = String::new();
     for y in 0..buf.area.height {
@@ -459,7 +459,7 @@ fn the_status_bar_names_the_filter_sort_and_switches_in_force() {
     // The message says what the last key changed; once it is gone the label says it all.
     app.update(Action::Top);
     let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
-    term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+    term.draw(|f| byline::render(&app, f)).expect("draw");
     let buf = term.backend().buffer();
     let last: String = (0..120).map(|x| buf[(x, 39)].symbol()).collect();
     assert!(

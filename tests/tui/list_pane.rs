@@ -53,7 +53,7 @@ fn rows(app: &App) -> Vec<usize> {
 fn draw(app: &App) -> Buffer {
     let (w, h) = app.size();
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    term.draw(|f| byline::ui::render(app, f)).expect("draw");
+    term.draw(|f| byline::render(app, f)).expect("draw");
     term.backend().buffer().clone()
 }
 

@@ -311,7 +311,7 @@ fn a_file_without_a_title_shows_its_file_name_dimmed() {
     });
     let backend = ratatui::backend::TestBackend::new(100, 20);
     let mut term = ratatui::Terminal::new(backend).unwrap();
-    term.draw(|f| byline::ui::render(&app, f)).unwrap();
+    term.draw(|f| byline::render(&app, f)).unwrap();
     let buf = term.backend().buffer().clone();
     let (y, x) = (0..20u16)
         .find_map(|y| row_text(&buf, y).find("blank-notes").map(|x| (y, x)))
@@ -325,7 +325,7 @@ fn a_file_without_a_title_shows_its_file_name_dimmed() {
         .iter()
         .find(|e| !e.head.header.title.is_empty())
         .unwrap();
-    assert_eq!(byline::ui::untitled_name(&ferry.head), None);
+    assert_eq!(byline::untitled_name(&ferry.head), None);
 }
 
 fn row_text(buf: &ratatui::buffer::Buffer, y: u16) -> String {
@@ -335,7 +335,7 @@ fn row_text(buf: &ratatui::buffer::Buffer, y: u16) -> String {
 fn draw(app: &App, w: u16, h: u16) -> String {
     let backend = ratatui::backend::TestBackend::new(w, h);
     let mut term = ratatui::Terminal::new(backend).unwrap();
-    term.draw(|f| byline::ui::render(app, f)).unwrap();
+    term.draw(|f| byline::render(app, f)).unwrap();
     let buf = term.backend().buffer().clone();
     (0..h).map(|y| row_text(&buf, y) + "\n").collect()
 }

@@ -3,11 +3,11 @@
 
 use crate::common::*;
 use base64::Engine as _;
+use byline::PictureMode as Mode;
 use byline::app::{Action, App};
 use byline::article::{Block, BlockKind, Image};
 use byline::load::head::Head;
 use byline::load::library::{Entry, Library};
-use byline::pictures::service::Mode;
 use byline::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -66,7 +66,7 @@ fn app_with_picture(pictures: bool) -> App {
 fn draw(app: &App) -> Buffer {
     let (w, h) = app.size();
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| byline::ui::render(app, f)).unwrap();
+    term.draw(|f| byline::render(app, f)).unwrap();
     term.backend().buffer().clone()
 }
 

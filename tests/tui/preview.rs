@@ -175,7 +175,7 @@ fn the_placeholder_is_drawn_in_the_reading_pane() {
     let mut app = gated_app();
     app.update(Action::Down);
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| byline::ui::render(&app, f)).unwrap();
+    term.draw(|f| byline::render(&app, f)).unwrap();
     let screen: String = term
         .backend()
         .buffer()
@@ -187,7 +187,7 @@ fn the_placeholder_is_drawn_in_the_reading_pane() {
     assert!(!screen.contains("Enter opens the selected article"));
     GATE.release();
     app.settle();
-    term.draw(|f| byline::ui::render(&app, f)).unwrap();
+    term.draw(|f| byline::render(&app, f)).unwrap();
     let screen: String = term
         .backend()
         .buffer()

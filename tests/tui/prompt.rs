@@ -242,7 +242,7 @@ fn every_prompt_stops_at_the_same_length_and_says_so() {
 fn rows(app: &App) -> Vec<String> {
     let backend = TestBackend::new(app.size().0, app.size().1);
     let mut term = Terminal::new(backend).unwrap();
-    term.draw(|f| byline::ui::render(app, f)).unwrap();
+    term.draw(|f| byline::render(app, f)).unwrap();
     let buf = term.backend().buffer().clone();
     (0..buf.area.height)
         .map(|y| {

@@ -14,7 +14,7 @@ use ratatui::style::Modifier;
 fn draw(app: &App) -> Buffer {
     let (w, h) = app.size();
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    term.draw(|f| byline::ui::render(app, f)).expect("draw");
+    term.draw(|f| byline::render(app, f)).expect("draw");
     term.backend().buffer().clone()
 }
 
@@ -264,7 +264,7 @@ fn a_moved_aside_file_is_named_in_the_status_bar_and_its_path_kept_in_the_log() 
 /// the cells that changed are sent. The screen must then be the frame drawn afresh: no cell of
 /// a wide glyph the new frame no longer has may stay behind.
 fn redraw_leaves_no_stale_cells(term: &mut Terminal<TestBackend>, app: &App, what: &str) {
-    term.draw(|f| byline::ui::render(app, f)).expect("draw");
+    term.draw(|f| byline::render(app, f)).expect("draw");
     let fresh = draw(app);
     let kept = term.backend().buffer();
     for y in 0..fresh.area.height {

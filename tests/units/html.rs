@@ -3,7 +3,7 @@
 
 use byline::article::{Article, BlockKind, Format};
 use byline::load::{self, head, html};
-use byline::sanitize::stand_in;
+use byline::stand_in;
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {

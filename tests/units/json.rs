@@ -2,7 +2,7 @@
 
 use byline::article::{Article, Block, BlockKind, Format, Link, Related};
 use byline::load::{self, json, markdown};
-use byline::sanitize::stand_in;
+use byline::stand_in;
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {

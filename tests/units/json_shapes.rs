@@ -3,7 +3,7 @@
 
 use byline::article::{Article, BlockKind, Format, Image};
 use byline::load::{self, json};
-use byline::sanitize::stand_in;
+use byline::stand_in;
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {

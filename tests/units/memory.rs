@@ -33,7 +33,7 @@ fn child(bytes: usize) {
     let input = tiny_paragraphs(bytes);
     let article = byline::load::parse_bytes(&input, Some(Format::Text)).expect("parsed");
     drop(input);
-    byline::print::write(
+    byline::print_to(
         &article,
         &Options::new(80),
         None,
