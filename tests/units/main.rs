@@ -9,6 +9,7 @@
 mod common;
 
 mod catalog;
+mod catalog_kill;
 mod config;
 mod fuzz_regressions;
 mod html;
