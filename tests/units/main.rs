@@ -11,6 +11,7 @@ mod common;
 mod catalog;
 mod catalog_kill;
 mod config;
+mod full_disk;
 mod fuzz_regressions;
 mod html;
 mod json;
