@@ -10,6 +10,7 @@ mod common;
 
 mod catalog;
 mod catalog_kill;
+mod catalog_links;
 mod config;
 mod full_disk;
 mod fuzz_regressions;
