@@ -136,9 +136,9 @@ fn markdown_tiny_paragraphs_take_memory_in_proportion_to_the_file() {
 
 /// The most the peak may rise per byte of a news-wire article (one-letter paragraphs: a block
 /// every 3 bytes, each still a `String` of its own and an entry in the article's list). The
-/// debug build rose 19× in all (77 MiB for 4 MiB); before the parser kept one list of the
-/// lines, it rose more than 40×.
+/// debug build rose 19× in all (76 MiB for 4 MiB); before the parser kept one list of the
+/// lines, 36× (144 MiB).
 const TEXT_PER_BYTE: u64 = 24;
 /// The same for Markdown, where pulldown-cmark's tree of the whole document comes first: 73×
-/// in the debug build (299 MiB), more than 100× before its blocks were made smaller.
-const MARKDOWN_PER_BYTE: u64 = 90;
+/// in the debug build (292 MiB), 87× (349 MiB) before its blocks were made smaller.
+const MARKDOWN_PER_BYTE: u64 = 80;
