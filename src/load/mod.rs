@@ -93,7 +93,7 @@ pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<Article> {
 /// of the time. `name` is the file's name, which some formats read (a Jekyll post's date).
 fn parse_structure(bytes: &[u8], format: Option<Format>, name: Option<&str>) -> Result<Article> {
     match decode(bytes, format)? {
-        Decoded::Article(article) => Ok(article),
+        Decoded::Article(article) => Ok(*article),
         Decoded::Text(clean) => parse_clean(clean, format, name),
     }
 }
@@ -101,7 +101,7 @@ fn parse_structure(bytes: &[u8], format: Option<Format>, name: Option<&str>) -> 
 /// An article's bytes read as far as they can be without knowing more than their format.
 enum Decoded {
     /// A feed or web archive, parsed from its bytes.
-    Article(Article),
+    Article(Box<Article>),
     /// Text to parse, decoded and sanitised.
     Text(sanitize::Clean),
 }
@@ -111,14 +111,14 @@ enum Decoded {
 fn decode(bytes: &[u8], format: Option<Format>) -> Result<Decoded> {
     if is_feed(bytes, format) {
         // A feed is parsed from its bytes: its XML prolog names its encoding.
-        return Ok(Decoded::Article(feed::parse_first(bytes)?));
+        return Ok(Decoded::Article(Box::new(feed::parse_first(bytes)?)));
     }
     // A web page says its own encoding; every other format is UTF-8 (or UTF-16 with a BOM).
     let page = format == Some(Format::Html) || (format.is_none() && html::sniff(bytes));
     if (page || format.is_none()) && html::mhtml::is_archive(bytes) {
         let mut article = html::mhtml::parse(bytes)?;
         article.format = Format::Html;
-        return Ok(Decoded::Article(article));
+        return Ok(Decoded::Article(Box::new(article)));
     }
     Ok(Decoded::Text(if page {
         html::decode(bytes)?
@@ -189,7 +189,7 @@ pub fn load_links(path: &Path) -> Result<Article> {
     let decoded = decode(&bytes, format).with_context(|| shown(path))?;
     drop(bytes);
     let mut article = match decoded {
-        Decoded::Article(article) => article,
+        Decoded::Article(article) => *article,
         Decoded::Text(clean) => parse_clean(clean, format, name).with_context(|| shown(path))?,
     };
     // A relative date line (`5 hours ago`) is counted back from the file's modification time.
