@@ -38,6 +38,9 @@ pub use sanitize::{clean_line, stand_in};
 pub use settings::load as load_settings;
 pub use source::{Separator, read as read_source};
 pub use ui::{render, untitled_name};
+/// For tests of a full disk without one: see the journal's write path.
+#[doc(hidden)]
+pub use journal::pretend_full;
 
 /// The allocator of every program built on this crate (the binary, its tests and benchmarks).
 /// Reading a long article makes hundreds of thousands of small strings and vectors; mimalloc

@@ -9,7 +9,10 @@
 mod common;
 
 mod catalog;
+mod catalog_kill;
+mod catalog_links;
 mod config;
+mod full_disk;
 mod fuzz_regressions;
 mod html;
 mod json;
@@ -17,6 +20,7 @@ mod json_shapes;
 mod markdown;
 mod markdown_shapes;
 mod memory;
+mod properties;
 mod quotes;
 mod readme;
 mod resolve;
