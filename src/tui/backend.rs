@@ -152,7 +152,12 @@ impl<W: Write> ratatui::backend::Backend for Backend<W> {
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
-        self.inner.show_cursor()
+        // Never an error: ratatui's terminal shows the cursor again when it is dropped and
+        // reports a failure with `eprintln!`, which panics when the terminal is gone (a closed
+        // tab), turning the way out into exit 101. A cursor that could not be shown is on a
+        // terminal nobody sees; the session's restore shows it again where one is.
+        let _ = self.inner.show_cursor();
+        Ok(())
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {

@@ -399,6 +399,14 @@ fn a_terminal_closed_without_a_hangup_signal_ends_the_reader_with_the_marks_save
         saved.contains("\"bookmarked\":true"),
         "the bookmark made just before the terminal closed was saved: {saved:?}"
     );
+    // The file may be there a moment before its line.
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let status = std::fs::read_to_string(&ended).unwrap_or_default();
+    assert_eq!(
+        status.trim(),
+        "2",
+        "an error's status, not a panic on the dead terminal (101)"
+    );
 }
 
 /// Issue 15 point 6: another program holds `state.lock` the whole time. Keys still work, a

@@ -20,6 +20,7 @@ mod json_shapes;
 mod markdown;
 mod markdown_shapes;
 mod memory;
+mod properties;
 mod quotes;
 mod readme;
 mod resolve;
