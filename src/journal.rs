@@ -10,7 +10,8 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 /// The largest frame a log holds (a record above it ends the log as corrupt).
 const MAX_FRAME: u32 = 1 << 30;
@@ -157,6 +158,60 @@ pub fn tail(file: &mut File, from: u64) -> io::Result<u64> {
     Ok(at)
 }
 
+/// Folders whose disk a test pretends is full, with the bytes they still take.
+static FULL: Mutex<Vec<(PathBuf, u64)>> = Mutex::new(Vec::new());
+
+/// For tests of a full disk without one: from now on, writes through [`write_all`] into files
+/// directly in `dir` store `room` more bytes, then fail with the error a full disk gives (the
+/// write that crosses the limit lands in part, as on a real one); `None` gives the room back.
+/// Every save of the reading state, the catalogue and their logs goes through [`write_all`].
+#[doc(hidden)]
+pub fn pretend_full(dir: &Path, room: Option<u64>) {
+    let mut full = FULL.lock().unwrap_or_else(PoisonError::into_inner);
+    full.retain(|(d, _)| d != dir);
+    if let Some(room) = room {
+        full.push((dir.to_path_buf(), room));
+    }
+}
+
+/// How many of `len` bytes a write into `path` may store, where a test pretends its disk is
+/// full ([`pretend_full`]); `None` elsewhere.
+fn room_for(path: &Path, len: usize) -> Option<usize> {
+    let mut full = FULL.lock().unwrap_or_else(PoisonError::into_inner);
+    if full.is_empty() {
+        return None;
+    }
+    let dir = path.parent()?;
+    let (_, room) = full.iter_mut().find(|(d, _)| d == dir)?;
+    let n = (*room).min(len as u64);
+    *room -= n;
+    Some(usize::try_from(n).unwrap_or(len))
+}
+
+/// The error a write into a full disk gives.
+fn no_space() -> io::Error {
+    #[cfg(unix)]
+    let e = io::Error::from_raw_os_error(28); // ENOSPC
+    #[cfg(not(unix))]
+    let e = io::Error::from(io::ErrorKind::StorageFull);
+    e
+}
+
+/// Writes `bytes` to `file`, which is the file at `path`: the one write call every save of
+/// the state and the catalogue makes, so a test can make it meet a full disk.
+pub fn write_all(file: &mut File, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match room_for(path, bytes.len()) {
+        None => file.write_all(bytes),
+        Some(n) => {
+            file.write_all(&bytes[..n])?;
+            if n < bytes.len() {
+                return Err(no_space());
+            }
+            Ok(())
+        }
+    }
+}
+
 /// One frame's bytes.
 fn frame(payload: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(FRAME_HEAD + payload.len());
@@ -171,9 +226,16 @@ fn frame(payload: &[u8]) -> Vec<u8> {
 }
 
 /// Appends `payload` as one frame at `end` (the end of the last whole frame, as
-/// [`read_from`] found it), cutting off any torn tail first; returns the new end. Call it only
-/// under the log's lock. With `sync`, the frame is on disk when it returns.
-pub fn append(file: &mut File, end: u64, payload: &[u8], sync: bool) -> io::Result<u64> {
+/// [`read_from`] found it) to the log open in `file` (the file at `path`), cutting off any torn
+/// tail first; returns the new end. Call it only under the log's lock. With `sync`, the frame
+/// is on disk when it returns.
+pub fn append(
+    file: &mut File,
+    path: &Path,
+    end: u64,
+    payload: &[u8],
+    sync: bool,
+) -> io::Result<u64> {
     if payload.is_empty() || payload.len() > MAX_FRAME as usize {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -185,7 +247,7 @@ pub fn append(file: &mut File, end: u64, payload: &[u8], sync: bool) -> io::Resu
     }
     file.seek(SeekFrom::Start(end))?;
     let bytes = frame(payload);
-    if let Err(e) = file.write_all(&bytes) {
+    if let Err(e) = write_all(file, path, &bytes) {
         // Leave no partial frame for the next writer to trip on (it would cut it off anyway).
         let _ = file.set_len(end);
         return Err(e);
@@ -224,7 +286,7 @@ pub fn create_with_id(
             .write(true)
             .create_new(true)
             .open(&tmp)?;
-        f.write_all(line.as_bytes())?;
+        write_all(&mut f, &tmp, line.as_bytes())?;
         if sync {
             f.sync_all()?;
         }
@@ -283,7 +345,7 @@ mod tests {
         let mut end = h.len;
         let mut ends = vec![end];
         for p in [&b"one"[..], b"second record", b"3"] {
-            end = append(&mut f, end, p, false).unwrap();
+            end = append(&mut f, &path, end, p, false).unwrap();
             ends.push(end);
         }
         let mut f = open(&path).unwrap().unwrap();
@@ -319,7 +381,7 @@ mod tests {
         let got = read_from(&mut f, h.len).unwrap();
         assert_eq!((got.records.len(), got.end, got.torn), (1, ends[1], true));
         // The next append cuts the torn tail off first.
-        let end = append(&mut f, got.end, b"after", false).unwrap();
+        let end = append(&mut f, &path, got.end, b"after", false).unwrap();
         let got = read_from(&mut f, h.len).unwrap();
         assert_eq!(got.records, [&b"one"[..], b"after"]);
         assert_eq!((got.end, got.torn), (end, false));

@@ -23,6 +23,10 @@ mod tui;
 pub mod ui;
 mod work;
 
+/// For tests of a full disk without one: see the journal's write path.
+#[doc(hidden)]
+pub use journal::pretend_full;
+
 /// The allocator of every program built on this crate (the binary, its tests and benchmarks).
 /// Reading a long article makes hundreds of thousands of small strings and vectors; mimalloc
 /// hands them out and takes them back in about two thirds of the time the system allocator

@@ -16,7 +16,7 @@ pub struct List {
     /// Which articles have been opened (by library index), mirrored from the store.
     pub(super) read: Vec<bool>,
     /// Which articles are bookmarked (by library index), mirrored from the store.
-    pub(super) bookmarked: Vec<bool>,
+    pub(super) bookmarked: Flags,
     /// Only the rows on screen have their marks read yet (see `App::attach_store_lazily`).
     pub(super) marks_pending: bool,
     /// The wheel moved the rows while an article was read: the selection may be off screen
@@ -32,7 +32,7 @@ impl List {
             selected: 0,
             offset: 0,
             read: vec![false; n],
-            bookmarked: vec![false; n],
+            bookmarked: Flags::new(n),
             marks_pending: false,
             looked_along: false,
         }
@@ -60,11 +60,83 @@ impl List {
 
     /// Per library index: whether the article is bookmarked.
     pub fn bookmarked(&self) -> &[bool] {
-        &self.bookmarked
+        self.bookmarked.as_slice()
     }
 
     /// Whether only the rows on screen have their marks read yet.
     pub fn marks_pending(&self) -> bool {
         self.marks_pending
+    }
+}
+
+/// One flag per library index, with a count of those set, so "is any set?" (asked every frame
+/// to choose the bookmark column) costs nothing however big the library is.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Flags {
+    flags: Vec<bool>,
+    set: usize,
+}
+
+impl Flags {
+    /// `n` flags, none set.
+    pub(super) fn new(n: usize) -> Flags {
+        Flags {
+            flags: vec![false; n],
+            set: 0,
+        }
+    }
+
+    /// Sets flag `i` to `on` (nothing when there is no flag `i`).
+    pub(super) fn set(&mut self, i: usize, on: bool) {
+        if let Some(f) = self.flags.get_mut(i)
+            && *f != on
+        {
+            *f = on;
+            if on {
+                self.set += 1;
+            } else {
+                self.set -= 1;
+            }
+        }
+    }
+
+    /// Whether any flag is set.
+    pub(super) fn any(&self) -> bool {
+        self.set > 0
+    }
+
+    /// The flags, by library index.
+    pub(super) fn as_slice(&self) -> &[bool] {
+        &self.flags
+    }
+}
+
+impl From<Vec<bool>> for Flags {
+    fn from(flags: Vec<bool>) -> Flags {
+        let set = flags.iter().filter(|&&f| f).count();
+        Flags { flags, set }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Flags;
+
+    #[test]
+    fn the_count_follows_every_change() {
+        let mut f = Flags::from(vec![false, true, false]);
+        assert!(f.any());
+        f.set(1, false);
+        assert!(!f.any());
+        f.set(0, true);
+        f.set(0, true);
+        f.set(2, true);
+        f.set(9, true);
+        assert_eq!(f.as_slice(), [true, false, true]);
+        f.set(0, false);
+        assert!(f.any(), "one is still set");
+        f.set(2, false);
+        assert!(!f.any());
+        assert!(!Flags::new(4).any());
     }
 }

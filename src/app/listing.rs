@@ -75,7 +75,7 @@ impl App {
         view.rebuild(
             &self.library,
             &self.list.read,
-            &self.list.bookmarked,
+            self.list.bookmarked.as_slice(),
             &|i| self.shown_date(i),
         );
         self.list.view = view;

@@ -3,6 +3,7 @@
 //! The store is keyed by each list row's stable id; `App::read` and `App::bookmarked` mirror it
 //! per library index so drawing and filtering never look an id up.
 
+use super::list::Flags;
 use super::{App, Mode};
 use crate::state::{Position, Store};
 use crate::text::typeset::Page;
@@ -69,7 +70,7 @@ impl App {
             e.head.settle_id();
             let s = self.store.get(&e.head.id);
             self.list.read[i] = s.read;
-            self.list.bookmarked[i] = s.bookmarked;
+            self.list.bookmarked.set(i, s.bookmarked);
         }
     }
 
@@ -77,8 +78,7 @@ impl App {
     /// or, before every mark is read, when the store holds any bookmark (so the column does not
     /// appear a moment after the first frame).
     pub fn bookmark_column(&self) -> bool {
-        self.list.bookmarked.contains(&true)
-            || (self.list.marks_pending && self.store.any_bookmarked())
+        self.list.bookmarked.any() || (self.list.marks_pending && self.store.any_bookmarked())
     }
 
     /// The store marks, bookmarks and positions are kept in.
@@ -92,7 +92,7 @@ impl App {
         self.edit_keys.clear();
         self.library.settle_ids();
         self.list.marks_pending = false;
-        let (read, bookmarked) = self
+        let (read, bookmarked): (Vec<bool>, Vec<bool>) = self
             .library
             .entries
             .iter()
@@ -102,7 +102,7 @@ impl App {
             })
             .unzip();
         self.list.read = read;
-        self.list.bookmarked = bookmarked;
+        self.list.bookmarked = Flags::from(bookmarked);
         // Every article shown is known to exist: its entry must outlive any pruning.
         self.store
             .saw(self.library.entries.iter().map(|e| e.head.id.as_str()));
@@ -158,7 +158,7 @@ impl App {
                 self.store.set_position(&id, before.position);
             }
             self.list.read[i] = before.read;
-            self.list.bookmarked[i] = before.bookmarked;
+            self.list.bookmarked.set(i, before.bookmarked);
         }
     }
 
@@ -252,9 +252,7 @@ impl App {
         };
         let now = self.store.toggle_bookmark(&id);
         self.mirror(i, &id);
-        if let Some(b) = self.list.bookmarked.get_mut(i) {
-            *b = now;
-        }
+        self.list.bookmarked.set(i, now);
         self.say(if now {
             "bookmarked"
         } else {

@@ -66,6 +66,10 @@ pub struct Library {
     pub problems: Vec<String>,
     /// Backlinks of every file, once a background pass has read every related block.
     pub backlinks: Arc<OnceLock<Backlinks>>,
+    /// Where the backlinks pass keeps the related links it read, beside the catalogue, so the
+    /// next pass reads only the files that changed ([`super::catalog::links`]); `None` without
+    /// a catalogue (`--no-cache`), when every pass reads every file.
+    pub links_file: Option<PathBuf>,
 }
 
 impl Library {
@@ -259,8 +263,15 @@ impl Library {
             return None;
         }
         let cell = Arc::clone(&self.backlinks);
+        let keep = self.links_file.clone();
         Some(move |resolver: &Resolver| {
-            let _ = cell.set(backlinks_with(resolver, &files));
+            let links = match keep {
+                Some(keep) => {
+                    super::catalog::links::backlinks_kept(resolver, &files, &keep).backlinks
+                }
+                None => backlinks_with(resolver, &files),
+            };
+            let _ = cell.set(links);
         })
     }
 }

@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use fs4::fs_std::FileExt;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{self, File, OpenOptions};
-use std::io::{ErrorKind, Write};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -349,7 +349,7 @@ pub(super) fn write_pending(dir: &Path, mine: &Articles, now: u64) -> Result<Pat
     let tmp = dir.join(format!(".{PENDING_PREFIX}{pid}.tmp"));
     let written = (|| -> std::io::Result<()> {
         let mut f = File::create(&tmp)?;
-        f.write_all(&bytes)?;
+        crate::journal::write_all(&mut f, &tmp, &bytes)?;
         f.sync_all()?;
         fs::rename(&tmp, &path)?;
         sync_dir(dir)
@@ -429,7 +429,7 @@ pub(super) fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<()> 
             .create(true)
             .truncate(true)
             .open(&tmp)?;
-        f.write_all(bytes)?;
+        crate::journal::write_all(&mut f, &tmp, bytes)?;
         f.sync_all()?;
         fs::rename(&tmp, path)
     })();

@@ -269,7 +269,7 @@ pub fn save(
             .filter(|(id, _)| mine.contains_key(*id) || pending.contains_key(*id))
             .map(|(id, s)| (id.clone(), *s))
             .collect();
-        let end = journal::append(f, frames.end, &record(&out)?, true)
+        let end = journal::append(f, &log_path, frames.end, &record(&out)?, true)
             .with_context(|| format!("writing {}", log_path.display()))?;
         *cursor = Some(Cursor { id: h.id, end });
         for p in pending_paths {
@@ -368,7 +368,7 @@ pub fn save(
             .filter(|(id, _)| mine.contains_key(*id) || pending.contains_key(*id))
             .map(|(id, s)| (id.clone(), *s))
             .collect();
-        let end = journal::append(&mut f, c.end, &record(&out)?, true)
+        let end = journal::append(&mut f, &log_path, c.end, &record(&out)?, true)
             .with_context(|| format!("writing {}", log_path.display()))?;
         *cursor = Some(Cursor { id: c.id, end });
         merged

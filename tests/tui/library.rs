@@ -404,6 +404,46 @@ fn a_failed_save_is_shown_and_the_marks_stay() {
 }
 
 #[test]
+fn a_full_disk_is_said_in_one_line_and_the_next_save_clears_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app(120, 40);
+    app.attach_store(Store::open(dir.path().to_path_buf()).0);
+    app.update(Action::ToggleRead);
+    assert!(app.flush_state().is_ok());
+    byline::pretend_full(dir.path(), Some(0));
+    app.update(Action::ToggleBookmark);
+    let failed = app.flush_state();
+    let status = app.status().cloned().expect("a message");
+    // The reader goes on in memory while the disk is full.
+    app.update(Action::Down);
+    app.update(Action::ToggleBookmark);
+    let second = app.flush_state();
+    let after_second = app.status().cloned();
+    byline::pretend_full(dir.path(), None);
+    assert!(failed.is_err() && second.is_err());
+    assert!(status.error);
+    assert!(
+        status.text.starts_with("marks not saved:")
+            && status.text.contains("No space left on device")
+            && !status.text.contains('\n'),
+        "{}",
+        status.text
+    );
+    // A save failing again says the same, not a second kind of message.
+    assert_eq!(after_second.as_ref(), Some(&status));
+    assert!(app.list().bookmarked()[0] && app.list().bookmarked()[1]);
+    assert!(app.store().has_unsaved());
+    // Room again: the next save writes every mark and the complaint gives way.
+    assert!(app.flush_state().is_ok());
+    let s = app.status().cloned().expect("a message");
+    assert!(!s.error && s.text == "marks saved", "{s:?}");
+    let again = Store::open(dir.path().to_path_buf()).0;
+    assert!(again.get(&id(&app, 0)).read);
+    assert!(again.get(&id(&app, 0)).bookmarked);
+    assert!(again.get(&id(&app, 1)).bookmarked);
+}
+
+#[test]
 fn filtered_list_with_a_bookmark_120x40() {
     let mut app = app(120, 40);
     app.update(Action::ToggleBookmark);

@@ -9,7 +9,10 @@
 mod common;
 
 mod catalog;
+mod catalog_kill;
+mod catalog_links;
 mod config;
+mod full_disk;
 mod fuzz_regressions;
 mod html;
 mod json;

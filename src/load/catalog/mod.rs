@@ -13,6 +13,7 @@
 //! there is none to append to or the log has grown, so readers and other byline processes see
 //! an old file or a new one, never half of one.
 
+pub mod links;
 pub mod store;
 mod walk;
 
@@ -179,6 +180,8 @@ pub fn scan(paths: &[PathBuf], ids: Ids, cache: &Cache) -> Scan {
         walked = Some((w.visited, w.folders, w.dirty, gone, w.changed, rows));
         (problems, known)
     });
+    let mut lib = lib;
+    lib.links_file = Some(links::file_of(&path));
     let Some((visited, folders, dirty, gone, true, mut rows)) = walked else {
         return Scan {
             library: lib,

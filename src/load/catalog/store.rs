@@ -14,7 +14,7 @@ use bincode::Options;
 use fs4::fs_std::FileExt;
 use serde::{Deserialize, Serialize};
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -366,7 +366,7 @@ pub fn save(
             let bytes = bincode::DefaultOptions::new()
                 .serialize(batch)
                 .unwrap_or_default();
-            journal::append(&mut log, end, &bytes, false)?;
+            journal::append(&mut log, &log_path, end, &bytes, false)?;
             return Ok(());
         }
     }
@@ -391,7 +391,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = temp_path(path, &format!("{}-{n}", std::process::id()));
     let written = (|| {
         let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        journal::write_all(&mut f, &tmp, bytes)?;
         drop(f);
         fs::rename(&tmp, path)
     })();

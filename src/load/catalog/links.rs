@@ -1,0 +1,202 @@
+//! The backlinks pass kept between launches: beside the catalogue, each article file's related
+//! headlines (and its own address, which relative links resolve from), so the next pass reads
+//! only the files that changed, as the catalogue's walk does for list rows.
+//!
+//! The file holds a header line (format, build, body length and checksum) then the body in
+//! bincode; one that does not check out reads as none, and every file is read again. A file
+//! is trusted when its stat is the one recorded and its mtime is not within the racy window of
+//! the pass that recorded it (see [`Stat::racy`]). Headlines are kept as written and resolved
+//! again on every pass against the library's titles of the day, so a new or renamed target is
+//! found without reading the linking file again: the result is the full pass's.
+
+use super::store::{self, Stat};
+use crate::load::library::Backlinks;
+use crate::load::resolve::{LinkFrom, Resolver};
+use bincode::Options;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The format's version.
+const FORMAT: u32 = 1;
+
+/// What the header line starts with.
+const MAGIC: &str = "byline-links";
+
+/// One library source's related links as read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Source {
+    /// The stat of its file (of the container, for an item of one).
+    stat: Stat,
+    /// Its own address (links relative to it resolve from it).
+    url: Option<String>,
+    /// Its related entries: headline and address.
+    related: Vec<(String, Option<String>)>,
+}
+
+/// What the file keeps.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Kept {
+    /// When the pass that recorded these began, nanoseconds since the epoch.
+    stamp: i64,
+    /// By the source's path as the library names it (UTF-8 paths only; others are read
+    /// every time).
+    sources: HashMap<String, Source>,
+}
+
+/// The links file kept beside the catalogue at `catalogue`.
+pub fn file_of(catalogue: &Path) -> PathBuf {
+    catalogue.with_extension("links")
+}
+
+/// The file's bytes.
+fn encode(kept: &Kept, build: &str) -> Vec<u8> {
+    let body = bincode::DefaultOptions::new()
+        .serialize(kept)
+        .unwrap_or_default();
+    let mut out = format!(
+        "{MAGIC} {FORMAT} {build} {} {:016x}\n",
+        body.len(),
+        store::checksum(&body)
+    )
+    .into_bytes();
+    out.extend_from_slice(&body);
+    out
+}
+
+/// What `bytes` keep, or `None` when they are of another format or build, cut short or damaged.
+fn decode(bytes: &[u8], build: &str) -> Option<Kept> {
+    let nl = memchr::memchr(b'\n', &bytes[..bytes.len().min(512)])?;
+    let line = std::str::from_utf8(&bytes[..nl]).ok()?;
+    let body = &bytes[nl + 1..];
+    let mut parts = line.split(' ');
+    let ok = parts.next() == Some(MAGIC)
+        && parts.next() == Some(&FORMAT.to_string())
+        && parts.next() == Some(build);
+    let len: usize = parts.next()?.parse().ok()?;
+    let sum = u64::from_str_radix(parts.next()?, 16).ok()?;
+    if !ok || parts.next().is_some() || len != body.len() || sum != store::checksum(body) {
+        return None;
+    }
+    bincode::DefaultOptions::new()
+        .with_limit(body.len() as u64)
+        .deserialize(body)
+        .ok()
+}
+
+/// The stat of the file `source` is read from (the container of a `FILE#ID` item).
+fn stat_of(source: &Path) -> Option<Stat> {
+    let file = crate::load::container_item(source).map_or_else(|| source.to_path_buf(), |(f, _)| f);
+    std::fs::metadata(file).ok().map(|m| Stat::of(&m))
+}
+
+/// Whether `source` is a feed item, which has no related headlines and is not read for them.
+fn feed_item(source: &Path) -> bool {
+    crate::load::container_item(source).is_some_and(|(file, _)| {
+        crate::load::format_for(&file) == Some(crate::article::Format::Feed)
+    })
+}
+
+/// Reads `source`'s related links (none when it cannot be read: the full pass skips it too).
+fn read_links(source: &Path, stat: Stat) -> Source {
+    match crate::load::load_related(source) {
+        Ok(a) => Source {
+            stat,
+            url: a.header.url,
+            related: a.related.into_iter().map(|r| (r.title, r.url)).collect(),
+        },
+        Err(_) => Source {
+            stat,
+            url: None,
+            related: Vec::new(),
+        },
+    }
+}
+
+/// What a kept pass gave: the backlinks, and how many files it read.
+#[derive(Debug)]
+pub struct Pass {
+    /// For each file, the files whose related headlines resolve to it, in library order.
+    pub backlinks: Backlinks,
+    /// How many files were read (new, changed, racy); the rest came from the links file.
+    pub read: usize,
+}
+
+/// [`crate::load::library::backlinks_with`] through the links file `keep`: files whose stat is
+/// unchanged give the links kept for them, the rest are read, and the file is written again
+/// when anything changed (a cache: a failed write costs the next pass its reading).
+pub fn backlinks_kept(resolver: &Resolver, files: &[PathBuf], keep: &Path) -> Pass {
+    let build = store::build();
+    let stamp = now_ns();
+    let old = std::fs::read(keep)
+        .ok()
+        .and_then(|b| decode(&b, &build))
+        .unwrap_or_default();
+    let mut new = Kept {
+        stamp,
+        sources: HashMap::with_capacity(files.len()),
+    };
+    let mut out: Backlinks = HashMap::new();
+    let mut read = 0;
+    for source in files {
+        if feed_item(source) {
+            continue;
+        }
+        let Some(stat) = stat_of(source) else {
+            continue;
+        };
+        let key = source.to_str();
+        let kept = key
+            .and_then(|k| old.sources.get(k))
+            .filter(|s| s.stat == stat && !stat.racy(old.stamp));
+        let links = match kept {
+            Some(s) => s.clone(),
+            None => {
+                read += 1;
+                read_links(source, stat)
+            }
+        };
+        add(resolver, source, &links, &mut out);
+        if let Some(k) = key {
+            new.sources.insert(k.to_string(), links);
+        }
+    }
+    let changed = read > 0 || new.sources.len() != old.sources.len();
+    if changed {
+        let _ = store::write_atomic(keep, &encode(&new, &build));
+    }
+    Pass {
+        backlinks: out,
+        read,
+    }
+}
+
+/// Adds the backlinks from `source` (with `links`) to `out`, as the full pass does.
+fn add(resolver: &Resolver, source: &Path, links: &Source, out: &mut Backlinks) {
+    let from = LinkFrom {
+        path: Some(source),
+        url: links.url.as_deref(),
+    };
+    for (title, url) in &links.related {
+        let r = crate::article::Related {
+            title: title.clone(),
+            path: None,
+            url: url.clone(),
+        };
+        if let Some(target) = resolver.resolve_related(&r, from)
+            && target != source
+        {
+            let list = out.entry(target.to_path_buf()).or_default();
+            if !list.iter().any(|p| p == source) {
+                list.push(source.to_path_buf());
+            }
+        }
+    }
+}
+
+/// Nanoseconds since the epoch, now.
+fn now_ns() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
