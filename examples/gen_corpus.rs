@@ -1,7 +1,9 @@
 //! Generates a large, deterministic corpus of fictional news-wire articles for benchmarks and stress runs.
 //!
 //! `cargo run --release --example gen_corpus -- DIR N` writes N articles of about 8 KB each into DIR,
-//! at most 1,000 files a subfolder. Every article is a pure function of its index and N, so two runs
+//! at most 1,000 files a subfolder; `--bytes B` after them makes each about B bytes instead (1,000
+//! and up: the head and first paragraph alone take several hundred, and a small article has no
+//! related block). Every article is a pure function of its index and N, so two runs
 //! with the same N write the same bytes. Related blocks name the titles of other generated articles,
 //! and about one headline in eight names a title that was never generated, so link resolution has
 //! both hits and misses to work on. Only the standard library is used.
@@ -19,8 +21,10 @@ use words::*;
 
 /// How many files go into one subfolder.
 const PER_DIR: usize = 1000;
-/// The body stops growing once it passes this many bytes; the footer brings it to about 8 KB.
-const BODY_BYTES: usize = 7700;
+/// The size an article is written to by default, about 8 KB.
+const ARTICLE_BYTES: usize = 8000;
+/// What the footer adds after the body (it brings the article to about its size).
+const FOOTER_BYTES: usize = 300;
 
 /// The word lists everything is assembled from.
 #[rustfmt::skip]
@@ -341,13 +345,14 @@ fn related(rng: &mut Rng, out: &mut String, i: usize, n: usize) {
     }
 }
 
-/// The whole text of article `i` out of `n`.
-fn article(i: usize, n: usize) -> String {
+/// The whole text of article `i` out of `n`, about `bytes` long.
+fn article(i: usize, n: usize, bytes: usize) -> String {
+    let body_bytes = bytes.saturating_sub(FOOTER_BYTES);
     let mut rng = Rng::new(i as u64);
     let place = rng.pick(&PLACES);
     let object = rng.pick(&OBJECTS);
     let (agency, short) = AGENCIES[rng.below(AGENCIES.len())];
-    let mut out = String::with_capacity(BODY_BYTES + 1024);
+    let mut out = String::with_capacity(body_bytes + 1024);
     let _ = writeln!(out, "{}", title(i));
     if let Some(d) = date_line(&mut rng) {
         let _ = writeln!(out, "{d}");
@@ -380,7 +385,7 @@ fn article(i: usize, n: usize) -> String {
     let mut last = None;
     let related_at = 3 + rng.below(4);
     let mut paragraphs = 1;
-    while out.len() < BODY_BYTES {
+    while out.len() < body_bytes {
         if paragraphs == related_at {
             related(&mut rng, &mut out, i, n);
         } else if paragraphs % 6 == 0 {
@@ -448,8 +453,9 @@ fn slug(title: &str) -> String {
     s
 }
 
-/// Writes articles `0..n` under `dir`, a subfolder per thousand; returns how many were written.
-fn write_all(dir: &Path, n: usize) -> std::io::Result<usize> {
+/// Writes articles `0..n` of about `bytes` each under `dir`, a subfolder per thousand; returns
+/// how many were written.
+fn write_all(dir: &Path, n: usize, bytes: usize) -> std::io::Result<usize> {
     let mut written = 0;
     for i in 0..n {
         let sub = dir.join(format!("{:04}", i / PER_DIR));
@@ -458,7 +464,7 @@ fn write_all(dir: &Path, n: usize) -> std::io::Result<usize> {
         }
         let path = sub.join(format!("{i:07}-{}.txt", slug(&title(i))));
         let mut f = std::io::BufWriter::new(std::fs::File::create(&path)?);
-        f.write_all(article(i, n).as_bytes())?;
+        f.write_all(article(i, n, bytes).as_bytes())?;
         f.flush()?;
         written += 1;
     }
@@ -474,7 +480,7 @@ fn xml_escape(s: &str) -> String {
 
 /// Item `i` of `n` as an RSS 2.0 `<item>`.
 fn rss_item(i: usize, n: usize) -> String {
-    let text = article(i, n);
+    let text = article(i, n, ARTICLE_BYTES);
     let mut rng = Rng::new(i as u64 ^ 0x5EED);
     let days = 19_358 + rng.below(3 * 365) as i64;
     let (y, m, d) = civil(days);
@@ -545,11 +551,26 @@ fn main() -> std::process::ExitCode {
             }
         };
     }
+    let usage = "usage: gen_corpus DIR N [--bytes B] | gen_corpus --rss FILE [--items N]";
     let (Some(dir), Some(Ok(n))) = (args.first(), args.get(1).map(|s| s.parse::<usize>())) else {
-        eprintln!("usage: gen_corpus DIR N | gen_corpus --rss FILE [--items N]");
+        eprintln!("{usage}");
         return std::process::ExitCode::from(2);
     };
-    match write_all(Path::new(dir), n) {
+    let bytes = match (args.get(2).map(String::as_str), args.get(3)) {
+        (None, _) => ARTICLE_BYTES,
+        (Some("--bytes"), Some(b)) => match b.parse::<usize>() {
+            Ok(b) if b >= 1000 => b,
+            _ => {
+                eprintln!("gen_corpus: --bytes needs a number of 1000 or more");
+                return std::process::ExitCode::from(2);
+            }
+        },
+        _ => {
+            eprintln!("{usage}");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    match write_all(Path::new(dir), n, bytes) {
         Ok(w) => {
             println!("wrote {w} articles to {dir}");
             std::process::ExitCode::SUCCESS
@@ -604,8 +625,8 @@ mod tests {
     #[test]
     fn articles_are_deterministic_and_about_eight_kilobytes() {
         for i in [0, 7, 999] {
-            let a = article(i, 1000);
-            assert_eq!(a, article(i, 1000));
+            let a = article(i, 1000, ARTICLE_BYTES);
+            assert_eq!(a, article(i, 1000, ARTICLE_BYTES));
             assert!(a.starts_with(&title(i)));
             assert!(
                 (7_000..10_000).contains(&a.len()),
@@ -616,12 +637,23 @@ mod tests {
     }
 
     #[test]
+    fn small_articles_are_about_the_size_asked() {
+        let sizes: Vec<usize> = (0..200).map(|i| article(i, 200, 1000).len()).collect();
+        let mean = sizes.iter().sum::<usize>() / sizes.len();
+        assert!((800..1_300).contains(&mean), "mean {mean} bytes");
+        assert!(sizes.iter().all(|s| *s < 2_000), "{sizes:?}");
+        assert!(article(5, 200, 1000).starts_with(&title(5)));
+        let big = article(5, 200, 20_000).len();
+        assert!((19_000..22_000).contains(&big), "{big} bytes");
+    }
+
+    #[test]
     fn related_headlines_mostly_name_generated_titles() {
         let n = 200;
         let titles: HashSet<String> = (0..n).map(title).collect();
         let (mut hits, mut misses) = (0, 0);
         for i in 0..n {
-            let a = article(i, n);
+            let a = article(i, n, ARTICLE_BYTES);
             let mut lines = a.lines().skip_while(|l| *l != "Related Articles").skip(1);
             for _ in 0..3 {
                 match lines.next() {
