@@ -82,6 +82,13 @@ impl Block {
     }
 }
 
+impl AsRef<str> for Block {
+    /// The block's text.
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
 /// A related headline and the library article it resolves to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Related {

@@ -92,12 +92,9 @@ pub fn parse_named(text: &str, file_name: Option<&str>) -> Result<Article> {
     });
     let mut related: Vec<Related> = fm.related.iter().map(|r| related_entry(r)).collect();
     related.extend(take_related(&mut blocks));
-    let chars_before: Vec<usize> = blocks
-        .iter()
-        .map(|m| m.block.text.chars().count())
-        .collect();
     let dateline = take_dateline(&mut blocks);
-    place_links(&mut b, &blocks, &chars_before);
+    let cut = dateline.as_ref().map_or((0, 0), |d| (d.block, d.cut));
+    place_links(&mut b, &blocks, cut);
 
     let mut links = Vec::new();
     // The article's own address, which links from other articles resolve by.
@@ -128,14 +125,14 @@ pub fn parse_named(text: &str, file_name: Option<&str>) -> Result<Article> {
         .iter()
         .enumerate()
         .filter_map(|(i, m)| {
-            m.src.as_ref().map(|src| Image {
+            m.src.as_deref().map(|src| Image {
                 block: i,
                 alt: m.block.text.clone(),
                 src: src.clone(),
             })
         })
         .collect();
-    let (dateline, dateline_source) = dateline.unzip();
+    let (dateline, dateline_source) = dateline.map(|d| (d.text, d.source)).unzip();
     let datetime = date.as_deref().and_then(frontmatter::datetime);
     let mut article = Article {
         header: crate::article::Header {
@@ -178,17 +175,15 @@ fn jekyll_date(name: &str) -> Option<String> {
 }
 
 /// Gives each link read inside a block that is still in `blocks` its place there; a dateline
-/// taken off the front of a block (its text shorter than `chars_before`) moves its links back.
-fn place_links(b: &mut Builder, blocks: &[MdBlock], chars_before: &[usize]) {
-    let mut now = vec![None; blocks.iter().map(|m| m.origin + 1).max().unwrap_or(0)];
-    for (i, m) in blocks.iter().enumerate() {
-        let cut = chars_before[i] - m.block.text.chars().count().min(chars_before[i]);
-        now[m.origin] = Some((i, cut));
-    }
+/// taken off the front of a block (`cut`: that block's index and the `char`s taken) moves its
+/// links back. The blocks left are in the order they were read, so a block is found by the
+/// index it was read at without a table of them all.
+fn place_links(b: &mut Builder, blocks: &[MdBlock], cut: (usize, usize)) {
     for &(link, origin, start, end) in &b.placed {
-        let Some(Some((block, cut))) = now.get(origin).copied() else {
+        let Ok(block) = blocks.binary_search_by_key(&origin, |m| m.origin) else {
             continue;
         };
+        let cut = if block == cut.0 { cut.1 } else { 0 };
         if start >= cut {
             b.links[link].at = Some(LinkAt {
                 block,
@@ -199,12 +194,25 @@ fn place_links(b: &mut Builder, blocks: &[MdBlock], chars_before: &[usize]) {
     }
 }
 
+/// A dateline taken off the front of a paragraph.
+struct Dateline {
+    /// The dateline without its dash.
+    text: String,
+    /// The agency its bracket names.
+    source: Option<String>,
+    /// The index of the paragraph it opened…
+    block: usize,
+    /// …and how many `char`s were taken off its front.
+    cut: usize,
+}
+
 /// Splits a dateline (`KESSEL, Veldmark (AP) —`) off the first paragraph, looked for past the
-/// pictures and captions that may stand before it; returns it with the agency its bracket names.
-fn take_dateline(blocks: &mut [MdBlock]) -> Option<(String, Option<String>)> {
-    let first = blocks
-        .iter_mut()
-        .find(|b| !matches!(b.block.kind, BlockKind::Image | BlockKind::Caption))?;
+/// pictures and captions that may stand before it.
+fn take_dateline(blocks: &mut [MdBlock]) -> Option<Dateline> {
+    let block = blocks
+        .iter()
+        .position(|b| !matches!(b.block.kind, BlockKind::Image | BlockKind::Caption))?;
+    let first = &mut blocks[block];
     if first.block.kind != BlockKind::Paragraph {
         return None;
     }
@@ -213,20 +221,29 @@ fn take_dateline(blocks: &mut [MdBlock]) -> Option<(String, Option<String>)> {
     if rest.is_empty() {
         return None;
     }
-    first.block.text = rest.to_string();
-    Some((dateline, source))
+    let cut = first.block.text.chars().count() - rest.chars().count();
+    first.block.text = rest;
+    Some(Dateline {
+        text: dateline,
+        source,
+        block,
+        cut,
+    })
 }
 
-/// A block while the Markdown is read, with what the title and related passes need.
+/// A block while the Markdown is read, with what the title and related passes need. The
+/// addresses few blocks have are boxed, so a block without them costs a word for each.
 #[derive(Debug)]
+// A boxed `String` is one word where a `String` is three: most blocks have neither address.
+#[allow(clippy::box_collection)]
 struct MdBlock {
     block: Block,
     /// Heading level, for headings.
     level: Option<u8>,
     /// The first link inside the block.
-    link: Option<String>,
+    link: Option<Box<String>>,
     /// Where the picture is, for image blocks.
-    src: Option<String>,
+    src: Option<Box<String>>,
     /// The index it was read at, before the title and related passes took blocks out.
     origin: usize,
 }
@@ -490,7 +507,7 @@ impl Builder {
     /// Adds an image block, and a caption block for a non-empty title.
     fn push_image(&mut self, alt: String, src: String, title: String) {
         self.blocks.push(MdBlock {
-            src: Some(src),
+            src: Some(Box::new(src)),
             ..MdBlock::plain(Block::new(BlockKind::Image, alt))
         });
         let title = collapse(&title);
@@ -586,7 +603,7 @@ impl Builder {
         self.blocks.push(MdBlock {
             block: Block { kind, text },
             level: self.heading,
-            link,
+            link: link.map(Box::new),
             src: None,
             origin: 0,
         });

@@ -92,22 +92,47 @@ pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<Article> {
 /// title, dates and related headlines, which is all that resolving links needs, for a fraction
 /// of the time. `name` is the file's name, which some formats read (a Jekyll post's date).
 fn parse_structure(bytes: &[u8], format: Option<Format>, name: Option<&str>) -> Result<Article> {
+    match decode(bytes, format)? {
+        Decoded::Article(article) => Ok(*article),
+        Decoded::Text(clean) => parse_clean(clean, format, name),
+    }
+}
+
+/// An article's bytes read as far as they can be without knowing more than their format.
+enum Decoded {
+    /// A feed or web archive, parsed from its bytes.
+    Article(Box<Article>),
+    /// Text to parse, decoded and sanitised.
+    Text(sanitize::Clean),
+}
+
+/// The first step of [`parse_structure`]: a feed or web archive parsed, anything else decoded,
+/// so the caller may let the bytes go before the text is parsed.
+fn decode(bytes: &[u8], format: Option<Format>) -> Result<Decoded> {
     if is_feed(bytes, format) {
         // A feed is parsed from its bytes: its XML prolog names its encoding.
-        return feed::parse_first(bytes);
+        return Ok(Decoded::Article(Box::new(feed::parse_first(bytes)?)));
     }
     // A web page says its own encoding; every other format is UTF-8 (or UTF-16 with a BOM).
     let page = format == Some(Format::Html) || (format.is_none() && html::sniff(bytes));
     if (page || format.is_none()) && html::mhtml::is_archive(bytes) {
         let mut article = html::mhtml::parse(bytes)?;
         article.format = Format::Html;
-        return Ok(article);
+        return Ok(Decoded::Article(Box::new(article)));
     }
-    let clean = if page {
+    Ok(Decoded::Text(if page {
         html::decode(bytes)?
     } else {
         sanitize::decode(bytes)?
-    };
+    }))
+}
+
+/// The second step of [`parse_structure`]: decoded text parsed as `format` (sniffed when `None`).
+fn parse_clean(
+    clean: sanitize::Clean,
+    format: Option<Format>,
+    name: Option<&str>,
+) -> Result<Article> {
     let format = format.unwrap_or_else(|| sniff(&clean.text));
     let mut article = match format {
         Format::Text => wire::parse(&clean.text),
@@ -159,8 +184,14 @@ pub fn load_links(path: &Path) -> Result<Article> {
     let bytes =
         crate::files::read_article(path).with_context(|| format!("reading {}", shown(path)))?;
     let name = std::str::from_utf8(file_name(path)).ok();
-    let mut article =
-        parse_structure(&bytes, format_for(path), name).with_context(|| shown(path))?;
+    let format = format_for(path);
+    // The bytes go once decoded: a long article is not held twice while it is parsed.
+    let decoded = decode(&bytes, format).with_context(|| shown(path))?;
+    drop(bytes);
+    let mut article = match decoded {
+        Decoded::Article(article) => *article,
+        Decoded::Text(clean) => parse_clean(clean, format, name).with_context(|| shown(path))?,
+    };
     // A relative date line (`5 hours ago`) is counted back from the file's modification time.
     if article.header.date_iso.is_none()
         && article

@@ -7,18 +7,24 @@
 //! leaves a gap showing what was there before. So whenever such a cluster is drawn or drawn
 //! over, the rest of its row is first blanked and then drawn again, every cell placed by its
 //! own cursor move: whatever width the terminal took, the row ends as the frame says.
+//!
+//! The copy of the screen it draws from must be the frame, cell for cell: ratatui never sends
+//! the columns a wide character covers (its buffer holds blanks there), so the copy blanks them
+//! itself. Kept as they were, a letter or emoji once there was drawn again the next time its
+//! row was (`Plain body` with an `r` left below it, a `☎️` under a wide glyph brought back).
 
 use ratatui::backend::{ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::{Buffer, Cell, CellWidth};
 use ratatui::layout::{Position, Rect, Size};
 use std::io::{self, Write};
-use unicode_width::UnicodeWidthStr;
 
 /// Crossterm's backend with a copy of the screen it drew, to draw rows again.
 pub struct Backend<W: Write> {
     inner: CrosstermBackend<W>,
     /// The screen as drawn so far.
     shown: Buffer,
+    /// The size to draw at instead of the terminal's (tests draw into a `Vec`).
+    fixed: Option<Size>,
 }
 
 impl<W: Write> Backend<W> {
@@ -27,14 +33,57 @@ impl<W: Write> Backend<W> {
         Backend {
             inner: CrosstermBackend::new(writer),
             shown: Buffer::empty(Rect::ZERO),
+            fixed: None,
         }
     }
+
+    /// Puts `cell` at `(x, y)` in the copy, blanking the columns it covers as ratatui's buffer
+    /// does; returns whether a cluster the terminal may have drawn at another width was there.
+    fn keep(&mut self, x: u16, y: u16, cell: &Cell) -> bool {
+        let mut was = false;
+        for dx in 0..cell.cell_width().max(1) {
+            let Some(c) = self.shown.cell_mut((x.saturating_add(dx), y)) else {
+                break;
+            };
+            was |= uncertain(c);
+            if dx == 0 {
+                *c = cell.clone();
+            } else {
+                c.reset();
+            }
+        }
+        was
+    }
+}
+
+#[cfg(test)]
+impl<W: Write> Backend<W> {
+    /// The backend writing to `writer` as if the terminal were `size`.
+    pub(super) fn sized(writer: W, size: Size) -> Self {
+        Backend {
+            fixed: Some(size),
+            ..Backend::new(writer)
+        }
+    }
+}
+
+/// The part of a cell's symbol the terminal shows: a hyperlink's text without the OSC 8
+/// sequences around it.
+fn visible(symbol: &str) -> &str {
+    let Some(rest) = symbol.strip_prefix("\x1b]8;") else {
+        return symbol;
+    };
+    let Some((_, text)) = rest.split_once("\x1b\\") else {
+        return symbol;
+    };
+    text.strip_suffix(crate::text::hyperlink::CLOSE)
+        .unwrap_or(text)
 }
 
 /// Whether a cell holds a cluster of several characters a terminal may draw at another width
 /// than unicode-width gives (not an escape sequence a picture protocol put in a cell).
 fn uncertain(cell: &Cell) -> bool {
-    let s = cell.symbol();
+    let s = visible(cell.symbol());
     s.chars().nth(1).is_some() && !s.chars().any(char::is_control)
 }
 
@@ -45,7 +94,7 @@ impl<W: Write> ratatui::backend::Backend for Backend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let size = self.inner.size()?;
+        let size = self.size()?;
         let area = Rect::new(0, 0, size.width, size.height);
         if self.shown.area != area {
             self.shown = Buffer::empty(area);
@@ -54,13 +103,9 @@ impl<W: Write> ratatui::backend::Backend for Backend<W> {
         // The first column of each row from which the row is drawn again.
         let mut redraw: Vec<(u16, u16)> = Vec::new();
         for (x, y, cell) in content {
-            // A cluster going away is as uncertain as one coming: the terminal may have drawn
-            // it over cells the frame thinks blank.
-            let mut was = false;
-            if let Some(c) = self.shown.cell_mut((x, y)) {
-                was = uncertain(c);
-                *c = cell.clone();
-            }
+            // A cluster going away (or covered by a wide character) is as uncertain as one
+            // coming: the terminal may have drawn it over cells the frame thinks blank.
+            let was = self.keep(x, y, cell);
             if was || uncertain(cell) {
                 match redraw.iter_mut().find(|(_, row)| *row == y) {
                     Some((from, _)) => *from = (*from).min(x),
@@ -86,7 +131,7 @@ impl<W: Write> ratatui::backend::Backend for Backend<W> {
                     break;
                 };
                 again.push((x, y, cell.clone()));
-                x += u16::try_from(cell.symbol().width().max(1)).unwrap_or(1);
+                x = x.saturating_add(cell.cell_width().max(1));
             }
         }
         self.inner.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))?;
@@ -131,7 +176,10 @@ impl<W: Write> ratatui::backend::Backend for Backend<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        self.inner.size()
+        match self.fixed {
+            Some(size) => Ok(size),
+            None => self.inner.size(),
+        }
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
@@ -142,3 +190,7 @@ impl<W: Write> ratatui::backend::Backend for Backend<W> {
         ratatui::backend::Backend::flush(&mut self.inner)
     }
 }
+
+#[cfg(test)]
+#[path = "backend_tests.rs"]
+mod tests;

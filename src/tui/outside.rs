@@ -10,10 +10,16 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-/// The article as `--print` writes it (plain, no colour), at `width` columns.
+/// The article as `--print` writes it (plain, no colour), at `width` columns. It is typeset a
+/// stretch at a time, as `--print` does, so a long article's page is never held whole beside
+/// its text.
 pub fn article_text(article: &Article, width: u16) -> String {
     let opts = Options::new(width.clamp(20, 200));
-    crate::print::print(article, &opts, None, &crate::text::typeset::Names::none())
+    let mut out = Vec::new();
+    let names = crate::text::typeset::Names::none();
+    // Writing into memory cannot fail.
+    let _ = crate::print::write(article, &opts, None, &names, &mut out);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The article as Markdown: headline, byline line, blocks by kind, related headlines.

@@ -5,6 +5,7 @@
 
 use crate::app::Msg;
 use crossterm::event;
+use std::io::IsTerminal;
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
@@ -90,6 +91,7 @@ impl Drop for TermEvents {
 /// The thread: reads events while asked to, parks while paused, ends on stop or when the
 /// inbox is gone.
 fn read(shared: &Shared, tx: &Sender<Msg>) {
+    let tty = std::io::stdout().is_terminal();
     loop {
         {
             let Ok(mut state) = shared.state.lock() else {
@@ -112,6 +114,13 @@ fn read(shared: &Shared, tx: &Sender<Msg>) {
             }
         }
         let msg = match event::poll(LOOK) {
+            // A terminal hung up reads as endless end-of-file, which crossterm takes for "no
+            // event yet": without the signal a shell sends its jobs (a parent that ignores
+            // SIGHUP, a session leader killed outright) the reader would spin on it forever.
+            // A hung-up terminal answers no ioctl, so it no longer passes for a terminal.
+            Ok(false) if tty && !std::io::stdout().is_terminal() => {
+                Msg::TerminalLost("the terminal is gone".into())
+            }
             Ok(false) => continue,
             Ok(true) => match event::read() {
                 Ok(ev) => Msg::Terminal(ev),

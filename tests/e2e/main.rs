@@ -10,6 +10,7 @@ mod common;
 mod tmux;
 
 mod catalogue;
+mod emoji;
 mod habits;
 mod links;
 mod opening;

@@ -357,6 +357,50 @@ fn closing_the_terminal_right_after_a_change_keeps_the_change() {
     );
 }
 
+/// A terminal that closes when no SIGHUP reaches the reader (its parent ignores it, as a
+/// wrapper may): the reader sees the hung-up terminal itself, saves and ends, never spinning.
+#[test]
+#[cfg_attr(
+    byline_no_tmux,
+    ignore = "tmux is not installed (under CI=true this test fails instead)"
+)]
+fn a_terminal_closed_without_a_hangup_signal_ends_the_reader_with_the_marks_saved() {
+    if !Tmux::available(&[]) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = tempfile::tempdir().expect("tempdir");
+    write_library(dir.path());
+    let bin = env!("CARGO_BIN_EXE_byline");
+    let ended = state.path().join("ended");
+    // The session leader ignores SIGHUP, so the kernel's hangup signal stops there.
+    let script = format!(
+        "trap '' HUP; BYLINE_STATE_DIR='{0}' BYLINE_CACHE_DIR='{0}/cache' '{bin}' '{1}'; echo $? > '{2}'",
+        state.path().display(),
+        dir.path().display(),
+        ended.display()
+    );
+    let socket = format!("byline-e2e-nohup-{}", std::process::id());
+    let tmux = Tmux::session(socket, 100, 30, &["sh", "-c", &script]);
+    tmux.wait_for("Articles 1/3");
+    tmux.keys(&["m"]);
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    tmux.run(&["kill-server"]);
+    let start = std::time::Instant::now();
+    while !ended.exists() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "byline still runs 10 s after its terminal closed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let saved = std::fs::read_to_string(state.path().join("state.json")).unwrap_or_default();
+    assert!(
+        saved.contains("\"bookmarked\":true"),
+        "the bookmark made just before the terminal closed was saved: {saved:?}"
+    );
+}
+
 /// Issue 15 point 6: another program holds `state.lock` the whole time. Keys still work, a
 /// failed save says so and is retried, and `q` quits at once with the marks in a side file
 /// that the next start reads.

@@ -13,7 +13,11 @@ fn render_sources() -> Vec<PathBuf> {
     files.push(root.join("tui.rs"));
     files
         .into_iter()
-        .filter(|p| !matches!(p.file_name().and_then(|n| n.to_str()), Some("ansi.rs")))
+        // A `*_tests.rs` file is a unit test module kept beside its code (`#[cfg(test)]`).
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name != "ansi.rs" && !name.ends_with("_tests.rs")
+        })
         .collect()
 }
 

@@ -54,13 +54,29 @@ const LIVE_BLOG_STAMPS: usize = 2;
 /// A live-blog entry title has at most this many words.
 const MAX_TITLE_WORDS: usize = 20;
 
+/// What a logical line was taken for, and whether the next line kept is a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Taken {
+    /// `None` for a line that is no block: a related marker or headline.
+    kind: Option<Kind>,
+    /// Whether the next line that is a block was taken for a paragraph.
+    next_is_paragraph: bool,
+}
+
 /// Parses the body lines (everything after the header).
-pub(super) fn parse<'a>(lines: impl Iterator<Item = &'a str>, warnings: &mut Vec<String>) -> Body {
+///
+/// The logical lines become the blocks where they stand: each is given its kind in a list of
+/// one small entry a line, then the list of lines is closed up over those that are no blocks
+/// (related headlines, footer lines), so a file of many short lines holds one list of them.
+pub(super) fn parse<'a>(
+    lines: impl Iterator<Item = &'a str> + Clone,
+    warnings: &mut Vec<String>,
+) -> Body {
     let mut logical = flow::logical_lines(lines, warnings);
     split_last_signoff(&mut logical);
     let mut body = Body::default();
     let mut first_is_paragraph = false;
-    if let Some(d) = logical.first().and_then(|l| dateline::split(l)) {
+    if let Some(d) = logical.first().and_then(|l| dateline::split(&l.text)) {
         let (text, code, rest) = (d.text, d.code, d.rest.to_string());
         body.dateline = Some(text);
         body.code = code;
@@ -68,83 +84,96 @@ pub(super) fn parse<'a>(lines: impl Iterator<Item = &'a str>, warnings: &mut Vec
         if rest.is_empty() {
             logical.remove(0);
         } else {
-            logical[0] = rest;
+            logical[0].text = rest;
         }
         first_is_paragraph = !logical.is_empty();
     }
     let live = logical
         .iter()
-        .filter(|l| is_timestamp(l) || starts_with_timestamp(l))
+        .filter(|l| is_timestamp(&l.text) || starts_with_timestamp(&l.text))
         .take(LIVE_BLOG_STAMPS)
         .count()
         >= LIVE_BLOG_STAMPS;
 
-    let mut items: Vec<(Kind, String)> = Vec::with_capacity(logical.len());
+    let mut taken: Vec<Taken> = Vec::with_capacity(logical.len());
     let mut i = 0;
     while i < logical.len() {
-        if is_related_marker(&logical[i]) {
+        if is_related_marker(&logical[i].text) {
             let split = related::split(&logical[i + 1..]);
-            for title in &mut logical[i + 1..i + 1 + split.headlines] {
+            taken.push(Taken::NONE);
+            for line in &mut logical[i + 1..i + 1 + split.headlines] {
                 body.related.push(Related {
-                    title: std::mem::take(title),
+                    title: std::mem::take(&mut line.text),
                     path: None,
                     url: None,
                 });
+                taken.push(Taken::NONE);
             }
             i += 1 + split.headlines;
             if split.heading {
-                items.push((Kind::Heading, std::mem::take(&mut logical[i])));
+                taken.push(Taken::kind(Kind::Heading));
                 i += 1;
             }
             continue;
         }
-        let line = std::mem::take(&mut logical[i]);
-        let kind = if is_separator(&line) {
+        let line = &logical[i].text;
+        let kind = if is_separator(line) {
             Kind::Separator
         } else if i == 0 && first_is_paragraph {
             Kind::Paragraph
-        } else if is_footer_like(&line) {
+        } else if is_footer_like(line) {
             Kind::MaybeFooter
-        } else if is_timestamp(&line) {
+        } else if is_timestamp(line) {
             Kind::MaybeHeading
         } else if live {
-            if looks_like_title(&line) {
+            if looks_like_title(line) {
                 Kind::MaybeTitle
             } else {
                 Kind::Paragraph
             }
-        } else if looks_like_heading(&line) {
+        } else if looks_like_heading(line) {
             Kind::MaybeHeading
         } else {
             Kind::Paragraph
         };
-        items.push((kind, line));
+        taken.push(Taken::kind(kind));
         i += 1;
     }
-    drop(logical);
+    // Whether the next line kept is a paragraph, walking back from the end.
+    let mut next_is_paragraph = false;
+    for t in taken.iter_mut().rev() {
+        t.next_is_paragraph = next_is_paragraph;
+        if let Some(kind) = t.kind {
+            next_is_paragraph = kind == Kind::Paragraph;
+        }
+    }
 
     // Credits count as footer only near the end (after the last paragraph), and a subheading
     // stands between paragraphs, so one after the last paragraph is a short paragraph.
-    let last_paragraph = items.iter().rposition(|(k, _)| *k == Kind::Paragraph);
-    let next_is_paragraph: Vec<bool> = (0..items.len())
-        .map(|at| {
-            items
-                .get(at + 1)
-                .is_some_and(|(k, _)| *k == Kind::Paragraph)
-        })
-        .collect();
-    body.blocks.reserve_exact(items.len());
-    for (at, (kind, text)) in items.into_iter().enumerate() {
+    let last_paragraph = taken.iter().rposition(|t| t.kind == Some(Kind::Paragraph));
+    // Each block moves down to its place in the list (never up), over the lines that are none.
+    let mut kept = 0;
+    for (at, t) in taken.iter().enumerate() {
+        let Some(kind) = t.kind else { continue };
         let before_end = last_paragraph.is_some_and(|p| at < p);
-        match kind {
-            Kind::Heading => body.blocks.push(Block::heading(text)),
-            Kind::MaybeHeading if before_end => body.blocks.push(Block::heading(text)),
-            Kind::MaybeTitle if next_is_paragraph[at] => body.blocks.push(Block::heading(text)),
-            Kind::MaybeFooter if !before_end => body.footer.push(text),
-            Kind::Separator => body.blocks.push(Block::new(BlockKind::Separator, text)),
-            _ => body.blocks.push(Block::paragraph(text)),
-        }
+        let text = std::mem::take(&mut logical[at].text);
+        let block = match kind {
+            Kind::Heading => BlockKind::Heading,
+            Kind::MaybeHeading if before_end => BlockKind::Heading,
+            Kind::MaybeTitle if t.next_is_paragraph => BlockKind::Heading,
+            Kind::MaybeFooter if !before_end => {
+                body.footer.push(text);
+                continue;
+            }
+            Kind::Separator => BlockKind::Separator,
+            _ => BlockKind::Paragraph,
+        };
+        logical[kept] = Block::new(block, text);
+        kept += 1;
     }
+    drop(taken);
+    logical.truncate(kept);
+    body.blocks = logical;
     // An agency sign-off in the footer names the source when the dateline named none.
     if body.code.is_none() {
         body.code = body
@@ -165,17 +194,33 @@ pub(super) fn parse<'a>(lines: impl Iterator<Item = &'a str>, warnings: &mut Vec
     body
 }
 
+impl Taken {
+    /// A line that is no block.
+    const NONE: Taken = Taken {
+        kind: None,
+        next_is_paragraph: false,
+    };
+
+    /// A line taken for `kind`.
+    fn kind(kind: Kind) -> Taken {
+        Taken {
+            kind: Some(kind),
+            next_is_paragraph: false,
+        }
+    }
+}
+
 /// Moves the old wire sign-off (`… said. Reuter`) off the end of the last line onto a line of
 /// its own, where the footer rules take it.
-fn split_last_signoff(logical: &mut Vec<String>) {
+fn split_last_signoff(logical: &mut Vec<Block>) {
     let Some(last) = logical.last() else {
         return;
     };
-    if let Some((text, mark)) = split_signoff(last) {
+    if let Some((text, mark)) = split_signoff(&last.text) {
         let (text, mark) = (text.to_string(), mark.to_string());
         let n = logical.len();
-        logical[n - 1] = text;
-        logical.push(mark);
+        logical[n - 1].text = text;
+        logical.push(Block::paragraph(mark));
     }
 }
 

@@ -6,46 +6,60 @@ use super::footer::is_footer_like;
 use super::lines::{
     collapse, ends_sentence, is_debris, is_related_marker, is_separator, starts_lower,
 };
+use crate::article::Block;
 
 /// The body's logical lines (one per paragraph, heading, marker or headline), whitespace
-/// collapsed. Repairs are reported in `warnings`.
+/// collapsed, each held as a paragraph block until the body's rules say what it is. Repairs
+/// are reported in `warnings`.
+///
+/// The lines are walked twice, a run of lines at a time, and nothing is kept of them but the
+/// logical lines themselves: a file of many short lines holds one list, not one per stage.
 pub(super) fn logical_lines<'a>(
-    lines: impl Iterator<Item = &'a str>,
+    lines: impl Iterator<Item = &'a str> + Clone,
     warnings: &mut Vec<String>,
-) -> Vec<String> {
-    let chunks = chunks(lines);
-    let indents = Indents::detect(&chunks);
-    let wrapped = indents.is_some() || is_hard_wrapped(&chunks);
-    // Each logical line with whether a blank line (or a paragraph indent) stands before it.
-    let mut out: Vec<(String, bool)> = Vec::with_capacity(chunks.len());
-    for chunk in chunks.iter() {
+) -> Vec<Block> {
+    let stats = Stats::of(lines.clone());
+    let indents = stats.indents();
+    let wrapped = indents.is_some() || stats.hard_wrapped();
+    // Room for every logical line there can be (one a line, and a sign-off split off the
+    // last): the list never regrows, and the room it does not use is never touched.
+    let mut out = Joiner {
+        lines: Vec::with_capacity(stats.lines + 1),
+        joined: 0,
+    };
+    for_each_chunk(lines, |chunk| {
         if is_related_marker(chunk[0].text) || !wrapped {
-            out.extend(
-                chunk
-                    .iter()
-                    .enumerate()
-                    .map(|(i, l)| (collapse(l.text), i == 0)),
-            );
-            continue;
+            for (i, l) in chunk.iter().enumerate() {
+                out.push(collapse(l.text), i == 0);
+            }
+            return;
         }
         match &indents {
             Some(ind) => {
                 for para in ind.split(chunk) {
-                    out.extend(reflow(&para).into_iter().map(|p| (p, true)));
+                    for p in reflow(&para) {
+                        out.push(p, true);
+                    }
                 }
             }
-            None => out.extend(reflow(chunk).into_iter().map(|p| (p, true))),
+            None => {
+                for p in reflow(chunk) {
+                    out.push(p, true);
+                }
+            }
         }
-    }
+    });
     if indents.is_some() {
         warnings.push("reflowed hard-wrapped paragraphs marked by indents".to_string());
     } else if wrapped {
         warnings.push("reflowed hard-wrapped paragraphs".to_string());
     }
-    // Each stage's list is let go before the next is made: a file of many short lines holds
-    // one of them at a time, not all.
-    drop(chunks);
-    join_broken(out, warnings)
+    match out.joined {
+        0 => {}
+        1 => warnings.push("joined a line broken mid-sentence".to_string()),
+        n => warnings.push(format!("joined {n} lines broken mid-sentence")),
+    }
+    out.lines
 }
 
 /// A non-empty line of the body: its text trimmed, and how far it was indented.
@@ -55,41 +69,16 @@ struct Line<'a> {
     indent: usize,
 }
 
-/// Runs of consecutive non-empty lines, debris left out (debris does not end a run): every
-/// line in one list and where each run ends, so a file of a million one-line runs holds one
-/// list, not a million.
-struct Chunks<'a> {
-    lines: Vec<Line<'a>>,
-    /// One past the last line of each run, in order.
-    ends: Vec<usize>,
-}
-
-impl<'a> Chunks<'a> {
-    /// The runs, in order.
-    fn iter(&self) -> impl Iterator<Item = &[Line<'a>]> + '_ {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts.zip(&self.ends).map(|(s, &e)| &self.lines[s..e])
-    }
-
-    /// How many runs there are.
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
-}
-
-/// The runs of `lines`.
-fn chunks<'a>(lines: impl Iterator<Item = &'a str>) -> Chunks<'a> {
-    let mut chunks = Chunks {
-        lines: Vec::new(),
-        ends: Vec::new(),
-    };
-    let mut open = false;
+/// Calls `each` with every run of consecutive non-empty lines of `lines`, in order, debris left
+/// out (debris does not end a run). One run's lines are held at a time.
+fn for_each_chunk<'a>(lines: impl Iterator<Item = &'a str>, mut each: impl FnMut(&[Line<'a>])) {
+    let mut chunk: Vec<Line<'a>> = Vec::new();
     for line in lines {
         let t = line.trim();
         if t.is_empty() {
-            if open {
-                chunks.ends.push(chunks.lines.len());
-                open = false;
+            if !chunk.is_empty() {
+                each(&chunk);
+                chunk.clear();
             }
         } else if !is_debris(t) {
             let indent = line
@@ -97,14 +86,133 @@ fn chunks<'a>(lines: impl Iterator<Item = &'a str>) -> Chunks<'a> {
                 .take_while(|c| c.is_whitespace())
                 .take(MAX_INDENT + 1)
                 .count();
-            chunks.lines.push(Line { text: t, indent });
-            open = true;
+            chunk.push(Line { text: t, indent });
         }
     }
-    if open {
-        chunks.ends.push(chunks.lines.len());
+    if !chunk.is_empty() {
+        each(&chunk);
     }
-    chunks
+}
+
+/// What deciding whether the body is wrapped needs of its lines, counted in one walk over them:
+/// for every indent a line at the margin could have, the pairs of lines that a reflow at that
+/// margin would join.
+struct Stats {
+    /// Lines, debris left out.
+    lines: usize,
+    /// Runs of lines.
+    chunks: usize,
+    /// The smallest indent of a body line (related blocks left out), if any.
+    flush: Option<usize>,
+    /// By the indent of a pair's second line: the pairs (separators left out)…
+    joins: [usize; INDENTS],
+    /// …those whose first line stops mid-sentence…
+    open: [usize; INDENTS],
+    /// …and, by the first line's indent, how many there are.
+    opens: [[usize; INDENTS]; INDENTS],
+    /// Lines inside a run (all but its last, separators left out), and how many of them stop
+    /// mid-sentence.
+    inner: (usize, usize),
+}
+
+/// Indents a line can be counted at: 0 to `MAX_INDENT + 1`.
+const INDENTS: usize = MAX_INDENT + 2;
+
+impl Stats {
+    /// The counts for `lines`.
+    fn of<'a>(lines: impl Iterator<Item = &'a str>) -> Stats {
+        let mut s = Stats {
+            lines: 0,
+            chunks: 0,
+            flush: None,
+            joins: [0; INDENTS],
+            open: [0; INDENTS],
+            opens: [[0; INDENTS]; INDENTS],
+            inner: (0, 0),
+        };
+        for_each_chunk(lines, |chunk| {
+            s.lines += chunk.len();
+            s.chunks += 1;
+            if is_related_marker(chunk[0].text) {
+                return;
+            }
+            for line in &chunk[..chunk.len() - 1] {
+                if !is_separator(line.text) {
+                    s.inner.0 += 1;
+                    s.inner.1 += usize::from(!ends_sentence(line.text));
+                }
+            }
+            let least = chunk.iter().map(|l| l.indent).min().unwrap_or(0);
+            s.flush = Some(s.flush.map_or(least, |f| f.min(least)));
+            for pair in chunk.windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                if is_separator(a.text) || is_separator(b.text) {
+                    continue;
+                }
+                s.joins[b.indent] += 1;
+                s.open[b.indent] += usize::from(!ends_sentence(a.text));
+                s.opens[b.indent][a.indent] += 1;
+            }
+        });
+        s
+    }
+
+    /// Whether the body marks its paragraphs by indents: at least two times an indented line is
+    /// followed, in the same run of lines, by a line at the margin that carries its paragraph
+    /// on, and the lines that would be joined mostly stop mid-sentence (as wrapped lines do).
+    /// Text with no indents, indents only on lines that stand alone, or one sentence-ending
+    /// paragraph per line with stray indents, is left as it is.
+    fn indents(&self) -> Option<Indents> {
+        let flush = self.flush?;
+        // How often each indent opens a paragraph that runs on at the margin.
+        let mut opens = [0usize; INDENTS];
+        opens[flush + 1..].copy_from_slice(&self.opens[flush][flush + 1..]);
+        let (joins, open) = (self.joins[flush], self.open[flush]);
+        let total: usize = opens.iter().sum();
+        if total < 2 || open * 2 <= joins {
+            return None;
+        }
+        let para = (0..opens.len()).max_by_key(|&i| (opens[i], usize::MAX - i))?;
+        Some(Indents { flush, para })
+    }
+
+    /// Whether the file is hard-wrapped: blank lines separate chunks, and most lines inside a
+    /// chunk (all but its last) stop mid-sentence. In a one-paragraph-per-line file those lines
+    /// are paragraph ends and mostly close a sentence; related blocks and section breaks are
+    /// left out of the count.
+    fn hard_wrapped(&self) -> bool {
+        let (inner, open) = self.inner;
+        self.chunks >= 2 && inner > 0 && open * 2 > inner
+    }
+}
+
+/// The logical lines as they are made, each joined to the one before it when the two are one
+/// sentence broken in two.
+struct Joiner {
+    lines: Vec<Block>,
+    /// How many lines were joined to the one before.
+    joined: usize,
+}
+
+impl Joiner {
+    /// Adds `line`, after a blank line (or a paragraph indent) when `after_blank`. A line that
+    /// does not close its sentence is joined with a following line that starts in lower case:
+    /// one paragraph broken in two. A blank line between them is a deliberate break, kept.
+    fn push(&mut self, line: String, after_blank: bool) {
+        if !after_blank
+            && let Some(prev) = self.lines.last_mut()
+            && !ends_sentence(&prev.text)
+            && !is_related_marker(&prev.text)
+            && !is_separator(&prev.text)
+            && starts_lower(&line)
+        {
+            prev.text.push(' ');
+            prev.text.push_str(&line);
+            self.joined += 1;
+            return;
+        }
+        self.lines.push(Block::paragraph(line));
+    }
 }
 
 /// Indents wider than this are counted as this wide (a line of spaces stays cheap).
@@ -123,46 +231,6 @@ struct Indents {
 }
 
 impl Indents {
-    /// Whether the body marks its paragraphs by indents: at least two times an indented line is
-    /// followed, in the same run of lines, by a line at the margin that carries its paragraph
-    /// on, and the lines that would be joined mostly stop mid-sentence (as wrapped lines do). Text
-    /// with no indents, indents only on lines that stand alone, or one sentence-ending
-    /// paragraph per line with stray indents, is left as it is.
-    fn detect(chunks: &Chunks<'_>) -> Option<Indents> {
-        let body = || {
-            chunks
-                .iter()
-                .filter(|c| !is_related_marker(c[0].text))
-                .flatten()
-        };
-        let flush = body().map(|l| l.indent).min()?;
-        // How often each indent opens a paragraph that runs on at the margin.
-        let mut opens = [0usize; MAX_INDENT + 2];
-        // Lines a margin line would be joined to, and how many of them stop mid-sentence.
-        let (mut joins, mut open) = (0usize, 0usize);
-        for chunk in chunks.iter().filter(|c| !is_related_marker(c[0].text)) {
-            for pair in chunk.windows(2) {
-                let (a, b) = (pair[0], pair[1]);
-                if b.indent != flush || is_separator(a.text) || is_separator(b.text) {
-                    continue;
-                }
-                joins += 1;
-                if !ends_sentence(a.text) {
-                    open += 1;
-                }
-                if a.indent > flush {
-                    opens[a.indent] += 1;
-                }
-            }
-        }
-        let total: usize = opens.iter().sum();
-        if total < 2 || open * 2 <= joins {
-            return None;
-        }
-        let para = (0..opens.len()).max_by_key(|&i| (opens[i], usize::MAX - i))?;
-        Some(Indents { flush, para })
-    }
-
     /// One chunk cut into paragraphs at its indented lines.
     fn split<'a>(&self, chunk: &[Line<'a>]) -> Vec<Vec<Line<'a>>> {
         let mut paras: Vec<Vec<Line<'a>>> = Vec::new();
@@ -180,29 +248,6 @@ impl Indents {
         }
         paras
     }
-}
-
-/// Whether the file is hard-wrapped: blank lines separate chunks, and most lines inside a chunk
-/// (all but its last) stop mid-sentence. In a one-paragraph-per-line file those lines are
-/// paragraph ends and mostly close a sentence; related blocks and section breaks are left out
-/// of the count.
-fn is_hard_wrapped(chunks: &Chunks<'_>) -> bool {
-    if chunks.len() < 2 {
-        return false;
-    }
-    let (mut inner, mut open) = (0usize, 0usize);
-    for chunk in chunks.iter().filter(|c| !is_related_marker(c[0].text)) {
-        for line in &chunk[..chunk.len() - 1] {
-            if is_separator(line.text) {
-                continue;
-            }
-            inner += 1;
-            if !ends_sentence(line.text) {
-                open += 1;
-            }
-        }
-    }
-    inner > 0 && open * 2 > inner
 }
 
 /// One chunk's lines as paragraphs: joined into one, except that a footer line (a credit or
@@ -240,34 +285,6 @@ fn reflow(chunk: &[Line<'_>]) -> Vec<String> {
     paras
 }
 
-/// Joins a line that does not close its sentence with a following line that starts in lower
-/// case: one paragraph broken in two. A blank line between them is a deliberate break, kept.
-fn join_broken(lines: Vec<(String, bool)>, warnings: &mut Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(lines.len());
-    let mut joined = 0;
-    for (line, after_blank) in lines {
-        if !after_blank
-            && let Some(prev) = out.last_mut()
-            && !ends_sentence(prev)
-            && !is_related_marker(prev)
-            && !is_separator(prev)
-            && starts_lower(&line)
-        {
-            prev.push(' ');
-            prev.push_str(&line);
-            joined += 1;
-            continue;
-        }
-        out.push(line);
-    }
-    match joined {
-        0 => {}
-        1 => warnings.push("joined a line broken mid-sentence".to_string()),
-        n => warnings.push(format!("joined {n} lines broken mid-sentence")),
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,7 +292,8 @@ mod tests {
     fn run(text: &str) -> (Vec<String>, Vec<String>) {
         let lines: Vec<&str> = text.lines().collect();
         let mut w = Vec::new();
-        (logical_lines(lines.iter().copied(), &mut w), w)
+        let logical = logical_lines(lines.iter().copied(), &mut w);
+        (logical.into_iter().map(|b| b.text).collect(), w)
     }
 
     #[test]

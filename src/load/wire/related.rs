@@ -26,13 +26,14 @@ pub(super) struct Split {
 /// most three fifths of their median length. A lone line, a block ended by the end of the text
 /// or by a footer line, and a last line about as long as the others are all headlines; a time
 /// stamp is always a subheading.
-pub(super) fn split(lines: &[String]) -> Split {
+pub(super) fn split<L: AsRef<str>>(lines: &[L]) -> Split {
     let n = lines
         .iter()
-        .position(|l| ends_block(l))
+        .position(|l| ends_block(l.as_ref()))
         .unwrap_or(lines.len());
     let followed_by_paragraph = lines
         .get(n)
+        .map(AsRef::as_ref)
         .is_some_and(|l| !is_footer_like(l) && !is_related_marker(l));
     if n == 0 || !followed_by_paragraph {
         return Split {
@@ -40,7 +41,7 @@ pub(super) fn split(lines: &[String]) -> Split {
             heading: false,
         };
     }
-    let last = &lines[n - 1];
+    let last = lines[n - 1].as_ref();
     let heading = is_timestamp(last) || (n >= 2 && differs(last, &lines[..n - 1]));
     Split {
         headlines: if heading { n - 1 } else { n },
@@ -57,11 +58,14 @@ fn ends_block(line: &str) -> bool {
 }
 
 /// Whether `last` is much shorter than the `headlines` above it: a subheading, not a headline.
-fn differs(last: &str, headlines: &[String]) -> bool {
+fn differs<L: AsRef<str>>(last: &str, headlines: &[L]) -> bool {
     if words_upto(last, MAX_HEADING_WORDS) > MAX_HEADING_WORDS {
         return false;
     }
-    let mut lengths: Vec<usize> = headlines.iter().map(|h| h.chars().count()).collect();
+    let mut lengths: Vec<usize> = headlines
+        .iter()
+        .map(|h| h.as_ref().chars().count())
+        .collect();
     lengths.sort_unstable();
     let median = lengths[lengths.len() / 2];
     last.chars().count() * 5 <= median * 3
