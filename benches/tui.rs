@@ -310,7 +310,7 @@ fn keyed(library: Library) -> (App, Terminal<TestBackend>) {
         height: HEIGHT,
     });
     let mut term = terminal();
-    term.draw(|f| byline::ui::render(&app, f)).expect("draw");
+    term.draw(|f| byline::render(&app, f)).expect("draw");
     (app, term)
 }
 
@@ -326,7 +326,7 @@ fn timed_key(
     for _ in 0..iters {
         let start = Instant::now();
         app.update(step);
-        term.draw(|f| byline::ui::render(app, f)).expect("draw");
+        term.draw(|f| byline::render(app, f)).expect("draw");
         total += start.elapsed();
         for &a in undo {
             app.update(a);

@@ -8,7 +8,7 @@
 //! reports what in them nothing uses (`tools/dead-code` does the same for the public modules).
 #![forbid(unsafe_code)]
 
-// The model and its formats, pure text work, the reader's state, then the outer parts.
+// The model's layers are public modules; the outer parts are private (re-exports below).
 pub mod app;
 pub mod article;
 mod cli;
@@ -32,15 +32,15 @@ mod journal;
 mod work;
 
 pub use cli::{Cli, ColorChoice};
-pub use pictures::service::Mode as PictureMode;
-pub use print::{print, write as print_to};
-pub use sanitize::{clean_line, stand_in};
-pub use settings::load as load_settings;
-pub use source::{Separator, read as read_source};
-pub use ui::{render, untitled_name};
 /// For tests of a full disk without one: see the journal's write path.
 #[doc(hidden)]
 pub use journal::pretend_full;
+pub use pictures::service::Mode as PictureMode;
+pub use print::{print, write as print_to};
+pub use sanitize::{clean_line, clean_text, decode, stand_in};
+pub use settings::load as load_settings;
+pub use source::{Separator, read as read_source};
+pub use ui::{render, untitled_name};
 
 /// The allocator of every program built on this crate (the binary, its tests and benchmarks).
 /// Reading a long article makes hundreds of thousands of small strings and vectors; mimalloc

@@ -3,7 +3,7 @@
 
 use byline::article::quotes::find_quotes;
 use byline::article::{Block, Quote};
-use byline::sanitize::{clean_line, clean_text, decode};
+use byline::{clean_line, clean_text, decode};
 use proptest::prelude::*;
 
 /// Characters a hostile or careless file holds: controls of every kind, escapes, bidi marks,
