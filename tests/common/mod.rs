@@ -87,6 +87,19 @@ pub fn write(dir: &Path, rel: &str, bytes: &[u8]) -> PathBuf {
     p
 }
 
+/// [`write`], then dates the file an hour back, so the catalogue's rule for files written within
+/// the last seconds (read again on every launch) does not apply to it.
+pub fn write_aged(dir: &Path, rel: &str, bytes: &[u8]) -> PathBuf {
+    let p = write(dir, rel, bytes);
+    std::fs::File::options()
+        .write(true)
+        .open(&p)
+        .expect("open fixture")
+        .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+        .expect("date fixture");
+    p
+}
+
 /// A news-wire article about a harbour strike, linking to the ferry story and one unknown story.
 pub const HARBOR: &str = "Harbor pilots walk out as talks collapse in Port Ember
 Mar 14, 2026

@@ -7,7 +7,6 @@ use byline::load::library::{Library, backlinks_with};
 use byline::load::resolve::Resolver;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
 
 /// A wire article titled `title` whose related block names `related`.
 fn article(title: &str, related: &[&str]) -> String {
@@ -24,13 +23,7 @@ fn article(title: &str, related: &[&str]) -> String {
 
 /// Writes an article an hour old, so the racy rule does not apply to it.
 fn put(root: &Path, rel: &str, title: &str, related: &[&str]) {
-    let p = crate::common::write(root, rel, article(title, related).as_bytes());
-    fs::File::options()
-        .write(true)
-        .open(&p)
-        .unwrap()
-        .set_modified(SystemTime::now() - Duration::from_secs(3600))
-        .unwrap();
+    crate::common::write_aged(root, rel, article(title, related).as_bytes());
 }
 
 /// A kept pass over the library at `root`, checked against a full pass: the backlinks must be
