@@ -90,20 +90,44 @@ pub fn not_regular(path: &Path) -> Option<&'static str> {
     if t.is_dir() {
         return Some("a folder");
     }
+    Some(match special_kind(t) {
+        Some("FIFO") => "a FIFO (named pipe)",
+        Some("socket") => "a socket",
+        Some("device") => "a device",
+        _ => "not a regular file",
+    })
+}
+
+/// What an entry of type `t` (a link's target, when the type came from `metadata`) is when it
+/// is neither a regular file, nor a folder, nor a link: `FIFO`, `socket` or `device`. A library
+/// walk reports such an entry as skipped and never opens it (opening a FIFO waits for a writer).
+pub fn special_kind(t: std::fs::FileType) -> Option<&'static str> {
+    if t.is_file() || t.is_dir() || t.is_symlink() {
+        return None;
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return Some("a FIFO (named pipe)");
+            return Some("FIFO");
         }
         if t.is_socket() {
-            return Some("a socket");
+            return Some("socket");
         }
         if t.is_block_device() || t.is_char_device() {
-            return Some("a device");
+            return Some("device");
         }
     }
-    Some("not a regular file")
+    Some("special file")
+}
+
+/// The skip report of a FIFO, socket or device met in a library folder (`kind` from
+/// [`special_kind`]): `PATH: not a regular file (FIFO)`.
+pub fn special_skipped(path: &Path, kind: &str) -> String {
+    format!(
+        "{}: not a regular file ({kind})",
+        crate::sanitize::shown(path)
+    )
 }
 
 /// Opens `path` for reading when it is a regular file, else says what it is.

@@ -61,8 +61,10 @@ pub fn run(mut w: Worker, place: &Place, paths: Vec<Option<PathBuf>>) {
     let mut disk = match open_waiting(&mut w, place) {
         Ok(Some(d)) => d,
         Ok(None) => return,
-        Err(Unusable { why, .. }) => {
-            w.note(why);
+        Err(Unusable {
+            why, unwritable, ..
+        }) => {
+            w.note(why, unwritable);
             return w.run(in_memory(paths));
         }
     };
@@ -78,9 +80,10 @@ pub fn run(mut w: Worker, place: &Place, paths: Vec<Option<PathBuf>>) {
             if let Some(folder) = place.folder() {
                 let _ = std::fs::remove_dir_all(folder);
             }
-            w.note(format!(
-                "the search index could not be written ({e}): searching in memory"
-            ));
+            w.note(
+                format!("the search index could not be written ({e}): searching in memory"),
+                true,
+            );
             w.shared.read.store(0, Ordering::Relaxed);
             return w.run(in_memory(paths));
         }
@@ -89,9 +92,12 @@ pub fn run(mut w: Worker, place: &Place, paths: Vec<Option<PathBuf>>) {
         // Searches go on over what was committed; changes now make the owner build an index
         // in memory instead.
         w.shared.live.store(false, Ordering::Relaxed);
-        w.note(format!(
-            "the search index could not be updated ({e}): the next search indexes in memory"
-        ));
+        w.note(
+            format!(
+                "the search index could not be updated ({e}): the next search indexes in memory"
+            ),
+            true,
+        );
         let _ = serve_only(&mut w, &disk);
     }
 }
