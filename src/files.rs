@@ -140,7 +140,12 @@ pub fn open_regular(path: &Path) -> Result<File> {
 
 /// Reads all of `reader`, refusing more than `limit` bytes.
 pub fn read_bounded(reader: impl Read, limit: u64, what: &str) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+    read_into(reader, limit, what, Vec::new())
+}
+
+/// [`read_bounded`] into `bytes` (made with the capacity the input is expected to need, so a
+/// big file is not copied again at every doubling of the buffer).
+fn read_into(reader: impl Read, limit: u64, what: &str, mut bytes: Vec<u8>) -> Result<Vec<u8>> {
     reader.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(TooLarge {
@@ -157,14 +162,17 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>> {
     let file = open_regular(path)?;
     // The size on disk refuses a big file before a byte is read; the bounded read still guards
     // a file that grows meanwhile.
-    if file.metadata().is_ok_and(|m| m.len() > limit) {
+    let len = file.metadata().map_or(0, |m| m.len());
+    if len > limit {
         return Err(TooLarge {
             what: "the file".to_string(),
             limit,
         }
         .into());
     }
-    read_bounded(file, limit, "the file")
+    // One byte more than the file holds, so the read sees its end without growing the buffer.
+    let capacity = usize::try_from(len).map_or(0, |n| n.saturating_add(1));
+    read_into(file, limit, "the file", Vec::with_capacity(capacity))
 }
 
 /// [`read_regular`] as UTF-8 text (config and theme files).

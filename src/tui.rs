@@ -50,6 +50,10 @@ pub struct Launch {
     pub pictures: crate::pictures::service::Mode,
     /// Read marks, bookmarks and positions (`Store::disabled()` for `--no-state`).
     pub state: crate::state::Store,
+    /// The store being opened on a thread (and what opening it said), when there is one to
+    /// open: it replaces `state` once it comes, so the first frame does not wait for a big
+    /// `state.json`.
+    pub state_arriving: Option<std::thread::JoinHandle<(crate::state::Store, Vec<String>)>>,
     /// What opening the state said (a corrupt file moved aside), for the status bar.
     pub state_warnings: Vec<String>,
     /// Folders the library was scanned from: watched, so the list follows their files.
@@ -153,7 +157,10 @@ pub fn run(launch: Launch) -> Result<()> {
     app.greet();
     // The marks of the rows on screen are read once the size is known, the rest right after
     // the first frame.
-    app.attach_store_lazily(launch.state);
+    match launch.state_arriving {
+        Some(opening) => app.attach_store_arriving(opening),
+        None => app.attach_store_lazily(launch.state),
+    }
     // Saves run on a worker: a held lock or a slow disk never stops the keys.
     app.save_in_background();
     // Adding watches to every folder of a big library takes a while: a worker does it while the

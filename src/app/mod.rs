@@ -156,6 +156,12 @@ pub struct App {
     pub hyperlinks: bool,
     /// Read marks, bookmarks and positions, saved across runs (`App::attach_store`).
     store: crate::state::Store,
+    /// The store being opened on a thread of its own (a big `state.json` takes a while), until
+    /// the first message that may need a mark ([`App::store_arrived`]).
+    store_arriving: Option<std::thread::JoinHandle<(crate::state::Store, Vec<String>)>>,
+    /// Whether saves run on the worker ([`App::save_in_background`]), for a store that arrives
+    /// after it was asked.
+    saves_in_background: bool,
     /// The full-text search's query and results (kept while the overlay is closed).
     search: Option<Search>,
     /// The search worker, started on the first search (or after the first frame, when the
@@ -225,6 +231,8 @@ impl App {
             justify: false,
             hyperlinks: false,
             store: crate::state::Store::disabled(),
+            store_arriving: None,
+            saves_in_background: false,
             search: None,
             search_index: None,
             index_place: None,
