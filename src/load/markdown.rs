@@ -86,17 +86,18 @@ fn parse_in_pieces(text: &str, file_name: Option<&str>, piece: usize) -> Result<
     if b.html {
         warnings.push("raw HTML dropped".to_string());
     }
-    let mut blocks = std::mem::take(&mut b.blocks);
-    for (i, m) in blocks.iter_mut().enumerate() {
-        m.origin = i;
-    }
+    let mut blocks = Blocks {
+        list: std::mem::take(&mut b.blocks),
+        marks: std::mem::take(&mut b.marks),
+        removed: Vec::new(),
+    };
     let title = take_title(fm.title.as_deref(), &mut blocks).unwrap_or_else(|| {
         warnings.push("no title: no front-matter title and no # heading".to_string());
         String::new()
     });
     let mut related: Vec<Related> = fm.related.iter().map(|r| related_entry(r)).collect();
     related.extend(take_related(&mut blocks));
-    let dateline = take_dateline(&mut blocks);
+    let dateline = take_dateline(&mut blocks.list);
     let cut = dateline.as_ref().map_or((0, 0), |d| (d.block, d.cut));
     place_links(&mut b, &blocks, cut);
 
@@ -126,14 +127,15 @@ fn parse_in_pieces(text: &str, file_name: Option<&str>, piece: usize) -> Result<
         .map(|d| d.trim().to_string())
         .or_else(|| file_name.and_then(jekyll_date));
     let images = blocks
+        .marks
         .iter()
-        .enumerate()
-        .filter_map(|(i, m)| {
-            m.src.as_deref().map(|src| Image {
-                block: i,
-                alt: m.block.text.clone(),
-                src: src.clone(),
-            })
+        .filter_map(|(i, m)| match m {
+            Mark::Src(src) => Some(Image {
+                block: *i,
+                alt: blocks.list[*i].text.clone(),
+                src: src.to_string(),
+            }),
+            _ => None,
         })
         .collect();
     let (dateline, dateline_source) = dateline.map(|d| (d.text, d.source)).unzip();
@@ -156,7 +158,7 @@ fn parse_in_pieces(text: &str, file_name: Option<&str>, piece: usize) -> Result<
             .map(|s| collapse(&s))
             .filter(|s| !s.is_empty()),
         dateline,
-        blocks: blocks.into_iter().map(|m| m.block).collect(),
+        blocks: blocks.list,
         related,
         links,
         tags: fm.tags.iter().map(|t| collapse(t)).collect(),
@@ -203,9 +205,9 @@ fn jekyll_date(name: &str) -> Option<String> {
 /// taken off the front of a block (`cut`: that block's index and the `char`s taken) moves its
 /// links back. The blocks left are in the order they were read, so a block is found by the
 /// index it was read at without a table of them all.
-fn place_links(b: &mut Builder, blocks: &[MdBlock], cut: (usize, usize)) {
+fn place_links(b: &mut Builder, blocks: &Blocks, cut: (usize, usize)) {
     for &(link, origin, start, end) in &b.placed {
-        let Ok(block) = blocks.binary_search_by_key(&origin, |m| m.origin) else {
+        let Some(block) = blocks.now_at(origin) else {
             continue;
         };
         let cut = if block == cut.0 { cut.1 } else { 0 };
@@ -233,21 +235,21 @@ struct Dateline {
 
 /// Splits a dateline (`KESSEL, Veldmark (AP) —`) off the first paragraph, looked for past the
 /// pictures and captions that may stand before it.
-fn take_dateline(blocks: &mut [MdBlock]) -> Option<Dateline> {
+fn take_dateline(blocks: &mut [Block]) -> Option<Dateline> {
     let block = blocks
         .iter()
-        .position(|b| !matches!(b.block.kind, BlockKind::Image | BlockKind::Caption))?;
+        .position(|b| !matches!(b.kind, BlockKind::Image | BlockKind::Caption))?;
     let first = &mut blocks[block];
-    if first.block.kind != BlockKind::Paragraph {
+    if first.kind != BlockKind::Paragraph {
         return None;
     }
-    let (dateline, rest) = super::wire::split_dateline(&first.block.text)?;
+    let (dateline, rest) = super::wire::split_dateline(&first.text)?;
     let source = super::wire::dateline_source(&dateline);
     if rest.is_empty() {
         return None;
     }
-    let cut = first.block.text.chars().count() - rest.chars().count();
-    first.block.text = rest;
+    let cut = first.text.chars().count() - rest.chars().count();
+    first.text = rest;
     Some(Dateline {
         text: dateline,
         source,
@@ -256,32 +258,79 @@ fn take_dateline(blocks: &mut [MdBlock]) -> Option<Dateline> {
     })
 }
 
-/// A block while the Markdown is read, with what the title and related passes need. The
-/// addresses few blocks have are boxed, so a block without them costs a word for each.
+/// What the title, related and picture passes need of the few blocks that have it, beside the
+/// block's index: kept apart from the blocks, so a block costs no more than the article's own.
 #[derive(Debug)]
-// A boxed `String` is one word where a `String` is three: most blocks have neither address.
-#[allow(clippy::box_collection)]
-struct MdBlock {
-    block: Block,
-    /// Heading level, for headings.
-    level: Option<u8>,
-    /// The first link inside the block.
-    link: Option<Box<String>>,
-    /// Where the picture is, for image blocks.
-    src: Option<Box<String>>,
-    /// The index it was read at, before the title and related passes took blocks out.
-    origin: usize,
+enum Mark {
+    /// A heading's level.
+    Level(u8),
+    /// The first link inside a block.
+    Link(Box<str>),
+    /// Where an image block's picture is.
+    Src(Box<str>),
 }
 
-impl MdBlock {
-    fn plain(block: Block) -> Self {
-        MdBlock {
-            block,
-            level: None,
-            link: None,
-            src: None,
-            origin: 0,
+/// The blocks read, their marks (by index, in order), and the runs of them taken out since.
+struct Blocks {
+    list: Vec<Block>,
+    marks: Vec<(usize, Mark)>,
+    /// The runs taken out, each in the indices of its time, in order.
+    removed: Vec<std::ops::Range<usize>>,
+}
+
+impl Blocks {
+    /// The heading level of block `i`.
+    fn level(&self, i: usize) -> Option<u8> {
+        let at = self.marks.partition_point(|m| m.0 < i);
+        self.marks[at..]
+            .iter()
+            .take_while(|m| m.0 == i)
+            .find_map(|m| match m.1 {
+                Mark::Level(l) => Some(l),
+                _ => None,
+            })
+    }
+
+    /// The headings, as (index, level), in order.
+    fn headings(&self) -> impl Iterator<Item = (usize, u8)> + '_ {
+        self.marks.iter().filter_map(|m| match m.1 {
+            Mark::Level(l) => Some((m.0, l)),
+            _ => None,
+        })
+    }
+
+    /// Takes blocks `range` out, with their marks, and returns them and their first links.
+    fn take(&mut self, range: std::ops::Range<usize>) -> Vec<(Block, Option<Box<str>>)> {
+        let mut links: Vec<Option<Box<str>>> = vec![None; range.len()];
+        let len = range.len();
+        self.marks.retain_mut(|(i, m)| {
+            if range.contains(i) {
+                if let Mark::Link(l) = m {
+                    links[*i - range.start] = Some(std::mem::take(l));
+                }
+                return false;
+            }
+            if *i >= range.end {
+                *i -= len;
+            }
+            true
+        });
+        self.removed.push(range.clone());
+        self.list.drain(range).zip(links).collect()
+    }
+
+    /// Where the block read at index `origin` stands now, if it is still there.
+    fn now_at(&self, origin: usize) -> Option<usize> {
+        let mut i = origin;
+        for r in &self.removed {
+            if r.contains(&i) {
+                return None;
+            }
+            if i >= r.end {
+                i -= r.len();
+            }
         }
+        Some(i)
     }
 }
 
@@ -294,7 +343,9 @@ enum Container {
 /// Turns the parser's events into blocks and links.
 #[derive(Debug, Default)]
 struct Builder {
-    blocks: Vec<MdBlock>,
+    blocks: Vec<Block>,
+    /// Marks of the blocks that have them, by index, in order.
+    marks: Vec<(usize, Mark)>,
     links: Vec<Link>,
     /// Text of the block being read.
     buf: String,
@@ -498,8 +549,7 @@ impl Builder {
             });
         }
         if !text.trim().is_empty() {
-            self.blocks
-                .push(MdBlock::plain(Block::new(BlockKind::Code, text)));
+            self.blocks.push(Block::new(BlockKind::Code, text));
         }
     }
 
@@ -511,8 +561,7 @@ impl Builder {
                 self.push_image(alt, src, String::new());
             }
             if let Some(caption) = fig.caption {
-                self.blocks
-                    .push(MdBlock::plain(Block::new(BlockKind::Caption, caption)));
+                self.blocks.push(Block::new(BlockKind::Caption, caption));
             }
             return;
         }
@@ -531,14 +580,11 @@ impl Builder {
 
     /// Adds an image block, and a caption block for a non-empty title.
     fn push_image(&mut self, alt: String, src: String, title: String) {
-        self.blocks.push(MdBlock {
-            src: Some(Box::new(src)),
-            ..MdBlock::plain(Block::new(BlockKind::Image, alt))
-        });
+        self.marks.push((self.blocks.len(), Mark::Src(src.into())));
+        self.blocks.push(Block::new(BlockKind::Image, alt));
         let title = collapse(&title);
         if !title.is_empty() {
-            self.blocks
-                .push(MdBlock::plain(Block::new(BlockKind::Caption, title)));
+            self.blocks.push(Block::new(BlockKind::Caption, title));
         }
         self.after_image = true;
     }
@@ -618,20 +664,21 @@ impl Builder {
                         || self
                             .blocks
                             .last()
-                            .is_some_and(|b| b.block.kind == BlockKind::Image)) =>
+                            .is_some_and(|b| b.kind == BlockKind::Image)) =>
                 {
                     BlockKind::Caption
                 }
                 None => BlockKind::Paragraph,
             }
         };
-        self.blocks.push(MdBlock {
-            block: Block { kind, text },
-            level: self.heading,
-            link: link.map(Box::new),
-            src: None,
-            origin: 0,
-        });
+        let at = self.blocks.len();
+        if let Some(level) = self.heading {
+            self.marks.push((at, Mark::Level(level)));
+        }
+        if let Some(link) = link {
+            self.marks.push((at, Mark::Link(link.into())));
+        }
+        self.blocks.push(Block { kind, text });
         self.placed.extend(placed);
     }
 }
@@ -639,44 +686,50 @@ impl Builder {
 /// The headline: front matter's title, else the first `#` heading, else a heading that opens the
 /// document. A heading taken as the title leaves the blocks; so does a `#` heading repeating the
 /// front-matter title, as many Markdown files do.
-fn take_title(fm_title: Option<&str>, blocks: &mut Vec<MdBlock>) -> Option<String> {
-    let h1 = blocks.iter().position(|b| b.level == Some(1));
+fn take_title(fm_title: Option<&str>, blocks: &mut Blocks) -> Option<String> {
+    let h1 = blocks.headings().find(|h| h.1 == 1).map(|h| h.0);
     if let Some(title) = fm_title.map(collapse).filter(|t| !t.is_empty()) {
-        if let Some(i) = h1.filter(|&i| blocks[i].block.text.to_lowercase() == title.to_lowercase())
+        if let Some(i) = h1.filter(|&i| blocks.list[i].text.to_lowercase() == title.to_lowercase())
         {
-            blocks.remove(i);
+            blocks.take(i..i + 1);
         }
         return Some(title);
     }
-    let i = h1.or_else(|| blocks.first().and_then(|b| b.level).map(|_| 0))?;
-    Some(blocks.remove(i).block.text)
+    let i = h1.or_else(|| blocks.level(0).map(|_| 0))?;
+    blocks.take(i..i + 1).pop().map(|(b, _)| b.text)
 }
 
 /// Removes a related section (a related heading followed only by list items, up to the next
 /// heading or the end) and returns its items; a link to a relative article path keeps the path.
-fn take_related(blocks: &mut Vec<MdBlock>) -> Vec<Related> {
-    let Some(h) = blocks.iter().position(|b| {
-        b.level.is_some()
-            && RELATED_HEADINGS
-                .contains(&b.block.text.trim_end_matches(':').to_lowercase().as_str())
+fn take_related(blocks: &mut Blocks) -> Vec<Related> {
+    let Some(h) = blocks.headings().map(|h| h.0).find(|&i| {
+        RELATED_HEADINGS.contains(
+            &blocks.list[i]
+                .text
+                .trim_end_matches(':')
+                .to_lowercase()
+                .as_str(),
+        )
     }) else {
         return Vec::new();
     };
-    let end = blocks[h + 1..]
-        .iter()
-        .position(|b| b.level.is_some())
-        .map_or(blocks.len(), |i| h + 1 + i);
-    let items = &blocks[h + 1..end];
-    if items.is_empty() || items.iter().any(|b| b.block.kind != BlockKind::ListItem) {
+    let end = blocks
+        .headings()
+        .map(|h| h.0)
+        .find(|&i| i > h)
+        .unwrap_or(blocks.list.len());
+    let items = &blocks.list[h + 1..end];
+    if items.is_empty() || items.iter().any(|b| b.kind != BlockKind::ListItem) {
         return Vec::new();
     }
     blocks
-        .drain(h..end)
+        .take(h..end)
+        .into_iter()
         .skip(1)
-        .map(|b| {
-            let path = b.link.map(|url| related_entry(&url)).and_then(|r| r.path);
+        .map(|(b, link)| {
+            let path = link.map(|url| related_entry(&url)).and_then(|r| r.path);
             Related {
-                title: b.block.text,
+                title: b.text,
                 path,
                 url: None,
             }

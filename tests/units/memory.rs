@@ -139,8 +139,7 @@ fn markdown_tiny_paragraphs_take_memory_in_proportion_to_the_file() {
 /// debug build rose 19× in all (76 MiB for 4 MiB); before the parser kept one list of the
 /// lines, 36× (144 MiB).
 const TEXT_PER_BYTE: u64 = 24;
-/// The same for Markdown, where pulldown-cmark's tree of the whole document comes first: 73×
-/// to 84× in the debug build (292 to 337 MiB, alone and beside the whole suite), 87× (349 MiB)
-/// before its blocks were made smaller. The runs spread too far to tell the two apart: this
-/// holds Markdown from growing, not to the smaller figure.
-const MARKDOWN_PER_BYTE: u64 = 100;
+/// The same for Markdown, read a piece at a time (pulldown-cmark's tree of the whole document
+/// once came first): the debug build rose 34× (134 MiB for 4 MiB), 73× to 84× (292 to 337 MiB)
+/// when the document was parsed whole.
+const MARKDOWN_PER_BYTE: u64 = 42;
