@@ -127,7 +127,7 @@ pub fn parse_named(text: &str, file_name: Option<&str>) -> Result<Article> {
         .filter_map(|(i, m)| {
             m.src.as_deref().map(|src| Image {
                 block: i,
-                alt: m.block.text.clone(),
+                alt: m.block.text.to_string(),
                 src: src.clone(),
             })
         })
@@ -222,7 +222,7 @@ fn take_dateline(blocks: &mut [MdBlock]) -> Option<Dateline> {
         return None;
     }
     let cut = first.block.text.chars().count() - rest.chars().count();
-    first.block.text = rest;
+    first.block.text = rest.into();
     Some(Dateline {
         text: dateline,
         source,
@@ -601,7 +601,7 @@ impl Builder {
             }
         };
         self.blocks.push(MdBlock {
-            block: Block { kind, text },
+            block: Block::new(kind, text),
             level: self.heading,
             link: link.map(Box::new),
             src: None,
@@ -624,7 +624,7 @@ fn take_title(fm_title: Option<&str>, blocks: &mut Vec<MdBlock>) -> Option<Strin
         return Some(title);
     }
     let i = h1.or_else(|| blocks.first().and_then(|b| b.level).map(|_| 0))?;
-    Some(blocks.remove(i).block.text)
+    Some(blocks.remove(i).block.text.into())
 }
 
 /// Removes a related section (a related heading followed only by list items, up to the next
@@ -651,7 +651,7 @@ fn take_related(blocks: &mut Vec<MdBlock>) -> Vec<Related> {
         .map(|b| {
             let path = b.link.map(|url| related_entry(&url)).and_then(|r| r.path);
             Related {
-                title: b.block.text,
+                title: b.block.text.into(),
                 path,
                 url: None,
             }
