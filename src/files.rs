@@ -90,20 +90,44 @@ pub fn not_regular(path: &Path) -> Option<&'static str> {
     if t.is_dir() {
         return Some("a folder");
     }
+    Some(match special_kind(t) {
+        Some("FIFO") => "a FIFO (named pipe)",
+        Some("socket") => "a socket",
+        Some("device") => "a device",
+        _ => "not a regular file",
+    })
+}
+
+/// What an entry of type `t` (a link's target, when the type came from `metadata`) is when it
+/// is neither a regular file, nor a folder, nor a link: `FIFO`, `socket` or `device`. A library
+/// walk reports such an entry as skipped and never opens it (opening a FIFO waits for a writer).
+pub fn special_kind(t: std::fs::FileType) -> Option<&'static str> {
+    if t.is_file() || t.is_dir() || t.is_symlink() {
+        return None;
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return Some("a FIFO (named pipe)");
+            return Some("FIFO");
         }
         if t.is_socket() {
-            return Some("a socket");
+            return Some("socket");
         }
         if t.is_block_device() || t.is_char_device() {
-            return Some("a device");
+            return Some("device");
         }
     }
-    Some("not a regular file")
+    Some("special file")
+}
+
+/// The skip report of a FIFO, socket or device met in a library folder (`kind` from
+/// [`special_kind`]): `PATH: not a regular file (FIFO)`.
+pub fn special_skipped(path: &Path, kind: &str) -> String {
+    format!(
+        "{}: not a regular file ({kind})",
+        crate::sanitize::shown(path)
+    )
 }
 
 /// Opens `path` for reading when it is a regular file, else says what it is.
@@ -116,7 +140,12 @@ pub fn open_regular(path: &Path) -> Result<File> {
 
 /// Reads all of `reader`, refusing more than `limit` bytes.
 pub fn read_bounded(reader: impl Read, limit: u64, what: &str) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+    read_into(reader, limit, what, Vec::new())
+}
+
+/// [`read_bounded`] into `bytes` (made with the capacity the input is expected to need, so a
+/// big file is not copied again at every doubling of the buffer).
+fn read_into(reader: impl Read, limit: u64, what: &str, mut bytes: Vec<u8>) -> Result<Vec<u8>> {
     reader.take(limit + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(TooLarge {
@@ -133,14 +162,17 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>> {
     let file = open_regular(path)?;
     // The size on disk refuses a big file before a byte is read; the bounded read still guards
     // a file that grows meanwhile.
-    if file.metadata().is_ok_and(|m| m.len() > limit) {
+    let len = file.metadata().map_or(0, |m| m.len());
+    if len > limit {
         return Err(TooLarge {
             what: "the file".to_string(),
             limit,
         }
         .into());
     }
-    read_bounded(file, limit, "the file")
+    // One byte more than the file holds, so the read sees its end without growing the buffer.
+    let capacity = usize::try_from(len).map_or(0, |n| n.saturating_add(1));
+    read_into(file, limit, "the file", Vec::with_capacity(capacity))
 }
 
 /// [`read_regular`] as UTF-8 text (config and theme files).

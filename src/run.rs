@@ -144,6 +144,22 @@ pub fn tui(
     no_state: bool,
     cache: Option<&Cache>,
 ) -> Result<ExitCode> {
+    let config = &settings.config;
+    // Without a folder to keep it in (no HOME), marks last until quit, as with --no-state.
+    let state_dir = crate::state::default_dir().filter(|_| !no_state);
+    // A big state file takes a while to read (200,000 entries, about a tenth of a second or
+    // more): it is opened on a thread while the library is read and shown, and the reader waits for it
+    // only at the first message that may need a mark.
+    let state_arriving = state_dir.clone().and_then(|dir| {
+        std::thread::Builder::new()
+            .name("byline-state".into())
+            .spawn(move || crate::state::Store::open(dir))
+            .ok()
+    });
+    let (state, mut state_warnings) = match (&state_dir, &state_arriving) {
+        (Some(dir), None) => crate::state::Store::open(dir.clone()),
+        _ => (crate::state::Store::disabled(), Vec::new()),
+    };
     let mut catalogue = None;
     let mut index = None;
     let (mut library, open, watch, arriving) = match input.source {
@@ -169,13 +185,6 @@ pub fn tui(
     let mut problems = input.skipped;
     problems.append(&mut library.problems);
     library.problems = problems;
-    let config = &settings.config;
-    // Without a folder to keep it in (no HOME), marks last until quit, as with --no-state.
-    let state_dir = crate::state::default_dir().filter(|_| !no_state);
-    let (state, mut state_warnings) = match state_dir.clone() {
-        Some(dir) => crate::state::Store::open(dir),
-        None => (crate::state::Store::disabled(), Vec::new()),
-    };
     state_warnings.splice(0..0, settings.warnings.iter().cloned());
     let view = state_dir.map(|dir| {
         let v = crate::state::view::View::load(&dir);
@@ -204,6 +213,7 @@ pub fn tui(
         view,
         pictures: picture_mode(&config.pictures)?,
         state,
+        state_arriving,
         state_warnings,
         watch,
         arriving,

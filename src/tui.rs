@@ -50,6 +50,10 @@ pub struct Launch {
     pub pictures: crate::pictures::service::Mode,
     /// Read marks, bookmarks and positions (`Store::disabled()` for `--no-state`).
     pub state: crate::state::Store,
+    /// The store being opened on a thread (and what opening it said), when there is one to
+    /// open: it replaces `state` once it comes, so the first frame does not wait for a big
+    /// `state.json`.
+    pub state_arriving: Option<std::thread::JoinHandle<(crate::state::Store, Vec<String>)>>,
     /// What opening the state said (a corrupt file moved aside), for the status bar.
     pub state_warnings: Vec<String>,
     /// Folders the library was scanned from: watched, so the list follows their files.
@@ -153,7 +157,10 @@ pub fn run(launch: Launch) -> Result<()> {
     app.greet();
     // The marks of the rows on screen are read once the size is known, the rest right after
     // the first frame.
-    app.attach_store_lazily(launch.state);
+    match launch.state_arriving {
+        Some(opening) => app.attach_store_arriving(opening),
+        None => app.attach_store_lazily(launch.state),
+    }
     // Saves run on a worker: a held lock or a slow disk never stops the keys.
     app.save_in_background();
     // Adding watches to every folder of a big library takes a while: a worker does it while the
@@ -199,13 +206,42 @@ pub fn run(launch: Launch) -> Result<()> {
     for id in ids {
         signal_hook::low_level::unregister(id);
     }
-    let sig = signals.ended_by.load(Ordering::Relaxed);
+    let mut sig = signals.ended_by.load(Ordering::Relaxed);
+    if sig == 0
+        && let Err(e) = &result
+        && terminal_gone(e)
+    {
+        // The terminal went away with no SIGHUP reaching the reader (its parent ignored it):
+        // the same end as the hangup signal's, marks saved, status 129. The line reaches a
+        // stderr sent elsewhere (`2>log`); on the dead terminal it is lost, never a panic.
+        let _ = writeln!(std::io::stderr(), "byline: {e:#}");
+        sig = signal_hook::consts::SIGHUP as usize;
+    }
     if sig != 0 {
         // The terminal is back and the marks are saved: exit as a shell expects of a process
         // that a signal ended (143 for SIGTERM, 129 for SIGHUP, 130 for SIGINT).
         std::process::exit(128 + i32::try_from(sig).unwrap_or(0));
     }
     result
+}
+
+/// The terminal's events stopped: it is gone (a closed tab, a dropped SSH link).
+#[derive(Debug)]
+struct TerminalGone(String);
+
+impl std::fmt::Display for TerminalGone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "reading the terminal: {}", self.0)
+    }
+}
+
+impl std::error::Error for TerminalGone {}
+
+/// Whether the loop ended because its terminal went away: reading it failed, or writing a frame
+/// failed on a terminal that no longer answers as one (a hung-up pty fails every ioctl).
+fn terminal_gone(e: &anyhow::Error) -> bool {
+    use std::io::IsTerminal as _;
+    e.downcast_ref::<TerminalGone>().is_some() || !std::io::stdout().is_terminal()
 }
 
 /// The signals whose default action ends the process, each handled as a request to quit.
@@ -314,7 +350,7 @@ fn handle(
     msg: Msg,
 ) -> Result<Option<bool>> {
     if let Msg::TerminalLost(e) = msg {
-        anyhow::bail!("reading the terminal: {e}");
+        return Err(TerminalGone(e).into());
     }
     let key = matches!(msg, Msg::Terminal(_));
     let effect = app.update(msg);

@@ -76,6 +76,8 @@ impl App {
     pub fn start(&mut self, open: Option<usize>) {
         match open {
             Some(i) => {
+                // The article opens where the reading stopped: that needs the store.
+                self.store_arrived();
                 self.open_with(i, true, false, At::Saved);
             }
             None if !self.library.entries.is_empty() => {

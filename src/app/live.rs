@@ -53,7 +53,8 @@ fn container_prefix(keys: &mut Keys, p: &Path) -> Option<Vec<u8>> {
 impl App {
     /// Applies a batch of created, changed or removed article files: new files get a row,
     /// changed ones are read again, removed ones leave; a file that cannot be read keeps its
-    /// row and is named in the status bar. Returns true when the list changed.
+    /// row and is named in the status bar; a FIFO, socket or device joins the skipped files.
+    /// Returns true when the list changed.
     pub(super) fn apply_file_changes(&mut self, paths: &[PathBuf]) -> bool {
         let mut keys = Keys::default();
         let mut by_key: HashMap<PathBuf, usize> = HashMap::new();
@@ -108,7 +109,20 @@ impl App {
         let mut problems = Vec::new();
         let mut open_changed = false;
         let open_key = open.as_deref().map(|o| keys.key(o));
+        let mut newly_skipped = false;
         for p in paths {
+            if let Some(kind) = std::fs::metadata(p)
+                .ok()
+                .and_then(|m| crate::files::special_kind(m.file_type()))
+            {
+                // A FIFO, socket or device appeared: never read (opening a FIFO blocks), but
+                // listed with the files skipped at start. A row it replaced goes below.
+                let report = crate::files::special_skipped(p, kind);
+                if !self.library.problems.contains(&report) {
+                    self.library.problems.push(report);
+                    newly_skipped = true;
+                }
+            }
             let k = keys.key(p);
             let at = by_key.get(&k).copied();
             if open_key.as_ref() == Some(&k) {
@@ -216,6 +230,8 @@ impl App {
             }
         }
         match problems.len() {
+            // The count of skipped files, with the key that lists them.
+            0 if newly_skipped => self.status = self.skipped_status(),
             0 => {}
             1 => self.complain(problems.remove(0)),
             n => self.complain(format!("{n} changed files unreadable: {}", problems[0])),

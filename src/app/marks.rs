@@ -55,9 +55,55 @@ impl App {
         self.list.marks_pending = true;
     }
 
-    /// Reads the marks of the list rows on screen from the store.
+    /// [`App::attach_store_lazily`] for a store still being opened on a thread (`Store::open`
+    /// reading a big `state.json`), so the first frame does not wait for it: the list is drawn
+    /// without marks, and the store is waited for by the first message that may need it (the
+    /// first frame's own, a key, a worker's news; a resize does not), before that message is
+    /// handled, so no key ever meets a store without its marks. Opening an article at start
+    /// ([`App::start`]) waits for it too, for its reading position.
+    pub fn attach_store_arriving(
+        &mut self,
+        opening: std::thread::JoinHandle<(Store, Vec<String>)>,
+    ) {
+        self.store = Store::disabled();
+        self.store_arriving = Some(opening);
+        self.list.marks_pending = true;
+    }
+
+    /// Whether the store is still being opened ([`App::attach_store_arriving`]).
+    pub fn store_pending(&self) -> bool {
+        self.store_arriving.is_some()
+    }
+
+    /// Waits for the store being opened, if one is, and takes it: its saves go to the worker
+    /// if asked before, and what opening it said goes to the status bar.
+    pub(super) fn store_arrived(&mut self) {
+        let Some(opening) = self.store_arriving.take() else {
+            return;
+        };
+        let (store, warnings) = opening.join().unwrap_or_else(|_| {
+            (
+                Store::disabled(),
+                vec![
+                    "the marks could not be read (the reading thread failed); they are not \
+                      saved this session"
+                        .to_string(),
+                ],
+            )
+        });
+        self.store = store;
+        if self.saves_in_background {
+            self.save_in_background();
+        }
+        if !warnings.is_empty() {
+            self.complain(crate::sanitize::clean_line(&warnings.join("; ")));
+        }
+    }
+
+    /// Reads the marks of the list rows on screen from the store (none while it is still being
+    /// opened: the rows are drawn without marks until it comes).
     pub fn sync_marks_on_screen(&mut self) {
-        if self.panes().list.is_none() {
+        if self.panes().list.is_none() || self.store_pending() {
             return;
         }
         let height = self.list_height();
@@ -310,6 +356,7 @@ impl App {
     /// Starts the store's save worker: saves from now on run off the loop, and their outcome
     /// comes back as [`super::Msg::Saved`].
     pub fn save_in_background(&mut self) {
+        self.saves_in_background = true;
         let tx = self.inbox.sender();
         self.store.save_in_background(Box::new(move || {
             let _ = tx.send(super::Msg::Saved);

@@ -156,6 +156,12 @@ pub struct App {
     pub hyperlinks: bool,
     /// Read marks, bookmarks and positions, saved across runs (`App::attach_store`).
     store: crate::state::Store,
+    /// The store being opened on a thread of its own (a big `state.json` takes a while), until
+    /// the first message that may need a mark ([`App::store_arrived`]).
+    store_arriving: Option<std::thread::JoinHandle<(crate::state::Store, Vec<String>)>>,
+    /// Whether saves run on the worker ([`App::save_in_background`]), for a store that arrives
+    /// after it was asked.
+    saves_in_background: bool,
     /// The full-text search's query and results (kept while the overlay is closed).
     search: Option<Search>,
     /// The search worker, started on the first search (or after the first frame, when the
@@ -164,6 +170,10 @@ pub struct App {
     /// Where the library's search index is kept between runs (`None`: built in memory at the
     /// first search, as with `--no-cache`).
     pub index_place: Option<crate::search::disk::Place>,
+    /// Whether the status bar has said that the cache folder cannot be written (by the
+    /// catalogue's save or the search index): the other one's complaint then goes to the
+    /// message log only, so a full or read-only cache folder is one status message.
+    cache_complained: bool,
     /// The list preview's worker and the preview the reading pane waits for.
     preview: preview::Preview,
     /// The prompt that has the keyboard (filter, find or search), while one is open.
@@ -221,9 +231,12 @@ impl App {
             justify: false,
             hyperlinks: false,
             store: crate::state::Store::disabled(),
+            store_arriving: None,
+            saves_in_background: false,
             search: None,
             search_index: None,
             index_place: None,
+            cache_complained: false,
             preview: preview::Preview::default(),
             prompt: None,
             prompt_history: prompt::History::default(),
@@ -371,6 +384,19 @@ impl App {
     /// The first line of the message log shown.
     pub fn log_scroll(&self) -> usize {
         self.log_view.1
+    }
+
+    /// Says that the cache folder cannot be written (the catalogue's save, or the search
+    /// index's), once: a second such complaint, the same trouble seen by the other cache, goes
+    /// to the message log and leaves the status bar as it is.
+    pub(crate) fn cache_problem(&mut self, text: String) {
+        let text = crate::sanitize::clean_line(&text);
+        if self.cache_complained {
+            self.log_message(&Status { text, error: true });
+            return;
+        }
+        self.cache_complained = true;
+        self.complain(text);
     }
 
     /// Sets an error status message.

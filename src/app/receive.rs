@@ -66,7 +66,7 @@ impl App {
             }
             Msg::PictureReady => self.reading.open.is_some(),
             Msg::CacheProblem(text) => {
-                self.complain(crate::sanitize::clean_line(&text));
+                self.cache_problem(text);
                 true
             }
             Msg::FirstFrame => {

@@ -215,13 +215,7 @@ impl App {
                 ix.searcher.query(s.query.clone());
             }
         }
-        if let Some(note) = self
-            .search_index
-            .as_ref()
-            .and_then(|ix| ix.searcher.take_note())
-        {
-            self.say(note);
-        }
+        self.say_search_note();
         let from = self.mode;
         match self.search.as_mut() {
             Some(s) => s.return_to(from),
@@ -275,16 +269,28 @@ impl App {
         let moved = self.mode == Mode::Search && progress != ix.shown_progress;
         ix.shown_progress = progress;
         // Why the index kept on disk is not used matters once the user searches: said then.
-        let note = self
-            .search
-            .is_some()
-            .then(|| ix.searcher.take_note())
-            .flatten();
+        let searching = self.search.is_some();
         let took = results.is_some_and(|r| self.search_results(r));
-        if let Some(note) = &note {
-            self.say(note.clone());
+        let noted = searching && self.say_search_note();
+        took || moved || noted
+    }
+
+    /// Says why the index kept on disk is not used, once, if the worker has said; true when
+    /// it had. A cache folder that cannot be written is said once with the catalogue's
+    /// complaint ([`App::cache_problem`]).
+    fn say_search_note(&mut self) -> bool {
+        let Some(ix) = self.search_index.as_ref() else {
+            return false;
+        };
+        let Some(note) = ix.searcher.take_note() else {
+            return false;
+        };
+        if ix.searcher.cache_unwritable() {
+            self.cache_problem(note);
+        } else {
+            self.say(note);
         }
-        took || moved || note.is_some()
+        true
     }
 
     /// Waits up to `timeout` for the worker's answer to the current query and takes it (for

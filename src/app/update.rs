@@ -9,7 +9,18 @@ impl App {
     /// The one place the model changes: the loop hands it every key, terminal event and
     /// worker's message.
     pub fn update(&mut self, input: impl Into<Input>) -> Effect {
-        match input.into() {
+        let input = input.into();
+        // A store still being opened is waited for before anything that may read or change a
+        // mark; the first frame's size and the start's warnings need none.
+        if self.store_pending()
+            && !matches!(
+                input,
+                Input::Action(Action::Resize { .. }) | Input::Msg(Msg::Failed(_))
+            )
+        {
+            self.store_arrived();
+        }
+        match input {
             Input::Action(a) => self.act(a),
             Input::Msg(Msg::Terminal(ev)) => {
                 // The key after `Alt-m` or `'` is a mark's letter, whatever it is bound to.

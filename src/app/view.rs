@@ -27,6 +27,15 @@ impl Sort {
         }
     }
 
+    /// The sort's place in [`ListView`]'s orders.
+    fn slot(self) -> usize {
+        match self {
+            Sort::Date => 0,
+            Sort::Title => 1,
+            Sort::Source => 2,
+        }
+    }
+
     /// The sort's name in the status bar.
     pub fn name(self) -> &'static str {
         match self {
@@ -52,10 +61,10 @@ pub struct ListView {
     rows: Vec<usize>,
     /// Row of each library index; `usize::MAX` when hidden.
     row_of: Vec<usize>,
-    /// Library indices in `order_sort` order, before filtering.
-    order: Vec<usize>,
-    /// The sort `order` was built for; `None` when it must be built again.
-    order_sort: Option<Sort>,
+    /// Library indices in each sort's order (by [`Sort::slot`]), before filtering; `None`
+    /// until that sort is first asked for, and again after the library changed. Kept for every
+    /// sort so that cycling back to one costs a pass, not a sort.
+    orders: [Option<Vec<usize>>; 3],
     /// Per library index, the text the filter searches (as written, and folded); built at the
     /// first filter.
     hay: Vec<Hay>,
@@ -67,8 +76,7 @@ impl ListView {
         ListView {
             rows: (0..n).collect(),
             row_of: (0..n).collect(),
-            order: (0..n).collect(),
-            order_sort: Some(Sort::Date),
+            orders: [Some((0..n).collect()), None, None],
             ..ListView::default()
         }
     }
@@ -105,7 +113,7 @@ impl ListView {
 
     /// Forgets what was computed from the library (after the library changed).
     pub fn invalidate(&mut self) {
-        self.order_sort = None;
+        self.orders = [None, None, None];
         self.hay.clear();
     }
 
@@ -119,9 +127,9 @@ impl ListView {
         date_of: &dyn Fn(usize) -> Option<String>,
     ) {
         let n = library.entries.len();
-        if self.order_sort != Some(self.sort) || self.order.len() != n {
-            self.order = sorted(library, self.sort);
-            self.order_sort = Some(self.sort);
+        let slot = &mut self.orders[self.sort.slot()];
+        if slot.as_ref().is_none_or(|o| o.len() != n) {
+            *slot = Some(sorted(library, self.sort));
         }
         let query = Query::parse(&self.query);
         if !query.is_empty() && self.hay.len() != n {
@@ -140,7 +148,8 @@ impl ListView {
                 None => query.is_empty(),
             }
         };
-        let rows: Vec<usize> = self.order.iter().copied().filter(|&i| keep(i)).collect();
+        let order = self.orders[self.sort.slot()].as_deref().unwrap_or_default();
+        let rows: Vec<usize> = order.iter().copied().filter(|&i| keep(i)).collect();
         self.row_of = vec![usize::MAX; n];
         for (r, &i) in rows.iter().enumerate() {
             self.row_of[i] = r;
@@ -274,5 +283,56 @@ fn haystack(library: &Library, i: usize, date_of: &dyn Fn(usize) -> Option<Strin
         tags_folded: fold(&tags),
         orig,
         tags,
+    }
+}
+
+#[cfg(test)]
+mod sort_tests {
+    use super::*;
+    use crate::load::library::Entry;
+
+    fn library(titles: &[&str]) -> Library {
+        let entries = titles.iter().map(|t| entry(t)).collect();
+        Library {
+            entries,
+            ..Library::default()
+        }
+    }
+
+    fn entry(title: &str) -> Entry {
+        let mut head = crate::load::head::Head::default();
+        head.header.title = title.to_string();
+        Entry {
+            head,
+            article: None,
+        }
+    }
+
+    fn rebuild(view: &mut ListView, library: &Library) {
+        view.rebuild(library, &[], &[], &|_| None);
+    }
+
+    #[test]
+    fn each_sort_s_order_is_kept_and_dropped_when_the_library_changes() {
+        let mut lib = library(&["pier", "Bridge", "ferry"]);
+        let mut view = ListView::new(3);
+        for (sort, rows) in [
+            (Sort::Title, [1, 2, 0]),
+            (Sort::Date, [0, 1, 2]),
+            (Sort::Title, [1, 2, 0]),
+        ] {
+            view.sort = sort;
+            rebuild(&mut view, &lib);
+            assert_eq!(view.rows(), rows, "{sort:?}");
+        }
+        // A headline changed on disk: the orders kept are of the old library.
+        lib.entries[0].head.header.title = "Awning".into();
+        view.invalidate();
+        rebuild(&mut view, &lib);
+        assert_eq!(view.rows(), [0, 1, 2]);
+        // A row added: an order of another length is never used.
+        lib.entries.push(entry("Aardvark"));
+        rebuild(&mut view, &lib);
+        assert_eq!(view.rows(), [3, 0, 1, 2]);
     }
 }

@@ -75,7 +75,8 @@ pub struct Library {
 impl Library {
     /// Scans files and folders (folders recursively for .txt/.md/.json and feeds) and sorts
     /// newest first.
-    /// Symlink loops, dangling links, unreadable and binary files are skipped into `problems`.
+    /// Symlink loops, dangling links, unreadable and binary files, FIFOs, sockets and devices are
+    /// skipped into `problems`.
     pub fn scan(paths: &[PathBuf]) -> Library {
         Self::scan_with(paths, Ids::Now)
     }
@@ -345,7 +346,12 @@ fn walk(paths: &[PathBuf], mut found: impl FnMut(Vec<PathBuf>)) -> Vec<String> {
                         found(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
                     }
                 }
-                Ok(_) => {}
+                Ok(e) => {
+                    // A FIFO, socket or device: never opened, but said (opening a FIFO blocks).
+                    if let Some(kind) = crate::files::special_kind(e.file_type()) {
+                        problems.push(crate::files::special_skipped(e.path(), kind));
+                    }
+                }
                 Err(err) => problems.push(walk_problem(&err)),
             }
         }

@@ -49,7 +49,7 @@ impl Tree {
         };
         let mut recent = Vec::new();
         for root in roots {
-            for (path, stamp) in walk(root) {
+            for (path, stamp) in walk(root).0 {
                 if stamp.modified >= Some(since) {
                     recent.push(path.clone());
                 }
@@ -77,6 +77,12 @@ impl Tree {
             }
             match std::fs::metadata(&p) {
                 Ok(meta) if meta.is_dir() => self.reconcile(&p, &mut out),
+                Ok(meta) if crate::files::special_kind(meta.file_type()).is_some() => {
+                    // A FIFO, socket or device: the app says it is skipped (and drops the row
+                    // of an article file it replaced).
+                    self.files.remove(&p);
+                    out.push(p);
+                }
                 Ok(meta) if meta.is_file() => {
                     if super::format_for(&p).is_some() {
                         self.files.insert(p.clone(), Stamp::of(&meta));
@@ -104,7 +110,10 @@ impl Tree {
     /// Walks folder `dir` and reports the differences from what was recorded under it.
     fn reconcile(&mut self, dir: &Path, out: &mut Vec<PathBuf>) {
         let mut gone: std::collections::BTreeSet<PathBuf> = self.under(dir).into_iter().collect();
-        for (path, stamp) in walk(dir) {
+        let (files, special) = walk(dir);
+        // FIFOs, sockets and devices go on too, for the app to say they are skipped.
+        out.extend(special);
+        for (path, stamp) in files {
             gone.remove(&path);
             if self.files.get(&path) != Some(&stamp) {
                 self.files.insert(path.clone(), stamp);
@@ -137,19 +146,25 @@ impl Tree {
     }
 }
 
-/// Every article file under `dir`, hidden entries skipped, with its stamp.
-fn walk(dir: &Path) -> Vec<(PathBuf, Stamp)> {
-    walkdir::WalkDir::new(dir)
+/// Every article file under `dir`, hidden entries skipped, with its stamp; and every FIFO,
+/// socket or device met (which the library reports as skipped).
+fn walk(dir: &Path) -> (Vec<(PathBuf, Stamp)>, Vec<PathBuf>) {
+    let (mut files, mut special) = (Vec::new(), Vec::new());
+    let entries = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !super::file_name(e.path()).starts_with(b"."))
-        .flatten()
-        .filter(|e| e.file_type().is_file() && super::format_for(e.path()).is_some())
-        .filter_map(|e| {
-            let stamp = Stamp::of(&e.metadata().ok()?);
-            Some((e.into_path(), stamp))
-        })
-        .collect()
+        .flatten();
+    for e in entries {
+        if e.file_type().is_file() && super::format_for(e.path()).is_some() {
+            if let Ok(meta) = e.metadata() {
+                files.push((e.into_path(), Stamp::of(&meta)));
+            }
+        } else if crate::files::special_kind(e.file_type()).is_some() {
+            special.push(e.into_path());
+        }
+    }
+    (files, special)
 }
 
 #[cfg(test)]
@@ -227,6 +242,27 @@ mod tests {
             names(lib.path(), &changed),
             ["d/deleted.txt", "d/edited.txt", "new/born.txt"]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_that_appears_is_reported_for_the_skipped_list() {
+        let lib = tempfile::tempdir().unwrap();
+        fs::write(lib.path().join("story.txt"), "S\nText.\n").unwrap();
+        let (mut tree, _) = Tree::scan(&[lib.path().to_path_buf()], SystemTime::now());
+        // An article file replaced by a FIFO, and a FIFO of no article name in a new folder.
+        fs::remove_file(lib.path().join("story.txt")).unwrap();
+        fs::create_dir(lib.path().join("new")).unwrap();
+        for p in ["story.txt", "new/pipe"] {
+            let made = std::process::Command::new("mkfifo")
+                .arg(lib.path().join(p))
+                .status();
+            assert!(made.is_ok_and(|s| s.success()), "mkfifo is needed");
+        }
+        let changed = tree.expand([lib.path().join("story.txt"), lib.path().join("new")]);
+        assert_eq!(names(lib.path(), &changed), ["new/pipe", "story.txt"]);
+        // Neither is recorded as an article file: a later rescan reports them, nothing else.
+        assert!(tree.files.is_empty(), "{:?}", tree.files);
     }
 
     #[test]

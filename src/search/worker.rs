@@ -77,6 +77,8 @@ pub(super) struct Shared {
     pub(super) total: Arc<AtomicUsize>,
     /// A line for the status bar (why the persistent index is not used), taken once.
     pub(super) note: Arc<Mutex<Option<String>>>,
+    /// Whether the note says the cache folder could not be written (not another byline's lock).
+    pub(super) unwritable: Arc<AtomicBool>,
     /// Whether the persistent index answers, and so takes file changes.
     pub(super) live: Arc<AtomicBool>,
 }
@@ -219,6 +221,13 @@ impl Searcher {
         if let Ok(mut n) = self.shared.news.lock() {
             *n = Some(Box::new(tell));
         }
+    }
+
+    /// Whether the note ([`Searcher::take_note`]) says the index could not be written in the
+    /// cache folder (full, read-only, not a folder), the trouble the catalogue's save may have
+    /// said already; false for a note of another kind (another byline holds the index).
+    pub fn cache_unwritable(&self) -> bool {
+        self.shared.unwritable.load(Ordering::Relaxed)
     }
 
     /// Indexing progress: (documents read, documents in all), e.g. for `indexing 3,200/10,000`.
@@ -414,8 +423,10 @@ impl Worker {
         }
     }
 
-    /// Says `why` once in the status bar (through the news hook).
-    pub(super) fn note(&mut self, why: String) {
+    /// Says `why` once in the status bar (through the news hook); `unwritable` when it is that
+    /// the cache folder could not be written ([`Searcher::cache_unwritable`]).
+    pub(super) fn note(&mut self, why: String, unwritable: bool) {
+        self.shared.unwritable.store(unwritable, Ordering::Relaxed);
         if let Ok(mut n) = self.shared.note.lock() {
             *n = Some(why);
         }

@@ -47,7 +47,7 @@ pub(super) struct Kept {
 }
 
 /// The field names of an entry this build reads.
-const ENTRY_FIELDS: &[&str] = &[
+pub(super) const ENTRY_FIELDS: &[&str] = &[
     "read",
     "bookmarked",
     "position",
@@ -124,7 +124,15 @@ pub(super) fn read(path: &Path) -> Disk {
         Ok(b) => b,
         Err(e) => return Disk::Bad(format!("cannot read it: {e:#}")),
     };
-    let value: serde_json::Value = match serde_json::from_slice(&bytes) {
+    // The common case in one pass; anything unusual (a bad entry, a file that is not what it
+    // should be) is read again the thorough way, which says exactly what is wrong.
+    super::fast_read::parse_fast(&bytes).unwrap_or_else(|| parse_tree(&bytes, path))
+}
+
+/// `state.json` read as a tree of JSON values, entry by entry: slower, but it skips and
+/// reports a bad entry (keeping it as written) and says what is wrong with a bad file.
+pub(super) fn parse_tree(bytes: &[u8], path: &Path) -> Disk {
+    let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => return Disk::Bad(format!("it is not valid JSON: {e}")),
     };

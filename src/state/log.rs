@@ -63,10 +63,10 @@ pub fn log_of(state: &Path) -> PathBuf {
 fn replay(
     log: &mut File,
     path: &Path,
-    mut articles: Articles,
+    articles: &mut Articles,
     mut kept: Option<&mut Kept>,
     warnings: &mut Vec<String>,
-) -> Result<Option<(Articles, Cursor)>, ()> {
+) -> Result<Option<Cursor>, ()> {
     let Some(h) = journal::header(log, MAGIC) else {
         return Err(());
     };
@@ -74,17 +74,16 @@ fn replay(
         return Ok(None);
     }
     let frames = journal::read_from(log, h.len).map_err(|_| ())?;
+    // `articles` changes only past this point, where nothing fails: a log that is not one, or
+    // a newer one, leaves it as it was (so the caller needs no copy of 200,000 entries).
     for record in &frames.records {
         let entries = parse(record, path, kept.as_deref_mut(), warnings);
-        articles = file::lay_over(articles, entries);
+        *articles = file::lay_over(std::mem::take(articles), entries);
     }
-    Ok(Some((
-        articles,
-        Cursor {
-            id: h.id,
-            end: frames.end,
-        },
-    )))
+    Ok(Some(Cursor {
+        id: h.id,
+        end: frames.end,
+    }))
 }
 
 /// The entries of one record: a JSON object of entries by id, as in `state.json`. Fields this
@@ -177,10 +176,11 @@ pub fn load(dir: &Path, now: u64, warnings: &mut Vec<String>) -> (Loaded, Option
             }
         },
     };
+    let mut articles = articles;
     let (articles, cursor) = match log.as_mut() {
         None => (articles, None),
-        Some(f) => match replay(f, &log_path, articles.clone(), None, warnings) {
-            Ok(Some((merged, cursor))) => (merged, Some(cursor)),
+        Some(f) => match replay(f, &log_path, &mut articles, None, warnings) {
+            Ok(Some(cursor)) => (articles, Some(cursor)),
             Ok(None) => {
                 warnings.push(format!(
                     "{} was written by a newer byline; marks will not be saved",
@@ -305,12 +305,13 @@ pub fn save(
         }
     };
     let mut usable = None;
+    let mut disk = disk;
     let disk = match log.as_mut() {
         None => disk,
-        Some(f) => match replay(f, &log_path, disk.clone(), Some(&mut kept), warnings) {
-            Ok(Some((merged, c))) => {
+        Some(f) => match replay(f, &log_path, &mut disk, Some(&mut kept), warnings) {
+            Ok(Some(c)) => {
                 usable = Some(c);
-                merged
+                disk
             }
             Ok(None) => return Ok(Saved::Newer),
             Err(()) => {

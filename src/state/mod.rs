@@ -4,6 +4,7 @@
 //! atomic (temp file, fsync, rename, fsync the folder) and merged under a file lock with whatever
 //! another running instance wrote, so two readers at once never lose each other's marks.
 
+mod fast_read;
 mod file;
 mod log;
 #[cfg(test)]

@@ -105,14 +105,24 @@ impl View {
     }
 
     /// Writes the file into `dir` (created if need be) through a temporary file and a rename,
-    /// so a crash never leaves half a file.
+    /// so a crash never leaves half a file. The write goes through [`crate::journal::write_all`],
+    /// as every save of the state folder does, so a full disk fails it the same way (and a
+    /// test can pretend one); the temp file of a failed write is removed, the old file kept.
     pub fn save(self, dir: &Path) -> Result<()> {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         let path = dir.join(VIEW_FILE);
         let temp: PathBuf = dir.join(format!(".{VIEW_FILE}.{}", std::process::id()));
-        std::fs::write(&temp, self.to_text())
-            .with_context(|| format!("writing {}", temp.display()))?;
-        std::fs::rename(&temp, &path).with_context(|| format!("writing {}", path.display()))
+        let written = (|| -> std::io::Result<()> {
+            let mut f = std::fs::File::create(&temp)?;
+            crate::journal::write_all(&mut f, &temp, self.to_text().as_bytes())?;
+            drop(f);
+            std::fs::rename(&temp, &path)
+        })();
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&temp);
+            return Err(e).with_context(|| format!("writing {}", path.display()));
+        }
+        Ok(())
     }
 }
 

@@ -442,3 +442,33 @@ fn built_in_samples_are_listed_as_built_in() {
         assert!(!path.contains("articles/"), "{line}");
     }
 }
+
+/// Issue 15 point 8: `--list` over a folder holding a FIFO lists the articles and says the FIFO
+/// was skipped, the same without a catalogue, with a new one and from a saved one. Opening the
+/// FIFO would block: the timeout turns that into a failure.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_library_folder_is_skipped_with_a_message() {
+    let lib = library(&[("harbor.txt", HARBOR), ("ferry.txt", FERRY)]);
+    let fifo = lib.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo is needed");
+    let cache = tempfile::tempdir().unwrap();
+    let want = format!(
+        "byline: skipped {}: not a regular file (FIFO)\n",
+        fifo.display()
+    );
+    for extra in [&["--no-cache"][..], &[], &[]] {
+        let out = byline()
+            .env("BYLINE_CACHE_DIR", cache.path())
+            .arg("--list")
+            .args(extra)
+            .arg(lib.path())
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{extra:?}: {}", stderr_of(&out));
+        assert_eq!(stdout_of(&out).lines().count(), 2, "{extra:?}");
+        assert_eq!(stderr_of(&out), want, "{extra:?}");
+    }
+}

@@ -404,8 +404,9 @@ fn a_terminal_closed_without_a_hangup_signal_ends_the_reader_with_the_marks_save
     let status = std::fs::read_to_string(&ended).unwrap_or_default();
     assert_eq!(
         status.trim(),
-        "2",
-        "an error's status, not a panic on the dead terminal (101)"
+        "129",
+        "the hangup's status (128 + SIGHUP), as if the signal had come; not an error's (2) nor \
+         a panic on the dead terminal (101)"
     );
 }
 

@@ -288,6 +288,82 @@ fn the_first_search_starts_a_worker_over_the_library() {
     assert_eq!(hits.len(), 3);
 }
 
+/// Issue 14: a cache folder that cannot be written (here a plain file stands where it should
+/// be; a full disk fails the same two writes) is one status message, though both the
+/// catalogue's save and the search index fail on it; the second complaint is in the message
+/// log. Without the catalogue's complaint the index's own is shown (the control).
+#[test]
+fn a_cache_folder_that_cannot_be_written_is_one_status_message() {
+    use byline::app::Msg;
+    use byline::load::catalog::{self, Cache};
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("news");
+    std::fs::create_dir(&lib).unwrap();
+    write(
+        &lib,
+        "a.txt",
+        &wire("Ferry crossing reopens", "March 3, 2026", "Boats."),
+    );
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let cache_dir = blocker.join("cache");
+    let roots = vec![lib.clone()];
+    for catalogue_failed_first in [true, false] {
+        let scan = catalog::scan(
+            &roots,
+            byline::load::head::Ids::Now,
+            &Cache::new(cache_dir.clone()),
+        );
+        let catalogue_error = scan
+            .pending
+            .expect("a new catalogue to write")
+            .write()
+            .expect_err("the cache folder cannot be written");
+        let mut app = App::new(scan.library, Theme::dark(), 76);
+        app.update(Action::Resize {
+            width: 120,
+            height: 40,
+        });
+        app.index_place = Some(byline::search::disk::Place {
+            dir: cache_dir.clone(),
+            roots: roots.clone(),
+        });
+        if catalogue_failed_first {
+            app.update(Msg::CacheProblem(catalogue_error.clone()));
+        }
+        app.update(Action::SearchStart);
+        type_text(&mut app, "ferry");
+        let index_said = |app: &App| {
+            app.log()
+                .iter()
+                .any(|s| s.text.contains("search index cannot be kept"))
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !index_said(&app) && Instant::now() < deadline {
+            app.wait_search(Duration::from_millis(50));
+            app.update(Msg::SearchNews);
+        }
+        assert!(index_said(&app), "{:?}", app.log());
+        if catalogue_failed_first {
+            // The first complaint was shown (keys since may have cleared it); the index's
+            // never reaches the status bar.
+            let status = app.status().map(|s| s.text.clone());
+            assert!(
+                status.as_ref().is_none_or(|s| *s == catalogue_error),
+                "{status:?}"
+            );
+            let errors = app.log().iter().filter(|s| s.error).count();
+            assert_eq!(errors, 2, "both kept in the log: {:?}", app.log());
+        } else {
+            let status = app.status().expect("a message").text.clone();
+            assert!(status.contains("search index cannot be kept"), "{status}");
+            // The catalogue's complaint coming after it is logged, not shown.
+            app.update(Msg::CacheProblem(catalogue_error.clone()));
+            assert_eq!(app.status().unwrap().text, status);
+        }
+    }
+}
+
 /// A news-wire file.
 fn wire(title: &str, date: &str, body: &str) -> String {
     format!("{title}\n{date}\nLIMA (Reuters)--{body}\nA second paragraph follows here.\n")
@@ -412,6 +488,50 @@ fn a_file_that_becomes_unreadable_is_named_in_the_status_bar() {
     assert!(s.error);
     assert!(s.text.contains("a.txt"), "{}", s.text);
     assert_eq!(app.library.entries.len(), 1, "the row stays");
+}
+
+/// Issue 15 point 8: a FIFO that appears in the library (a new one, or one that replaced an
+/// article file) joins the skipped files with its reason, the status count says so, and the
+/// row of the file it replaced goes. It is never opened: that would block.
+#[cfg(unix)]
+#[test]
+fn a_fifo_that_appears_in_the_library_joins_the_skipped_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let a = write(
+        d,
+        "a.txt",
+        &wire("Ferry crossing reopens", "March 3, 2026", "Boats."),
+    );
+    write(
+        d,
+        "b.txt",
+        &wire("Harbour crane repaired", "March 4, 2026", "Cranes."),
+    );
+    let mut app = App::new(Library::scan(&[d.to_path_buf()]), Theme::dark(), 76);
+    assert!(app.library.problems.is_empty());
+    std::fs::remove_file(&a).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&a).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo is needed");
+    assert!(app.files_changed(std::slice::from_ref(&a)));
+    assert_eq!(
+        app.library.entries.len(),
+        1,
+        "the replaced article's row went"
+    );
+    let report = format!("{}: not a regular file (FIFO)", a.display());
+    assert_eq!(app.library.problems, std::slice::from_ref(&report));
+    assert_eq!(
+        app.status().map(|s| s.text.as_str()),
+        Some("1 file skipped — press ! to see them")
+    );
+    // Told again (a rescan of the folder), it is listed once.
+    app.files_changed(std::slice::from_ref(&a));
+    assert_eq!(app.library.problems, [report]);
+    app.update(Action::ShowSkipped);
+    let rows = &app.skipped().unwrap().rows;
+    assert_eq!(rows[0].path, a.display().to_string());
+    assert_eq!(rows[0].reason, "not a regular file (FIFO)");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use byline::app::keymap::Key;
-use byline::app::{Action, App, Edit, Effect, Mode};
+use byline::app::{Action, App, Edit, Effect, Mode, Msg};
 use byline::state::Store;
 use byline::theme::Theme;
 use ratatui::Terminal;
@@ -326,6 +326,59 @@ fn an_article_opens_again_where_its_reading_stopped() {
         None,
         "the top is no position"
     );
+}
+
+/// Issue 15 point 7: the store opened on a thread (a big `state.json`) does not hold up the
+/// first frame's rows, and a key pressed before it came is not lost: it waits for the store and
+/// changes the marks on top of what the file held.
+#[test]
+fn a_store_still_being_opened_is_waited_for_by_the_first_key_and_the_key_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().to_path_buf();
+    // The file marks the third row read and bookmarks the first.
+    let mut before = app(120, 40);
+    before.attach_store(Store::open(path.clone()).0);
+    before.update(Action::ToggleBookmark);
+    before.update(Action::Down);
+    before.update(Action::Down);
+    before.update(Action::ToggleRead);
+    before.flush_state().expect("saved");
+    drop(before);
+
+    let (go, wait) = std::sync::mpsc::channel::<()>();
+    let opening = std::thread::spawn(move || {
+        // Held until the test says: the store comes after the first frame's rows.
+        let _ = wait.recv();
+        Store::open(path)
+    });
+    let mut app = app(120, 40);
+    app.attach_store_arriving(opening);
+    app.sync_marks_on_screen();
+    assert!(app.store_pending());
+    assert_eq!(
+        app.list().read(),
+        vec![false; 4],
+        "no marks before the store"
+    );
+    go.send(()).unwrap();
+    // The first key marks the first row read: it waits for the store, and the change goes on
+    // top of the file's marks (the row keeps its bookmark).
+    app.update(Action::ToggleRead);
+    assert!(!app.store_pending());
+    app.update(Msg::FirstFrame);
+    assert_eq!(app.list().read(), vec![true, false, true, false]);
+    assert_eq!(app.list().bookmarked(), vec![true, false, false, false]);
+    app.flush_state().expect("saved");
+    let again = Store::open(dir.path().to_path_buf()).0;
+    let ids: Vec<String> = app
+        .library
+        .entries
+        .iter()
+        .map(|e| e.head.state_id().into_owned())
+        .collect();
+    assert!(again.get(&ids[0]).bookmarked, "kept from the file");
+    assert!(again.get(&ids[0]).read, "the key's change saved");
+    assert!(again.get(&ids[2]).read, "kept from the file");
 }
 
 #[test]

@@ -244,6 +244,30 @@ fn skipped_files_are_counted_and_listed_with_reasons_and_paths_copied() {
     assert_eq!(app.mode(), Mode::Reader);
 }
 
+/// Issue 15 point 8: a FIFO in a library folder is counted and listed with the skipped files,
+/// with its reason, and never opened (opening it would block the scan for good).
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_library_is_counted_and_listed_as_skipped() {
+    let lib = library(&[("good.txt", FERRY)]);
+    let fifo = lib.path().join("sub/pipe.txt");
+    std::fs::create_dir_all(fifo.parent().unwrap()).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo is needed");
+    let scanned = Library::scan(&[lib.path().to_path_buf()]);
+    assert_eq!(scanned.entries.len(), 1);
+    let mut app = App::new(scanned, Theme::dark(), 76);
+    assert_eq!(
+        app.status().map(|s| s.text.as_str()),
+        Some("1 file skipped — press ! to see them")
+    );
+    app.update(Action::ShowSkipped);
+    let rows = &app.skipped().unwrap().rows;
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].path, fifo.display().to_string());
+    assert_eq!(rows[0].reason, "not a regular file (FIFO)");
+}
+
 #[test]
 fn a_long_skipped_list_scrolls_with_its_selection() {
     let lib = Library {

@@ -228,6 +228,31 @@ fn an_unreadable_file_is_reported_every_launch() {
     assert!(scan.pending.is_none(), "nothing changed, nothing to write");
 }
 
+/// Issue 15 point 8: a FIFO in a library folder is never opened (that would block) and is
+/// reported as skipped on every launch, cold and from the catalogue, as the plain scan does.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_reported_every_launch_and_never_opened() {
+    let (_tmp, root, cache) = setup();
+    let fifo = root.join("old/pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo is needed");
+    // The folder dated back too, so the next launches replay its entries from the catalogue
+    // instead of listing it again.
+    fs::File::open(root.join("old"))
+        .unwrap()
+        .set_modified(SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
+    let want = vec![format!("{}: not a regular file (FIFO)", fifo.display())];
+    for launch_no in 0..3 {
+        // `launch` also checks rows and problems against the scan without a catalogue.
+        assert_eq!(launch(&root, &cache), if launch_no == 0 { 4 } else { 0 });
+        let scan = catalog::scan(std::slice::from_ref(&root), Ids::Now, &cache);
+        assert_eq!(scan.library.problems, want, "launch {launch_no}");
+        assert_eq!(scan.library.entries.len(), 4);
+    }
+}
+
 #[test]
 fn writers_racing_on_one_catalogue_leave_a_whole_one() {
     let (_tmp, root, cache) = setup();

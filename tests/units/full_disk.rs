@@ -96,6 +96,44 @@ fn launch(root: &Path, cache: &Cache) -> (usize, Result<(), String>) {
     (scan.read, saved)
 }
 
+/// The layout file (`view.toml`) is saved through the same write as the marks: a full state
+/// folder fails its save with the disk's error, keeps the old file whole and leaves no temp
+/// file; with room again the save writes it.
+#[test]
+fn a_full_state_folder_fails_the_layout_save_and_keeps_the_old_file() {
+    use byline::state::view::{VIEW_FILE, View};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("state");
+    let old = View {
+        zoom: Some(true),
+        ..View::default()
+    };
+    old.save(&dir).unwrap();
+    let new = View {
+        zoom: Some(false),
+        justify: Some(true),
+        ..View::default()
+    };
+    for room in [0, 10] {
+        pretend_full(&dir, Some(room));
+        let saved = new.save(&dir);
+        pretend_full(&dir, None);
+        let e = format!("{:#}", saved.unwrap_err());
+        assert!(
+            e.contains(NO_SPACE) && e.contains(VIEW_FILE),
+            "room {room}: {e}"
+        );
+        assert_eq!(View::load(&dir), old, "room {room}");
+        let names: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, [VIEW_FILE], "room {room}: no temp file left");
+    }
+    new.save(&dir).unwrap();
+    assert_eq!(View::load(&dir), new);
+}
+
 #[test]
 fn a_full_cache_folder_fails_the_catalogue_save_and_the_rows_stay_right() {
     let mut failed = 0;

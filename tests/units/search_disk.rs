@@ -465,3 +465,33 @@ fn next(state: &mut u64) -> u64 {
     *state ^= *state << 17;
     *state
 }
+
+#[test]
+fn a_query_is_answered_while_a_launch_checks_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (place, paths) = library(tmp.path());
+    {
+        let s = Searcher::persistent(place.clone(), some(&paths));
+        complete(&s, "ferry");
+    }
+    // A library long enough that checking it against the index takes a while: the same file
+    // named again and again (each name is looked at, only the first is stat'ed).
+    let mut long = some(&paths);
+    long.extend(std::iter::repeat_n(Some(paths[1].clone()), 200_000));
+    let s = Searcher::persistent(place.clone(), long);
+    s.query("ferry".to_string());
+    let first = s
+        .wait_results(WAIT)
+        .expect("an answer while the index is checked");
+    // Answered before the check was through, over what the last launch committed.
+    assert!(
+        first.indexed < first.total,
+        "answered only after the check: {} of {}",
+        first.indexed,
+        first.total
+    );
+    assert_eq!(titles(&first.hits), ["Café", "Ferry late", "Harbor fees"]);
+    let r = complete(&s, "ferry");
+    assert_eq!(r.indexed, r.total);
+    assert_eq!(titles(&r.hits), titles(&first.hits));
+}

@@ -113,7 +113,7 @@ impl<'a> Walk<'a> {
                 );
             }
             Ok(m) if m.is_dir() => self.folder(root, path, Some(String::new()), &m),
-            Ok(_) => {}
+            Ok(m) => self.special(path, &m),
             Err(e) => self.problem(path, &e),
         }
     }
@@ -148,6 +148,16 @@ impl<'a> Walk<'a> {
         };
         self.problems
             .push(format!("{}: {why}", crate::load::shown(path)));
+    }
+
+    /// Reports a FIFO, socket or device (never opened: opening a FIFO blocks); other entries
+    /// that are not articles pass in silence. Every walk says it again, as the plain walk does:
+    /// a folder replayed from the catalogue still has its entries looked at.
+    fn special(&mut self, path: &Path, meta: &fs::Metadata) {
+        if let Some(kind) = crate::files::special_kind(meta.file_type()) {
+            self.problems
+                .push(crate::files::special_skipped(path, kind));
+        }
     }
 
     fn folder(&mut self, root: u32, path: &Path, rel: Option<String>, meta: &fs::Metadata) {
@@ -243,7 +253,7 @@ impl<'a> Walk<'a> {
                     };
                     self.folder(root, &child, child_rel, &m);
                 }
-                Ok(_) => {}
+                Ok(m) => self.special(&child, &m),
                 Err(e) => self.problem(&child, &e),
             }
         }

@@ -194,11 +194,17 @@ pub struct Unusable {
     pub why: String,
     /// Whether another process holds the index (waiting may help).
     pub busy: bool,
+    /// Whether the cache folder could not be written (full, read-only, not a folder).
+    pub unwritable: bool,
 }
 
 impl Unusable {
     fn new(why: String) -> Self {
-        Unusable { why, busy: false }
+        Unusable {
+            why,
+            busy: false,
+            unwritable: false,
+        }
     }
 }
 
@@ -209,8 +215,9 @@ impl Disk {
         let folder = place.folder().ok_or_else(|| {
             Unusable::new("the library's folders cannot be resolved: searching in memory".into())
         })?;
-        let cannot = |e: &dyn std::fmt::Display| {
-            Unusable::new(format!(
+        let cannot = |e: &dyn std::fmt::Display| Unusable {
+            unwritable: true,
+            ..Unusable::new(format!(
                 "the search index cannot be kept in {} ({e}): searching in memory",
                 crate::load::shown(&place.dir)
             ))
@@ -221,6 +228,7 @@ impl Disk {
             .ok_or_else(|| Unusable {
                 why: "another byline keeps this library's search index: searching in memory".into(),
                 busy: true,
+                unwritable: false,
             })?;
         remove_other_formats(&folder);
         let want = payload();

@@ -20,6 +20,8 @@ const COMMIT_GAP: Duration = Duration::from_secs(30);
 const QUIET: Duration = Duration::from_millis(500);
 /// ...or once the oldest waited this long.
 const BATCH_WAIT: Duration = Duration::from_secs(5);
+/// While the launch's check stats the library's files, queries are looked for every this many.
+const CHECK_STRIDE: usize = 256;
 /// How long to wait for the index of a searcher this process just dropped (it lets go at
 /// its next document, or after its commit); another process holding it is not waited for
 /// longer.
@@ -59,8 +61,10 @@ pub fn run(mut w: Worker, place: &Place, paths: Vec<Option<PathBuf>>) {
     let mut disk = match open_waiting(&mut w, place) {
         Ok(Some(d)) => d,
         Ok(None) => return,
-        Err(Unusable { why, .. }) => {
-            w.note(why);
+        Err(Unusable {
+            why, unwritable, ..
+        }) => {
+            w.note(why, unwritable);
             return w.run(in_memory(paths));
         }
     };
@@ -76,9 +80,10 @@ pub fn run(mut w: Worker, place: &Place, paths: Vec<Option<PathBuf>>) {
             if let Some(folder) = place.folder() {
                 let _ = std::fs::remove_dir_all(folder);
             }
-            w.note(format!(
-                "the search index could not be written ({e}): searching in memory"
-            ));
+            w.note(
+                format!("the search index could not be written ({e}): searching in memory"),
+                true,
+            );
             w.shared.read.store(0, Ordering::Relaxed);
             return w.run(in_memory(paths));
         }
@@ -87,9 +92,12 @@ pub fn run(mut w: Worker, place: &Place, paths: Vec<Option<PathBuf>>) {
         // Searches go on over what was committed; changes now make the owner build an index
         // in memory instead.
         w.shared.live.store(false, Ordering::Relaxed);
-        w.note(format!(
-            "the search index could not be updated ({e}): the next search indexes in memory"
-        ));
+        w.note(
+            format!(
+                "the search index could not be updated ({e}): the next search indexes in memory"
+            ),
+            true,
+        );
         let _ = serve_only(&mut w, &disk);
     }
 }
@@ -122,11 +130,22 @@ fn in_memory(paths: Vec<Option<PathBuf>>) -> impl Iterator<Item = Option<Doc>> {
 /// Brings the index up to date with `paths`: files whose stat is what the index recorded are
 /// kept, the rest are read again, and documents of files no longer in the library are removed.
 fn update(w: &mut Worker, disk: &mut Disk, paths: &[Option<PathBuf>]) -> Result<(), Fail> {
+    if w.drain()? {
+        w.answer(disk)?;
+    }
     let mut known = disk.files()?;
     let mut seen = HashSet::new();
     let mut todo = Vec::new();
     let mut dirty = false;
-    for p in paths.iter().flatten() {
+    for (n, p) in paths.iter().flatten().enumerate() {
+        if n % CHECK_STRIDE == CHECK_STRIDE - 1 {
+            // A query typed while the library is checked (a stat a file, 100,000 of them
+            // take a second or more) is answered over what the last launch committed.
+            w.progress_tick();
+            if w.drain()? || w.unanswered() {
+                w.answer(disk)?;
+            }
+        }
         let k = key(p);
         if !seen.insert(k.clone()) {
             continue;
@@ -135,7 +154,10 @@ fn update(w: &mut Worker, disk: &mut Disk, paths: &[Option<PathBuf>]) -> Result<
         let fresh = old
             .zip(source_stat(p))
             .is_some_and(|(was, now)| was.matches(&now));
-        if !fresh {
+        if fresh {
+            // Counted as indexed as soon as it is known to be up to date.
+            w.shared.read.fetch_add(1, Ordering::Relaxed);
+        } else {
             if old.is_some() {
                 disk.remove(&k);
                 dirty = true;
