@@ -144,3 +144,12 @@ const TEXT_PER_BYTE: u64 = 14;
 /// before its blocks were made smaller. The runs spread too far to tell the two apart: this
 /// holds Markdown from growing, not to the smaller figure.
 const MARKDOWN_PER_BYTE: u64 = 100;
+
+#[test]
+fn a_block_is_small_and_holds_a_short_text_in_place() {
+    use byline::article::{Block, BlockText};
+    // The figures above rest on these: 24 bytes a block, texts of up to 15 bytes held inline.
+    assert!(std::mem::size_of::<Block>() <= 24);
+    assert!(BlockText::INLINE_LIMIT >= 15);
+    assert_eq!(Block::paragraph("a").text, "a");
+}

@@ -285,7 +285,10 @@ mod tests {
     fn kinds(text: &str) -> Vec<(BlockKind, String)> {
         let lines: Vec<&str> = text.lines().collect();
         let body = parse(lines.iter().copied(), &mut Vec::new());
-        body.blocks.into_iter().map(|b| (b.kind, b.text)).collect()
+        body.blocks
+            .into_iter()
+            .map(|b| (b.kind, b.text.into()))
+            .collect()
     }
 
     #[test]
