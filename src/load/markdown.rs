@@ -132,7 +132,7 @@ fn parse_in_pieces(text: &str, file_name: Option<&str>, piece: usize) -> Result<
         .filter_map(|(i, m)| match m {
             Mark::Src(src) => Some(Image {
                 block: *i,
-                alt: blocks.list[*i].text.clone(),
+                alt: blocks.list[*i].text.to_string(),
                 src: src.to_string(),
             }),
             _ => None,
@@ -249,7 +249,7 @@ fn take_dateline(blocks: &mut [Block]) -> Option<Dateline> {
         return None;
     }
     let cut = first.text.chars().count() - rest.chars().count();
-    first.text = rest;
+    first.text = rest.into();
     Some(Dateline {
         text: dateline,
         source,
@@ -678,7 +678,7 @@ impl Builder {
         if let Some(link) = link {
             self.marks.push((at, Mark::Link(link.into())));
         }
-        self.blocks.push(Block { kind, text });
+        self.blocks.push(Block::new(kind, text));
         self.placed.extend(placed);
     }
 }
@@ -696,7 +696,7 @@ fn take_title(fm_title: Option<&str>, blocks: &mut Blocks) -> Option<String> {
         return Some(title);
     }
     let i = h1.or_else(|| blocks.level(0).map(|_| 0))?;
-    blocks.take(i..i + 1).pop().map(|(b, _)| b.text)
+    blocks.take(i..i + 1).pop().map(|(b, _)| b.text.into())
 }
 
 /// Removes a related section (a related heading followed only by list items, up to the next
@@ -729,7 +729,7 @@ fn take_related(blocks: &mut Blocks) -> Vec<Related> {
         .map(|(b, link)| {
             let path = link.map(|url| related_entry(&url)).and_then(|r| r.path);
             Related {
-                title: b.text,
+                title: b.text.into(),
                 path,
                 url: None,
             }
