@@ -11,6 +11,7 @@
 //! news-wire text.
 
 mod figure;
+mod pieces;
 mod template;
 
 use super::frontmatter::{self, collapse, related_entry};
@@ -58,10 +59,15 @@ pub fn parse(text: &str) -> Result<Article> {
 /// [`parse`] for a file called `file_name` (its name only, without folders): a Jekyll post's
 /// name gives its date (`2014-05-08-harbour-reopens.md`) when the front matter names none.
 pub fn parse_named(text: &str, file_name: Option<&str>) -> Result<Article> {
+    parse_in_pieces(text, file_name, pieces::PIECE)
+}
+
+/// [`parse_named`], reading the body in pieces of about `piece` bytes (`pieces`).
+fn parse_in_pieces(text: &str, file_name: Option<&str>, piece: usize) -> Result<Article> {
     let (fm, body) = frontmatter::split(text)?;
     let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut warnings = fm.warnings;
-    let stripped = template::strip(body, opts);
+    let stripped = template::strip(body, opts, piece);
     let body = match &stripped {
         Some(s) => {
             let n = s.removed;
@@ -74,9 +80,7 @@ pub fn parse_named(text: &str, file_name: Option<&str>) -> Result<Article> {
         None => body,
     };
     let mut b = Builder::default();
-    for event in Parser::new_ext(body, opts) {
-        b.event(event);
-    }
+    read_events(body, opts, piece, &mut b);
     b.flush();
 
     if b.html {
@@ -127,7 +131,7 @@ pub fn parse_named(text: &str, file_name: Option<&str>) -> Result<Article> {
         .filter_map(|(i, m)| {
             m.src.as_deref().map(|src| Image {
                 block: i,
-                alt: m.block.text.clone(),
+                alt: m.block.text.to_string(),
                 src: src.clone(),
             })
         })
@@ -162,6 +166,27 @@ pub fn parse_named(text: &str, file_name: Option<&str>) -> Result<Article> {
     };
     frontmatter::scrub(&mut article);
     Ok(article)
+}
+
+/// Feeds the events of Markdown `body` to `b`, a piece at a time when it is long: the same
+/// events as the whole document gives, without pulldown-cmark's tree of all of it.
+fn read_events(body: &str, opts: Options, piece: usize, b: &mut Builder) {
+    let ranges = pieces::split(body, opts, piece);
+    let defs = match pieces::Defs::gather(body, &ranges, opts) {
+        Some(defs) if ranges.len() > 1 => defs,
+        _ => {
+            for event in Parser::new_ext(body, opts) {
+                b.event(event);
+            }
+            return;
+        }
+    };
+    for range in ranges {
+        let callback = |link| defs.resolve(link);
+        for event in Parser::new_with_broken_link_callback(&body[range], opts, Some(callback)) {
+            b.event(event);
+        }
+    }
 }
 
 /// The date a Jekyll post's file name starts with (`2014-05-08-title.md` → `2014-05-08`), when
@@ -222,7 +247,7 @@ fn take_dateline(blocks: &mut [MdBlock]) -> Option<Dateline> {
         return None;
     }
     let cut = first.block.text.chars().count() - rest.chars().count();
-    first.block.text = rest;
+    first.block.text = rest.into();
     Some(Dateline {
         text: dateline,
         source,
@@ -601,7 +626,7 @@ impl Builder {
             }
         };
         self.blocks.push(MdBlock {
-            block: Block { kind, text },
+            block: Block::new(kind, text),
             level: self.heading,
             link: link.map(Box::new),
             src: None,
@@ -624,7 +649,7 @@ fn take_title(fm_title: Option<&str>, blocks: &mut Vec<MdBlock>) -> Option<Strin
         return Some(title);
     }
     let i = h1.or_else(|| blocks.first().and_then(|b| b.level).map(|_| 0))?;
-    Some(blocks.remove(i).block.text)
+    Some(blocks.remove(i).block.text.into())
 }
 
 /// Removes a related section (a related heading followed only by list items, up to the next
@@ -651,7 +676,7 @@ fn take_related(blocks: &mut Vec<MdBlock>) -> Vec<Related> {
         .map(|b| {
             let path = b.link.map(|url| related_entry(&url)).and_then(|r| r.path);
             Related {
-                title: b.block.text,
+                title: b.block.text.into(),
                 path,
                 url: None,
             }
@@ -746,5 +771,124 @@ mod tests {
         let a = parse("Just text.\n").unwrap();
         assert_eq!(a.header.title, "");
         assert!(a.warnings.iter().any(|w| w.contains("no title")));
+    }
+
+    /// Every Markdown file under `dir` (one level of folders down too).
+    fn markdown_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files.extend(markdown_files(&path));
+            } else if path.extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            }
+        }
+        files
+    }
+
+    /// Documents whose blocks cross blank lines in every way a cut could get wrong.
+    const TRICKY: &[&str] = &[
+        "# Refs\n\nSee [the quay][q] and [Tide] and ![crane][c].\n\nMore [q].\n\n\
+         [q]: https://example.org/quay \"The quay\"\n\nText.\n\n[TIDE]:\n  /tide.md\n\n\
+         [c]: img/crane.jpg 'A crane'\n",
+        "Para.\n\n```\ncode\n\nnot a heading\n# nor this\n\n```\n\nAfter.\n\n~~~~ rust\n\nx\n\n~~~\n\ny\n\n~~~~\n\nEnd.\n",
+        "Para.\n\n<!-- a comment\n\nwith blank lines\n\n-->\n\nAfter.\n\n<script>\n\nvar x;\n\n</script>\n\nB.\n\n<?php\n\n?>\n\n<!DOCTYPE\n\nx>\n\n<![CDATA[\n\n]]>\n\nC.\n\n<div>\n\nD.\n\n</div>\n\nE.\n",
+        "- one\n\n- two\n\n  still two\n\nout\n\n1. a\n\n2. b\n\n> quote\n\n> again\n\nlazy\n\n    indented\n\n    code\n\nafter\n",
+        "- ```\n  code in item\n\nout of item\n\n```\nreal fence\n\nz\n\n```\n\nlast\n",
+        "- <!--\n  ```\n  -->\n\nPara\n\n```\nfence\n\ninside\n\n```\n\ndone\n",
+        "> ```\n> q\n\nout\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nafter table\n\n***\n\n---\n\n===\n\nend\n",
+        "Twice [x].\n\n[x]: /first\n\nAgain [x].\n\n[x]: /second\n",
+        "Same [x].\n\n[x]: /one\n\nAgain [x].\n\n[X]: /one\n",
+        "# T\n\n{% highlight ruby %}\nputs 1\n\n{% endhighlight %}\n\n`{{ x }}`\n\n```\n{{ y }}\n\n```\n\n{{< figure src=\"a.jpg\" >}}\n\nText {{ z }}.\n",
+        "<!-- never closed\n\npara\n\npara\n\n```\n\nx\n",
+        "```\nnever closed\n\npara\n\npara\n",
+    ];
+
+    /// The key test of reading in pieces: every Markdown fixture and sample article, and
+    /// documents made to trip a cut, read in pieces as small as can be give the same article as
+    /// read whole.
+    #[test]
+    fn pieces_read_the_same_as_the_whole() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut docs: Vec<(String, String)> = TRICKY
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (format!("tricky {i}"), d.to_string()))
+            .collect();
+        for dir in [
+            "tests/fixtures/md",
+            "tests/fixtures/markdown-shapes",
+            "articles",
+        ] {
+            for path in markdown_files(&root.join(dir)) {
+                let text = std::fs::read_to_string(&path).unwrap();
+                docs.push((path.display().to_string(), text));
+            }
+        }
+        assert!(docs.len() > TRICKY.len() + 10, "{} documents", docs.len());
+        let mut cut = 0;
+        for (name, text) in &docs {
+            let whole = parse_in_pieces(text, None, usize::MAX).unwrap();
+            for piece in [1, 10, 100, 1000] {
+                let (_, body) = frontmatter::split(text).unwrap();
+                cut += pieces::split(body, Options::ENABLE_TABLES, piece).len() - 1;
+                let pieced = parse_in_pieces(text, None, piece).unwrap();
+                assert_eq!(pieced, whole, "{name} in pieces of {piece} bytes");
+            }
+        }
+        assert!(cut > 150, "only {cut} cuts");
+    }
+
+    #[test]
+    fn cuts_stay_out_of_fences_and_comments() {
+        let opts = Options::ENABLE_TABLES;
+        let text = TRICKY[1];
+        let cuts: Vec<_> = pieces::split(text, opts, 1)
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
+        assert_eq!(
+            cuts,
+            [
+                "Para.\n\n",
+                "```\ncode\n\nnot a heading\n# nor this\n\n```\n\n",
+                "After.\n\n",
+                "~~~~ rust\n\nx\n\n~~~\n\ny\n\n~~~~\n\n",
+                "End.\n"
+            ]
+        );
+        // A comment that never closes keeps the rest in one piece.
+        let text = TRICKY[10];
+        assert_eq!(pieces::split(text, opts, 1), vec![0..text.len()]);
+        // A cut the guess about fences would allow, inside a real one, is refused.
+        let text = "- ```\n\nz\n\n```\nfence\n\nin fence\n\n```\n\nafter\n";
+        let pieces: Vec<_> = pieces::split(text, opts, 1)
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
+        assert!(
+            pieces.iter().all(|p| !p.starts_with("in fence")),
+            "{pieces:?}"
+        );
+    }
+
+    #[test]
+    fn a_long_document_is_read_in_pieces_with_its_references() {
+        let mut md = String::from("# Long\n\n");
+        while md.len() < 3 * pieces::PIECE {
+            md.push_str("A [harbour][h] note.\n\n");
+        }
+        md.push_str("[h]: https://example.org/harbour\n");
+        let (_, body) = frontmatter::split(&md).unwrap();
+        assert!(pieces::split(body, Options::ENABLE_TABLES, pieces::PIECE).len() >= 3);
+        let a = parse(&md).unwrap();
+        assert_eq!(a, parse_in_pieces(&md, None, usize::MAX).unwrap());
+        assert!(a.links.len() > 10_000);
+        assert!(
+            a.links
+                .iter()
+                .all(|l| l.url == "https://example.org/harbour")
+        );
     }
 }

@@ -72,7 +72,7 @@ impl Doc {
         Doc {
             id,
             title: article.header.title.clone(),
-            blocks: article.blocks.iter().map(|b| b.text.clone()).collect(),
+            blocks: article.blocks.iter().map(|b| b.text.to_string()).collect(),
         }
     }
 }

@@ -19,7 +19,7 @@ fn parse(name: &str) -> Article {
 fn block(kind: BlockKind, text: &str) -> Block {
     Block {
         kind,
-        text: text.to_string(),
+        text: text.into(),
     }
 }
 

@@ -135,12 +135,20 @@ fn markdown_tiny_paragraphs_take_memory_in_proportion_to_the_file() {
 }
 
 /// The most the peak may rise per byte of a news-wire article (one-letter paragraphs: a block
-/// every 3 bytes, each still a `String` of its own and an entry in the article's list). The
-/// debug build rose 19× in all (76 MiB for 4 MiB); before the parser kept one list of the
-/// lines, 36× (144 MiB).
-const TEXT_PER_BYTE: u64 = 24;
+/// every 3 bytes, each an entry of 24 bytes in the article's list, its text held in place).
+/// The debug build rose 12× in all (49 MiB for 4 MiB); 19× (76 MiB) while every block's text
+/// was a `String` of its own; before the parser kept one list of the lines, 36× (144 MiB).
+const TEXT_PER_BYTE: u64 = 14;
 /// The same for Markdown, where pulldown-cmark's tree of the whole document comes first: 73×
 /// to 84× in the debug build (292 to 337 MiB, alone and beside the whole suite), 87× (349 MiB)
 /// before its blocks were made smaller. The runs spread too far to tell the two apart: this
 /// holds Markdown from growing, not to the smaller figure.
 const MARKDOWN_PER_BYTE: u64 = 100;
+
+#[test]
+fn a_block_is_small_and_holds_a_short_text_in_place() {
+    use byline::article::Block;
+    // The figures above rest on this: 24 bytes a block (texts of up to 15 bytes held inline).
+    assert!(std::mem::size_of::<Block>() <= 24);
+    assert_eq!(Block::paragraph("a").text, "a");
+}

@@ -332,7 +332,7 @@ fn mixed_shapes_never_lose_a_word() {
         all.extend(a.header.date.clone());
         all.extend(a.header.source.clone());
         all.extend(a.header.authors.iter().cloned());
-        all.extend(a.blocks.iter().map(|b| b.text.clone()));
+        all.extend(a.blocks.iter().map(|b| b.text.to_string()));
         all.extend(a.footer.iter().cloned());
         all.extend(a.related.iter().map(|r| r.title.clone()));
         let all = all.join(" ");

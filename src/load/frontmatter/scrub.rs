@@ -72,22 +72,22 @@ pub fn scrub(article: &mut Article) {
 }
 
 /// [`fix`] for multi-line text: newlines stay.
-fn fix_text(s: &mut String) -> bool {
+fn fix_text<S: From<String> + std::ops::Deref<Target = str>>(s: &mut S) -> bool {
     let unsafe_char = |c: char| c == '\t' || (c != '\n' && stand_in(c).is_some());
     if !s.chars().any(unsafe_char) {
         return false;
     }
-    *s = clean_text(s);
+    *s = clean_text(s).into();
     true
 }
 
 /// Cleans `s` in place; true when anything changed. Allocates only when something must change.
-fn fix(s: &mut String) -> bool {
+fn fix<S: From<String> + std::ops::Deref<Target = str>>(s: &mut S) -> bool {
     let unsafe_char = |c: char| c == '\t' || stand_in(c).is_some();
     if !s.chars().any(unsafe_char) {
         return false;
     }
-    *s = clean_line(s);
+    *s = clean_line(s).into();
     true
 }
 

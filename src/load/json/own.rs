@@ -108,7 +108,7 @@ pub(super) fn blocks(v: &Value) -> Result<Vec<Block>> {
                         describe(v)
                     ),
                 };
-                Block { kind, text }
+                Block::new(kind, text)
             }
             v => bail!(
                 "field \"blocks[{i}]\": expected an object or a string, got {}",

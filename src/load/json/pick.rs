@@ -239,7 +239,7 @@ pub(super) fn cut_mark(blocks: &mut [Block]) -> Option<u64> {
     let inner = t.strip_suffix("chars]")?.trim_end();
     let open = inner.rfind("[+")?;
     let n: u64 = inner[open + 2..].trim().parse().ok()?;
-    last.text = last.text[..open].trim_end().to_string();
+    last.text = last.text[..open].trim_end().into();
     Some(n)
 }
 

@@ -24,14 +24,15 @@ pub(super) struct Stripped {
     pub removed: usize,
 }
 
-/// Takes the template tags out of Markdown `body`; `None` when it has none.
-pub(super) fn strip(body: &str, opts: Options) -> Option<Stripped> {
+/// Takes the template tags out of Markdown `body`; `None` when it has none. Its code is found
+/// reading it in pieces of about `piece` bytes.
+pub(super) fn strip(body: &str, opts: Options, piece: usize) -> Option<Stripped> {
     let finder_pct = memchr::memmem::find(body.as_bytes(), b"{%");
     let finder_brace = memchr::memmem::find(body.as_bytes(), b"{{");
     if finder_pct.is_none() && finder_brace.is_none() {
         return None;
     }
-    let code = code_ranges(body, opts);
+    let code = code_ranges(body, opts, piece);
     let mut s = Scan {
         body,
         out: String::with_capacity(body.len()),
@@ -70,14 +71,20 @@ pub(super) fn strip(body: &str, opts: Options) -> Option<Stripped> {
     })
 }
 
-/// Byte ranges of code blocks and inline code, in order.
-fn code_ranges(body: &str, opts: Options) -> Vec<Range<usize>> {
+/// Byte ranges of code blocks and inline code, in order, read a piece at a time (links do not
+/// change where code is, so no definitions are needed).
+fn code_ranges(body: &str, opts: Options, piece: usize) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = Vec::new();
-    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
-        if matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)) {
-            // Nested events (a code span in a heading) come after their container: keep order.
-            if ranges.last().is_none_or(|l| l.end <= range.start) {
-                ranges.push(range);
+    for part in super::pieces::split(body, opts, piece) {
+        let at = part.start;
+        for (event, range) in Parser::new_ext(&body[part], opts).into_offset_iter() {
+            if matches!(event, Event::Start(Tag::CodeBlock(_)) | Event::Code(_)) {
+                let range = at + range.start..at + range.end;
+                // Nested events (a code span in a heading) come after their container: keep
+                // order.
+                if ranges.last().is_none_or(|l| l.end <= range.start) {
+                    ranges.push(range);
+                }
             }
         }
     }
@@ -295,7 +302,7 @@ mod tests {
     use super::*;
 
     fn s(body: &str) -> (String, usize) {
-        match strip(body, Options::empty()) {
+        match strip(body, Options::empty(), super::super::pieces::PIECE) {
             Some(st) => (st.text, st.removed),
             None => (body.to_string(), 0),
         }

@@ -84,7 +84,7 @@ pub(super) fn parse<'a>(
         if rest.is_empty() {
             logical.remove(0);
         } else {
-            logical[0].text = rest;
+            logical[0].text = rest.into();
         }
         first_is_paragraph = !logical.is_empty();
     }
@@ -103,7 +103,7 @@ pub(super) fn parse<'a>(
             taken.push(Taken::NONE);
             for line in &mut logical[i + 1..i + 1 + split.headlines] {
                 body.related.push(Related {
-                    title: std::mem::take(&mut line.text),
+                    title: std::mem::take(&mut line.text).into(),
                     path: None,
                     url: None,
                 });
@@ -162,7 +162,7 @@ pub(super) fn parse<'a>(
             Kind::MaybeHeading if before_end => BlockKind::Heading,
             Kind::MaybeTitle if t.next_is_paragraph => BlockKind::Heading,
             Kind::MaybeFooter if !before_end => {
-                body.footer.push(text);
+                body.footer.push(text.into());
                 continue;
             }
             Kind::Separator => BlockKind::Separator,
@@ -219,7 +219,7 @@ fn split_last_signoff(logical: &mut Vec<Block>) {
     if let Some((text, mark)) = split_signoff(&last.text) {
         let (text, mark) = (text.to_string(), mark.to_string());
         let n = logical.len();
-        logical[n - 1].text = text;
+        logical[n - 1].text = text.into();
         logical.push(Block::paragraph(mark));
     }
 }
@@ -285,7 +285,10 @@ mod tests {
     fn kinds(text: &str) -> Vec<(BlockKind, String)> {
         let lines: Vec<&str> = text.lines().collect();
         let body = parse(lines.iter().copied(), &mut Vec::new());
-        body.blocks.into_iter().map(|b| (b.kind, b.text)).collect()
+        body.blocks
+            .into_iter()
+            .map(|b| (b.kind, b.text.into()))
+            .collect()
     }
 
     #[test]

@@ -293,7 +293,7 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         let mut w = Vec::new();
         let logical = logical_lines(lines.iter().copied(), &mut w);
-        (logical.into_iter().map(|b| b.text).collect(), w)
+        (logical.into_iter().map(|b| b.text.into()).collect(), w)
     }
 
     #[test]

@@ -26,12 +26,14 @@ fn article(bytes: usize) -> Article {
                 text: format!(
                     "The pause was “a temporary measure” for {i} years, said Lidia Brandt, and the \
                      council called it “over” at last."
-                ),
+                )
+                .into(),
             }],
             2 => (0..1 + (seed >> 40) % 4)
                 .map(|k| Block {
                     kind: BlockKind::ListItem,
-                    text: format!("Item {k} of list {i}: tickets go on sale at the Orsk office."),
+                    text: format!("Item {k} of list {i}: tickets go on sale at the Orsk office.")
+                        .into(),
                 })
                 .collect(),
             3 => vec![
@@ -182,7 +184,7 @@ fn a_page_set_a_stretch_at_a_time_is_the_page_set_at_once() {
     for k in 0..30_000 {
         tiny.blocks.push(Block {
             kind: kinds[k % 7 % kinds.len()],
-            text: format!("a{k}"),
+            text: format!("a{k}").into(),
         });
     }
     tiny.finish();
