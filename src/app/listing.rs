@@ -3,7 +3,6 @@
 
 use super::App;
 use super::update::offset;
-use super::view::ListView;
 
 impl App {
     /// The row the selected article shows on, if it shows.
@@ -91,17 +90,32 @@ impl App {
     }
 
     /// Starts the view afresh for a library that changed (a reload): marks and rows again.
+    /// Orders made for the old library are never taken: those for the new one are made again
+    /// on a worker ([`App::sort_in_background`]).
     pub fn library_changed(&mut self) {
-        let mut view = ListView::new(self.library.entries.len());
-        let old = std::mem::take(&mut self.list.view);
-        view.sort = old.sort;
-        view.unread_only = old.unread_only;
-        view.bookmarked_only = old.bookmarked_only;
-        view.query = old.query;
-        view.invalidate();
-        self.list.view = view;
+        self.list.view = self.list.view.after_change(self.library.entries.len());
         self.sync_marks();
         self.refresh_view();
+        self.sort_in_background();
+    }
+
+    /// Starts making the title and source orders on a worker once the whole library is here,
+    /// so that the first press of `s` filters instead of sorting on the key; they come back as
+    /// [`super::Msg::SortsReady`], and the view takes them only if its library has not changed
+    /// since. A press before they come sorts on the spot.
+    pub fn sort_in_background(&self) {
+        if self.library_pending() {
+            // Made once the whole library has come (`App::library_arrived`).
+            return;
+        }
+        let job = self.list.view.orders_job(&self.library);
+        let tx = self.inbox.sender();
+        // Without the thread `s` sorts on the key, as it always could.
+        let _ = std::thread::Builder::new()
+            .name("byline-sorts".into())
+            .spawn(move || {
+                let _ = tx.send(super::Msg::SortsReady(job()));
+            });
     }
 
     /// Applies a change of the view's settings and shows the new selection.

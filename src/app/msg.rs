@@ -20,6 +20,9 @@ pub enum Msg {
     PreviewGone,
     /// The title index is built: related headlines that waited for it resolve.
     TitlesReady,
+    /// The title and source orders a worker made: the list takes them unless its library
+    /// changed since.
+    SortsReady(super::view::SortOrders),
     /// The backlinks pass is done: the open article may be linked from others.
     BacklinksReady,
     /// The worker reading the whole library (a file was opened first) is done: the library is
@@ -56,6 +59,7 @@ impl std::fmt::Debug for Msg {
             Msg::Preview(r) => write!(f, "Preview(#{})", r.id),
             Msg::PreviewGone => write!(f, "PreviewGone"),
             Msg::TitlesReady => write!(f, "TitlesReady"),
+            Msg::SortsReady(_) => write!(f, "SortsReady"),
             Msg::BacklinksReady => write!(f, "BacklinksReady"),
             Msg::LibraryRead => write!(f, "LibraryRead"),
             Msg::SearchNews => write!(f, "SearchNews"),

@@ -57,6 +57,11 @@ impl App {
             Msg::Preview(reply) => self.preview_came(reply),
             Msg::PreviewGone => self.preview_gone(),
             Msg::TitlesReady => self.resolve_waiting_related(),
+            Msg::SortsReady(orders) => {
+                // Nothing on screen changes: the next press of `s` is cheaper.
+                self.list.view.take_orders(orders);
+                false
+            }
             Msg::BacklinksReady => self.show_backlinks(),
             Msg::LibraryRead => self.take_library(),
             Msg::SearchNews => self.take_search_news(),
@@ -73,6 +78,8 @@ impl App {
                 // The title index is the largest piece of library-sized work; the backlinks
                 // pass follows on the same worker (it reads every file).
                 self.index_titles_in_background();
+                // So is sorting the whole list by title and by source.
+                self.sort_in_background();
                 // The search index kept on disk is brought up to date behind the first frame.
                 self.start_index();
                 if self.list.marks_pending {

@@ -68,6 +68,21 @@ pub struct ListView {
     /// Per library index, the text the filter searches (as written, and folded); built at the
     /// first filter.
     hay: Vec<Hay>,
+    /// Counts the changes of the library this view was built for: orders a worker made for an
+    /// earlier one are refused ([`ListView::take_orders`]).
+    generation: u64,
+}
+
+/// The title and source orders of one library, made on a worker ([`ListView::orders_job`]).
+#[derive(Debug)]
+pub struct SortOrders {
+    /// The view's generation when the job was made.
+    generation: u64,
+    /// How many articles the library had then.
+    len: usize,
+    /// Library indices by title, then by source.
+    title: Vec<usize>,
+    source: Vec<usize>,
 }
 
 impl ListView {
@@ -111,10 +126,84 @@ impl ListView {
         self.row_of.len()
     }
 
-    /// Forgets what was computed from the library (after the library changed).
+    /// Forgets what was computed from the library (after the library changed): orders being
+    /// made for it on a worker will be refused too.
     pub fn invalidate(&mut self) {
         self.orders = [None, None, None];
         self.hay.clear();
+        self.generation = self.generation.wrapping_add(1);
+    }
+
+    /// This view for a library of `n` that replaced the one it was built for: its settings kept,
+    /// nothing computed from the old library kept or taken later.
+    pub fn after_change(&self, n: usize) -> ListView {
+        let mut view = ListView {
+            sort: self.sort,
+            unread_only: self.unread_only,
+            bookmarked_only: self.bookmarked_only,
+            query: self.query.clone(),
+            generation: self.generation,
+            ..ListView::new(n)
+        };
+        view.invalidate();
+        view
+    }
+
+    /// Whether `sort`'s order is made, so choosing it filters without sorting.
+    pub fn has_order(&self, sort: Sort) -> bool {
+        self.orders[sort.slot()]
+            .as_ref()
+            .is_some_and(|o| o.len() == self.library_len())
+    }
+
+    /// A job for a worker that makes the title and source orders of `library` as it is now
+    /// (this view's library). Only the headlines and sources are copied here, into one buffer:
+    /// a copy a row would cost the loop many milliseconds on 100,000 rows.
+    pub fn orders_job(&self, library: &Library) -> impl FnOnce() -> SortOrders + Send + 'static {
+        let header = |i: usize| &library.entries[i].head.header;
+        let n = library.entries.len();
+        // A guess at the size (a headline and a source): one pass over the rows, not two.
+        let mut text = String::with_capacity(n * 80);
+        let mut rows = Vec::with_capacity(n);
+        for i in 0..n {
+            let mut copy = |s: &str| {
+                text.push_str(s);
+                text.len() - s.len()..text.len()
+            };
+            let title = copy(&header(i).title);
+            let source = header(i).source.as_deref().map(copy);
+            rows.push((title, source));
+        }
+        let generation = self.generation;
+        move || {
+            let order = |key: &dyn Fn(usize) -> SortKey| {
+                let mut order: Vec<usize> = (0..n).collect();
+                // One thread: nobody waits for this, and the pool stays free for the keys.
+                order.sort_by_cached_key(|&i| key(i));
+                order
+            };
+            SortOrders {
+                generation,
+                len: n,
+                title: order(&|i| title_key(&text[rows[i].0.clone()])),
+                source: order(&|i| source_key(rows[i].1.clone().map(|r| &text[r]))),
+            }
+        }
+    }
+
+    /// Keeps the orders a worker made when they are of the library this view shows (neither
+    /// changed nor replaced since the job was made); true when they were kept. An order
+    /// already made stays as it is.
+    pub fn take_orders(&mut self, orders: SortOrders) -> bool {
+        if orders.generation != self.generation || orders.len != self.library_len() {
+            return false;
+        }
+        for (sort, order) in [(Sort::Title, orders.title), (Sort::Source, orders.source)] {
+            if !self.has_order(sort) && order.len() == orders.len {
+                self.orders[sort.slot()] = Some(order);
+            }
+        }
+        true
     }
 
     /// Chooses the rows again from `library`, the read and bookmark marks (by library index)
@@ -163,18 +252,33 @@ fn sorted(library: &Library, sort: Sort) -> Vec<usize> {
     use rayon::slice::ParallelSliceMut;
     let mut order: Vec<usize> = (0..library.entries.len()).collect();
     let head = |i: usize| &library.entries[i].head;
-    // On every thread: a sort key is one frame's work on 100,000 rows (`cargo bench --bench
-    // tui -- "per key"`). Both sorts are stable, so ties keep the library's order.
+    // On every thread: a sort on the key costs a few frames on 100,000 rows (`cargo bench
+    // --bench tui -- "per key"`). Both sorts are stable, so ties keep the library's order, as
+    // the worker's ([`ListView::orders_job`]) do.
     crate::work::threads();
     match sort {
         Sort::Date => {}
-        Sort::Title => order.par_sort_by_cached_key(|&i| head(i).header.title.to_lowercase()),
-        Sort::Source => order.par_sort_by_cached_key(|&i| {
-            let s = head(i).header.source.as_deref().map(str::to_lowercase);
-            (s.is_none(), s)
-        }),
+        Sort::Title => order.par_sort_by_cached_key(|&i| title_key(&head(i).header.title)),
+        Sort::Source => {
+            order.par_sort_by_cached_key(|&i| source_key(head(i).header.source.as_deref()));
+        }
     }
     order
+}
+
+/// What title and source sort by: `(false, Some(text))` folded to lower case; `(true, None)`
+/// for no source, so those come last.
+type SortKey = (bool, Option<String>);
+
+/// The key of a headline: ignoring case.
+fn title_key(title: &str) -> SortKey {
+    (false, Some(title.to_lowercase()))
+}
+
+/// The key of a source: ignoring case, none last.
+fn source_key(source: Option<&str>) -> SortKey {
+    let s = source.map(str::to_lowercase);
+    (s.is_none(), s)
 }
 
 /// What the filter searches in one article, as written and folded (lower case, diacritics
@@ -334,5 +438,49 @@ mod sort_tests {
         lib.entries.push(entry("Aardvark"));
         rebuild(&mut view, &lib);
         assert_eq!(view.rows(), [3, 0, 1, 2]);
+    }
+
+    fn with_source(title: &str, source: Option<&str>) -> Entry {
+        let mut e = entry(title);
+        e.head.header.source = source.map(str::to_string);
+        e
+    }
+
+    #[test]
+    fn orders_made_on_a_worker_are_those_made_on_the_key_and_only_for_their_library() {
+        let mut lib = library(&[]);
+        lib.entries = vec![
+            with_source("pier", Some("Coast Wire")),
+            with_source("Bridge", None),
+            with_source("ferry", Some("anchor post")),
+            with_source("bridge", Some("Coast wire")),
+        ];
+        let mut view = ListView::new(4);
+        let orders = view.orders_job(&lib)();
+        assert!(view.take_orders(orders));
+        for sort in [Sort::Title, Sort::Source] {
+            assert!(view.has_order(sort), "{sort:?}");
+            view.sort = sort;
+            rebuild(&mut view, &lib);
+            assert_eq!(view.rows(), sorted(&lib, sort), "{sort:?}");
+        }
+        assert_eq!(sorted(&lib, Sort::Title), [1, 3, 2, 0]);
+        assert_eq!(sorted(&lib, Sort::Source), [2, 0, 3, 1]);
+
+        // A job made before the library changed is refused after, even at the same length.
+        let job = view.orders_job(&lib);
+        lib.entries[0].head.header.title = "Awning".into();
+        view.invalidate();
+        assert!(!view.take_orders(job()));
+        assert!(!view.has_order(Sort::Title));
+        // So is one made before the view was rebuilt for a library of another length.
+        let job = view.orders_job(&lib);
+        lib.entries.push(entry("Aardvark"));
+        let mut grown = view.after_change(5);
+        assert!(!grown.take_orders(job()));
+        assert!(grown.take_orders(grown.orders_job(&lib)()));
+        grown.sort = Sort::Title;
+        rebuild(&mut grown, &lib);
+        assert_eq!(grown.rows(), [4, 0, 1, 3, 2]);
     }
 }

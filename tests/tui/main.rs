@@ -23,5 +23,6 @@ mod pictures;
 mod preview;
 mod prompt;
 mod screens;
+mod sorts;
 mod state_ids;
 mod update;
