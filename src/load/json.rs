@@ -106,6 +106,26 @@ fn invalid(e: serde_json::Error) -> anyhow::Error {
 /// file is not read this way and must be loaded whole: a JSON Feed, bytes that are not plain
 /// UTF-8, an item of a file that holds no list.
 pub fn related(path: &Path, item: Option<usize>) -> Result<Option<Article>> {
+    let Some(mut article) = slim_article(path, item, false)? else {
+        return Ok(None);
+    };
+    Ok(Some(Article {
+        header: std::mem::take(&mut article.header),
+        related: std::mem::take(&mut article.related),
+        tags: std::mem::take(&mut article.tags),
+        ..Article::default()
+    }))
+}
+
+/// The one-article JSON file at `path` read for its list row: [`related`]'s article with its
+/// body's first block as the whole parse gives it (text fields are kept whole, long arrays
+/// only to their first entries that hold text), other blocks perhaps missing.
+pub fn row(path: &Path) -> Result<Option<Article>> {
+    slim_article(path, None, true)
+}
+
+/// The article (item `item` of a list) that [`parse`] reads from the slim value of the file.
+fn slim_article(path: &Path, item: Option<usize>, whole_strings: bool) -> Result<Option<Article>> {
     const NEEDLES: [&[u8]; 3] = [b"jsonfeed.org/version/", b"\"articles\"", b"\"items\""];
     let file = crate::files::open_regular(path)?;
     let limit = crate::files::article_limit();
@@ -115,7 +135,7 @@ pub fn related(path: &Path, item: Option<usize>) -> Result<Option<Article>> {
     let mut needles = slim::Needles::new(file.take(limit + 1), &NEEDLES);
     let mut text = crate::sanitize::stream::Neutral::new(&mut needles);
     // Not JSON (or not read as plain UTF-8): the whole load says what is wrong.
-    let Ok(value) = slim::read(&mut text) else {
+    let Ok(value) = slim::read(&mut text, whole_strings) else {
         return Ok(None);
     };
     if needles.found[0] && needles.first == Some(b'{') {
@@ -131,22 +151,11 @@ pub fn related(path: &Path, item: Option<usize>) -> Result<Option<Article>> {
         }
         _ => false,
     };
-    let mut article = match item {
-        None => parse_value(&value)?,
-        Some(n) if list => {
-            let Some(a) = parse_all_value(&value)?.into_iter().nth(n.wrapping_sub(1)) else {
-                return Ok(None);
-            };
-            a
-        }
-        Some(_) => return Ok(None),
-    };
-    Ok(Some(Article {
-        header: std::mem::take(&mut article.header),
-        related: std::mem::take(&mut article.related),
-        tags: std::mem::take(&mut article.tags),
-        ..Article::default()
-    }))
+    Ok(match item {
+        None => Some(parse_value(&value)?),
+        Some(n) if list => parse_all_value(&value)?.into_iter().nth(n.wrapping_sub(1)),
+        Some(_) => None,
+    })
 }
 
 /// An error of article `i` of `n`, numbered from one when the file holds several.

@@ -37,11 +37,16 @@ fn list_key(k: &str) -> bool {
 }
 
 /// The slim value of JSON text read from `reader` (an error when it is not JSON, as the full
-/// parse's).
-pub fn read(reader: impl Read) -> serde_json::Result<Value> {
+/// parse's). With `whole_strings`, strings are not cut (a list row's first block needs the
+/// text field it comes from as it stands).
+pub fn read(reader: impl Read, whole_strings: bool) -> serde_json::Result<Value> {
     let mut de =
         serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(64 * 1024, reader));
-    let value = Slim::List.deserialize(&mut de)?;
+    let value = Seed {
+        how: Slim::List,
+        whole_strings,
+    }
+    .deserialize(&mut de)?;
     de.end()?;
     Ok(value)
 }
@@ -57,7 +62,20 @@ enum Slim {
     Cut,
 }
 
-impl<'de> DeserializeSeed<'de> for Slim {
+/// A value's [`Slim`], and whether strings are kept whole everywhere.
+#[derive(Clone, Copy)]
+struct Seed {
+    how: Slim,
+    whole_strings: bool,
+}
+
+impl Seed {
+    fn with(self, how: Slim) -> Seed {
+        Seed { how, ..self }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Seed {
     type Value = Value;
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
@@ -65,7 +83,7 @@ impl<'de> DeserializeSeed<'de> for Slim {
     }
 }
 
-impl<'de> Visitor<'de> for Slim {
+impl<'de> Visitor<'de> for Seed {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -97,23 +115,30 @@ impl<'de> Visitor<'de> for Slim {
     }
 
     fn visit_str<E>(self, s: &str) -> Result<Value, E> {
-        Ok(Value::String(if self == Slim::Whole {
-            s.to_string()
-        } else {
-            cut(s)
-        }))
+        Ok(Value::String(
+            if self.how == Slim::Whole || self.whole_strings {
+                s.to_string()
+            } else {
+                cut(s)
+            },
+        ))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let each = match self {
+        let each = self.with(match self.how {
             Slim::Whole => Slim::Whole,
             _ => Slim::Cut,
-        };
+        });
         let mut out = Vec::new();
         while let Some(v) = seq.next_element_seed(each)? {
-            // Past the first entries only the first that holds text is kept: the full loader
-            // asks of a text array only whether an entry holds text.
-            if self != Slim::Cut || out.len() < FIRST || (!out.iter().any(texty) && texty(&v)) {
+            // Past the first entries only the first that holds text, and the first that holds
+            // more than blanks, are kept: the full loader asks of a text array only whether an
+            // entry holds text, and a list row needs its first block.
+            if self.how != Slim::Cut
+                || out.len() < FIRST
+                || (!out.iter().any(texty) && texty(&v))
+                || (!out.iter().any(full) && full(&v))
+            {
                 out.push(v);
             }
         }
@@ -123,13 +148,13 @@ impl<'de> Visitor<'de> for Slim {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(k) = map.next_key::<String>()? {
-            let seed = if self == Slim::Whole || header_key(&k) {
+            let seed = self.with(if self.how == Slim::Whole || header_key(&k) {
                 Slim::Whole
             } else if list_key(&k) || k == "_embedded" {
                 Slim::List
             } else {
                 Slim::Cut
-            };
+            });
             let v = map.next_value_seed(seed)?;
             out.insert(k, v);
         }
@@ -151,6 +176,22 @@ fn cut(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// Whether an array entry gives a block that is not empty: text that is not blank, or a
+/// picture.
+fn full(v: &Value) -> bool {
+    let blank = |v: &Value| v.as_str().is_none_or(|s| s.trim().is_empty());
+    match v {
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Object(o) => {
+            o.get("kind").and_then(Value::as_str) == Some("image")
+                || ["rendered", "text", "value", "name", "url", "href"]
+                    .iter()
+                    .any(|k| o.get(*k).is_some_and(|v| !blank(v)))
+        }
+        _ => false,
+    }
 }
 
 /// Whether an array entry holds text as `pick`'s text fields read it.
