@@ -236,7 +236,8 @@ fn related_growth(kind: &str, bytes: usize) -> u64 {
 /// The most the related pass (the reader's backlinks, `--print`'s neighbours) may raise the
 /// peak over a 16 MiB article: it streams the file and keeps its header and related list, so
 /// the rise does not grow with the file (the debug build rose 8 MiB for 4 MiB and for 16 MiB
-/// of JSON; for a saved page, whose text and markup it parses, 16 MiB rose ? MiB). The whole parse it replaced rose many times the file's size.
+/// of JSON, and 11 MiB for 16 MiB of a saved page, whose text and markup it parses). The
+/// whole parse it replaced rose many times the file's size.
 const RELATED_BOUND: u64 = 16 << 20;
 
 #[test]
