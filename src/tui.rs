@@ -63,6 +63,9 @@ pub struct Launch {
     /// The catalogue of list rows to save once the first frame is drawn (the library's files
     /// changed since it was last saved).
     pub catalogue: Option<crate::load::catalog::Pending>,
+    /// The files whose rows came from the catalogue without a stat: stat'ed after that save,
+    /// and those that changed are read again as the watcher's are.
+    pub recheck: Option<crate::load::catalog::Recheck>,
     /// Where the library's search index is kept between runs (`None` with `--no-cache`).
     pub index: Option<crate::search::disk::Place>,
 }
@@ -72,18 +75,30 @@ pub struct Launch {
 /// only its temp file, and the next launch would read the changed files again).
 struct CatalogueSave {
     pending: Option<crate::load::catalog::Pending>,
+    recheck: Option<crate::load::catalog::Recheck>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl CatalogueSave {
-    /// Starts the save; a failure is said in the status bar through the inbox.
+    /// Starts the save, then the check of the files taken on trust (those that changed go to
+    /// the inbox as changed files); a failure is said in the status bar through the inbox.
     fn start(&mut self, inbox: std::sync::mpsc::Sender<Msg>) {
-        let Some(pending) = self.pending.take() else {
+        let (pending, recheck) = (self.pending.take(), self.recheck.take());
+        if pending.is_none() && recheck.is_none() {
             return;
-        };
+        }
         let save = move || {
-            if let Err(e) = pending.write() {
+            if let Some(Err(e)) = pending.map(crate::load::catalog::Pending::write) {
                 let _ = inbox.send(Msg::CacheProblem(e));
+            }
+            if let Some(recheck) = recheck {
+                let tx = inbox.clone();
+                let changed = move |files| {
+                    let _ = tx.send(Msg::FilesChanged(files));
+                };
+                if let Err(e) = recheck.run(changed) {
+                    let _ = inbox.send(Msg::CacheProblem(e));
+                }
             }
         };
         self.thread = std::thread::Builder::new()
@@ -180,6 +195,7 @@ pub fn run(launch: Launch) -> Result<()> {
     }
     let mut save = CatalogueSave {
         pending: launch.catalogue,
+        recheck: launch.recheck,
         thread: None,
     };
     let result = event_loop(&mut app, &mut guard, &events, &signals, &mut save);
