@@ -162,12 +162,14 @@ pub fn tui(
     };
     let mut catalogue = None;
     let mut recheck = None;
+    let mut front = None;
     let mut index = None;
     let (mut library, open, watch, arriving) = match input.source {
         Source::Paths(paths) => {
             let start = reader_library(&paths, &input.known, cache);
             catalogue = start.catalogue;
             recheck = start.recheck;
+            front = start.front;
             // The search index is kept beside the catalogue, keyed by the library's roots.
             index = cache.map(|c| crate::search::disk::Place {
                 dir: c.dir().to_path_buf(),
@@ -221,6 +223,7 @@ pub fn tui(
         arriving,
         catalogue,
         recheck,
+        front,
         index,
     })?;
     Ok(ExitCode::SUCCESS)
@@ -255,6 +258,8 @@ struct Start {
     catalogue: Option<catalog::Pending>,
     /// The files whose rows were taken from the catalogue without a stat, to check after it.
     recheck: Option<catalog::Recheck>,
+    /// The library's first rows, to keep for the next launch's first frame.
+    front: Option<catalog::front::Page>,
     /// The library's roots (what its catalogue and search index are keyed by).
     roots: Vec<PathBuf>,
 }
@@ -276,8 +281,29 @@ fn reader_library(paths: &[PathBuf], known: &Known, cache: Option<&Cache>) -> St
     };
     let folders = || paths.iter().filter(|p| p.is_dir()).cloned().collect();
     let whole = |paths: &[PathBuf]| {
+        // The last launch's first rows, when kept: shown at once, the library read on a worker.
+        if let Some(cache) = cache
+            && let Some(library) = catalog::front::read(cache, paths)
+        {
+            return Start {
+                library,
+                open: None,
+                watch: folders(),
+                arriving: Some(Wanted {
+                    folders: paths.to_vec(),
+                    open: None,
+                    cache: Some(cache.clone()),
+                }),
+                catalogue: None,
+                recheck: None,
+                front: None,
+                roots: paths.to_vec(),
+            };
+        }
         let (library, catalogue, recheck) = scan(paths);
+        let front = cache.and_then(|c| catalog::front::Page::of(c, paths, &library));
         Start {
+            front,
             library,
             open: None,
             watch: folders(),
@@ -306,7 +332,7 @@ fn reader_library(paths: &[PathBuf], known: &Known, cache: Option<&Cache>) -> St
     let roots = root.folders.clone();
     let wanted = Wanted {
         folders: root.folders,
-        open: single.clone(),
+        open: Some(single.clone()),
         cache: cache.cloned(),
     };
     Start {
@@ -316,6 +342,7 @@ fn reader_library(paths: &[PathBuf], known: &Known, cache: Option<&Cache>) -> St
         arriving: Some(wanted),
         catalogue: None,
         recheck: None,
+        front: None,
         roots,
     }
 }

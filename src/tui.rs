@@ -66,6 +66,8 @@ pub struct Launch {
     /// The files whose rows came from the catalogue without a stat: stat'ed after that save,
     /// and those that changed are read again as the watcher's are.
     pub recheck: Option<crate::load::catalog::Recheck>,
+    /// The library's first rows, kept for the next launch's first frame (after the save).
+    pub front: Option<crate::load::catalog::front::Page>,
     /// Where the library's search index is kept between runs (`None` with `--no-cache`).
     pub index: Option<crate::search::disk::Place>,
 }
@@ -76,6 +78,7 @@ pub struct Launch {
 struct CatalogueSave {
     pending: Option<crate::load::catalog::Pending>,
     recheck: Option<crate::load::catalog::Recheck>,
+    front: Option<crate::load::catalog::front::Page>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -83,13 +86,18 @@ impl CatalogueSave {
     /// Starts the save, then the check of the files taken on trust (those that changed go to
     /// the inbox as changed files); a failure is said in the status bar through the inbox.
     fn start(&mut self, inbox: std::sync::mpsc::Sender<Msg>) {
-        let (pending, recheck) = (self.pending.take(), self.recheck.take());
-        if pending.is_none() && recheck.is_none() {
+        let (pending, recheck, front) =
+            (self.pending.take(), self.recheck.take(), self.front.take());
+        if pending.is_none() && recheck.is_none() && front.is_none() {
             return;
         }
         let save = move || {
             if let Some(Err(e)) = pending.map(crate::load::catalog::Pending::write) {
                 let _ = inbox.send(Msg::CacheProblem(e));
+            }
+            // A front page not written costs the next launch its shortcut, nothing else.
+            if let Some(front) = front {
+                let _ = front.write();
             }
             if let Some(recheck) = recheck {
                 let tx = inbox.clone();
@@ -196,6 +204,7 @@ pub fn run(launch: Launch) -> Result<()> {
     let mut save = CatalogueSave {
         pending: launch.catalogue,
         recheck: launch.recheck,
+        front: launch.front,
         thread: None,
     };
     let result = event_loop(&mut app, &mut guard, &events, &signals, &mut save);

@@ -14,6 +14,7 @@
 //! there is none to append to or the log has grown, so readers and other byline processes see
 //! an old file or a new one, never half of one.
 
+pub mod front;
 pub mod links;
 pub mod store;
 mod walk;
@@ -294,7 +295,7 @@ impl Recheck {
 }
 
 /// The row the catalogue keeps for `head`.
-fn row_of(head: &Head) -> Row {
+pub(super) fn row_of(head: &Head) -> Row {
     // Every field is named, so a field added to `Head` fails to compile here until the
     // catalogue keeps it too (and `store::FORMAT` goes up).
     let Head {

@@ -366,7 +366,7 @@ impl<'a> Walk<'a> {
 }
 
 /// The library entry of a kept row of the file at `path`.
-fn entry(path: &Path, r: Row) -> Entry {
+pub(super) fn entry(path: &Path, r: Row) -> Entry {
     Entry {
         head: Head {
             header: crate::article::Header {
