@@ -409,12 +409,18 @@ fn a_second_launch_shows_the_kept_front_page_then_the_whole_library() {
     app.greet();
     app.start(None);
     assert!(app.library_pending());
-    assert_eq!(app.status().map(|s| s.text.as_str()), Some(byline::app::arrival::READING));
+    assert_eq!(
+        app.status().map(|s| s.text.as_str()),
+        Some(byline::app::arrival::READING)
+    );
     app.update(Action::Down);
     let selected = app.library.entries[app.list().selected()].head.path.clone();
     until_arrived(&mut app);
     assert_eq!(app.library.entries.len(), 3, "the new story is listed");
-    assert_eq!(app.library.entries[app.list().selected()].head.path, selected);
+    assert_eq!(
+        app.library.entries[app.list().selected()].head.path,
+        selected
+    );
     assert_eq!(app.status(), None);
     // The worker keeps the new first rows for the launch after (once the library is sent).
     until("the front page written again", || {
