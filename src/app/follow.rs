@@ -79,9 +79,9 @@ impl App {
             // frame; where the reading stopped, and its read mark, follow with the store (at
             // the first message after that frame: `App::store_arrived`).
             Some(i) if self.store_pending() => {
-                if self.open_with(i, false, false, At::Line(0)) {
+                self.opened_early = self.open_with(i, false, false, At::Line(0));
+                if self.opened_early {
                     self.mode = Mode::Reader;
-                    self.opened_early = true;
                 }
             }
             Some(i) => {
