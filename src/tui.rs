@@ -92,22 +92,7 @@ impl CatalogueSave {
             return;
         }
         let save = move || {
-            if let Some(Err(e)) = pending.map(crate::load::catalog::Pending::write) {
-                let _ = inbox.send(Msg::CacheProblem(e));
-            }
-            // A front page not written costs the next launch its shortcut, nothing else.
-            if let Some(front) = front {
-                let _ = front.write();
-            }
-            if let Some(recheck) = recheck {
-                let tx = inbox.clone();
-                let changed = move |files| {
-                    let _ = tx.send(Msg::FilesChanged(files));
-                };
-                if let Err(e) = recheck.run(changed) {
-                    let _ = inbox.send(Msg::CacheProblem(e));
-                }
-            }
+            crate::app::arrival::keep_after_launch(pending, front, recheck, &inbox);
         };
         self.thread = std::thread::Builder::new()
             .name("byline-catalogue".into())

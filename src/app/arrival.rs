@@ -80,23 +80,8 @@ impl Scan {
                 .and_then(|c| crate::load::catalog::front::Page::of(c, &folders, &lib));
             let _ = tx.send(lib);
             drop(notify);
-            // The catalogue is written once the library is on its way to the list, then the
-            // files taken on trust are checked.
-            if let Some(Err(e)) = pending.map(crate::load::catalog::Pending::write) {
-                let _ = problems.send(Msg::CacheProblem(e));
-            }
-            if let Some(front) = front {
-                let _ = front.write();
-            }
-            if let Some(recheck) = recheck {
-                let tx = problems.clone();
-                let changed = move |files| {
-                    let _ = tx.send(Msg::FilesChanged(files));
-                };
-                if let Err(e) = recheck.run(changed) {
-                    let _ = problems.send(Msg::CacheProblem(e));
-                }
-            }
+            // The catalogue is written once the library is on its way to the list.
+            keep_after_launch(pending, front, recheck, &problems);
         };
         if std::thread::Builder::new()
             .name("byline-library".into())
@@ -129,6 +114,34 @@ impl Scan {
     /// Waits for the scanned library (`None` if the worker is gone without one).
     fn wait(&self) -> Option<Library> {
         self.rx.recv().ok()
+    }
+}
+
+/// What a launch keeps once its library is on screen, on the worker that calls it: the
+/// catalogue saved, the front page kept for the next launch, then the files the launch took on
+/// trust stat'ed (those that changed go into `inbox` as changed files, read again as the
+/// watcher's are). A failed save is said in the status bar; a front page not written costs the
+/// next launch its shortcut, nothing else.
+pub fn keep_after_launch(
+    pending: Option<crate::load::catalog::Pending>,
+    front: Option<crate::load::catalog::front::Page>,
+    recheck: Option<crate::load::catalog::Recheck>,
+    inbox: &Sender<Msg>,
+) {
+    if let Some(Err(e)) = pending.map(crate::load::catalog::Pending::write) {
+        let _ = inbox.send(Msg::CacheProblem(e));
+    }
+    if let Some(front) = front {
+        let _ = front.write();
+    }
+    if let Some(recheck) = recheck {
+        let tx = inbox.clone();
+        let changed = move |files| {
+            let _ = tx.send(Msg::FilesChanged(files));
+        };
+        if let Err(e) = recheck.run(changed) {
+            let _ = inbox.send(Msg::CacheProblem(e));
+        }
     }
 }
 
