@@ -612,3 +612,23 @@ fn a_file_removed_behind_an_unchanged_folder_stat_is_named_by_the_check() {
     fs::remove_file(&c).unwrap();
     assert_eq!(recheck.changed(), [c]);
 }
+
+#[test]
+fn a_first_launch_on_trust_reads_as_without_a_catalogue_and_makes_it_after() {
+    let (_tmp, root, cache) = setup();
+    let roots = std::slice::from_ref(&root);
+    let scan = catalog::scan_trusting(roots, Ids::Later, &cache);
+    let plain = Library::scan_with(roots, Ids::Now);
+    assert_eq!(rows(&scan.library), rows(&plain));
+    // Nothing is written before the first frame: the catalogue is made by the check after it.
+    assert!(scan.pending.is_none());
+    let recheck = scan.recheck.expect("the catalogue to make");
+    assert!(recheck.makes_catalogue());
+    let mut named = None;
+    recheck.run(|files| named = Some(files)).unwrap();
+    assert_eq!(named, None, "no file changed");
+    // The next launch takes every row from it.
+    let again = catalog::scan(roots, Ids::Later, &cache);
+    assert_eq!(again.read, 0);
+    assert_eq!(rows(&again.library), rows(&plain));
+}

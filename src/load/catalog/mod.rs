@@ -162,6 +162,24 @@ fn scan_with(paths: &[PathBuf], ids: Ids, cache: &Cache, trust: bool) -> Scan {
     let stamp = now_ns();
     let old = store::load(&path, &store::build()).filter(|c| c.roots == roots);
     let had_old = old.is_some();
+    if trust && !had_old {
+        // Nothing to take on trust: the first frame is read as without a catalogue (no state
+        // id hashed, no row copied for it), and the catalogue is made after it.
+        let mut library = Library::scan_with(paths, ids);
+        library.links_file = Some(links::file_of(&path));
+        let read = library.entries.len() + library.problems.len();
+        return Scan {
+            library,
+            pending: None,
+            read,
+            recheck: Some(Recheck {
+                files: Vec::new(),
+                roots: paths.to_vec(),
+                cache: cache.clone(),
+                whole: true,
+            }),
+        };
+    }
     let old = old.unwrap_or_default();
     let mut walked = None;
     let mut unchecked = Vec::new();
@@ -210,6 +228,7 @@ fn scan_with(paths: &[PathBuf], ids: Ids, cache: &Cache, trust: bool) -> Scan {
         files: unchecked,
         roots: paths.to_vec(),
         cache: cache.clone(),
+        whole: false,
     });
     let Some((visited, folders, dirty, gone, true, mut rows)) = walked else {
         return Scan {
@@ -249,12 +268,14 @@ fn scan_with(paths: &[PathBuf], ids: Ids, cache: &Cache, trust: bool) -> Scan {
 }
 
 /// The files a launch took from the catalogue without a stat ([`scan_trusting`]), with the stat
-/// their rows were read at.
+/// their rows were read at; or, for a launch that found no catalogue, the catalogue to make.
 #[derive(Debug)]
 pub struct Recheck {
     files: Vec<(PathBuf, store::Stat)>,
     roots: Vec<PathBuf>,
     cache: Cache,
+    /// No catalogue was found: one is made from a full walk (every file read again).
+    whole: bool,
 }
 
 impl Recheck {
@@ -263,9 +284,14 @@ impl Recheck {
         self.files.len()
     }
 
-    /// Whether there are none.
+    /// Whether there are none (a launch without a catalogue has none, and a catalogue to make).
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
+    }
+
+    /// Whether no catalogue was found, so [`Recheck::run`] makes one.
+    pub fn makes_catalogue(&self) -> bool {
+        self.whole
     }
 
     /// The files whose stat is not the one their rows were read at (rewritten in place since,
@@ -281,12 +307,15 @@ impl Recheck {
     /// Stats the files; when some changed, hands them to `changed` (the reader reads their rows
     /// again, as it does the watcher's) and then writes the catalogue again from a full walk, so
     /// the next launch does not take their old rows on trust. The error is one line for the user.
+    /// A launch without a catalogue makes one here, from a full walk, and names no file.
     pub fn run(self, changed: impl FnOnce(Vec<PathBuf>)) -> Result<(), String> {
         let files = self.changed();
-        if files.is_empty() {
+        if files.is_empty() && !self.whole {
             return Ok(());
         }
-        changed(files);
+        if !files.is_empty() {
+            changed(files);
+        }
         match scan(&self.roots, Ids::Skip, &self.cache).pending {
             Some(pending) => pending.write(),
             None => Ok(()),
