@@ -161,11 +161,15 @@ pub fn tui(
         _ => (crate::state::Store::disabled(), Vec::new()),
     };
     let mut catalogue = None;
+    let mut recheck = None;
+    let mut front = None;
     let mut index = None;
     let (mut library, open, watch, arriving) = match input.source {
         Source::Paths(paths) => {
             let start = reader_library(&paths, &input.known, cache);
             catalogue = start.catalogue;
+            recheck = start.recheck;
+            front = start.front;
             // The search index is kept beside the catalogue, keyed by the library's roots.
             index = cache.map(|c| crate::search::disk::Place {
                 dir: c.dir().to_path_buf(),
@@ -218,6 +222,8 @@ pub fn tui(
         watch,
         arriving,
         catalogue,
+        recheck,
+        front,
         index,
     })?;
     Ok(ExitCode::SUCCESS)
@@ -250,6 +256,10 @@ struct Start {
     arriving: Option<Wanted>,
     /// The catalogue to write once the first frame is drawn.
     catalogue: Option<catalog::Pending>,
+    /// The files whose rows were taken from the catalogue without a stat, to check after it.
+    recheck: Option<catalog::Recheck>,
+    /// The library's first rows, to keep for the next launch's first frame.
+    front: Option<catalog::front::Page>,
     /// The library's roots (what its catalogue and search index are keyed by).
     roots: Vec<PathBuf>,
 }
@@ -264,20 +274,42 @@ struct Start {
 fn reader_library(paths: &[PathBuf], known: &Known, cache: Option<&Cache>) -> Start {
     let scan = |paths: &[PathBuf]| match cache {
         Some(cache) => {
-            let scan = catalog::scan(paths, Ids::Later, cache);
-            (scan.library, scan.pending)
+            let scan = catalog::scan_trusting(paths, Ids::Later, cache);
+            (scan.library, scan.pending, scan.recheck)
         }
-        None => (Library::scan_with(paths, Ids::Later), None),
+        None => (Library::scan_with(paths, Ids::Later), None, None),
     };
     let folders = || paths.iter().filter(|p| p.is_dir()).cloned().collect();
     let whole = |paths: &[PathBuf]| {
-        let (library, catalogue) = scan(paths);
+        // The last launch's first rows, when kept: shown at once, the library read on a worker.
+        if let Some(cache) = cache
+            && let Some(library) = catalog::front::read(cache, paths)
+        {
+            return Start {
+                library,
+                open: None,
+                watch: folders(),
+                arriving: Some(Wanted {
+                    folders: paths.to_vec(),
+                    open: None,
+                    cache: Some(cache.clone()),
+                }),
+                catalogue: None,
+                recheck: None,
+                front: None,
+                roots: paths.to_vec(),
+            };
+        }
+        let (library, catalogue, recheck) = scan(paths);
+        let front = cache.and_then(|c| catalog::front::Page::of(c, paths, &library));
         Start {
+            front,
             library,
             open: None,
             watch: folders(),
             arriving: None,
             catalogue,
+            recheck,
             roots: paths.to_vec(),
         }
     };
@@ -300,7 +332,7 @@ fn reader_library(paths: &[PathBuf], known: &Known, cache: Option<&Cache>) -> St
     let roots = root.folders.clone();
     let wanted = Wanted {
         folders: root.folders,
-        open: single.clone(),
+        open: Some(single.clone()),
         cache: cache.cloned(),
     };
     Start {
@@ -309,6 +341,8 @@ fn reader_library(paths: &[PathBuf], known: &Known, cache: Option<&Cache>) -> St
         watch,
         arriving: Some(wanted),
         catalogue: None,
+        recheck: None,
+        front: None,
         roots,
     }
 }

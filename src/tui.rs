@@ -63,39 +63,56 @@ pub struct Launch {
     /// The catalogue of list rows to save once the first frame is drawn (the library's files
     /// changed since it was last saved).
     pub catalogue: Option<crate::load::catalog::Pending>,
+    /// The files whose rows came from the catalogue without a stat: stat'ed after that save,
+    /// and those that changed are read again as the watcher's are.
+    pub recheck: Option<crate::load::catalog::Recheck>,
+    /// The library's first rows, kept for the next launch's first frame (after the save).
+    pub front: Option<crate::load::catalog::front::Page>,
     /// Where the library's search index is kept between runs (`None` with `--no-cache`).
     pub index: Option<crate::search::disk::Place>,
 }
 
 /// The catalogue's save on a thread of its own, started after the first frame so that frame
-/// does not wait for it, and finished before the process ends (a save cut short would leave
-/// only its temp file, and the next launch would read the changed files again).
+/// does not wait for it, and waited for at quit for up to [`SAVE_WAIT`]: a save cut short
+/// leaves its temp file or a torn log record, which the next launch ignores (the kill -9
+/// harness holds it to that), and that launch reads the changed files again. A first launch's
+/// catalogue, made from a full walk after the first frame, can take seconds at 100,000 articles.
 struct CatalogueSave {
     pending: Option<crate::load::catalog::Pending>,
-    thread: Option<std::thread::JoinHandle<()>>,
+    recheck: Option<crate::load::catalog::Recheck>,
+    front: Option<crate::load::catalog::front::Page>,
+    done: Option<std::sync::mpsc::Receiver<()>>,
 }
 
+/// How long quitting waits for the catalogue's save.
+const SAVE_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
 impl CatalogueSave {
-    /// Starts the save; a failure is said in the status bar through the inbox.
+    /// Starts the save, then the check of the files taken on trust (those that changed go to
+    /// the inbox as changed files); a failure is said in the status bar through the inbox.
     fn start(&mut self, inbox: std::sync::mpsc::Sender<Msg>) {
-        let Some(pending) = self.pending.take() else {
+        let (pending, recheck, front) =
+            (self.pending.take(), self.recheck.take(), self.front.take());
+        if pending.is_none() && recheck.is_none() && front.is_none() {
             return;
-        };
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
         let save = move || {
-            if let Err(e) = pending.write() {
-                let _ = inbox.send(Msg::CacheProblem(e));
-            }
+            crate::app::arrival::keep_after_launch(pending, front, recheck, &inbox);
+            let _ = tx.send(());
         };
-        self.thread = std::thread::Builder::new()
+        self.done = std::thread::Builder::new()
             .name("byline-catalogue".into())
             .spawn(save)
-            .ok();
+            .ok()
+            .map(|_| rx);
     }
 
-    /// Waits for the save to end.
+    /// Waits for the save to end, for [`SAVE_WAIT`] at most.
     fn finish(self) {
-        if let Some(t) = self.thread {
-            let _ = t.join();
+        if let Some(done) = self.done {
+            // Ended (a message) or gone (a panic: the sender dropped) both end the wait.
+            let _ = done.recv_timeout(SAVE_WAIT);
         }
     }
 }
@@ -180,7 +197,9 @@ pub fn run(launch: Launch) -> Result<()> {
     }
     let mut save = CatalogueSave {
         pending: launch.catalogue,
-        thread: None,
+        recheck: launch.recheck,
+        front: launch.front,
+        done: None,
     };
     let result = event_loop(&mut app, &mut guard, &events, &signals, &mut save);
     // Quit, a signal or an error: the marks are saved however the loop ended, and first, before

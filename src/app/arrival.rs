@@ -18,8 +18,9 @@ pub const READING: &str = "reading the library…";
 pub struct Wanted {
     /// The library's folders.
     pub folders: Vec<PathBuf>,
-    /// The file opened first, shown while the folders are read.
-    pub open: PathBuf,
+    /// The file opened first, shown while the folders are read; `None` when the list shows
+    /// the front page kept from the last launch ([`crate::load::catalog::front`]).
+    pub open: Option<PathBuf>,
     /// Where the catalogue of list rows is kept (`None`: read every file, keep nothing).
     pub cache: Option<crate::load::catalog::Cache>,
 }
@@ -61,20 +62,26 @@ impl Scan {
             // is in the channel before the notice.
             let notify = Notify(inbox);
             let tx = tx;
-            let (mut lib, pending) = match &cache {
+            let (mut lib, pending, recheck) = match &cache {
                 Some(cache) => {
-                    let scan = crate::load::catalog::scan(&folders, Ids::Later, cache);
-                    (scan.library, scan.pending)
+                    let scan = crate::load::catalog::scan_trusting(&folders, Ids::Later, cache);
+                    (scan.library, scan.pending, scan.recheck)
                 }
-                None => (Library::scan_with(&folders, Ids::Later), None),
+                None => (Library::scan_with(&folders, Ids::Later), None, None),
             };
-            respell(&mut lib, &open);
+            if let Some(open) = &open {
+                respell(&mut lib, open);
+            }
+            // The next launch's first frame (a library of folders only: a file opened alone
+            // has its own launch).
+            let front = cache
+                .as_ref()
+                .filter(|_| open.is_none())
+                .and_then(|c| crate::load::catalog::front::Page::of(c, &folders, &lib));
             let _ = tx.send(lib);
             drop(notify);
             // The catalogue is written once the library is on its way to the list.
-            if let Some(Err(e)) = pending.map(crate::load::catalog::Pending::write) {
-                let _ = problems.send(Msg::CacheProblem(e));
-            }
+            keep_after_launch(pending, front, recheck, &problems);
         };
         if std::thread::Builder::new()
             .name("byline-library".into())
@@ -107,6 +114,34 @@ impl Scan {
     /// Waits for the scanned library (`None` if the worker is gone without one).
     fn wait(&self) -> Option<Library> {
         self.rx.recv().ok()
+    }
+}
+
+/// What a launch keeps once its library is on screen, on the worker that calls it: the
+/// catalogue saved, the front page kept for the next launch, then the files the launch took on
+/// trust stat'ed (those that changed go into `inbox` as changed files, read again as the
+/// watcher's are). A failed save is said in the status bar; a front page not written costs the
+/// next launch its shortcut, nothing else.
+pub fn keep_after_launch(
+    pending: Option<crate::load::catalog::Pending>,
+    front: Option<crate::load::catalog::front::Page>,
+    recheck: Option<crate::load::catalog::Recheck>,
+    inbox: &Sender<Msg>,
+) {
+    if let Some(Err(e)) = pending.map(crate::load::catalog::Pending::write) {
+        let _ = inbox.send(Msg::CacheProblem(e));
+    }
+    if let Some(front) = front {
+        let _ = front.write();
+    }
+    if let Some(recheck) = recheck {
+        let tx = inbox.clone();
+        let changed = move |files| {
+            let _ = tx.send(Msg::FilesChanged(files));
+        };
+        if let Err(e) = recheck.run(changed) {
+            let _ = inbox.send(Msg::CacheProblem(e));
+        }
     }
 }
 

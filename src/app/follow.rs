@@ -75,9 +75,16 @@ impl App {
     /// once).
     pub fn start(&mut self, open: Option<usize>) {
         match open {
+            // A big state file still being read: the article shows from its top for the first
+            // frame; where the reading stopped, and its read mark, follow with the store (at
+            // the first message after that frame: `App::store_arrived`).
+            Some(i) if self.store_pending() => {
+                self.opened_early = self.open_with(i, false, false, At::Line(0));
+                if self.opened_early {
+                    self.mode = Mode::Reader;
+                }
+            }
             Some(i) => {
-                // The article opens where the reading stopped: that needs the store.
-                self.store_arrived();
                 self.open_with(i, true, false, At::Saved);
             }
             None if !self.library.entries.is_empty() => {

@@ -95,6 +95,16 @@ impl App {
         if self.saves_in_background {
             self.save_in_background();
         }
+        // The article opened at start goes where its reading stopped, unless it was moved
+        // meanwhile, and is marked read.
+        if std::mem::take(&mut self.opened_early)
+            && let Some((i, scroll)) = self.reading_spot()
+        {
+            if scroll == 0 {
+                self.restore_position();
+            }
+            self.mark_read(i);
+        }
         if !warnings.is_empty() {
             self.complain(crate::sanitize::clean_line(&warnings.join("; ")));
         }

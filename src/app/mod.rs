@@ -159,6 +159,8 @@ pub struct App {
     /// The store being opened on a thread of its own (a big `state.json` takes a while), until
     /// the first message that may need a mark ([`App::store_arrived`]).
     store_arriving: Option<std::thread::JoinHandle<(crate::state::Store, Vec<String>)>>,
+    /// The article opened at start before the store came: its place and read mark wait for it.
+    opened_early: bool,
     /// Whether saves run on the worker ([`App::save_in_background`]), for a store that arrives
     /// after it was asked.
     saves_in_background: bool,
@@ -232,6 +234,7 @@ impl App {
             hyperlinks: false,
             store: crate::state::Store::disabled(),
             store_arriving: None,
+            opened_early: false,
             saves_in_background: false,
             search: None,
             search_index: None,

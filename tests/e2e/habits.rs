@@ -233,7 +233,12 @@ fn alt_m_names_a_place_and_quote_comes_back_to_it() {
     tmux.wait_for("mark this place");
     tmux.keys(&["a"]);
     let marked = tmux.wait_for("mark a set");
-    let top = |s: &str| s.lines().nth(1).unwrap_or_default().to_string();
+    // The panes without the status line: one line of them can be blank at two places (the
+    // gap between paragraphs), which made this test fail now and then.
+    let top = |s: &str| {
+        let lines: Vec<&str> = s.lines().collect();
+        lines[..lines.len().saturating_sub(1)].join("\n")
+    };
     tmux.keys(&["G"]);
     tmux.wait("the end", |s| top(s) != top(&marked));
     tmux.keys(&["'", "a"]);

@@ -381,6 +381,45 @@ fn a_store_still_being_opened_is_waited_for_by_the_first_key_and_the_key_kept() 
     assert!(again.get(&ids[2]).read, "kept from the file");
 }
 
+/// Issue 15 point 7: `byline FILE` with a state file still being read shows the article at
+/// once from its top; where its reading stopped, and its read mark, come with the store.
+#[test]
+fn an_article_opened_at_start_does_not_wait_for_the_store_and_then_goes_to_its_place() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().to_path_buf();
+    // The last session read the harbour story two screens down.
+    let mut before = open_harbor(120, 40);
+    before.attach_store(Store::open(path.clone()).0);
+    before.update(Action::PageDown);
+    before.update(Action::PageDown);
+    let at = scroll(&before);
+    assert!(at > 0);
+    before.flush_state().expect("saved");
+    drop(before);
+
+    let (go, wait) = std::sync::mpsc::channel::<()>();
+    let opening = std::thread::spawn(move || {
+        // Held until the test says (a start that waited for it would go on after 5 s and
+        // fail below rather than hang).
+        let _ = wait.recv_timeout(std::time::Duration::from_secs(5));
+        Store::open(path)
+    });
+    let mut app = app(120, 40);
+    app.attach_store_arriving(opening);
+    app.start(Some(0));
+    // The first frame has the article, from its top, and the store is still on its way.
+    assert!(app.store_pending());
+    assert_eq!(title(&app), HARBOR);
+    assert_eq!(app.mode(), byline::app::Mode::Reader);
+    assert_eq!(scroll(&app), 0);
+    go.send(()).unwrap();
+    app.update(Msg::FirstFrame);
+    assert!(!app.store_pending());
+    assert_eq!(scroll(&app), at, "where the reading stopped");
+    assert!(app.list().read()[0], "marked read");
+    assert!(app.store().get(&id(&app, 0)).read);
+}
+
 #[test]
 fn marks_bookmarks_and_positions_survive_a_restart() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -128,7 +128,7 @@ fn the_library_worker_reports_through_the_inbox() {
     });
     app.read_library_in_background(byline::app::arrival::Wanted {
         folders: vec![news],
-        open: harbor.clone(),
+        open: Some(harbor.clone()),
         cache: None,
     });
     app.start(Some(0));
@@ -362,4 +362,101 @@ fn draw(app: &App, w: u16, h: u16) -> String {
     term.draw(|f| byline::render(app, f)).unwrap();
     let buf = term.backend().buffer().clone();
     (0..h).map(|y| row_text(&buf, y) + "\n").collect()
+}
+
+/// Waits until the library worker's news has been handed to `update`, as the loop does.
+fn until_arrived(app: &mut App) {
+    until("the library's message", || {
+        if let Some(m) = app.next_message(Some(Duration::from_millis(5))) {
+            app.update(m);
+        }
+        !app.library_pending()
+    });
+}
+
+#[test]
+fn a_second_launch_shows_the_kept_front_page_then_the_whole_library() {
+    use byline::load::catalog::{Cache, front};
+    let lib = dated_library();
+    let news = lib.path().join("news");
+    let cache = Cache::new(lib.path().join("cache"));
+    let roots = vec![news.clone()];
+    assert!(front::read(&cache, &roots).is_none(), "nothing kept yet");
+    // The first launch keeps its first rows.
+    let whole = Library::scan(&roots);
+    front::Page::of(&cache, &roots, &whole)
+        .expect("a catalogue file for the roots")
+        .write()
+        .unwrap();
+    // A story added between the launches is newer than both: it is not on the kept page.
+    write(&news, "2026/docks.txt", DOCKS.as_bytes());
+    let page = front::read(&cache, &roots).expect("the kept front page");
+    let paths = |l: &Library| -> Vec<_> { l.entries.iter().map(|e| e.head.path.clone()).collect() };
+    assert_eq!(paths(&page), paths(&whole));
+    let ids = |l: &Library| -> Vec<_> { l.entries.iter().map(|e| e.head.id.clone()).collect() };
+    assert_eq!(ids(&page), ids(&whole), "rows keep their state ids");
+    // The second launch shows the page, selects its second row, and the library comes.
+    let mut app = App::new(page, Theme::dark(), 76);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.read_library_in_background(byline::app::arrival::Wanted {
+        folders: roots.clone(),
+        open: None,
+        cache: Some(cache.clone()),
+    });
+    app.greet();
+    app.start(None);
+    assert!(app.library_pending());
+    assert_eq!(
+        app.status().map(|s| s.text.as_str()),
+        Some(byline::app::arrival::READING)
+    );
+    app.update(Action::Down);
+    let selected = app.library.entries[app.list().selected()].head.path.clone();
+    until_arrived(&mut app);
+    assert_eq!(app.library.entries.len(), 3, "the new story is listed");
+    assert_eq!(
+        app.library.entries[app.list().selected()].head.path,
+        selected
+    );
+    assert_eq!(app.status(), None);
+    // The worker keeps the new first rows for the launch after (once the library is sent).
+    until("the front page written again", || {
+        front::read(&cache, &roots).is_some_and(|l| l.entries.len() == 3)
+    });
+    let next = front::read(&cache, &roots).unwrap();
+    assert_eq!(
+        next.entries[0].head.path.as_deref(),
+        Some(news.join("2026/docks.txt").as_path())
+    );
+}
+
+#[test]
+fn a_front_page_of_other_roots_or_damaged_is_not_shown() {
+    use byline::load::catalog::{Cache, front};
+    let lib = dated_library();
+    let news = lib.path().join("news");
+    let cache = Cache::new(lib.path().join("cache"));
+    let roots = vec![news.clone()];
+    front::Page::of(&cache, &roots, &Library::scan(&roots))
+        .unwrap()
+        .write()
+        .unwrap();
+    assert!(front::read(&cache, &roots).is_some());
+    // Another set of roots has its own page (none).
+    let other = vec![news.join("2026")];
+    assert!(front::read(&cache, &other).is_none());
+    // Any damaged byte fails the checksum: the launch walks the library as without it.
+    let file = std::fs::read_dir(cache.dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "front"))
+        .expect("the front page file");
+    let mut bytes = std::fs::read(&file).unwrap();
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0x55;
+    std::fs::write(&file, &bytes).unwrap();
+    assert!(front::read(&cache, &roots).is_none());
 }

@@ -535,3 +535,100 @@ fn a_grown_log_is_folded_into_a_new_catalogue() {
     );
     assert_eq!(launch(&root, &cache), 0);
 }
+
+/// Sets the folder `dir`'s mtime an hour back, so a catalogue recording it can replay it.
+fn age_dir(dir: &Path) {
+    fs::File::open(dir)
+        .unwrap()
+        .set_modified(SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
+}
+
+/// [`setup`]'s library with its folders dated an hour back and recorded in the catalogue.
+fn recorded() -> (tempfile::TempDir, PathBuf, Cache) {
+    let (tmp, root, cache) = setup();
+    for dir in ["", "old", "old/deep"] {
+        age_dir(&root.join(dir));
+    }
+    launch(&root, &cache);
+    (tmp, root, cache)
+}
+
+#[test]
+fn a_launch_on_trust_gives_a_full_walks_rows_and_stats_no_article_file() {
+    let (_tmp, root, cache) = recorded();
+    let scan = catalog::scan_trusting(std::slice::from_ref(&root), Ids::Later, &cache);
+    let plain = Library::scan_with(std::slice::from_ref(&root), Ids::Now);
+    assert_eq!(rows(&scan.library), rows(&plain));
+    assert_eq!(scan.read, 0);
+    // Every article file was taken on trust, and none changed since.
+    let recheck = scan.recheck.expect("files taken on trust");
+    assert_eq!(recheck.len(), 4);
+    assert!(recheck.changed().is_empty());
+}
+
+#[test]
+fn a_file_rewritten_in_place_is_found_by_the_check_after_a_launch_on_trust() {
+    let (_tmp, root, cache) = recorded();
+    let b = root.join("b.txt");
+    // Rewritten in place: the folder's entries, so its stat, stay as they were.
+    fs::write(&b, article("Quay lights fail again", 2)).unwrap();
+    let scan = catalog::scan_trusting(std::slice::from_ref(&root), Ids::Later, &cache);
+    let title_of = |lib: &Library, p: &Path| {
+        let e = lib
+            .entries
+            .iter()
+            .find(|e| e.head.path.as_deref() == Some(p));
+        e.map(|e| e.head.header.title.clone())
+    };
+    // The first frame shows the row the catalogue kept ...
+    assert_eq!(
+        title_of(&scan.library, &b).as_deref(),
+        Some("Quay lights repaired")
+    );
+    // ... and the check after it names the file, for the reader to read again.
+    let recheck = scan.recheck.expect("files taken on trust");
+    assert_eq!(recheck.changed(), std::slice::from_ref(&b));
+    let mut named = Vec::new();
+    recheck.run(|files| named = files).unwrap();
+    assert_eq!(named, std::slice::from_ref(&b));
+    // The catalogue was written again: the next launch has the new row.
+    let scan = catalog::scan_trusting(std::slice::from_ref(&root), Ids::Later, &cache);
+    let plain = Library::scan_with(std::slice::from_ref(&root), Ids::Now);
+    assert_eq!(rows(&scan.library), rows(&plain));
+    assert_eq!(
+        title_of(&scan.library, &b).as_deref(),
+        Some("Quay lights fail again")
+    );
+}
+
+#[test]
+fn a_file_removed_behind_an_unchanged_folder_stat_is_named_by_the_check() {
+    let (_tmp, root, cache) = recorded();
+    let scan = catalog::scan_trusting(std::slice::from_ref(&root), Ids::Later, &cache);
+    let recheck = scan.recheck.expect("files taken on trust");
+    // Gone after the walk (the reader's watcher also sees it): the check names it too.
+    let c = root.join("old/c.md");
+    fs::remove_file(&c).unwrap();
+    assert_eq!(recheck.changed(), [c]);
+}
+
+#[test]
+fn a_first_launch_on_trust_reads_as_without_a_catalogue_and_makes_it_after() {
+    let (_tmp, root, cache) = setup();
+    let roots = std::slice::from_ref(&root);
+    let scan = catalog::scan_trusting(roots, Ids::Later, &cache);
+    let plain = Library::scan_with(roots, Ids::Now);
+    assert_eq!(rows(&scan.library), rows(&plain));
+    // Nothing is written before the first frame: the catalogue is made by the check after it.
+    assert!(scan.pending.is_none());
+    let recheck = scan.recheck.expect("the catalogue to make");
+    assert!(recheck.makes_catalogue());
+    let mut named = None;
+    recheck.run(|files| named = Some(files)).unwrap();
+    assert_eq!(named, None, "no file changed");
+    // The next launch takes every row from it.
+    let again = catalog::scan(roots, Ids::Later, &cache);
+    assert_eq!(again.read, 0);
+    assert_eq!(rows(&again.library), rows(&plain));
+}

@@ -139,11 +139,12 @@ fn markdown_tiny_paragraphs_take_memory_in_proportion_to_the_file() {
 /// The debug build rose 12× in all (49 MiB for 4 MiB); 19× (76 MiB) while every block's text
 /// was a `String` of its own; before the parser kept one list of the lines, 36× (144 MiB).
 const TEXT_PER_BYTE: u64 = 14;
-/// The same for Markdown, read a piece at a time (pulldown-cmark's tree of the whole document
-/// once came first): the debug build rose 31× (123 MiB for 4 MiB), 34× (134 MiB) before the
-/// article's blocks held short texts in place, 73× to 84× (292 to 337 MiB)
-/// when the document was parsed whole.
-const MARKDOWN_PER_BYTE: u64 = 42;
+/// The same for Markdown, read a piece at a time (64 KB) into a list of blocks made its likely
+/// size at once, the allocator asking for no huge pages: the debug build rose 13× (52 MiB for
+/// 4 MiB); 31× (123 MiB) with pieces of 512 KB, the list grown by doubling and huge pages,
+/// 34× (134 MiB) before the article's blocks held short texts in place, 73× to 84× (292 to
+/// 337 MiB) when the document was parsed whole.
+const MARKDOWN_PER_BYTE: u64 = 16;
 
 #[test]
 fn a_block_is_small_and_holds_a_short_text_in_place() {

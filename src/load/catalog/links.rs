@@ -12,7 +12,6 @@
 use super::store::{self, Stat};
 use crate::load::library::Backlinks;
 use crate::load::resolve::{LinkFrom, Resolver};
-use bincode::Options;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -47,41 +46,6 @@ struct Kept {
 /// The links file kept beside the catalogue at `catalogue`.
 pub fn file_of(catalogue: &Path) -> PathBuf {
     catalogue.with_extension("links")
-}
-
-/// The file's bytes.
-fn encode(kept: &Kept, build: &str) -> Vec<u8> {
-    let body = bincode::DefaultOptions::new()
-        .serialize(kept)
-        .unwrap_or_default();
-    let mut out = format!(
-        "{MAGIC} {FORMAT} {build} {} {:016x}\n",
-        body.len(),
-        store::checksum(&body)
-    )
-    .into_bytes();
-    out.extend_from_slice(&body);
-    out
-}
-
-/// What `bytes` keep, or `None` when they are of another format or build, cut short or damaged.
-fn decode(bytes: &[u8], build: &str) -> Option<Kept> {
-    let nl = memchr::memchr(b'\n', &bytes[..bytes.len().min(512)])?;
-    let line = std::str::from_utf8(&bytes[..nl]).ok()?;
-    let body = &bytes[nl + 1..];
-    let mut parts = line.split(' ');
-    let ok = parts.next() == Some(MAGIC)
-        && parts.next() == Some(&FORMAT.to_string())
-        && parts.next() == Some(build);
-    let len: usize = parts.next()?.parse().ok()?;
-    let sum = u64::from_str_radix(parts.next()?, 16).ok()?;
-    if !ok || parts.next().is_some() || len != body.len() || sum != store::checksum(body) {
-        return None;
-    }
-    bincode::DefaultOptions::new()
-        .with_limit(body.len() as u64)
-        .deserialize(body)
-        .ok()
 }
 
 /// The stat of the file `source` is read from (the container of a `FILE#ID` item).
@@ -130,7 +94,7 @@ pub fn backlinks_kept(resolver: &Resolver, files: &[PathBuf], keep: &Path) -> Pa
     let stamp = now_ns();
     let old = std::fs::read(keep)
         .ok()
-        .and_then(|b| decode(&b, &build))
+        .and_then(|b| store::unseal::<Kept>(&b, MAGIC, FORMAT, &build))
         .unwrap_or_default();
     let mut new = Kept {
         stamp,
@@ -163,7 +127,7 @@ pub fn backlinks_kept(resolver: &Resolver, files: &[PathBuf], keep: &Path) -> Pa
     }
     let changed = read > 0 || new.sources.len() != old.sources.len();
     if changed {
-        let _ = store::write_atomic(keep, &encode(&new, &build));
+        let _ = store::write_atomic(keep, &store::seal(MAGIC, FORMAT, &build, &new));
     }
     Pass {
         backlinks: out,

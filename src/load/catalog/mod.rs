@@ -3,7 +3,8 @@
 //!
 //! One file per set of library roots (named by a hash of their canonical paths). A launch walks
 //! the folders again (the walk is what finds new files) but does not list a folder whose stat is
-//! unchanged, stats every article file, and reads only files whose size, mtime, ctime or inode
+//! unchanged, stats every article file (the reader's launch stats those of unchanged folders
+//! after its first frame instead: [`scan_trusting`], [`Recheck`]), and reads only files whose size, mtime, ctime or inode
 //! changed, or that are new; rows of files gone are dropped. A file whose mtime falls within two
 //! seconds of the walk that recorded it is read again ("racily clean", as git's index), since a
 //! second write within one clock tick keeps the same mtime. The catalogue is a cache: one that
@@ -13,6 +14,7 @@
 //! there is none to append to or the log has grown, so readers and other byline processes see
 //! an old file or a new one, never half of one.
 
+pub mod front;
 pub mod links;
 pub mod store;
 mod walk;
@@ -117,6 +119,9 @@ pub struct Scan {
     /// How many files were read (new, changed, racy or unreadable); the rest came from the
     /// catalogue.
     pub read: usize,
+    /// What [`scan_trusting`] took on trust, to check after the first frame; `None` when every
+    /// file was stat'ed.
+    pub recheck: Option<Recheck>,
 }
 
 /// Nanoseconds since the epoch, now.
@@ -131,6 +136,19 @@ fn now_ns() -> i64 {
 /// [`Ids::Now`]), so the catalogue can keep them; when no catalogue file can be named (a root
 /// that cannot be resolved) the scan is [`Library::scan_with`] with `ids`.
 pub fn scan(paths: &[PathBuf], ids: Ids, cache: &Cache) -> Scan {
+    scan_with(paths, ids, cache, false)
+}
+
+/// [`scan`] for the reader's first frame: the article files of a folder whose stat is unchanged
+/// keep their rows without a stat each (the folder's stat changes when a file is added, removed
+/// or renamed in it, not when one is rewritten in place), so a launch on an unchanged library
+/// costs a stat per folder, not per file. Those files come back in [`Scan::recheck`], for
+/// [`Recheck::run`] to stat once the list is on screen.
+pub fn scan_trusting(paths: &[PathBuf], ids: Ids, cache: &Cache) -> Scan {
+    scan_with(paths, ids, cache, true)
+}
+
+fn scan_with(paths: &[PathBuf], ids: Ids, cache: &Cache, trust: bool) -> Scan {
     let Some((path, roots)) = cache.file_for(paths) else {
         let library = Library::scan_with(paths, ids);
         let read = library.entries.len() + library.problems.len();
@@ -138,13 +156,33 @@ pub fn scan(paths: &[PathBuf], ids: Ids, cache: &Cache) -> Scan {
             library,
             pending: None,
             read,
+            recheck: None,
         };
     };
     let stamp = now_ns();
     let old = store::load(&path, &store::build()).filter(|c| c.roots == roots);
     let had_old = old.is_some();
+    if trust && !had_old {
+        // Nothing to take on trust: the first frame is read as without a catalogue (no state
+        // id hashed, no row copied for it), and the catalogue is made after it.
+        let mut library = Library::scan_with(paths, ids);
+        library.links_file = Some(links::file_of(&path));
+        let read = library.entries.len() + library.problems.len();
+        return Scan {
+            library,
+            pending: None,
+            read,
+            recheck: Some(Recheck {
+                files: Vec::new(),
+                roots: paths.to_vec(),
+                cache: cache.clone(),
+                whole: true,
+            }),
+        };
+    }
     let old = old.unwrap_or_default();
     let mut walked = None;
+    let mut unchecked = Vec::new();
     let mut read = 0;
     let lib = Library::scan_walking(Ids::Now, |found| {
         let mut counted = |batch: Vec<PathBuf>| {
@@ -152,6 +190,9 @@ pub fn scan(paths: &[PathBuf], ids: Ids, cache: &Cache) -> Scan {
             found(batch);
         };
         let mut w = walk::Walk::new(old, &mut counted);
+        if trust {
+            w = w.trusting();
+        }
         for (i, p) in paths.iter().enumerate() {
             w.root(u32::try_from(i).unwrap_or(u32::MAX), p);
         }
@@ -177,16 +218,24 @@ pub fn scan(paths: &[PathBuf], ids: Ids, cache: &Cache) -> Scan {
                 .collect();
         }
         let gone = w.gone();
+        unchecked = std::mem::take(&mut w.unchecked);
         walked = Some((w.visited, w.folders, w.dirty, gone, w.changed, rows));
         (problems, known)
     });
     let mut lib = lib;
     lib.links_file = Some(links::file_of(&path));
+    let recheck = (!unchecked.is_empty()).then(|| Recheck {
+        files: unchecked,
+        roots: paths.to_vec(),
+        cache: cache.clone(),
+        whole: false,
+    });
     let Some((visited, folders, dirty, gone, true, mut rows)) = walked else {
         return Scan {
             library: lib,
             pending: None,
             read,
+            recheck,
         };
     };
     // Rows read now are found by their file (by its bytes: hashing a `Path` parses it).
@@ -214,11 +263,68 @@ pub fn scan(paths: &[PathBuf], ids: Ids, cache: &Cache) -> Scan {
             batch: had_old.then_some(batch),
         }),
         read,
+        recheck,
+    }
+}
+
+/// The files a launch took from the catalogue without a stat ([`scan_trusting`]), with the stat
+/// their rows were read at; or, for a launch that found no catalogue, the catalogue to make.
+#[derive(Debug)]
+pub struct Recheck {
+    files: Vec<(PathBuf, store::Stat)>,
+    roots: Vec<PathBuf>,
+    cache: Cache,
+    /// No catalogue was found: one is made from a full walk (every file read again).
+    whole: bool,
+}
+
+impl Recheck {
+    /// How many files are to be checked.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether there are none (a launch without a catalogue has none, and a catalogue to make).
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Whether no catalogue was found, so [`Recheck::run`] makes one.
+    pub fn makes_catalogue(&self) -> bool {
+        self.whole
+    }
+
+    /// The files whose stat is not the one their rows were read at (rewritten in place since,
+    /// or gone, or no longer readable), in the order they were walked.
+    pub fn changed(&self) -> Vec<PathBuf> {
+        self.files
+            .iter()
+            .filter(|(p, was)| std::fs::metadata(p).ok().map(|m| store::Stat::of(&m)) != Some(*was))
+            .map(|(p, _)| p.clone())
+            .collect()
+    }
+
+    /// Stats the files; when some changed, hands them to `changed` (the reader reads their rows
+    /// again, as it does the watcher's) and then writes the catalogue again from a full walk, so
+    /// the next launch does not take their old rows on trust. The error is one line for the user.
+    /// A launch without a catalogue makes one here, from a full walk, and names no file.
+    pub fn run(self, changed: impl FnOnce(Vec<PathBuf>)) -> Result<(), String> {
+        let files = self.changed();
+        if files.is_empty() && !self.whole {
+            return Ok(());
+        }
+        if !files.is_empty() {
+            changed(files);
+        }
+        match scan(&self.roots, Ids::Skip, &self.cache).pending {
+            Some(pending) => pending.write(),
+            None => Ok(()),
+        }
     }
 }
 
 /// The row the catalogue keeps for `head`.
-fn row_of(head: &Head) -> Row {
+pub(super) fn row_of(head: &Head) -> Row {
     // Every field is named, so a field added to `Head` fails to compile here until the
     // catalogue keeps it too (and `store::FORMAT` goes up).
     let Head {

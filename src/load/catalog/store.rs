@@ -442,6 +442,49 @@ fn remove_stale_temps(path: &Path) {
     }
 }
 
+/// A small kept file's bytes (the backlinks pass's, the front page): a header line (`magic`,
+/// `format`, `build`, the body's length and checksum) then `value` in bincode.
+pub fn seal(magic: &str, format: u32, build: &str, value: &impl Serialize) -> Vec<u8> {
+    // Serialising plain strings, numbers and options cannot fail.
+    let body = bincode::DefaultOptions::new()
+        .serialize(value)
+        .unwrap_or_default();
+    let mut out = format!(
+        "{magic} {format} {build} {} {:016x}\n",
+        body.len(),
+        checksum(&body)
+    )
+    .into_bytes();
+    out.extend_from_slice(&body);
+    out
+}
+
+/// What [`seal`] kept in `bytes`, or `None` when they are of another magic, format or build,
+/// cut short or damaged.
+pub fn unseal<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    magic: &str,
+    format: u32,
+    build: &str,
+) -> Option<T> {
+    let nl = memchr::memchr(b'\n', &bytes[..bytes.len().min(512)])?;
+    let line = std::str::from_utf8(&bytes[..nl]).ok()?;
+    let body = &bytes[nl + 1..];
+    let mut parts = line.split(' ');
+    let ok = parts.next() == Some(magic)
+        && parts.next() == Some(&format.to_string())
+        && parts.next() == Some(build);
+    let len: usize = parts.next()?.parse().ok()?;
+    let sum = u64::from_str_radix(parts.next()?, 16).ok()?;
+    if !ok || parts.next().is_some() || len != body.len() || sum != checksum(body) {
+        return None;
+    }
+    bincode::DefaultOptions::new()
+        .with_limit(body.len() as u64)
+        .deserialize(body)
+        .ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

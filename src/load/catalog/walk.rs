@@ -57,6 +57,12 @@ pub struct Walk<'a> {
     old_files_seen: usize,
     old_folders_seen: usize,
     ancestors: Vec<(u64, u64)>,
+    /// Whether files of a folder whose stat is unchanged keep their rows without a stat of
+    /// their own ([`Walk::trusting`]).
+    trust: bool,
+    /// The files that kept their rows without a stat, with the stat their rows were read at:
+    /// to be checked after the first frame ([`super::Recheck`]).
+    pub unchecked: Vec<(PathBuf, Stat)>,
 }
 
 /// How many files the walk hands to a reader at a time.
@@ -96,7 +102,18 @@ impl<'a> Walk<'a> {
             old_files_seen: 0,
             old_folders_seen: 0,
             ancestors: Vec::new(),
+            trust: false,
+            unchecked: Vec::new(),
         }
+    }
+
+    /// This walk, but taking the rows of the files of a folder whose stat is unchanged (and not
+    /// racy) as they were kept, without a stat of each file: an edit that rewrote a file in
+    /// place does not change its folder's stat, so the files are listed in
+    /// [`Walk::unchecked`] to be stat'ed later, off the path to the first frame.
+    pub fn trusting(mut self) -> Self {
+        self.trust = true;
+        self
     }
 
     /// Walks root `root`, given as `path`: a file is read whatever its extension, a folder
@@ -219,6 +236,16 @@ impl<'a> Walk<'a> {
         self.ancestors.push(stat.node());
         for name in names {
             let child = path.join(&name);
+            if replayed
+                && self.trust
+                && let Some((d, f, n)) = self.trusted(old_i, &name)
+            {
+                let stat = self.old.folders[d].files[f].stat;
+                self.unchecked.push((child.clone(), stat));
+                let place = here.map_or(Place::Unkept, |i| Place::In(i, n));
+                self.file_at(child, place, Some(OldAt::In(d, f)), stat);
+                continue;
+            }
             let meta = fs::metadata(&child);
             let name = name.into_string().ok();
             match &meta {
@@ -263,8 +290,26 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// Where the old record of the article file `name` of the old folder `old_i` is, when its
+    /// rows can be taken without a stat: it was read (it has rows) and its stat was not racy.
+    fn trusted(&self, old_i: Option<usize>, name: &OsString) -> Option<(usize, usize, String)> {
+        let d = old_i?;
+        let n = name.to_str()?;
+        let folder = &self.old.folders[d];
+        let f = folder
+            .files
+            .binary_search_by(|f| f.name.as_str().cmp(n))
+            .ok()?;
+        let rec = &folder.files[f];
+        (rec.rows.is_some() && !rec.stat.racy(folder.stamp)).then(|| (d, f, n.to_string()))
+    }
+
     fn file(&mut self, path: PathBuf, place: Place, old: Option<OldAt>, meta: &fs::Metadata) {
-        let stat = Stat::of(meta);
+        self.file_at(path, place, old, Stat::of(meta));
+    }
+
+    /// [`Walk::file`] with the file's stat given.
+    fn file_at(&mut self, path: PathBuf, place: Place, old: Option<OldAt>, stat: Stat) {
         if old.is_some() {
             self.old_files_seen += 1;
         }
@@ -321,7 +366,7 @@ impl<'a> Walk<'a> {
 }
 
 /// The library entry of a kept row of the file at `path`.
-fn entry(path: &Path, r: Row) -> Entry {
+pub(super) fn entry(path: &Path, r: Row) -> Entry {
     Entry {
         head: Head {
             header: crate::article::Header {
