@@ -100,6 +100,43 @@ fn invalid(e: serde_json::Error) -> anyhow::Error {
     anyhow!("invalid JSON: {}", clean_line(&e.to_string()))
 }
 
+/// What the full loader's sniffing of a `.json` file's bytes finds, streamed: whether it names
+/// a JSON Feed version (and opens with `{`), opens with `[`, or is an object holding an
+/// `articles` or `items` array (looked for only when the bytes name the key). `None` when the
+/// file is not valid UTF-8 (a case the whole read decides).
+pub fn sniff_file(path: &Path) -> Result<Option<(bool, bool, bool)>> {
+    const NEEDLES: [&[u8]; 3] = [b"jsonfeed.org/version/", b"\"articles\"", b"\"items\""];
+    let file = crate::files::open_regular(path)?;
+    let mut needles = slim::Needles::new(file, &NEEDLES);
+    // Read through once, checking that the bytes are UTF-8 (a cut character carried over).
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut carry: Vec<u8> = Vec::new();
+    loop {
+        let n = needles.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        carry.extend_from_slice(&buf[..n]);
+        match std::str::from_utf8(&carry) {
+            Ok(_) => carry.clear(),
+            Err(e) if e.error_len().is_none() => {
+                carry.drain(..e.valid_up_to());
+            }
+            Err(_) => return Ok(None),
+        }
+    }
+    if !carry.is_empty() {
+        return Ok(None);
+    }
+    let feed = needles.found[0] && needles.first == Some(b'{');
+    let array = needles.first == Some(b'[');
+    let list = needles.first == Some(b'{')
+        && (needles.found[1] || needles.found[2])
+        && slim::top_arrays(crate::files::open_regular(path)?)
+            .is_some_and(|(articles, items)| articles || items);
+    Ok(Some((feed, array, list)))
+}
+
 /// The JSON file at `path` read for a pass over its library: its header, related headlines
 /// and tags as [`parse`] reads them (item `item`, from one, of a list file when given), other
 /// fields left empty, the file streamed and its body never held ([`slim`]). `Ok(None)` when the

@@ -339,9 +339,23 @@ pub fn container_kind(path: &Path) -> Result<Option<Container>> {
     let read_err = |e| anyhow::anyhow!("reading {}: {e}", shown(path));
     match format_for(path) {
         Some(Format::Feed) => Ok(Some(Container::Feed)),
-        Some(Format::Json) => Ok(json_container(
-            &crate::files::read_article(path).map_err(read_err)?,
-        )),
+        Some(Format::Json) => {
+            // A file within the size limit is sniffed as it streams past, never held.
+            let small = std::fs::metadata(path)
+                .is_ok_and(|m| m.is_file() && m.len() <= crate::files::article_limit());
+            if small && let Some((feed, array, list)) = json::sniff_file(path).map_err(read_err)? {
+                return Ok(if feed {
+                    Some(Container::Feed)
+                } else if array || list {
+                    Some(Container::JsonList)
+                } else {
+                    None
+                });
+            }
+            Ok(json_container(
+                &crate::files::read_article(path).map_err(read_err)?,
+            ))
+        }
         // One item (`FILE#ID`) is no container of its own.
         Some(_) | None if container_item(path).is_some() => Ok(None),
         Some(_) => Ok(None),
@@ -578,9 +592,33 @@ mod tests {
         std::fs::write(dir.path().join("latin.json"), b"{\"title\": \"Caf\xe9\"}")
             .expect("written");
         files.push(dir.path().join("latin.json"));
+        // And files that test the streamed sniffing of lists.
+        let sniffed: [&[u8]; 7] = [
+            br#"{"items": 5, "note": "\"items\""}"#,
+            br#"{"items": [], "items": 1}"#,
+            br#"{"items": 1, "items": [{"title": "A"}]}"#,
+            b"{\"articles\": [{\"title\": \"a\tb\"}]}",
+            b"{\"articles\": [{\"title\": \"caf\xe9\"}]}",
+            br#"{"articles": [{"title": "A"}]} x"#,
+            br#"  [{"title": "A"}"#,
+        ];
+        for (i, text) in sniffed.iter().enumerate() {
+            let f = dir.path().join(format!("sniff-{i}.json"));
+            std::fs::write(&f, text).expect("written");
+            files.push(f);
+        }
         assert!(files.len() > 20, "{} JSON files", files.len());
         let (mut streamed, mut with_related, mut rows) = (0, 0, 0);
         for f in &files {
+            if f.is_file() {
+                // The streamed sniffing finds what the whole file's bytes give.
+                let bytes = std::fs::read(f).expect("read");
+                assert_eq!(
+                    container_kind(f).ok().flatten(),
+                    json_container(&bytes),
+                    "{f:?}"
+                );
+            }
             let (whole, light) = (load_links(f), load_related(f));
             let (Ok(whole), Ok(light)) = (whole, light) else {
                 assert!(load_links(f).is_err() && load_related(f).is_err(), "{f:?}");

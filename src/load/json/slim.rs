@@ -248,3 +248,73 @@ impl<R: Read> Read for Needles<'_, R> {
         Ok(n)
     }
 }
+
+/// Whether the top-level object of the JSON in `reader` holds an array under `articles` and
+/// under `items` (the last of a key written twice counts), its other values skipped unread;
+/// `None` when the JSON is not valid, or not an object.
+pub fn top_arrays(reader: impl Read) -> Option<(bool, bool)> {
+    struct Top;
+    struct IsArray;
+    impl<'de> DeserializeSeed<'de> for IsArray {
+        type Value = bool;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+            let any = serde::de::IgnoredAny;
+            d.deserialize_any(IsArrayVisitor(any))
+        }
+    }
+    struct IsArrayVisitor(serde::de::IgnoredAny);
+    impl<'de> Visitor<'de> for IsArrayVisitor {
+        type Value = bool;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<bool, A::Error> {
+            self.0.visit_seq(seq).map(|_| true)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<bool, A::Error> {
+            self.0.visit_map(map).map(|_| false)
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_unit<E>(self) -> Result<bool, E> {
+            Ok(false)
+        }
+    }
+    impl<'de> Visitor<'de> for Top {
+        type Value = (bool, bool);
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(bool, bool), A::Error> {
+            let (mut articles, mut items) = (false, false);
+            while let Some(k) = map.next_key::<String>()? {
+                match k.as_str() {
+                    "articles" => articles = map.next_value_seed(IsArray)?,
+                    "items" => items = map.next_value_seed(IsArray)?,
+                    _ => {
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok((articles, items))
+        }
+    }
+    let mut de =
+        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(64 * 1024, reader));
+    let found = serde::Deserializer::deserialize_map(&mut de, Top).ok()?;
+    de.end().ok()?;
+    Some(found)
+}
