@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use std::path::Path;
 
 mod legacy;
+pub mod stream;
 
 /// Decoded, neutralised text and the repairs made on the way.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -187,8 +187,8 @@ pub fn edit_key(path: &Path) -> Option<String> {
     )
 }
 
-/// Reads the list row of the article at `path` from the start of the file only
-/// (JSON files, which have no fixed order of fields, are parsed whole).
+/// Reads the list row of the article at `path` from the start of the file only (JSON files,
+/// which have no fixed order of fields, are streamed for their header and first block).
 pub fn read(path: &Path) -> Result<Head> {
     read_with(path, Ids::Now)
 }
@@ -242,7 +242,17 @@ fn read_head(path: &Path, ids: Ids, keep: Start) -> Result<Head> {
         return super::html::row::row(path, ids);
     }
     if format == Some(Format::Json) {
-        return Ok(Head::of(&super::load_file(path)?));
+        // Streamed for its header and first block when it can be, else parsed whole.
+        let slim =
+            super::json::row(path).with_context(|| format!("reading {}", super::shown(path)))?;
+        return Ok(match slim {
+            Some(mut article) => {
+                super::relative_date(&mut article, path);
+                article.path = Some(path.to_path_buf());
+                Head::of(&article)
+            }
+            None => Head::of(&super::load_file(path)?),
+        });
     }
     let mut file = crate::files::open_regular(path)
         .with_context(|| format!("reading {}", super::shown(path)))?;

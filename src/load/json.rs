@@ -14,6 +14,7 @@
 
 mod own;
 mod pick;
+mod slim;
 
 use super::frontmatter::{self, collapse};
 use crate::article::{Article, Block, BlockKind, Image, Link};
@@ -21,6 +22,8 @@ use crate::sanitize::clean_line;
 use anyhow::{Result, anyhow, bail};
 use own::describe;
 use serde_json::{Map, Value};
+use std::io::Read as _;
+use std::path::Path;
 
 /// Keys that list a file's articles.
 const LIST_KEYS: [&str; 2] = ["articles", "items"];
@@ -54,8 +57,12 @@ const LONG_FIELD: usize = 200;
 /// Parses sanitised JSON text into its first article (path, format and derived fields are set
 /// by the caller); a file holding several says so in a warning. See [`parse_all`].
 pub fn parse(text: &str) -> Result<Article> {
-    let value = read(text)?;
-    let found = articles_of(&value)?;
+    parse_value(&read(text)?)
+}
+
+/// [`parse`] for JSON already read.
+fn parse_value(value: &Value) -> Result<Article> {
+    let found = articles_of(value)?;
     let n = found.items.len();
     let mut a = article(found.items[0], &found.feed).map_err(|e| in_list(e, 0, n))?;
     if n > 1 {
@@ -68,8 +75,12 @@ pub fn parse(text: &str) -> Result<Article> {
 
 /// Parses sanitised JSON text into every article it holds, in the file's order.
 pub fn parse_all(text: &str) -> Result<Vec<Article>> {
-    let value = read(text)?;
-    let found = articles_of(&value)?;
+    parse_all_value(&read(text)?)
+}
+
+/// [`parse_all`] for JSON already read.
+fn parse_all_value(value: &Value) -> Result<Vec<Article>> {
+    let found = articles_of(value)?;
     let n = found.items.len();
     let mut out = Vec::with_capacity(n);
     for (i, obj) in found.items.iter().enumerate() {
@@ -82,7 +93,69 @@ pub fn parse_all(text: &str) -> Result<Vec<Article>> {
 }
 
 fn read(text: &str) -> Result<Value> {
-    serde_json::from_str(text).map_err(|e| anyhow!("invalid JSON: {}", clean_line(&e.to_string())))
+    serde_json::from_str(text).map_err(invalid)
+}
+
+fn invalid(e: serde_json::Error) -> anyhow::Error {
+    anyhow!("invalid JSON: {}", clean_line(&e.to_string()))
+}
+
+/// The JSON file at `path` read for a pass over its library: its header, related headlines
+/// and tags as [`parse`] reads them (item `item`, from one, of a list file when given), other
+/// fields left empty, the file streamed and its body never held ([`slim`]). `Ok(None)` when the
+/// file is not read this way and must be loaded whole: a JSON Feed, bytes that are not plain
+/// UTF-8, an item of a file that holds no list.
+pub fn related(path: &Path, item: Option<usize>) -> Result<Option<Article>> {
+    let Some(mut article) = slim_article(path, item, false)? else {
+        return Ok(None);
+    };
+    Ok(Some(Article {
+        header: std::mem::take(&mut article.header),
+        related: std::mem::take(&mut article.related),
+        tags: std::mem::take(&mut article.tags),
+        ..Article::default()
+    }))
+}
+
+/// The one-article JSON file at `path` read for its list row: [`related`]'s article with its
+/// body's first block as the whole parse gives it (text fields are kept whole, long arrays
+/// only to their first entries that hold text), other blocks perhaps missing.
+pub fn row(path: &Path) -> Result<Option<Article>> {
+    slim_article(path, None, true)
+}
+
+/// The article (item `item` of a list) that [`parse`] reads from the slim value of the file.
+fn slim_article(path: &Path, item: Option<usize>, whole_strings: bool) -> Result<Option<Article>> {
+    const NEEDLES: [&[u8]; 3] = [b"jsonfeed.org/version/", b"\"articles\"", b"\"items\""];
+    let file = crate::files::open_regular(path)?;
+    let limit = crate::files::article_limit();
+    if file.metadata().is_ok_and(|m| m.len() > limit) {
+        return Ok(None);
+    }
+    let mut needles = slim::Needles::new(file.take(limit + 1), &NEEDLES);
+    let mut text = crate::sanitize::stream::Neutral::new(&mut needles);
+    // Not JSON (or not read as plain UTF-8): the whole load says what is wrong.
+    let Ok(value) = slim::read(&mut text, whole_strings) else {
+        return Ok(None);
+    };
+    if needles.found[0] && needles.first == Some(b'{') {
+        return Ok(None);
+    }
+    // What `container_kind` would call the file.
+    let list = match &value {
+        Value::Array(_) => true,
+        Value::Object(o) => {
+            (needles.found[1] || needles.found[2])
+                && (o.get("articles").is_some_and(Value::is_array)
+                    || o.get("items").is_some_and(Value::is_array))
+        }
+        _ => false,
+    };
+    Ok(match item {
+        None => Some(parse_value(&value)?),
+        Some(n) if list => parse_all_value(&value)?.into_iter().nth(n.wrapping_sub(1)),
+        Some(_) => None,
+    })
 }
 
 /// An error of article `i` of `n`, numbered from one when the file holds several.

@@ -192,19 +192,23 @@ pub fn load_links(path: &Path) -> Result<Article> {
         Decoded::Article(article) => *article,
         Decoded::Text(clean) => parse_clean(clean, format, name).with_context(|| shown(path))?,
     };
-    // A relative date line (`5 hours ago`) is counted back from the file's modification time.
+    relative_date(&mut article, path);
+    article.path = Some(path.to_path_buf());
+    Ok(article)
+}
+
+/// Counts a relative date line (`5 hours ago`) back from the modification time of `file`.
+pub(crate) fn relative_date(article: &mut Article, file: &Path) {
     if article.header.date_iso.is_none()
         && article
             .header
             .date
             .as_deref()
             .is_some_and(crate::article::date::is_relative)
-        && let Some(mtime) = modified_secs(std::fs::metadata(path).ok())
+        && let Some(mtime) = modified_secs(std::fs::metadata(file).ok())
     {
-        wire::resolve_relative_date(&mut article, mtime);
+        wire::resolve_relative_date(article, mtime);
     }
-    article.path = Some(path.to_path_buf());
-    Ok(article)
 }
 
 /// The article at `path` read for what a pass over its library needs of it: its title, date,
@@ -218,7 +222,7 @@ pub fn load_related(path: &Path) -> Result<Article> {
     let lines: fn(&[u8]) -> bool = match format {
         Some(Format::Text) => |line| line.split(|&b| b == b'\r').any(wire::may_be_related_marker),
         Some(Format::Markdown) => markdown::may_be_related_line,
-        _ => return load_links(path),
+        _ => return related_whole(path),
     };
     if let Some(format) = format
         && container_item(path).is_none()
@@ -231,6 +235,35 @@ pub fn load_related(path: &Path) -> Result<Article> {
             header: head.header,
             ..Article::default()
         });
+    }
+    load_links(path)
+}
+
+/// [`load_related`] for a format not read a line at a time: a JSON file (or item of one) is
+/// streamed for what the pass needs ([`json::related`]), anything else loaded whole.
+fn related_whole(path: &Path) -> Result<Article> {
+    let (file, item) = match container_item(path) {
+        Some((file, key)) => (file, Some(key.parse().unwrap_or(0))),
+        None => (path.to_path_buf(), None),
+    };
+    if format_for(&file) == Some(Format::Json)
+        && let Some(mut article) =
+            json::related(&file, item).with_context(|| format!("reading {}", shown(&file)))?
+    {
+        relative_date(&mut article, &file);
+        article.format = Format::Json;
+        article.path = Some(path.to_path_buf());
+        return Ok(article);
+    }
+    if item.is_none()
+        && format_for(path) == Some(Format::Html)
+        && let Some(mut article) =
+            html::related(path).with_context(|| format!("reading {}", shown(path)))?
+    {
+        relative_date(&mut article, path);
+        article.format = Format::Html;
+        article.path = Some(path.to_path_buf());
+        return Ok(article);
     }
     load_links(path)
 }
@@ -496,6 +529,150 @@ mod tests {
         assert!(
             with_related > 10,
             "{with_related} files have related headlines"
+        );
+    }
+
+    #[test]
+    fn json_read_for_related_headlines_gives_the_whole_parse_s_header_and_list() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<_> = ["articles", "tests/fixtures"]
+            .iter()
+            .flat_map(|d| walkdir::WalkDir::new(root.join(d)))
+            .filter_map(Result::ok)
+            .map(walkdir::DirEntry::into_path)
+            .filter(|p| format_for(p) == Some(Format::Json))
+            .collect();
+        // Each item of a list file too, and one past its end.
+        for f in files.clone() {
+            if let Ok(Some(Container::JsonList)) = container_kind(&f) {
+                let n = json_items(&f).map_or(0, |all| all.len());
+                files.extend((1..=n + 1).map(|i| feed::item_path(&f, &i.to_string())));
+            }
+        }
+        // And shapes that test the cuts: long strings and arrays where the header is read.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let long = "Kessel ".repeat(400);
+        let blank = " ".repeat(3000);
+        let made = [
+            format!(r#"{{"title": "{long}", "blocks": ["{long}"], "related": ["{long}"]}}"#),
+            format!(r#"{{"headline": {{"rendered": "<b>{long}</b>"}}, "content": "{blank}x"}}"#),
+            format!(r#"{{"name": "N", "content": [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,"{long}"]}}"#),
+            format!(r#"{{"data": [{{"title": "A", "text": "{long}"}}], "note": "{blank}"}}"#),
+            format!(r#"{{"title": "Ferries - Gazette", "source": {{"name": "Gazette"}}, "body": "{long}", "date": "5 hours ago"}}"#),
+            format!(r#"{{"articles": [{{"title": "A\tB\r\n"}}, {{"title": "B", "blocks": [{{"kind": "{long}", "text": "x"}}]}}]}}"#),
+            "{\"title\": \"Tab\tin a string\", \"body\": \"a\r\nb\"}\r\n".to_string(),
+            "{\"title\": \"Caf\u{e9}\"}".to_string(),
+            r#"{"version": "https://jsonfeed.org/version/1.1", "title": "F", "items": [{"id": "1", "title": "I"}]}"#.to_string(),
+            r#"{"title": "T",,}"#.to_string(),
+            r#"{"title": "Empty first", "blocks": ["", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", " ", "", "Seventeenth", "x"]}"#.to_string(),
+            format!(r#"{{"title": "Plain", "maintext": "{}\n\nSecond paragraph."}}"#, "line\n".repeat(400)),
+            format!(r#"{{"title": "Image first", "blocks": [{{"kind": "image", "text": ""}}, "a"], "images": [{{"block": 0, "src": "{long}"}}]}}"#),
+        ];
+        for (i, text) in made.iter().enumerate() {
+            let f = dir.path().join(format!("made-{i}.json"));
+            std::fs::write(&f, text).expect("written");
+            files.push(feed::item_path(&f, "1"));
+            files.push(feed::item_path(&f, "2"));
+            files.push(f);
+        }
+        std::fs::write(dir.path().join("latin.json"), b"{\"title\": \"Caf\xe9\"}")
+            .expect("written");
+        files.push(dir.path().join("latin.json"));
+        assert!(files.len() > 20, "{} JSON files", files.len());
+        let (mut streamed, mut with_related, mut rows) = (0, 0, 0);
+        for f in &files {
+            let (whole, light) = (load_links(f), load_related(f));
+            let (Ok(whole), Ok(light)) = (whole, light) else {
+                assert!(load_links(f).is_err() && load_related(f).is_err(), "{f:?}");
+                continue;
+            };
+            assert_eq!(light.header, whole.header, "{f:?}");
+            assert_eq!(light.related, whole.related, "{f:?}");
+            assert_eq!(light.tags, whole.tags, "{f:?}");
+            assert_eq!(light.path, whole.path, "{f:?}");
+            if container_item(f).is_none() && container_kind(f).ok() == Some(None) {
+                // The list row, streamed with its first block, is the whole parse's.
+                let row = head::read(f).expect("a row");
+                assert_eq!(row, head::Head::of(&load_file(f).expect("loads")), "{f:?}");
+                rows += 1;
+            }
+            streamed += usize::from(light.blocks.is_empty() && !whole.blocks.is_empty());
+            with_related += usize::from(!whole.related.is_empty());
+        }
+        assert!(streamed > 15, "{streamed} files were streamed");
+        assert!(rows > 15, "{rows} rows");
+        assert!(
+            with_related > 3,
+            "{with_related} files have related headlines"
+        );
+    }
+
+    #[test]
+    fn pages_read_for_related_headlines_give_the_whole_parse_s_header_and_list() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<_> = ["articles", "tests/fixtures"]
+            .iter()
+            .flat_map(|d| walkdir::WalkDir::new(root.join(d)))
+            .filter_map(Result::ok)
+            .map(walkdir::DirEntry::into_path)
+            .filter(|p| format_for(p) == Some(Format::Html))
+            .collect();
+        // And pages that test the scan: scripts, styles and pictures past its first 4 KB, in
+        // every place that holds markup or text that looks like it.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pad = format!("<!-- {} -->", "p".repeat(5000));
+        let pic = format!("data:image/png;base64,{}", "QUJD".repeat(500));
+        let related = r#"<aside class="related"><h2>Related</h2><a href="https://example.org/a">Ferries resume</a></aside>"#;
+        let made = [
+            format!(
+                r#"<!DOCTYPE html><html><head><title>T</title>{pad}<style>a{{b:url({pic})}}</style><script>var a = "</scrip"; if (a < b) {{}}</script><script type="application/ld+json">{{"headline": "From JSON-LD"}}</script></head><body><article><h1>Head</h1><img src="{pic}" alt="x"><p>Text</p>{related}</article></body></html>"#
+            ),
+            format!(
+                r#"<html><head>{pad}</head><body><article><p>Text</p><script>if (a<!--b) {{ }} </script><h2>Related</h2><a href="https://example.org/b">Hidden or not</a></script>{related}</article></body></html>"#
+            ),
+            format!(
+                r#"<html><body>{pad}<textarea><script><h2>Related</h2></textarea><svg><style><h2>x</h2></style><![CDATA[<p>]]></svg><title>Svg</title><article><p>Text</p><a title='<script>' href="{pic}">Related</a>{related}</article></body></html>"#
+            ),
+            format!(
+                r#"<html><body>{pad}<article><h1>Comments</h1><!-- <script> --><!--><p>a</p><!--->{related}<img src="{pic}" alt='a"b'><img src={pic}><p>End</p></article></body></html>"#
+            ),
+            format!(
+                "<html><body>{pad}<article><h1>Plain</h1><plaintext><script>{related}</article></body></html>"
+            ),
+            format!(
+                "<html><head><meta charset=\"windows-1252\"></head><body>{pad}<article><h1>Café</h1>{related}</article></body></html>"
+            ),
+        ];
+        for (i, text) in made.iter().enumerate() {
+            let f = dir.path().join(format!("made-{i}.html"));
+            std::fs::write(&f, text).expect("written");
+            files.push(f);
+        }
+        let latin = dir.path().join("latin.html");
+        std::fs::write(
+            &latin,
+            b"<html><title>Caf\xe9</title><body><p>x</p></body></html>",
+        )
+        .expect("written");
+        files.push(latin);
+        let (mut streamed, mut with_related) = (0, 0);
+        for f in &files {
+            let (whole, light) = (load_links(f), load_related(f));
+            let (Ok(whole), Ok(light)) = (whole, light) else {
+                assert!(load_links(f).is_err() && load_related(f).is_err(), "{f:?}");
+                continue;
+            };
+            assert_eq!(light.header, whole.header, "{f:?}");
+            assert_eq!(light.related, whole.related, "{f:?}");
+            assert_eq!(light.tags, whole.tags, "{f:?}");
+            streamed += usize::from(light.blocks.is_empty() && !whole.blocks.is_empty());
+            with_related += usize::from(!whole.related.is_empty());
+        }
+        assert!(files.len() > 15, "{} pages", files.len());
+        assert!(streamed > 12, "{streamed} pages were read lean");
+        assert!(
+            with_related > 8,
+            "{with_related} pages have related headlines"
         );
     }
 

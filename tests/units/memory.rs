@@ -153,3 +153,118 @@ fn a_block_is_small_and_holds_a_short_text_in_place() {
     assert!(std::mem::size_of::<Block>() <= 24);
     assert_eq!(Block::paragraph("a").text, "a");
 }
+
+/// A big article of `kind` (`json`: byline's own shape, paragraphs as blocks; `html`: a saved
+/// page with its pictures inlined as `data:` addresses and long scripts and styles) of about
+/// `bytes` bytes, with a title and one related headline.
+fn big_article(kind: &str, bytes: usize) -> String {
+    let para = "The harbour board met again on Tuesday to weigh the ferry timetable. ";
+    let picture = format!(
+        "data:image/png;base64,{}",
+        "iVBORw0KGgoAAAANSUhEUgAA".repeat(20_000)
+    );
+    let mut out = String::with_capacity(bytes + 1024);
+    if kind == "json" {
+        out.push_str(r#"{"title": "Harbour board archive", "date": "2026-05-04", "blocks": ["#);
+        while out.len() < bytes {
+            out.push_str(&format!(
+                r#"{{"kind": "paragraph", "text": "{para}{}"}}, "#,
+                out.len()
+            ));
+        }
+        out.push_str(r#""The end."], "related": [{"title": "Ferry pilots walk out"}]}"#);
+        return out;
+    }
+    out.push_str(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Harbour board archive</title>",
+    );
+    out.push_str(&format!("<style>@font-face{{src:url({picture})}}</style></head><body><article><h1>Harbour board archive</h1>"));
+    while out.len() < bytes {
+        out.push_str(&format!(
+            "<p>{para}</p><script>var n = {}; f(n);</script>",
+            out.len()
+        ));
+        out.push_str(&format!(
+            "<figure><img src=\"{picture}\" alt=\"The quay\"></figure>"
+        ));
+    }
+    out.push_str("<aside class=\"related\"><h2>Related</h2><a href=\"https://example.org/pilots\">Ferry pilots walk out</a></aside></article></body></html>");
+    out
+}
+
+/// The child half of the related pass's measure: reads `path` for its related headlines and
+/// its list row, as the reader does for an article it has not opened, and prints how far the
+/// peak rose, as `GREW=<bytes>`.
+fn related_child(path: &std::path::Path) {
+    std::fs::write("/proc/self/clear_refs", "5").expect("resetting the peak");
+    let before = status("VmRSS").expect("VmRSS");
+    let article = byline::load::load_related(path).expect("read");
+    assert_eq!(article.header.title, "Harbour board archive");
+    assert_eq!(article.related.len(), 1, "{:?}", article.related);
+    drop(article);
+    // The list row is read from the file too.
+    let row = byline::load::head::read(path).expect("a row");
+    assert_eq!(row.header.title, "Harbour board archive");
+    drop(row);
+    let peak = status("VmHWM").expect("VmHWM");
+    println!("GREW={}", peak.saturating_sub(before));
+}
+
+/// How far the related pass over a big unopened `kind` article raised the peak, in a child.
+fn related_growth(kind: &str, bytes: usize) -> u64 {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("big.{kind}"));
+    std::fs::write(&path, big_article(kind, bytes)).unwrap();
+    let out = crate::common::test_child(
+        "memory::a_related_pass_reads_a_big_unopened_article_in_little_memory",
+    )
+    .args(["--nocapture", "--test-threads=1"])
+    .env("BYLINE_TEST_RELATED_CHILD", &path)
+    .output()
+    .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("GREW=")?.parse().ok())
+        .unwrap_or_else(|| panic!("no answer in {stdout}"))
+}
+
+/// The most the related pass (the reader's backlinks, `--print`'s neighbours) may raise the
+/// peak over a 16 MiB article: it streams the file and keeps its header and related list, so
+/// the rise does not grow with the file (the debug build rose 8 MiB for 4 MiB and for 16 MiB
+/// of JSON, and 11 MiB for 16 MiB of a saved page, whose text and markup it parses). The
+/// whole parse it replaced rose many times the file's size.
+const RELATED_BOUND: u64 = 16 << 20;
+
+#[test]
+fn a_related_pass_reads_a_big_unopened_article_in_little_memory() {
+    if let Some(path) = std::env::var_os("BYLINE_TEST_RELATED_CHILD") {
+        related_child(std::path::Path::new(&path));
+        return;
+    }
+    if !measurable() {
+        return;
+    }
+    for kind in ["json", "html"] {
+        let bytes = 16 << 20;
+        let grew = related_growth(kind, bytes);
+        let _ = writeln!(
+            std::io::stderr(),
+            "{kind}: the related pass raised the peak {} KiB for {} KiB",
+            grew >> 10,
+            bytes >> 10
+        );
+        assert!(
+            grew <= RELATED_BOUND,
+            "the related pass over {} MiB of {kind} raised the peak by {} MiB, more than {} MiB",
+            bytes >> 20,
+            grew >> 20,
+            RELATED_BOUND >> 20
+        );
+    }
+}

@@ -11,6 +11,7 @@ mod content;
 mod depth;
 mod dom;
 mod encoding;
+mod lean;
 mod meta;
 pub mod mhtml;
 mod related;
@@ -89,6 +90,37 @@ pub fn decode(bytes: &[u8]) -> Result<sanitize::Clean> {
     let mut clean = sanitize::decode(text.as_bytes())?;
     clean.warnings.extend(note);
     Ok(clean)
+}
+
+/// The saved page at `path` read for a pass over its library: its header and related box as
+/// [`parse`] finds them, from the page without its scripts, styles and inlined pictures
+/// ([`lean`]), other fields left empty. `Ok(None)` when the page is not read this way and must
+/// be loaded whole: a web archive, a page whose bytes are not UTF-8, one over the size limits.
+pub fn related(path: &std::path::Path) -> Result<Option<Article>> {
+    use std::io::Read;
+    let file = crate::files::open_regular(path)?;
+    let size = file.metadata().map_or(u64::MAX, |m| m.len());
+    if size > MAX_PAGE as u64 || size > crate::files::article_limit() {
+        return Ok(None);
+    }
+    let mut start = Vec::with_capacity(row::HEAD_LIMIT);
+    let mut file = std::io::BufReader::new(file);
+    (&mut file)
+        .take(row::HEAD_LIMIT as u64)
+        .read_to_end(&mut start)?;
+    if mhtml::is_archive(&start) {
+        return Ok(None);
+    }
+    let Some(page) = lean::read(start.as_slice().chain(file))? else {
+        return Ok(None);
+    };
+    let mut article = parse(&decode(&page)?.text)?;
+    Ok(Some(Article {
+        header: std::mem::take(&mut article.header),
+        related: std::mem::take(&mut article.related),
+        tags: std::mem::take(&mut article.tags),
+        ..Article::default()
+    }))
 }
 
 /// Parses a whole saved page.

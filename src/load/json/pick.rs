@@ -51,7 +51,7 @@ pub(super) const DATE_KEYS: [&str; 8] = [
 const STANDFIRST_KEYS: [&str; 5] = ["standfirst", "description", "summary", "dek", "subtitle"];
 
 /// Keys of the article's own URL, best first.
-const URL_KEYS: [&str; 8] = [
+pub(super) const URL_KEYS: [&str; 8] = [
     "url",
     "canonical_url",
     "canonical",
@@ -75,7 +75,7 @@ const IMAGE_KEYS: [&str; 8] = [
 ];
 
 /// Keys of a publication's name or domain, best first (after a `source` object's name).
-const SOURCE_KEYS: [&str; 5] = [
+pub(super) const SOURCE_KEYS: [&str; 5] = [
     "source_domain",
     "domain_name",
     "site_name",
@@ -84,10 +84,10 @@ const SOURCE_KEYS: [&str; 5] = [
 ];
 
 /// Keys whose values are tags.
-const TAG_KEYS: [&str; 4] = ["tags", "keywords", "categories", "category"];
+pub(super) const TAG_KEYS: [&str; 4] = ["tags", "keywords", "categories", "category"];
 
 /// Keys naming authors, best first, after byline's own `authors`.
-const AUTHOR_KEYS: [&str; 4] = ["author", "published_by", "byline", "creator"];
+pub(super) const AUTHOR_KEYS: [&str; 4] = ["author", "published_by", "byline", "creator"];
 
 /// Tags whose name (compared ASCII case-blind) marks a field's string as HTML.
 const HTML_TAGS: [&str; 22] = [
