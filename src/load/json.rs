@@ -110,22 +110,17 @@ pub fn sniff_file(path: &Path) -> Result<Option<(bool, bool, bool)>> {
     let mut needles = slim::Needles::new(file, &NEEDLES);
     // Read through once, checking that the bytes are UTF-8 (a cut character carried over).
     let mut buf = vec![0u8; 64 * 1024];
-    let mut carry: Vec<u8> = Vec::new();
+    let mut utf8 = crate::sanitize::stream::Utf8Check::default();
     loop {
         let n = needles.read(&mut buf)?;
         if n == 0 {
             break;
         }
-        carry.extend_from_slice(&buf[..n]);
-        match std::str::from_utf8(&carry) {
-            Ok(_) => carry.clear(),
-            Err(e) if e.error_len().is_none() => {
-                carry.drain(..e.valid_up_to());
-            }
-            Err(_) => return Ok(None),
+        if !utf8.piece(&buf[..n]) {
+            return Ok(None);
         }
     }
-    if !carry.is_empty() {
+    if !utf8.ended_whole() {
         return Ok(None);
     }
     let feed = needles.found[0] && needles.first == Some(b'{');

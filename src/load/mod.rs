@@ -456,6 +456,18 @@ pub use crate::sanitize::{shown, shown_cow};
 mod tests {
     use super::*;
 
+    /// The sample articles and test fixtures whose format passes `wanted`.
+    fn samples(wanted: impl Fn(Option<Format>) -> bool) -> Vec<std::path::PathBuf> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        ["articles", "tests/fixtures"]
+            .iter()
+            .flat_map(|d| walkdir::WalkDir::new(root.join(d)))
+            .filter_map(Result::ok)
+            .map(walkdir::DirEntry::into_path)
+            .filter(|p| wanted(format_for(p)))
+            .collect()
+    }
+
     #[test]
     fn links_only_load_keeps_the_structure_and_skips_quotes() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles/2026/03");
@@ -518,14 +530,7 @@ mod tests {
 
     #[test]
     fn reading_for_related_headlines_finds_what_the_whole_parse_finds() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let files: Vec<_> = ["articles", "tests/fixtures"]
-            .iter()
-            .flat_map(|d| walkdir::WalkDir::new(root.join(d)))
-            .filter_map(Result::ok)
-            .map(walkdir::DirEntry::into_path)
-            .filter(|p| matches!(format_for(p), Some(Format::Text | Format::Markdown)))
-            .collect();
+        let files = samples(|f| matches!(f, Some(Format::Text | Format::Markdown)));
         assert!(files.len() > 40, "{} samples", files.len());
         let (mut skipped, mut with_related) = (0, 0);
         for f in &files {
@@ -548,14 +553,7 @@ mod tests {
 
     #[test]
     fn json_read_for_related_headlines_gives_the_whole_parse_s_header_and_list() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files: Vec<_> = ["articles", "tests/fixtures"]
-            .iter()
-            .flat_map(|d| walkdir::WalkDir::new(root.join(d)))
-            .filter_map(Result::ok)
-            .map(walkdir::DirEntry::into_path)
-            .filter(|p| format_for(p) == Some(Format::Json))
-            .collect();
+        let mut files = samples(|f| f == Some(Format::Json));
         // Each item of a list file too, and one past its end.
         for f in files.clone() {
             if let Ok(Some(Container::JsonList)) = container_kind(&f) {
@@ -647,14 +645,7 @@ mod tests {
 
     #[test]
     fn pages_read_for_related_headlines_give_the_whole_parse_s_header_and_list() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files: Vec<_> = ["articles", "tests/fixtures"]
-            .iter()
-            .flat_map(|d| walkdir::WalkDir::new(root.join(d)))
-            .filter_map(Result::ok)
-            .map(walkdir::DirEntry::into_path)
-            .filter(|p| format_for(p) == Some(Format::Html))
-            .collect();
+        let mut files = samples(|f| f == Some(Format::Html));
         // And pages that test the scan: scripts, styles and pictures past its first 4 KB, in
         // every place that holds markup or text that looks like it.
         let dir = tempfile::tempdir().expect("temp dir");

@@ -153,6 +153,36 @@ impl<R: Read> Read for Neutral<R> {
     }
 }
 
+/// Checks that bytes read a piece at a time are UTF-8, carrying a character cut by a piece's
+/// end over to the next piece.
+#[derive(Debug, Default)]
+pub struct Utf8Check {
+    carry: Vec<u8>,
+}
+
+impl Utf8Check {
+    /// Takes the next piece; false once the bytes so far cannot be UTF-8.
+    pub fn piece(&mut self, bytes: &[u8]) -> bool {
+        self.carry.extend_from_slice(bytes);
+        match std::str::from_utf8(&self.carry) {
+            Ok(_) => {
+                self.carry.clear();
+                true
+            }
+            Err(e) if e.error_len().is_none() => {
+                self.carry.drain(..e.valid_up_to());
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Whether the bytes ended on a whole character.
+    pub fn ended_whole(&self) -> bool {
+        self.carry.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,12 +65,21 @@ fn child(format: Format, bytes: usize) {
 /// How far the peak rose for `bytes` bytes in `format` (`text` or `markdown`), measured in a
 /// child process.
 fn growth(format: &str, bytes: usize) -> u64 {
-    let out =
-        crate::common::test_child("memory::tiny_paragraphs_take_memory_in_proportion_to_the_file")
-            .args(["--nocapture", "--test-threads=1"])
-            .env("BYLINE_TEST_MEMORY_CHILD", format!("{format}:{bytes}"))
-            .output()
-            .unwrap();
+    child_grew(
+        "memory::tiny_paragraphs_take_memory_in_proportion_to_the_file",
+        "BYLINE_TEST_MEMORY_CHILD",
+        std::ffi::OsStr::new(&format!("{format}:{bytes}")),
+    )
+}
+
+/// Runs `test` alone in a child process with `var` set to `value`, and reads how far the
+/// child's peak rose (its `GREW=` line).
+fn child_grew(test: &str, var: &str, value: &std::ffi::OsStr) -> u64 {
+    let out = crate::common::test_child(test)
+        .args(["--nocapture", "--test-threads=1"])
+        .env(var, value)
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
         out.status.success(),
@@ -215,23 +224,11 @@ fn related_growth(kind: &str, bytes: usize) -> u64 {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(format!("big.{kind}"));
     std::fs::write(&path, big_article(kind, bytes)).unwrap();
-    let out = crate::common::test_child(
+    child_grew(
         "memory::a_related_pass_reads_a_big_unopened_article_in_little_memory",
+        "BYLINE_TEST_RELATED_CHILD",
+        path.as_os_str(),
     )
-    .args(["--nocapture", "--test-threads=1"])
-    .env("BYLINE_TEST_RELATED_CHILD", &path)
-    .output()
-    .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{stdout}{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    stdout
-        .split_whitespace()
-        .find_map(|w| w.strip_prefix("GREW=")?.parse().ok())
-        .unwrap_or_else(|| panic!("no answer in {stdout}"))
 }
 
 /// The most the related pass (the reader's backlinks, `--print`'s neighbours) may raise the

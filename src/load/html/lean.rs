@@ -395,8 +395,7 @@ impl Lean {
 pub fn read(mut reader: impl Read) -> std::io::Result<Option<Vec<u8>>> {
     let mut lean = Lean::new();
     let mut buf = vec![0u8; PIECE];
-    // Bytes of a character cut by a piece's end, checked with the next piece.
-    let mut carry: Vec<u8> = Vec::new();
+    let mut utf8 = crate::sanitize::stream::Utf8Check::default();
     loop {
         let n = match reader.read(&mut buf) {
             Ok(n) => n,
@@ -404,15 +403,10 @@ pub fn read(mut reader: impl Read) -> std::io::Result<Option<Vec<u8>>> {
             Err(e) => return Err(e),
         };
         if n == 0 {
-            return Ok(carry.is_empty().then_some(lean.out));
+            return Ok(utf8.ended_whole().then_some(lean.out));
         }
-        carry.extend_from_slice(&buf[..n]);
-        match std::str::from_utf8(&carry) {
-            Ok(_) => carry.clear(),
-            Err(e) if e.error_len().is_none() => {
-                carry.drain(..e.valid_up_to());
-            }
-            Err(_) => return Ok(None),
+        if !utf8.piece(&buf[..n]) {
+            return Ok(None);
         }
         for &b in &buf[..n] {
             lean.byte(b);
