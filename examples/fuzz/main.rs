@@ -6,7 +6,11 @@
 //! ```text
 //! cargo run --release --example fuzz -- --minutes 60            # as long as you like
 //! cargo run --release --example fuzz -- --cases 2000 --seed 7   # a fixed, reproducible round
+//! cargo run --release --example fuzz -- --cases 3000 --passes    # the library passes too
 //! ```
+//!
+//! `--passes` also writes each input to a file and checks the passes over a library that read a
+//! file without parsing it whole (related headlines, list row) against the whole read.
 //!
 //! A failing input is shrunk (cut down while it still fails) and written to `fuzz-failures/`
 //! (`--save DIR`); copy it into `tests/fixtures/fuzz/` to keep it as a regression fixture, which
@@ -23,6 +27,11 @@ use std::time::{Duration, Instant};
 
 /// How long one input may take before it counts as a hang (debug builds are slow).
 const HANG: Duration = Duration::from_secs(20);
+
+/// Whether `--passes` asked for [`check_passes`] too. Not in CI's round yet: on seed 20261204
+/// it finds four inputs where a pass disagrees with the whole read (see the README's fuzzer
+/// section).
+static PASSES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 struct Args {
     seed: u64,
@@ -44,6 +53,10 @@ fn args() -> Args {
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
+        if flag == "--passes" {
+            PASSES.store(true, std::sync::atomic::Ordering::Relaxed);
+            continue;
+        }
         let value = it.next().unwrap_or_default();
         match flag.as_str() {
             "--seed" => a.seed = value.parse().unwrap_or(a.seed),
@@ -53,7 +66,7 @@ fn args() -> Args {
             "--samples" => a.samples = PathBuf::from(value),
             _ => {
                 eprintln!(
-                    "usage: fuzz [--seed N] [--cases N | --minutes N] [--save DIR] [--samples DIR]"
+                    "usage: fuzz [--seed N] [--cases N | --minutes N] [--save DIR] [--samples DIR] [--passes]"
                 );
                 std::process::exit(2);
             }
@@ -162,6 +175,11 @@ fn check(kind: Kind, bytes: &[u8], width: u16, justify: bool) -> Option<String> 
     if let Some(bad) = control_in(&value) {
         return Some(format!("control character in --json: {bad:?}"));
     }
+    if PASSES.load(std::sync::atomic::Ordering::Relaxed)
+        && let Some(problem) = check_passes(kind, bytes)
+    {
+        return Some(problem);
+    }
     let page = typeset(&article, &opts);
     for line in &page.lines {
         let text: String = line.spans.iter().map(|s| s.text.as_str()).collect();
@@ -174,6 +192,48 @@ fn check(kind: Kind, bytes: &[u8], width: u16, justify: bool) -> Option<String> 
         }
     }
     None
+}
+
+/// What is wrong with the passes over a library that read a file without parsing it whole (its
+/// related headlines, its list row: JSON streamed, saved pages without scripts): where the whole
+/// read succeeds they must find its title, address and related headlines, and nothing they give
+/// may hold a control character.
+fn check_passes(kind: Kind, bytes: &[u8]) -> Option<String> {
+    let dir = tempfile::tempdir().ok()?;
+    let path = dir.path().join(format!("x.{}", kind.extension()));
+    std::fs::write(&path, bytes).ok()?;
+    let whole = byline::load::load_links(&path);
+    let light = byline::load::load_related(&path);
+    if let Ok(row) = byline::load::head::read(&path)
+        && row.header.title.chars().any(is_control)
+    {
+        return Some(format!(
+            "control character in a list row: {:?}",
+            row.header.title
+        ));
+    }
+    match (&whole, &light) {
+        (Ok(_), Err(e)) => Some(format!(
+            "the related pass failed where the whole read did not: {e:#}"
+        )),
+        (Ok(w), Ok(l))
+            if (&l.header.title, &l.header.url, &l.related)
+                != (&w.header.title, &w.header.url, &w.related) =>
+        {
+            Some(format!(
+                "the related pass found {:?} ({} related), the whole read {:?} ({} related)",
+                l.header.title,
+                l.related.len(),
+                w.header.title,
+                w.related.len()
+            ))
+        }
+        (_, Ok(l)) if l.header.title.chars().any(is_control) => Some(format!(
+            "control character in the related pass's title {:?}",
+            l.header.title
+        )),
+        _ => None,
+    }
 }
 
 /// The first string in `v` holding a control character (newlines allowed only in text that
