@@ -4,8 +4,8 @@
 //! One file per set of library roots (named by a hash of their canonical paths). A launch walks
 //! the folders again (the walk is what finds new files) but does not list a folder whose stat is
 //! unchanged, stats every article file (the reader's launch stats those of unchanged folders
-//! after its first frame instead: [`scan_trusting`], [`Recheck`]), and reads only files whose size, mtime, ctime or inode
-//! changed, or that are new; rows of files gone are dropped. A file whose mtime falls within two
+//! after its first frame instead: [`scan_trusting`], [`Recheck`]), and reads only files whose
+//! size, mtime, ctime or inode changed, or that are new; rows of files gone are dropped. A file whose mtime falls within two
 //! seconds of the walk that recorded it is read again ("racily clean", as git's index), since a
 //! second write within one clock tick keeps the same mtime. The catalogue is a cache: one that
 //! is missing, truncated, corrupt, of another format or written by another build is ignored and
