@@ -8,6 +8,7 @@
 pub mod links;
 mod matcher;
 mod normalise;
+mod packed;
 
 pub use links::From as LinkFrom;
 pub use matcher::Resolver;
