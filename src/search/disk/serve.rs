@@ -65,7 +65,7 @@ pub fn run(mut w: Worker, place: &Place, paths: Vec<Option<PathBuf>>) {
             why, unwritable, ..
         }) => {
             w.note(why, unwritable);
-            return w.run(in_memory(paths));
+            return fall_back(w, paths);
         }
     };
     w.shared.live.store(true, Ordering::Relaxed);
@@ -85,9 +85,12 @@ pub fn run(mut w: Worker, place: &Place, paths: Vec<Option<PathBuf>>) {
                 true,
             );
             w.shared.read.store(0, Ordering::Relaxed);
-            return w.run(in_memory(paths));
+            return fall_back(w, paths);
         }
     }
+    // From here on changes come as paths of their own: the library's list is let go (it is
+    // a path an article, kept for the whole session otherwise).
+    drop(paths);
     if let Err(Fail::Index(e)) = serve(&mut w, &mut disk) {
         // Searches go on over what was committed; changes now make the owner build an index
         // in memory instead.
@@ -117,6 +120,13 @@ fn open_waiting(w: &mut Worker, place: &Place) -> Result<Option<Disk>, Unusable>
             other => return other.map(Some),
         }
     }
+}
+
+/// Indexes `paths` in memory instead: hits name their files, as the persistent index's do
+/// (its owner keeps no list of ids).
+fn fall_back(mut w: Worker, paths: Vec<Option<PathBuf>>) {
+    w.names = Some(paths.clone());
+    w.run(in_memory(paths));
 }
 
 /// The documents of `paths` read in memory, for [`Worker::run`].
