@@ -15,6 +15,7 @@ use crate::load::resolve::{LinkFrom, Resolver};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// The format's version.
 const FORMAT: u32 = 1;
@@ -90,19 +91,45 @@ pub struct Pass {
 /// unchanged give the links kept for them, the rest are read, and the file is written again
 /// when anything changed (a cache: a failed write costs the next pass its reading).
 pub fn backlinks_kept(resolver: &Resolver, files: &[PathBuf], keep: &Path) -> Pass {
+    backlinks_kept_with(resolver, files, keep, CHECKPOINT, None)
+}
+
+/// How often a long pass writes what it has read so far: a session that ends before the pass
+/// does (it reads every file of a big library once) leaves its reading to the next.
+const CHECKPOINT: Duration = Duration::from_secs(10);
+
+/// [`backlinks_kept`], writing what it has read every `checkpoint` while it reads; with
+/// `end_after`, it stops after that many files as if the session had ended there (for tests:
+/// nothing more is written, the backlinks are those found so far).
+#[doc(hidden)]
+pub fn backlinks_kept_with(
+    resolver: &Resolver,
+    files: &[PathBuf],
+    keep: &Path,
+    checkpoint: Duration,
+    end_after: Option<usize>,
+) -> Pass {
     let build = store::build();
     let stamp = now_ns();
-    let old = std::fs::read(keep)
+    let mut old = std::fs::read(keep)
         .ok()
         .and_then(|b| store::unseal::<Kept>(&b, MAGIC, FORMAT, &build))
         .unwrap_or_default();
+    let old_len = old.sources.len();
     let mut new = Kept {
         stamp,
         sources: HashMap::with_capacity(files.len()),
     };
     let mut out: Backlinks = HashMap::new();
     let mut read = 0;
-    for source in files {
+    let (mut written_at, mut read_then) = (Instant::now(), 0);
+    for (n, source) in files.iter().enumerate() {
+        if end_after == Some(n) {
+            return Pass {
+                backlinks: out,
+                read,
+            };
+        }
         if feed_item(source) {
             continue;
         }
@@ -110,11 +137,13 @@ pub fn backlinks_kept(resolver: &Resolver, files: &[PathBuf], keep: &Path) -> Pa
             continue;
         };
         let key = source.to_str();
+        // Taken out of the old set, not copied: the two sets together would hold every
+        // file's links twice.
         let kept = key
-            .and_then(|k| old.sources.get(k))
+            .and_then(|k| old.sources.remove(k))
             .filter(|s| s.stat == stat && !stat.racy(old.stamp));
         let links = match kept {
-            Some(s) => s.clone(),
+            Some(s) => s,
             None => {
                 read += 1;
                 read_links(source, stat)
@@ -124,14 +153,57 @@ pub fn backlinks_kept(resolver: &Resolver, files: &[PathBuf], keep: &Path) -> Pa
         if let Some(k) = key {
             new.sources.insert(k.to_string(), links);
         }
+        if read > read_then && written_at.elapsed() >= checkpoint {
+            let _ = store::write_atomic(keep, &store::seal(MAGIC, FORMAT, &build, &SoFar {
+                new: &new,
+                old: &old,
+            }));
+            (written_at, read_then) = (Instant::now(), read);
+        }
     }
-    let changed = read > 0 || new.sources.len() != old.sources.len();
+    let changed = read > read_then || new.sources.len() != old_len;
     if changed {
         let _ = store::write_atomic(keep, &store::seal(MAGIC, FORMAT, &build, &new));
     }
     Pass {
         backlinks: out,
         read,
+    }
+}
+
+/// What a pass has read so far, with the old pass's links of the files it has not reached,
+/// written as a [`Kept`] under the new pass's stamp. Only old links that were not racy for the
+/// old pass go in: a file's mtime earlier than the old stamp's window is earlier than the new
+/// one's too, so none is trusted that the old pass would not have trusted.
+struct SoFar<'a> {
+    new: &'a Kept,
+    old: &'a Kept,
+}
+
+impl Serialize for SoFar<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Kept", 2)?;
+        st.serialize_field("stamp", &self.new.stamp)?;
+        st.serialize_field("sources", &Sources(self))?;
+        st.end()
+    }
+}
+
+/// The map of [`SoFar`]: the new links, then the old ones still good.
+struct Sources<'a>(&'a SoFar<'a>);
+
+impl Serialize for Sources<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let stamp = self.0.old.stamp;
+        let old: Vec<_> = self
+            .0
+            .old
+            .sources
+            .iter()
+            .filter(|(_, v)| !v.stat.racy(stamp))
+            .collect();
+        s.collect_map(self.0.new.sources.iter().chain(old))
     }
 }
 
