@@ -356,7 +356,7 @@ fn list_rows_agree_with_the_parse() {
     for w in WANT {
         let text = fixture(w.file);
         let a = parse(&text);
-        let h = header(&text);
+        let h = header(&text, false);
         assert_eq!(h.header.title, a.header.title, "{}", w.file);
         assert_eq!(h.header.date, a.header.date, "{}", w.file);
         assert_eq!(h.header.authors, a.header.authors, "{}", w.file);
