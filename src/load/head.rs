@@ -532,4 +532,23 @@ mod tests {
         assert_eq!(whole.header.title, "");
         assert!(whole.blocks[0].text.starts_with("zzz"));
     }
+
+    #[test]
+    fn the_rows_headline_decodes_as_in_the_whole_read() {
+        // A stray byte in the headline, and UTF-8 quotes past the lines the row decodes: the
+        // encoding is decided on the same bytes by both.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stray.txt");
+        let mut text = b"Bakery sells its l\x97ast loaf\nBy ANN LEE\n2026-01-08\n".to_vec();
+        for _ in 0..HEADER_LINES {
+            text.extend_from_slice(b"The first tray came out at five.\n\n");
+        }
+        for _ in 0..12 {
+            text.extend_from_slice("The \u{2018}last\u{2019} tray came out at six.\n\n".as_bytes());
+        }
+        std::fs::write(&path, &text).unwrap();
+        let whole = super::super::load_links(&path).unwrap();
+        assert_eq!(whole.header.title, "Bakery sells its l\u{FFFD}ast loaf");
+        assert_eq!(read(&path).unwrap().header.title, whole.header.title);
+    }
 }
