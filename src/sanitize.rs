@@ -40,15 +40,19 @@ impl std::fmt::Display for NotText {
 
 impl std::error::Error for NotText {}
 
-/// Bytes past a file's first non-ASCII byte that decide its encoding when it is not UTF-8.
-pub const DECIDE: usize = 8 * 1024;
+/// A file's first bytes that decide its encoding when it is not UTF-8 (a list row reads as
+/// many anyway)...
+pub const WINDOW: usize = 4096;
+/// ... and at least this many from its first non-ASCII byte, when that comes later.
+pub const PAST: usize = 2048;
 
 /// The bytes of `start` (a file's first bytes) that decide its encoding when it is not valid
-/// UTF-8: [`DECIDE`] bytes from its first non-ASCII byte (fewer at the end of the file), or none
-/// when `start` is all ASCII. A reader holding only part of a file needs this much of its start.
+/// UTF-8: the first [`WINDOW`] bytes, or up to [`PAST`] bytes past the first non-ASCII byte if
+/// that reaches further (fewer at the end of the file); none when `start` is all ASCII. A reader
+/// holding only part of a file needs this much of its start.
 pub fn window(start: &[u8]) -> &[u8] {
     match start.iter().position(|b| !b.is_ascii()) {
-        Some(p) => &start[p..start.len().min(p + DECIDE)],
+        Some(p) => &start[..start.len().min(WINDOW.max(p + PAST))],
         None => &[],
     }
 }
@@ -333,7 +337,9 @@ mod tests {
         // ASCII reads alike whatever the window says.
         assert_eq!(decode_part(b"Plain\n", b"Plain\n").unwrap().text, "Plain\n");
         assert_eq!(window(b"abc"), b"");
-        assert_eq!(window(b"ab\xe9c"), b"\xe9c");
+        assert_eq!(window(b"ab\xe9c"), b"ab\xe9c");
+        let late = [b"a".repeat(WINDOW), b"\xe9".repeat(PAST + 9)].concat();
+        assert_eq!(window(&late).len(), WINDOW + PAST);
     }
 
     use super::*;

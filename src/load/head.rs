@@ -77,8 +77,10 @@ impl Head {
     }
 }
 
-/// How much of a file a list row reads: enough for headline, date, byline and first paragraph.
-const PREFIX: usize = 2048;
+/// How much of a file a list row reads: enough for headline, date, byline and first paragraph,
+/// and the bytes that decide its encoding ([`sanitize::window`]) when its first lines hold more
+/// than ASCII.
+const PREFIX: usize = sanitize::WINDOW;
 /// Lines of a news-wire file the header can use (headline, standfirst, date, byline, agency,
 /// captions, blank lines).
 const HEADER_LINES: usize = 12;
@@ -207,7 +209,7 @@ fn encoding_start<'a>(
     let Some(p) = part.iter().position(|b| !b.is_ascii()) else {
         return Ok(Cow::Borrowed(part));
     };
-    let need = p + sanitize::DECIDE;
+    let need = sanitize::WINDOW.max(p + sanitize::PAST);
     if have.len() >= need {
         return Ok(Cow::Borrowed(&have[..need]));
     }
@@ -450,7 +452,7 @@ mod tests {
             )
             .replace("title: \"Lantern", if open == "+++" { "title = \"Lantern" } else { "title: \"Lantern" })
             .replace("date: 2026", if open == "+++" { "date = 2026" } else { "date: 2026" });
-            assert!(text.len() > PREFIX * 2);
+            assert!(text.len() > PREFIX);
             let path = dir.path().join("long.md");
             std::fs::write(&path, &text).unwrap();
             let head = read(&path).unwrap();
