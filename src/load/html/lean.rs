@@ -388,6 +388,16 @@ impl Lean {
             self.out.push(b);
         }
     }
+
+    /// At the end of the page: a possible end tag still pending (`</title` with no `>`) was
+    /// text after all, as the parser reads it, and is passed on unless its element's text is
+    /// left out.
+    fn finish(mut self) -> Vec<u8> {
+        if self.state == State::Raw && (!self.drop_raw || self.at <= KEEP) {
+            self.out.append(&mut self.pend);
+        }
+        self.out
+    }
 }
 
 /// The page in `reader` with what no header or related link lives in left out, or `None` when
@@ -409,7 +419,7 @@ pub fn read_up_to(mut reader: impl Read, most: usize) -> std::io::Result<Option<
             Err(e) => return Err(e),
         };
         if n == 0 {
-            return Ok(utf8.ended_whole().then_some(lean.out));
+            return Ok(utf8.ended_whole().then(|| lean.finish()));
         }
         if !utf8.piece(&buf[..n]) {
             return Ok(None);
@@ -469,6 +479,10 @@ mod tests {
             "<script><!--<script></script>b</script>"
         );
         assert_eq!(lean("<svg/><script>a</script>"), "<svg/><script></script>");
+        // A possible end tag cut by the end of the page is text, as the parser reads it.
+        assert_eq!(lean("<title>Gazette</title"), "<title>Gazette</title");
+        assert_eq!(lean("<textarea>a</text"), "<textarea>a</text");
+        assert_eq!(lean("<script>a</scrip"), "<script>");
         assert_eq!(read(&b"caf\xe9"[..]).unwrap(), None);
     }
 }
