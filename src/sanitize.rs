@@ -40,14 +40,40 @@ impl std::fmt::Display for NotText {
 
 impl std::error::Error for NotText {}
 
+/// A file's first bytes that decide its encoding when it is not UTF-8 (a list row reads as
+/// many anyway)...
+pub const WINDOW: usize = 4096;
+/// ... and at least this many from its first non-ASCII byte, when that comes later.
+pub const PAST: usize = 2048;
+
+/// The bytes of `start` (a file's first bytes) that decide its encoding when it is not valid
+/// UTF-8: the first [`WINDOW`] bytes, or up to [`PAST`] bytes past the first non-ASCII byte if
+/// that reaches further (fewer at the end of the file); none when `start` is all ASCII. A reader
+/// holding only part of a file needs this much of its start.
+pub fn window(start: &[u8]) -> &[u8] {
+    match start.iter().position(|b| !b.is_ascii()) {
+        Some(p) => &start[..start.len().min(WINDOW.max(p + PAST))],
+        None => &[],
+    }
+}
+
 /// Decodes `bytes` and neutralises the text.
 ///
 /// A byte-order mark decides first (UTF-8, UTF-16LE, UTF-16BE). Without one, valid UTF-8 is
 /// UTF-8. Bytes that are not valid UTF-8 are read as a legacy single-byte encoding (Latin-1,
-/// Windows-1252 and their kin, as the detector guesses) when their non-ASCII bytes look like
-/// single-byte text, with a warning naming the encoding; otherwise the invalid sequences are
-/// replaced with U+FFFD, with a warning.
+/// Windows-1252 and their kin, as the detector guesses) when the non-ASCII bytes of their
+/// [`window`] look like single-byte text, with a warning naming the encoding; otherwise the
+/// invalid sequences are replaced with U+FFFD, with a warning.
 pub fn decode(bytes: &[u8]) -> Result<Clean, NotText> {
+    decode_part(bytes, bytes)
+}
+
+/// Decodes `part`, the first bytes of a file, as [`decode`] decodes them in the whole file.
+/// `start` is the file's first bytes: at least through its [`window`] (`part` is enough when
+/// it is all ASCII), or the whole file when shorter. A list row decodes its first lines this way
+/// and reads the same characters the whole read does.
+pub fn decode_part(part: &[u8], start: &[u8]) -> Result<Clean, NotText> {
+    let bytes = part;
     let mut warnings = Vec::new();
     let raw: Cow<'_, str> = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         warnings.push("byte-order mark removed".to_string());
@@ -64,9 +90,11 @@ pub fn decode(bytes: &[u8]) -> Result<Clean, NotText> {
             return Err(NotText::Binary);
         }
         // Checking validity first is much faster than any decoder on the usual, valid text.
+        // ASCII reads the same whatever the file's encoding; other valid UTF-8 is UTF-8 unless
+        // it is only part of a file whose window says otherwise.
         match std::str::from_utf8(bytes) {
-            Ok(text) => Cow::Borrowed(text),
-            Err(_) => match legacy::decode(bytes) {
+            Ok(text) if text.is_ascii() || part.len() == start.len() => Cow::Borrowed(text),
+            _ => match legacy::decode(bytes, window(start)) {
                 Some((text, name)) => {
                     warnings.push(format!("not UTF-8: decoded as {name}"));
                     Cow::Owned(text)
@@ -283,6 +311,37 @@ pub fn shown_cow(path: &Path) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_files_first_lines_decode_as_in_the_whole_file() {
+        // A stray Windows-1252 dash in the headline; further on, UTF-8 quotes: the window
+        // (from the first non-ASCII byte) decides for the headline alone and the whole alike.
+        let mut file = b"Bakery sells its l\x97ast loaf\n".to_vec();
+        let head = file.len();
+        file.extend_from_slice("Its doors \u{2018}closed\u{2019} at noon.\n".as_bytes());
+        let whole = decode(&file).unwrap().text;
+        let part = decode_part(&file[..head], &file).unwrap().text;
+        assert_eq!(part, whole[..part.len()]);
+        assert_eq!(part, "Bakery sells its l\u{FFFD}ast loaf\n");
+        // A Latin-1 file whose headline happens to be valid UTF-8 (`Ã©` is C3 A9).
+        let mut file = b"Caf\xc3\xa9 news\n".to_vec();
+        let head = file.len();
+        file.extend_from_slice(
+            b"Le caf\xe9 a rouvert \xe0 midi; la cr\xeaperie aussi, apr\xe8s l'\xe9t\xe9. \
+              Les habitu\xe9s \xe9taient ravis, d\xe9j\xe0 tr\xe8s nombreux.\n",
+        );
+        let whole = decode(&file).unwrap().text;
+        assert!(whole.starts_with("Caf\u{c3}\u{a9} news\n"), "{whole}");
+        let part = decode_part(&file[..head], &file).unwrap().text;
+        assert_eq!(part, whole[..part.len()]);
+        // ASCII reads alike whatever the window says.
+        assert_eq!(decode_part(b"Plain\n", b"Plain\n").unwrap().text, "Plain\n");
+        assert_eq!(window(b"abc"), b"");
+        assert_eq!(window(b"ab\xe9c"), b"ab\xe9c");
+        let late = [b"a".repeat(WINDOW), b"\xe9".repeat(PAST + 9)].concat();
+        assert_eq!(window(&late).len(), WINDOW + PAST);
+    }
+
     use super::*;
 
     #[test]

@@ -28,9 +28,7 @@ use std::time::{Duration, Instant};
 /// How long one input may take before it counts as a hang (debug builds are slow).
 const HANG: Duration = Duration::from_secs(20);
 
-/// Whether `--passes` asked for [`check_passes`] too. Not in CI's round yet: on seed 20261204
-/// it finds four inputs where a pass disagrees with the whole read (see the README's fuzzer
-/// section).
+/// Whether `--passes` asked for [`check_passes`] too (CI's round does).
 static PASSES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 struct Args {

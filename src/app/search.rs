@@ -194,9 +194,7 @@ impl App {
         let total = items.len();
         let docs = items.into_iter().map(|(i, path, article)| match article {
             Some(a) => Some(Doc::from_article(i, &a)),
-            None => path
-                .and_then(|p| crate::load::load_file(&p).ok())
-                .map(|a| Doc::from_article(i, &a)),
+            None => path.and_then(|p| crate::search::doc_of_file(i, &p)),
         });
         self.set_searcher(Searcher::from_iter(total, docs));
     }

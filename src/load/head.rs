@@ -1,10 +1,12 @@
 //! List rows: the little an article's list row needs, read without parsing the whole file.
 
+use super::wire;
 use crate::article::{Article, Format, Header};
 use crate::sanitize;
 use anyhow::{Context, Result};
 use std::borrow::Cow;
-use std::io::Read;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 /// What the list shows for one article.
@@ -75,8 +77,10 @@ impl Head {
     }
 }
 
-/// How much of a file a list row reads: enough for headline, date, byline and first paragraph.
-const PREFIX: usize = 2048;
+/// How much of a file a list row reads: enough for headline, date, byline and first paragraph,
+/// and the bytes that decide its encoding ([`sanitize::window`]) when its first lines hold more
+/// than ASCII.
+const PREFIX: usize = sanitize::WINDOW;
 /// Lines of a news-wire file the header can use (headline, standfirst, date, byline, agency,
 /// captions, blank lines).
 const HEADER_LINES: usize = 12;
@@ -84,28 +88,58 @@ const HEADER_LINES: usize = 12;
 /// Bytes of a line the header reads before it is clearly a paragraph, not a header line.
 const LONG_LINE: usize = 240;
 
-/// The length of the header part of `bytes`: the first [`HEADER_LINES`] lines, stopping inside
-/// the first long line (a paragraph: the header is over, and its start is enough for a dateline).
-fn header_bytes(bytes: &[u8]) -> usize {
+/// Bytes of a line that may be the headline read before it is clearly too long for one:
+/// decoding never leaves fewer than half a line's bytes (UTF-16; a byte-order mark aside), so
+/// a line cut after this many is longer than [`wire::MAX_HEADLINE`] once decoded, and the
+/// whole read does not take it as the headline either.
+const HEADLINE_READ: usize = 2 * (wire::MAX_HEADLINE + 4);
+
+/// How far [`header_bytes`] got.
+#[derive(Debug, PartialEq, Eq)]
+enum Scan {
+    /// The header part is this many bytes.
+    End(usize),
+    /// A line that may be the headline runs past the bytes read: read up to this many first.
+    Need(usize),
+}
+
+/// The length of the header part of `bytes` (the file's first bytes; `eof` when they are all of
+/// it): the first [`HEADER_LINES`] lines, stopping inside the first long line (a paragraph: the
+/// header is over, and its start is enough for a dateline) and before a line the bytes end in.
+/// The lines that may hold the headline (up to the second with any ASCII letter, digit or
+/// punctuation: the whole read skips blank lines and one date line before it) are taken whole
+/// up to [`HEADLINE_READ`] bytes, as the whole read takes them.
+fn header_bytes(bytes: &[u8], eof: bool) -> Scan {
     let mut end = 0;
+    let mut texts = 0;
     for _ in 0..HEADER_LINES {
-        // Only up to a long line's worth is scanned: a paragraph's length past that is not needed.
-        let window = &bytes[end..bytes.len().min(end + LONG_LINE + 1)];
-        let line = memchr::memchr(b'\n', window).map_or(window.len(), |k| k + 1);
-        if line > LONG_LINE {
-            let mut cut = end + LONG_LINE;
-            // Back off to a character boundary so the cut adds no replacement character.
-            while cut > end && bytes[cut] & 0xC0 == 0x80 {
-                cut -= 1;
-            }
-            return cut;
-        }
-        end += line;
         if end >= bytes.len() {
             break;
         }
+        let limit = if texts < 2 { HEADLINE_READ } else { LONG_LINE };
+        // Only up to a long line's worth is scanned: a paragraph's length past that is not needed.
+        let window = &bytes[end..bytes.len().min(end + limit + 1)];
+        let line = match memchr::memchr(b'\n', window) {
+            Some(k) => &window[..=k],
+            None if window.len() > limit => {
+                let mut cut = end + limit;
+                // Back off to a character boundary so the cut adds no replacement character.
+                while cut > end && bytes[cut] & 0xC0 == 0x80 {
+                    cut -= 1;
+                }
+                return Scan::End(cut);
+            }
+            None if eof => return Scan::End(bytes.len()),
+            None if texts < 2 => return Scan::Need(end + limit + 1 + PREFIX),
+            // A line the bytes read end in is left out, so no half line is read.
+            None => return Scan::End(end),
+        };
+        if line.iter().any(u8::is_ascii_graphic) {
+            texts += 1;
+        }
+        end += line.len();
     }
-    end
+    Scan::End(end)
 }
 
 /// The front matter fence `start` opens with (`---` or `+++` on the first line), if any.
@@ -162,6 +196,35 @@ fn whole_front_matter(start: &[u8], file: &mut impl Read) -> std::io::Result<Opt
         }
     }
     Ok(Some(all))
+}
+
+/// The file's first bytes through the window that decides its encoding ([`sanitize::window`])
+/// when `part` (its first lines) holds more than ASCII, else `part`. `have` is the file's first
+/// bytes as read so far; more are read from `file` only when the window reaches past them.
+fn encoding_start<'a>(
+    part: &'a [u8],
+    have: &'a [u8],
+    file: &mut File,
+) -> std::io::Result<Cow<'a, [u8]>> {
+    let Some(p) = part.iter().position(|b| !b.is_ascii()) else {
+        return Ok(Cow::Borrowed(part));
+    };
+    let need = sanitize::WINDOW.max(p + sanitize::PAST);
+    if have.len() >= need {
+        return Ok(Cow::Borrowed(&have[..need]));
+    }
+    let mut all = have.to_vec();
+    read_more(file, &mut all, need)?;
+    Ok(Cow::Owned(all))
+}
+
+/// Reads more of `file` into `have` (its first bytes), up to `upto` bytes in all: whether the
+/// file ended first.
+fn read_more(file: &mut File, have: &mut Vec<u8>, upto: usize) -> std::io::Result<bool> {
+    let want = upto.saturating_sub(have.len());
+    file.seek(SeekFrom::Start(have.len() as u64))?;
+    let got = file.by_ref().take(want as u64).read_to_end(have)?;
+    Ok(got < want)
 }
 
 /// The id of a file whose first lines (its header, or the prefix of a Markdown file) are `start`:
@@ -274,29 +337,53 @@ fn read_head(path: &Path, ids: Ids, keep: Start) -> Result<Head> {
     } else {
         None
     };
-    let mut buf = longer.as_deref().unwrap_or(&buf[..n]);
-    if n == PREFIX && longer.is_none() {
-        // Cut at the last line end so no half line (or half UTF-8 character) is read.
-        if let Some(k) = memchr::memrchr(b'\n', buf) {
-            buf = &buf[..=k];
+    let first = buf;
+    let whole_fm = longer.is_some();
+    // The file's first bytes as read so far, and whether they are all of it.
+    let (mut have, mut eof): (Cow<'_, [u8]>, bool) = match longer {
+        Some(all) => (Cow::Owned(all), false),
+        None => (Cow::Borrowed(&first[..n]), n < PREFIX),
+    };
+    let part = if format == Some(Format::Markdown) {
+        let mut part = have.len();
+        if n == PREFIX && !whole_fm {
+            // Cut at the last line end so no half line (or half UTF-8 character) is read.
+            if let Some(k) = memchr::memrchr(b'\n', &have) {
+                part = k + 1;
+            }
         }
-    }
-    if format != Some(Format::Markdown) {
+        part
+    } else {
         // The news-wire header is the headline and a few lines after it; decoding only those
-        // keeps a list of 100,000 articles fast.
-        buf = &buf[..header_bytes(buf)];
-    }
+        // keeps a list of 100,000 articles fast. A long headline is read to its end first.
+        loop {
+            match header_bytes(&have, eof) {
+                Scan::End(part) => break part,
+                Scan::Need(upto) => {
+                    eof = read_more(&mut file, have.to_mut(), upto)
+                        .with_context(|| format!("reading {}", super::shown(path)))?;
+                }
+            }
+        }
+    };
+    let buf = &have[..part];
     if format.is_none() && super::html::sniff(buf) {
         return super::html::row::row(path, ids);
     }
-    let clean = sanitize::decode(buf).with_context(|| super::shown(path))?;
+    // Its encoding is decided on the same bytes of the file's start as the whole read decides
+    // it on, read now if the first lines hold more than ASCII.
+    let start = encoding_start(buf, &have, &mut file)
+        .with_context(|| format!("reading {}", super::shown(path)))?;
+    // Whether the lines decoded stop before the file's end (their last line may be cut short).
+    let cut = !(eof && part == have.len());
+    let clean = sanitize::decode_part(buf, &start).with_context(|| super::shown(path))?;
     let mut head = match format.unwrap_or_else(|| super::sniff(&clean.text)) {
         Format::Markdown => {
             let name = path.file_name().and_then(|n| n.to_str());
             Head::of(&super::markdown::parse_named(&clean.text, name)?)
         }
         _ => {
-            let mut h = super::wire::header(&clean.text);
+            let mut h = super::wire::header(&clean.text, cut);
             if h.relative && h.header.date_iso.is_none() {
                 // `5 hours ago`: counted back from the file's modification time, as on load.
                 let date = h.header.date.as_deref().unwrap_or("");
@@ -365,7 +452,7 @@ mod tests {
             )
             .replace("title: \"Lantern", if open == "+++" { "title = \"Lantern" } else { "title: \"Lantern" })
             .replace("date: 2026", if open == "+++" { "date = 2026" } else { "date: 2026" });
-            assert!(text.len() > PREFIX * 2);
+            assert!(text.len() > PREFIX);
             let path = dir.path().join("long.md");
             std::fs::write(&path, &text).unwrap();
             let head = read(&path).unwrap();
@@ -379,21 +466,91 @@ mod tests {
     }
 
     #[test]
-    fn the_header_part_stops_inside_the_first_long_line() {
+    fn the_header_part_stops_inside_the_first_long_line_after_the_headline() {
+        use Scan::End;
         let long = "x".repeat(LONG_LINE * 3);
         let text = format!("Title\n2026-01-08\nBy ANN LEE\n{long}\nmore\n");
-        let end = header_bytes(text.as_bytes());
+        let End(end) = header_bytes(text.as_bytes(), true) else {
+            panic!("all read")
+        };
         assert_eq!(&text[..end], &text[..text.find('x').unwrap() + LONG_LINE]);
         // Short lines: exactly HEADER_LINES of them, whole.
         let short: String = (0..HEADER_LINES + 3).map(|i| format!("{i}\n")).collect();
         let want: String = (0..HEADER_LINES).map(|i| format!("{i}\n")).collect();
-        assert_eq!(&short[..header_bytes(short.as_bytes())], want);
-        // No newline at all, short and long.
-        assert_eq!(header_bytes(b"only a title"), 12);
-        assert_eq!(header_bytes(long.as_bytes()), LONG_LINE);
+        assert_eq!(header_bytes(short.as_bytes(), true), End(want.len()));
+        // No newline at all: the whole file; a line the bytes read end in is left out.
+        assert_eq!(header_bytes(b"only a title", true), End(12));
+        assert_eq!(header_bytes(b"Title\nDate\nA half", false), End(11));
         // A cut never splits a character.
-        let wide = "é".repeat(LONG_LINE);
-        let end = header_bytes(wide.as_bytes());
-        assert!(wide.is_char_boundary(end) && (LONG_LINE - 1..=LONG_LINE).contains(&end));
+        let wide = format!("Title\nDate\n{}", "é".repeat(LONG_LINE));
+        let End(end) = header_bytes(wide.as_bytes(), true) else {
+            panic!("all read")
+        };
+        assert!(wide.is_char_boundary(end) && (LONG_LINE + 10..=LONG_LINE + 11).contains(&end));
+    }
+
+    #[test]
+    fn a_line_that_may_be_the_headline_is_read_whole_up_to_its_bound() {
+        use Scan::{End, Need};
+        // The first two lines with text may be the headline (after a date line): whole.
+        let long = "word ".repeat(2000);
+        for text in [
+            format!("{long}\nBy ANN LEE\n"),
+            format!("\n  \n2026-01-08\n{long}\nBy ANN LEE\n"),
+        ] {
+            assert_eq!(header_bytes(text.as_bytes(), true), End(text.len()));
+            // Cut short before its end: more is wanted, then it is whole.
+            let at = text.find("word").unwrap();
+            assert_eq!(
+                header_bytes(&text.as_bytes()[..at + 3000], false),
+                Need(at + HEADLINE_READ + 1 + PREFIX)
+            );
+        }
+        // Past the bound it is no headline: the part stops inside it.
+        let huge = "y".repeat(HEADLINE_READ + 5);
+        assert_eq!(header_bytes(huge.as_bytes(), false), End(HEADLINE_READ));
+    }
+
+    #[test]
+    fn a_long_headline_is_the_list_rows_title_whole_and_past_the_bound_neither_reads_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("long.txt");
+        for (headline, body) in [
+            ("Harbour board ".repeat(300), "The board met at noon.\n"),
+            // Short lines before it, and one ending the file without a newline.
+            (format!("2026-01-08\n\n{}", "Quay ".repeat(900)), ""),
+            (
+                "z".repeat(wire::MAX_HEADLINE + 1),
+                "The board met at noon.\n",
+            ),
+        ] {
+            let text = format!("{headline}\n{body}");
+            std::fs::write(&path, &text).unwrap();
+            let whole = super::super::load_links(&path).unwrap();
+            let row = read(&path).unwrap();
+            assert_eq!(row.header.title, whole.header.title, "{}", text.len());
+        }
+        let whole = super::super::load_links(&path).unwrap();
+        assert_eq!(whole.header.title, "");
+        assert!(whole.blocks[0].text.starts_with("zzz"));
+    }
+
+    #[test]
+    fn the_rows_headline_decodes_as_in_the_whole_read() {
+        // A stray byte in the headline, and UTF-8 quotes past the lines the row decodes: the
+        // encoding is decided on the same bytes by both.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("stray.txt");
+        let mut text = b"Bakery sells its l\x97ast loaf\nBy ANN LEE\n2026-01-08\n".to_vec();
+        for _ in 0..HEADER_LINES {
+            text.extend_from_slice(b"The first tray came out at five.\n\n");
+        }
+        for _ in 0..12 {
+            text.extend_from_slice("The \u{2018}last\u{2019} tray came out at six.\n\n".as_bytes());
+        }
+        std::fs::write(&path, &text).unwrap();
+        let whole = super::super::load_links(&path).unwrap();
+        assert_eq!(whole.header.title, "Bakery sells its l\u{FFFD}ast loaf");
+        assert_eq!(read(&path).unwrap().header.title, whole.header.title);
     }
 }

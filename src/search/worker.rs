@@ -95,16 +95,15 @@ impl Searcher {
     /// The most hits a query returns.
     pub const LIMIT: usize = 100;
 
-    /// Starts a worker that parses and indexes `paths` (with [`crate::load::load_file`], skipping
+    /// Starts a worker that parses and indexes `paths` (with [`super::doc_of_file`], skipping
     /// files that fail) and then answers queries. A hit's id is its file's index in `paths`.
     /// Queries are answered from the first keystroke, over what has been indexed so far.
     pub fn spawn(paths: Vec<PathBuf>) -> Searcher {
         let total = paths.len();
-        let docs = paths.into_iter().enumerate().map(|(id, path)| {
-            crate::load::load_file(&path)
-                .ok()
-                .map(|a| Doc::from_article(id, &a))
-        });
+        let docs = paths
+            .into_iter()
+            .enumerate()
+            .map(|(id, path)| super::doc_of_file(id, &path));
         Self::from_iter(total, docs)
     }
 

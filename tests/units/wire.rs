@@ -2,7 +2,7 @@
 //! when it is present beside the worktree.
 
 use byline::article::{Article, BlockKind};
-use byline::load::wire::{header, parse};
+use byline::load::wire::{MAX_HEADLINE, header, parse};
 use std::path::Path;
 
 fn fixture(name: &str) -> String {
@@ -236,7 +236,7 @@ fn every_date_line_form() {
         assert_eq!(a.header.date_iso.as_deref(), Some(iso), "{line}");
         assert_eq!(a.blocks.len(), 1, "{line}");
         assert_eq!(
-            header(&format!("A headline\n{line}\n"))
+            header(&format!("A headline\n{line}\n"), false)
                 .header
                 .date_iso
                 .as_deref(),
@@ -299,7 +299,7 @@ fn source_from_the_dateline_bracket() {
         assert_eq!(a.header.source.as_deref(), Some(source), "{dateline}");
         assert_eq!(a.blocks[0].text, "Ferries stopped.");
         assert_eq!(
-            header(&format!("A headline\n{dateline}\n"))
+            header(&format!("A headline\n{dateline}\n"), false)
                 .header
                 .source
                 .as_deref(),
@@ -357,7 +357,7 @@ fn header_matches_parse_on_every_fixture() {
     ] {
         let text = fixture(name);
         let a = parse(&text);
-        let h = header(&text);
+        let h = header(&text, false);
         assert_eq!(h.header.title, a.header.title, "{name}");
         assert_eq!(h.header.date, a.header.date, "{name}");
         assert_eq!(h.header.date_iso, a.header.date_iso, "{name}");
@@ -373,7 +373,7 @@ fn header_reads_only_the_top() {
         text.push_str("A paragraph that ends.\n");
     }
     text.push_str("By LATE NAME, Associated Press\n");
-    let h = header(&text);
+    let h = header(&text, false);
     assert!(h.header.authors.is_empty());
     assert_eq!(h.header.source, None);
 }
@@ -383,7 +383,7 @@ fn header_ignores_a_line_cut_short() {
     // The caller passes the first few KB: the final, unterminated line may be cut anywhere.
     let title = "Long headline ".repeat(100);
     let text = format!("{title}\nJan 8, 2026\nBy ANN LEE, Associ");
-    let h = header(&text);
+    let h = header(&text, true);
     assert_eq!(h.header.title, title.trim());
     assert_eq!(h.header.date_iso.as_deref(), Some("2026-01-08"));
     assert!(
@@ -391,11 +391,20 @@ fn header_ignores_a_line_cut_short() {
         "a cut byline is not read: {:?}",
         h.header.authors
     );
-    // A title cut mid-line is still a title.
-    let h = header(&"word ".repeat(1000));
+    // A whole file of one line is its title; cut short, that line is no title yet.
+    let h = header(&"word ".repeat(1000), false);
     assert_eq!(h.header.title.split(' ').count(), 1000);
-    // A short text is whole: its last line counts.
-    let h = header("A headline\nBy ANN LEE");
+    assert_eq!(header(&"word ".repeat(1000), true).header.title, "");
+    // A line cut past the longest headline is no headline, as in the whole parse.
+    let over = "word ".repeat(MAX_HEADLINE / 5 + 1);
+    assert_eq!(
+        header(&format!("{over}\nBy ANN LEE"), false).header.title,
+        ""
+    );
+    assert_eq!(header(&over, true).header.title, "");
+    assert_eq!(parse(&over).header.title, "");
+    // A whole text: its last line counts.
+    let h = header("A headline\nBy ANN LEE", false);
     assert_eq!(h.header.authors, ["ANN LEE"]);
 }
 
@@ -409,11 +418,13 @@ fn five_megabyte_line_and_two_megabyte_word() {
     assert_eq!(a.related.len(), 1);
     assert_eq!(a.related[0].title.len(), 2_000_000);
 
+    // Far too long for a headline: kept whole as the first paragraph.
     let word = "y".repeat(2_000_000);
     let a = parse(&word);
-    assert_eq!(a.header.title.len(), 2_000_000);
-    let h = header(&word);
-    assert_eq!(h.header.title.len(), 2_000_000);
+    assert_eq!(a.header.title, "");
+    assert_eq!(a.blocks[0].text.len(), 2_000_000);
+    let h = header(&word, false);
+    assert_eq!(h.header.title, "");
 
     let line = format!("OSLO (AP) — Z{}", " z".repeat(2_500_000));
     let a = parse(&format!(
@@ -443,7 +454,7 @@ fn reference_article_when_present() {
     assert_eq!(a.related.len(), 5);
     assert_eq!(a.footer.len(), 2);
     no_debris(&a);
-    let h = header(&text[..text.floor_char_boundary(4096)]);
+    let h = header(&text[..text.floor_char_boundary(4096)], true);
     assert_eq!(
         (
             h.header.title,

@@ -388,11 +388,27 @@ impl Lean {
             self.out.push(b);
         }
     }
+
+    /// At the end of the page: a possible end tag still pending (`</title` with no `>`) was
+    /// text after all, as the parser reads it, and is passed on unless its element's text is
+    /// left out.
+    fn finish(mut self) -> Vec<u8> {
+        if self.state == State::Raw && (!self.drop_raw || self.at <= KEEP) {
+            self.out.append(&mut self.pend);
+        }
+        self.out
+    }
 }
 
 /// The page in `reader` with what no header or related link lives in left out, or `None` when
 /// its bytes are not UTF-8 (the encoding guess reads them all: such a page is read whole).
-pub fn read(mut reader: impl Read) -> std::io::Result<Option<Vec<u8>>> {
+pub fn read(reader: impl Read) -> std::io::Result<Option<Vec<u8>>> {
+    read_up_to(reader, usize::MAX)
+}
+
+/// [`read`], stopping once more than `most` bytes are kept (the rest of the page unread and
+/// unchecked): for a reader that takes only the start of a long page.
+pub fn read_up_to(mut reader: impl Read, most: usize) -> std::io::Result<Option<Vec<u8>>> {
     let mut lean = Lean::new();
     let mut buf = vec![0u8; PIECE];
     let mut utf8 = crate::sanitize::stream::Utf8Check::default();
@@ -403,13 +419,16 @@ pub fn read(mut reader: impl Read) -> std::io::Result<Option<Vec<u8>>> {
             Err(e) => return Err(e),
         };
         if n == 0 {
-            return Ok(utf8.ended_whole().then_some(lean.out));
+            return Ok(utf8.ended_whole().then(|| lean.finish()));
         }
         if !utf8.piece(&buf[..n]) {
             return Ok(None);
         }
         for &b in &buf[..n] {
             lean.byte(b);
+        }
+        if lean.out.len() > most {
+            return Ok(Some(lean.out));
         }
     }
 }
@@ -460,6 +479,10 @@ mod tests {
             "<script><!--<script></script>b</script>"
         );
         assert_eq!(lean("<svg/><script>a</script>"), "<svg/><script></script>");
+        // A possible end tag cut by the end of the page is text, as the parser reads it.
+        assert_eq!(lean("<title>Gazette</title"), "<title>Gazette</title");
+        assert_eq!(lean("<textarea>a</text"), "<textarea>a</text");
+        assert_eq!(lean("<script>a</scrip"), "<script>");
         assert_eq!(read(&b"caf\xe9"[..]).unwrap(), None);
     }
 }

@@ -14,7 +14,7 @@ mod related;
 mod top;
 
 pub use lines::may_be_related_marker;
-pub use top::Top;
+pub use top::{MAX_HEADLINE, Top};
 
 use crate::article::date::{self, order};
 use crate::article::{Article, Block, BlockKind};
@@ -35,9 +35,6 @@ pub fn dateline_source(dateline: &str) -> Option<String> {
     let open = inner.rfind('(')?;
     agency::from_code(&inner[open + 1..])
 }
-
-/// Text at least this long without a final newline may have been cut by the caller.
-const MAY_BE_CUT: usize = 1024;
 
 /// Parses sanitised news-wire text into an article (path, format and derived fields are set by
 /// the caller). Text with no recognisable structure still loads: the first non-empty line is
@@ -141,21 +138,19 @@ pub fn resolve_relative_date(article: &mut Article, mtime: i64) {
 
 /// Reads only the header (headline, date line, byline, agency line) from the start of an
 /// article, for list rows, with the same code [`parse`] uses; the source falls back to the
-/// dateline bracket of the first body line, as in [`parse`]. `text` may be just the first few
-/// KB, cut anywhere: once it is long enough to have been cut, a last line without a newline is
-/// used only as the headline or for its dateline, so a half byline or half date never shows.
-pub fn header(text: &str) -> Top {
-    let cut = !text.ends_with('\n') && text.len() >= MAY_BE_CUT;
-    let complete = match text.rfind('\n') {
-        Some(i) if cut => &text[..=i],
-        None if cut => "",
-        _ => text,
+/// dateline bracket of the first body line, as in [`parse`]. `text` may be just the first lines
+/// of the file (`cut`): then its last line, cut short, is used only for its dateline, so a half
+/// byline or half date never shows, unless it is already longer than [`top::MAX_HEADLINE`]
+/// (the whole line is no headline either, and the header ends before it).
+pub fn header(text: &str, cut: bool) -> Top {
+    let last = text.rfind('\n').map_or(0, |i| i + 1);
+    let complete = if cut && text.len() - last <= top::MAX_HEADLINE {
+        &text[..last]
+    } else {
+        text
     };
     let (mut h, used) = top::read(complete.split('\n'));
     settle_numeric_date(&mut h, text, None);
-    if h.header.title.is_empty() {
-        h.header.title = lines::collapse(text.lines().find(|l| !l.trim().is_empty()).unwrap_or(""));
-    }
     if h.header.source.is_none() {
         h.header.source = text
             .split('\n')

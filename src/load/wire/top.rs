@@ -12,6 +12,11 @@ use crate::article::date::{self, Ambiguous, DateLine};
 const TOP_LINES: usize = 12;
 /// A standfirst is a sentence or two: never longer than this.
 const MAX_STANDFIRST: usize = 600;
+/// A line longer than this (in bytes of decoded text) is never the headline: the header ends
+/// before it and it is kept as the body's first paragraph. A list row reads a headline line
+/// whole up to this bound, so past it the row and the whole read agree without the row
+/// reading the whole line.
+pub const MAX_HEADLINE: usize = 64 * 1024;
 
 /// What the first few lines of an article say: enough for a list row, plus the standfirst,
 /// the timestamp and the captions the full parse keeps.
@@ -65,6 +70,11 @@ pub(super) fn read<'a>(lines: impl Iterator<Item = &'a str>) -> (Top, usize) {
             continue;
         }
         if h.header.title.is_empty() {
+            if raw.len() > MAX_HEADLINE {
+                // Too long for a headline: the body starts here.
+                total = i;
+                break;
+            }
             // Old wire archives put the date above the headline; a headline is never a date.
             if h.header.date.is_none()
                 && let Some(d) = date::read_line(line).filter(|d| !d.relative)
