@@ -216,9 +216,16 @@ fn a_pass_cut_short_keeps_what_it_read_and_the_old_links_it_did_not_reach() {
     let resolver = Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())));
     let mut files: Vec<PathBuf> = titles.into_iter().map(|(_, p)| p).collect();
     // The changed file first, so the cut pass reads it and then writes.
-    let at = files.iter().position(|p| p.ends_with("more/n19.txt")).unwrap();
+    let at = files
+        .iter()
+        .position(|p| p.ends_with("more/n19.txt"))
+        .unwrap();
     files.swap(0, at);
     let cut = links::backlinks_kept_with(&resolver, &files, &keep, Duration::ZERO, Some(1));
     assert_eq!(cut.read, 1);
-    assert_eq!(pass(&root, &keep), 0, "the 22 it did not reach came from the old pass");
+    assert_eq!(
+        pass(&root, &keep),
+        0,
+        "the 22 it did not reach came from the old pass"
+    );
 }

@@ -154,10 +154,18 @@ pub fn backlinks_kept_with(
             new.sources.insert(k.to_string(), links);
         }
         if read > read_then && written_at.elapsed() >= checkpoint {
-            let _ = store::write_atomic(keep, &store::seal(MAGIC, FORMAT, &build, &SoFar {
-                new: &new,
-                old: &old,
-            }));
+            let _ = store::write_atomic(
+                keep,
+                &store::seal(
+                    MAGIC,
+                    FORMAT,
+                    &build,
+                    &SoFar {
+                        new: &new,
+                        old: &old,
+                    },
+                ),
+            );
             (written_at, read_then) = (Instant::now(), read);
         }
     }
