@@ -1,5 +1,6 @@
 //! Loading articles: one module per input format, the library scan, list rows and related links.
 
+pub mod backlinks;
 pub mod catalog;
 pub mod feed;
 mod frontmatter;

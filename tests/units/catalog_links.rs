@@ -176,7 +176,7 @@ fn the_catalogue_scan_names_the_links_file_and_the_library_uses_it() {
     (lib.backlinks_job().unwrap())(&resolver);
     assert_eq!(
         lib.backlinks.get().unwrap().get(&root.join("b.txt")),
-        Some(&vec![root.join("a.txt")])
+        Some(vec![root.join("a.txt")])
     );
     assert!(file.is_file(), "the pass kept what it read");
 }

@@ -120,7 +120,7 @@ pub fn backlinks_kept_with(
         stamp,
         sources: HashMap::with_capacity(files.len()),
     };
-    let mut out: Backlinks = HashMap::new();
+    let mut out = Backlinks::default();
     let mut read = 0;
     let (mut written_at, mut read_then) = (Instant::now(), 0);
     for (n, source) in files.iter().enumerate() {
@@ -230,10 +230,7 @@ fn add(resolver: &Resolver, source: &Path, links: &Source, out: &mut Backlinks) 
         if let Some(target) = resolver.resolve_related(&r, from)
             && target != source
         {
-            let list = out.entry(target.to_path_buf()).or_default();
-            if !list.iter().any(|p| p == source) {
-                list.push(source.to_path_buf());
-            }
+            out.add(target, source);
         }
     }
 }

@@ -8,7 +8,7 @@
 pub mod links;
 mod matcher;
 mod normalise;
-mod packed;
+pub(crate) mod packed;
 
 pub use links::From as LinkFrom;
 pub use matcher::Resolver;
