@@ -36,7 +36,9 @@ fn pass(root: &Path, keep: &Path) -> usize {
     let resolver = Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())))
         .with_urls(urls.iter().map(|(u, p)| (u.as_str(), p.as_path())));
     let files: Vec<PathBuf> = titles.into_iter().map(|(_, p)| p).collect();
-    let Pass { backlinks, read } = links::backlinks_kept(&resolver, &files, keep);
+    let Pass {
+        backlinks, read, ..
+    } = links::backlinks_kept(&resolver, &files, keep);
     assert_eq!(backlinks, backlinks_with(&resolver, &files));
     read
 }
@@ -228,4 +230,28 @@ fn a_pass_cut_short_keeps_what_it_read_and_the_old_links_it_did_not_reach() {
         0,
         "the 22 it did not reach came from the old pass"
     );
+}
+
+#[test]
+fn kept_links_are_resolved_again_only_when_the_library_changed() {
+    let (_tmp, root, keep) = setup();
+    let run = |root: &Path| {
+        let lib = Library::scan_with(&[root.to_path_buf()], Ids::Skip);
+        let titles = lib.titles();
+        let resolver = Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())));
+        let files: Vec<PathBuf> = titles.into_iter().map(|(_, p)| p).collect();
+        let pass = links::backlinks_kept(&resolver, &files, &keep);
+        assert_eq!(pass.backlinks, backlinks_with(&resolver, &files));
+        (pass.read, pass.resolved)
+    };
+    assert_eq!(run(&root), (23, 0), "read and resolved once");
+    assert_eq!(
+        run(&root),
+        (0, 0),
+        "the same library: nothing read, nothing resolved"
+    );
+    // A title changes: every kept file's links are resolved again against the new titles.
+    put(&root, "c.txt", "Pier repairs begin at last", &[]);
+    assert_eq!(run(&root), (1, 22));
+    assert_eq!(run(&root), (0, 0));
 }

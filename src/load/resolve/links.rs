@@ -108,18 +108,24 @@ impl LinkIndex {
     /// The library file `link` names, found from an article at `from` (see the module's rule);
     /// never the linking article itself.
     pub fn resolve(&self, link: &str, from: From<'_>) -> Option<&Path> {
+        self.by_entry(self.resolve_entry(link, from))
+    }
+
+    /// [`LinkIndex::resolve`] as the entry of the index's list ([`LinkIndex::path`]).
+    pub fn resolve_entry(&self, link: &str, from: From<'_>) -> Option<u32> {
         let link = link.trim();
-        let found = self.find(link, from)?;
+        let i = self.find(link, from)?;
+        let found = self.by_entry(Some(i))?;
         match from.path {
             Some(p) if lexical(p) == lexical(found) => None,
-            _ => Some(found),
+            _ => Some(i),
         }
     }
 
-    fn find(&self, link: &str, from: From<'_>) -> Option<&Path> {
+    fn find(&self, link: &str, from: From<'_>) -> Option<u32> {
         if let Some(k) = url::key(link) {
             if let Some(&i) = self.by_key.get(&k) {
-                return self.by_entry(Some(i));
+                return Some(i);
             }
             // The same site as the linking page: its path relative to the page's address.
             let rel = from.url.and_then(|own| relative(own, link))?;
@@ -129,7 +135,7 @@ impl LinkIndex {
             Some(s) if s.eq_ignore_ascii_case("file") => {
                 let p = link[5..].trim_start_matches("//");
                 let p = strip_tail(p);
-                self.by_entry(self.entry_of(Path::new(&percent_decode(p))))
+                self.entry_of(Path::new(&percent_decode(p)))
             }
             Some(_) => None,
             None => self.by_file(link, from.path),
@@ -137,7 +143,7 @@ impl LinkIndex {
     }
 
     /// The library file a relative path names from the linking article's folder.
-    fn by_file(&self, rel: &str, from: Option<&Path>) -> Option<&Path> {
+    fn by_file(&self, rel: &str, from: Option<&Path>) -> Option<u32> {
         let rel = percent_decode(strip_tail(rel));
         if rel.is_empty() {
             return None;
@@ -147,7 +153,7 @@ impl LinkIndex {
             Some(dir) if rel.is_relative() => dir.join(rel),
             _ => rel.to_path_buf(),
         };
-        self.by_entry(self.entry_of(&full))
+        self.entry_of(&full)
     }
 }
 

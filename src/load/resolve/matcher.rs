@@ -7,7 +7,26 @@ use super::packed::{KeyIndex, Lists, PathList, StrList};
 use crate::article::Related;
 use foldhash::{HashMap, HashSet, HashSetExt};
 use std::borrow::Cow;
+use std::hash::Hasher;
 use std::path::Path;
+
+/// A running hash of byte strings, each with its length (so `ab`+`c` and `a`+`bc` differ).
+struct Print(std::hash::DefaultHasher);
+
+impl Default for Print {
+    fn default() -> Self {
+        // `DefaultHasher::new()` hashes alike in every process (fixed keys).
+        Print(std::hash::DefaultHasher::new())
+    }
+}
+
+impl Print {
+    fn add(&mut self, bytes: &[u8]) {
+        use std::hash::Hasher;
+        self.0.write_usize(bytes.len());
+        self.0.write(bytes);
+    }
+}
 
 /// The least similarity (weighted Dice over word sets, 0..=1) a close match needs.
 ///
@@ -56,6 +75,8 @@ pub struct Resolver {
     /// The same articles by own address and by path, for links that name them that way; it
     /// holds the entries' paths.
     links: LinkIndex,
+    /// See [`Resolver::fingerprint`].
+    fingerprint: u64,
 }
 
 impl Resolver {
@@ -76,7 +97,10 @@ impl Resolver {
         let mut paths = PathList::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut exact = KeyIndex::default();
+        let mut print = Print::default();
         for (title, path) in entries {
+            print.add(title.as_bytes());
+            print.add(path.as_os_str().as_encoded_bytes());
             let i = paths.len();
             paths.push(path);
             r.titles.push(title);
@@ -124,6 +148,7 @@ impl Resolver {
             .map(|ws| ws.iter().map(|&id| r.id_weight(id)).sum())
             .collect();
         r.links = LinkIndex::of(paths);
+        r.fingerprint = print.0.finish();
         r
     }
 
@@ -140,7 +165,15 @@ impl Resolver {
     /// Adds the articles' own addresses (`(url, file)`), so links naming them by address
     /// resolve ([`Resolver::resolve_link`]).
     pub fn with_urls<'a>(mut self, urls: impl IntoIterator<Item = (&'a str, &'a Path)>) -> Self {
+        let mut print = Print::default();
+        print.add(&self.fingerprint.to_le_bytes());
+        let urls: Vec<(&str, &Path)> = urls.into_iter().collect();
+        for (u, p) in &urls {
+            print.add(u.as_bytes());
+            print.add(p.as_os_str().as_encoded_bytes());
+        }
         self.links.add_urls(urls);
+        self.fingerprint = print.0.finish();
         self
     }
 
@@ -153,10 +186,28 @@ impl Resolver {
     /// Where a related entry leads: its address or path when it has one that names a
     /// library file, else its headline.
     pub fn resolve_related(&self, r: &Related, from: From<'_>) -> Option<&Path> {
+        self.entry_path(self.resolve_related_entry(r, from)?)
+    }
+
+    /// [`Resolver::resolve_related`] as an entry ([`Resolver::entry_path`]): a number that
+    /// stands for the same file as long as the resolver is made from the same library
+    /// ([`Resolver::fingerprint`]).
+    pub fn resolve_related_entry(&self, r: &Related, from: From<'_>) -> Option<u32> {
         r.url
             .as_deref()
-            .and_then(|u| self.resolve_link(u, from))
-            .or_else(|| self.resolve(&r.title))
+            .and_then(|u| self.links.resolve_entry(u, from))
+            .or_else(|| self.best(&r.title).map(|i| i as u32))
+    }
+
+    /// The file of an entry [`Resolver::resolve_related_entry`] gave.
+    pub fn entry_path(&self, i: u32) -> Option<&Path> {
+        self.links.path(i as usize)
+    }
+
+    /// A hash of everything the resolver was made from (titles, paths and addresses, in
+    /// order): two resolvers with the same fingerprint resolve every headline and link alike.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// The path of the article `headline` names, or `None` when no title is close enough.
