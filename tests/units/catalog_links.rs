@@ -134,9 +134,14 @@ fn a_damaged_or_missing_links_file_means_reading_every_file() {
         b[nl + 3] ^= 0x10;
         b
     }];
+    // The result kept beside the links would answer for an unchanged library: it goes, so
+    // the links file is what the pass reads.
+    let result = keep.with_extension("backlinks");
     for (i, bytes) in damaged.iter().enumerate() {
         fs::write(&keep, bytes).unwrap();
+        fs::remove_file(&result).unwrap();
         assert_eq!(pass(&root, &keep), 23, "case {i}");
+        fs::remove_file(&result).unwrap();
         assert_eq!(
             pass(&root, &keep),
             0,
@@ -144,7 +149,37 @@ fn a_damaged_or_missing_links_file_means_reading_every_file() {
         );
     }
     fs::remove_file(&keep).unwrap();
+    fs::remove_file(&result).unwrap();
     assert_eq!(pass(&root, &keep), 23);
+}
+
+#[test]
+fn a_damaged_kept_result_is_made_again_from_the_links() {
+    let (_tmp, root, keep) = setup();
+    pass(&root, &keep);
+    let result = keep.with_extension("backlinks");
+    let good = fs::read(&result).unwrap();
+    for (i, bytes) in [good[..good.len() / 2].to_vec(), b"garbage".to_vec(), {
+        let mut b = good.clone();
+        let last = b.len() - 1;
+        b[last] ^= 0x01;
+        b
+    }]
+    .iter()
+    .enumerate()
+    {
+        fs::write(&result, bytes).unwrap();
+        // Equal to the full pass (checked inside `pass`), from the links file: nothing read.
+        assert_eq!(pass(&root, &keep), 0, "case {i}");
+        assert_ne!(
+            fs::read(&result).unwrap(),
+            *bytes,
+            "case {i}: written again"
+        );
+    }
+    // The one written last answers alone.
+    fs::remove_file(&keep).unwrap();
+    assert_eq!(pass(&root, &keep), 0);
 }
 
 #[test]
@@ -254,4 +289,31 @@ fn kept_links_are_resolved_again_only_when_the_library_changed() {
     put(&root, "c.txt", "Pier repairs begin at last", &[]);
     assert_eq!(run(&root), (1, 22));
     assert_eq!(run(&root), (0, 0));
+}
+
+#[test]
+fn an_unchanged_library_takes_the_last_result_whole_without_the_links_file() {
+    let (_tmp, root, keep) = setup();
+    assert_eq!(pass(&root, &keep), 23);
+    let whole = keep.with_extension("backlinks");
+    assert!(whole.is_file(), "the result is kept beside the links");
+    // Without the links file, a pass that used it would read every file again: this one
+    // reads none and still gives the full pass's result (checked inside `pass`).
+    fs::remove_file(&keep).unwrap();
+    assert_eq!(pass(&root, &keep), 0);
+    // One file changed: the kept result no longer holds, and (the links file gone) every
+    // file is read.
+    put(
+        &root,
+        "c.txt",
+        "Pier repairs begin",
+        &["Ferry fares rise again"],
+    );
+    assert_eq!(pass(&root, &keep), 23);
+    assert_eq!(pass(&root, &keep), 0);
+    // A retitled target with no file changed but that one: the resolver differs, and the
+    // result is made again, equal to the full pass.
+    put(&root, "b.txt", "Ferry fares rise again this spring", &[]);
+    assert_eq!(pass(&root, &keep), 1);
+    assert_eq!(pass(&root, &keep), 0);
 }

@@ -25,7 +25,7 @@ pub const FORMAT: u32 = 3;
 const MAGIC: &str = "byline-catalogue";
 
 /// What a file's stat says about it: enough to tell that it changed without reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub struct Stat(
     /// Size in bytes.
     pub u64,
