@@ -200,18 +200,20 @@ fn whole_front_matter(start: &[u8], file: &mut impl Read) -> std::io::Result<Opt
 
 /// The file's first bytes through the window that decides its encoding ([`sanitize::window`])
 /// when `part` (its first lines) holds more than ASCII, else `part`. `have` is the file's first
-/// bytes as read so far; more are read from `file` only when the window reaches past them.
+/// bytes as read so far (`eof`: all of them); more are read from `file` only when the window
+/// reaches past them.
 fn encoding_start<'a>(
     part: &'a [u8],
     have: &'a [u8],
+    eof: bool,
     file: &mut File,
 ) -> std::io::Result<Cow<'a, [u8]>> {
     let Some(p) = part.iter().position(|b| !b.is_ascii()) else {
         return Ok(Cow::Borrowed(part));
     };
     let need = sanitize::WINDOW.max(p + sanitize::PAST);
-    if have.len() >= need {
-        return Ok(Cow::Borrowed(&have[..need]));
+    if have.len() >= need || eof {
+        return Ok(Cow::Borrowed(&have[..need.min(have.len())]));
     }
     let mut all = have.to_vec();
     read_more(file, &mut all, need)?;
@@ -372,7 +374,7 @@ fn read_head(path: &Path, ids: Ids, keep: Start) -> Result<Head> {
     }
     // Its encoding is decided on the same bytes of the file's start as the whole read decides
     // it on, read now if the first lines hold more than ASCII.
-    let start = encoding_start(buf, &have, &mut file)
+    let start = encoding_start(buf, &have, eof, &mut file)
         .with_context(|| format!("reading {}", super::shown(path)))?;
     // Whether the lines decoded stop before the file's end (their last line may be cut short).
     let cut = !(eof && part == have.len());
