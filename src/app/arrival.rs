@@ -332,7 +332,7 @@ impl App {
         let Some(path) = r.article.path.as_deref() else {
             return false;
         };
-        let found = all.get(path).cloned().unwrap_or_default();
+        let found = all.get(path).unwrap_or_default();
         if found == r.article.backlinks {
             return false;
         }

@@ -104,7 +104,9 @@ impl TitleIndex {
         let _ = std::thread::Builder::new()
             .name("byline-titles".into())
             .spawn(move || {
-                let resolver = cell.get_or_init(|| {
+                // The copies of titles and addresses go once the resolver is made (it packs its
+                // own), before the backlinks pass starts.
+                let resolver = cell.get_or_init(move || {
                     Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())))
                         .with_urls(urls.iter().map(|(u, p)| (u.as_str(), p.as_path())))
                 });

@@ -137,12 +137,17 @@ impl App {
     /// Gives the search a worker over documents whose ids are library indices (tests and
     /// callers that index on their own); `F` otherwise starts one over the library.
     pub fn set_searcher(&mut self, searcher: Searcher) {
+        let docs = self.doc_refs();
+        self.install_searcher(searcher, docs);
+    }
+
+    /// Installs `searcher`, whose hits without a file name the article by id in `docs`.
+    fn install_searcher(&mut self, searcher: Searcher, docs: Vec<(Option<PathBuf>, usize)>) {
         // The worker's news comes in through the inbox, like every worker's.
         let tx = self.inbox.sender();
         searcher.on_news(move || {
             let _ = tx.send(super::Msg::SearchNews);
         });
-        let docs = self.doc_refs();
         self.search_index = Some(SearchIndex {
             searcher,
             docs,
@@ -171,7 +176,8 @@ impl App {
                 .iter()
                 .map(|e| e.head.path.clone())
                 .collect();
-            self.set_searcher(Searcher::persistent(place, paths));
+            // Its hits name their files: no list of ids is kept (a path an article).
+            self.install_searcher(Searcher::persistent(place, paths), Vec::new());
             return;
         }
         let items: Vec<(
@@ -188,9 +194,7 @@ impl App {
         let total = items.len();
         let docs = items.into_iter().map(|(i, path, article)| match article {
             Some(a) => Some(Doc::from_article(i, &a)),
-            None => path
-                .and_then(|p| crate::load::load_file(&p).ok())
-                .map(|a| Doc::from_article(i, &a)),
+            None => path.and_then(|p| crate::search::doc_of_file(i, &p)),
         });
         self.set_searcher(Searcher::from_iter(total, docs));
     }

@@ -138,7 +138,7 @@ pub fn sniff_file(path: &Path) -> Result<Option<(bool, bool, bool)>> {
 /// file is not read this way and must be loaded whole: a JSON Feed, bytes that are not plain
 /// UTF-8, an item of a file that holds no list.
 pub fn related(path: &Path, item: Option<usize>) -> Result<Option<Article>> {
-    let Some(mut article) = slim_article(path, item, false)? else {
+    let Some(mut article) = slim_article(path, item, false, 0)? else {
         return Ok(None);
     };
     Ok(Some(Article {
@@ -153,11 +153,26 @@ pub fn related(path: &Path, item: Option<usize>) -> Result<Option<Article>> {
 /// body's first block as the whole parse gives it (text fields are kept whole, long arrays
 /// only to their first entries that hold text), other blocks perhaps missing.
 pub fn row(path: &Path) -> Result<Option<Article>> {
-    slim_article(path, None, true)
+    slim_article(path, None, true, 0)
 }
 
-/// The article (item `item` of a list) that [`parse`] reads from the slim value of the file.
-fn slim_article(path: &Path, item: Option<usize>, whole_strings: bool) -> Result<Option<Article>> {
+/// The JSON article at `path` (item `item` of a list) read for the search index: its header
+/// whole and its body as the whole parse gives it until `text` bytes of its strings have been
+/// read, later blocks left out or cut (a JSON string that overruns the budget keeps its
+/// start). The file is streamed, so a long body is never held whole. `Ok(None)` as for
+/// [`related`].
+pub fn indexed(path: &Path, item: Option<usize>, text: usize) -> Result<Option<Article>> {
+    slim_article(path, item, false, text.max(1))
+}
+
+/// The article (item `item` of a list) that [`parse`] reads from the slim value of the file
+/// (see [`slim::read`] for `whole_strings` and `text_budget`).
+fn slim_article(
+    path: &Path,
+    item: Option<usize>,
+    whole_strings: bool,
+    text_budget: usize,
+) -> Result<Option<Article>> {
     const NEEDLES: [&[u8]; 3] = [b"jsonfeed.org/version/", b"\"articles\"", b"\"items\""];
     let file = crate::files::open_regular(path)?;
     let limit = crate::files::article_limit();
@@ -167,7 +182,7 @@ fn slim_article(path: &Path, item: Option<usize>, whole_strings: bool) -> Result
     let mut needles = slim::Needles::new(file.take(limit + 1), &NEEDLES);
     let mut text = crate::sanitize::stream::Neutral::new(&mut needles);
     // Not JSON (or not read as plain UTF-8): the whole load says what is wrong.
-    let Ok(value) = slim::read(&mut text, whole_strings) else {
+    let Ok(value) = slim::read(&mut text, whole_strings, text_budget) else {
         return Ok(None);
     };
     if needles.found[0] && needles.first == Some(b'{') {

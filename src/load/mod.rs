@@ -1,5 +1,6 @@
 //! Loading articles: one module per input format, the library scan, list rows and related links.
 
+pub mod backlinks;
 pub mod catalog;
 pub mod feed;
 mod frontmatter;
@@ -91,7 +92,11 @@ pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<Article> {
 /// [`parse_bytes`] without what is computed on the text (quotes, word count): the structure,
 /// title, dates and related headlines, which is all that resolving links needs, for a fraction
 /// of the time. `name` is the file's name, which some formats read (a Jekyll post's date).
-fn parse_structure(bytes: &[u8], format: Option<Format>, name: Option<&str>) -> Result<Article> {
+pub(crate) fn parse_structure(
+    bytes: &[u8],
+    format: Option<Format>,
+    name: Option<&str>,
+) -> Result<Article> {
     match decode(bytes, format)? {
         Decoded::Article(article) => Ok(*article),
         Decoded::Text(clean) => parse_clean(clean, format, name),

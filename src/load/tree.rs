@@ -6,11 +6,13 @@
 //! after an overflow, never holds up the keys.
 
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::hash::{BuildHasher, Hash};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 /// What tells one version of a file from another without reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Stamp {
     len: u64,
     modified: Option<SystemTime>,
@@ -29,13 +31,80 @@ impl Stamp {
             inode: (meta.dev(), meta.ino(), meta.ctime()),
         }
     }
+
+    /// The stamp as the tree keeps it: a 64-bit hash (two versions of a file taken for one
+    /// by a clash of hashes: about one change in 10^19).
+    fn key(&self) -> u64 {
+        foldhash::quality::FixedState::with_seed(0x7472_6565).hash_one(self)
+    }
+}
+
+/// The recorded files, by folder: each folder's path once, then its files' names with their
+/// stamps (at 100,000 files about half the memory of a map from whole paths to stamps).
+#[derive(Debug, Default)]
+struct Files {
+    folders: BTreeMap<PathBuf, BTreeMap<Box<OsStr>, u64>>,
+}
+
+impl Files {
+    /// `p` as folder and name.
+    fn split(p: &Path) -> Option<(&Path, &OsStr)> {
+        Some((p.parent()?, p.file_name()?))
+    }
+
+    /// Records file `p` with `stamp`.
+    fn insert(&mut self, p: &Path, stamp: Stamp) {
+        if let Some((dir, name)) = Self::split(p) {
+            let names = match self.folders.get_mut(dir) {
+                Some(names) => names,
+                None => self.folders.entry(dir.to_path_buf()).or_default(),
+            };
+            names.insert(name.into(), stamp.key());
+        }
+    }
+
+    /// Whether file `p` is recorded with `stamp`.
+    fn has(&self, p: &Path, stamp: Stamp) -> bool {
+        Self::split(p)
+            .and_then(|(dir, name)| self.folders.get(dir)?.get(name))
+            .is_some_and(|&k| k == stamp.key())
+    }
+
+    /// Forgets file `p`; whether it was recorded.
+    fn remove(&mut self, p: &Path) -> bool {
+        let Some((dir, name)) = Self::split(p) else {
+            return false;
+        };
+        let Some(names) = self.folders.get_mut(dir) else {
+            return false;
+        };
+        let had = names.remove(name).is_some();
+        if names.is_empty() {
+            self.folders.remove(dir);
+        }
+        had
+    }
+
+    /// The recorded files inside folder `dir`, at any depth.
+    fn under(&self, dir: &Path) -> Vec<PathBuf> {
+        self.folders
+            .range::<Path, _>((std::ops::Bound::Included(dir), std::ops::Bound::Unbounded))
+            .take_while(|(f, _)| f.starts_with(dir))
+            .flat_map(|(f, names)| names.keys().map(move |n| f.join(&**n)))
+            .collect()
+    }
+
+    #[cfg(test)]
+    fn is_empty(&self) -> bool {
+        self.folders.is_empty()
+    }
 }
 
 /// The article files under the watched roots, as last seen.
 #[derive(Debug, Default)]
 pub struct Tree {
     roots: Vec<PathBuf>,
-    files: BTreeMap<PathBuf, Stamp>,
+    files: Files,
 }
 
 impl Tree {
@@ -45,7 +114,7 @@ impl Tree {
     pub fn scan(roots: &[PathBuf], since: SystemTime) -> (Tree, Vec<PathBuf>) {
         let mut tree = Tree {
             roots: roots.to_vec(),
-            files: BTreeMap::new(),
+            files: Files::default(),
         };
         let mut recent = Vec::new();
         for root in roots {
@@ -53,7 +122,7 @@ impl Tree {
                 if stamp.modified >= Some(since) {
                     recent.push(path.clone());
                 }
-                tree.files.insert(path, stamp);
+                tree.files.insert(&path, stamp);
             }
         }
         (tree, recent)
@@ -85,12 +154,12 @@ impl Tree {
                 }
                 Ok(meta) if meta.is_file() => {
                     if super::format_for(&p).is_some() {
-                        self.files.insert(p.clone(), Stamp::of(&meta));
+                        self.files.insert(&p, Stamp::of(&meta));
                         out.push(p);
                     }
                 }
                 _ => {
-                    if self.files.remove(&p).is_some() || super::format_for(&p).is_some() {
+                    if self.files.remove(&p) || super::format_for(&p).is_some() {
                         out.push(p.clone());
                     }
                     // A folder that went: every file recorded under it went with it.
@@ -115,8 +184,8 @@ impl Tree {
         out.extend(special);
         for (path, stamp) in files {
             gone.remove(&path);
-            if self.files.get(&path) != Some(&stamp) {
-                self.files.insert(path.clone(), stamp);
+            if !self.files.has(&path, stamp) {
+                self.files.insert(&path, stamp);
                 out.push(path);
             }
         }
@@ -128,12 +197,7 @@ impl Tree {
 
     /// The recorded files inside folder `dir`.
     fn under(&self, dir: &Path) -> Vec<PathBuf> {
-        self.files
-            .range(dir.to_path_buf()..)
-            .take_while(|(f, _)| f.starts_with(dir))
-            .filter(|(f, _)| f.as_path() != dir)
-            .map(|(f, _)| f.clone())
-            .collect()
+        self.files.under(dir)
     }
 
     /// Whether `p` is hidden inside its root (or is under no root, which no walk reaches).

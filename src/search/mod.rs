@@ -40,6 +40,7 @@ pub mod disk;
 mod index;
 mod postings;
 mod query;
+mod read;
 mod snippet;
 mod store;
 mod tokenize;
@@ -48,6 +49,7 @@ mod worker;
 
 pub use index::Index;
 pub use query::Query;
+pub use read::{MAX_TEXT, doc_of_file};
 pub use tokenize::MAX_TERM_CHARS;
 pub use worker::{Results, Searcher};
 
@@ -67,14 +69,43 @@ pub struct Doc {
 }
 
 impl Doc {
-    /// The document for a parsed article.
+    /// The document for a parsed article: its title and the text of its blocks, up to
+    /// [`MAX_TEXT`] bytes of it (later blocks are left out; the one that crosses the limit is
+    /// cut at the end of its last word before it).
     pub fn from_article(id: usize, article: &Article) -> Doc {
+        let mut left = MAX_TEXT;
+        let mut blocks = Vec::new();
+        for block in &article.blocks {
+            let text: &str = &block.text;
+            if text.len() > left {
+                blocks.push(words_within(text, left).to_string());
+                break;
+            }
+            left -= text.len();
+            blocks.push(text.to_string());
+        }
         Doc {
             id,
             title: article.header.title.clone(),
-            blocks: article.blocks.iter().map(|b| b.text.to_string()).collect(),
+            blocks,
         }
     }
+}
+
+/// The start of `text` within `most` bytes, ending where a word ends (at white space) when
+/// there is one, so no word is indexed cut in two.
+fn words_within(text: &str, most: usize) -> &str {
+    let mut end = most.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let start = &text[..end];
+    if text[end..].starts_with(char::is_whitespace) {
+        return start;
+    }
+    start
+        .rfind(char::is_whitespace)
+        .map_or(start, |i| &start[..i])
 }
 
 /// One document that matches a query.

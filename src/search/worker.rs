@@ -95,16 +95,15 @@ impl Searcher {
     /// The most hits a query returns.
     pub const LIMIT: usize = 100;
 
-    /// Starts a worker that parses and indexes `paths` (with [`crate::load::load_file`], skipping
+    /// Starts a worker that parses and indexes `paths` (with [`super::doc_of_file`], skipping
     /// files that fail) and then answers queries. A hit's id is its file's index in `paths`.
     /// Queries are answered from the first keystroke, over what has been indexed so far.
     pub fn spawn(paths: Vec<PathBuf>) -> Searcher {
         let total = paths.len();
-        let docs = paths.into_iter().enumerate().map(|(id, path)| {
-            crate::load::load_file(&path)
-                .ok()
-                .map(|a| Doc::from_article(id, &a))
-        });
+        let docs = paths
+            .into_iter()
+            .enumerate()
+            .map(|(id, path)| super::doc_of_file(id, &path));
         Self::from_iter(total, docs)
     }
 
@@ -152,6 +151,7 @@ impl Searcher {
             current: None,
             answered: None,
             changed: Vec::new(),
+            names: None,
         };
         // If the thread cannot start, queries simply never get results; the reader still works.
         let _ = std::thread::Builder::new()
@@ -270,6 +270,10 @@ pub(super) struct Worker {
     answered: Option<(Instant, usize)>,
     /// Files reported changed and not yet applied.
     pub(super) changed: Vec<PathBuf>,
+    /// The file of each document id, when hits must name their file though the index only
+    /// knows ids (the persistent index's owner keeps no list of ids; its fallback to memory
+    /// fills hits from this).
+    pub(super) names: Option<Vec<Option<PathBuf>>>,
 }
 
 /// Why the worker stops.
@@ -386,7 +390,12 @@ impl Worker {
             return Ok(());
         };
         let read = self.read();
-        let (hits, matched) = index.answer(&req.query, Searcher::LIMIT);
+        let (mut hits, matched) = index.answer(&req.query, Searcher::LIMIT);
+        if let Some(names) = &self.names {
+            for h in hits.iter_mut().filter(|h| h.path.is_none()) {
+                h.path = names.get(h.id).cloned().flatten();
+            }
+        }
         let results = Results {
             generation: req.generation,
             query: req.query.clone(),
@@ -524,6 +533,7 @@ mod tests {
             current: None,
             answered: None,
             changed: Vec::new(),
+            names: None,
         };
         for (g, q) in [(1, "f"), (2, "fe"), (3, "fer")] {
             requests

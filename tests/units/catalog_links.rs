@@ -7,6 +7,7 @@ use byline::load::library::{Library, backlinks_with};
 use byline::load::resolve::Resolver;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// A wire article titled `title` whose related block names `related`.
 fn article(title: &str, related: &[&str]) -> String {
@@ -35,7 +36,9 @@ fn pass(root: &Path, keep: &Path) -> usize {
     let resolver = Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())))
         .with_urls(urls.iter().map(|(u, p)| (u.as_str(), p.as_path())));
     let files: Vec<PathBuf> = titles.into_iter().map(|(_, p)| p).collect();
-    let Pass { backlinks, read } = links::backlinks_kept(&resolver, &files, keep);
+    let Pass {
+        backlinks, read, ..
+    } = links::backlinks_kept(&resolver, &files, keep);
     assert_eq!(backlinks, backlinks_with(&resolver, &files));
     read
 }
@@ -175,7 +178,80 @@ fn the_catalogue_scan_names_the_links_file_and_the_library_uses_it() {
     (lib.backlinks_job().unwrap())(&resolver);
     assert_eq!(
         lib.backlinks.get().unwrap().get(&root.join("b.txt")),
-        Some(&vec![root.join("a.txt")])
+        Some(vec![root.join("a.txt")])
     );
     assert!(file.is_file(), "the pass kept what it read");
+}
+
+#[test]
+fn a_pass_cut_short_keeps_what_it_read_and_the_old_links_it_did_not_reach() {
+    let (_tmp, root, keep) = setup();
+    assert_eq!(pass(&root, &keep), 23);
+    // Every file written again (new stats), then a pass that ends after 10 files, as when
+    // the reader quits during a long first pass: it wrote what it had read as it went.
+    for rel in ["a.txt", "b.txt", "c.txt"] {
+        let body = fs::read_to_string(root.join(rel)).unwrap();
+        crate::common::write_aged(&root, rel, format!("{body}More.\n").as_bytes());
+    }
+    for i in 0..20 {
+        put(
+            &root,
+            &format!("more/n{i:02}.txt"),
+            &format!("Harbour note {i:02} again"),
+            &[],
+        );
+    }
+    let lib = Library::scan_with(&[root.to_path_buf()], Ids::Skip);
+    let titles = lib.titles();
+    let resolver = Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())));
+    let files: Vec<PathBuf> = titles.into_iter().map(|(_, p)| p).collect();
+    let cut = links::backlinks_kept_with(&resolver, &files, &keep, Duration::ZERO, Some(10));
+    assert_eq!(cut.read, 10);
+    // The next pass reads only the 13 it had not reached, and gives the full pass's result.
+    assert_eq!(pass(&root, &keep), 13);
+    assert_eq!(pass(&root, &keep), 0);
+    // The old links of files a cut pass did not reach stay good: one file changed, a pass
+    // cut right after reading it, and the next pass reads nothing.
+    put(&root, "more/n19.txt", "Harbour note 19 once more", &[]);
+    let lib = Library::scan_with(&[root.to_path_buf()], Ids::Skip);
+    let titles = lib.titles();
+    let resolver = Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())));
+    let mut files: Vec<PathBuf> = titles.into_iter().map(|(_, p)| p).collect();
+    // The changed file first, so the cut pass reads it and then writes.
+    let at = files
+        .iter()
+        .position(|p| p.ends_with("more/n19.txt"))
+        .unwrap();
+    files.swap(0, at);
+    let cut = links::backlinks_kept_with(&resolver, &files, &keep, Duration::ZERO, Some(1));
+    assert_eq!(cut.read, 1);
+    assert_eq!(
+        pass(&root, &keep),
+        0,
+        "the 22 it did not reach came from the old pass"
+    );
+}
+
+#[test]
+fn kept_links_are_resolved_again_only_when_the_library_changed() {
+    let (_tmp, root, keep) = setup();
+    let run = |root: &Path| {
+        let lib = Library::scan_with(&[root.to_path_buf()], Ids::Skip);
+        let titles = lib.titles();
+        let resolver = Resolver::new(titles.iter().map(|(t, p)| (t.as_str(), p.as_path())));
+        let files: Vec<PathBuf> = titles.into_iter().map(|(_, p)| p).collect();
+        let pass = links::backlinks_kept(&resolver, &files, &keep);
+        assert_eq!(pass.backlinks, backlinks_with(&resolver, &files));
+        (pass.read, pass.resolved)
+    };
+    assert_eq!(run(&root), (23, 0), "read and resolved once");
+    assert_eq!(
+        run(&root),
+        (0, 0),
+        "the same library: nothing read, nothing resolved"
+    );
+    // A title changes: every kept file's links are resolved again against the new titles.
+    put(&root, "c.txt", "Pier repairs begin at last", &[]);
+    assert_eq!(run(&root), (1, 22));
+    assert_eq!(run(&root), (0, 0));
 }

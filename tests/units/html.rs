@@ -707,8 +707,8 @@ fn the_library_resolves_related_boxes_by_address_in_its_backlinks_pass() {
     let back = backlinks_with(&resolver, &files);
     let crane = dir.join("kessel-harbour-crane.html");
     let driver = dir.join("kessel-crane-driver.html");
-    assert_eq!(back.get(&crane), Some(&vec![driver.clone()]));
-    assert_eq!(back.get(&driver), Some(&vec![crane]));
+    assert_eq!(back.get(&crane), Some(vec![driver.clone()]));
+    assert_eq!(back.get(&driver), Some(vec![crane]));
 }
 
 #[test]

@@ -25,6 +25,7 @@ mod quotes;
 mod readme;
 mod resolve;
 mod search;
+mod search_big;
 mod search_disk;
 mod state;
 mod state_merge;

@@ -265,3 +265,59 @@ fn a_related_pass_reads_a_big_unopened_article_in_little_memory() {
         );
     }
 }
+
+/// The child half of the index's measure: reads the document the search index takes of
+/// `path` (a long article: its start) and prints how far the peak rose, as `GREW=<bytes>`.
+fn index_child(path: &std::path::Path) {
+    std::fs::write("/proc/self/clear_refs", "5").expect("resetting the peak");
+    let before = status("VmRSS").expect("VmRSS");
+    let doc = byline::search::doc_of_file(0, path).expect("a document");
+    assert_eq!(doc.title, "Harbour board archive");
+    assert!(!doc.blocks.is_empty());
+    drop(doc);
+    let peak = status("VmHWM").expect("VmHWM");
+    println!("GREW={}", peak.saturating_sub(before));
+}
+
+/// The most reading a 32 MiB article for the search index may raise the peak: it reads the
+/// first [`byline::search::MAX_TEXT`] (4 MiB) of body text and parses only that, so the rise
+/// does not grow with the file (the debug build rose 19–20 MiB for news-wire and Markdown,
+/// 39 MiB for JSON and 55–57 MiB for a page of text, at 16 MiB as at 32 MiB). Reading the
+/// whole file, as the index did, rose 95 MiB for 32 MiB of news-wire, and 44 MiB, 54 MiB and
+/// 152 MiB for 16 MiB of news-wire, Markdown and JSON.
+const INDEX_BOUND: u64 = 64 << 20;
+
+#[test]
+fn the_index_reads_a_big_unopened_article_in_little_memory() {
+    if let Some(path) = std::env::var_os("BYLINE_TEST_INDEX_CHILD") {
+        index_child(std::path::Path::new(&path));
+        return;
+    }
+    if !measurable() {
+        return;
+    }
+    for kind in ["txt", "md", "json", "html"] {
+        let bytes = 32 << 20;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("big.{kind}"));
+        std::fs::write(&path, crate::search_big::long_article(kind, bytes)).unwrap();
+        let grew = child_grew(
+            "memory::the_index_reads_a_big_unopened_article_in_little_memory",
+            "BYLINE_TEST_INDEX_CHILD",
+            path.as_os_str(),
+        );
+        let _ = writeln!(
+            std::io::stderr(),
+            "{kind}: reading for the index raised the peak {} KiB for {} KiB",
+            grew >> 10,
+            bytes >> 10
+        );
+        assert!(
+            grew <= INDEX_BOUND,
+            "reading {} MiB of {kind} for the index raised the peak by {} MiB, more than {} MiB",
+            bytes >> 20,
+            grew >> 20,
+            INDEX_BOUND >> 20
+        );
+    }
+}

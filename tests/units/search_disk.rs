@@ -352,6 +352,12 @@ fn a_cache_folder_that_cannot_be_written_searches_in_memory() {
     let s = Searcher::persistent(place, some(&paths));
     let r = complete(&s, "ferry");
     assert_eq!(titles(&r.hits), ["Café", "Ferry late", "Harbor fees"]);
+    // Its owner keeps no list of ids for this worker: each hit names its file, as the
+    // persistent index's hits do.
+    for h in &r.hits {
+        let p = h.path.as_ref().expect("a hit names its file");
+        assert_eq!(Some(p), paths.get(h.id), "{}", h.title);
+    }
     let note = s.take_note().expect("says why once");
     assert!(note.contains("searching in memory"), "{note}");
 }

@@ -15,9 +15,10 @@ use crate::load::resolve::{LinkFrom, Resolver};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 /// The format's version.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// What the header line starts with.
 const MAGIC: &str = "byline-links";
@@ -31,6 +32,11 @@ struct Source {
     url: Option<String>,
     /// Its related entries: headline and address.
     related: Vec<(String, Option<String>)>,
+    /// What they resolved to, as entries of the resolver whose fingerprint is given
+    /// ([`Resolver::resolve_related_entry`]): a later pass over a library whose titles, paths
+    /// and addresses are all the same takes them as they are instead of resolving every
+    /// headline again (at 100,000 titles of a small vocabulary, most of a pass's time).
+    resolved: Option<(u64, Vec<u32>)>,
 }
 
 /// What the file keeps.
@@ -68,11 +74,13 @@ fn read_links(source: &Path, stat: Stat) -> Source {
             stat,
             url: a.header.url,
             related: a.related.into_iter().map(|r| (r.title, r.url)).collect(),
+            resolved: None,
         },
         Err(_) => Source {
             stat,
             url: None,
             related: Vec::new(),
+            resolved: None,
         },
     }
 }
@@ -84,25 +92,57 @@ pub struct Pass {
     pub backlinks: Backlinks,
     /// How many files were read (new, changed, racy); the rest came from the links file.
     pub read: usize,
+    /// How many files' links were resolved again though their file was not read (the
+    /// library's titles, paths or addresses changed since they were resolved).
+    pub resolved: usize,
 }
 
 /// [`crate::load::library::backlinks_with`] through the links file `keep`: files whose stat is
 /// unchanged give the links kept for them, the rest are read, and the file is written again
 /// when anything changed (a cache: a failed write costs the next pass its reading).
 pub fn backlinks_kept(resolver: &Resolver, files: &[PathBuf], keep: &Path) -> Pass {
+    backlinks_kept_with(resolver, files, keep, CHECKPOINT, None)
+}
+
+/// How often a long pass writes what it has read so far: a session that ends before the pass
+/// does (it reads every file of a big library once) leaves its reading to the next.
+const CHECKPOINT: Duration = Duration::from_secs(10);
+
+/// [`backlinks_kept`], writing what it has read every `checkpoint` while it reads; with
+/// `end_after`, it stops after that many files as if the session had ended there (for tests:
+/// nothing more is written, the backlinks are those found so far).
+#[doc(hidden)]
+pub fn backlinks_kept_with(
+    resolver: &Resolver,
+    files: &[PathBuf],
+    keep: &Path,
+    checkpoint: Duration,
+    end_after: Option<usize>,
+) -> Pass {
     let build = store::build();
     let stamp = now_ns();
-    let old = std::fs::read(keep)
+    let mut old = std::fs::read(keep)
         .ok()
         .and_then(|b| store::unseal::<Kept>(&b, MAGIC, FORMAT, &build))
         .unwrap_or_default();
+    let old_len = old.sources.len();
     let mut new = Kept {
         stamp,
         sources: HashMap::with_capacity(files.len()),
     };
-    let mut out: Backlinks = HashMap::new();
+    let mut out = Backlinks::default();
     let mut read = 0;
-    for source in files {
+    // Files read, and kept files whose links were resolved again (the library changed).
+    let mut resolved = 0;
+    let (mut written_at, mut done_then) = (Instant::now(), 0);
+    for (n, source) in files.iter().enumerate() {
+        if end_after == Some(n) {
+            return Pass {
+                backlinks: out,
+                read,
+                resolved,
+            };
+        }
         if feed_item(source) {
             continue;
         }
@@ -110,52 +150,121 @@ pub fn backlinks_kept(resolver: &Resolver, files: &[PathBuf], keep: &Path) -> Pa
             continue;
         };
         let key = source.to_str();
+        // Taken out of the old set, not copied: the two sets together would hold every
+        // file's links twice.
         let kept = key
-            .and_then(|k| old.sources.get(k))
+            .and_then(|k| old.sources.remove(k))
             .filter(|s| s.stat == stat && !stat.racy(old.stamp));
-        let links = match kept {
-            Some(s) => s.clone(),
+        let was_read = kept.is_none();
+        let mut links = match kept {
+            Some(s) => s,
             None => {
                 read += 1;
                 read_links(source, stat)
             }
         };
-        add(resolver, source, &links, &mut out);
+        if add(resolver, source, &mut links, &mut out) && !was_read {
+            resolved += 1;
+        }
         if let Some(k) = key {
             new.sources.insert(k.to_string(), links);
         }
+        if read + resolved > done_then && written_at.elapsed() >= checkpoint {
+            let _ = store::write_atomic(
+                keep,
+                &store::seal(
+                    MAGIC,
+                    FORMAT,
+                    &build,
+                    &SoFar {
+                        new: &new,
+                        old: &old,
+                    },
+                ),
+            );
+            (written_at, done_then) = (Instant::now(), read + resolved);
+        }
     }
-    let changed = read > 0 || new.sources.len() != old.sources.len();
+    let changed = read + resolved > done_then || new.sources.len() != old_len;
     if changed {
         let _ = store::write_atomic(keep, &store::seal(MAGIC, FORMAT, &build, &new));
     }
     Pass {
         backlinks: out,
         read,
+        resolved,
     }
 }
 
-/// Adds the backlinks from `source` (with `links`) to `out`, as the full pass does.
-fn add(resolver: &Resolver, source: &Path, links: &Source, out: &mut Backlinks) {
-    let from = LinkFrom {
-        path: Some(source),
-        url: links.url.as_deref(),
-    };
-    for (title, url) in &links.related {
-        let r = crate::article::Related {
-            title: title.clone(),
-            path: None,
-            url: url.clone(),
+/// What a pass has read so far, with the old pass's links of the files it has not reached,
+/// written as a [`Kept`] under the new pass's stamp. Only old links that were not racy for the
+/// old pass go in: a file's mtime earlier than the old stamp's window is earlier than the new
+/// one's too, so none is trusted that the old pass would not have trusted.
+struct SoFar<'a> {
+    new: &'a Kept,
+    old: &'a Kept,
+}
+
+impl Serialize for SoFar<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Kept", 2)?;
+        st.serialize_field("stamp", &self.new.stamp)?;
+        st.serialize_field("sources", &Sources(self))?;
+        st.end()
+    }
+}
+
+/// The map of [`SoFar`]: the new links, then the old ones still good.
+struct Sources<'a>(&'a SoFar<'a>);
+
+impl Serialize for Sources<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let stamp = self.0.old.stamp;
+        let old: Vec<_> = self
+            .0
+            .old
+            .sources
+            .iter()
+            .filter(|(_, v)| !v.stat.racy(stamp))
+            .collect();
+        s.collect_map(self.0.new.sources.iter().chain(old))
+    }
+}
+
+/// Adds the backlinks from `source` (with `links`) to `out`, as the full pass does, resolving
+/// its links unless they were resolved by a resolver like this one. True when it resolved them.
+fn add(resolver: &Resolver, source: &Path, links: &mut Source, out: &mut Backlinks) -> bool {
+    let print = resolver.fingerprint();
+    let fresh = !matches!(&links.resolved, Some((p, _)) if *p == print);
+    if fresh {
+        let from = LinkFrom {
+            path: Some(source),
+            url: links.url.as_deref(),
         };
-        if let Some(target) = resolver.resolve_related(&r, from)
-            && target != source
-        {
-            let list = out.entry(target.to_path_buf()).or_default();
-            if !list.iter().any(|p| p == source) {
-                list.push(source.to_path_buf());
+        let targets = links
+            .related
+            .iter()
+            .filter_map(|(title, url)| {
+                let r = crate::article::Related {
+                    title: title.clone(),
+                    path: None,
+                    url: url.clone(),
+                };
+                resolver.resolve_related_entry(&r, from)
+            })
+            .filter(|&i| resolver.entry_path(i) != Some(source))
+            .collect();
+        links.resolved = Some((print, targets));
+    }
+    if let Some((_, targets)) = &links.resolved {
+        for &i in targets {
+            if let Some(target) = resolver.entry_path(i) {
+                out.add(target, source);
             }
         }
     }
+    fresh
 }
 
 /// Nanoseconds since the epoch, now.

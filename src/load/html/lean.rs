@@ -402,7 +402,13 @@ impl Lean {
 
 /// The page in `reader` with what no header or related link lives in left out, or `None` when
 /// its bytes are not UTF-8 (the encoding guess reads them all: such a page is read whole).
-pub fn read(mut reader: impl Read) -> std::io::Result<Option<Vec<u8>>> {
+pub fn read(reader: impl Read) -> std::io::Result<Option<Vec<u8>>> {
+    read_up_to(reader, usize::MAX)
+}
+
+/// [`read`], stopping once more than `most` bytes are kept (the rest of the page unread and
+/// unchecked): for a reader that takes only the start of a long page.
+pub fn read_up_to(mut reader: impl Read, most: usize) -> std::io::Result<Option<Vec<u8>>> {
     let mut lean = Lean::new();
     let mut buf = vec![0u8; PIECE];
     let mut utf8 = crate::sanitize::stream::Utf8Check::default();
@@ -420,6 +426,9 @@ pub fn read(mut reader: impl Read) -> std::io::Result<Option<Vec<u8>>> {
         }
         for &b in &buf[..n] {
             lean.byte(b);
+        }
+        if lean.out.len() > most {
+            return Ok(Some(lean.out));
         }
     }
 }

@@ -97,6 +97,40 @@ pub fn decode(bytes: &[u8]) -> Result<sanitize::Clean> {
 /// ([`lean`]), other fields left empty. `Ok(None)` when the page is not read this way and must
 /// be loaded whole: a web archive, a page whose bytes are not UTF-8, one over the size limits.
 pub fn related(path: &std::path::Path) -> Result<Option<Article>> {
+    let Some(page) = lean_page(path, None)? else {
+        return Ok(None);
+    };
+    let mut article = parse(&decode(&page)?.text)?;
+    Ok(Some(Article {
+        header: std::mem::take(&mut article.header),
+        related: std::mem::take(&mut article.related),
+        tags: std::mem::take(&mut article.tags),
+        ..Article::default()
+    }))
+}
+
+/// The saved page at `path` read for the search index: the page without its scripts, styles
+/// and inlined pictures, as [`related`] reads it, cut before the first tag that starts past
+/// `markup` bytes, then parsed. So a huge page is never parsed into a tree whole; its text
+/// past the cut is left out. `Ok(None)` as for [`related`].
+pub fn indexed(path: &std::path::Path, markup: usize) -> Result<Option<Article>> {
+    let Some(mut page) = lean_page(path, Some(markup))? else {
+        return Ok(None);
+    };
+    if page.len() > markup {
+        // Cut where a tag starts, so no tag or character is cut in two; the parser closes
+        // what is left open.
+        let end = memchr::memrchr(b'<', &page[..=markup]).unwrap_or(0);
+        page.truncate(end);
+        page.shrink_to_fit();
+    }
+    parse(&decode(&page)?.text).map(Some)
+}
+
+/// The saved page at `path` without its scripts, styles and inlined pictures ([`lean`]),
+/// all of it or read until more than `most` bytes of it are kept; `None` for a web archive, a
+/// page whose bytes are not UTF-8 (in what was read), one over the size limits.
+fn lean_page(path: &std::path::Path, most: Option<usize>) -> Result<Option<Vec<u8>>> {
     use std::io::Read;
     let file = crate::files::open_regular(path)?;
     let size = file.metadata().map_or(u64::MAX, |m| m.len());
@@ -111,16 +145,11 @@ pub fn related(path: &std::path::Path) -> Result<Option<Article>> {
     if mhtml::is_archive(&start) {
         return Ok(None);
     }
-    let Some(page) = lean::read(start.as_slice().chain(file))? else {
-        return Ok(None);
-    };
-    let mut article = parse(&decode(&page)?.text)?;
-    Ok(Some(Article {
-        header: std::mem::take(&mut article.header),
-        related: std::mem::take(&mut article.related),
-        tags: std::mem::take(&mut article.tags),
-        ..Article::default()
-    }))
+    let page = start.as_slice().chain(file);
+    Ok(match most {
+        None => lean::read(page)?,
+        Some(most) => lean::read_up_to(page, most)?,
+    })
 }
 
 /// Parses a whole saved page.

@@ -8,6 +8,7 @@
 use super::pick;
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
+use std::cell::Cell;
 use std::fmt;
 use std::io::Read;
 
@@ -38,13 +39,21 @@ fn list_key(k: &str) -> bool {
 
 /// The slim value of JSON text read from `reader` (an error when it is not JSON, as the full
 /// parse's). With `whole_strings`, strings are not cut (a list row's first block needs the
-/// text field it comes from as it stands).
-pub fn read(reader: impl Read, whole_strings: bool) -> serde_json::Result<Value> {
+/// text field it comes from as it stands). With a `text_budget` above 0, everything is kept
+/// as it stands until that many bytes of strings have been kept outside the header's keys,
+/// and only then cut as usual (the search index takes the start of a long body this way).
+pub fn read(
+    reader: impl Read,
+    whole_strings: bool,
+    text_budget: usize,
+) -> serde_json::Result<Value> {
     let mut de =
         serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(64 * 1024, reader));
+    let budget = Cell::new(text_budget);
     let value = Seed {
         how: Slim::List,
         whole_strings,
+        budget: &budget,
     }
     .deserialize(&mut de)?;
     de.end()?;
@@ -62,20 +71,27 @@ enum Slim {
     Cut,
 }
 
-/// A value's [`Slim`], and whether strings are kept whole everywhere.
+/// A value's [`Slim`], whether strings are kept whole everywhere, and how many bytes of
+/// strings may still be kept whole outside the header's keys (see [`read`]).
 #[derive(Clone, Copy)]
-struct Seed {
+struct Seed<'b> {
     how: Slim,
     whole_strings: bool,
+    budget: &'b Cell<usize>,
 }
 
-impl Seed {
-    fn with(self, how: Slim) -> Seed {
+impl<'b> Seed<'b> {
+    fn with(self, how: Slim) -> Seed<'b> {
         Seed { how, ..self }
+    }
+
+    /// Whether the budget still has room: everything is kept as it stands.
+    fn in_budget(&self) -> bool {
+        self.budget.get() > 0
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Seed {
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
     type Value = Value;
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
@@ -83,7 +99,7 @@ impl<'de> DeserializeSeed<'de> for Seed {
     }
 }
 
-impl<'de> Visitor<'de> for Seed {
+impl<'de> Visitor<'de> for Seed<'_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -115,6 +131,17 @@ impl<'de> Visitor<'de> for Seed {
     }
 
     fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        if self.how != Slim::Whole && self.in_budget() {
+            // A string that overruns the budget keeps what fits (at least what `cut` keeps),
+            // and ends it.
+            let left = self.budget.get();
+            self.budget.set(left.saturating_sub(s.len()));
+            return Ok(Value::String(if s.len() <= left {
+                s.to_string()
+            } else {
+                start(s, left.max(LONG))
+            }));
+        }
         Ok(Value::String(
             if self.how == Slim::Whole || self.whole_strings {
                 s.to_string()
@@ -135,6 +162,7 @@ impl<'de> Visitor<'de> for Seed {
             // more than blanks, are kept: the full loader asks of a text array only whether an
             // entry holds text, and a list row needs its first block.
             if self.how != Slim::Cut
+                || self.in_budget()
                 || out.len() < FIRST
                 || (!out.iter().any(texty) && texty(&v))
                 || (!out.iter().any(full) && full(&v))
@@ -164,10 +192,15 @@ impl<'de> Visitor<'de> for Seed {
 
 /// A string's start, as much as [`LONG`] bytes; one that was not blank stays not blank.
 fn cut(s: &str) -> String {
-    if s.len() <= LONG {
+    start(s, LONG)
+}
+
+/// A string's start, as much as `most` bytes; one that was not blank stays not blank.
+fn start(s: &str, most: usize) -> String {
+    if s.len() <= most {
         return s.to_string();
     }
-    let mut end = LONG;
+    let mut end = most;
     while !s.is_char_boundary(end) {
         end -= 1;
     }

@@ -10,15 +10,21 @@
 //! to the page's own address (a saved page whose links were joined to its canonical URL
 //! still finds its neighbours saved beside it).
 
+use super::packed::{KeyIndex, PathList};
 use crate::load::html::url;
 use foldhash::HashMap;
+use std::borrow::Cow;
 use std::path::{Component, Path, PathBuf};
 
 /// Library articles by address and by path.
 #[derive(Debug, Default, Clone)]
 pub struct LinkIndex {
-    by_key: HashMap<String, PathBuf>,
-    by_path: HashMap<PathBuf, PathBuf>,
+    /// The library's files, in library order, then any file known only by an address.
+    paths: PathList,
+    /// Address key → entry of `paths`.
+    by_key: HashMap<String, u32>,
+    /// Lexical path → entry of `paths`, kept by hash ([`KeyIndex`]).
+    by_path: KeyIndex,
 }
 
 /// Where a link was found: the linking article's file and own address.
@@ -33,21 +39,59 @@ pub struct From<'a> {
 impl LinkIndex {
     /// Indexes the library's files by path.
     pub fn new<'a>(paths: impl IntoIterator<Item = &'a Path>) -> LinkIndex {
-        let mut idx = LinkIndex::default();
+        let mut list = PathList::default();
         for p in paths {
+            list.push(p);
+        }
+        LinkIndex::of(list)
+    }
+
+    /// Indexes the library's files, given in library order, by path.
+    pub fn of(mut paths: PathList) -> LinkIndex {
+        paths.shrink();
+        let mut idx = LinkIndex {
+            paths,
+            ..LinkIndex::default()
+        };
+        for i in 0..idx.paths.len() {
+            let Some(p) = idx.paths.get(i) else { break };
+            let key = lexical(p);
+            let list = &idx.paths;
             idx.by_path
-                .entry(lexical(p))
-                .or_insert_with(|| p.to_path_buf());
+                .insert_first(bytes(&key), i as u32, |j| lexical_bytes(list, j));
         }
         idx
+    }
+
+    /// The file at entry `i` of the list the index was made from.
+    pub fn path(&self, i: usize) -> Option<&Path> {
+        self.paths.get(i)
+    }
+
+    /// The files the index was made from, in order.
+    pub fn paths(&self) -> &PathList {
+        &self.paths
+    }
+
+    /// The entry of the library file spelled (lexically) as `p`.
+    fn entry_of(&self, p: &Path) -> Option<u32> {
+        let list = &self.paths;
+        self.by_path
+            .get(bytes(&lexical(p)), |j| lexical_bytes(list, j))
     }
 
     /// Adds the library's `(own address, file)` pairs; the first article with an address
     /// keeps it.
     pub fn add_urls<'a>(&mut self, urls: impl IntoIterator<Item = (&'a str, &'a Path)>) {
         for (u, p) in urls {
-            if let Some(k) = url::key(u) {
-                self.by_key.entry(k).or_insert_with(|| p.to_path_buf());
+            if let Some(k) = url::key(u)
+                && !self.by_key.contains_key(&k)
+            {
+                let i = self.entry_of(p).unwrap_or_else(|| {
+                    self.paths.push(p);
+                    (self.paths.len() - 1) as u32
+                });
+                self.by_key.insert(k, i);
             }
         }
     }
@@ -57,21 +101,31 @@ impl LinkIndex {
         self.by_key.is_empty() && self.by_path.is_empty()
     }
 
+    fn by_entry(&self, i: Option<u32>) -> Option<&Path> {
+        self.paths.get(i? as usize)
+    }
+
     /// The library file `link` names, found from an article at `from` (see the module's rule);
     /// never the linking article itself.
     pub fn resolve(&self, link: &str, from: From<'_>) -> Option<&Path> {
+        self.by_entry(self.resolve_entry(link, from))
+    }
+
+    /// [`LinkIndex::resolve`] as the entry of the index's list ([`LinkIndex::path`]).
+    pub fn resolve_entry(&self, link: &str, from: From<'_>) -> Option<u32> {
         let link = link.trim();
-        let found = self.find(link, from)?;
+        let i = self.find(link, from)?;
+        let found = self.by_entry(Some(i))?;
         match from.path {
             Some(p) if lexical(p) == lexical(found) => None,
-            _ => Some(found),
+            _ => Some(i),
         }
     }
 
-    fn find(&self, link: &str, from: From<'_>) -> Option<&Path> {
+    fn find(&self, link: &str, from: From<'_>) -> Option<u32> {
         if let Some(k) = url::key(link) {
-            if let Some(p) = self.by_key.get(&k) {
-                return Some(p);
+            if let Some(&i) = self.by_key.get(&k) {
+                return Some(i);
             }
             // The same site as the linking page: its path relative to the page's address.
             let rel = from.url.and_then(|own| relative(own, link))?;
@@ -81,9 +135,7 @@ impl LinkIndex {
             Some(s) if s.eq_ignore_ascii_case("file") => {
                 let p = link[5..].trim_start_matches("//");
                 let p = strip_tail(p);
-                self.by_path
-                    .get(&lexical(Path::new(&percent_decode(p))))
-                    .map(PathBuf::as_path)
+                self.entry_of(Path::new(&percent_decode(p)))
             }
             Some(_) => None,
             None => self.by_file(link, from.path),
@@ -91,7 +143,7 @@ impl LinkIndex {
     }
 
     /// The library file a relative path names from the linking article's folder.
-    fn by_file(&self, rel: &str, from: Option<&Path>) -> Option<&Path> {
+    fn by_file(&self, rel: &str, from: Option<&Path>) -> Option<u32> {
         let rel = percent_decode(strip_tail(rel));
         if rel.is_empty() {
             return None;
@@ -101,7 +153,7 @@ impl LinkIndex {
             Some(dir) if rel.is_relative() => dir.join(rel),
             _ => rel.to_path_buf(),
         };
-        self.by_path.get(&lexical(&full)).map(PathBuf::as_path)
+        self.entry_of(&full)
     }
 }
 
@@ -168,6 +220,17 @@ fn relative(own: &str, target: &str) -> Option<String> {
     let mut parts: Vec<&str> = vec![".."; own_dir.len() - common];
     parts.extend(path[common..].iter().map(String::as_str));
     Some(parts.join("/"))
+}
+
+/// A path's bytes, as the key the index hashes.
+fn bytes(p: &Path) -> &[u8] {
+    p.as_os_str().as_encoded_bytes()
+}
+
+/// The key of entry `j` of `list`: its lexical form's bytes.
+fn lexical_bytes(list: &PathList, j: u32) -> Cow<'static, [u8]> {
+    let p = list.get(j as usize).map(lexical).unwrap_or_default();
+    Cow::Owned(p.into_os_string().into_encoded_bytes())
 }
 
 /// `p` with `.` components dropped and `..` folded into the component before it.

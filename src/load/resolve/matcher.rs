@@ -3,9 +3,30 @@
 
 use super::links::{From, LinkIndex};
 use super::normalise;
+use super::packed::{KeyIndex, Lists, PathList, StrList};
 use crate::article::Related;
 use foldhash::{HashMap, HashSet, HashSetExt};
-use std::path::{Path, PathBuf};
+use std::borrow::Cow;
+use std::hash::Hasher;
+use std::path::Path;
+
+/// A running hash of byte strings, each with its length (so `ab`+`c` and `a`+`bc` differ).
+struct Print(std::hash::DefaultHasher);
+
+impl Default for Print {
+    fn default() -> Self {
+        // `DefaultHasher::new()` hashes alike in every process (fixed keys).
+        Print(std::hash::DefaultHasher::new())
+    }
+}
+
+impl Print {
+    fn add(&mut self, bytes: &[u8]) {
+        use std::hash::Hasher;
+        self.0.write_usize(bytes.len());
+        self.0.write(bytes);
+    }
+}
 
 /// The least similarity (weighted Dice over word sets, 0..=1) a close match needs.
 ///
@@ -27,44 +48,62 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Finds the library article a headline names.
+///
+/// It is kept for the whole session beside the library, so its per-title facts are packed
+/// ([`super::packed`]): one buffer of titles, one of word ids, hashes for the exact titles, and
+/// the paths in the link index.
 #[derive(Debug, Default)]
 pub struct Resolver {
-    paths: Vec<PathBuf>,
+    /// How many titles it was built from (entries `0..count` of the link index's paths).
+    count: usize,
     /// Each entry's title as the library shows it, for naming a resolved headline's article.
-    titles: Vec<Box<str>>,
+    titles: StrList,
     /// Normalised title → first entry with that title.
-    exact: HashMap<String, usize>,
+    exact: KeyIndex,
     /// Word → id.
     ids: HashMap<String, u32>,
     /// Word id → entries whose title has that word, in library order.
-    postings: Vec<Vec<u32>>,
+    postings: Lists,
     /// Each entry's word ids, sorted, no duplicates.
-    words: Vec<Vec<u32>>,
+    words: Lists,
     /// Each entry's total word weight.
     weights: Vec<f64>,
     /// Whether word id is a function word.
     stop: Vec<bool>,
     /// Word id → its weight.
     id_weights: Vec<f64>,
-    /// The same articles by own address and by path, for links that name them that way.
+    /// The same articles by own address and by path, for links that name them that way; it
+    /// holds the entries' paths.
     links: LinkIndex,
+    /// See [`Resolver::fingerprint`].
+    fingerprint: u64,
 }
 
 impl Resolver {
     /// The library title of the article at `path` (a path the resolver gave, spelled as the
     /// library spells it).
     pub fn title_of(&self, path: &Path) -> Option<&str> {
-        let i = self.paths.iter().position(|p| p == path)?;
-        self.titles.get(i).map(|t| &**t)
+        let i = self
+            .links
+            .paths()
+            .position(path)
+            .filter(|&i| i < self.count)?;
+        self.titles.get(i)
     }
 
     /// Builds a resolver over the library's `(title, path)` pairs, in library order.
     pub fn new<'a>(entries: impl IntoIterator<Item = (&'a str, &'a Path)>) -> Resolver {
         let mut r = Resolver::default();
+        let mut paths = PathList::default();
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        let mut exact = KeyIndex::default();
+        let mut print = Print::default();
         for (title, path) in entries {
-            let i = r.paths.len();
-            r.paths.push(path.to_path_buf());
-            r.titles.push(title.into());
+            print.add(title.as_bytes());
+            print.add(path.as_os_str().as_encoded_bytes());
+            let i = paths.len();
+            paths.push(path);
+            r.titles.push(title);
             let norm = normalise(title);
             let mut ids: Vec<u32> = norm
                 .split(' ')
@@ -83,32 +122,58 @@ impl Resolver {
             ids.sort_unstable();
             ids.dedup();
             for &id in &ids {
-                if id as usize == r.postings.len() {
-                    r.postings.push(Vec::new());
+                if id as usize == postings.len() {
+                    postings.push(Vec::new());
                 }
-                r.postings[id as usize].push(i as u32);
+                postings[id as usize].push(i as u32);
             }
-            r.words.push(ids);
+            r.words.push(&ids);
             if !norm.is_empty() {
-                r.exact.entry(norm).or_insert(i);
+                let titles = &r.titles;
+                exact.insert_first(norm.as_bytes(), i as u32, |j| {
+                    Cow::Owned(normalise(titles.get(j as usize).unwrap_or("")).into_bytes())
+                });
             }
         }
+        r.count = paths.len();
+        r.exact = exact;
+        r.titles.shrink();
+        r.postings = Lists::from_vecs(postings);
         r.id_weights = (0..r.stop.len())
-            .map(|id| r.weight(r.stop[id], r.postings[id].len()))
+            .map(|id| r.weight(r.stop[id], r.postings.get(id).len()))
             .collect();
         r.weights = r
             .words
             .iter()
             .map(|ws| ws.iter().map(|&id| r.id_weight(id)).sum())
             .collect();
-        r.links = LinkIndex::new(r.paths.iter().map(PathBuf::as_path));
+        r.links = LinkIndex::of(paths);
+        r.fingerprint = print.0.finish();
         r
+    }
+
+    /// The entry normalised as `norm`, when one is.
+    fn exact(&self, norm: &str) -> Option<usize> {
+        let titles = &self.titles;
+        self.exact
+            .get(norm.as_bytes(), |j| {
+                Cow::Owned(normalise(titles.get(j as usize).unwrap_or("")).into_bytes())
+            })
+            .map(|i| i as usize)
     }
 
     /// Adds the articles' own addresses (`(url, file)`), so links naming them by address
     /// resolve ([`Resolver::resolve_link`]).
     pub fn with_urls<'a>(mut self, urls: impl IntoIterator<Item = (&'a str, &'a Path)>) -> Self {
+        let mut print = Print::default();
+        print.add(&self.fingerprint.to_le_bytes());
+        let urls: Vec<(&str, &Path)> = urls.into_iter().collect();
+        for (u, p) in &urls {
+            print.add(u.as_bytes());
+            print.add(p.as_os_str().as_encoded_bytes());
+        }
         self.links.add_urls(urls);
+        self.fingerprint = print.0.finish();
         self
     }
 
@@ -121,15 +186,33 @@ impl Resolver {
     /// Where a related entry leads: its address or path when it has one that names a
     /// library file, else its headline.
     pub fn resolve_related(&self, r: &Related, from: From<'_>) -> Option<&Path> {
+        self.entry_path(self.resolve_related_entry(r, from)?)
+    }
+
+    /// [`Resolver::resolve_related`] as an entry ([`Resolver::entry_path`]): a number that
+    /// stands for the same file as long as the resolver is made from the same library
+    /// ([`Resolver::fingerprint`]).
+    pub fn resolve_related_entry(&self, r: &Related, from: From<'_>) -> Option<u32> {
         r.url
             .as_deref()
-            .and_then(|u| self.resolve_link(u, from))
-            .or_else(|| self.resolve(&r.title))
+            .and_then(|u| self.links.resolve_entry(u, from))
+            .or_else(|| self.best(&r.title).map(|i| i as u32))
+    }
+
+    /// The file of an entry [`Resolver::resolve_related_entry`] gave.
+    pub fn entry_path(&self, i: u32) -> Option<&Path> {
+        self.links.path(i as usize)
+    }
+
+    /// A hash of everything the resolver was made from (titles, paths and addresses, in
+    /// order): two resolvers with the same fingerprint resolve every headline and link alike.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// The path of the article `headline` names, or `None` when no title is close enough.
     pub fn resolve(&self, headline: &str) -> Option<&Path> {
-        self.best(headline).map(|i| self.paths[i].as_path())
+        self.best(headline).and_then(|i| self.links.path(i))
     }
 
     /// The index, in library order, of the entry `headline` names.
@@ -143,7 +226,7 @@ impl Resolver {
         if norm.is_empty() {
             return None;
         }
-        if let Some(&i) = self.exact.get(&norm) {
+        if let Some(i) = self.exact(&norm) {
             return Some(i);
         }
         // The headline's words, rarest (heaviest) first; unknown words match nothing but count.
@@ -171,7 +254,7 @@ impl Resolver {
                 break;
             }
             if let Some(id) = id {
-                candidates.extend(&self.postings[id as usize]);
+                candidates.extend(self.postings.get(id as usize));
             }
             rest -= w;
         }
@@ -183,12 +266,12 @@ impl Resolver {
         let mut best: Option<(f64, usize, usize, usize)> = None; // score, shared, len gap, entry
         for &c in &candidates {
             let c = c as usize;
-            let (shared_w, shared_n) = self.shared(&query_ids, &self.words[c]);
+            let (shared_w, shared_n) = self.shared(&query_ids, self.words.get(c));
             let score = 2.0 * shared_w / (total + self.weights[c]);
             if score < THRESHOLD {
                 continue;
             }
-            let gap = query.len().abs_diff(self.words[c].len());
+            let gap = query.len().abs_diff(self.words.get(c).len());
             // Ties: more shared words, then closer length, then library order (candidates ascend).
             let better = match best {
                 None => true,
@@ -230,7 +313,7 @@ impl Resolver {
     /// A word's weight from the number of titles holding it: rarer words weigh more (inverse
     /// document frequency), function words less.
     fn weight(&self, stopword: bool, df: usize) -> f64 {
-        let idf = (1.0 + self.paths.len() as f64 / (1.0 + df as f64)).ln();
+        let idf = (1.0 + self.count as f64 / (1.0 + df as f64)).ln();
         if stopword { idf * STOPWORD_WEIGHT } else { idf }
     }
 }
@@ -272,7 +355,7 @@ mod tests {
             let q = q.join(" ");
             let pruned = r.best_with(&q, true);
             assert_eq!(pruned, r.best_with(&q, false), "{q}");
-            found += usize::from(pruned.is_some() && !r.exact.contains_key(&normalise(&q)));
+            found += usize::from(pruned.is_some() && r.exact(&normalise(&q)).is_none());
         }
         // The comparison means something only if many queries resolve by closeness.
         assert!(found > 100, "{found}");

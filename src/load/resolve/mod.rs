@@ -8,6 +8,7 @@
 pub mod links;
 mod matcher;
 mod normalise;
+pub(crate) mod packed;
 
 pub use links::From as LinkFrom;
 pub use matcher::Resolver;

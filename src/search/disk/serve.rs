@@ -3,7 +3,7 @@
 //! watcher's changes in batches, one commit each.
 
 use super::super::worker::{Answers, Stop, Worker};
-use super::super::{Doc, Hit};
+use super::super::{Doc, Hit, doc_of_file};
 use super::{Disk, Place, Seen, Unusable, key, source_stat};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -65,7 +65,7 @@ pub fn run(mut w: Worker, place: &Place, paths: Vec<Option<PathBuf>>) {
             why, unwritable, ..
         }) => {
             w.note(why, unwritable);
-            return w.run(in_memory(paths));
+            return fall_back(w, paths);
         }
     };
     w.shared.live.store(true, Ordering::Relaxed);
@@ -85,9 +85,12 @@ pub fn run(mut w: Worker, place: &Place, paths: Vec<Option<PathBuf>>) {
                 true,
             );
             w.shared.read.store(0, Ordering::Relaxed);
-            return w.run(in_memory(paths));
+            return fall_back(w, paths);
         }
     }
+    // From here on changes come as paths of their own: the library's list is let go (it is
+    // a path an article, kept for the whole session otherwise).
+    drop(paths);
     if let Err(Fail::Index(e)) = serve(&mut w, &mut disk) {
         // Searches go on over what was committed; changes now make the owner build an index
         // in memory instead.
@@ -119,12 +122,19 @@ fn open_waiting(w: &mut Worker, place: &Place) -> Result<Option<Disk>, Unusable>
     }
 }
 
+/// Indexes `paths` in memory instead: hits name their files, as the persistent index's do
+/// (its owner keeps no list of ids).
+fn fall_back(mut w: Worker, paths: Vec<Option<PathBuf>>) {
+    w.names = Some(paths.clone());
+    w.run(in_memory(paths));
+}
+
 /// The documents of `paths` read in memory, for [`Worker::run`].
 fn in_memory(paths: Vec<Option<PathBuf>>) -> impl Iterator<Item = Option<Doc>> {
-    paths.into_iter().enumerate().map(|(id, path)| {
-        let article = crate::load::load_file(&path?).ok()?;
-        Some(Doc::from_article(id, &article))
-    })
+    paths
+        .into_iter()
+        .enumerate()
+        .map(|(id, path)| doc_of_file(id, &path?))
 }
 
 /// Brings the index up to date with `paths`: files whose stat is what the index recorded are
@@ -216,22 +226,19 @@ fn add_all(w: &mut Worker, disk: &mut Disk, todo: &[&Path], count: bool) -> Resu
     Ok(dirty)
 }
 
-/// Adds the document of `path`, when it reads; true when one was added. A file that does not
-/// read is left out (and read again next launch).
+/// Adds the document of `path` (of a long article, its start: [`doc_of_file`]), when it
+/// reads; true when one was added. A file that does not read is left out (and read again next
+/// launch).
 fn add(disk: &mut Disk, path: &Path) -> tantivy::Result<bool> {
     // The stat is taken before the file is read: a write after it shows at the next launch.
     let read_at = now_ns();
     let Some(stat) = source_stat(path) else {
         return Ok(false);
     };
-    let Ok(article) = crate::load::load_file(path) else {
+    let Some(doc) = doc_of_file(0, path) else {
         return Ok(false);
     };
-    disk.add(
-        path,
-        &Doc::from_article(0, &article),
-        Seen { stat, read_at },
-    )?;
+    disk.add(path, &doc, Seen { stat, read_at })?;
     Ok(true)
 }
 
