@@ -104,16 +104,22 @@ enum Scan {
 }
 
 /// The length of the header part of `bytes` (the file's first bytes; `eof` when they are all of
-/// it): the first [`HEADER_LINES`] lines, stopping inside the first long line (a paragraph: the
-/// header is over, and its start is enough for a dateline) and before a line the bytes end in.
-/// The lines that may hold the headline (up to the second with any ASCII letter, digit or
-/// punctuation: the whole read skips blank lines and one date line before it) are taken whole
-/// up to [`HEADLINE_READ`] bytes, as the whole read takes them.
+/// it): the first [`HEADER_LINES`] lines from the first that is not blank (the whole read skips
+/// any number of blank lines before the headline), stopping inside the first long line (a
+/// paragraph: the header is over, and its start is enough for a dateline) and before a line the
+/// bytes end in. The lines that may hold the headline (up to the second that is not blank: the
+/// whole read skips one date line before it) are taken whole up to [`HEADLINE_READ`] bytes, as
+/// the whole read takes them.
 fn header_bytes(bytes: &[u8], eof: bool) -> Scan {
     let mut end = 0;
     let mut texts = 0;
-    for _ in 0..HEADER_LINES {
+    let mut counted = 0;
+    while counted < HEADER_LINES {
         if end >= bytes.len() {
+            if texts == 0 && !eof && (bytes.len() as u64) < crate::files::article_limit() {
+                // Only blank lines so far: the headline is further on.
+                return Scan::Need((bytes.len() * 2).max(bytes.len() + PREFIX));
+            }
             break;
         }
         let limit = if texts < 2 { HEADLINE_READ } else { LONG_LINE };
@@ -134,12 +140,30 @@ fn header_bytes(bytes: &[u8], eof: bool) -> Scan {
             // A line the bytes read end in is left out, so no half line is read.
             None => return Scan::End(end),
         };
-        if line.iter().any(u8::is_ascii_graphic) {
+        if !may_be_blank(line) {
             texts += 1;
+        }
+        if texts > 0 {
+            counted += 1;
         }
         end += line.len();
     }
     Scan::End(end)
+}
+
+/// Whether `line` may be blank once decoded (only whitespace, as the whole read trims it):
+/// whitespace and control characters, and in text that is not UTF-8 the bytes single-byte
+/// encodings use for a no-break space. It may say so of a line that is not (a control byte
+/// becomes a visible stand-in): the row then reads a line more, never one too few.
+fn may_be_blank(line: &[u8]) -> bool {
+    match std::str::from_utf8(line) {
+        Ok(text) => text.chars().all(|c| c.is_whitespace() || c.is_control()),
+        Err(_) => line.iter().all(|&b| {
+            b.is_ascii_whitespace()
+                || b.is_ascii_control()
+                || matches!(b, 0xA0 | 0x9A | 0xCA | 0xFF)
+        }),
+    }
 }
 
 /// The front matter fence `start` opens with (`---` or `+++` on the first line), if any.
@@ -200,18 +224,20 @@ fn whole_front_matter(start: &[u8], file: &mut impl Read) -> std::io::Result<Opt
 
 /// The file's first bytes through the window that decides its encoding ([`sanitize::window`])
 /// when `part` (its first lines) holds more than ASCII, else `part`. `have` is the file's first
-/// bytes as read so far; more are read from `file` only when the window reaches past them.
+/// bytes as read so far (`eof`: all of them); more are read from `file` only when the window
+/// reaches past them.
 fn encoding_start<'a>(
     part: &'a [u8],
     have: &'a [u8],
+    eof: bool,
     file: &mut File,
 ) -> std::io::Result<Cow<'a, [u8]>> {
     let Some(p) = part.iter().position(|b| !b.is_ascii()) else {
         return Ok(Cow::Borrowed(part));
     };
     let need = sanitize::WINDOW.max(p + sanitize::PAST);
-    if have.len() >= need {
-        return Ok(Cow::Borrowed(&have[..need]));
+    if have.len() >= need || eof {
+        return Ok(Cow::Borrowed(&have[..need.min(have.len())]));
     }
     let mut all = have.to_vec();
     read_more(file, &mut all, need)?;
@@ -372,7 +398,7 @@ fn read_head(path: &Path, ids: Ids, keep: Start) -> Result<Head> {
     }
     // Its encoding is decided on the same bytes of the file's start as the whole read decides
     // it on, read now if the first lines hold more than ASCII.
-    let start = encoding_start(buf, &have, &mut file)
+    let start = encoding_start(buf, &have, eof, &mut file)
         .with_context(|| format!("reading {}", super::shown(path)))?;
     // Whether the lines decoded stop before the file's end (their last line may be cut short).
     let cut = !(eof && part == have.len());
@@ -552,5 +578,26 @@ mod tests {
         let whole = super::super::load_links(&path).unwrap();
         assert_eq!(whole.header.title, "Bakery sells its l\u{FFFD}ast loaf");
         assert_eq!(read(&path).unwrap().header.title, whole.header.title);
+    }
+
+    #[test]
+    fn blank_lines_before_the_headline_do_not_count_as_header_lines() {
+        // The fuzzer's input: more blank lines than the header has lines, then the headline.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("blank.txt");
+        for text in [
+            format!("{}y", "\n".repeat(HEADER_LINES)),
+            format!(
+                "{}\u{a0}\nHarbour reopens\nBy ANN LEE\n",
+                " \n".repeat(3000)
+            ),
+        ] {
+            std::fs::write(&path, &text).unwrap();
+            let whole = super::super::load_links(&path).unwrap();
+            assert!(!whole.header.title.is_empty());
+            assert_eq!(read(&path).unwrap().header.title, whole.header.title);
+        }
+        assert!(may_be_blank(b" \t\r\n") && may_be_blank("\u{a0}\u{3000}\n".as_bytes()));
+        assert!(may_be_blank(b"\xa0\n") && !may_be_blank(b"y\n") && !may_be_blank("ж".as_bytes()));
     }
 }

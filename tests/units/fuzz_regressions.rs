@@ -1,5 +1,6 @@
 //! Inputs the fuzzer once failed on (tests/fixtures/fuzz), read again on every run: no control
-//! character in the page and no line wider than the width.
+//! character in the page, no line wider than the width, and the passes over a library finding
+//! what the whole read finds.
 
 use byline::text::typeset::{Options, typeset};
 use std::path::Path;
