@@ -3,11 +3,11 @@
 //! and the indexed blocks are those the whole parse gives, and an ordinary article is indexed
 //! whole.
 
+use crate::search_disk::complete;
 use byline::search::disk::Place;
 use byline::search::{Doc, MAX_TEXT, Searcher, doc_of_file};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 /// A word only in the first paragraph.
 const EARLY: &str = "quaymaster";
@@ -137,25 +137,6 @@ fn a_block_past_the_limit_is_cut_where_a_word_ends() {
     assert!(text_len(&doc) <= MAX_TEXT);
     assert!(doc.blocks[1].ends_with("harbour"), "no word is cut in two");
     assert!(long.starts_with(&doc.blocks[1]));
-}
-
-/// The results of `query` once the worker has read the whole library.
-fn complete(s: &Searcher, query: &str) -> byline::search::Results {
-    let deadline = Instant::now() + Duration::from_secs(120);
-    loop {
-        s.query(query.to_string());
-        if let Some(r) = s.wait_results(Duration::from_secs(5))
-            && r.indexed == r.total
-            && s.is_ready()
-        {
-            return r;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no complete results for {query:?}"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 #[test]

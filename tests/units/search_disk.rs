@@ -71,8 +71,9 @@ fn library(dir: &Path) -> (Place, Vec<PathBuf>) {
     (place, paths)
 }
 
-/// The results of `query` once the worker has read the whole library.
-fn complete(s: &Searcher, query: &str) -> Results {
+/// The results of `query` once the worker has read the whole library (used by the other
+/// search tests too).
+pub(crate) fn complete(s: &Searcher, query: &str) -> Results {
     let deadline = Instant::now() + WAIT;
     loop {
         s.query(query.to_string());
