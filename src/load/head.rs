@@ -177,6 +177,12 @@ fn fence(start: &[u8]) -> Option<&'static [u8]> {
     }
 }
 
+/// Whether `line` opens a Markdown ATX heading (`#` after at most three spaces).
+fn atx_heading(line: &[u8]) -> bool {
+    let spaces = line.iter().take(4).take_while(|&&b| b == b' ').count();
+    spaces < 4 && line.get(spaces) == Some(&b'#')
+}
+
 /// When `start` (the first [`PREFIX`] bytes) opens a front matter block that does not close
 /// within it, `start` and what follows in `file` up to the line after the closing fence (or
 /// the end of the file, at most [`crate::files::article_limit`]); `None` otherwise.
@@ -377,6 +383,23 @@ fn read_head(path: &Path, ids: Ids, keep: Start) -> Result<Head> {
             if let Some(k) = memchr::memrchr(b'\n', &have) {
                 part = k + 1;
             }
+            // A heading the prefix cuts may be the title: it is read to its end (at most the
+            // article-size limit), as the whole read takes it.
+            if atx_heading(&have[part..]) {
+                loop {
+                    if let Some(e) = memchr::memchr(b'\n', &have[part..]) {
+                        part += e + 1;
+                        break;
+                    }
+                    if eof || have.len() as u64 > crate::files::article_limit() {
+                        part = have.len();
+                        break;
+                    }
+                    let upto = have.len() * 2;
+                    eof = read_more(&mut file, have.to_mut(), upto)
+                        .with_context(|| format!("reading {}", super::shown(path)))?;
+                }
+            }
         }
         part
     } else {
@@ -448,6 +471,28 @@ fn read_head(path: &Path, ids: Ids, keep: Start) -> Result<Head> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_the_first_read_cuts_is_the_rows_title_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        // Front matter that closes just before the first read ends, then a long heading.
+        let tags: String = (0..)
+            .map(|i| format!("  - harbour-tag-{i}\n"))
+            .scan(0, |n, t| {
+                *n += t.len();
+                (*n < PREFIX - 120).then_some(t)
+            })
+            .collect();
+        let heading = format!("Lantern night {}", "on the long quay ".repeat(40));
+        let text = format!("---\ntags:\n{tags}---\n# {heading}\n\nThe quay filled at dusk.\n");
+        assert!(text.find("# ").unwrap() < PREFIX && text.len() > PREFIX);
+        let p = dir.path().join("lanterns.md");
+        std::fs::write(&p, &text).unwrap();
+        let row = read(&p).unwrap();
+        assert_eq!(row.header.title, heading.trim_end());
+        let whole = super::super::load_file(&p).unwrap();
+        assert_eq!(row.header.title, whole.header.title);
+    }
 
     #[test]
     fn a_long_front_matter_is_read_whole_for_the_list_row() {
