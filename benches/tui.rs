@@ -188,6 +188,37 @@ fn startup(c: &mut Criterion) {
             })
         });
     });
+    // A first launch with a cache folder (no catalogue yet), as `run::tui` reads it: the same
+    // scan as without a catalogue (the catalogue is made after the first frame), plus looking
+    // for the catalogue and the front page and keeping the first rows for the next launch.
+    // Issue 14 asks it to be no slower than the launch without a cache (`first frame` above).
+    group.bench_function("first frame, first launch with a cache folder", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let folder = tempfile::tempdir().expect("cache folder");
+                let cache = byline::load::catalog::Cache::new(folder.path().to_path_buf());
+                let start = Instant::now();
+                let library = match byline::load::catalog::front::read(&cache, &paths) {
+                    Some(front) => front,
+                    None => {
+                        let scan = byline::load::catalog::scan_trusting(&paths, Ids::Later, &cache);
+                        let page =
+                            byline::load::catalog::front::Page::of(&cache, &paths, &scan.library);
+                        black_box(page);
+                        scan.library
+                    }
+                };
+                let (mut app, term) = black_box(first_frame(library));
+                total += start.elapsed();
+                app.settle();
+                let start = Instant::now();
+                drop((app, term));
+                total += start.elapsed();
+            }
+            total
+        });
+    });
     // The part of startup that `--list` does not share: building the app, asking for the
     // preview, reading the marks of the rows on screen and drawing.
     let scanned = Library::scan_with(&paths, Ids::Later);
