@@ -5,8 +5,9 @@
 //!
 //! `cargo run --release --example first_launch -- DIR --no-cache` reads DIR as `byline
 //! --no-cache DIR` does; `-- DIR --cache CACHE_DIR` as a launch with that cache folder does (an
-//! empty folder: a first launch, no catalogue yet; run it twice for a launch that finds one).
-//! Prints the number of rows and the first row's title.
+//! empty folder: a first launch, no catalogue yet). What the reader does after its first frame
+//! (the front page kept, the catalogue written, the index built) is left out: this program
+//! writes nothing into the cache folder. Prints the number of rows and the first row's title.
 //!
 //! `valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/first_launch DIR --no-cache`
 
@@ -37,12 +38,7 @@ fn main() {
     let library = match &cache {
         Some(cache) => match catalog::front::read(cache, &paths) {
             Some(front) => front,
-            None => {
-                let scan = catalog::scan_trusting(&paths, Ids::Later, cache);
-                let page = catalog::front::Page::of(cache, &paths, &scan.library);
-                std::hint::black_box(page);
-                scan.library
-            }
+            None => catalog::scan_trusting(&paths, Ids::Later, cache).library,
         },
         None => Library::scan_with(&paths, Ids::Later),
     };

@@ -258,8 +258,9 @@ struct Start {
     catalogue: Option<catalog::Pending>,
     /// The files whose rows were taken from the catalogue without a stat, to check after it.
     recheck: Option<catalog::Recheck>,
-    /// The library's first rows, to keep for the next launch's first frame.
-    front: Option<catalog::front::Page>,
+    /// Where to keep the library's first rows for the next launch's first frame (taken after
+    /// this launch's first frame): the cache and the library's roots.
+    front: Option<(Cache, Vec<PathBuf>)>,
     /// The library's roots (what its catalogue and search index are keyed by).
     roots: Vec<PathBuf>,
 }
@@ -301,7 +302,7 @@ fn reader_library(paths: &[PathBuf], known: &Known, cache: Option<&Cache>) -> St
             };
         }
         let (library, catalogue, recheck) = scan(paths);
-        let front = cache.and_then(|c| catalog::front::Page::of(c, paths, &library));
+        let front = cache.map(|c| (c.clone(), paths.to_vec()));
         Start {
             front,
             library,

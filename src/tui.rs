@@ -66,8 +66,9 @@ pub struct Launch {
     /// The files whose rows came from the catalogue without a stat: stat'ed after that save,
     /// and those that changed are read again as the watcher's are.
     pub recheck: Option<crate::load::catalog::Recheck>,
-    /// The library's first rows, kept for the next launch's first frame (after the save).
-    pub front: Option<crate::load::catalog::front::Page>,
+    /// Where to keep the library's first rows for the next launch's first frame: the cache and
+    /// the library's roots. The rows are taken after the first frame (and written after the save).
+    pub front: Option<(crate::load::catalog::Cache, Vec<std::path::PathBuf>)>,
     /// Where the library's search index is kept between runs (`None` with `--no-cache`).
     pub index: Option<crate::search::disk::Place>,
 }
@@ -80,7 +81,7 @@ pub struct Launch {
 struct CatalogueSave {
     pending: Option<crate::load::catalog::Pending>,
     recheck: Option<crate::load::catalog::Recheck>,
-    front: Option<crate::load::catalog::front::Page>,
+    front: Option<(crate::load::catalog::Cache, Vec<std::path::PathBuf>)>,
     done: Option<std::sync::mpsc::Receiver<()>>,
 }
 
@@ -90,9 +91,17 @@ const SAVE_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
 impl CatalogueSave {
     /// Starts the save, then the check of the files taken on trust (those that changed go to
     /// the inbox as changed files); a failure is said in the status bar through the inbox.
-    fn start(&mut self, inbox: std::sync::mpsc::Sender<Msg>) {
-        let (pending, recheck, front) =
-            (self.pending.take(), self.recheck.take(), self.front.take());
+    /// `library` is the first frame's, whose first rows become the next launch's front page
+    /// (a few hundred rows copied: taken here, after that frame, not before it).
+    fn start(
+        &mut self,
+        inbox: std::sync::mpsc::Sender<Msg>,
+        library: &crate::load::library::Library,
+    ) {
+        let front = self.front.take().and_then(|(cache, roots)| {
+            crate::load::catalog::front::Page::of(&cache, &roots, library)
+        });
+        let (pending, recheck) = (self.pending.take(), self.recheck.take());
         if pending.is_none() && recheck.is_none() && front.is_none() {
             return;
         }
@@ -306,7 +315,7 @@ fn event_loop(
             // Library-sized work starts once the first frame is on screen.
             first_frame = false;
             app.update(Msg::FirstFrame);
-            save.start(app.sender());
+            save.start(app.sender(), &app.library);
             continue;
         }
         if signals.stop.swap(false, Ordering::Relaxed) {
