@@ -297,7 +297,7 @@ fn generated_rows(n: usize) -> Library {
     ];
     let entries = (0..n)
         .map(|i| byline::load::library::Entry {
-            head: byline::load::head::Head {
+            row: byline::load::head::Head {
                 path: Some(PathBuf::from(format!("/news/{:03}/a{i:06}.txt", i % 500))),
                 header: byline::article::Header {
                     title: format!(
@@ -318,7 +318,8 @@ fn generated_rows(n: usize) -> Library {
                 },
                 id: format!("{i:016x}"),
                 ..Default::default()
-            },
+            }
+            .into(),
             article: None,
         })
         .collect();
@@ -334,7 +335,7 @@ fn generated_rows(n: usize) -> Library {
 fn keyed(library: Library) -> (App, Terminal<TestBackend>) {
     let mut store = byline::state::Store::disabled();
     for e in &library.entries[..library.entries.len() - 1] {
-        store.set_read(&e.head.id, true);
+        store.set_read(e.row.id(), true);
     }
     let mut app = App::new(library, Theme::dark(), 76);
     app.attach_store(store);

@@ -33,7 +33,8 @@ pub fn list(input: Input, null: bool, cache: Option<&Cache>) -> Result<ExitCode>
         Source::Builtin => {
             let mut lib = source::library_of(source::builtin_articles());
             for e in &mut lib.entries {
-                e.head.path = e.head.path.as_deref().map(builtin_label);
+                let label = e.row.path().map(builtin_label);
+                e.row.edit(|h| h.path = label);
             }
             lib
         }
@@ -64,12 +65,12 @@ pub fn list(input: Input, null: bool, cache: Option<&Cache>) -> Result<ExitCode>
 pub fn list_null(lib: &Library) -> Vec<u8> {
     let mut out = Vec::with_capacity(lib.entries.len() * 128);
     for e in &lib.entries {
-        let h = &e.head;
-        out.extend_from_slice(h.header.date_iso.as_deref().unwrap_or("").as_bytes());
+        let h = &e.row;
+        out.extend_from_slice(h.date_iso().unwrap_or("").as_bytes());
         out.push(b'\t');
-        out.extend_from_slice(h.header.title.as_bytes());
+        out.extend_from_slice(h.title().as_bytes());
         out.push(b'\t');
-        match h.path.as_deref() {
+        match h.path() {
             Some(p) => out.extend_from_slice(p.as_os_str().as_encoded_bytes()),
             None => out.push(b'-'),
         }
@@ -82,12 +83,12 @@ pub fn list_null(lib: &Library) -> Vec<u8> {
 pub fn list_text(lib: &Library) -> String {
     let mut out = String::with_capacity(lib.entries.len() * 128);
     for e in &lib.entries {
-        let h = &e.head;
-        out.push_str(h.header.date_iso.as_deref().unwrap_or(""));
+        let h = &e.row;
+        out.push_str(h.date_iso().unwrap_or(""));
         out.push('\t');
-        out.push_str(&h.header.title);
+        out.push_str(h.title());
         out.push('\t');
-        out.push_str(&h.path.as_deref().map_or("-".into(), load::shown_cow));
+        out.push_str(&h.path().map_or("-".into(), load::shown_cow));
         out.push('\n');
     }
     out

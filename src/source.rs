@@ -298,7 +298,7 @@ pub fn library_of(articles: Vec<Article>) -> Library {
         entries: articles
             .into_iter()
             .map(|a| Entry {
-                head: Head::of(&a),
+                row: Head::of(&a).into(),
                 article: Some(Arc::new(a)),
             })
             .collect(),

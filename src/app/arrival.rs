@@ -155,12 +155,12 @@ fn respell(lib: &mut Library, open: &Path) {
         return;
     };
     let found = lib.entries.iter_mut().find(|e| {
-        e.head.path.as_deref().is_some_and(|p| {
+        e.row.path().is_some_and(|p| {
             p.file_name() == Some(name) && p.canonicalize().ok().as_ref() == Some(&wanted)
         })
     });
     if let Some(e) = found {
-        e.head.path = Some(open.to_path_buf());
+        e.row.edit(|h| h.path = Some(open.to_path_buf()));
     }
 }
 
@@ -225,8 +225,7 @@ impl App {
     /// the selection and the history stay on the same files, its related headlines are looked
     /// up again, and the skipped files (those known before first) are counted in the status.
     pub fn library_arrived(&mut self, mut lib: Library) {
-        let path_of =
-            |lib: &Library, i: usize| lib.entries.get(i).and_then(|e| e.head.path.clone());
+        let path_of = |lib: &Library, i: usize| lib.entries.get(i).and_then(|e| e.row.path_buf());
         let selected = path_of(&self.library, self.list.selected);
         let open = self
             .reading
@@ -249,7 +248,7 @@ impl App {
         // hidden folder) keeps the row it was read into.
         let old = std::mem::take(&mut self.library);
         for e in old.entries {
-            let kept = e.head.path.as_deref().is_some_and(|p| {
+            let kept = e.row.path().is_some_and(|p| {
                 Some(p) == open.as_deref() && super::links::index_of_path(&lib, p).is_none()
             });
             if kept {

@@ -353,7 +353,7 @@ impl App {
                 },
             },
             Target::Backlink(p) => match links::index_of_path(&self.library, p) {
-                Some(i) => format!("← {}", self.library.entries[i].head.header.title),
+                Some(i) => format!("← {}", self.library.entries[i].row.title()),
                 None => format!("← {}", crate::load::shown(p)),
             },
         };

@@ -233,11 +233,7 @@ impl App {
             self.complain("no article to copy from");
             return Effect::None;
         };
-        let path = self
-            .library
-            .entries
-            .get(i)
-            .and_then(|e| e.head.path.clone());
+        let path = self.library.entries.get(i).and_then(|e| e.row.path_buf());
         let text = match part {
             Part::Title => Some(article.header.title.clone()),
             Part::Url => article.header.url.clone(),
@@ -307,7 +303,7 @@ impl App {
         };
         let path = i
             .and_then(|i| self.library.entries.get(i))
-            .and_then(|e| e.head.path.clone());
+            .and_then(|e| e.row.path_buf());
         match path {
             Some(p) => Effect::Edit(p),
             None => {

@@ -25,7 +25,7 @@ pub fn visible(page: &Page, t: usize, top: usize, height: usize) -> bool {
 
 /// The library index of the article at `path`.
 pub fn index_of_path(library: &Library, path: &Path) -> Option<usize> {
-    let paths = || library.entries.iter().map(|e| e.head.path.as_deref());
+    let paths = || library.entries.iter().map(|e| e.row.path());
     // Paths mostly come from the library itself, spelled as it spells them: comparing bytes
     // (lengths first) is many times faster than comparing components on a big library. Only a
     // path spelled otherwise (`a//b`, a trailing slash) needs the slower comparison.
@@ -41,10 +41,10 @@ pub fn resolver(library: &Library) -> Resolver {
         library
             .entries
             .iter()
-            .filter_map(|e| Some((e, e.head.path.as_deref()?)))
+            .filter_map(|e| Some((e, e.row.path()?)))
     };
-    Resolver::new(files().map(|(e, p)| (e.head.header.title.as_str(), p)))
-        .with_urls(files().filter_map(|(e, p)| Some((e.head.header.url.as_deref()?, p))))
+    Resolver::new(files().map(|(e, p)| (e.row.title(), p)))
+        .with_urls(files().filter_map(|(e, p)| Some((e.row.url()?, p))))
 }
 
 /// The related-title index over the library: built the first time a headline must be resolved,
@@ -91,12 +91,12 @@ impl TitleIndex {
         let titles: Vec<(String, PathBuf)> = library
             .entries
             .iter()
-            .filter_map(|e| Some((e.head.header.title.clone(), e.head.path.clone()?)))
+            .filter_map(|e| Some((e.row.title().to_string(), e.row.path_buf()?)))
             .collect();
         let urls: Vec<(String, PathBuf)> = library
             .entries
             .iter()
-            .filter_map(|e| Some((e.head.header.url.clone()?, e.head.path.clone()?)))
+            .filter_map(|e| Some((e.row.url().map(str::to_string)?, e.row.path_buf()?)))
             .collect();
         let cell = Arc::clone(&self.cell);
         // Without the thread the first headline resolved builds the index instead, and there
@@ -144,7 +144,7 @@ pub fn with_related_resolved(
 ) -> Arc<Article> {
     with_related_found(article, |r, from| {
         let to = index_of_path(library, resolver.resolve_related(r, from)?)?;
-        library.entries[to].head.path.clone()
+        library.entries[to].row.path_buf()
     })
 }
 
@@ -187,10 +187,11 @@ mod tests {
             entries: paths
                 .iter()
                 .map(|p| Entry {
-                    head: Head {
+                    row: Head {
                         path: Some(PathBuf::from(p)),
                         ..Head::default()
-                    },
+                    }
+                    .into(),
                     article: None,
                 })
                 .collect(),

@@ -12,14 +12,7 @@ impl App {
 
     /// The date of library article `i` as the list writes it.
     pub fn shown_date(&self, i: usize) -> Option<String> {
-        let iso = self
-            .library
-            .entries
-            .get(i)?
-            .head
-            .header
-            .date_iso
-            .as_deref()?;
+        let iso = self.library.entries.get(i)?.row.date_iso()?;
         Some(
             crate::article::date::calendar::format_date(iso, &self.date_format)
                 .unwrap_or_else(|| iso.to_string()),

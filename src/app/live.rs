@@ -60,14 +60,14 @@ impl App {
         let mut by_key: HashMap<PathBuf, usize> = HashMap::new();
         for (i, e) in self.library.entries.iter().enumerate() {
             if e.article.is_none()
-                && let Some(p) = &e.head.path
+                && let Some(p) = e.row.path()
             {
                 by_key.insert(keys.key(p), i);
             }
         }
         // Remember what the app points at, by file.
         let path_of = |lib: &crate::load::library::Library, i: usize| {
-            lib.entries.get(i).and_then(|e| e.head.path.clone())
+            lib.entries.get(i).and_then(|e| e.row.path_buf())
         };
         let selected = path_of(&self.library, self.list.selected);
         let open = self
@@ -91,7 +91,7 @@ impl App {
         // A renamed file is removed and created again under its new name: the content id of the
         // open and the selected rows finds them again among the rows this batch adds.
         let id_of = |lib: &crate::load::library::Library, i: usize| {
-            lib.entries.get(i).map(|e| e.head.state_id().into_owned())
+            lib.entries.get(i).map(|e| e.row.state_id().into_owned())
         };
         let selected_id = id_of(&self.library, self.list.selected);
         let open_id = self
@@ -144,7 +144,7 @@ impl App {
                             self.library
                                 .entries
                                 .extend(rows.into_iter().map(|head| Entry {
-                                    head,
+                                    row: head.into(),
                                     article: None,
                                 }));
                         }
@@ -166,15 +166,15 @@ impl App {
                     match at {
                         Some(i) => {
                             // Keep the path as the list already spells it.
-                            h.path = self.library.entries[i].head.path.clone();
+                            h.path = self.library.entries[i].row.path_buf();
                             touched.extend(h.path.clone());
-                            self.library.entries[i].head = h;
+                            self.library.entries[i].row = h.into();
                         }
                         None => {
                             added.push(p.clone());
                             touched.push(p.clone());
                             self.library.entries.push(Entry {
-                                head: h,
+                                row: h.into(),
                                 article: None,
                             });
                         }
@@ -188,7 +188,7 @@ impl App {
         touched.extend(
             remove
                 .iter()
-                .filter_map(|&i| self.library.entries.get(i)?.head.path.clone()),
+                .filter_map(|&i| self.library.entries.get(i)?.row.path_buf()),
         );
         for i in remove.into_iter().rev() {
             self.library.entries.remove(i);
@@ -210,7 +210,7 @@ impl App {
                     .iter()
                     .find(|p| {
                         super::links::index_of_path(lib, p)
-                            .is_some_and(|i| lib.entries[i].head.state_id() == id.as_str())
+                            .is_some_and(|i| lib.entries[i].row.state_id() == id.as_str())
                     })
                     .cloned()
                     .or(was)

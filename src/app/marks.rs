@@ -123,8 +123,8 @@ impl App {
             let Some(e) = self.library.entries.get_mut(i) else {
                 continue;
             };
-            e.head.settle_id();
-            let s = self.store.get(&e.head.id);
+            e.row.settle_id();
+            let s = self.store.get(e.row.id());
             self.list.read[i] = s.read;
             self.list.bookmarked.set(i, s.bookmarked);
         }
@@ -153,7 +153,7 @@ impl App {
             .entries
             .iter()
             .map(|e| {
-                let s = self.store.get(&e.head.id);
+                let s = self.store.get(e.row.id());
                 (s.read, s.bookmarked)
             })
             .unzip();
@@ -161,7 +161,7 @@ impl App {
         self.list.bookmarked = Flags::from(bookmarked);
         // Every article shown is known to exist: its entry must outlive any pruning.
         self.store
-            .saw(self.library.entries.iter().map(|e| e.head.id.as_str()));
+            .saw(self.library.entries.iter().map(|e| e.row.id()));
         self.adopt_edited();
     }
 
@@ -185,10 +185,10 @@ impl App {
         }
         for i in 0..self.library.entries.len() {
             let e = &self.library.entries[i];
-            if e.head.id.is_empty() || self.store.get(&e.head.id).updated != 0 {
+            if e.row.id().is_empty() || self.store.get(e.row.id()).updated != 0 {
                 continue;
             }
-            let Some(path) = e.head.path.as_deref() else {
+            let Some(path) = e.row.path() else {
                 continue;
             };
             if !paths.contains(&crate::article::path_hash(
@@ -196,7 +196,7 @@ impl App {
             )) {
                 continue;
             }
-            let id = e.head.id.clone();
+            let id = e.row.id().to_string();
             let Some(key) = self.edit_key_of(i) else {
                 continue;
             };
@@ -228,7 +228,7 @@ impl App {
             .library
             .entries
             .get(i)
-            .and_then(|e| e.head.path.as_deref())
+            .and_then(|e| e.row.path())
             .and_then(crate::load::head::edit_key);
         self.edit_keys.insert(i, key.clone());
         key
@@ -259,7 +259,7 @@ impl App {
         self.library
             .entries
             .get(i)
-            .map(|e| e.head.state_id().into_owned())
+            .map(|e| e.row.state_id().into_owned())
     }
 
     /// Marks library article `i` read (it was opened).

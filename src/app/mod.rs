@@ -341,7 +341,7 @@ impl App {
     ) -> Arc<Page> {
         let (library, typeset) = (&self.library, self.typeset);
         let title_of = |p: &Path| {
-            links::index_of_path(library, p).map(|i| library.entries[i].head.header.title.clone())
+            links::index_of_path(library, p).map(|i| library.entries[i].row.title().to_string())
         };
         let names = Names::titles(&title_of);
         let opts = Options {

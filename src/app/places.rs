@@ -50,7 +50,7 @@ impl App {
             .library
             .entries
             .get(r.index)?
-            .head
+            .row
             .state_id()
             .into_owned();
         Some((id, position_at(&r.page, r.scroll)))
@@ -130,7 +130,7 @@ impl App {
             .library
             .entries
             .get(index)
-            .map(|e| e.head.state_id().into_owned())
+            .map(|e| e.row.state_id().into_owned())
         else {
             return;
         };

@@ -161,7 +161,7 @@ impl App {
             .entries
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.head.path.clone(), i))
+            .map(|(i, e)| (e.row.path_buf(), i))
             .collect()
     }
 
@@ -174,7 +174,7 @@ impl App {
                 .library
                 .entries
                 .iter()
-                .map(|e| e.head.path.clone())
+                .map(|e| e.row.path_buf())
                 .collect();
             // Its hits name their files: no list of ids is kept (a path an article).
             self.install_searcher(Searcher::persistent(place, paths), Vec::new());
@@ -189,7 +189,7 @@ impl App {
             .entries
             .iter()
             .enumerate()
-            .map(|(i, e)| (i, e.head.path.clone(), e.article.clone()))
+            .map(|(i, e)| (i, e.row.path_buf(), e.article.clone()))
             .collect();
         let total = items.len();
         let docs = items.into_iter().map(|(i, path, article)| match article {

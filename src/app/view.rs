@@ -160,7 +160,7 @@ impl ListView {
     /// (this view's library). Only the headlines and sources are copied here, into one buffer:
     /// a copy a row would cost the loop many milliseconds on 100,000 rows.
     pub fn orders_job(&self, library: &Library) -> impl FnOnce() -> SortOrders + Send + 'static {
-        let header = |i: usize| &library.entries[i].head.header;
+        let row = |i: usize| &library.entries[i].row;
         let n = library.entries.len();
         // A guess at the size (a headline and a source): one pass over the rows, not two.
         let mut text = String::with_capacity(n * 80);
@@ -170,8 +170,8 @@ impl ListView {
                 text.push_str(s);
                 text.len() - s.len()..text.len()
             };
-            let title = copy(&header(i).title);
-            let source = header(i).source.as_deref().map(copy);
+            let title = copy(row(i).title());
+            let source = row(i).source().map(copy);
             rows.push((title, source));
         }
         let generation = self.generation;
@@ -251,16 +251,16 @@ impl ListView {
 fn sorted(library: &Library, sort: Sort) -> Vec<usize> {
     use rayon::slice::ParallelSliceMut;
     let mut order: Vec<usize> = (0..library.entries.len()).collect();
-    let head = |i: usize| &library.entries[i].head;
+    let row = |i: usize| &library.entries[i].row;
     // On every thread: a sort on the key costs a few frames on 100,000 rows (`cargo bench
     // --bench tui -- "per key"`). Both sorts are stable, so ties keep the library's order, as
     // the worker's ([`ListView::orders_job`]) do.
     crate::work::threads();
     match sort {
         Sort::Date => {}
-        Sort::Title => order.par_sort_by_cached_key(|&i| title_key(&head(i).header.title)),
+        Sort::Title => order.par_sort_by_cached_key(|&i| title_key(row(i).title())),
         Sort::Source => {
-            order.par_sort_by_cached_key(|&i| source_key(head(i).header.source.as_deref()));
+            order.par_sort_by_cached_key(|&i| source_key(row(i).source()));
         }
     }
     order
@@ -366,19 +366,17 @@ fn fold(s: &str) -> String {
 /// so `/March` finds what the reader shows) and tags, one field a line so no term matches
 /// across two.
 fn haystack(library: &Library, i: usize, date_of: &dyn Fn(usize) -> Option<String>) -> Hay {
-    let h = &library.entries[i].head;
-    let tags = h.tags.join("\n");
+    let h = &library.entries[i].row;
+    let tags = h.tags().join("\n");
+    let owned = |s: Option<&str>| s.map(str::to_string);
     let fields = [
-        Some(h.header.title.clone()),
-        Some(h.header.authors.join(", ")),
-        h.header.source.clone(),
-        h.header.date.clone(),
-        h.header.date_iso.clone(),
+        Some(h.title().to_string()),
+        Some(h.authors().join(", ")),
+        owned(h.source()),
+        owned(h.date()),
+        owned(h.date_iso()),
         date_of(i),
-        h.header
-            .date_iso
-            .as_deref()
-            .and_then(crate::text::typeset::long_date),
+        h.date_iso().and_then(crate::text::typeset::long_date),
         Some(tags.clone()),
     ];
     let orig = fields.into_iter().flatten().collect::<Vec<_>>().join("\n");
@@ -407,7 +405,7 @@ mod sort_tests {
         let mut head = crate::load::head::Head::default();
         head.header.title = title.to_string();
         Entry {
-            head,
+            row: head.into(),
             article: None,
         }
     }
@@ -430,7 +428,9 @@ mod sort_tests {
             assert_eq!(view.rows(), rows, "{sort:?}");
         }
         // A headline changed on disk: the orders kept are of the old library.
-        lib.entries[0].head.header.title = "Awning".into();
+        lib.entries[0]
+            .row
+            .edit(|h| h.header.title = "Awning".into());
         view.invalidate();
         rebuild(&mut view, &lib);
         assert_eq!(view.rows(), [0, 1, 2]);
@@ -442,7 +442,7 @@ mod sort_tests {
 
     fn with_source(title: &str, source: Option<&str>) -> Entry {
         let mut e = entry(title);
-        e.head.header.source = source.map(str::to_string);
+        e.row.edit(|h| h.header.source = source.map(str::to_string));
         e
     }
 
@@ -469,7 +469,9 @@ mod sort_tests {
 
         // A job made before the library changed is refused after, even at the same length.
         let job = view.orders_job(&lib);
-        lib.entries[0].head.header.title = "Awning".into();
+        lib.entries[0]
+            .row
+            .edit(|h| h.header.title = "Awning".into());
         view.invalidate();
         assert!(!view.take_orders(job()));
         assert!(!view.has_order(Sort::Title));

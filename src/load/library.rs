@@ -1,7 +1,9 @@
 //! The library: which files under the given paths are articles, and their list rows.
 
+use super::backlinks::Files;
 use super::head::{self, Head, Ids};
 use super::resolve::Resolver;
+use super::row::ListRow;
 use crate::article::Article;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -9,8 +11,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 /// One article of the library.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    /// Its list row.
-    pub head: Head,
+    /// Its list row, packed.
+    pub row: ListRow,
     /// The parsed article when it is held in memory (stdin); files are parsed on demand.
     pub article: Option<Arc<Article>>,
 }
@@ -141,14 +143,14 @@ impl Library {
     /// Computes every state id left for later ([`Ids::Later`]), on every thread.
     pub fn settle_ids(&mut self) {
         // Below a few thousand rows a thread costs more than it saves.
-        crate::work::each_mut(&mut self.entries, 2048, |e| e.head.settle_id());
+        crate::work::each_mut(&mut self.entries, 2048, |e| e.row.settle_id());
     }
 
     /// A library of one article held in memory (read from stdin).
     pub fn from_article(article: Article) -> Library {
         Library {
             entries: vec![Entry {
-                head: Head::of(&article),
+                row: Head::of(&article).into(),
                 article: Some(Arc::new(article)),
             }],
             ..Library::default()
@@ -162,15 +164,15 @@ impl Library {
             .entries
             .iter()
             .enumerate()
-            .map(|(i, e)| (date_number(e.head.header.date_iso.as_deref()), i))
+            .map(|(i, e)| (date_number(e.row.date_iso()), i))
             .collect();
         let entries = &self.entries;
         // Paths differ, so the order is total and an unstable sort is as deterministic.
         keys.sort_unstable_by(|(da, a), (db, b)| {
-            let (a, b) = (&entries[*a].head, &entries[*b].head);
+            let (a, b) = (&entries[*a].row, &entries[*b].row);
             db.cmp(da)
-                .then_with(|| a.header.title.cmp(&b.header.title))
-                .then_with(|| a.path.cmp(&b.path))
+                .then_with(|| a.title().cmp(b.title()))
+                .then_with(|| a.path().cmp(&b.path()))
         });
         // Entry j of the sorted list is entry `from[j]` now; follow each cycle of that permutation
         // with swaps, in place (a second list of 100,000 entries would cost its memory).
@@ -204,12 +206,11 @@ impl Library {
             return Ok(Source::Memory(a.clone()));
         }
         let path = e
-            .head
-            .path
-            .as_ref()
+            .row
+            .path()
             .ok_or_else(|| anyhow::anyhow!("article {i} has no file"))?;
         Ok(Source::File {
-            path: path.clone(),
+            path: path.to_path_buf(),
             backlinks: self.backlinks.get().and_then(|b| b.get(path)),
         })
     }
@@ -239,7 +240,7 @@ impl Library {
         self.entries
             .iter()
             .filter(|e| e.article.is_none())
-            .filter_map(|e| Some((e.head.header.title.clone(), e.head.path.clone()?)))
+            .filter_map(|e| Some((e.row.title().to_string(), e.row.path_buf()?)))
             .collect()
     }
 
@@ -249,33 +250,62 @@ impl Library {
         self.entries
             .iter()
             .filter(|e| e.article.is_none())
-            .filter_map(|e| Some((e.head.header.url.clone()?, e.head.path.clone()?)))
+            .filter_map(|e| Some((e.row.url()?.to_string(), e.row.path_buf()?)))
             .collect()
     }
 
     /// The backlinks pass, to run on a worker with a resolver over [`Library::titles`]: it reads
     /// every file's related block and fills [`Library::backlinks`]. `None` without files.
+    ///
+    /// The files it reads are the resolver's own ([`Resolver::files`]): both are every article
+    /// with a file, in library order. Only a library holding articles in memory that also name
+    /// a file (the built-in samples) gives the pass a list of its own, since those are in the
+    /// resolver but not read.
     pub fn backlinks_job(&self) -> Option<impl FnOnce(&Resolver) + Send + 'static> {
-        let files: Vec<PathBuf> = self
-            .entries
-            .iter()
-            .filter(|e| e.article.is_none())
-            .filter_map(|e| e.head.path.clone())
-            .collect();
-        if files.is_empty() {
+        let read = |e: &&Entry| e.article.is_none() && e.row.path().is_some();
+        let count = self.entries.iter().filter(read).count();
+        if count == 0 {
             return None;
         }
+        let own: Option<Vec<PathBuf>> = self
+            .entries
+            .iter()
+            .any(|e| e.article.is_some() && e.row.path().is_some())
+            .then(|| {
+                self.entries
+                    .iter()
+                    .filter(read)
+                    .filter_map(|e| e.row.path_buf())
+                    .collect()
+            });
         let cell = Arc::clone(&self.backlinks);
         let keep = self.links_file.clone();
         Some(move |resolver: &Resolver| {
-            let links = match keep {
-                Some(keep) => {
-                    super::catalog::links::backlinks_kept(resolver, &files, &keep).backlinks
+            let links = match &own {
+                Some(files) => backlinks_over(resolver, files, keep.as_deref()),
+                None => {
+                    let files = resolver.files();
+                    // The resolver is made over this library's files (`titles`,
+                    // `app::links::resolver`): the same files, in the same order.
+                    debug_assert_eq!(files.len(), count);
+                    backlinks_over(resolver, &files, keep.as_deref())
                 }
-                None => backlinks_with(resolver, &files),
             };
             let _ = cell.set(links);
         })
+    }
+}
+
+/// The backlinks of `files` through `resolver`, kept in `keep` when there is one
+/// ([`super::catalog::links::backlinks_kept`]).
+fn backlinks_over<F: Files + ?Sized>(
+    resolver: &Resolver,
+    files: &F,
+    keep: Option<&std::path::Path>,
+) -> Backlinks {
+    match keep {
+        Some(keep) => super::catalog::links::backlinks_kept(resolver, files, keep).backlinks,
+        None => backlinks_with(resolver, files),
     }
 }
 
@@ -315,7 +345,7 @@ fn read_batch(batch: &[PathBuf], ids: Ids) -> (Vec<Entry>, Vec<String>) {
     for f in batch {
         match head::rows(f, ids) {
             Ok(heads) => entries.extend(heads.into_iter().map(|head| Entry {
-                head,
+                row: ListRow::new(head),
                 article: None,
             })),
             Err(e) => problems.push(format!("{e:#}")),
@@ -372,9 +402,9 @@ pub fn backlinks_of(files: &[(String, PathBuf)]) -> Backlinks {
 }
 
 /// [`backlinks_of`] with the resolver over the files' titles already built.
-pub fn backlinks_with(resolver: &Resolver, files: &[PathBuf]) -> Backlinks {
+pub fn backlinks_with<F: Files + ?Sized>(resolver: &Resolver, files: &F) -> Backlinks {
     let mut out = Backlinks::default();
-    for source in files {
+    for source in files.iter() {
         // A feed item has no related headlines: it is not read for them.
         if super::container_item(source)
             .is_some_and(|(file, _)| super::format_for(&file) == Some(crate::article::Format::Feed))
@@ -390,7 +420,7 @@ pub fn backlinks_with(resolver: &Resolver, files: &[PathBuf]) -> Backlinks {
         };
         for r in &article.related {
             if let Some(target) = resolver.resolve_related(r, from)
-                && target != source.as_path()
+                && target != source
             {
                 out.add(target, source);
             }
@@ -406,7 +436,7 @@ mod tests {
     #[test]
     fn sorted_newest_first_undated_last_then_title_then_path() {
         let entry = |date: Option<&str>, title: &str, path: &str| Entry {
-            head: Head {
+            row: Head {
                 header: crate::article::Header {
                     title: title.into(),
                     date_iso: date.map(str::to_string),
@@ -414,7 +444,8 @@ mod tests {
                 },
                 path: Some(PathBuf::from(path)),
                 ..Head::default()
-            },
+            }
+            .into(),
             article: None,
         };
         let mut lib = Library {
@@ -433,7 +464,7 @@ mod tests {
         let order: Vec<String> = lib
             .entries
             .iter()
-            .map(|e| e.head.path.as_ref().unwrap().display().to_string())
+            .map(|e| e.row.path().unwrap().display().to_string())
             .collect();
         assert_eq!(order, ["y", "a", "b1", "b2", "z", "u1", "u2"]);
     }
@@ -464,7 +495,7 @@ mod tests {
         in_turn.sort();
         problems.sort();
         let rows = |l: &Library| -> Vec<String> {
-            l.entries.iter().map(|e| format!("{:?}", e.head)).collect()
+            l.entries.iter().map(|e| format!("{:?}", e.row)).collect()
         };
         assert_eq!(scanned.entries.len(), 300);
         assert_eq!(rows(&scanned), rows(&in_turn));
@@ -479,7 +510,7 @@ mod tests {
         for i in 0..200u32 {
             let k = (i * 73 + 11) % 200;
             lib.entries.push(Entry {
-                head: Head {
+                row: Head {
                     header: crate::article::Header {
                         title: format!("t{}", k % 7),
                         date_iso: (k % 5 != 0).then(|| format!("2026-01-{:02}", 1 + k % 9)),
@@ -487,11 +518,12 @@ mod tests {
                     },
                     path: Some(PathBuf::from(format!("p{k:03}"))),
                     ..Head::default()
-                },
+                }
+                .into(),
                 article: None,
             });
         }
-        let mut want: Vec<Head> = lib.entries.iter().map(|e| e.head.clone()).collect();
+        let mut want: Vec<Head> = lib.entries.iter().map(|e| e.row.head()).collect();
         want.sort_by(|a, b| {
             b.header
                 .date_iso
@@ -500,7 +532,7 @@ mod tests {
                 .then_with(|| a.path.cmp(&b.path))
         });
         lib.sort();
-        let got: Vec<Head> = lib.entries.into_iter().map(|e| e.head).collect();
+        let got: Vec<Head> = lib.entries.into_iter().map(|e| e.row.head()).collect();
         assert_eq!(got, want);
     }
 
@@ -521,7 +553,7 @@ mod tests {
         let files: Vec<(String, PathBuf)> = lib
             .entries
             .iter()
-            .map(|e| (e.head.header.title.clone(), e.head.path.clone().unwrap()))
+            .map(|e| (e.row.title().to_string(), e.row.path_buf().unwrap()))
             .collect();
         let links = backlinks_of(&files);
         assert_eq!(links.get(&b), Some(vec![a.clone()]));
@@ -536,7 +568,7 @@ mod tests {
         let i = lib
             .entries
             .iter()
-            .position(|e| e.head.path.as_ref() == Some(&b))
+            .position(|e| e.row.path() == Some(b.as_path()))
             .unwrap();
         assert_eq!(lib.load(i).unwrap().backlinks, vec![a]);
     }

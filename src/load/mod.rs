@@ -11,6 +11,7 @@ pub mod library;
 pub mod markdown;
 pub mod resolve;
 pub mod roots;
+pub mod row;
 pub mod tree;
 pub mod watch;
 pub mod wire;

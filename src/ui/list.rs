@@ -6,6 +6,7 @@ use super::fit;
 use crate::app::Sort;
 use crate::app::{App, Mode};
 use crate::config::list::Column;
+use crate::load::row::ListRow;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -95,20 +96,14 @@ fn columns(app: &App, rows: &[usize], width: usize) -> Columns {
     let heads = || {
         rows.iter()
             .filter_map(|&i| app.library.entries.get(i))
-            .map(|e| &e.head)
+            .map(|e| &e.row)
     };
-    let widest = |f: &dyn Fn(&crate::load::head::Head) -> usize| heads().map(f).max().unwrap_or(0);
+    let widest = |f: &dyn Fn(&ListRow) -> usize| heads().map(f).max().unwrap_or(0);
     let natural = |c: Column| match c {
         Column::Title => 0,
         Column::Date => widest(&|h| date_of(app, h, false).map_or(0, |d| fit::width(&d))),
-        Column::Source => widest(&|h| {
-            h.header
-                .source
-                .as_deref()
-                .map_or(0, fit::width)
-                .min(SOURCE_MAX)
-        }),
-        Column::Tags => widest(&|h| fit::width(&h.tags.join(", ")).min(TAGS_MAX)),
+        Column::Source => widest(&|h| h.source().map_or(0, fit::width).min(SOURCE_MAX)),
+        Column::Tags => widest(&|h| fit::width(&h.tags().join(", ")).min(TAGS_MAX)),
     };
     let short_date_width = widest(&|h| date_of(app, h, true).map_or(0, |d| fit::width(&d)));
     // The bookmark column shows only once something is bookmarked, like a sign column.
@@ -205,7 +200,7 @@ fn columns(app: &App, rows: &[usize], width: usize) -> Columns {
 /// ```
 fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: &Columns) {
     let t = &app.theme;
-    let Some(head) = app.library.entries.get(i).map(|e| &e.head) else {
+    let Some(head) = app.library.entries.get(i).map(|e| &e.row) else {
         return;
     };
     let selected = i == app.list().selected();
@@ -225,7 +220,7 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: &Columns) {
     let start = area.x + cols.mark as u16;
     let (title, title_style) = match untitled_name(head) {
         Some(name) => (name, over(t.dim)),
-        None => (head.header.title.clone(), base),
+        None => (head.title().to_string(), base),
     };
     // The second line of a two-line row holds the columns; the first, the title's start.
     let rest = if two {
@@ -250,11 +245,11 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: &Columns) {
                 buf.set_stringn(x, y, &text, w, title_style);
             }
             Column::Tags => {
-                let tags = fit::ellipsis(&head.tags.join(", "), w);
+                let tags = fit::ellipsis(&head.tags().join(", "), w);
                 buf.set_stringn(x, y, &tags, w, over(t.dim));
             }
             Column::Source => {
-                let src = fit::ellipsis(head.header.source.as_deref().unwrap_or(""), w);
+                let src = fit::ellipsis(head.source().unwrap_or(""), w);
                 buf.set_stringn(x, y, &src, w, over(t.dim));
             }
             Column::Date => {
@@ -272,11 +267,11 @@ fn draw_row(app: &App, buf: &mut Buffer, area: Rect, i: usize, cols: &Columns) {
 /// What the row of an article without a title shows instead: its file name without the
 /// extension (drawn dimmed, as a stand-in), or `(untitled)` with no file; `None` when it has
 /// a title.
-pub fn untitled_name(head: &crate::load::head::Head) -> Option<String> {
-    if !head.header.title.trim().is_empty() {
+pub fn untitled_name(head: &ListRow) -> Option<String> {
+    if !head.title().trim().is_empty() {
         return None;
     }
-    let stem = head.path.as_deref().and_then(std::path::Path::file_stem);
+    let stem = head.path().and_then(std::path::Path::file_stem);
     Some(match stem {
         // A file name can hold anything, escape sequences too.
         Some(s) => crate::sanitize::clean_line(&s.to_string_lossy()),
@@ -286,8 +281,8 @@ pub fn untitled_name(head: &crate::load::head::Head) -> Option<String> {
 
 /// The row's date in the configured format, or in [`SHORT_DATE`] form when `short` (the ISO
 /// date when the format cannot apply).
-fn date_of(app: &App, head: &crate::load::head::Head, short: bool) -> Option<String> {
-    let iso = head.header.date_iso.as_deref()?;
+fn date_of(app: &App, head: &ListRow, short: bool) -> Option<String> {
+    let iso = head.date_iso()?;
     let fmt = if short { SHORT_DATE } else { &app.date_format };
     Some(crate::article::date::calendar::format_date(iso, fmt).unwrap_or_else(|| iso.to_string()))
 }

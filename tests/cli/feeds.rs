@@ -149,10 +149,10 @@ fn a_folder_scan_expands_feeds_and_json_lists_and_skips_xml_that_is_no_feed() {
     for i in 0..lib.entries.len() {
         let a = lib.load(i).unwrap();
         assert_eq!(
-            Some(&a.header.title),
-            Some(&lib.entries[i].head.header.title)
+            Some(a.header.title.as_str()),
+            Some(lib.entries[i].row.title())
         );
-        assert_eq!(a.path, lib.entries[i].head.path);
+        assert_eq!(a.path, lib.entries[i].row.path_buf());
     }
 }
 
@@ -170,7 +170,7 @@ fn row(app: &App, title: &str) -> usize {
     app.library
         .entries
         .iter()
-        .position(|e| e.head.header.title == title)
+        .position(|e| e.row.title() == title)
         .unwrap()
 }
 
@@ -187,7 +187,7 @@ fn read_marks_and_bookmarks_belong_to_items_and_survive_a_refreshed_feed() {
         assert_eq!(app.library.entries.len(), 3);
         // The newest item is selected: bookmark and read it.
         assert_eq!(
-            app.library.entries[0].head.header.title,
+            app.library.entries[0].row.title(),
             "Night ferry returns after a winter in dry dock"
         );
         app.update(Action::ToggleBookmark);
@@ -273,7 +273,7 @@ fn a_changed_feed_file_replaces_its_item_rows_in_the_live_list() {
         .library
         .entries
         .iter()
-        .map(|e| e.head.header.title.clone())
+        .map(|e| e.row.title().to_string())
         .collect();
     titles.sort();
     assert_eq!(
@@ -287,12 +287,10 @@ fn a_changed_feed_file_replaces_its_item_rows_in_the_live_list() {
         ]
     );
     assert!(
-        app.library.entries.iter().any(|e| e
-            .head
-            .path
-            .as_ref()
-            .unwrap()
-            .ends_with("news.xml#board"))
+        app.library
+            .entries
+            .iter()
+            .any(|e| e.row.path().unwrap().ends_with("news.xml#board"))
     );
     // The feed removed: its rows go, the text article stays.
     std::fs::remove_file(&feed).unwrap();

@@ -104,7 +104,7 @@ fn ferry_library() -> Library {
     lib.entries.insert(
         0,
         Entry {
-            head: Head::of(&a),
+            row: Head::of(&a).into(),
             article: Some(Arc::new(a)),
         },
     );
@@ -391,7 +391,7 @@ fn an_article_without_links_offers_no_link_hints() {
     lib.entries.insert(
         0,
         Entry {
-            head: Head::of(&a),
+            row: Head::of(&a).into(),
             article: Some(Arc::new(a)),
         },
     );
@@ -549,7 +549,7 @@ fn a_related_headline_of_a_saved_page_not_saved_here_is_its_web_address() {
     lib.entries.insert(
         0,
         Entry {
-            head: Head::of(&a),
+            row: Head::of(&a).into(),
             article: Some(Arc::new(a)),
         },
     );
@@ -590,7 +590,7 @@ fn a_bare_www_address_opens_as_a_web_address_and_copies_as_written() {
     lib.entries.insert(
         0,
         Entry {
-            head: Head::of(&a),
+            row: Head::of(&a).into(),
             article: Some(Arc::new(a)),
         },
     );

@@ -115,7 +115,7 @@ pub fn library() -> Library {
         entries: [harbor(), port, copper, note]
             .into_iter()
             .map(|a| Entry {
-                head: Head::of(&a),
+                row: Head::of(&a).into(),
                 article: Some(Arc::new(a)),
             })
             .collect(),

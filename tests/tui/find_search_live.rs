@@ -380,12 +380,12 @@ fn titles(app: &App) -> Vec<String> {
     app.library
         .entries
         .iter()
-        .map(|e| e.head.header.title.clone())
+        .map(|e| e.row.title().to_string())
         .collect()
 }
 
 fn selected_path(app: &App) -> Option<PathBuf> {
-    app.library.entries[app.list().selected()].head.path.clone()
+    app.library.entries[app.list().selected()].row.path_buf()
 }
 
 #[test]
@@ -446,10 +446,7 @@ fn a_change_batch_adds_updates_and_removes_rows_keeping_selection_and_place() {
     assert_eq!(app.list().selected(), 1);
     assert_eq!(selected_path(&app).as_deref(), Some(a.as_path()));
     let r = app.reader().unwrap();
-    assert_eq!(
-        app.library.entries[r.index()].head.path.as_deref(),
-        Some(a.as_path())
-    );
+    assert_eq!(app.library.entries[r.index()].row.path(), Some(a.as_path()));
     assert_eq!(scroll(&app), place);
 
     // Selection follows its file when rows move.
@@ -468,7 +465,7 @@ fn a_change_batch_adds_updates_and_removes_rows_keeping_selection_and_place() {
             .library
             .entries
             .iter()
-            .position(|e| e.head.path.as_deref() == Some(a.as_path()))
+            .position(|e| e.row.path() == Some(a.as_path()))
             .unwrap()]
     );
 }
@@ -591,7 +588,7 @@ fn renaming_the_open_file_keeps_it_open_at_its_place() {
     assert_eq!(app.mode(), Mode::Reader, "the reader stays open");
     let r = app.reader().expect("the article is still open");
     assert_eq!(
-        app.library.entries[r.index()].head.path.as_deref(),
+        app.library.entries[r.index()].row.path(),
         Some(moved.as_path())
     );
     assert_eq!(scroll(&app), place);
@@ -692,10 +689,7 @@ fn history_follows_its_files_and_the_search_index_is_rebuilt_after_a_change() {
     );
     app.files_changed(&[n]);
     let back = app.reading().history().back[0].index;
-    assert_eq!(
-        app.library.entries[back].head.path.as_deref(),
-        Some(a.as_path())
-    );
+    assert_eq!(app.library.entries[back].row.path(), Some(a.as_path()));
     assert!(app.search_index().unwrap().is_stale());
     app.update(Action::SearchStart);
     assert!(!app.search_index().unwrap().is_stale());

@@ -22,10 +22,9 @@ fn type_text(app: &mut App, text: &str) {
 /// The headline of the article selected in the list.
 fn selected_title(app: &App) -> String {
     app.library.entries[app.list().selected()]
-        .head
-        .header
-        .title
-        .clone()
+        .row
+        .title()
+        .to_string()
 }
 
 fn status(app: &App) -> String {

@@ -13,8 +13,10 @@ use ratatui::backend::TestBackend;
 /// sorts all differ.
 fn varied(w: u16, h: u16) -> App {
     let mut lib = library();
-    lib.entries[0].head.header.source = Some("Reuters".into());
-    lib.entries[3].head.header.source = None;
+    lib.entries[0]
+        .row
+        .edit(|h| h.header.source = Some("Reuters".into()));
+    lib.entries[3].row.edit(|h| h.header.source = None);
     let mut app = App::new(lib, Theme::dark(), 76);
     app.update(Action::Resize {
         width: w,
@@ -40,7 +42,7 @@ fn rows(app: &App) -> Vec<usize> {
 }
 
 fn id(app: &App, i: usize) -> String {
-    app.library.entries[i].head.id.clone()
+    app.library.entries[i].row.id().to_string()
 }
 
 #[test]
@@ -374,7 +376,7 @@ fn a_store_still_being_opened_is_waited_for_by_the_first_key_and_the_key_kept() 
         .library
         .entries
         .iter()
-        .map(|e| e.head.state_id().into_owned())
+        .map(|e| e.row.state_id().into_owned())
         .collect();
     assert!(again.get(&ids[0]).bookmarked, "kept from the file");
     assert!(again.get(&ids[0]).read, "the key's change saved");

@@ -25,7 +25,8 @@ fn tagged(w: u16, h: u16) -> App {
         &[],
     ];
     for (e, t) in lib.entries.iter_mut().zip(tags) {
-        e.head.tags = t.iter().map(ToString::to_string).collect();
+        e.row
+            .edit(|h| h.tags = t.iter().map(ToString::to_string).collect());
     }
     let mut app = App::new(lib, Theme::dark(), 76);
     app.update(Action::Resize {
@@ -140,7 +141,7 @@ fn many(n: usize, w: u16, h: u16) -> App {
                 a.header.source = Some("Reuters".into());
             }
             Entry {
-                head: Head::of(&a),
+                row: Head::of(&a).into(),
                 article: Some(Arc::new(a)),
             }
         })
@@ -221,7 +222,7 @@ fn titles_get_a_fair_share_of_a_narrow_list() {
         app.list_look.wrap = WrapTitles::Never;
         let buf = draw(&app);
         let y = app.list_area().unwrap().y;
-        let title = &app.library.entries[0].head.header.title;
+        let title = &app.library.entries[0].row.title();
         let shown = title_shown(&app, &buf, y, 1, title);
         let room = usize::from(app.list_area().unwrap().width);
         assert!(
@@ -386,10 +387,9 @@ fn two_line_rows_keep_moves_pages_counts_and_clicks_right() {
     // The screen shows each title over two lines, the second under the first.
     app.update(Action::ToList);
     let buf = draw(&app);
-    let title = &app.library.entries[app.list().view().at(offset).unwrap()]
-        .head
-        .header
-        .title;
+    let title = app.library.entries[app.list().view().at(offset).unwrap()]
+        .row
+        .title();
     let first = title_shown(&app, &buf, r.y, 1, title);
     let second = list_line(&app, &buf, r.y + 1);
     let rest = title[first..].trim_start();

@@ -92,10 +92,7 @@ fn the_library_fills_in_after_the_first_frame_and_links_resolve() {
     assert!(!app.library_pending());
     assert_eq!(app.library.entries.len(), 3);
     let open = app.reader().unwrap().index();
-    assert_eq!(
-        app.library.entries[open].head.path.as_deref(),
-        Some(harbor.as_path())
-    );
+    assert_eq!(app.library.entries[open].row.path(), Some(harbor.as_path()));
     assert_eq!(app.list().selected(), open);
     // The title and backlinks worker reports through the inbox, as the loop hands it over.
     until("the related links and the backlinks", || {
@@ -142,10 +139,7 @@ fn the_library_worker_reports_through_the_inbox() {
     });
     assert_eq!(app.library.entries.len(), 2);
     let open = app.reader().unwrap().index();
-    assert_eq!(
-        app.library.entries[open].head.path.as_deref(),
-        Some(harbor.as_path())
-    );
+    assert_eq!(app.library.entries[open].row.path(), Some(harbor.as_path()));
 }
 
 #[test]
@@ -347,9 +341,9 @@ fn a_file_without_a_title_shows_its_file_name_dimmed() {
         .library
         .entries
         .iter()
-        .find(|e| !e.head.header.title.is_empty())
+        .find(|e| !e.row.title().is_empty())
         .unwrap();
-    assert_eq!(byline::untitled_name(&ferry.head), None);
+    assert_eq!(byline::untitled_name(&ferry.row), None);
 }
 
 fn row_text(buf: &ratatui::buffer::Buffer, y: u16) -> String {
@@ -391,9 +385,10 @@ fn a_second_launch_shows_the_kept_front_page_then_the_whole_library() {
     // A story added between the launches is newer than both: it is not on the kept page.
     write(&news, "2026/docks.txt", DOCKS.as_bytes());
     let page = front::read(&cache, &roots).expect("the kept front page");
-    let paths = |l: &Library| -> Vec<_> { l.entries.iter().map(|e| e.head.path.clone()).collect() };
+    let paths = |l: &Library| -> Vec<_> { l.entries.iter().map(|e| e.row.path_buf()).collect() };
     assert_eq!(paths(&page), paths(&whole));
-    let ids = |l: &Library| -> Vec<_> { l.entries.iter().map(|e| e.head.id.clone()).collect() };
+    let ids =
+        |l: &Library| -> Vec<_> { l.entries.iter().map(|e| e.row.id().to_string()).collect() };
     assert_eq!(ids(&page), ids(&whole), "rows keep their state ids");
     // The second launch shows the page, selects its second row, and the library comes.
     let mut app = App::new(page, Theme::dark(), 76);
@@ -414,11 +409,11 @@ fn a_second_launch_shows_the_kept_front_page_then_the_whole_library() {
         Some(byline::app::arrival::READING)
     );
     app.update(Action::Down);
-    let selected = app.library.entries[app.list().selected()].head.path.clone();
+    let selected = app.library.entries[app.list().selected()].row.path_buf();
     until_arrived(&mut app);
     assert_eq!(app.library.entries.len(), 3, "the new story is listed");
     assert_eq!(
-        app.library.entries[app.list().selected()].head.path,
+        app.library.entries[app.list().selected()].row.path_buf(),
         selected
     );
     assert_eq!(app.status(), None);
@@ -428,7 +423,7 @@ fn a_second_launch_shows_the_kept_front_page_then_the_whole_library() {
     });
     let next = front::read(&cache, &roots).unwrap();
     assert_eq!(
-        next.entries[0].head.path.as_deref(),
+        next.entries[0].row.path(),
         Some(news.join("2026/docks.txt").as_path())
     );
 }

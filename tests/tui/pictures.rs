@@ -46,7 +46,7 @@ fn app_with_picture(pictures: bool) -> App {
     }];
     let library = Library {
         entries: vec![Entry {
-            head: Head::of(&a),
+            row: Head::of(&a).into(),
             article: Some(Arc::new(a)),
         }],
         ..Library::default()

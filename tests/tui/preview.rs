@@ -342,8 +342,8 @@ fn an_unreadable_file_is_reported_in_the_status_bar_after_the_key() {
 #[test]
 fn the_settled_preview_is_the_page_the_synchronous_path_makes() {
     let (_dir, lib) = folder();
-    let a = lib.entries[0].head.path.clone().unwrap();
-    let b = lib.entries[1].head.path.clone().unwrap();
+    let a = lib.entries[0].row.path_buf().unwrap();
+    let b = lib.entries[1].row.path_buf().unwrap();
     // Backlinks as the background pass finds them: beta is linked from alpha.
     lib.backlinks
         .set([(b.clone(), vec![a.clone()])].into_iter().collect())

@@ -305,7 +305,7 @@ fn redraws_over_wide_emoji_leave_no_stale_glyphs() {
         entries: [wide, plain]
             .into_iter()
             .map(|a| Entry {
-                head: Head::of(&a),
+                row: Head::of(&a).into(),
                 article: Some(std::sync::Arc::new(a)),
             })
             .collect(),
@@ -338,7 +338,7 @@ fn redraws_over_wide_emoji_leave_no_stale_glyphs() {
 fn wide_characters_in_titles_are_measured_and_cut_in_the_list() {
     let mut lib = library();
     let wide = "港湾の水先案内人がストライキ、夜勤をめぐる交渉が決裂して港の機能が止まる";
-    lib.entries[1].head.header.title = wide.into();
+    lib.entries[1].row.edit(|h| h.header.title = wide.into());
     let mut app = App::new(lib, Theme::dark(), 76);
     app.update(Action::Resize {
         width: 60,
@@ -375,7 +375,8 @@ fn long_list_scrolls_with_the_selection_60x20() {
     let template = library().entries.remove(3);
     for i in 0..40 {
         let mut e = template.clone();
-        e.head.header.title = format!("Weekend note number {i}");
+        e.row
+            .edit(|h| h.header.title = format!("Weekend note number {i}"));
         lib.entries.push(e);
     }
     let mut app = App::new(lib, Theme::dark(), 76);

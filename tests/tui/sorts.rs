@@ -45,7 +45,7 @@ fn three(d: &Path) -> (App, PathBuf) {
         .library
         .entries
         .iter()
-        .map(|e| e.head.header.source.clone().unwrap_or_default())
+        .map(|e| e.row.source().map(str::to_string).unwrap_or_default())
         .collect();
     assert_eq!(
         sources,
@@ -58,7 +58,7 @@ fn three(d: &Path) -> (App, PathBuf) {
 fn shown(app: &App) -> Vec<String> {
     let rows = app.list().view().rows();
     rows.iter()
-        .map(|&i| app.library.entries[i].head.header.title.clone())
+        .map(|&i| app.library.entries[i].row.title().to_string())
         .collect()
 }
 

@@ -43,7 +43,7 @@ fn a_renamed_or_moved_file_keeps_its_bookmark_and_read_mark() {
         .library
         .entries
         .iter()
-        .position(|e| e.head.path.as_ref().unwrap().ends_with("renamed.txt"))
+        .position(|e| e.row.path().unwrap().ends_with("renamed.txt"))
         .unwrap();
     assert!(app.list().bookmarked()[i], "bookmark kept");
     assert!(app.list().read()[i], "read mark kept");
@@ -75,7 +75,7 @@ fn row_of(app: &App, name: &str) -> usize {
     app.library
         .entries
         .iter()
-        .position(|e| e.head.path.as_ref().unwrap().ends_with(name))
+        .position(|e| e.row.path().unwrap().ends_with(name))
         .unwrap()
 }
 
@@ -105,7 +105,7 @@ fn marks_off_screen_are_read_after_the_first_frame_under_the_same_ids() {
             .library
             .entries
             .iter()
-            .map(|e| e.head.id.clone())
+            .map(|e| e.row.id().to_string())
             .collect();
         for name in ["a00.txt", "a50.txt"] {
             let i = row_of(&app, name);
@@ -132,7 +132,7 @@ fn marks_off_screen_are_read_after_the_first_frame_under_the_same_ids() {
         !app.list().read()[far] && !app.list().bookmarked()[far],
         "a row far below is not read yet"
     );
-    assert!(app.library.entries[far].head.id.is_empty());
+    assert!(app.library.entries[far].row.id().is_empty());
     assert!(
         app.bookmark_column(),
         "the store has a bookmark: the column is there at once"
@@ -146,7 +146,7 @@ fn marks_off_screen_are_read_after_the_first_frame_under_the_same_ids() {
         .library
         .entries
         .iter()
-        .map(|e| e.head.id.clone())
+        .map(|e| e.row.id().to_string())
         .collect();
     assert_eq!(
         ids, now_ids,
@@ -235,7 +235,7 @@ fn editing_the_title_keeps_the_read_mark_bookmark_and_position() {
     let mut app = app_on(lib.path(), state.path());
     let i = row_of(&app, "a.txt");
     assert_eq!(
-        app.library.entries[i].head.header.title,
+        app.library.entries[i].row.title(),
         "Pilots strike at the harbor"
     );
     assert!(app.list().read()[i], "read mark kept");
@@ -331,7 +331,7 @@ fn a_title_edited_while_the_reader_runs_keeps_its_marks() {
     assert!(app.files_changed(std::slice::from_ref(&a)));
     let i = row_of(&app, "a.txt");
     assert_eq!(
-        app.library.entries[i].head.header.title,
+        app.library.entries[i].row.title(),
         "Pilots strike at the harbor"
     );
     assert!(app.list().read()[i], "read mark kept");

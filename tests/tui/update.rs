@@ -36,7 +36,7 @@ fn list_offset_follows_the_selection_on_a_short_screen() {
     let mut lib = Library::default();
     for i in 0..30 {
         let mut entry = library().entries.remove(3);
-        entry.head.header.title = format!("Note {i}");
+        entry.row.edit(|h| h.header.title = format!("Note {i}"));
         lib.entries.push(entry);
     }
     let mut app = App::new(lib, Theme::dark(), 76);
@@ -481,7 +481,7 @@ fn the_wheel_over_a_long_list_while_reading_scrolls_the_rows_only() {
     let mut lib = library();
     for i in 0..60 {
         let mut e = lib.entries[3].clone();
-        e.head.header.title = format!("Note {i}");
+        e.row.edit(|h| h.header.title = format!("Note {i}"));
         lib.entries.push(e);
     }
     let mut app = App::new(lib, Theme::dark(), 76);

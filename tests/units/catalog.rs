@@ -37,10 +37,10 @@ fn rows(lib: &Library) -> (Vec<Seen>, Vec<String>) {
         .iter()
         .map(|e| {
             (
-                e.head.path.clone().unwrap(),
-                e.head.header.title.clone(),
-                e.head.header.date_iso.clone(),
-                e.head.state_id().into_owned(),
+                e.row.path_buf().unwrap(),
+                e.row.title().to_string(),
+                e.row.date_iso().map(str::to_string),
+                e.row.state_id().into_owned(),
             )
         })
         .collect();
@@ -160,7 +160,7 @@ fn a_file_changed_within_the_same_tick_is_read_again() {
         s.library
             .entries
             .iter()
-            .map(|e| e.head.header.title.clone())
+            .map(|e| e.row.title().to_string())
             .collect()
     };
     // Recorded within two seconds of the mtime: racy, so read again.
@@ -575,11 +575,8 @@ fn a_file_rewritten_in_place_is_found_by_the_check_after_a_launch_on_trust() {
     fs::write(&b, article("Quay lights fail again", 2)).unwrap();
     let scan = catalog::scan_trusting(std::slice::from_ref(&root), Ids::Later, &cache);
     let title_of = |lib: &Library, p: &Path| {
-        let e = lib
-            .entries
-            .iter()
-            .find(|e| e.head.path.as_deref() == Some(p));
-        e.map(|e| e.head.header.title.clone())
+        let e = lib.entries.iter().find(|e| e.row.path() == Some(p));
+        e.map(|e| e.row.title().to_string())
     };
     // The first frame shows the row the catalogue kept ...
     assert_eq!(

@@ -45,11 +45,7 @@ fn put(dir: &Path, rel: &str, text: &str, age_secs: u64) {
 
 /// Every field of every row, sorted, and the problems: what a launch shows.
 fn shown(lib: &Library) -> (Vec<String>, Vec<String>) {
-    let mut rows: Vec<String> = lib
-        .entries
-        .iter()
-        .map(|e| format!("{:?}", e.head))
-        .collect();
+    let mut rows: Vec<String> = lib.entries.iter().map(|e| format!("{:?}", e.row)).collect();
     rows.sort();
     let mut problems = lib.problems.clone();
     problems.sort();

@@ -74,11 +74,7 @@ fn put(root: &Path, rel: &str, title: &str) {
 
 /// Every field of every row, sorted: what a launch shows.
 fn shown(lib: &Library) -> Vec<String> {
-    let mut rows: Vec<String> = lib
-        .entries
-        .iter()
-        .map(|e| format!("{:?}", e.head))
-        .collect();
+    let mut rows: Vec<String> = lib.entries.iter().map(|e| format!("{:?}", e.row)).collect();
     rows.sort();
     rows
 }

@@ -10,7 +10,7 @@ use super::App;
 use super::links;
 use super::reader::{At, Reader};
 use crate::article::Article;
-use crate::load::head::Head;
+use crate::load::row::ListRow;
 use crate::text::typeset::{self, Options, Page};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -65,12 +65,12 @@ impl Preview {
 }
 
 /// An article with only what a list row knows, for the header shown while the article loads.
-fn header_of(head: &Head) -> Article {
+fn header_of(row: &ListRow) -> Article {
     Article {
         // The URL stays out, as it did when the fields were copied one by one.
         header: crate::article::Header {
             url: None,
-            ..head.header.clone()
+            ..row.header()
         },
         ..Article::default()
     }
@@ -107,7 +107,7 @@ impl App {
             .iter()
             .filter_map(|p| {
                 let i = links::index_of_path(library, p)?;
-                Some((p.clone(), library.entries[i].head.header.title.clone()))
+                Some((p.clone(), library.entries[i].row.title().to_string()))
             })
             .collect();
         self.preview.last_id += 1;
@@ -120,7 +120,7 @@ impl App {
             titles: self.titles.clone(),
             typeset: self.typeset,
         });
-        let head = header_of(&library.entries[index].head);
+        let head = header_of(&library.entries[index].row);
         let page = Arc::new(typeset::typeset_header(&head, &opts, LOADING));
         // The article shown before is not the selection's: it does not stay under it.
         if let Some(old) = self.reading.open.take() {

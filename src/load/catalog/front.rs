@@ -57,8 +57,8 @@ impl Page {
             .iter()
             .filter(|e| e.article.is_none())
             .filter_map(|e| {
-                let p = e.head.path.as_deref()?.to_str()?.to_string();
-                Some((p, super::row_of(&e.head)))
+                let p = e.row.path()?.to_str()?.to_string();
+                Some((p, super::row_of(&e.row)))
             })
             .take(ROWS)
             .collect();

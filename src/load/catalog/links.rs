@@ -10,6 +10,7 @@
 //! found without reading the linking file again: the result is the full pass's.
 
 use super::store::{self, Stat};
+use crate::load::backlinks::Files;
 use crate::load::library::Backlinks;
 use crate::load::resolve::{LinkFrom, Resolver};
 use serde::{Deserialize, Serialize};
@@ -101,7 +102,7 @@ pub struct Pass {
 /// [`crate::load::library::backlinks_with`] through the links file `keep`: files whose stat is
 /// unchanged give the links kept for them, the rest are read, and the file is written again
 /// when anything changed (a cache: a failed write costs the next pass its reading).
-pub fn backlinks_kept(resolver: &Resolver, files: &[PathBuf], keep: &Path) -> Pass {
+pub fn backlinks_kept<F: Files + ?Sized>(resolver: &Resolver, files: &F, keep: &Path) -> Pass {
     backlinks_kept_with(resolver, files, keep, CHECKPOINT, None)
 }
 
@@ -113,9 +114,9 @@ const CHECKPOINT: Duration = Duration::from_secs(10);
 /// `end_after`, it stops after that many files as if the session had ended there (for tests:
 /// nothing more is written, the backlinks are those found so far).
 #[doc(hidden)]
-pub fn backlinks_kept_with(
+pub fn backlinks_kept_with<F: Files + ?Sized>(
     resolver: &Resolver,
-    files: &[PathBuf],
+    files: &F,
     keep: &Path,
     checkpoint: Duration,
     end_after: Option<usize>,
@@ -268,7 +269,12 @@ impl FilesPrint {
 
 /// The pass taken whole from `file`, when it was made over these files as they are now by a
 /// resolver like `resolver`.
-fn whole_pass(resolver: &Resolver, files: &[PathBuf], file: &Path, build: &str) -> Option<Pass> {
+fn whole_pass<F: Files + ?Sized>(
+    resolver: &Resolver,
+    files: &F,
+    file: &Path,
+    build: &str,
+) -> Option<Pass> {
     use std::hash::Hasher;
     let bytes = std::fs::read(file).ok()?;
     let whole: Whole = store::unseal(&bytes, WHOLE_MAGIC, FORMAT, build)?;
@@ -277,7 +283,7 @@ fn whole_pass(resolver: &Resolver, files: &[PathBuf], file: &Path, build: &str) 
         return None;
     }
     let mut print = FilesPrint::default();
-    for source in files {
+    for source in files.iter() {
         let stat = if feed_item(source) {
             None
         } else {

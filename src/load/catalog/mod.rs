@@ -22,6 +22,7 @@ mod walk;
 use crate::article::Header;
 use crate::load::head::{Head, Ids};
 use crate::load::library::Library;
+use crate::load::row::ListRow;
 use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
@@ -208,12 +209,8 @@ fn scan_with(paths: &[PathBuf], ids: Ids, cache: &Cache, trust: bool) -> Scan {
                 .visited
                 .iter()
                 .map(|v| {
-                    (v.path.is_none()).then(|| {
-                        next.by_ref()
-                            .take(v.kept)
-                            .map(|e| row_of(&e.head))
-                            .collect()
-                    })
+                    (v.path.is_none())
+                        .then(|| next.by_ref().take(v.kept).map(|e| row_of(&e.row)).collect())
                 })
                 .collect();
         }
@@ -245,13 +242,8 @@ fn scan_with(paths: &[PathBuf], ids: Ids, cache: &Cache, trust: bool) -> Scan {
         .filter_map(|(i, v)| Some((v.path.as_deref()?.as_os_str(), i)))
         .collect();
     for e in &lib.entries {
-        if let Some(i) = e
-            .head
-            .path
-            .as_deref()
-            .and_then(|p| index.get(p.as_os_str()))
-        {
-            rows[*i].get_or_insert_with(Vec::new).push(row_of(&e.head));
+        if let Some(i) = e.row.path().and_then(|p| index.get(p.as_os_str())) {
+            rows[*i].get_or_insert_with(Vec::new).push(row_of(&e.row));
         }
     }
     let (catalogue, batch) = walk::catalogue(roots, stamp, folders, &dirty, gone, visited, rows);
@@ -324,32 +316,35 @@ impl Recheck {
 }
 
 /// The row the catalogue keeps for `head`.
-pub(super) fn row_of(head: &Head) -> Row {
+pub(super) fn row_of(row: &ListRow) -> Row {
     // Every field is named, so a field added to `Head` fails to compile here until the
-    // catalogue keeps it too (and `store::FORMAT` goes up).
+    // catalogue keeps it too (and `store::FORMAT` goes up). A row kept whole gives its own
+    // fields; a packed row gives them through its accessors, which [`ListRow::head`] also
+    // uses, so both agree.
     let Head {
         path: _,
         header:
             Header {
-                title,
-                date,
-                date_iso,
-                source,
-                authors,
-                url,
+                title: _,
+                date: _,
+                date_iso: _,
+                source: _,
+                authors: _,
+                url: _,
             },
-        tags,
+        tags: _,
         id: _,
         id_start: _,
-    } = head;
+    } = Head::default();
+    let owned = |s: Option<&str>| s.map(str::to_string);
     Row(
-        title.clone(),
-        date.clone(),
-        date_iso.clone(),
-        source.clone(),
-        authors.clone(),
-        head.state_id().into_owned(),
-        url.clone(),
-        tags.clone(),
+        row.title().to_string(),
+        owned(row.date()),
+        owned(row.date_iso()),
+        owned(row.source()),
+        row.authors().map(str::to_string).collect(),
+        row.state_id().into_owned(),
+        owned(row.url()),
+        row.tags().map(str::to_string).collect(),
     )
 }

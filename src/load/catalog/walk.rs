@@ -368,7 +368,7 @@ impl<'a> Walk<'a> {
 /// The library entry of a kept row of the file at `path`.
 pub(super) fn entry(path: &Path, r: Row) -> Entry {
     Entry {
-        head: Head {
+        row: Head {
             header: crate::article::Header {
                 title: r.0,
                 date: r.1,
@@ -381,7 +381,8 @@ pub(super) fn entry(path: &Path, r: Row) -> Entry {
             path: Some(path.to_path_buf()),
             id: r.5,
             id_start: None,
-        },
+        }
+        .into(),
         article: None,
     }
 }

@@ -92,19 +92,36 @@ pub fn decode(bytes: &[u8]) -> Result<sanitize::Clean> {
     Ok(clean)
 }
 
+/// The most of a saved page a pass over its library parses, once its scripts, styles and
+/// inlined pictures are left out: 4 MiB, as much as the search index takes of an article's
+/// text. A page of more text than that is parsed from its start only (see [`related`]).
+pub const PASS_WINDOW: usize = 4 << 20;
+
 /// The saved page at `path` read for a pass over its library: its header and related box as
 /// [`parse`] finds them, from the page without its scripts, styles and inlined pictures
-/// ([`lean`]), other fields left empty. `Ok(None)` when the page is not read this way and must
-/// be loaded whole: a web archive, a page whose bytes are not UTF-8, one over the size limits.
+/// ([`lean`]), other fields left empty. Of a page with more than [`PASS_WINDOW`] bytes left
+/// after that, only its first [`PASS_WINDOW`] is read and parsed (cut where a tag starts), so a
+/// huge page of text is never parsed into a tree whole: its header and related box are those
+/// of that first part, the same as the whole page's when they stand in it (a related box
+/// past it is not seen). A page that is not UTF-8 is decoded as it is read, in the encoding
+/// the whole read takes. `Ok(None)` when the page is not read this way and must be loaded
+/// whole: a web archive, one over the size limits.
 pub fn related(path: &std::path::Path) -> Result<Option<Article>> {
-    let Some(page) = lean_page(path, None)? else {
+    related_within(path, PASS_WINDOW)
+}
+
+/// [`related`] with a window of `window` bytes.
+fn related_within(path: &std::path::Path, window: usize) -> Result<Option<Article>> {
+    let Some(text) = window_of(path, window)? else {
         return Ok(None);
     };
-    let mut article = parse(&decode(&page)?.text)?;
+    let doc = Html::parse_document(&depth::bound(&text));
+    let found = Page::read(doc.tree.root(), None);
+    let (header, _) = found.header();
     Ok(Some(Article {
-        header: std::mem::take(&mut article.header),
-        related: std::mem::take(&mut article.related),
-        tags: std::mem::take(&mut article.tags),
+        header,
+        tags: found.tags(),
+        related: found.boxes.entries,
         ..Article::default()
     }))
 }
@@ -114,24 +131,20 @@ pub fn related(path: &std::path::Path) -> Result<Option<Article>> {
 /// `markup` bytes, then parsed. So a huge page is never parsed into a tree whole; its text
 /// past the cut is left out. `Ok(None)` as for [`related`].
 pub fn indexed(path: &std::path::Path, markup: usize) -> Result<Option<Article>> {
-    let Some(mut page) = lean_page(path, Some(markup))? else {
+    let Some(text) = window_of(path, markup)? else {
         return Ok(None);
     };
-    if page.len() > markup {
-        // Cut where a tag starts, so no tag or character is cut in two; the parser closes
-        // what is left open.
-        let end = memchr::memrchr(b'<', &page[..=markup]).unwrap_or(0);
-        page.truncate(end);
-        page.shrink_to_fit();
-    }
-    parse(&decode(&page)?.text).map(Some)
+    parse(&text).map(Some)
 }
 
-/// The saved page at `path` without its scripts, styles and inlined pictures ([`lean`]),
-/// all of it or read until more than `most` bytes of it are kept; `None` for a web archive, a
-/// page whose bytes are not UTF-8 (in what was read), one over the size limits.
-fn lean_page(path: &std::path::Path, most: Option<usize>) -> Result<Option<Vec<u8>>> {
-    use std::io::Read;
+/// The saved page at `path` decoded as the whole read decodes it, without its scripts, styles
+/// and inlined pictures ([`lean`]), and cut before the first tag that starts past `most` bytes
+/// of that (the rest of the page unread: when the page is UTF-8 up to there, the rest is not
+/// checked to be). A page that is not UTF-8 is decoded as it is read, in the encoding the whole
+/// read takes (its byte-order mark or declaration, else the guess, which reads the page through
+/// once). `None` for a web archive or a page over the size limits.
+fn window_of(path: &std::path::Path, most: usize) -> Result<Option<String>> {
+    use std::io::{Read, Seek};
     let file = crate::files::open_regular(path)?;
     let size = file.metadata().map_or(u64::MAX, |m| m.len());
     if size > MAX_PAGE as u64 || size > crate::files::article_limit() {
@@ -145,11 +158,29 @@ fn lean_page(path: &std::path::Path, most: Option<usize>) -> Result<Option<Vec<u
     if mhtml::is_archive(&start) {
         return Ok(None);
     }
-    let page = start.as_slice().chain(file);
-    Ok(match most {
-        None => lean::read(page)?,
-        Some(most) => lean::read_up_to(page, most)?,
-    })
+    if let Some(page) = lean::read_up_to(start.as_slice().chain(&mut file), most)? {
+        return Ok(Some(decode(&cut(page, most))?.text));
+    }
+    let mut file = file.into_inner();
+    file.rewind()?;
+    let (encoding, bom) = encoding::of_invalid(&start, std::io::BufReader::new(&file))?;
+    file.seek(std::io::SeekFrom::Start(bom as u64))?;
+    let decoded = encoding::Decoding::new(std::io::BufReader::new(file), encoding);
+    let Some(page) = lean::read_up_to(decoded, most)? else {
+        bail!("the page's text did not decode");
+    };
+    Ok(Some(sanitize::decode(&cut(page, most))?.text))
+}
+
+/// `page` (without scripts and styles) cut before the first tag that starts past `most` bytes,
+/// so no tag or character is cut in two; the parser closes what is left open.
+fn cut(mut page: Vec<u8>, most: usize) -> Vec<u8> {
+    if page.len() > most {
+        let end = memchr::memrchr(b'<', &page[..=most]).unwrap_or(0);
+        page.truncate(end);
+        page.shrink_to_fit();
+    }
+    page
 }
 
 /// Parses a whole saved page.
@@ -166,49 +197,23 @@ pub fn parse_at(html: &str, location: Option<&str>) -> Result<Article> {
     }
     let doc = Html::parse_document(&depth::bound(html));
     let root = doc.tree.root();
-    let meta = meta::Meta::read(root);
-    let stats = content::measure(root);
-    let roots = content::find(root, &stats);
-    let seen = visible::read(root, &roots);
-    let canonical = canonical_url(&meta).or_else(|| {
-        location
-            .filter(|l| url::scheme(l).is_some())
-            .map(str::to_string)
-    });
-    let base = match meta.base.as_deref() {
-        Some(b) => Some(url::join(canonical.as_deref(), b)),
-        None => canonical.clone(),
-    };
-    let boxes = related::find(root, &roots, base.as_deref());
-    let mut removed: HashSet<_> = boxes.nodes.iter().copied().collect();
-    removed.extend(seen.dek_node);
+    let page = Page::read(root, location);
+    let mut removed: HashSet<_> = page.boxes.nodes.iter().copied().collect();
+    removed.extend(page.seen.dek_node);
     let tree = root.tree();
-    let root_nodes: Vec<_> = roots.iter().filter_map(|id| tree.get(*id)).collect();
-    let walked = blocks::walk(&root_nodes, &removed, base.as_deref());
-
-    let site = meta.site.clone();
-    let title = header_title(&meta, seen.h1.as_deref());
-    let mut authors = meta.authors.clone();
-    if authors.is_empty() {
-        authors = seen.authors.clone();
-    }
-    let date = meta.date.clone().or_else(|| seen.date.clone());
-    let (date_iso, datetime) = date.as_deref().map_or((None, None), meta::date_fields);
+    let root_nodes: Vec<_> = page.roots.iter().filter_map(|id| tree.get(*id)).collect();
+    let walked = blocks::walk(&root_nodes, &removed, page.base.as_deref());
+    let (header, datetime) = page.header();
+    let tags = page.tags();
+    let (meta, seen) = (page.meta, page.seen);
     let mut article = Article {
-        header: crate::article::Header {
-            title: sanitize::clean_line(&title),
-            authors: authors.iter().map(|a| sanitize::clean_line(a)).collect(),
-            source: site.map(|s| sanitize::clean_line(&s)),
-            date: date.map(|d| sanitize::clean_line(&d)),
-            date_iso,
-            url: canonical.map(|u| sanitize::clean_line(&u)),
-        },
+        header,
         datetime,
-        tags: meta.tags.iter().map(|t| sanitize::clean_line(t)).collect(),
+        tags,
         blocks: walked.blocks,
         links: walked.links,
         images: walked.images,
-        related: boxes.entries,
+        related: page.boxes.entries,
         ..Article::default()
     };
     article.standfirst = seen.dek.as_deref().map(sanitize::clean_line);
@@ -233,6 +238,79 @@ pub fn parse_at(html: &str, location: Option<&str>) -> Result<Article> {
             .push("no story text found on the page".into());
     }
     Ok(article)
+}
+
+/// What a parsed page says of itself apart from its body: its metadata, the story's elements,
+/// what its visible text shows of the header, its address and its related boxes.
+struct Page {
+    meta: meta::Meta,
+    /// The story's content elements.
+    roots: Vec<ego_tree::NodeId>,
+    seen: visible::Seen,
+    canonical: Option<String>,
+    /// What relative links are joined to.
+    base: Option<String>,
+    boxes: related::Boxes,
+}
+
+impl Page {
+    /// Reads the page parsed under `root`; `location` as for [`parse_at`].
+    fn read(root: dom::N<'_>, location: Option<&str>) -> Page {
+        let meta = meta::Meta::read(root);
+        let stats = content::measure(root);
+        let roots = content::find(root, &stats);
+        drop(stats);
+        let seen = visible::read(root, &roots);
+        let canonical = canonical_url(&meta).or_else(|| {
+            location
+                .filter(|l| url::scheme(l).is_some())
+                .map(str::to_string)
+        });
+        let base = match meta.base.as_deref() {
+            Some(b) => Some(url::join(canonical.as_deref(), b)),
+            None => canonical.clone(),
+        };
+        let boxes = related::find(root, &roots, base.as_deref());
+        Page {
+            meta,
+            roots,
+            seen,
+            canonical,
+            base,
+            boxes,
+        }
+    }
+
+    /// The article's header and its date as a time, from the metadata first and the visible
+    /// text second.
+    fn header(&self) -> (crate::article::Header, Option<String>) {
+        let (meta, seen) = (&self.meta, &self.seen);
+        let title = header_title(meta, seen.h1.as_deref());
+        let mut authors = meta.authors.clone();
+        if authors.is_empty() {
+            authors = seen.authors.clone();
+        }
+        let date = meta.date.clone().or_else(|| seen.date.clone());
+        let (date_iso, datetime) = date.as_deref().map_or((None, None), meta::date_fields);
+        let header = crate::article::Header {
+            title: sanitize::clean_line(&title),
+            authors: authors.iter().map(|a| sanitize::clean_line(a)).collect(),
+            source: meta.site.as_deref().map(sanitize::clean_line),
+            date: date.map(|d| sanitize::clean_line(&d)),
+            date_iso,
+            url: self.canonical.as_deref().map(sanitize::clean_line),
+        };
+        (header, datetime)
+    }
+
+    /// The page's tags, from its metadata.
+    fn tags(&self) -> Vec<String> {
+        self.meta
+            .tags
+            .iter()
+            .map(|t| sanitize::clean_line(t))
+            .collect()
+    }
 }
 
 /// The page's own address: `link rel=canonical` (a relative one joined to `og:url` or
@@ -423,6 +501,75 @@ mod tests {
             let a = parse(&page).unwrap();
             let text: String = a.blocks.iter().map(|b| b.text.as_str()).collect();
             assert!(text.contains("deep text"), "{open}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_pass_parses_a_page_up_to_its_window() {
+        // A story whose text outruns the window: the header and a related box in the window
+        // are the whole parse's; a box past the window is not seen.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("harbour.html");
+        let early = r#"<aside class="related"><h2>Related</h2><a href="https://example.org/a">Ferry pilots walk out</a></aside>"#;
+        let late = r#"<aside class="related"><h2>More on this story</h2><a href="https://example.org/b">Quay reopens</a></aside>"#;
+        let paras = "<p>The harbour board met again on Tuesday.</p>\n".repeat(200);
+        let page = format!(
+            "<!DOCTYPE html><html><head><title>Harbour board</title></head><body><article>\
+             <h1>Harbour board</h1>{early}{paras}{late}</article></body></html>"
+        );
+        std::fs::write(&path, &page).unwrap();
+        let whole = parse(&page).unwrap();
+        assert_eq!(whole.related.len(), 2, "{:?}", whole.related);
+        // A window the page fits in reads what the whole parse does.
+        for window in [page.len(), PASS_WINDOW] {
+            let all = related_within(&path, window).unwrap().unwrap();
+            assert_eq!(all.header, whole.header);
+            assert_eq!(all.related, whole.related);
+            assert_eq!(all.tags, whole.tags);
+        }
+        let half = related_within(&path, page.len() / 2).unwrap().unwrap();
+        assert_eq!(half.header, whole.header);
+        assert_eq!(half.related, whole.related[..1]);
+    }
+
+    #[test]
+    fn a_pass_reads_a_page_that_is_not_utf8_as_the_whole_read_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let story = "<article><h1>Caf\u{e9} on the quay</h1><p>The caf\u{e9} opened.</p>\
+                     <aside class=\"related\"><h2>Related</h2>\
+                     <a href=\"https://example.org/a\">\u{201c}Ferry\u{201d} pilots walk out</a></aside></article>";
+        let latin = |s: &str| -> Vec<u8> {
+            let (bytes, _, bad) = encoding_rs::WINDOWS_1252.encode(s);
+            assert!(!bad);
+            bytes.into_owned()
+        };
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in format!("<html><body>{story}").encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        let pages = [
+            // Undeclared: guessed from all of the page.
+            latin(&format!(
+                "<html><head><title>Caf\u{e9}</title></head><body>{story}"
+            )),
+            latin(&format!(
+                "<html><head><meta charset=\"windows-1252\"></head><body>{story}"
+            )),
+            utf16,
+        ];
+        for (i, page) in pages.iter().enumerate() {
+            let path = dir.path().join(format!("{i}.html"));
+            std::fs::write(&path, page).unwrap();
+            let whole = parse(&decode(page).unwrap().text).unwrap();
+            assert_eq!(whole.header.title, "Café on the quay");
+            assert_eq!(whole.related.len(), 1, "{:?}", whole.related);
+            let pass = related(&path).unwrap().expect("read by the pass");
+            assert_eq!(pass.header, whole.header);
+            assert_eq!(pass.related, whole.related);
+            assert_eq!(
+                indexed(&path, PASS_WINDOW).unwrap().unwrap().blocks,
+                whole.blocks
+            );
         }
     }
 }

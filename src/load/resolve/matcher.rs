@@ -204,6 +204,11 @@ impl Resolver {
         self.links.path(i as usize)
     }
 
+    /// The files of the titles it was built from, in the order given ([`Resolver::new`]).
+    pub fn files(&self) -> TitleFiles<'_> {
+        TitleFiles(self)
+    }
+
     /// A hash of everything the resolver was made from (titles, paths and addresses, in
     /// order): two resolvers with the same fingerprint resolve every headline and link alike.
     pub fn fingerprint(&self) -> u64 {
@@ -315,6 +320,20 @@ impl Resolver {
     fn weight(&self, stopword: bool, df: usize) -> f64 {
         let idf = (1.0 + self.count as f64 / (1.0 + df as f64)).ln();
         if stopword { idf * STOPWORD_WEIGHT } else { idf }
+    }
+}
+
+/// The files of a resolver's titles ([`Resolver::files`]).
+#[derive(Debug, Clone, Copy)]
+pub struct TitleFiles<'a>(&'a Resolver);
+
+impl crate::load::backlinks::Files for TitleFiles<'_> {
+    fn len(&self) -> usize {
+        self.0.count
+    }
+
+    fn get(&self, i: usize) -> Option<&Path> {
+        (i < self.0.count).then(|| self.0.links.path(i)).flatten()
     }
 }
 

@@ -11,7 +11,7 @@ mod normalise;
 pub(crate) mod packed;
 
 pub use links::From as LinkFrom;
-pub use matcher::Resolver;
+pub use matcher::{Resolver, TitleFiles};
 pub use normalise::normalise;
 
 use crate::article::Article;
