@@ -11,6 +11,7 @@
 //! news-wire text.
 
 mod figure;
+mod header;
 mod pieces;
 mod template;
 
@@ -98,6 +99,12 @@ fn parse_in_pieces(text: &str, file_name: Option<&str>, piece: usize) -> Result<
         warnings.push("no title: no front-matter title and no # heading".to_string());
         String::new()
     });
+    // Byline and date lines under the headline, when the front matter names neither.
+    let under = if fm.date.is_none() && fm.authors.is_empty() {
+        header::take(&title, &mut blocks)
+    } else {
+        None
+    };
     let mut related: Vec<Related> = fm.related.iter().map(|r| related_entry(r)).collect();
     related.extend(take_related(&mut blocks));
     let dateline = take_dateline(&mut blocks.list);
@@ -125,10 +132,28 @@ fn parse_in_pieces(text: &str, file_name: Option<&str>, piece: usize) -> Result<
     }
     links.extend(b.links);
 
-    let date = fm
-        .date
-        .map(|d| d.trim().to_string())
-        .or_else(|| file_name.and_then(jekyll_date));
+    let under = under.unwrap_or_default();
+    // A date line under the headline is read as the news-wire reader reads it, and beats the
+    // date a Jekyll file name gives.
+    let (date, date_iso, datetime) = match fm.date {
+        Some(d) => {
+            let d = d.trim().to_string();
+            (
+                Some(d.clone()),
+                frontmatter::date_iso(&d),
+                frontmatter::datetime(&d),
+            )
+        }
+        None if under.header.date.is_some() => {
+            (under.header.date, under.header.date_iso, under.datetime)
+        }
+        None => {
+            let d = file_name.and_then(jekyll_date);
+            let iso = d.as_deref().and_then(frontmatter::date_iso);
+            let time = d.as_deref().and_then(frontmatter::datetime);
+            (d, iso, time)
+        }
+    };
     let images = blocks
         .marks
         .iter()
@@ -142,16 +167,21 @@ fn parse_in_pieces(text: &str, file_name: Option<&str>, piece: usize) -> Result<
         })
         .collect();
     let (dateline, dateline_source) = dateline.map(|d| (d.text, d.source)).unzip();
-    let datetime = date.as_deref().and_then(frontmatter::datetime);
+    let authors = if fm.authors.is_empty() {
+        under.header.authors
+    } else {
+        fm.authors.iter().map(|a| collapse(a)).collect()
+    };
     let mut article = Article {
         header: crate::article::Header {
-            date_iso: date.as_deref().and_then(frontmatter::date_iso),
+            date_iso,
             date,
             title,
-            authors: fm.authors.iter().map(|a| collapse(a)).collect(),
+            authors,
             source: fm
                 .source
                 .map(|s| collapse(&s))
+                .or(under.header.source)
                 .or(dateline_source.flatten()),
             url: own_url,
         },
@@ -159,6 +189,7 @@ fn parse_in_pieces(text: &str, file_name: Option<&str>, piece: usize) -> Result<
         standfirst: fm
             .standfirst
             .map(|s| collapse(&s))
+            .or(under.standfirst)
             .filter(|s| !s.is_empty()),
         dateline,
         blocks: blocks.list,

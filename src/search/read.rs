@@ -10,11 +10,11 @@
 //! - JSON: streamed, its header fields whole and its strings kept until [`MAX_TEXT`] bytes of
 //!   them have been read ([`crate::load::json::indexed`]);
 //! - a saved page: streamed without its scripts, styles and inlined pictures, as the related
-//!   pass reads it, and parsed up to the first [`MAX_TEXT`] bytes of what is left
-//!   ([`crate::load::html::indexed`]).
+//!   pass reads it (a page that is not UTF-8 decoded as it is read), and parsed up to the
+//!   first [`MAX_TEXT`] bytes of what is left ([`crate::load::html::indexed`]).
 //!
-//! A big file these do not take (a JSON Feed, a web archive, a page or JSON file that is not
-//! UTF-8) is indexed by its header alone, read as its list row is. Feeds and items of a list
+//! A big file these do not take (a JSON Feed, a web archive, a JSON file that is not UTF-8)
+//! is indexed by its header alone, read as its list row is. Feeds and items of a list
 //! are read as the reader reads them. Find-in-article (`/`) still searches all of an opened
 //! article.
 

@@ -265,7 +265,8 @@ fn every_ending_signal_saves_the_marks_restores_the_terminal_and_exits_128_plus_
         let tmux = reader_in_a_shell(socket, bin, dir.path(), state.path());
         // A change made the moment before the signal: not yet saved by the debounce.
         tmux.keys(&["m"]);
-        std::thread::sleep(std::time::Duration::from_millis(150));
+        // Made (the status says so; a key still in the pty when it closes was never made).
+        tmux.wait_for("bookmarked");
         let pid = reader_pid(&tmux);
         Command::new("kill")
             .args([&format!("-{name}"), &pid])
@@ -338,7 +339,8 @@ fn closing_the_terminal_right_after_a_change_keeps_the_change() {
     let socket = format!("byline-e2e-hangup-{}", std::process::id());
     let tmux = reader_in_a_shell(socket, bin, dir.path(), state.path());
     tmux.keys(&["m"]);
-    std::thread::sleep(std::time::Duration::from_millis(150));
+    // Made (the status says so; a key still in the pty when it closes was never made).
+    tmux.wait_for("bookmarked");
     let pid = reader_pid(&tmux);
     // The tab closes: the pty goes away and the reader gets SIGHUP.
     tmux.run(&["kill-server"]);
@@ -384,7 +386,8 @@ fn a_terminal_closed_without_a_hangup_signal_ends_the_reader_with_the_marks_save
     let tmux = Tmux::session(socket, 100, 30, &["sh", "-c", &script]);
     tmux.wait_for("Articles 1/3");
     tmux.keys(&["m"]);
-    std::thread::sleep(std::time::Duration::from_millis(150));
+    // Made (the status says so; a key still in the pty when it closes was never made).
+    tmux.wait_for("bookmarked");
     tmux.run(&["kill-server"]);
     let start = std::time::Instant::now();
     while !ended.exists() {

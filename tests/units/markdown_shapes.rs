@@ -397,3 +397,49 @@ fn obsidian_embeds_are_pictures() {
     assert!(b.images.is_empty());
     assert_eq!(b.blocks[0].kind, BlockKind::Paragraph);
 }
+
+#[test]
+fn byline_and_date_lines_under_the_headline_are_header_fields() {
+    let a = load("copied-news-page.md");
+    assert_eq!(a.header.authors, ["Mira Castell", "Per Lind"]);
+    assert_eq!(
+        a.header.date.as_deref(),
+        Some("Published December 2, 2026 at 4:05 PM EST")
+    );
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-12-02"));
+    assert_eq!(a.datetime.as_deref(), Some("2026-12-02T16:05-05:00"));
+    assert!(
+        a.standfirst
+            .as_deref()
+            .is_some_and(|s| s.starts_with("The harbour board says"))
+    );
+    // The lines left the body, which starts with the story.
+    assert!(a.blocks[0].text.starts_with("Ferry fares between Ostervik"));
+    assert!(!a.blocks.iter().any(|b| b.text.contains("Mira Castell")));
+    // The list row reads the same.
+    let head = load::head::read(&fixture("copied-news-page.md")).unwrap();
+    assert_eq!(head.header.date_iso.as_deref(), Some("2026-12-02"));
+    assert_eq!(head.header.authors, ["Mira Castell", "Per Lind"]);
+
+    let a = load("setext-byline-date.md");
+    assert_eq!(a.header.authors, ["Tomas Vik"]);
+    assert_eq!(a.header.source.as_deref(), Some("The Harbor Gazette"));
+    assert_eq!(a.header.date_iso.as_deref(), Some("2026-11-28"));
+    assert!(a.blocks[0].text.starts_with("The town library"));
+}
+
+#[test]
+fn prose_under_the_headline_stays_in_the_body() {
+    let a = load("no-header-lines.md");
+    assert!(a.header.authors.is_empty());
+    assert_eq!(a.header.date, None);
+    assert_eq!(a.standfirst, None);
+    assert_eq!(a.blocks.len(), 2);
+    assert!(a.blocks[0].text.starts_with("By March the beds"));
+    // Front matter that names the date leaves the lines under the headline as text.
+    let text = "---\ntitle: T\ndate: 2020-01-02\n---\n\nBy Jane Doe\n\nMarch 3, 2026\n\nBody.\n";
+    let a = markdown::parse(text).unwrap();
+    assert_eq!(a.header.date.as_deref(), Some("2020-01-02"));
+    assert!(a.header.authors.is_empty());
+    assert_eq!(a.blocks.len(), 3);
+}

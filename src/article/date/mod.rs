@@ -9,6 +9,7 @@
 
 pub mod calendar;
 mod clock;
+mod glued;
 pub mod order;
 mod relative;
 
@@ -71,6 +72,9 @@ pub fn read_line(line: &str) -> Option<DateLine> {
     if t.is_empty() || t.len() > MAX_DATE_LINE {
         return None;
     }
+    // A copied date box run together (`December 3, 20263:12 PM UTCUpdated 2 hours ago`).
+    let tidied = glued::tidy(t);
+    let t = tidied.as_ref();
     if !t.bytes().any(|b| b.is_ascii_digit()) {
         // Every absolute date names a year in digits; without one only `yesterday` and the
         // like remain (`5 hours ago` has a digit and is tried below).

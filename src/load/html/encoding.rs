@@ -18,13 +18,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
             None => (guess_invalid(bytes), bytes),
         },
     };
-    // A page declaring UTF-16 in its meta is ASCII-compatible bytes after all (the standard
-    // says to read it as UTF-8).
-    let encoding = if encoding.is_ascii_compatible() || Encoding::for_bom(bytes).is_some() {
-        encoding
-    } else {
-        UTF_8
-    };
+    let encoding = ascii_compatible(encoding, bytes);
     let (text, _) = encoding.decode_without_bom_handling(rest);
     let note = (encoding != UTF_8).then(|| format!("decoded from {}", encoding.name()));
     (text.into_owned(), note)
@@ -33,24 +27,174 @@ pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
 /// Undeclared bytes that are not UTF-8: Windows-1252 unless they are mostly valid UTF-8 with a
 /// few bad bytes (a truncated or damaged UTF-8 page), which stays UTF-8 with replacements.
 fn guess_invalid(bytes: &[u8]) -> &'static Encoding {
-    let mut bad = 0usize;
-    let mut multi = 0usize;
-    let mut rest = bytes;
-    while !rest.is_empty() {
-        match std::str::from_utf8(rest) {
-            Ok(s) => {
-                multi += s.bytes().filter(|b| *b >= 0xC0).count();
-                break;
-            }
-            Err(e) => {
-                let good = e.valid_up_to();
-                multi += rest[..good].iter().filter(|b| **b >= 0xC0).count();
-                bad += 1;
-                rest = &rest[good + e.error_len().unwrap_or(rest.len() - good).max(1)..];
+    let mut guess = Guess::default();
+    guess.piece(bytes, true);
+    guess.encoding()
+}
+
+/// [`guess_invalid`]'s count, taken a piece of the page at a time.
+#[derive(Default)]
+struct Guess {
+    /// Invalid sequences, and lead bytes of multi-byte characters in the valid runs.
+    bad: usize,
+    multi: usize,
+    /// The bytes of a character the last piece ended inside.
+    carry: Vec<u8>,
+}
+
+impl Guess {
+    /// Counts the next `bytes` of the page; `last` when they end it.
+    fn piece(&mut self, bytes: &[u8], last: bool) {
+        let mut joined = std::mem::take(&mut self.carry);
+        joined.extend_from_slice(bytes);
+        let mut rest = joined.as_slice();
+        while !rest.is_empty() {
+            match std::str::from_utf8(rest) {
+                Ok(s) => {
+                    self.multi += s.bytes().filter(|b| *b >= 0xC0).count();
+                    break;
+                }
+                Err(e) => {
+                    let good = e.valid_up_to();
+                    self.multi += rest[..good].iter().filter(|b| **b >= 0xC0).count();
+                    if e.error_len().is_none() && !last {
+                        // A character cut by the end of the piece: counted with the next.
+                        self.carry = rest[good..].to_vec();
+                        return;
+                    }
+                    self.bad += 1;
+                    rest = &rest[good + e.error_len().unwrap_or(rest.len() - good).max(1)..];
+                }
             }
         }
     }
-    if multi > bad * 4 { UTF_8 } else { WINDOWS_1252 }
+
+    fn encoding(&self) -> &'static Encoding {
+        if self.multi > self.bad * 4 {
+            UTF_8
+        } else {
+            WINDOWS_1252
+        }
+    }
+}
+
+/// The encoding [`decode`] reads a page in, for a page whose bytes are not all UTF-8, found
+/// without holding it: `start` is its first bytes (at least [`PRESCAN`], or all of it), and
+/// `page` is read through to guess when the page declares none. Also how many bytes of
+/// byte-order mark to skip.
+pub fn of_invalid(
+    start: &[u8],
+    page: impl std::io::Read,
+) -> std::io::Result<(&'static Encoding, usize)> {
+    let (encoding, skip) = match Encoding::for_bom(start) {
+        Some((enc, bom)) => (enc, bom),
+        None => match declared(&start[..start.len().min(PRESCAN)]) {
+            Some(enc) => (enc, 0),
+            None => {
+                let mut guess = Guess::default();
+                let mut page = page;
+                let mut buf = vec![0u8; 64 * 1024];
+                loop {
+                    let n = match page.read(&mut buf) {
+                        Ok(n) => n,
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        Err(e) => return Err(e),
+                    };
+                    guess.piece(&buf[..n], n == 0);
+                    if n == 0 {
+                        break;
+                    }
+                }
+                (guess.encoding(), 0)
+            }
+        },
+    };
+    Ok((ascii_compatible(encoding, start), skip))
+}
+
+/// A page declaring UTF-16 in its meta is ASCII-compatible bytes after all (the standard
+/// says to read it as UTF-8); `start` is its first bytes.
+fn ascii_compatible(encoding: &'static Encoding, start: &[u8]) -> &'static Encoding {
+    if encoding.is_ascii_compatible() || Encoding::for_bom(start).is_some() {
+        encoding
+    } else {
+        UTF_8
+    }
+}
+
+/// The bytes `inner` reads, decoded from `encoding` to UTF-8 (bad bytes replaced) as they are
+/// read: the same text as decoding them whole.
+pub struct Decoding<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    input: Vec<u8>,
+    /// The undecoded part of `input`.
+    from: usize,
+    /// Text decoded and not yet read, from `at`.
+    text: Vec<u8>,
+    at: usize,
+    /// Whether `inner` has ended, and the decoder with it.
+    ended: bool,
+    done: bool,
+}
+
+/// How many bytes are read from the page at a time.
+const PIECE: usize = 64 * 1024;
+
+impl<R: std::io::Read> Decoding<R> {
+    pub fn new(inner: R, encoding: &'static Encoding) -> Self {
+        Decoding {
+            inner,
+            decoder: encoding.new_decoder_without_bom_handling(),
+            input: Vec::new(),
+            from: 0,
+            text: Vec::new(),
+            at: 0,
+            ended: false,
+            done: false,
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Decoding<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.at == self.text.len() {
+            if self.done {
+                return Ok(0);
+            }
+            if self.from == self.input.len() && !self.ended {
+                self.input.resize(PIECE, 0);
+                let n = loop {
+                    match self.inner.read(&mut self.input) {
+                        Ok(n) => break n,
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                        Err(e) => return Err(e),
+                    }
+                };
+                self.input.truncate(n);
+                self.from = 0;
+                self.ended = n == 0;
+            }
+            let room = self
+                .decoder
+                .max_utf8_buffer_length(self.input.len() - self.from)
+                .unwrap_or(4 * PIECE)
+                .max(16);
+            self.text.resize(room, 0);
+            let (result, read, written, _) =
+                self.decoder
+                    .decode_to_utf8(&self.input[self.from..], &mut self.text, self.ended);
+            self.from += read;
+            self.text.truncate(written);
+            self.at = 0;
+            // The decoder is not used again once it has taken the page's last byte.
+            self.done = self.ended && result == encoding_rs::CoderResult::InputEmpty;
+        }
+        let n = out.len().min(self.text.len() - self.at);
+        out[..n].copy_from_slice(&self.text[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
 }
 
 /// The encoding a `<meta charset=…>` or `<meta http-equiv="Content-Type" content="…;
@@ -127,5 +271,43 @@ mod tests {
         let mut damaged = "é".repeat(50).into_bytes();
         damaged.push(0xFF);
         assert!(decode(&damaged).0.starts_with("éé"));
+    }
+
+    /// A reader giving at most `n` bytes a call, so every way of cutting a page is met.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.len().min(self.1).min(out.len());
+            out[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_page_decoded_as_it_is_read_is_the_page_decoded_whole() {
+        let mut damaged = "é".repeat(50).into_bytes();
+        damaged.extend_from_slice(b"\xFF<p>\xE2\x80");
+        let pages: [&[u8]; 5] = [
+            b"<p>\x93Quoted\x94 caf\xe9</p>",
+            b"<meta charset=\"windows-1252\"><title>Caf\xe9</title>",
+            b"\xFF\xFE<\x00p\x00>\x00\xe9\x00",
+            b"<meta charset=utf-16><p>caf\xc3\xa9 \xff</p>",
+            &damaged,
+        ];
+        for page in pages {
+            let (whole, _) = decode(page);
+            for n in [1, 2, 3, 5, 64] {
+                let (encoding, bom) = of_invalid(page, Trickle(page, n)).unwrap();
+                let mut text = String::new();
+                std::io::Read::read_to_string(
+                    &mut Decoding::new(Trickle(&page[bom..], n), encoding),
+                    &mut text,
+                )
+                .unwrap();
+                assert_eq!(text, whole, "{page:?} read {n} bytes at a time");
+            }
+        }
     }
 }

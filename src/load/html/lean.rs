@@ -401,13 +401,8 @@ impl Lean {
 }
 
 /// The page in `reader` with what no header or related link lives in left out, or `None` when
-/// its bytes are not UTF-8 (the encoding guess reads them all: such a page is read whole).
-pub fn read(reader: impl Read) -> std::io::Result<Option<Vec<u8>>> {
-    read_up_to(reader, usize::MAX)
-}
-
-/// [`read`], stopping once more than `most` bytes are kept (the rest of the page unread and
-/// unchecked): for a reader that takes only the start of a long page.
+/// its bytes are not UTF-8 (such a page is decoded first), stopping once more than `most`
+/// bytes are kept (the rest of the page unread and unchecked).
 pub fn read_up_to(mut reader: impl Read, most: usize) -> std::io::Result<Option<Vec<u8>>> {
     let mut lean = Lean::new();
     let mut buf = vec![0u8; PIECE];
@@ -439,7 +434,9 @@ mod tests {
 
     fn lean(page: &str) -> String {
         let pad = " ".repeat(KEEP);
-        let out = read(format!("{pad}{page}").as_bytes()).unwrap().unwrap();
+        let out = read_up_to(format!("{pad}{page}").as_bytes(), usize::MAX)
+            .unwrap()
+            .unwrap();
         String::from_utf8(out[KEEP..].to_vec()).unwrap()
     }
 
@@ -483,6 +480,6 @@ mod tests {
         assert_eq!(lean("<title>Gazette</title"), "<title>Gazette</title");
         assert_eq!(lean("<textarea>a</text"), "<textarea>a</text");
         assert_eq!(lean("<script>a</scrip"), "<script>");
-        assert_eq!(read(&b"caf\xe9"[..]).unwrap(), None);
+        assert_eq!(read_up_to(&b"caf\xe9"[..], usize::MAX).unwrap(), None);
     }
 }

@@ -103,20 +103,18 @@ pub const PASS_WINDOW: usize = 4 << 20;
 /// after that, only its first [`PASS_WINDOW`] is read and parsed (cut where a tag starts), so a
 /// huge page of text is never parsed into a tree whole: its header and related box are those
 /// of that first part, the same as the whole page's when they stand in it (a related box
-/// past it is not seen). `Ok(None)` when the page is not read this way and must be loaded
-/// whole: a web archive, a page whose bytes are not UTF-8 (in what is read), one over the size
-/// limits.
+/// past it is not seen). A page that is not UTF-8 is decoded as it is read, in the encoding
+/// the whole read takes. `Ok(None)` when the page is not read this way and must be loaded
+/// whole: a web archive, one over the size limits.
 pub fn related(path: &std::path::Path) -> Result<Option<Article>> {
     related_within(path, PASS_WINDOW)
 }
 
 /// [`related`] with a window of `window` bytes.
 fn related_within(path: &std::path::Path, window: usize) -> Result<Option<Article>> {
-    let Some(page) = window_of(path, window)? else {
+    let Some(text) = window_of(path, window)? else {
         return Ok(None);
     };
-    let text = decode(&page)?.text;
-    drop(page);
     let doc = Html::parse_document(&depth::bound(&text));
     let found = Page::read(doc.tree.root(), None);
     let (header, _) = found.header();
@@ -133,34 +131,20 @@ fn related_within(path: &std::path::Path, window: usize) -> Result<Option<Articl
 /// `markup` bytes, then parsed. So a huge page is never parsed into a tree whole; its text
 /// past the cut is left out. `Ok(None)` as for [`related`].
 pub fn indexed(path: &std::path::Path, markup: usize) -> Result<Option<Article>> {
-    let Some(page) = window_of(path, markup)? else {
+    let Some(text) = window_of(path, markup)? else {
         return Ok(None);
     };
-    parse(&decode(&page)?.text).map(Some)
+    parse(&text).map(Some)
 }
 
-/// The saved page at `path` without its scripts, styles and inlined pictures ([`lean`]), cut
-/// before the first tag that starts past `most` bytes of it (the rest unread); `None` as for
-/// [`lean_page`].
-fn window_of(path: &std::path::Path, most: usize) -> Result<Option<Vec<u8>>> {
-    let Some(mut page) = lean_page(path, Some(most))? else {
-        return Ok(None);
-    };
-    if page.len() > most {
-        // Cut where a tag starts, so no tag or character is cut in two; the parser closes
-        // what is left open.
-        let end = memchr::memrchr(b'<', &page[..=most]).unwrap_or(0);
-        page.truncate(end);
-        page.shrink_to_fit();
-    }
-    Ok(Some(page))
-}
-
-/// The saved page at `path` without its scripts, styles and inlined pictures ([`lean`]),
-/// all of it or read until more than `most` bytes of it are kept; `None` for a web archive, a
-/// page whose bytes are not UTF-8 (in what was read), one over the size limits.
-fn lean_page(path: &std::path::Path, most: Option<usize>) -> Result<Option<Vec<u8>>> {
-    use std::io::Read;
+/// The saved page at `path` decoded as the whole read decodes it, without its scripts, styles
+/// and inlined pictures ([`lean`]), and cut before the first tag that starts past `most` bytes
+/// of that (the rest of the page unread: when the page is UTF-8 up to there, the rest is not
+/// checked to be). A page that is not UTF-8 is decoded as it is read, in the encoding the whole
+/// read takes (its byte-order mark or declaration, else the guess, which reads the page through
+/// once). `None` for a web archive or a page over the size limits.
+fn window_of(path: &std::path::Path, most: usize) -> Result<Option<String>> {
+    use std::io::{Read, Seek};
     let file = crate::files::open_regular(path)?;
     let size = file.metadata().map_or(u64::MAX, |m| m.len());
     if size > MAX_PAGE as u64 || size > crate::files::article_limit() {
@@ -174,11 +158,29 @@ fn lean_page(path: &std::path::Path, most: Option<usize>) -> Result<Option<Vec<u
     if mhtml::is_archive(&start) {
         return Ok(None);
     }
-    let page = start.as_slice().chain(file);
-    Ok(match most {
-        None => lean::read(page)?,
-        Some(most) => lean::read_up_to(page, most)?,
-    })
+    if let Some(page) = lean::read_up_to(start.as_slice().chain(&mut file), most)? {
+        return Ok(Some(decode(&cut(page, most))?.text));
+    }
+    let mut file = file.into_inner();
+    file.rewind()?;
+    let (encoding, bom) = encoding::of_invalid(&start, std::io::BufReader::new(&file))?;
+    file.seek(std::io::SeekFrom::Start(bom as u64))?;
+    let decoded = encoding::Decoding::new(std::io::BufReader::new(file), encoding);
+    let Some(page) = lean::read_up_to(decoded, most)? else {
+        bail!("the page's text did not decode");
+    };
+    Ok(Some(sanitize::decode(&cut(page, most))?.text))
+}
+
+/// `page` (without scripts and styles) cut before the first tag that starts past `most` bytes,
+/// so no tag or character is cut in two; the parser closes what is left open.
+fn cut(mut page: Vec<u8>, most: usize) -> Vec<u8> {
+    if page.len() > most {
+        let end = memchr::memrchr(b'<', &page[..=most]).unwrap_or(0);
+        page.truncate(end);
+        page.shrink_to_fit();
+    }
+    page
 }
 
 /// Parses a whole saved page.
@@ -528,5 +530,46 @@ mod tests {
         let half = related_within(&path, page.len() / 2).unwrap().unwrap();
         assert_eq!(half.header, whole.header);
         assert_eq!(half.related, whole.related[..1]);
+    }
+
+    #[test]
+    fn a_pass_reads_a_page_that_is_not_utf8_as_the_whole_read_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let story = "<article><h1>Caf\u{e9} on the quay</h1><p>The caf\u{e9} opened.</p>\
+                     <aside class=\"related\"><h2>Related</h2>\
+                     <a href=\"https://example.org/a\">\u{201c}Ferry\u{201d} pilots walk out</a></aside></article>";
+        let latin = |s: &str| -> Vec<u8> {
+            let (bytes, _, bad) = encoding_rs::WINDOWS_1252.encode(s);
+            assert!(!bad);
+            bytes.into_owned()
+        };
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in format!("<html><body>{story}").encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        let pages = [
+            // Undeclared: guessed from all of the page.
+            latin(&format!(
+                "<html><head><title>Caf\u{e9}</title></head><body>{story}"
+            )),
+            latin(&format!(
+                "<html><head><meta charset=\"windows-1252\"></head><body>{story}"
+            )),
+            utf16,
+        ];
+        for (i, page) in pages.iter().enumerate() {
+            let path = dir.path().join(format!("{i}.html"));
+            std::fs::write(&path, page).unwrap();
+            let whole = parse(&decode(page).unwrap().text).unwrap();
+            assert_eq!(whole.header.title, "Café on the quay");
+            assert_eq!(whole.related.len(), 1, "{:?}", whole.related);
+            let pass = related(&path).unwrap().expect("read by the pass");
+            assert_eq!(pass.header, whole.header);
+            assert_eq!(pass.related, whole.related);
+            assert_eq!(
+                indexed(&path, PASS_WINDOW).unwrap().unwrap().blocks,
+                whole.blocks
+            );
+        }
     }
 }

@@ -317,7 +317,37 @@ pub(super) fn without_by(line: &str) -> Option<(Byline, bool)> {
         b.source.get_or_insert(source);
         return Some((b, true));
     }
-    is_names(line).then(|| (parse(line), false))
+    // `Jane Doe | Meridian News`, `Jane Doe · The Harbor Gazette`: names, then the outlet
+    // after a bar or a dot, as pages set the byline beside the outlet's name.
+    for sep in [" | ", " · ", " • "] {
+        if let Some((names, out)) = line.split_once(sep)
+            && is_names(names.trim())
+            && let Some(source) = outlet(out.trim())
+        {
+            let mut b = parse(names.trim());
+            b.source = Some(source);
+            return Some((b, true));
+        }
+    }
+    if is_names(line) {
+        return Some((parse(line), false));
+    }
+    names_in_place(line).map(|b| (b, false))
+}
+
+/// `Jane Doe in Kessel`, `Jane Doe and Tomas Vik in Port Ellis`: names and the place they
+/// report from, as some papers sign; the names. Counts only beside a date line, as a bare
+/// name does.
+fn names_in_place(line: &str) -> Option<Byline> {
+    let (names, place) = line.rsplit_once(" in ")?;
+    let place_words = place.split_whitespace().take(4).count();
+    let place_ok = (1..=3).contains(&place_words)
+        && place.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        });
+    (place_ok && is_names(names.trim())).then(|| parse(names.trim()))
 }
 
 /// A staff title such as `Political Correspondent` or `Senior Writer`.
@@ -622,5 +652,38 @@ mod tests {
         assert_eq!(date, "Published 8:00 AM EDT, Thu August 8, 2024");
         assert!(with_date("The vote was on Jan 8, 2026 in Kessel").is_none());
         assert!(with_date("Jan 8, 2026").is_none());
+        let (b, date, d) = with_date("By Jane Doe — December 3, 2026").unwrap();
+        assert_eq!(b.authors, ["Jane Doe"]);
+        assert_eq!(date, "December 3, 2026");
+        assert_eq!(d.iso.as_deref(), Some("2026-12-03"));
+    }
+
+    #[test]
+    fn names_then_an_outlet_after_a_bar_or_a_dot() {
+        let (b, strong) = without_by("Jane Doe | Meridian News").unwrap();
+        assert_eq!(b.authors, ["Jane Doe"]);
+        assert_eq!(b.source.as_deref(), Some("Meridian News"));
+        assert!(strong);
+        let (b, strong) = without_by("Ada Holm and Tomas Vik · The Harbor Gazette").unwrap();
+        assert_eq!(b.authors, ["Ada Holm", "Tomas Vik"]);
+        assert_eq!(b.source.as_deref(), Some("The Harbor Gazette"));
+        assert!(strong);
+        // What follows the bar must be an outlet: a section name leaves the line alone.
+        assert!(without_by("Jane Doe | Opinion pieces this week").is_none());
+    }
+
+    #[test]
+    fn names_in_a_place_count_beside_a_date() {
+        let (b, strong) = without_by("Anna Sollis in Ostervik").unwrap();
+        assert_eq!(b.authors, ["Anna Sollis"]);
+        assert_eq!(b.source, None);
+        assert!(
+            !strong,
+            "a name and a place alone are no byline without a date"
+        );
+        let (b, _) = without_by("Ada Holm and Tomas Vik in Port Ellis").unwrap();
+        assert_eq!(b.authors, ["Ada Holm", "Tomas Vik"]);
+        // A sentence-case line with `in` is no byline.
+        assert!(without_by("Storm damage reported in the north").is_none());
     }
 }

@@ -9,6 +9,8 @@ const DEBRIS: &[&str] = &[
     "read less",
     "advertisement",
     "share",
+    "save",
+    "listen to this article",
     "copy link",
     "show more",
     "show less",

@@ -136,6 +136,17 @@ pub fn resolve_relative_date(article: &mut Article, mtime: i64) {
     }
 }
 
+/// The header that short lines standing under a headline give, as news-wire lines would
+/// (`By Jane Doe`, `March 3, 2026`, a standfirst before them): for formats whose headline is
+/// marked up (a Markdown `#` heading) but whose byline and date are plain lines under it.
+/// Returns what they say and how many of `lines` it used; `None` when they hold no header
+/// line the news-wire reader would take.
+pub fn header_of_lines(title: &str, lines: &[&str]) -> Option<(Top, usize)> {
+    let (h, used) = top::read(std::iter::once(title).chain(lines.iter().copied()));
+    let used = used.checked_sub(1)?.min(lines.len());
+    (used > 0).then_some((h, used))
+}
+
 /// Reads only the header (headline, date line, byline, agency line) from the start of an
 /// article, for list rows, with the same code [`parse`] uses; the source falls back to the
 /// dateline bracket of the first body line, as in [`parse`]. `text` may be just the first lines

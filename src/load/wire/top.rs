@@ -223,11 +223,12 @@ fn classify(line: &str) -> Class<'_> {
     if caption::is_caption(line) {
         return Class::Caption;
     }
-    if let Some(rest) = byline::strip_by(line) {
-        return Class::Byline(byline::parse(rest));
-    }
+    // Before `By …` alone: `By Jane Doe — December 3, 2026` holds the date too.
     if let Some((b, date, d)) = byline::with_date(line) {
         return Class::BylineDate(b, date, d);
+    }
+    if let Some(rest) = byline::strip_by(line) {
+        return Class::Byline(byline::parse(rest));
     }
     if let Some(s) = byline::from_line(line) {
         return Class::Source(s);
