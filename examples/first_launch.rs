@@ -58,7 +58,7 @@ fn main() {
         .library
         .entries
         .first()
-        .map(|e| e.head.header.title.clone())
+        .map(|e| e.row.title().to_string())
         .unwrap_or_default();
     println!("{} rows; first: {first}", app.library.entries.len());
 }
