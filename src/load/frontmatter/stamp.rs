@@ -43,7 +43,10 @@ pub fn datetime(s: &str) -> Option<String> {
         z => {
             let zb = z.as_bytes();
             let sign = *zb.first()?;
-            if !matches!(sign, b'+' | b'-') {
+            // Only digits and a colon after the sign, so the slices below fall on characters.
+            if !matches!(sign, b'+' | b'-')
+                || !zb[1..].iter().all(|c| c.is_ascii_digit() || *c == b':')
+            {
                 return None;
             }
             let (zh, zm) = match zb.len() {
@@ -84,6 +87,17 @@ pub fn from_epoch(s: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_zone_with_a_letter_past_ascii_is_no_zone_and_no_panic() {
+        // Found by the fuzzer: `+0` and a curly quote are five bytes, and were sliced mid-letter.
+        assert_eq!(datetime("2026-05-11T09:00+0\u{201c}"), None);
+        assert_eq!(datetime("2026-05-11T09:00+0\u{e9}:"), None);
+        assert_eq!(
+            datetime("2026-05-11T09:00+0200").as_deref(),
+            Some("2026-05-11T09:00+02:00")
+        );
+    }
     use super::{datetime, from_epoch};
 
     #[test]
