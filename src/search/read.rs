@@ -31,8 +31,14 @@ pub const MAX_TEXT: usize = 4 << 20;
 
 /// The document of the article file `path` for the index (id `id`), or `None` when the file
 /// does not read (it is read again next launch).
+/// A file bigger than [`MAX_TEXT`] is read as a [`crate::work::big_job`], so what its reading
+/// took goes back to the system.
 pub fn doc_of_file(id: usize, path: &Path) -> Option<Doc> {
-    article_of(path).ok().map(|a| Doc::from_article(id, &a))
+    let read = || article_of(path).ok().map(|a| Doc::from_article(id, &a));
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_TEXT as u64 => crate::work::big_job(read),
+        _ => read(),
+    }
 }
 
 /// The article of `path` as far as the index needs it (see the module's doc): quotes are not

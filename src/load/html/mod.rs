@@ -115,16 +115,29 @@ fn related_within(path: &std::path::Path, window: usize) -> Result<Option<Articl
     let Some(text) = window_of(path, window)? else {
         return Ok(None);
     };
-    let doc = Html::parse_document(&depth::bound(&text));
-    let found = Page::read(doc.tree.root(), None);
-    let (header, _) = found.header();
-    Ok(Some(Article {
-        header,
-        tags: found.tags(),
-        related: found.boxes.entries,
-        ..Article::default()
+    let big = text.len() > BIG_WINDOW;
+    let read = move || {
+        let doc = Html::parse_document(&depth::bound(&text));
+        let found = Page::read(doc.tree.root(), None);
+        let (header, _) = found.header();
+        Article {
+            header,
+            tags: found.tags(),
+            related: found.boxes.entries,
+            ..Article::default()
+        }
+    };
+    // A tree of megabytes of page is built and dropped as a big job, so its memory goes back
+    // to the system rather than staying with the allocator.
+    Ok(Some(if big {
+        crate::work::big_job(read)
+    } else {
+        read()
     }))
 }
+
+/// The window of page past which the related pass parses it as a [`crate::work::big_job`].
+const BIG_WINDOW: usize = 1 << 20;
 
 /// The saved page at `path` read for the search index: the page without its scripts, styles
 /// and inlined pictures, as [`related`] reads it, cut before the first tag that starts past

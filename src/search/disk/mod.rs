@@ -326,12 +326,16 @@ impl Disk {
         Ok(())
     }
 
-    /// Commits what was added and removed, and has searches see it.
+    /// Commits what was added and removed, and has searches see it. What reading and indexing
+    /// the committed documents freed then goes back to the system ([`crate::work::give_back`]),
+    /// rather than staying resident while the reader sits idle after its index is built.
     pub fn commit(&mut self) -> tantivy::Result<()> {
         let mut prepared = self.writer.prepare_commit()?;
         prepared.set_payload(&payload());
         prepared.commit()?;
-        self.reader.reload()
+        let reloaded = self.reader.reload();
+        crate::work::give_back();
+        reloaded
     }
 
     /// How many documents the committed index holds.
