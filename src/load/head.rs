@@ -166,15 +166,35 @@ fn may_be_blank(line: &[u8]) -> bool {
     }
 }
 
-/// The front matter fence `start` opens with (`---` or `+++` on the first line), if any.
-fn fence(start: &[u8]) -> Option<&'static [u8]> {
-    let first = start.split(|&b| b == b'\n').next()?;
-    let first = first.strip_suffix(b"\r").unwrap_or(first);
-    match first.trim_ascii_end() {
-        b"---" => Some(b"---"),
-        b"+++" => Some(b"+++"),
+/// The front matter fence `start` opens with (`---` or `+++` on its first line that is not
+/// blank, as [`crate::load::frontmatter::split`] finds it), if any, and where the line after
+/// the fence starts.
+fn fence(start: &[u8]) -> Option<(&'static [u8], usize)> {
+    let start_at = start.strip_prefix(&[0xEF, 0xBB, 0xBF]).map_or(0, |_| 3);
+    let blank = start[start_at..]
+        .iter()
+        .take_while(|b| matches!(b, b'\n' | b'\r' | b' ' | b'\t'))
+        .count();
+    let from = start_at + blank;
+    let end = memchr::memchr(b'\n', &start[from..]).map_or(start.len(), |k| from + k + 1);
+    match start[from..end].trim_ascii_end() {
+        b"---" => Some((b"---", end)),
+        b"+++" => Some((b"+++", end)),
         _ => None,
     }
+}
+
+/// Whether a whole line of `lines` (each ended by a line end; a last piece without one is not
+/// a whole line yet) closes front matter opened by `fence`: the fence again, or `...` after
+/// `---`, as [`crate::load::frontmatter::split`] reads it.
+fn closes(lines: &[u8], fence: &[u8]) -> bool {
+    let mut pieces = lines.split(|&b| b == b'\n');
+    // The piece after the last line end is not a whole line.
+    pieces.next_back();
+    pieces.any(|l| {
+        let l = l.trim_ascii_end();
+        l == fence || (fence == b"---" && l == b"...")
+    })
 }
 
 /// Whether `line` opens a Markdown ATX heading (`#` after at most three spaces).
@@ -187,16 +207,10 @@ fn atx_heading(line: &[u8]) -> bool {
 /// within it, `start` and what follows in `file` up to the line after the closing fence (or
 /// the end of the file, at most [`crate::files::article_limit`]); `None` otherwise.
 fn whole_front_matter(start: &[u8], file: &mut impl Read) -> std::io::Result<Option<Vec<u8>>> {
-    let Some(fence) = fence(start) else {
+    let Some((fence, inside)) = fence(start) else {
         return Ok(None);
     };
-    let closes = |bytes: &[u8]| {
-        bytes
-            .split(|&b| b == b'\n')
-            .skip(1)
-            .any(|l| l.strip_suffix(b"\r").unwrap_or(l).trim_ascii_end() == fence)
-    };
-    if closes(start) {
+    if closes(&start[inside..], fence) {
         return Ok(None);
     }
     let mut all = start.to_vec();
@@ -212,10 +226,10 @@ fn whole_front_matter(start: &[u8], file: &mut impl Read) -> std::io::Result<Opt
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         };
-        // Look again from the line the last read ended in.
-        let from = memchr::memrchr(b'\n', &all).unwrap_or(0);
+        // Look again from the start of the line the last read ended in.
+        let from = memchr::memrchr(b'\n', &all[inside..]).map_or(inside, |k| inside + k + 1);
         all.extend_from_slice(&chunk[..k]);
-        if closes(&all[from..]) || all.len() as u64 > crate::files::article_limit() {
+        if closes(&all[from..], fence) || all.len() as u64 > crate::files::article_limit() {
             break;
         }
     }
@@ -534,6 +548,46 @@ mod tests {
                 "{open}"
             );
         }
+    }
+
+    #[test]
+    fn a_long_front_matter_after_blank_lines_is_read_whole_as_the_article_reads_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let tags: String = (0..300).map(|i| format!("  - quay-note-{i}\n")).collect();
+        for (before, close) in [
+            ("\n\n", "---"),
+            ("\r\n \n", "---"),
+            ("", "..."),
+            ("\n", "..."),
+        ] {
+            let text = format!(
+                "{before}---\ntags:\n{tags}title: \"Lantern night on the quay\"\n{close}\n\nThe quay filled at dusk.\n"
+            );
+            assert!(text.len() > PREFIX);
+            let path = dir.path().join("long.md");
+            std::fs::write(&path, &text).unwrap();
+            let whole = crate::load::load_links(&path).unwrap();
+            assert_eq!(
+                whole.header.title, "Lantern night on the quay",
+                "{before:?}"
+            );
+            let head = read(&path).unwrap();
+            assert_eq!(head.header.title, whole.header.title, "{before:?} {close}");
+        }
+    }
+
+    #[test]
+    fn a_fence_is_found_past_blank_lines_and_closed_by_a_whole_line() {
+        assert_eq!(fence(b"---\ntitle: x\n"), Some((&b"---"[..], 4)));
+        assert_eq!(fence(b"\n \n+++ \ntitle = 1\n"), Some((&b"+++"[..], 8)));
+        assert_eq!(fence(b"\xEF\xBB\xBF---\n"), Some((&b"---"[..], 7)));
+        assert_eq!(fence(b"Headline\n---\n"), None);
+        assert_eq!(fence(b"----\n"), None);
+        assert!(closes(b"a: 1\n---\n", b"---"));
+        assert!(closes(b"a: 1\n...\n", b"---"));
+        assert!(!closes(b"a: 1\n...\n", b"+++"));
+        // A line the read has not ended yet may go on (`----`, `--- x`).
+        assert!(!closes(b"a: 1\n---", b"---"));
     }
 
     #[test]
