@@ -101,6 +101,13 @@ fn the_reader_saves_validates_and_follows_the_catalogue() {
     let log_before = std::fs::metadata(&log).unwrap().len();
     let s = tmux.wait_for("Tram line opens to");
     assert!(!s.contains("reaches the harbour"), "{s}");
+    // The change goes to the catalogue's log after the row is shown (a walk of the library
+    // first); quitting waits a second for that, which a loaded machine may need more than, so
+    // the test waits for the log before it quits (a liveness bound, not a timing target).
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while std::fs::metadata(&log).unwrap().len() <= log_before && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
     quit(&tmux);
     // The change went to the catalogue's log; the catalogue itself was left as it was.
     assert!(std::fs::metadata(&log).unwrap().len() > log_before);
