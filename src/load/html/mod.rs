@@ -117,7 +117,7 @@ fn related_within(path: &std::path::Path, window: usize) -> Result<Option<Articl
     };
     let big = text.len() > BIG_WINDOW;
     let read = move || {
-        let doc = Html::parse_document(&depth::bound(&text));
+        let doc = tree_of(&depth::bound(&text));
         let found = Page::read(doc.tree.root(), None);
         let (header, _) = found.header();
         Article {
@@ -208,7 +208,7 @@ pub fn parse_at(html: &str, location: Option<&str>) -> Result<Article> {
     if html.len() > MAX_PAGE {
         bail!("page too large: {} MB", html.len() >> 20);
     }
-    let doc = Html::parse_document(&depth::bound(html));
+    let doc = tree_of(&depth::bound(html));
     let root = doc.tree.root();
     let page = Page::read(root, location);
     let mut removed: HashSet<_> = page.boxes.nodes.iter().copied().collect();
@@ -251,6 +251,21 @@ pub fn parse_at(html: &str, location: Option<&str>) -> Result<Article> {
             .push("no story text found on the page".into());
     }
     Ok(article)
+}
+
+/// The page `html` parsed into a tree, as [`Html::parse_document`] parses it, in a tree made
+/// big enough for it at once. Every `<` opens at most one element, comment or doctype and ends
+/// at most one text, and the elements the parser implies are few, so twice the `<`s (and a
+/// little) is room for nearly every page; a page that needs more grows the tree as before.
+/// Grown by doubling, the tree of a 50 MB page was copied into a new vector of hundreds of
+/// megabytes while the old one was still held, the peak of `--print`; room reserved and never
+/// used is never touched, so it costs no resident memory.
+fn tree_of(html: &str) -> Html {
+    use html5ever::tendril::TendrilSink;
+    let tags = memchr::memchr_iter(b'<', html.as_bytes()).count();
+    let mut doc = Html::new_document();
+    doc.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, 2 * tags + 64);
+    html5ever::driver::parse_document(scraper::HtmlTreeSink::new(doc), Default::default()).one(html)
 }
 
 /// What a parsed page says of itself apart from its body: its metadata, the story's elements,
@@ -543,6 +558,26 @@ mod tests {
         let half = related_within(&path, page.len() / 2).unwrap().unwrap();
         assert_eq!(half.header, whole.header);
         assert_eq!(half.related, whole.related[..1]);
+    }
+
+    #[test]
+    fn the_tree_made_its_size_at_once_is_the_parsers_own_tree() {
+        let cells = "<td>a".repeat(300);
+        let pages = [
+            "<!DOCTYPE html><html><head><title>Quay</title></head><body><p>One<p>Two</body></html>"
+                .to_string(),
+            // Elements the parser implies (a body, rows and a table body for bare cells).
+            format!("<table>{cells}</table>"),
+            "no tags at all, only text".to_string(),
+            "<script>if (a < b && c < d) {}</script><p>x &lt; y</p><!-- a -->".to_string(),
+            String::new(),
+        ];
+        for page in &pages {
+            let made = tree_of(page);
+            let plain = Html::parse_document(page);
+            assert_eq!(made.html(), plain.html(), "{page}");
+            assert_eq!(made.tree.nodes().count(), plain.tree.nodes().count());
+        }
     }
 
     #[test]
