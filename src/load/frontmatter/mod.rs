@@ -96,7 +96,7 @@ pub fn split(text: &str) -> Result<(FrontMatter, &str)> {
     let fence = match rest.split('\n').next().map(str::trim_end) {
         Some("+++") => "+++",
         Some("---") => "---",
-        _ => return Ok((FrontMatter::default(), text)),
+        _ => return Ok(pandoc_title_block(text).unwrap_or((FrontMatter::default(), text))),
     };
     let inner_start = start + rest.find('\n').map_or(rest.len(), |i| i + 1);
     let mut pos = inner_start;
@@ -122,6 +122,57 @@ pub fn split(text: &str) -> Result<(FrontMatter, &str)> {
         pos += line.len();
     }
     Ok((FrontMatter::default(), text))
+}
+
+/// Pandoc's title block, when `text` opens with one: up to three lines that begin with `%`,
+/// the title, the authors (parted by `;`) and the date, at the very start of the file. A field
+/// goes on over lines that begin with a space (a title's words joined, each such line another
+/// author); a field left empty (`%` alone) is left out. The first line must hold a title, so a
+/// paragraph that happens to begin with `%` (`%d`, `%20`) is not taken: the `%` must be
+/// followed by a space. The block and the blank lines after it are not Markdown text.
+fn pandoc_title_block(text: &str) -> Option<(FrontMatter, &str)> {
+    let first = text.split('\n').next()?;
+    first.strip_prefix("% ").filter(|t| !t.trim().is_empty())?;
+    let mut fields: Vec<Vec<&str>> = Vec::new();
+    let mut end = 0;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        if let Some(field) = bare.strip_prefix('%') {
+            if fields.len() == 3 {
+                break;
+            }
+            fields.push(vec![field.trim()]);
+        } else if bare.starts_with([' ', '\t']) && !bare.trim().is_empty() {
+            fields.last_mut()?.push(bare.trim());
+        } else {
+            break;
+        }
+        end += line.len();
+    }
+    let mut fm = FrontMatter::default();
+    let mut parts = fields.into_iter();
+    let title = parts.next()?.join(" ");
+    fm.title = Some(clean_line(&title));
+    if let Some(authors) = parts.next() {
+        fm.authors = authors
+            .iter()
+            .flat_map(|l| l.split(';'))
+            .map(|a| clean_line(a.trim()))
+            .filter(|a| !a.is_empty())
+            .collect();
+    }
+    if let Some(date) = parts.next() {
+        let date = date.join(" ");
+        fm.date = Some(clean_line(date.trim())).filter(|d| !d.is_empty());
+    }
+    // Blank lines after the block go with it; the body's first line keeps its indent.
+    for line in text[end..].split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            break;
+        }
+        end += line.len();
+    }
+    Some((fm, &text[end..]))
 }
 
 /// A value with the rank of the key it came from (lower is better).
@@ -395,6 +446,43 @@ pub use crate::text::collapse;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pandoc_title_block_gives_title_authors_and_date() {
+        let text = "% Night ferry keeps\n  its winter timetable\n% Ada Brun; Tor Vik\n  Lise Holm\n% December 2, 2026\n\n    code stays code\n";
+        let (fm, body) = split(text).unwrap();
+        assert_eq!(
+            fm.title.as_deref(),
+            Some("Night ferry keeps its winter timetable")
+        );
+        assert_eq!(fm.authors, ["Ada Brun", "Tor Vik", "Lise Holm"]);
+        assert_eq!(fm.date.as_deref(), Some("December 2, 2026"));
+        assert_eq!(body, "    code stays code\n");
+        // Fields left empty, or left off from the end.
+        let (fm, body) = split("% The quay at dawn\n%\n% 2026-11-30\nText.\n").unwrap();
+        assert_eq!(fm.title.as_deref(), Some("The quay at dawn"));
+        assert!(fm.authors.is_empty());
+        assert_eq!(fm.date.as_deref(), Some("2026-11-30"));
+        assert_eq!(body, "Text.\n");
+        let (fm, body) = split("% Only a title\n\n# Heading\n").unwrap();
+        assert_eq!((fm.title.as_deref(), fm.date), (Some("Only a title"), None));
+        assert_eq!(body, "# Heading\n");
+    }
+
+    #[test]
+    fn text_that_only_begins_with_a_percent_sign_is_markdown() {
+        for text in [
+            "%d of the vote went to the harbour party.\n",
+            "%\nA line.\n",
+            "% \nA line.\n",
+            "Headline\n% not at the start\n",
+            "\n% not at the very start\n",
+        ] {
+            let (fm, body) = split(text).unwrap();
+            assert_eq!(fm, FrontMatter::default(), "{text:?}");
+            assert_eq!(body, text);
+        }
+    }
 
     #[test]
     fn no_front_matter_leaves_text_whole() {
