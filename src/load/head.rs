@@ -197,6 +197,29 @@ fn closes(lines: &[u8], fence: &[u8]) -> bool {
     })
 }
 
+/// Where the Pandoc title block `bytes` opens with ends (the start of the first whole line
+/// after it: not a `%` line, past three of them, or not a continuation line that begins with
+/// a space), as `frontmatter::split` reads it; `None` when `bytes` ends before a line shows it.
+fn pandoc_block_end(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    let mut fields = 0;
+    while at < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[at..]).map(|k| at + k + 1)?;
+        let line = &bytes[at..end];
+        let continues = matches!(line.first(), Some(b' ' | b'\t')) && !line.trim_ascii().is_empty();
+        if line.first() == Some(&b'%') {
+            if fields == 3 {
+                return Some(at);
+            }
+            fields += 1;
+        } else if !continues {
+            return Some(at);
+        }
+        at = end;
+    }
+    None
+}
+
 /// Whether `line` opens a Markdown ATX heading (`#` after at most three spaces).
 fn atx_heading(line: &[u8]) -> bool {
     let spaces = line.iter().take(4).take_while(|&&b| b == b' ').count();
@@ -397,6 +420,21 @@ fn read_head(path: &Path, ids: Ids, keep: Start) -> Result<Head> {
             if let Some(k) = memchr::memrchr(b'\n', &have) {
                 part = k + 1;
             }
+            // A Pandoc title block the prefix cuts is read to its end, as the whole read takes
+            // it (at most the article-size limit).
+            while have.starts_with(b"% ") && pandoc_block_end(&have).is_none() {
+                if eof || have.len() as u64 > crate::files::article_limit() {
+                    break;
+                }
+                let upto = have.len() * 2;
+                eof = read_more(&mut file, have.to_mut(), upto)
+                    .with_context(|| format!("reading {}", super::shown(path)))?;
+            }
+            if let Some(end) = pandoc_block_end(&have) {
+                part = part.max(end);
+            } else if eof && have.starts_with(b"% ") {
+                part = have.len();
+            }
             // A heading the prefix cuts may be the title: it is read to its end (at most the
             // article-size limit), as the whole read takes it.
             if atx_heading(&have[part..]) {
@@ -574,6 +612,29 @@ mod tests {
             let head = read(&path).unwrap();
             assert_eq!(head.header.title, whole.header.title, "{before:?} {close}");
         }
+    }
+
+    #[test]
+    fn a_long_pandoc_title_block_is_read_whole_for_the_list_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let words: String = (0..600).map(|i| format!("  harbour{i}\n")).collect();
+        let text =
+            format!("% Lantern night\n{words}% Ada Brun\n% 2026-04-02\n\nThe quay filled.\n");
+        assert!(text.len() > PREFIX);
+        let path = dir.path().join("long.md");
+        std::fs::write(&path, &text).unwrap();
+        let whole = crate::load::load_links(&path).unwrap();
+        assert!(
+            whole.header.title.ends_with("harbour599"),
+            "{}",
+            whole.header.title
+        );
+        let head = read(&path).unwrap();
+        assert_eq!(head.header.title, whole.header.title);
+        assert_eq!(head.header.date_iso.as_deref(), Some("2026-04-02"));
+        assert_eq!(pandoc_block_end(b"% T\n  more\n% A\nText\n"), Some(15));
+        assert_eq!(pandoc_block_end(b"% T\n% A\n% D\n% E\n"), Some(12));
+        assert_eq!(pandoc_block_end(b"% T\n  cut"), None);
     }
 
     #[test]

@@ -447,14 +447,20 @@ fn prose_under_the_headline_stays_in_the_body() {
 #[test]
 fn a_pandoc_title_block_is_the_header() {
     let a = load("pandoc-title-block.md");
-    assert_eq!(a.header.title, "Ostervik votes to keep the night ferry running");
+    assert_eq!(
+        a.header.title,
+        "Ostervik votes to keep the night ferry running"
+    );
     assert_eq!(a.header.authors, ["Maren Solberg", "Henrik Aas"]);
     assert_eq!(a.header.date_iso.as_deref(), Some("2026-11-28"));
     let body = kinds(&a);
     assert!(body[0].1.starts_with("The town council voted"), "{body:?}");
     assert!(!body.iter().any(|(_, t)| t.starts_with('%')), "{body:?}");
     // The code block keeps its place and its text.
-    assert!(body.iter().any(|(_, t)| t.contains("Departures: 21:10")), "{body:?}");
+    assert!(
+        body.iter().any(|(_, t)| t.contains("Departures: 21:10")),
+        "{body:?}"
+    );
     // The list row reads the same header.
     let head = load::head::read(&fixture("pandoc-title-block.md")).unwrap();
     assert_eq!(head.header.title, a.header.title);
