@@ -122,11 +122,13 @@ pub(super) fn strip_by(line: &str) -> Option<&str> {
     Some(rest)
 }
 
-/// `From the Associated Press`, `From Reuters`, `From The Harbor Gazette`: the source alone.
+/// `From the Associated Press`, `From Reuters`, `From The Harbor Gazette`, `Source: Reuters`
+/// (as some sites label their own or an agency's story): the source alone, when what follows
+/// names an outlet.
 pub(super) fn from_line(line: &str) -> Option<String> {
-    let rest = line
-        .strip_prefix("From ")
-        .or_else(|| line.strip_prefix("FROM "))?
+    let rest = ["From ", "FROM ", "Source: ", "SOURCE: "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))?
         .trim()
         .trim_end_matches('.');
     outlet(rest)
@@ -610,6 +612,13 @@ mod tests {
         );
         assert_eq!(from_line("From Reuters").as_deref(), Some("Reuters"));
         assert_eq!(from_line("From Kessel, the ferry runs twice a day."), None);
+        assert_eq!(from_line("Source: Reuters").as_deref(), Some("Reuters"));
+        assert_eq!(
+            from_line("Source: Kessel Evening Post").as_deref(),
+            Some("Kessel Evening Post")
+        );
+        assert_eq!(from_line("Source: officials at the harbour board"), None);
+        assert_eq!(from_line("Sources: Reuters"), None);
     }
 
     #[test]
