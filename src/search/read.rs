@@ -34,17 +34,24 @@ pub const MAX_TEXT: usize = 4 << 20;
 /// A file bigger than [`MAX_TEXT`] is read as a [`crate::work::big_job`], so what its reading
 /// took goes back to the system.
 pub fn doc_of_file(id: usize, path: &Path) -> Option<Doc> {
-    let read = || article_of(path).ok().map(|a| Doc::from_article(id, &a));
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_TEXT as u64 => crate::work::big_job(read),
-        _ => read(),
+    let meta = std::fs::metadata(path);
+    let big = meta.as_ref().is_ok_and(|m| m.len() > MAX_TEXT as u64);
+    let read = || {
+        article_of(path, meta)
+            .ok()
+            .map(|a| Doc::from_article(id, &a))
+    };
+    if big {
+        crate::work::big_job(read)
+    } else {
+        read()
     }
 }
 
-/// The article of `path` as far as the index needs it (see the module's doc): quotes are not
-/// looked for and words not counted.
-fn article_of(path: &Path) -> Result<Article> {
-    let size = match std::fs::metadata(path) {
+/// The article of `path` (whose metadata is `meta`) as far as the index needs it (see the
+/// module's doc): quotes are not looked for and words not counted.
+fn article_of(path: &Path, meta: std::io::Result<std::fs::Metadata>) -> Result<Article> {
+    let size = match meta {
         Ok(m) if m.is_file() && load::container_item(path).is_none() => m.len(),
         // An item of a feed or list, or something that is not a file: as the reader reads it.
         _ => return load::load_links(path),
