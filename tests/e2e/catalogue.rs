@@ -110,8 +110,14 @@ fn the_reader_saves_validates_and_follows_the_catalogue() {
     }
     quit(&tmux);
     // The change went to the catalogue's log; the catalogue itself was left as it was.
-    assert!(std::fs::metadata(&log).unwrap().len() > log_before);
-    assert_eq!(std::fs::metadata(&saved[0]).unwrap().ino(), ino);
+    let log_now = std::fs::metadata(&log).unwrap().len();
+    let ino_now = std::fs::metadata(&saved[0]).unwrap().ino();
+    assert!(
+        log_now > log_before,
+        "the log stayed at {log_now} bytes ({log_before} before); catalogue inode {ino_now} \
+         ({ino} before; another means it was written anew); screen:\n{s}"
+    );
+    assert_eq!(ino_now, ino);
     let tmux = start("fifth", lib.path(), &cache, home.path());
     let s = tmux.wait_for("Tram line opens to");
     assert!(
