@@ -140,15 +140,19 @@ fn parse_clean(
     name: Option<&str>,
 ) -> Result<Article> {
     let format = format.unwrap_or_else(|| sniff(&clean.text));
+    let sanitize::Clean {
+        text,
+        warnings: clean_warnings,
+    } = clean;
     let mut article = match format {
-        Format::Text => wire::parse(&clean.text),
-        Format::Markdown => markdown::parse_named(&clean.text, name)?,
-        Format::Json => json::parse(&clean.text)?,
-        Format::Html => html::parse(&clean.text)?,
-        Format::Feed => feed::parse_first(clean.text.as_bytes())?,
+        Format::Text => wire::parse(&text),
+        Format::Markdown => markdown::parse_named(&text, name)?,
+        Format::Json => json::parse(&text)?,
+        Format::Html => html::parse_owned(text)?,
+        Format::Feed => feed::parse_first(text.as_bytes())?,
     };
     article.format = format;
-    let mut warnings = clean.warnings;
+    let mut warnings = clean_warnings;
     warnings.append(&mut article.warnings);
     article.warnings = warnings;
     Ok(article)

@@ -163,12 +163,13 @@ fn a_page_of_text_takes_memory_in_proportion_to_the_file() {
     }
 }
 
-/// The same for a saved page of short paragraphs (a sentence of 30 bytes each): its tree is
-/// made its size at once (`html::tree_of`), where grown by doubling it was copied while the
-/// old one was still held. The debug build rose 20–21× (83–87 MiB for 4 MiB); grown by
-/// doubling, 36× (147 MiB). Over the 10× budget still: a tree of the whole page is built (an
-/// element and a text node, about 300 bytes, for each paragraph) before its blocks are read.
-const HTML_PER_BYTE: u64 = 24;
+/// The same for a saved page of short paragraphs (a sentence of 30 bytes each), the budget
+/// itself: the page is parsed into a compact tree of our own (`html::tree`: 48 bytes a node,
+/// texts sharing the page's buffer, no node for the whitespace between paragraphs), its
+/// elements measured in a table by node. The debug build rose 9.4× (38.6 MiB for 4 MiB); with
+/// a general DOM (scraper's) made its size at once, 20–21× (83–87 MiB); grown by doubling,
+/// 36× (147 MiB).
+const HTML_PER_BYTE: u64 = 10;
 
 /// The most the peak may rise per byte of a news-wire article (one-letter paragraphs: a block
 /// every 3 bytes, each an entry of 24 bytes in the article's list, its text held in place).

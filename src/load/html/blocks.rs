@@ -4,11 +4,11 @@
 //! thousands deep cannot exhaust the stack) and skips page furniture.
 
 use super::dom::{self, N};
+use super::tree::Edge;
+use super::tree::NodeId;
 use super::url;
 use crate::article::{Block, BlockKind, Image, Link, LinkAt};
 use crate::sanitize;
-use ego_tree::NodeId;
-use ego_tree::iter::Edge;
 use foldhash::HashSet;
 
 /// What the walk produced.

@@ -8,19 +8,44 @@
 //! plainly paragraphs of prose, join it.
 
 use super::dom::{self, N};
-use ego_tree::NodeId;
-use ego_tree::iter::Edge;
+use super::tree::Edge;
+use super::tree::NodeId;
 use foldhash::{HashMap, HashMapExt};
 
-/// Text measured under one element, furniture and hidden parts left out.
+/// Text measured under one element, furniture and hidden parts left out (a page is far
+/// shorter than 4 G characters).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Stats {
     /// Characters of text.
-    pub text: usize,
+    pub text: u32,
     /// Characters of text inside links.
-    pub link: usize,
+    pub link: u32,
     /// Characters of text inside paragraphs (`<p>`, `<pre>`, `<blockquote>`).
-    pub para: usize,
+    pub para: u32,
+}
+
+impl Stats {
+    fn add(&mut self, other: Stats) {
+        self.text = self.text.saturating_add(other.text);
+        self.link = self.link.saturating_add(other.link);
+        self.para = self.para.saturating_add(other.para);
+    }
+}
+
+/// Every measured element's [`Stats`], by node: a table as long as the page's nodes (16 bytes
+/// each), not a map (a page of many short paragraphs has an element in every few bytes).
+pub struct Measured(Vec<Option<Stats>>);
+
+impl Measured {
+    /// The stats of element `id`, when it was measured (furniture and hidden parts are not).
+    pub fn get(&self, id: &NodeId) -> Option<&Stats> {
+        self.0.get(id.index())?.as_ref()
+    }
+
+    /// Whether element `id` was measured.
+    pub fn contains_key(&self, id: &NodeId) -> bool {
+        self.get(id).is_some()
+    }
 }
 
 impl Stats {
@@ -35,8 +60,8 @@ impl Stats {
 }
 
 /// Every element's [`Stats`], measured in one pass over the page.
-pub fn measure(root: N<'_>) -> HashMap<NodeId, Stats> {
-    let mut out = HashMap::new();
+pub fn measure(root: N<'_>) -> Measured {
+    let mut out = Measured(vec![None; root.tree().len()]);
     // (element, its stats so far, inside a link, inside a paragraph); text adds to the top.
     let mut stack: Vec<(NodeId, Stats)> = Vec::new();
     let mut skip = 0usize;
@@ -50,10 +75,13 @@ pub fn measure(root: N<'_>) -> HashMap<NodeId, Stats> {
                 }
                 if let Some(t) = n.value().as_text() {
                     let len = t.chars().filter(|c| !c.is_whitespace()).count();
+                    let len = u32::try_from(len).unwrap_or(u32::MAX);
                     if let Some(top) = stack.last_mut() {
-                        top.1.text += len;
-                        top.1.link += if in_link > 0 { len } else { 0 };
-                        top.1.para += if in_para > 0 { len } else { 0 };
+                        top.1.add(Stats {
+                            text: len,
+                            link: if in_link > 0 { len } else { 0 },
+                            para: if in_para > 0 { len } else { 0 },
+                        });
                     }
                 } else if n.value().is_element() {
                     let tag = dom::name(&n);
@@ -82,11 +110,11 @@ pub fn measure(root: N<'_>) -> HashMap<NodeId, Stats> {
                     in_link -= usize::from(tag == "a");
                     in_para -= usize::from(matches!(tag, "p" | "pre" | "blockquote"));
                     if let Some(top) = stack.last_mut() {
-                        top.1.text += s.text;
-                        top.1.link += s.link;
-                        top.1.para += s.para;
+                        top.1.add(s);
                     }
-                    out.insert(id, s);
+                    if let Some(slot) = out.0.get_mut(id.index()) {
+                        *slot = Some(s);
+                    }
                 }
             }
         }
@@ -140,7 +168,7 @@ fn class_weight(markers: &str) -> f64 {
 }
 
 /// The elements holding the story, in page order (usually one).
-pub fn find(root: N<'_>, stats: &HashMap<NodeId, Stats>) -> Vec<NodeId> {
+pub fn find(root: N<'_>, stats: &Measured) -> Vec<NodeId> {
     let total = stats.get(&root.id()).map_or(0, |s| s.para).max(
         // A fragment or document root has no stats of its own: sum its children.
         root.children()
@@ -189,7 +217,7 @@ fn with_lead_figures(n: N<'_>) -> Vec<NodeId> {
 }
 
 /// The readability-style choice: the best-scoring element and its qualifying siblings.
-fn scored(root: N<'_>, stats: &HashMap<NodeId, Stats>) -> Vec<NodeId> {
+fn scored(root: N<'_>, stats: &Measured) -> Vec<NodeId> {
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     for n in root.descendants() {
         let tag = dom::name(&n);

@@ -2,11 +2,8 @@
 //! element is page furniture rather than story. Every walk here is iterative, so a page nested
 //! thousands of tags deep cannot exhaust the stack.
 
-use ego_tree::NodeRef;
-use scraper::Node;
-
 /// A node of the parsed page.
-pub type N<'a> = NodeRef<'a, Node>;
+pub type N<'a> = super::tree::NodeRef<'a>;
 
 /// The element's tag name (lower case), or `""` for a node that is not an element.
 pub fn name<'a>(n: &N<'a>) -> &'a str {
@@ -241,7 +238,7 @@ fn text_with(n: &N<'_>, limit: usize, sep: &str) -> String {
     let mut skip = 0usize;
     for edge in n.traverse() {
         match edge {
-            ego_tree::iter::Edge::Open(node) => {
+            super::tree::Edge::Open(node) => {
                 if skip > 0 || never_text(name(&node)) {
                     skip += 1;
                 } else if let Some(t) = node.value().as_text() {
@@ -253,7 +250,7 @@ fn text_with(n: &N<'_>, limit: usize, sep: &str) -> String {
                     raw.push_str(sep);
                 }
             }
-            ego_tree::iter::Edge::Close(node) => {
+            super::tree::Edge::Close(node) => {
                 if skip > 0 {
                     skip -= 1;
                 } else if node.value().is_element() && !inline(name(&node)) {
@@ -300,9 +297,9 @@ mod tests {
 
     #[test]
     fn text_skips_scripts_and_collapses() {
-        let html = scraper::Html::parse_fragment(
+        let html = super::super::tree::parse_fragment(
             "<div>One <script>var x = 1;</script><b>two</b>\n\n three<style>p{}</style></div>",
         );
-        assert_eq!(text(&html.tree.root(), 1000), "One two three");
+        assert_eq!(text(&html.root(), 1000), "One two three");
     }
 }

@@ -8,8 +8,9 @@ use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 /// asks for it within the first 1024 bytes; saved pages put comments first, so a little more).
 const PRESCAN: usize = 4096;
 
-/// `bytes` decoded to UTF-8 text, and a warning when the encoding was not UTF-8.
-pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
+/// `bytes` decoded to UTF-8 text (borrowed when they are UTF-8 already: a big page is not
+/// copied once more), and a warning when the encoding was not UTF-8.
+pub fn decode(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Option<String>) {
     let (encoding, rest) = match Encoding::for_bom(bytes) {
         Some((enc, bom)) => (enc, &bytes[bom..]),
         None => match declared(&bytes[..bytes.len().min(PRESCAN)]) {
@@ -21,7 +22,7 @@ pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
     let encoding = ascii_compatible(encoding, bytes);
     let (text, _) = encoding.decode_without_bom_handling(rest);
     let note = (encoding != UTF_8).then(|| format!("decoded from {}", encoding.name()));
-    (text.into_owned(), note)
+    (text, note)
 }
 
 /// Undeclared bytes that are not UTF-8: Windows-1252 unless they are mostly valid UTF-8 with a

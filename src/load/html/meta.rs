@@ -52,12 +52,12 @@ impl Meta {
         let mut skip = 0usize;
         for edge in root.traverse() {
             let node = match edge {
-                ego_tree::iter::Edge::Open(node) if skip == 0 => node,
-                ego_tree::iter::Edge::Open(_) => {
+                super::tree::Edge::Open(node) if skip == 0 => node,
+                super::tree::Edge::Open(_) => {
                     skip += 1;
                     continue;
                 }
-                ego_tree::iter::Edge::Close(_) => {
+                super::tree::Edge::Close(_) => {
                     skip = skip.saturating_sub(1);
                     continue;
                 }
@@ -161,7 +161,7 @@ impl Meta {
 /// The text directly inside an element (a `<script>`'s or `<title>`'s).
 fn raw_text(n: &N<'_>) -> String {
     n.children()
-        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+        .filter_map(|c| c.value().as_text().map(str::to_string))
         .collect()
 }
 

@@ -1,6 +1,6 @@
 //! Saved web pages (`.html`, `.htm`, `.xhtml`): the story's main content and its header.
 //!
-//! The page is parsed by html5ever (through `scraper`), as a browser would, so truncated or
+//! The page is parsed by html5ever into a compact tree of our own ([`tree`]), as a browser would, so truncated or
 //! malformed markup still gives a tree. The header comes from the page's metadata first
 //! ([`meta`]) and its visible text second ([`visible`]); the story is found by [`content`],
 //! its related box by [`related`], and [`blocks`] turns the story's elements into body blocks.
@@ -16,6 +16,7 @@ mod meta;
 pub mod mhtml;
 mod related;
 pub mod row;
+mod tree;
 pub mod url;
 mod visible;
 
@@ -24,7 +25,7 @@ use crate::load::resolve::normalise;
 use crate::sanitize;
 use anyhow::{Result, bail};
 use foldhash::{HashSet, HashSetExt};
-use scraper::Html;
+use html5ever::tendril::StrTendril;
 
 /// The largest page read: a saved page of any real site is a few MB (SingleFile pages with
 /// their pictures inlined reach tens); past this the page is refused with a message rather
@@ -50,8 +51,8 @@ pub fn to_blocks(html: &str) -> HtmlBody {
 
 /// [`to_blocks`] with relative links joined to `base` (a feed item's own address).
 pub fn to_blocks_at(html: &str, base: Option<&str>) -> HtmlBody {
-    let doc = Html::parse_fragment(&depth::bound(html));
-    let root = doc.tree.root();
+    let doc = tree::parse_fragment(&depth::bound(html));
+    let root = doc.root();
     let walked = blocks::walk(&[root], &HashSet::new(), base);
     HtmlBody {
         blocks: walked.blocks,
@@ -118,7 +119,7 @@ fn related_within(path: &std::path::Path, window: usize) -> Result<Option<Articl
     let big = text.len() > BIG_WINDOW;
     let read = move || {
         let doc = tree_of(&depth::bound(&text));
-        let found = Page::read(doc.tree.root(), None);
+        let found = Page::read(doc.root(), None);
         let (header, _) = found.header();
         Article {
             header,
@@ -208,8 +209,23 @@ pub fn parse_at(html: &str, location: Option<&str>) -> Result<Article> {
     if html.len() > MAX_PAGE {
         bail!("page too large: {} MB", html.len() >> 20);
     }
-    let doc = tree_of(&depth::bound(html));
-    let root = doc.tree.root();
+    Ok(read_tree(&tree_of(&depth::bound(html)), location))
+}
+
+/// [`parse`] of a page given as its own `String`, which goes once the parser has its copy: a
+/// long page is not held twice while its tree is built.
+pub fn parse_owned(html: String) -> Result<Article> {
+    if html.len() > MAX_PAGE {
+        bail!("page too large: {} MB", html.len() >> 20);
+    }
+    let input = StrTendril::from_slice(&depth::bound(&html));
+    drop(html);
+    Ok(read_tree(&tree::parse_document(input), None))
+}
+
+/// The article a parsed page holds; `location` as for [`parse_at`].
+fn read_tree(doc: &tree::Tree, location: Option<&str>) -> Article {
+    let root = doc.root();
     let page = Page::read(root, location);
     let mut removed: HashSet<_> = page.boxes.nodes.iter().copied().collect();
     removed.extend(page.seen.dek_node);
@@ -250,22 +266,12 @@ pub fn parse_at(html: &str, location: Option<&str>) -> Result<Article> {
             .warnings
             .push("no story text found on the page".into());
     }
-    Ok(article)
+    article
 }
 
-/// The page `html` parsed into a tree, as [`Html::parse_document`] parses it, in a tree made
-/// big enough for it at once. Every `<` opens at most one element, comment or doctype and ends
-/// at most one text, and the elements the parser implies are few, so twice the `<`s (and a
-/// little) is room for nearly every page; a page that needs more grows the tree as before.
-/// Grown by doubling, the tree of a 50 MB page was copied into a new vector of hundreds of
-/// megabytes while the old one was still held, the peak of `--print`; room reserved and never
-/// used is never touched, so it costs no resident memory.
-fn tree_of(html: &str) -> Html {
-    use html5ever::tendril::TendrilSink;
-    let tags = memchr::memchr_iter(b'<', html.as_bytes()).count();
-    let mut doc = Html::new_document();
-    doc.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, 2 * tags + 64);
-    html5ever::driver::parse_document(scraper::HtmlTreeSink::new(doc), Default::default()).one(html)
+/// The page `html` parsed into a tree ([`tree`]).
+fn tree_of(html: &str) -> tree::Tree {
+    tree::parse_document(StrTendril::from_slice(html))
 }
 
 /// What a parsed page says of itself apart from its body: its metadata, the story's elements,
@@ -273,7 +279,7 @@ fn tree_of(html: &str) -> Html {
 struct Page {
     meta: meta::Meta,
     /// The story's content elements.
-    roots: Vec<ego_tree::NodeId>,
+    roots: Vec<tree::NodeId>,
     seen: visible::Seen,
     canonical: Option<String>,
     /// What relative links are joined to.
@@ -475,8 +481,8 @@ fn drop_furniture_lines(a: &mut Article) {
 /// first 64 KB) parsed for its metadata.
 pub fn head(prefix: &str) -> Article {
     let end = find_ci(prefix, "</head").unwrap_or(prefix.len());
-    let doc = Html::parse_document(&prefix[..end]);
-    let meta = meta::Meta::read(doc.tree.root());
+    let doc = tree_of(&prefix[..end]);
+    let meta = meta::Meta::read(doc.root());
     let title = header_title(&meta, None);
     let date = meta.date.clone();
     let (date_iso, datetime) = date.as_deref().map_or((None, None), meta::date_fields);
@@ -558,26 +564,6 @@ mod tests {
         let half = related_within(&path, page.len() / 2).unwrap().unwrap();
         assert_eq!(half.header, whole.header);
         assert_eq!(half.related, whole.related[..1]);
-    }
-
-    #[test]
-    fn the_tree_made_its_size_at_once_is_the_parsers_own_tree() {
-        let cells = "<td>a".repeat(300);
-        let pages = [
-            "<!DOCTYPE html><html><head><title>Quay</title></head><body><p>One<p>Two</body></html>"
-                .to_string(),
-            // Elements the parser implies (a body, rows and a table body for bare cells).
-            format!("<table>{cells}</table>"),
-            "no tags at all, only text".to_string(),
-            "<script>if (a < b && c < d) {}</script><p>x &lt; y</p><!-- a -->".to_string(),
-            String::new(),
-        ];
-        for page in &pages {
-            let made = tree_of(page);
-            let plain = Html::parse_document(page);
-            assert_eq!(made.html(), plain.html(), "{page}");
-            assert_eq!(made.tree.nodes().count(), plain.tree.nodes().count());
-        }
     }
 
     #[test]

@@ -10,10 +10,10 @@
 //! site-wide list is never the story's related box, wherever it stands.
 
 use super::dom::{self, N};
+use super::tree::Edge;
+use super::tree::NodeId;
 use super::url;
 use crate::article::Related;
-use ego_tree::NodeId;
-use ego_tree::iter::Edge;
 
 /// Headings that open the story's own related box (lower case, compared by prefix).
 const RELATED: &[&str] = &[

@@ -4,7 +4,7 @@
 
 use super::dom::{self, N};
 use super::meta;
-use ego_tree::NodeId;
+use super::tree::NodeId;
 
 /// What the visible header says.
 #[derive(Debug, Default)]
@@ -57,12 +57,12 @@ pub fn read(root: N<'_>, content: &[NodeId]) -> Seen {
         let own = pass_no == 0;
         for edge in pass.traverse() {
             let n = match edge {
-                ego_tree::iter::Edge::Open(n) if skip == 0 => n,
-                ego_tree::iter::Edge::Open(_) => {
+                super::tree::Edge::Open(n) if skip == 0 => n,
+                super::tree::Edge::Open(_) => {
                     skip += 1;
                     continue;
                 }
-                ego_tree::iter::Edge::Close(_) => {
+                super::tree::Edge::Close(_) => {
                     skip = skip.saturating_sub(1);
                     continue;
                 }
