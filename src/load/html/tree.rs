@@ -721,6 +721,16 @@ mod tests {
     }
 
     #[test]
+    fn a_node_is_48_bytes() {
+        // What the module's promise (and README's figures) rest on.
+        assert!(
+            std::mem::size_of::<Node>() <= 48,
+            "{}",
+            std::mem::size_of::<Node>()
+        );
+    }
+
+    #[test]
     fn a_page_parses_as_a_browser_builds_it() {
         let tree = page("<title>T</title><p class=a id=b>One <b>two</p><p>three");
         assert_eq!(
