@@ -194,6 +194,9 @@ fn wire(rng: &mut Rng) -> Vec<u8> {
         "Photo:",
         "(AP Photo/",
         "Image caption",
+        "Source:",
+        "SOURCE: Reuters",
+        "Source: Kessel Post",
         "",
     ];
     for _ in 0..rng.below(6) {
@@ -253,7 +256,30 @@ fn wire(rng: &mut Rng) -> Vec<u8> {
 
 fn markdown(rng: &mut Rng) -> Vec<u8> {
     let mut out = Vec::new();
-    match rng.below(3) {
+    match rng.below(4) {
+        3 => {
+            // A Pandoc title block: title, authors, date, each maybe empty or run on.
+            for part in 0..1 + rng.below(3) {
+                out.extend_from_slice(rng.pick(&["% ", "%", "% ", "%d of "]).as_bytes());
+                if part == 2 && rng.one_in(2) {
+                    out.extend_from_slice(b"2026-03-14");
+                } else if !rng.one_in(5) {
+                    let n = 1 + rng.below(6);
+                    words(rng, n, &mut out);
+                    if part == 1 && rng.one_in(2) {
+                        out.extend_from_slice(b"; ");
+                        words(rng, 2, &mut out);
+                    }
+                }
+                out.push(b'\n');
+                if rng.one_in(4) {
+                    out.extend_from_slice(rng.pick(&["  ", " ", "\t"]).as_bytes());
+                    words(rng, 3, &mut out);
+                    out.push(b'\n');
+                }
+            }
+            out.push(b'\n');
+        }
         0 => {
             out.extend_from_slice(b"---\ntitle: ");
             words(rng, 5, &mut out);
@@ -352,6 +378,19 @@ fn html(rng: &mut Rng) -> Vec<u8> {
         "article",
         "table",
         "td",
+        "b",
+        "i",
+        "span",
+        "template",
+        "select",
+        "option",
+        "svg",
+        "math",
+        "meta name=\"x\"",
+        "body class=\"late\"",
+        "textarea",
+        "font",
+        "tr",
     ];
     let depth = if rng.one_in(20) {
         3000
@@ -365,6 +404,14 @@ fn html(rng: &mut Rng) -> Vec<u8> {
         open.push(t.split(' ').next().unwrap_or("p"));
         let n = rng.below(30);
         words(rng, n, &mut out);
+        if rng.one_in(3) {
+            // Whitespace between elements, which the tree leaves out after a block.
+            out.extend_from_slice(rng.pick(&["\n", "\n  ", " "]).as_bytes());
+        }
+        if rng.one_in(8) {
+            // An end tag out of order: the tree builder's adoption agency moves nodes.
+            out.extend_from_slice(rng.pick(&["</b>", "</p>", "</i>", "</table>"]).as_bytes());
+        }
     }
     while let Some(t) = open.pop() {
         if !rng.one_in(5) {
