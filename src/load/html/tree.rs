@@ -52,9 +52,11 @@ enum Value {
 }
 
 /// The namespaces the HTML5 tree builder puts elements in.
-fn namespaces() -> [Namespace; 3] {
-    [ns!(html), ns!(svg), ns!(mathml)]
-}
+static NAMESPACES: std::sync::LazyLock<[Namespace; 3]> =
+    std::sync::LazyLock::new(|| [ns!(html), ns!(svg), ns!(mathml)]);
+
+/// The name of a node that is not an element (the tree builder never asks for one).
+static NO_NAME: std::sync::LazyLock<LocalName> = std::sync::LazyLock::new(|| LocalName::from(""));
 
 #[derive(Debug)]
 struct Node {
@@ -72,6 +74,10 @@ pub struct Tree {
     nodes: Vec<Node>,
     /// Every element's attributes, name and value, each element's sorted by name.
     attrs: Vec<(LocalName, StrTendril)>,
+    /// Nodes taken out of a parent so far (a move changes what their text is under).
+    moves: u64,
+    /// The last [`Tree::as_written`] answer: its parent, `moves` then, and the answer.
+    asked: Option<(u32, u64, bool)>,
 }
 
 impl Tree {
@@ -79,6 +85,8 @@ impl Tree {
         let mut tree = Tree {
             nodes: Vec::with_capacity(nodes.max(1)),
             attrs: Vec::new(),
+            moves: 0,
+            asked: None,
         };
         tree.orphan(Value::Document);
         tree
@@ -133,6 +141,7 @@ impl Tree {
         if parent == NONE {
             return;
         }
+        self.moves += 1;
         if prev == NONE {
             self.node_mut(parent).first = next;
         } else {
@@ -202,16 +211,33 @@ impl Tree {
 
     /// Whether whitespace `text` put after `prev` under `parent` can be left out: it follows a
     /// block element, in an element whose text is not kept as written.
-    fn needless_space(&self, parent: u32, prev: u32, text: &str) -> bool {
-        if prev == NONE || !text.bytes().all(|b| b.is_ascii_whitespace()) {
+    fn needless_space(&mut self, parent: u32, prev: u32, text: &str) -> bool {
+        if prev == NONE
+            || !text.bytes().all(|b| b.is_ascii_whitespace())
+            || !self.element_name(prev).is_some_and(block)
+        {
             return false;
+        }
+        !self.as_written(parent)
+    }
+
+    /// Whether text under `parent` is kept as written (it is in a `<pre>` or the like). The
+    /// answer for the last parent asked of is kept until a node is moved, so a run of
+    /// paragraphs in one element, however deep, is not a walk up the tree each.
+    fn as_written(&mut self, parent: u32) -> bool {
+        if let Some((p, moves, answer)) = self.asked
+            && p == parent
+            && moves == self.moves
+        {
+            return answer;
         }
         let kept_as_written = |i: u32| {
             self.element_name(i)
                 .is_some_and(|n| matches!(n, "pre" | "textarea" | "listing" | "plaintext" | "xmp"))
         };
-        let block = self.element_name(prev).is_some_and(block);
-        block && !kept_as_written(parent) && !self.ancestors_of(parent).any(kept_as_written)
+        let answer = kept_as_written(parent) || self.ancestors_of(parent).any(kept_as_written);
+        self.asked = Some((parent, self.moves, answer));
+        answer
     }
 
     /// The ancestors of node `i`, nearest first.
@@ -505,16 +531,17 @@ impl Sink {
     }
 }
 
-/// An element's name as the tree builder asks for it.
+/// An element's name as the tree builder asks for it, many times an element (its scope
+/// checks look down the stack of open elements): borrowed, not copied.
 #[derive(Debug)]
-pub struct Name {
-    ns: Namespace,
-    local: LocalName,
+pub struct Name<'a> {
+    ns: &'static Namespace,
+    local: std::cell::Ref<'a, LocalName>,
 }
 
-impl html5ever::tree_builder::ElemName for Name {
+impl html5ever::tree_builder::ElemName for Name<'_> {
     fn ns(&self) -> &Namespace {
-        &self.ns
+        self.ns
     }
     fn local_name(&self) -> &LocalName {
         &self.local
@@ -524,7 +551,7 @@ impl html5ever::tree_builder::ElemName for Name {
 impl TreeSink for Sink {
     type Handle = NodeId;
     type Output = Tree;
-    type ElemName<'a> = Name;
+    type ElemName<'a> = Name<'a>;
 
     fn finish(self) -> Tree {
         self.tree.into_inner()
@@ -536,24 +563,22 @@ impl TreeSink for Sink {
         NodeId(0)
     }
 
-    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name {
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name<'a> {
         let tree = self.tree.borrow();
-        match &tree.node(target.0).value {
-            Value::Element { name, ns, .. } => Name {
-                ns: namespaces()[usize::from(*ns)].clone(),
-                local: name.clone(),
-            },
-            // The tree builder asks only of elements.
-            _ => Name {
-                ns: ns!(),
-                local: LocalName::from(""),
-            },
-        }
+        let ns = match &tree.node(target.0).value {
+            Value::Element { ns, .. } => &NAMESPACES[usize::from(*ns)],
+            _ => &NAMESPACES[0],
+        };
+        let local = std::cell::Ref::map(tree, |t| match &t.node(target.0).value {
+            Value::Element { name, .. } => name,
+            _ => &*NO_NAME,
+        });
+        Name { ns, local }
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> NodeId {
         let mut tree = self.tree.borrow_mut();
-        let ns = namespaces().iter().position(|n| *n == name.ns).unwrap_or(0) as u8;
+        let ns = NAMESPACES.iter().position(|n| *n == name.ns).unwrap_or(0) as u8;
         let start = tree.attrs.len();
         tree.attrs
             .extend(attrs.into_iter().map(|a| (a.name.local, a.value)));
@@ -770,6 +795,19 @@ mod tests {
             "<html><head></head><body><div><p>[a]</p><b>[x]</b>[ ]<i>[y]</i><meta></meta>\
              [\n]<i>[z]</i></div><pre><p>[q]</p>[\n  z]</pre></body></html>"
         );
+    }
+
+    #[test]
+    fn whitespace_in_an_element_moved_into_a_pre_is_kept() {
+        // The formatting element `<b>` is reopened inside `<pre>` after the misnested `</b>`;
+        // whitespace after a block in it is asked of twice, before and after nodes move.
+        let tree = page("<div><b><p>a</p>\n<pre><p>b</p>\n</b><p>c</p>\n z</pre></div>");
+        let texts: Vec<_> = tree
+            .root()
+            .descendants()
+            .filter_map(|n| n.value().as_text())
+            .collect();
+        assert_eq!(texts, ["a", "b", "\n", "c", "\n z"], "{}", shape(&tree));
     }
 
     #[test]
