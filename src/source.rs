@@ -87,7 +87,7 @@ pub fn read(paths: &[PathBuf], config: &Config, separator: Separator) -> Result<
     }
     if stdin_is_input() {
         let bytes = crate::files::read_article_stream(std::io::stdin().lock(), "standard input")?;
-        match from_stdin(&bytes, separator)? {
+        match from_stdin(bytes, separator)? {
             Stdin::Empty => return Ok(input(Source::Paths(Vec::new()), Vec::new(), true)),
             Stdin::Paths { found, missing } => {
                 return Ok(input(Source::Paths(found), missing, true));
@@ -126,22 +126,30 @@ pub enum Stdin {
 /// plainly a path ([`plainly_path`]) even if none exists; entries are NUL
 /// separated when `separator` says or a NUL byte is there (outside a UTF-16 text), else one a
 /// line. NUL bytes that do not separate such a list are an error; anything else is one article.
-pub fn from_stdin(bytes: &[u8], separator: Separator) -> Result<Stdin> {
+pub fn from_stdin(bytes: impl Into<Vec<u8>>, separator: Separator) -> Result<Stdin> {
+    let bytes: Vec<u8> = bytes.into();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(Stdin::Empty);
     }
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     let nul = separator == Separator::Nul || (!utf16 && bytes.contains(&0));
-    let entries: Vec<&[u8]> = if nul {
-        bytes.split(|&b| b == 0).filter(|e| !e.is_empty()).collect()
-    } else {
-        bytes
-            .split(|&b| b == b'\n')
-            .map(<[u8]>::trim_ascii_end)
-            .filter(|l| !l.is_empty())
-            .collect()
+    let entries = || -> Box<dyn Iterator<Item = &[u8]>> {
+        if nul {
+            Box::new(bytes.split(|&b| b == 0).filter(|e| !e.is_empty()))
+        } else {
+            Box::new(
+                bytes
+                    .split(|&b| b == b'\n')
+                    .map(<[u8]>::trim_ascii_end)
+                    .filter(|l| !l.is_empty()),
+            )
+        }
     };
-    if !entries.is_empty() && entries.iter().all(|e| looks_like_path(e, nul)) {
+    // Asked line by line, so an article (whose first line of prose is no path) is not first
+    // cut into a list of all its lines.
+    let listed = entries().next().is_some() && entries().all(|e| looks_like_path(e, nul));
+    if listed {
+        let entries: Vec<&[u8]> = entries().collect();
         let paths: Vec<PathBuf> = entries.iter().map(|e| path_of(e)).collect();
         // A list of files that are all gone (`find` run before a clean-up) is still a list.
         let plainly = entries.iter().all(|e| plainly_path(e));
@@ -162,7 +170,7 @@ pub fn from_stdin(bytes: &[u8], separator: Separator) -> Result<Stdin> {
         );
     }
     Ok(Stdin::Article(Box::new(
-        load::parse_bytes(bytes, None).context("standard input")?,
+        load::parse_owned_bytes(bytes, None).context("standard input")?,
     )))
 }
 
@@ -274,7 +282,7 @@ fn read_stdin_article() -> Result<Article> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         bail!("standard input: empty article (nothing was read)");
     }
-    load::parse_bytes(&bytes, None).context("standard input")
+    load::parse_owned_bytes(bytes, None).context("standard input")
 }
 
 /// The built-in samples, parsed, related links resolved.

@@ -90,6 +90,29 @@ pub fn parse_bytes(bytes: &[u8], format: Option<Format>) -> Result<Article> {
     Ok(article)
 }
 
+/// The size of article past which the memory of its bytes is handed back to the system once
+/// they are decoded (see [`crate::work::give_back`]).
+const BIG_TEXT: usize = 4 << 20;
+
+/// [`parse_bytes`] of bytes given up to it, which go once decoded: a long article (piped in)
+/// is not held twice while it is parsed.
+pub fn parse_owned_bytes(bytes: Vec<u8>, format: Option<Format>) -> Result<Article> {
+    let decoded = decode(&bytes, format)?;
+    let big = bytes.len() > BIG_TEXT;
+    drop(bytes);
+    if big {
+        // The bytes (and the buffer they were read into) go back at once, not kept by the
+        // allocator beside the tree of the page that comes next.
+        crate::work::give_back();
+    }
+    let mut article = match decoded {
+        Decoded::Article(article) => *article,
+        Decoded::Text(clean) => parse_clean(clean, format, None)?,
+    };
+    article.finish();
+    Ok(article)
+}
+
 /// [`parse_bytes`] without what is computed on the text (quotes, word count): the structure,
 /// title, dates and related headlines, which is all that resolving links needs, for a fraction
 /// of the time. `name` is the file's name, which some formats read (a Jekyll post's date).
@@ -197,7 +220,11 @@ pub fn load_links(path: &Path) -> Result<Article> {
     let format = format_for(path);
     // The bytes go once decoded: a long article is not held twice while it is parsed.
     let decoded = decode(&bytes, format).with_context(|| shown(path))?;
+    let big = bytes.len() > BIG_TEXT;
     drop(bytes);
+    if big {
+        crate::work::give_back();
+    }
     let mut article = match decoded {
         Decoded::Article(article) => *article,
         Decoded::Text(clean) => parse_clean(clean, format, name).with_context(|| shown(path))?,

@@ -97,9 +97,18 @@ struct Walker<'a> {
 /// Walks the elements `roots` (in order) into blocks, leaving out `removed` subtrees (related
 /// boxes). Relative link addresses are joined to `base`.
 pub fn walk(roots: &[N<'_>], removed: &HashSet<NodeId>, base: Option<&str>) -> Walked {
+    // The list of blocks is made room for at once, a block for each element at most: grown by
+    // doubling, a page of a million short paragraphs left a list twice the size behind it.
+    let elements: usize = roots
+        .iter()
+        .map(|r| r.descendants().filter(|n| n.value().is_element()).count())
+        .sum();
     let mut w = Walker {
         base,
-        out: Walked::default(),
+        out: Walked {
+            blocks: Vec::with_capacity(elements),
+            ..Walked::default()
+        },
         buf: String::new(),
         chars: 0,
         space: false,

@@ -4,9 +4,11 @@
 //! A node is 48 bytes: five links as 32-bit indices and its value. A text node's text is a
 //! tendril that shares the page's own buffer (html5ever hands out slices of its input, and
 //! adjacent slices join without a copy), an element's attributes live in one table for the
-//! whole page. A saved page of many short paragraphs (an element and a text a paragraph) so
-//! costs a few times its size, not the ten and more a general-purpose DOM of a `String` or a
-//! vector a node takes.
+//! whole page, and a paragraph (or list item, heading, cell, …) without attributes whose only
+//! child is its text holds that text itself ([`Value::Short`]): the readers of the tree see
+//! the usual text child, which has no node of its own. A saved page of many short paragraphs
+//! so costs a node a paragraph, a few times its size, not the ten and more a general-purpose
+//! DOM of a `String` or a vector a node takes.
 //!
 //! The tree is whatever the HTML5 tree builder makes of the page, as a browser would build it,
 //! with one difference: a run of whitespace standing between a block element and whatever
@@ -21,6 +23,20 @@ use std::cell::{Cell, RefCell};
 
 /// No node: the link of a node that has no parent, sibling or child there.
 const NONE: u32 = u32::MAX;
+
+/// The bit of a [`NodeId`] that marks the text of a [`Value::Short`] element, which has no
+/// node of its own.
+const HELD_TEXT: u32 = 1 << 31;
+
+/// The elements that hold their text themselves while it is their only child (and they have
+/// no attributes): a paragraph of a page of many short ones is one node, not two.
+const SHORT: [&str; 16] = [
+    "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "td", "th", "b", "i", "em", "span",
+];
+
+/// [`SHORT`] as the tree builder names elements.
+static SHORT_NAMES: std::sync::LazyLock<Vec<LocalName>> =
+    std::sync::LazyLock::new(|| SHORT.iter().map(|n| LocalName::from(*n)).collect());
 
 /// Where a node stands in its [`Tree`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -41,6 +57,14 @@ enum Value {
     /// A doctype, comment or processing instruction: nothing a reader of the page reads.
     Other,
     Text(StrTendril),
+    /// An element of [`SHORT`] (`SHORT[name]`), in the HTML namespace and without attributes,
+    /// whose only child is `text`: the text is held here, not in a node of its own (the
+    /// readers of the tree see it as the element's one text child). Given any other child,
+    /// it becomes an [`Value::Element`] with a text node.
+    Short {
+        name: u8,
+        text: StrTendril,
+    },
     Element {
         name: LocalName,
         /// Which of [`NAMESPACES`] the element is in.
@@ -107,7 +131,10 @@ impl Tree {
 
     /// The node `id`, when it is in this tree.
     pub fn get(&self, id: NodeId) -> Option<NodeRef<'_>> {
-        ((id.0 as usize) < self.nodes.len()).then_some(NodeRef { tree: self, id })
+        let i = (id.0 & !HELD_TEXT) as usize;
+        let there = i < self.nodes.len()
+            && (id.0 & HELD_TEXT == 0 || matches!(self.nodes[i].value, Value::Short { .. }));
+        there.then_some(NodeRef { tree: self, id })
     }
 
     fn node(&self, i: u32) -> &Node {
@@ -158,6 +185,7 @@ impl Tree {
 
     /// Makes `child` (taken out of its old parent) the last child of `parent`.
     fn append(&mut self, parent: u32, child: u32) {
+        self.unfold(parent);
         self.detach(child);
         let last = self.node(parent).last;
         {
@@ -205,8 +233,63 @@ impl Tree {
     fn element_name(&self, i: u32) -> Option<&str> {
         match &self.node(i).value {
             Value::Element { name, .. } => Some(name),
+            Value::Short { name, .. } => Some(SHORT[usize::from(*name)]),
             _ => None,
         }
+    }
+
+    /// Gives a [`Value::Short`] element `i` its text as a node of its own, before it takes
+    /// another child.
+    fn unfold(&mut self, i: u32) {
+        let Value::Short { name, .. } = self.node(i).value else {
+            return;
+        };
+        let element = Value::Element {
+            name: SHORT_NAMES[usize::from(name)].clone(),
+            ns: 0,
+            start: 0,
+            len: 0,
+        };
+        let Value::Short { text, .. } = std::mem::replace(&mut self.node_mut(i).value, element)
+        else {
+            return;
+        };
+        let t = self.orphan(Value::Text(text));
+        self.append(i, t);
+    }
+
+    /// Adds `text` under `parent`: held by an empty [`SHORT`] element, joined to the text
+    /// before it, or as a text node. `false` when it is whitespace left out after a block.
+    fn add_text(&mut self, parent: u32, text: StrTendril) {
+        let empty = self.node(parent).first == NONE;
+        let node = self.node_mut(parent);
+        match &mut node.value {
+            Value::Short { text: held, .. } => {
+                held.push_tendril(&text);
+                return;
+            }
+            Value::Element {
+                name,
+                ns: 0,
+                len: 0,
+                ..
+            } if empty => {
+                if let Some(k) = SHORT.iter().position(|s| **s == **name) {
+                    node.value = Value::Short {
+                        name: k as u8,
+                        text,
+                    };
+                    return;
+                }
+            }
+            _ => {}
+        }
+        let last = self.node(parent).last;
+        if self.join_text(last, &text) || self.needless_space(parent, last, &text) {
+            return;
+        }
+        let t = self.orphan(Value::Text(text));
+        self.append(parent, t);
     }
 
     /// Whether whitespace `text` put after `prev` under `parent` can be left out: it follows a
@@ -312,6 +395,8 @@ impl Eq for NodeRef<'_> {}
 pub struct NodeValue<'a> {
     tree: &'a Tree,
     value: &'a Value,
+    /// The node is the text a [`Value::Short`] `value` holds.
+    held: bool,
 }
 
 /// An element: its name and attributes.
@@ -337,6 +422,10 @@ impl<'a> NodeValue<'a> {
     /// The element this node is, if it is one.
     pub fn as_element(&self) -> Option<Element<'a>> {
         match self.value {
+            Value::Short { name, .. } if !self.held => Some(Element {
+                name: SHORT[usize::from(*name)],
+                attrs: &[],
+            }),
             Value::Element {
                 name, start, len, ..
             } => Some(Element {
@@ -351,13 +440,18 @@ impl<'a> NodeValue<'a> {
     pub fn as_text(&self) -> Option<&'a str> {
         match self.value {
             Value::Text(t) => Some(t),
+            Value::Short { text, .. } if self.held => Some(text),
             _ => None,
         }
     }
 
     /// Whether the node is an element.
     pub fn is_element(&self) -> bool {
-        matches!(self.value, Value::Element { .. })
+        match self.value {
+            Value::Element { .. } => true,
+            Value::Short { .. } => !self.held,
+            _ => false,
+        }
     }
 }
 
@@ -376,8 +470,14 @@ impl<'a> NodeRef<'a> {
     pub fn value(&self) -> NodeValue<'a> {
         NodeValue {
             tree: self.tree,
-            value: &self.tree.node(self.id.0).value,
+            value: &self.links().value,
+            held: self.held(),
         }
+    }
+
+    /// Whether the node is the text a [`Value::Short`] element holds.
+    fn held(&self) -> bool {
+        self.id.0 & HELD_TEXT != 0
     }
 
     fn at(&self, i: u32) -> Option<NodeRef<'a>> {
@@ -387,23 +487,39 @@ impl<'a> NodeRef<'a> {
         })
     }
 
+    /// The node's entry in the tree (the element's, for the text it holds).
     fn links(&self) -> &'a Node {
-        self.tree.node(self.id.0)
+        self.tree.node(self.id.0 & !HELD_TEXT)
     }
 
     pub fn parent(&self) -> Option<NodeRef<'a>> {
+        if self.held() {
+            return self.at(self.id.0 & !HELD_TEXT);
+        }
         self.at(self.links().parent)
     }
 
     pub fn first_child(&self) -> Option<NodeRef<'a>> {
+        if self.held() {
+            return None;
+        }
+        if let Value::Short { .. } = self.links().value {
+            return self.at(self.id.0 | HELD_TEXT);
+        }
         self.at(self.links().first)
     }
 
     pub fn next_sibling(&self) -> Option<NodeRef<'a>> {
+        if self.held() {
+            return None;
+        }
         self.at(self.links().next)
     }
 
     pub fn prev_sibling(&self) -> Option<NodeRef<'a>> {
+        if self.held() {
+            return None;
+        }
         self.at(self.links().prev)
     }
 
@@ -521,13 +637,7 @@ impl Sink {
     }
 
     fn add_text(&self, parent: u32, text: StrTendril) {
-        let mut tree = self.tree.borrow_mut();
-        let last = tree.node(parent).last;
-        if tree.join_text(last, &text) || tree.needless_space(parent, last, &text) {
-            return;
-        }
-        let t = tree.orphan(Value::Text(text));
-        tree.append(parent, t);
+        self.tree.borrow_mut().add_text(parent, text);
     }
 }
 
@@ -571,6 +681,7 @@ impl TreeSink for Sink {
         };
         let local = std::cell::Ref::map(tree, |t| match &t.node(target.0).value {
             Value::Element { name, .. } => name,
+            Value::Short { name, .. } => &SHORT_NAMES[usize::from(*name)],
             _ => &*NO_NAME,
         });
         Name { ns, local }
@@ -669,6 +780,7 @@ impl TreeSink for Sink {
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
         let mut tree = self.tree.borrow_mut();
+        tree.unfold(target.0);
         let Value::Element { start, len, .. } = tree.node(target.0).value else {
             return;
         };
@@ -704,6 +816,7 @@ impl TreeSink for Sink {
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
         let mut tree = self.tree.borrow_mut();
+        tree.unfold(node.0);
         while tree.node(node.0).first != NONE {
             let c = tree.node(node.0).first;
             tree.append(new_parent.0, c);
@@ -808,6 +921,46 @@ mod tests {
             .filter_map(|n| n.value().as_text())
             .collect();
         assert_eq!(texts, ["a", "b", "\n", "c", "\n z"], "{}", shape(&tree));
+    }
+
+    #[test]
+    fn a_paragraph_of_text_alone_holds_it_and_reads_as_a_text_child() {
+        let tree = page("<p>one</p><p>two <b>bold</b></p><p class=x>three</p><li>four");
+        assert_eq!(
+            shape(&tree),
+            "<html><head></head><body><p>[one]</p><p>[two ]<b>[bold]</b></p><p class=x>[three]\
+             </p><li>[four]</li></body></html>"
+        );
+        let p = tree.root().descendants().find(|n| {
+            n.value().is_element() && { n.value().as_element().is_some_and(|e| e.name() == "p") }
+        });
+        let p = p.unwrap();
+        // The first paragraph and the item hold their texts: one node each, no text nodes.
+        let held = |n: &NodeRef<'_>| matches!(n.links().value, Value::Short { .. });
+        assert!(held(&p));
+        let text = p.first_child().unwrap();
+        assert_eq!(text.value().as_text(), Some("one"));
+        assert!(!text.value().is_element());
+        assert_eq!(text.parent().unwrap().id(), p.id());
+        assert!(text.next_sibling().is_none() && text.first_child().is_none());
+        assert_eq!(tree.get(text.id()).unwrap().value().as_text(), Some("one"));
+        // The second gave its text a node when the bold element came.
+        let second = p.next_sibling().unwrap();
+        assert!(!held(&second));
+        assert_eq!(second.children().count(), 2);
+        // 11 nodes: document, html, head, body, four elements, `two `, `b` and `bold`.
+        assert_eq!(tree.len(), 11, "{}", shape(&tree));
+    }
+
+    #[test]
+    fn a_held_text_goes_with_its_element_when_the_tree_builder_moves_it() {
+        // `</b>` misnested in a paragraph: the adoption agency moves the paragraph's children.
+        let tree = page("<b><p>x</b>y</p><table><td>z</table>");
+        assert_eq!(
+            shape(&tree),
+            "<html><head></head><body><b></b><p><b>[x]</b>[y]</p><table><tbody><tr><td>[z]</td>\
+             </tr></tbody></table></body></html>"
+        );
     }
 
     #[test]
