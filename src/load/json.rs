@@ -15,15 +15,16 @@
 mod own;
 mod pick;
 mod slim;
+mod value;
 
 use super::frontmatter::{self, collapse};
 use crate::article::{Article, Block, BlockKind, Image, Link};
 use crate::sanitize::clean_line;
 use anyhow::{Result, anyhow, bail};
 use own::describe;
-use serde_json::{Map, Value};
 use std::io::Read as _;
 use std::path::Path;
+use value::{Map, Value};
 
 /// Keys that list a file's articles.
 const LIST_KEYS: [&str; 2] = ["articles", "items"];
@@ -225,7 +226,7 @@ struct Feed {
 
 /// The article objects of a file.
 struct Found<'a> {
-    items: Vec<&'a Map<String, Value>>,
+    items: Vec<&'a Map>,
     feed: Feed,
     /// Entries of the list that are not objects.
     skipped: usize,
@@ -332,7 +333,7 @@ fn list<'a>(items: impl Iterator<Item = &'a Value>, feed: Feed, what: &str) -> R
 }
 
 /// Reads one article object.
-fn article(obj: &Map<String, Value>, feed: &Feed) -> Result<Article> {
+fn article(obj: &Map, feed: &Feed) -> Result<Article> {
     let mut warnings = Vec::new();
     let title_found = match obj.get("title") {
         None | Some(Value::Null | Value::String(_)) => pick::title(obj),
@@ -527,11 +528,7 @@ fn article(obj: &Map<String, Value>, feed: &Feed) -> Result<Article> {
 
 /// Byline's own `images` list, kept where an entry's `block` is an `image` block; others are
 /// left out with a warning.
-fn own_images(
-    obj: &Map<String, Value>,
-    blocks: &[Block],
-    warnings: &mut Vec<String>,
-) -> Vec<Image> {
+fn own_images(obj: &Map, blocks: &[Block], warnings: &mut Vec<String>) -> Vec<Image> {
     let Some(Value::Array(items)) = obj.get("images") else {
         return Vec::new();
     };

@@ -2,10 +2,10 @@
 //! wrong type is an error that names it.
 
 use super::super::frontmatter::{self, collapse};
+use super::value::{Map, Value};
 use crate::article::{Block, BlockKind, Link, LinkAt, Related};
 use crate::sanitize::clean_line;
 use anyhow::{Result, anyhow, bail};
-use serde_json::{Map, Value};
 use std::path::PathBuf;
 
 /// How much of a bad string value an error message quotes.
@@ -28,7 +28,7 @@ pub(super) fn describe(v: &Value) -> String {
 }
 
 /// An optional string field: absent or `null` is `None`; an empty string too.
-pub(super) fn opt_string(obj: &Map<String, Value>, key: &str) -> Result<Option<String>> {
+pub(super) fn opt_string(obj: &Map, key: &str) -> Result<Option<String>> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone()).filter(|s| !s.trim().is_empty())),
@@ -41,7 +41,7 @@ pub(super) fn opt_string(obj: &Map<String, Value>, key: &str) -> Result<Option<S
 
 /// A list-of-strings field; a single string is a list of one, absent or `null` is empty; an
 /// object with a `name` stands for that name.
-pub(super) fn strings(obj: &Map<String, Value>, key: &str) -> Result<Vec<String>> {
+pub(super) fn strings(obj: &Map, key: &str) -> Result<Vec<String>> {
     let items = match obj.get(key) {
         None | Some(Value::Null) => return Ok(Vec::new()),
         Some(Value::String(s)) => {
@@ -178,7 +178,7 @@ pub(super) fn paragraphs(s: &str) -> Vec<String> {
     out.iter().map(|p| collapse(p)).collect()
 }
 
-pub(super) fn related(obj: &Map<String, Value>) -> Result<Vec<Related>> {
+pub(super) fn related(obj: &Map) -> Result<Vec<Related>> {
     let items = match obj.get("related") {
         None | Some(Value::Null) => return Ok(Vec::new()),
         Some(Value::Array(items)) => items,
@@ -231,7 +231,7 @@ pub(super) fn related(obj: &Map<String, Value>) -> Result<Vec<Related>> {
     Ok(out)
 }
 
-pub(super) fn links(obj: &Map<String, Value>) -> Result<Vec<Link>> {
+pub(super) fn links(obj: &Map) -> Result<Vec<Link>> {
     let items = match obj.get("links") {
         None | Some(Value::Null) => return Ok(Vec::new()),
         Some(Value::Array(items)) => items,
@@ -248,7 +248,7 @@ pub(super) fn links(obj: &Map<String, Value>) -> Result<Vec<Link>> {
                     t.and_then(Value::as_str),
                     u,
                     o.get("at")
-                        .and_then(|v| serde_json::from_value::<LinkAt>(v.clone()).ok()),
+                        .and_then(|v| serde_json::from_value::<LinkAt>(v.to_serde()).ok()),
                 ),
                 (_, None) => bail!("missing field \"links[{i}].url\""),
                 (_, Some(v)) => bail!(

@@ -3,8 +3,8 @@
 //! error: a field of a shape byline does not expect is passed over.
 
 use super::super::frontmatter::{collapse, looks_like_url};
+use super::value::{Map, Value};
 use crate::article::{Block, Link};
-use serde_json::{Map, Value};
 
 /// Keys the headline is found under, best first; the flag says whether a known shape uses it.
 pub(super) const TITLE_KEYS: [(&str, bool); 5] = [
@@ -128,7 +128,7 @@ fn text_of(v: &Value) -> Option<&str> {
 
 /// The first of `keys` holding non-blank text, with its key.
 pub(super) fn first_text<'a>(
-    obj: &'a Map<String, Value>,
+    obj: &'a Map,
     keys: &[&'static str],
 ) -> Option<(&'static str, &'a str)> {
     keys.iter().find_map(|k| {
@@ -138,7 +138,7 @@ pub(super) fn first_text<'a>(
 }
 
 /// The headline under another name than `title`, with its key.
-pub(super) fn title(obj: &Map<String, Value>) -> Option<(&'static str, String)> {
+pub(super) fn title(obj: &Map) -> Option<(&'static str, String)> {
     TITLE_KEYS.iter().find_map(|(k, _)| {
         let s = obj.get(*k).and_then(text_of)?;
         let t = one_line(s);
@@ -164,7 +164,7 @@ pub(super) fn one_line(s: &str) -> String {
 }
 
 /// The body text's field: its key and value.
-pub(super) fn text(obj: &Map<String, Value>) -> Option<(&'static str, bool, &Value)> {
+pub(super) fn text(obj: &Map) -> Option<(&'static str, bool, &Value)> {
     TEXT_KEYS.iter().find_map(|(k, known)| {
         let v = obj.get(*k)?;
         let usable = match v {
@@ -244,14 +244,14 @@ pub(super) fn cut_mark(blocks: &mut [Block]) -> Option<u64> {
 }
 
 /// The standfirst: byline's own `standfirst`, else a description or summary, made one line.
-pub(super) fn standfirst(obj: &Map<String, Value>) -> Option<String> {
+pub(super) fn standfirst(obj: &Map) -> Option<String> {
     first_text(obj, &STANDFIRST_KEYS)
         .map(|(_, s)| one_line(s))
         .filter(|s| !s.is_empty())
 }
 
 /// The publication: a `source` object's name (NewsAPI), else a site name or domain.
-pub(super) fn source(obj: &Map<String, Value>) -> Option<String> {
+pub(super) fn source(obj: &Map) -> Option<String> {
     let from_object = match obj.get("source") {
         Some(Value::Object(o)) => ["name", "title", "id"]
             .iter()
@@ -265,7 +265,7 @@ pub(super) fn source(obj: &Map<String, Value>) -> Option<String> {
 }
 
 /// The article's own URL.
-pub(super) fn url(obj: &Map<String, Value>) -> Option<String> {
+pub(super) fn url(obj: &Map) -> Option<String> {
     URL_KEYS.iter().find_map(|k| {
         let s = obj.get(*k).and_then(text_of)?.trim();
         (!s.is_empty() && !s.contains(char::is_whitespace)).then(|| s.to_string())
@@ -273,7 +273,7 @@ pub(super) fn url(obj: &Map<String, Value>) -> Option<String> {
 }
 
 /// The URL of the lead picture.
-pub(super) fn lead_image(obj: &Map<String, Value>) -> Option<String> {
+pub(super) fn lead_image(obj: &Map) -> Option<String> {
     IMAGE_KEYS.iter().find_map(|k| {
         let s = obj.get(*k).and_then(text_of)?.trim();
         (!s.is_empty() && !s.contains(char::is_whitespace)).then(|| s.to_string())
@@ -282,7 +282,7 @@ pub(super) fn lead_image(obj: &Map<String, Value>) -> Option<String> {
 
 /// The date as written: the first date key holding a string or a whole number (a Unix time
 /// stamp, written as its digits).
-pub(super) fn date(obj: &Map<String, Value>) -> Option<(&'static str, String)> {
+pub(super) fn date(obj: &Map) -> Option<(&'static str, String)> {
     DATE_KEYS.iter().find_map(|k| {
         let s = match obj.get(*k)? {
             Value::String(s) => s.trim().to_string(),
@@ -296,7 +296,7 @@ pub(super) fn date(obj: &Map<String, Value>) -> Option<(&'static str, String)> {
 /// Tags from every tag key, in order, without repeats: strings (a `keywords` string is
 /// comma-separated), objects with a `label`, `name`, `tag`, `title` or `term` (Wallabag), or a
 /// map from tag to details (Pocket).
-pub(super) fn tags(obj: &Map<String, Value>) -> Vec<String> {
+pub(super) fn tags(obj: &Map) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut push = |s: &str| {
         let t = collapse(s);
@@ -333,7 +333,7 @@ pub(super) fn tags(obj: &Map<String, Value>) -> Vec<String> {
 /// Authors under another key than byline's `authors`: a string (names joined by commas or
 /// `and` are split when every part looks like a name), an object with a `name`, or a list of
 /// either. A URL is no name: it is left out, and named in `skipped`.
-pub(super) fn authors(obj: &Map<String, Value>, skipped: &mut Vec<String>) -> Vec<String> {
+pub(super) fn authors(obj: &Map, skipped: &mut Vec<String>) -> Vec<String> {
     for key in AUTHOR_KEYS {
         let items: Vec<&str> = match obj.get(key) {
             Some(Value::Array(items)) => items.iter().filter_map(text_of).collect(),

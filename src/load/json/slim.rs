@@ -6,8 +6,8 @@
 //! are those the whole file gives.
 
 use super::pick;
+use super::value::{Map, Value};
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Value};
 use std::cell::Cell;
 use std::fmt;
 use std::io::Read;
@@ -174,7 +174,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut out = Map::new();
+        let mut out = Vec::new();
         while let Some(k) = map.next_key::<String>()? {
             let seed = self.with(if self.how == Slim::Whole || header_key(&k) {
                 Slim::Whole
@@ -184,9 +184,9 @@ impl<'de> Visitor<'de> for Seed<'_> {
                 Slim::Cut
             });
             let v = map.next_value_seed(seed)?;
-            out.insert(k, v);
+            out.push((k, v));
         }
-        Ok(Value::Object(out))
+        Ok(Value::Object(Map::from_pairs(out)))
     }
 }
 
